@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: ISC
+# rooster: one Makefile. Each layer is a static archive so that an upward
+# call fails at link time; `make check-layers` also greps the includes.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+BUILD   ?= build
+CC      ?= cc
+PKGS     = ncursesw sqlite3 libical jansson
+VERSION  = 0.1.0
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wwrite-strings
+ifdef CI
+WARN += -Werror
+endif
+
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+	-Iinclude -DROOSTER_VERSION='"$(VERSION)"' $(CFLAGS) \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+ifdef SANITIZE
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LAYERS = util model plan store ics ops cli tui
+define layer_objs
+$(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/$(1)/*.c))
+endef
+$(foreach L,$(LAYERS),$(eval OBJS_$(L) := $(call layer_objs,$(L))))
+ARCHIVES = $(foreach L,$(LAYERS),$(BUILD)/lib$(L).a)
+
+# Link order: highest layer first.
+LINK_ORDER = tui cli ops ics store plan model util
+BIN = $(BUILD)/rooster
+
+.PHONY: all deps test-deps demo check test check-layers check-headers \
+	install clean bench fuzz
+all: $(BIN)
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/lib%.a:
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(foreach L,$(LAYERS),$(eval $(BUILD)/lib$(L).a: $(OBJS_$(L))))
+
+$(BUILD)/main.o: src/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BIN): $(BUILD)/main.o $(ARCHIVES)
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/main.o \
+		$(foreach L,$(LINK_ORDER),$(BUILD)/lib$(L).a) $(LDLIBS_ALL)
+
+# ---- unit tests: each links only the layers its layer may use ----------
+UNIT_util  = util
+UNIT_model = model util
+UNIT_plan  = plan model util
+UNIT_store = store model util
+UNIT_ics   = ics model util
+UNIT_ops   = ops ics store plan model util
+UNIT_cli   = cli ops ics store plan model util
+UNIT_tui   = tui ops ics store plan model util
+UNIT_SRCS  = $(wildcard tests/unit/*/test_*.c)
+UNIT_BINS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+
+# The layer of a test is the first directory under tests/unit.
+unit_layer = $(firstword $(subst /, ,$(1)))
+unit_libs = $(foreach L,$(UNIT_$(call unit_layer,$(1))),$(BUILD)/lib$(L).a)
+.SECONDEXPANSION:
+$(BUILD)/tests/%: tests/unit/%.c $$(call unit_libs,$$*)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(call unit_libs,$*) \
+		$(LDFLAGS) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
+
+deps:
+	@sh src/deps.sh
+
+test-deps:
+	@sh src/deps.sh --test
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/demo.sh $(BIN)
+
+# `make check`: set-up, build, every test, then the whole suite again under
+# AddressSanitizer and UndefinedBehaviorSanitizer. One closing line.
+check: test-deps
+	@$(MAKE) --no-print-directory all units check-layers-quiet check-headers-quiet
+	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 all units
+	@sh tests/run.sh $(BUILD) build-san
+
+units: $(UNIT_BINS)
+
+test: check
+
+check-layers:
+	@sh tests/check-layers.sh && echo "layers: ok"
+check-layers-quiet:
+	@sh tests/check-layers.sh
+check-headers:
+	@sh tests/check-headers.sh "$(CC) $(ALL_CFLAGS)" && echo "headers: ok"
+check-headers-quiet:
+	@sh tests/check-headers.sh "$(CC) $(ALL_CFLAGS)"
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/bench.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/rooster
+	install -m 644 docs/rooster.1 $(DESTDIR)$(MANDIR)/man1/rooster.1
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * model: the plain structs every layer passes around (events, shifts,
+ * volunteers, assignments, teams, unavailable periods), their lists,
+ * and their validation. No storage, no screen.
+ */
+#ifndef ROOSTER_MODEL_H
+#define ROOSTER_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rooster/util.h"
+
+/* Longest text rooster stores in one field, in bytes. */
+#define MODEL_TEXT_MAX 65536
+
+/* span.c: half-open [start, end) intervals of UTC seconds. */
+
+struct span {
+	int64_t	start;
+	int64_t	end;
+};
+
+/* True if a and b share an instant; touching spans (a.end == b.start) do not. */
+bool span_overlaps(struct span a, struct span b);
+/* True if t lies in [s.start, s.end). */
+bool span_contains(struct span s, int64_t t);
+
+/* event.c */
+
+enum event_status {
+	EVENT_CONFIRMED = 0,
+	EVENT_TENTATIVE,
+	EVENT_CANCELLED
+};
+
+struct event {
+	int64_t		 id;		/* 0 until stored */
+	char		*uid;		/* iCalendar UID, stable forever */
+	int		 sequence;	/* iCalendar SEQUENCE */
+	char		*title;
+	char		*description;
+	char		*location;
+	int64_t		 start;		/* UTC seconds */
+	int64_t		 end;		/* UTC seconds, > start */
+	enum event_status status;
+	char		*rrule;		/* RFC 5545 RRULE value, or NULL */
+	char		*languages;	/* languages asked for, "ar,nl" */
+	int64_t		 version;	/* row version, grows on each change */
+	int		 needed;	/* derived: people needed, all shifts */
+	int		 assigned;	/* derived: non-declined assignments */
+};
+
+struct event_list {
+	struct event	*items;
+	size_t		 len;
+	size_t		 cap;
+};
+
+void event_init(struct event *ev);
+void event_fini(struct event *ev);
+/* Deep copy of src into dst (dst uninitialised). */
+void event_dup(struct event *dst, const struct event *src);
+/*
+ * Check a title is present, start < end and texts are valid UTF-8 of sane
+ * length. Returns 0, or -1 with ERR_INVALID and a message naming the field.
+ */
+int event_validate(const struct event *ev, struct err *err);
+const char *event_status_name(enum event_status status);
+/* Parse "confirmed|tentative|cancelled"; -1 if unknown. */
+int event_status_parse(const char *s);
+/* Append a zeroed event and return it (initialised). */
+struct event *event_list_push(struct event_list *list);
+void event_list_free(struct event_list *list);
+
+/* shift.c */
+
+struct shift {
+	int64_t	 id;
+	int64_t	 event_id;
+	char	*uid;
+	int	 sequence;
+	char	*role;		/* e.g. begeleider, tolk; "algemeen" needs no skill */
+	int64_t	 start;
+	int64_t	 end;
+	int	 needed;	/* people needed, >= 0 */
+	char	*language;	/* language the shift needs, or "" */
+	int64_t	 version;
+	/* derived, filled by list queries */
+	int	 assigned;	/* non-declined assignments */
+	char	*event_title;
+	char	*event_location;
+	int	 event_status;	/* enum event_status of the event */
+};
+
+struct shift_list {
+	struct shift	*items;
+	size_t		 len;
+	size_t		 cap;
+};
+
+#define SHIFT_ROLE_GENERAL "algemeen"
+
+void shift_init(struct shift *sh);
+void shift_fini(struct shift *sh);
+void shift_dup(struct shift *dst, const struct shift *src);
+/* Role present, start < end, needed in 0..1000. ERR_INVALID otherwise. */
+int shift_validate(const struct shift *sh, struct err *err);
+/* People still missing: needed - assigned, never negative. */
+int shift_missing(const struct shift *sh);
+bool shift_is_full(const struct shift *sh);
+struct shift *shift_list_push(struct shift_list *list);
+void shift_list_free(struct shift_list *list);
+
+/* volunteer.c */
+
+struct volunteer {
+	int64_t	 id;
+	char	*name;
+	char	*email;		/* "" when unknown */
+	char	*phone;
+	char	*skills;	/* comma-separated, normalised */
+	char	*languages;	/* comma-separated language codes */
+	int	 max_per_month;	/* 0: no limit */
+	char	*notes;
+	bool	 active;
+	int64_t	 version;
+	int	 shifts_this_month;	/* derived, for display */
+};
+
+struct volunteer_list {
+	struct volunteer	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+void volunteer_init(struct volunteer *v);
+void volunteer_fini(struct volunteer *v);
+void volunteer_dup(struct volunteer *dst, const struct volunteer *src);
+/* Name present, e-mail plausible if given, limit >= 0. ERR_INVALID otherwise. */
+int volunteer_validate(const struct volunteer *v, struct err *err);
+struct volunteer *volunteer_list_push(struct volunteer_list *list);
+void volunteer_list_free(struct volunteer_list *list);
+
+/* unavailable periods, in volunteer.c */
+
+struct unavailable {
+	int64_t	 id;
+	int64_t	 volunteer_id;
+	int64_t	 start;
+	int64_t	 end;
+	char	*reason;
+};
+
+struct unavailable_list {
+	struct unavailable	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+struct unavailable *unavailable_list_push(struct unavailable_list *list);
+void unavailable_list_free(struct unavailable_list *list);
+
+/* assignment.c */
+
+enum assignment_status {
+	ASSIGNMENT_PLANNED = 0,	/* a draft nobody was told of yet */
+	ASSIGNMENT_INVITED,
+	ASSIGNMENT_ACCEPTED,
+	ASSIGNMENT_DECLINED,
+	ASSIGNMENT_TENTATIVE
+};
+
+enum assignment_attendance {
+	ATTENDANCE_UNKNOWN = 0,
+	ATTENDANCE_ATTENDED,
+	ATTENDANCE_NO_SHOW
+};
+
+struct assignment {
+	int64_t	 id;
+	int64_t	 shift_id;
+	int64_t	 volunteer_id;
+	enum assignment_status status;
+	enum assignment_attendance attendance;
+	double	 hours;		/* hours served, when recorded */
+	bool	 forced;	/* assigned despite a conflict */
+	/* derived, filled by list queries */
+	char	*volunteer;	/* volunteer's name */
+	char	*role;
+	char	*event_title;
+	int64_t	 start;
+	int64_t	 end;
+};
+
+struct assignment_list {
+	struct assignment	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+void assignment_init(struct assignment *a);
+void assignment_fini(struct assignment *a);
+const char *assignment_status_name(enum assignment_status status);
+/* Parse a status name; -1 if unknown. */
+int assignment_status_parse(const char *s);
+const char *assignment_attendance_name(enum assignment_attendance att);
+/* Counts towards staffing: everything except declined. */
+bool assignment_counts(const struct assignment *a);
+struct assignment *assignment_list_push(struct assignment_list *list);
+void assignment_list_free(struct assignment_list *list);
+
+/* team.c */
+
+struct team {
+	int64_t	 id;
+	char	*name;
+	int	 members;	/* derived */
+	char	*member_names;	/* derived, comma-separated */
+};
+
+struct team_list {
+	struct team	*items;
+	size_t		 len;
+	size_t		 cap;
+};
+
+void team_init(struct team *t);
+void team_fini(struct team *t);
+int team_validate(const struct team *t, struct err *err);
+struct team *team_list_push(struct team_list *list);
+void team_list_free(struct team_list *list);
+
+#endif /* ROOSTER_MODEL_H */

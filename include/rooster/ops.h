@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * ops: every change to a plan, each one transaction. The command line and
+ * the screen call these same functions. Each validates (model), asks plan,
+ * writes through store, appends to the change log and commits; on any
+ * failure it rolls back, so a refused change leaves the file untouched.
+ */
+#ifndef ROOSTER_OPS_H
+#define ROOSTER_OPS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "rooster/model.h"
+#include "rooster/plan.h"
+#include "rooster/store.h"
+#include "rooster/util.h"
+
+/* ops_plan.c */
+
+/*
+ * Prepare a freshly opened plan for use: on a new file record the system's
+ * time zone (or Europe/Amsterdam) and a UID domain; then make the plan's
+ * zone the one times are read and shown in.
+ */
+int ops_plan_open(struct store *st, struct err *err);
+/*
+ * Name the plan and set its zone (NULL keeps either). Refuses with
+ * ERR_CONFLICT to change the zone of a plan that holds events.
+ */
+int ops_plan_init(struct store *st, const char *zone, const char *name,
+    struct err *err);
+/* Fill an empty plan with the demo plan around now. ERR_CONFLICT if not empty. */
+int ops_plan_demo(struct store *st, int64_t now, struct err *err);
+
+/* ops_event.c */
+
+/* Validate and insert ev with a new UID; sets ev->id and ev->uid. */
+int ops_event_add(struct store *st, struct event *ev, struct err *err);
+/*
+ * Save ev over the stored event ev->id. ev->version must equal the stored
+ * version (else ERR_CONFLICT: changed by someone else). SEQUENCE grows when
+ * time, place, repeat rule or status change; if start and end moved by
+ * the same amount, the event's shifts move with them.
+ */
+int ops_event_edit(struct store *st, struct event *ev, struct err *err);
+/* Mark event id cancelled (its SEQUENCE and its shifts' grow). */
+int ops_event_cancel(struct store *st, int64_t id, struct err *err);
+/* Delete event id with its shifts and assignments. */
+int ops_event_delete(struct store *st, int64_t id, struct err *err);
+
+/* ops_shift.c */
+
+/*
+ * Validate and insert sh with a new UID. A start or end of 0 takes the
+ * event's. ERR_NOT_FOUND if sh->event_id names no event.
+ */
+int ops_shift_add(struct store *st, struct shift *sh, struct err *err);
+/* Save sh over shift sh->id (version checked as for events). */
+int ops_shift_edit(struct store *st, struct shift *sh, struct err *err);
+int ops_shift_delete(struct store *st, int64_t id, struct err *err);
+
+/* ops_volunteer.c */
+
+int ops_volunteer_add(struct store *st, struct volunteer *v, struct err *err);
+int ops_volunteer_edit(struct store *st, struct volunteer *v,
+    struct err *err);
+int ops_volunteer_delete(struct store *st, int64_t id, struct err *err);
+/* Record that u->volunteer_id cannot work in [u->start, u->end). */
+int ops_volunteer_unavailable(struct store *st, struct unavailable *u,
+    struct err *err);
+int ops_team_add(struct store *st, struct team *t, struct err *err);
+int ops_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
+    struct err *err);
+
+/* ops_assign.c */
+
+/*
+ * The conflicts of putting volunteer_id on shift_id, without writing.
+ * Appends to out; returns 0, or -1 with err (not found, I/O).
+ */
+int ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    struct plan_conflict_list *out, struct err *err);
+/*
+ * Put volunteer_id on shift_id as planned. With conflicts and !force:
+ * ERR_CONFLICT, the conflicts appended to conflicts (may be NULL), the
+ * message the first reason. With force the assignment is marked forced.
+ */
+int ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    bool force, struct plan_conflict_list *conflicts, struct err *err);
+int ops_unassign(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    struct err *err);
+/* Record the volunteer's answer (accepted, declined, tentative). */
+int ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    enum assignment_status status, struct err *err);
+/* Record attendance after the shift; hours < 0 means the shift's length. */
+int ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    bool no_show, double hours, struct err *err);
+
+#endif /* ROOSTER_OPS_H */

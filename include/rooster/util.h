@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * util: memory, strings, errors, dates and time zones, display width, log.
+ * Uses only the C library. Every other layer builds on it.
+ */
+#ifndef ROOSTER_UTIL_H
+#define ROOSTER_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* err.c */
+
+enum err_code {
+	ERR_OK = 0,
+	ERR_INVALID,		/* bad input: exit 2 on the command line */
+	ERR_NOT_FOUND,		/* no such id */
+	ERR_CONFLICT,		/* refused by a planning rule or a newer row */
+	ERR_BUSY,		/* locked too long */
+	ERR_IO,			/* file or SQLite failure */
+	ERR_SCHEMA,		/* file from a newer rooster, or not a plan */
+	ERR_READONLY		/* database cannot be written */
+};
+
+struct err {
+	enum err_code	code;
+	char		msg[512];	/* one line, lowercase, no final period */
+};
+
+/*
+ * Fill err (which may be NULL) with code and a printf-style message. Always
+ * returns -1, so that `return err_set(...)` reads naturally.
+ */
+int err_set(struct err *err, enum err_code code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reset err to ERR_OK with an empty message; err may be NULL. */
+void err_clear(struct err *err);
+
+/* xmem.c: allocation that reports and exits on out-of-memory. */
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+void *xreallocarray(void *ptr, size_t count, size_t size);
+/* Copy s; NULL gives NULL. The caller frees. */
+char *xstrdup(const char *s);
+/* printf into a new string the caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* strbuf.c: a growable NUL-terminated byte string. */
+
+struct strbuf {
+	char	*data;		/* always NUL-terminated once used */
+	size_t	 len;		/* bytes before the NUL */
+	size_t	 cap;		/* bytes allocated */
+};
+
+void strbuf_init(struct strbuf *sb);
+void strbuf_fini(struct strbuf *sb);
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void strbuf_reset(struct strbuf *sb);
+/* Return the data (never NULL) and leave sb empty; the caller frees. */
+char *strbuf_detach(struct strbuf *sb);
+/* Borrowed pointer to the data ("" when empty), valid until the next add. */
+const char *strbuf_str(const struct strbuf *sb);
+
+/* rtime.c: instants are int64_t UTC seconds; one plan zone for display. */
+
+#define RTIME_ZONE_DEFAULT "Europe/Amsterdam"
+
+/*
+ * True if name is an IANA zone installed in the system zoneinfo (TZDIR or
+ * /usr/share/zoneinfo). Rejects paths, "..", and files that are not TZif.
+ */
+bool rtime_zone_is_valid(const char *name);
+/*
+ * Make name the zone in which times are read and shown (sets TZ for this
+ * process). Returns 0, or -1 with ERR_INVALID for an unknown zone.
+ */
+int rtime_zone_set(const char *name, struct err *err);
+/* The zone set last (borrowed, static), or "UTC" before any set. */
+const char *rtime_zone(void);
+/*
+ * The system's zone name (TZ if it names a zone, /etc/timezone, the
+ * /etc/localtime link), else RTIME_ZONE_DEFAULT. Writes into buf.
+ */
+void rtime_system_zone(char *buf, size_t size);
+int64_t rtime_now(void);
+
+/*
+ * Parse WHEN, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM` in the plan zone.
+ * Rejects impossible dates (2027-02-30) and local times the zone skips
+ * (02:30 on a spring-forward night). Returns 0, or -1 with ERR_INVALID.
+ */
+int rtime_parse_when(const char *s, int64_t *out, struct err *err);
+/*
+ * Parse DAY: `YYYY-MM-DD`, `today` or `tomorrow`, relative to now, giving
+ * the instant of local midnight. Returns 0, or -1 with ERR_INVALID.
+ */
+int rtime_parse_day(const char *s, int64_t now, int64_t *out,
+    struct err *err);
+/* Local midnight of the day after the one holding t. */
+int64_t rtime_day_next(int64_t t);
+/* Local midnight of the day holding t, plus days (may be negative). */
+int64_t rtime_day_add(int64_t t, int days);
+/* Local midnight of the Monday starting the week holding t. */
+int64_t rtime_week_start(int64_t t);
+/* Break t down in the plan zone. */
+void rtime_local(int64_t t, struct tm *tm);
+/* strftime of t in the plan zone into buf. */
+void rtime_format(int64_t t, const char *fmt, char *buf, size_t size);
+/* `2027-03-27T14:00:00+01:00`: ISO 8601 with the zone's offset. */
+void rtime_format_iso(int64_t t, char *buf, size_t size);
+/* `2027-03-27 14:00` in the plan zone, the form WHEN is typed in. */
+void rtime_format_when(int64_t t, char *buf, size_t size);
+/* Month key yyyymm of t in the plan zone, for monthly limits. */
+int rtime_month(int64_t t);
+
+/* text.c: UTF-8 text measured in display columns. */
+
+/*
+ * Display width of UTF-8 s in terminal columns: wide characters count 2,
+ * combining marks 0, control characters as their escaped form. Invalid
+ * bytes count 1 each (shown as U+FFFD).
+ */
+size_t text_width(const char *s);
+/*
+ * Copy s into a new string where control characters (C0, DEL, C1) and
+ * invalid UTF-8 are escaped (`\e`, `\n`, `\x07`...), so it can never act
+ * on a terminal. The caller frees.
+ */
+char *text_sanitize(const char *s);
+/*
+ * Append to sb the sanitized s cut to at most cols columns (ending in `…`
+ * when cut) and padded with spaces to exactly cols when pad is true.
+ */
+void text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad);
+/* True if s is valid UTF-8. */
+bool text_is_utf8(const char *s);
+/* Case-insensitive ASCII comparison of a and b (NULL as ""). */
+int text_casecmp(const char *a, const char *b);
+/* True if the comma-separated list contains item (ASCII case-insensitive). */
+bool text_list_has(const char *list, const char *item);
+/* Trim spaces around each comma-separated item, drop empty ones. Caller frees. */
+char *text_list_normalize(const char *list);
+
+/* random.c */
+
+/*
+ * Fill buf with n random bytes from getrandom() as lowercase hex: 2*n
+ * characters and a NUL (n at most 64). For UIDs and feed tokens.
+ */
+void random_hex(char *buf, size_t n);
+
+/* log.c: diagnostics, written only with -v. */
+
+void log_set_verbose(bool on);
+void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif /* ROOSTER_UTIL_H */

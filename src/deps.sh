@@ -1,0 +1,41 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Install what rooster needs to build and test on Debian 12, only what is
+# missing. Called by `make deps` (and so by `make demo` and `make check`).
+# As root it runs apt-get; otherwise sudo if it works without a password
+# prompt on a terminal we do not own; else it prints the list to install.
+set -u
+
+BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
+libjansson-dev libcmocka-dev libcsv-dev"
+TEST="sqlite3 tmux python3 python3-icalendar locales gettext"
+want="$BUILD"
+[ "${1:-}" = "--test" ] && want="$BUILD $TEST"
+
+missing=""
+for p in $want; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "rooster: installing missing packages:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "rooster: cannot install packages (not root, no sudo); install by hand:" >&2
+	echo "  apt-get install$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+if ! $SUDO apt-get install -y -q $missing >/dev/null 2>&1; then
+	$SUDO apt-get update -q >/dev/null 2>&1
+	if ! $SUDO apt-get install -y -q $missing >/dev/null; then
+		echo "rooster: apt-get failed; install by hand: apt-get install$missing" >&2
+		exit 1
+	fi
+fi
+exit 0

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: ISC */
+/* Events: an activity with a title, place, start and end (may repeat). */
+#include "rooster/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_int.h"
+
+static const char *const event_status_names[] = {
+	"confirmed", "tentative", "cancelled"
+};
+
+void
+event_init(struct event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+}
+
+void
+event_fini(struct event *ev)
+{
+	free(ev->uid);
+	free(ev->title);
+	free(ev->description);
+	free(ev->location);
+	free(ev->rrule);
+	free(ev->languages);
+	event_init(ev);
+}
+
+void
+event_dup(struct event *dst, const struct event *src)
+{
+	*dst = *src;
+	dst->uid = xstrdup(src->uid);
+	dst->title = xstrdup(src->title);
+	dst->description = xstrdup(src->description);
+	dst->location = xstrdup(src->location);
+	dst->rrule = xstrdup(src->rrule);
+	dst->languages = xstrdup(src->languages);
+}
+
+int
+event_validate(const struct event *ev, struct err *err)
+{
+	const char *p;
+
+	if (ev->title == NULL)
+		return err_set(err, ERR_INVALID, "event title is empty");
+	for (p = ev->title; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0')
+		return err_set(err, ERR_INVALID, "event title is empty");
+	if (model_text_check("title", ev->title, err) < 0 ||
+	    model_text_check("description", ev->description, err) < 0 ||
+	    model_text_check("location", ev->location, err) < 0 ||
+	    model_text_check("repeat rule", ev->rrule, err) < 0)
+		return -1;
+	if (ev->end <= ev->start)
+		return err_set(err, ERR_INVALID,
+		    "event ends before it starts (end must be after start)");
+	return 0;
+}
+
+const char *
+event_status_name(enum event_status status)
+{
+	if ((unsigned)status >= sizeof event_status_names /
+	    sizeof event_status_names[0])
+		return "?";
+	return event_status_names[status];
+}
+
+int
+event_status_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < sizeof event_status_names /
+	    sizeof event_status_names[0]; i++)
+		if (strcmp(s, event_status_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+struct event *
+event_list_push(struct event_list *list)
+{
+	struct event *ev;
+
+	ev = model_list_grow((void **)&list->items, list->len, &list->cap,
+	    sizeof *ev);
+	list->len++;
+	return ev;
+}
+
+void
+event_list_free(struct event_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->len; i++)
+		event_fini(&list->items[i]);
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: ISC */
+/* Internals shared by the model's files. */
+#ifndef ROOSTER_MODEL_INT_H
+#define ROOSTER_MODEL_INT_H
+
+#include <stddef.h>
+
+#include "rooster/util.h"
+
+/*
+ * Make room for one more element of size bytes in *items (len used, *cap
+ * allocated) and return a pointer to the new, zeroed slot.
+ */
+void *model_list_grow(void **items, size_t len, size_t *cap, size_t size);
+/* Validate one text field: valid UTF-8, at most MODEL_TEXT_MAX bytes. */
+int model_text_check(const char *what, const char *s, struct err *err);
+
+#endif /* ROOSTER_MODEL_INT_H */

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: ISC */
+/* The growth step every list type shares, and common field checks. */
+#include "rooster/model.h"
+
+#include <string.h>
+
+#include "model_int.h"
+
+void *
+model_list_grow(void **items, size_t len, size_t *cap, size_t size)
+{
+	char *slot;
+
+	if (len == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*items = xreallocarray(*items, *cap, size);
+	}
+	slot = (char *)*items + len * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
+int
+model_text_check(const char *what, const char *s, struct err *err)
+{
+	if (s == NULL)
+		return 0;
+	if (strlen(s) > MODEL_TEXT_MAX)
+		return err_set(err, ERR_INVALID,
+		    "%s is too long (%zu bytes; at most %d)", what, strlen(s),
+		    MODEL_TEXT_MAX);
+	if (!text_is_utf8(s))
+		return err_set(err, ERR_INVALID,
+		    "%s is not valid UTF-8 text", what);
+	return 0;
+}

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: ISC */
+/* Shifts: a slot inside an event for one role and a number of people. */
+#include "rooster/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_int.h"
+
+void
+shift_init(struct shift *sh)
+{
+	memset(sh, 0, sizeof *sh);
+}
+
+void
+shift_fini(struct shift *sh)
+{
+	free(sh->uid);
+	free(sh->role);
+	free(sh->language);
+	free(sh->event_title);
+	free(sh->event_location);
+	shift_init(sh);
+}
+
+void
+shift_dup(struct shift *dst, const struct shift *src)
+{
+	*dst = *src;
+	dst->uid = xstrdup(src->uid);
+	dst->role = xstrdup(src->role);
+	dst->language = xstrdup(src->language);
+	dst->event_title = xstrdup(src->event_title);
+	dst->event_location = xstrdup(src->event_location);
+}
+
+int
+shift_validate(const struct shift *sh, struct err *err)
+{
+	const char *p;
+
+	for (p = sh->role != NULL ? sh->role : ""; *p == ' '; p++)
+		;
+	if (*p == '\0')
+		return err_set(err, ERR_INVALID, "shift role is empty");
+	if (model_text_check("role", sh->role, err) < 0 ||
+	    model_text_check("language", sh->language, err) < 0)
+		return -1;
+	if (sh->end <= sh->start)
+		return err_set(err, ERR_INVALID,
+		    "shift ends before it starts (end must be after start)");
+	if (sh->needed < 0 || sh->needed > 1000)
+		return err_set(err, ERR_INVALID,
+		    "needed must be a number from 0 to 1000");
+	return 0;
+}
+
+int
+shift_missing(const struct shift *sh)
+{
+	return sh->needed > sh->assigned ? sh->needed - sh->assigned : 0;
+}
+
+bool
+shift_is_full(const struct shift *sh)
+{
+	return shift_missing(sh) == 0;
+}
+
+struct shift *
+shift_list_push(struct shift_list *list)
+{
+	struct shift *sh;
+
+	sh = model_list_grow((void **)&list->items, list->len, &list->cap,
+	    sizeof *sh);
+	list->len++;
+	return sh;
+}
+
+void
+shift_list_free(struct shift_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->len; i++)
+		shift_fini(&list->items[i]);
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}

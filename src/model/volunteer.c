@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: ISC */
+/* Volunteers and their unavailable periods. */
+#include "rooster/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_int.h"
+
+void
+volunteer_init(struct volunteer *v)
+{
+	memset(v, 0, sizeof *v);
+	v->active = true;
+}
+
+void
+volunteer_fini(struct volunteer *v)
+{
+	free(v->name);
+	free(v->email);
+	free(v->phone);
+	free(v->skills);
+	free(v->languages);
+	free(v->notes);
+	volunteer_init(v);
+}
+
+void
+volunteer_dup(struct volunteer *dst, const struct volunteer *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name);
+	dst->email = xstrdup(src->email);
+	dst->phone = xstrdup(src->phone);
+	dst->skills = xstrdup(src->skills);
+	dst->languages = xstrdup(src->languages);
+	dst->notes = xstrdup(src->notes);
+}
+
+/* A plausible address: something@something.something, no spaces or controls. */
+static bool
+volunteer_email_ok(const char *s)
+{
+	const char *at = strchr(s, '@'), *p;
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+	    strchr(at, '.') == NULL || at[1] == '.' ||
+	    s[strlen(s) - 1] == '.')
+		return false;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || strchr("<>(),;:\"\\[]", *p))
+			return false;
+	return true;
+}
+
+int
+volunteer_validate(const struct volunteer *v, struct err *err)
+{
+	const char *p;
+
+	for (p = v->name != NULL ? v->name : ""; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0')
+		return err_set(err, ERR_INVALID, "volunteer name is empty");
+	if (model_text_check("name", v->name, err) < 0 ||
+	    model_text_check("e-mail", v->email, err) < 0 ||
+	    model_text_check("phone", v->phone, err) < 0 ||
+	    model_text_check("skills", v->skills, err) < 0 ||
+	    model_text_check("languages", v->languages, err) < 0 ||
+	    model_text_check("notes", v->notes, err) < 0)
+		return -1;
+	if (v->email != NULL && *v->email != '\0' &&
+	    !volunteer_email_ok(v->email))
+		return err_set(err, ERR_INVALID,
+		    "invalid e-mail address '%s'", v->email);
+	if (v->max_per_month < 0 || v->max_per_month > 1000)
+		return err_set(err, ERR_INVALID,
+		    "max-per-month must be a number from 0 (no limit) to 1000");
+	return 0;
+}
+
+struct volunteer *
+volunteer_list_push(struct volunteer_list *list)
+{
+	struct volunteer *v;
+
+	v = model_list_grow((void **)&list->items, list->len, &list->cap,
+	    sizeof *v);
+	list->len++;
+	v->active = true;
+	return v;
+}
+
+void
+volunteer_list_free(struct volunteer_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->len; i++)
+		volunteer_fini(&list->items[i]);
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
+
+struct unavailable *
+unavailable_list_push(struct unavailable_list *list)
+{
+	struct unavailable *u;
+
+	u = model_list_grow((void **)&list->items, list->len, &list->cap,
+	    sizeof *u);
+	list->len++;
+	return u;
+}
+
+void
+unavailable_list_free(struct unavailable_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->len; i++)
+		free(list->items[i].reason);
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Putting volunteers on shifts: load what plan needs, ask plan, refuse
+ * with the first reason unless forced, write, log, commit.
+ */
+#include "rooster/ops.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops_int.h"
+
+/* Enough around a shift to see its month and any neighbour within rest. */
+#define OPS_ASSIGN_WINDOW (40 * 86400)
+
+int
+ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    struct plan_conflict_list *out, struct err *err)
+{
+	struct shift sh;
+	struct volunteer v;
+	struct assignment_list booked = { 0 };
+	struct unavailable_list off = { 0 };
+	struct store_range range = { 0 };
+	struct plan_candidate c;
+	char *rest;
+	int rc;
+
+	if (store_shift_get(st, shift_id, &sh, err) < 0)
+		return -1;
+	if (store_volunteer_get(st, volunteer_id, &v, err) < 0) {
+		shift_fini(&sh);
+		return -1;
+	}
+	range.from = sh.start - OPS_ASSIGN_WINDOW;
+	range.to = sh.end + OPS_ASSIGN_WINDOW;
+	rc = store_assignment_list_volunteer(st, volunteer_id, &range, &booked,
+	    err);
+	if (rc == 0)
+		rc = store_unavailable_list(st, volunteer_id, &off, err);
+	if (rc == 0) {
+		rest = store_setting_get(st, "rest_minutes");
+		memset(&c, 0, sizeof c);
+		c.shift = &sh;
+		c.volunteer = &v;
+		c.booked = &booked;
+		c.unavailable = &off;
+		c.rest_minutes = rest != NULL ? atoi(rest) : 0;
+		free(rest);
+		plan_conflict_check(&c, out);
+	}
+	assignment_list_free(&booked);
+	unavailable_list_free(&off);
+	volunteer_fini(&v);
+	shift_fini(&sh);
+	return rc;
+}
+
+int
+ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    bool force, struct plan_conflict_list *conflicts, struct err *err)
+{
+	struct plan_conflict_list found = { 0 };
+	struct assignment a;
+	struct shift sh;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = ops_assign_check(st, shift_id, volunteer_id, &found, err);
+	if (rc == 0 && store_assignment_get(st, shift_id, volunteer_id, &a,
+	    NULL) == 0) {
+		rc = err_set(err, ERR_CONFLICT, "%s is already on shift %lld",
+		    a.volunteer, (long long)shift_id);
+		assignment_fini(&a);
+	}
+	if (rc == 0 && found.len > 0 && !force)
+		rc = err_set(err, ERR_CONFLICT, "shift %lld: %s%s (use --force "
+		    "to assign anyway)", (long long)shift_id,
+		    found.items[0].reason, found.len > 1 ?
+		    " and more" : "");
+	if (conflicts != NULL)
+		for (size_t i = 0; i < found.len; i++) {
+			if (conflicts->len == conflicts->cap) {
+				conflicts->cap = conflicts->cap ?
+				    conflicts->cap * 2 : 8;
+				conflicts->items = xreallocarray(
+				    conflicts->items, conflicts->cap,
+				    sizeof *conflicts->items);
+			}
+			conflicts->items[conflicts->len++] = found.items[i];
+		}
+	if (rc == 0) {
+		assignment_init(&a);
+		a.shift_id = shift_id;
+		a.volunteer_id = volunteer_id;
+		a.status = ASSIGNMENT_PLANNED;
+		a.forced = found.len > 0;
+		rc = store_assignment_insert(st, &a, err);
+	}
+	if (rc == 0 && (rc = store_shift_get(st, shift_id, &sh, err)) == 0) {
+		summary = xasprintf("volunteer %lld on '%s' of '%s'%s",
+		    (long long)volunteer_id, sh.role, sh.event_title,
+		    found.len > 0 ? " (forced)" : "");
+		rc = store_log_append(st, "assign", "shift", shift_id, summary,
+		    err);
+		free(summary);
+		shift_fini(&sh);
+	}
+	plan_conflict_list_free(&found);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_unassign(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    struct err *err)
+{
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = store_assignment_delete(st, shift_id, volunteer_id, err);
+	if (rc == 0) {
+		summary = xasprintf("volunteer %lld off shift %lld",
+		    (long long)volunteer_id, (long long)shift_id);
+		rc = store_log_append(st, "unassign", "shift", shift_id,
+		    summary, err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    enum assignment_status status, struct err *err)
+{
+	char *summary;
+	int rc;
+
+	if (status != ASSIGNMENT_ACCEPTED && status != ASSIGNMENT_DECLINED &&
+	    status != ASSIGNMENT_TENTATIVE)
+		return err_set(err, ERR_INVALID, "a response is accepted, "
+		    "declined or tentative");
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = store_assignment_set_status(st, shift_id, volunteer_id, status,
+	    err);
+	if (rc == 0) {
+		summary = xasprintf("volunteer %lld %s shift %lld",
+		    (long long)volunteer_id, assignment_status_name(status),
+		    (long long)shift_id);
+		rc = store_log_append(st, "respond", "shift", shift_id,
+		    summary, err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    bool no_show, double hours, struct err *err)
+{
+	struct assignment a;
+	char *summary;
+	int rc;
+
+	if (hours > 24 * 7)
+		return err_set(err, ERR_INVALID, "hours must be from 0 to 168");
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_assignment_get(st, shift_id, volunteer_id, &a,
+	    err)) < 0)
+		return ops_finish(st, rc, err);
+	if (no_show)
+		hours = 0;
+	else if (hours < 0)
+		hours = (double)(a.end - a.start) / 3600.0;
+	rc = store_assignment_set_attendance(st, shift_id, volunteer_id,
+	    no_show ? ATTENDANCE_NO_SHOW : ATTENDANCE_ATTENDED, hours, err);
+	if (rc == 0) {
+		summary = xasprintf("'%s' %s shift %lld (%.2f h)", a.volunteer,
+		    no_show ? "did not show for" : "attended",
+		    (long long)shift_id, hours);
+		rc = store_log_append(st, "attended", "shift", shift_id,
+		    summary, err);
+		free(summary);
+	}
+	assignment_fini(&a);
+	return ops_finish(st, rc, err);
+}

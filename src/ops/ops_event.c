@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: ISC */
+/* Adding, editing, cancelling and deleting events. */
+#include "rooster/ops.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops_int.h"
+
+static bool
+ops_text_differs(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
+}
+
+int
+ops_event_add(struct store *st, struct event *ev, struct err *err)
+{
+	char *summary;
+	int rc;
+
+	if (event_validate(ev, err) < 0)
+		return -1;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if (ev->uid == NULL)
+		ev->uid = ops_uid_new(st, "event");
+	rc = store_event_insert(st, ev, err);
+	if (rc == 0) {
+		summary = xasprintf("added '%s'", ev->title);
+		rc = store_log_append(st, "event add", "event", ev->id, summary,
+		    err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}
+
+/* Bump the SEQUENCE of every shift of event_id, moving them by delta. */
+static int
+ops_event_touch_shifts(struct store *st, int64_t event_id, int64_t delta,
+    struct err *err)
+{
+	struct shift_list shifts = { 0 };
+	size_t i;
+	int rc;
+
+	rc = store_shift_list_event(st, event_id, &shifts, err);
+	for (i = 0; rc == 0 && i < shifts.len; i++) {
+		shifts.items[i].sequence++;
+		shifts.items[i].start += delta;
+		shifts.items[i].end += delta;
+		rc = store_shift_update(st, &shifts.items[i], err);
+	}
+	shift_list_free(&shifts);
+	return rc;
+}
+
+int
+ops_event_edit(struct store *st, struct event *ev, struct err *err)
+{
+	struct event old;
+	int64_t delta = 0;
+	bool significant;
+	char *summary;
+	int rc;
+
+	if (event_validate(ev, err) < 0)
+		return -1;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_event_get(st, ev->id, &old, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (ev->version != 0 && old.version != ev->version) {
+		event_fini(&old);
+		err_set(err, ERR_CONFLICT, "event %lld was changed by someone "
+		    "else meanwhile; reload it and edit again",
+		    (long long)ev->id);
+		return ops_finish(st, -1, err);
+	}
+	significant = old.start != ev->start || old.end != ev->end ||
+	    ops_text_differs(old.location, ev->location) ||
+	    ops_text_differs(old.rrule, ev->rrule) || old.status != ev->status;
+	if (old.start != ev->start && ev->start - old.start == ev->end - old.end)
+		delta = ev->start - old.start;
+	free(ev->uid);
+	ev->uid = xstrdup(old.uid);
+	ev->sequence = old.sequence + (significant ? 1 : 0);
+	ev->version = old.version;
+	rc = store_event_update(st, ev, err);
+	if (rc == 0 && (significant || ops_text_differs(old.title, ev->title)))
+		rc = ops_event_touch_shifts(st, ev->id, delta, err);
+	if (rc == 0) {
+		summary = xasprintf("edited '%s'%s", ev->title,
+		    significant ? " (time, place or status)" : "");
+		rc = store_log_append(st, "event edit", "event", ev->id,
+		    summary, err);
+		free(summary);
+	}
+	event_fini(&old);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_event_cancel(struct store *st, int64_t id, struct err *err)
+{
+	struct event ev;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_event_get(st, id, &ev, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (ev.status == EVENT_CANCELLED) {
+		err_set(err, ERR_CONFLICT, "event %lld is already cancelled",
+		    (long long)id);
+		event_fini(&ev);
+		return ops_finish(st, -1, err);
+	}
+	ev.status = EVENT_CANCELLED;
+	ev.sequence++;
+	rc = store_event_update(st, &ev, err);
+	if (rc == 0)
+		rc = ops_event_touch_shifts(st, id, 0, err);
+	if (rc == 0) {
+		summary = xasprintf("cancelled '%s'", ev.title);
+		rc = store_log_append(st, "event cancel", "event", id, summary,
+		    err);
+		free(summary);
+	}
+	event_fini(&ev);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_event_delete(struct store *st, int64_t id, struct err *err)
+{
+	struct event ev;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_event_get(st, id, &ev, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_event_delete(st, id, err);
+	if (rc == 0) {
+		summary = xasprintf("deleted '%s'", ev.title);
+		rc = store_log_append(st, "event delete", "event", id, summary,
+		    err);
+		free(summary);
+	}
+	event_fini(&ev);
+	return ops_finish(st, rc, err);
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: ISC */
+/* Internals shared by the ops files: the transaction frame and UIDs. */
+#ifndef ROOSTER_OPS_INT_H
+#define ROOSTER_OPS_INT_H
+
+#include "rooster/ops.h"
+
+/*
+ * Finish the write transaction begun by the caller: commit when rc is 0,
+ * roll back otherwise. Returns 0 or -1.
+ */
+int ops_finish(struct store *st, int rc, struct err *err);
+/* A new UID "<kind>-<32 hex>@<plan's uid domain>". The caller frees. */
+char *ops_uid_new(struct store *st, const char *kind);
+
+#endif /* ROOSTER_OPS_INT_H */

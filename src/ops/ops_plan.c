@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: ISC */
+/* The plan as a whole: its settings, its zone, and the transaction frame. */
+#include "rooster/ops.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ops_int.h"
+
+int
+ops_finish(struct store *st, int rc, struct err *err)
+{
+	if (rc != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st, err);
+}
+
+char *
+ops_uid_new(struct store *st, const char *kind)
+{
+	char hex[33], *domain, *uid;
+
+	random_hex(hex, 16);
+	domain = store_setting_get(st, "uid_domain");
+	uid = xasprintf("%s-%s@%s", kind, hex, domain != NULL && *domain ?
+	    domain : "rooster.invalid");
+	free(domain);
+	return uid;
+}
+
+/* The host name as a UID domain: letters, digits, dots and dashes only. */
+static void
+ops_plan_domain(char *buf, size_t size)
+{
+	char host[256];
+	size_t i;
+
+	if (gethostname(host, sizeof host) != 0 || host[0] == '\0')
+		snprintf(host, sizeof host, "rooster.invalid");
+	host[sizeof host - 1] = '\0';
+	for (i = 0; host[i] != '\0'; i++)
+		if (!((host[i] >= 'a' && host[i] <= 'z') ||
+		    (host[i] >= 'A' && host[i] <= 'Z') ||
+		    (host[i] >= '0' && host[i] <= '9') || host[i] == '.' ||
+		    host[i] == '-'))
+			host[i] = '-';
+	snprintf(buf, size, "%s", host);
+}
+
+int
+ops_plan_open(struct store *st, struct err *err)
+{
+	char zone[128], domain[256], *stored;
+	int rc = 0;
+
+	stored = store_setting_get(st, "time_zone");
+	if (stored == NULL && !store_is_readonly(st)) {
+		rtime_system_zone(zone, sizeof zone);
+		ops_plan_domain(domain, sizeof domain);
+		if (store_begin_write(st, err) < 0)
+			return -1;
+		/* Another process may have set it up meanwhile. */
+		stored = store_setting_get(st, "time_zone");
+		if (stored == NULL)
+			rc = store_setting_set(st, "time_zone", zone, err) < 0 ||
+			    store_setting_set(st, "uid_domain", domain, err) < 0 ||
+			    store_setting_set(st, "name", "rooster", err) < 0 ?
+			    -1 : 0;
+		if (ops_finish(st, rc, err) < 0) {
+			free(stored);
+			return -1;
+		}
+		if (stored == NULL)
+			stored = xstrdup(zone);
+	}
+	rc = rtime_zone_set(stored != NULL ? stored : RTIME_ZONE_DEFAULT, err);
+	free(stored);
+	return rc;
+}
+
+static int
+ops_plan_count_events(struct store *st, struct err *err)
+{
+	struct store_range range = { 0, 0, NULL, 1, false };
+	struct event_list list = { 0 };
+	int n;
+
+	if (store_event_list(st, &range, &list, err) < 0)
+		return -1;
+	n = (int)list.len;
+	event_list_free(&list);
+	return n;
+}
+
+int
+ops_plan_init(struct store *st, const char *zone, const char *name,
+    struct err *err)
+{
+	char *current = NULL, *summary;
+	int rc = -1, events;
+
+	if (zone != NULL && !rtime_zone_is_valid(zone))
+		return rtime_zone_set(zone, err);
+	if (name != NULL && (*name == '\0' || !text_is_utf8(name)))
+		return err_set(err, ERR_INVALID, "plan name is empty or not "
+		    "UTF-8 text");
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	current = store_setting_get(st, "time_zone");
+	if (zone != NULL && (current == NULL || strcmp(current, zone) != 0)) {
+		if ((events = ops_plan_count_events(st, err)) < 0)
+			goto out;
+		if (events > 0) {
+			err_set(err, ERR_CONFLICT, "the plan already holds "
+			    "events in %s; its time zone cannot change",
+			    current != NULL ? current : "?");
+			goto out;
+		}
+		if (store_setting_set(st, "time_zone", zone, err) < 0)
+			goto out;
+	}
+	if (name != NULL && store_setting_set(st, "name", name, err) < 0)
+		goto out;
+	summary = xasprintf("zone %s, name %s", zone ? zone : "(kept)",
+	    name ? name : "(kept)");
+	rc = store_log_append(st, "init", "plan", 0, summary, err);
+	free(summary);
+out:
+	free(current);
+	if (ops_finish(st, rc, err) < 0)
+		return -1;
+	if (zone != NULL)
+		return rtime_zone_set(zone, err);
+	return 0;
+}

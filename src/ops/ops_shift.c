@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: ISC */
+/* Adding, editing and deleting shifts. */
+#include "rooster/ops.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops_int.h"
+
+int
+ops_shift_add(struct store *st, struct shift *sh, struct err *err)
+{
+	struct event ev;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_event_get(st, sh->event_id, &ev, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (sh->start == 0)
+		sh->start = ev.start;
+	if (sh->end == 0)
+		sh->end = ev.end;
+	if ((rc = shift_validate(sh, err)) == 0) {
+		if (sh->uid == NULL)
+			sh->uid = ops_uid_new(st, "shift");
+		rc = store_shift_insert(st, sh, err);
+	}
+	if (rc == 0) {
+		summary = xasprintf("added '%s' to '%s' (needs %d)", sh->role,
+		    ev.title, sh->needed);
+		rc = store_log_append(st, "shift add", "shift", sh->id,
+		    summary, err);
+		free(summary);
+	}
+	event_fini(&ev);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_shift_edit(struct store *st, struct shift *sh, struct err *err)
+{
+	struct shift old;
+	char *summary;
+	int rc;
+
+	if (shift_validate(sh, err) < 0)
+		return -1;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_shift_get(st, sh->id, &old, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (sh->version != 0 && old.version != sh->version) {
+		shift_fini(&old);
+		err_set(err, ERR_CONFLICT, "shift %lld was changed by someone "
+		    "else meanwhile; reload it and edit again",
+		    (long long)sh->id);
+		return ops_finish(st, -1, err);
+	}
+	free(sh->uid);
+	sh->uid = xstrdup(old.uid);
+	sh->event_id = old.event_id;
+	sh->sequence = old.sequence;
+	if (old.start != sh->start || old.end != sh->end ||
+	    strcmp(old.role, sh->role) != 0)
+		sh->sequence++;
+	sh->version = old.version;
+	rc = store_shift_update(st, sh, err);
+	if (rc == 0) {
+		summary = xasprintf("edited '%s' of '%s'", sh->role,
+		    old.event_title);
+		rc = store_log_append(st, "shift edit", "shift", sh->id,
+		    summary, err);
+		free(summary);
+	}
+	shift_fini(&old);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_shift_delete(struct store *st, int64_t id, struct err *err)
+{
+	struct shift sh;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_shift_get(st, id, &sh, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_shift_delete(st, id, err);
+	if (rc == 0) {
+		summary = xasprintf("deleted '%s' of '%s'", sh.role,
+		    sh.event_title);
+		rc = store_log_append(st, "shift delete", "shift", id, summary,
+		    err);
+		free(summary);
+	}
+	shift_fini(&sh);
+	return ops_finish(st, rc, err);
+}

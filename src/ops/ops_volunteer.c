@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: ISC */
+/* Adding, editing and deleting volunteers; unavailability; teams. */
+#include "rooster/ops.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops_int.h"
+
+/* Normalise the comma lists so that "tolk , chauffeur" compares equal. */
+static void
+ops_volunteer_normalize(struct volunteer *v)
+{
+	char *s;
+
+	s = text_list_normalize(v->skills);
+	free(v->skills);
+	v->skills = s;
+	s = text_list_normalize(v->languages);
+	free(v->languages);
+	v->languages = s;
+}
+
+int
+ops_volunteer_add(struct store *st, struct volunteer *v, struct err *err)
+{
+	char *summary;
+	int rc;
+
+	if (volunteer_validate(v, err) < 0)
+		return -1;
+	ops_volunteer_normalize(v);
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = store_volunteer_insert(st, v, err);
+	if (rc == 0) {
+		summary = xasprintf("added '%s'", v->name);
+		rc = store_log_append(st, "volunteer add", "volunteer", v->id,
+		    summary, err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_volunteer_edit(struct store *st, struct volunteer *v, struct err *err)
+{
+	struct volunteer old;
+	char *summary;
+	int rc;
+
+	if (volunteer_validate(v, err) < 0)
+		return -1;
+	ops_volunteer_normalize(v);
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_volunteer_get(st, v->id, &old, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (v->version != 0 && old.version != v->version) {
+		volunteer_fini(&old);
+		err_set(err, ERR_CONFLICT, "volunteer %lld was changed by "
+		    "someone else meanwhile; reload and edit again",
+		    (long long)v->id);
+		return ops_finish(st, -1, err);
+	}
+	v->version = old.version;
+	rc = store_volunteer_update(st, v, err);
+	if (rc == 0) {
+		summary = xasprintf("edited '%s'", v->name);
+		rc = store_log_append(st, "volunteer edit", "volunteer", v->id,
+		    summary, err);
+		free(summary);
+	}
+	volunteer_fini(&old);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_volunteer_delete(struct store *st, int64_t id, struct err *err)
+{
+	struct volunteer v;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_volunteer_get(st, id, &v, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_volunteer_delete(st, id, err);
+	if (rc == 0) {
+		summary = xasprintf("deleted volunteer %lld", (long long)id);
+		rc = store_log_append(st, "volunteer delete", "volunteer", id,
+		    summary, err);
+		free(summary);
+	}
+	volunteer_fini(&v);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_volunteer_unavailable(struct store *st, struct unavailable *u,
+    struct err *err)
+{
+	struct volunteer v;
+	char *summary;
+	int rc;
+
+	if (u->end <= u->start)
+		return err_set(err, ERR_INVALID, "the period ends before it "
+		    "starts (--to must be after --from)");
+	if (u->reason != NULL && !text_is_utf8(u->reason))
+		return err_set(err, ERR_INVALID, "reason is not UTF-8 text");
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_volunteer_get(st, u->volunteer_id, &v, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_unavailable_insert(st, u, err);
+	if (rc == 0) {
+		summary = xasprintf("'%s' unavailable", v.name);
+		rc = store_log_append(st, "volunteer unavailable", "volunteer",
+		    v.id, summary, err);
+		free(summary);
+	}
+	volunteer_fini(&v);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_team_add(struct store *st, struct team *t, struct err *err)
+{
+	char *summary;
+	int rc;
+
+	if (team_validate(t, err) < 0)
+		return -1;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = store_team_insert(st, t, err);
+	if (rc == 0) {
+		summary = xasprintf("added team '%s'", t->name);
+		rc = store_log_append(st, "team add", "team", t->id, summary,
+		    err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
+    struct err *err)
+{
+	struct team t;
+	struct volunteer v;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
+		return ops_finish(st, rc, err);
+	if ((rc = store_volunteer_get(st, volunteer_id, &v, err)) < 0) {
+		team_fini(&t);
+		return ops_finish(st, rc, err);
+	}
+	rc = store_team_join(st, team_id, volunteer_id, err);
+	if (rc == 0) {
+		summary = xasprintf("'%s' joined '%s'", v.name, t.name);
+		rc = store_log_append(st, "team join", "team", team_id,
+		    summary, err);
+		free(summary);
+	}
+	team_fini(&t);
+	volunteer_fini(&v);
+	return ops_finish(st, rc, err);
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Conflicts: why a volunteer should not take a shift. Each rule is a small
+ * function over plain structs; overlap is computed on UTC instants, so it
+ * is right across daylight-saving changes, and spans are half-open, so
+ * touching shifts (one ends as the next starts) do not conflict.
+ */
+#include "rooster/plan.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const plan_conflict_kind_names[] = {
+	"overlap", "unavailable", "monthly-limit", "rest", "skill", "language"
+};
+
+const char *
+plan_conflict_kind_name(enum plan_conflict_kind kind)
+{
+	if ((unsigned)kind >= sizeof plan_conflict_kind_names /
+	    sizeof plan_conflict_kind_names[0])
+		return "?";
+	return plan_conflict_kind_names[kind];
+}
+
+static void
+plan_conflict_add(struct plan_conflict_list *out, enum plan_conflict_kind kind,
+    int64_t other_id, const char *fmt, ...)
+{
+	struct plan_conflict *c;
+	va_list ap;
+
+	if (out->len == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 8;
+		out->items = xreallocarray(out->items, out->cap,
+		    sizeof *out->items);
+	}
+	c = &out->items[out->len++];
+	c->kind = kind;
+	c->other_id = other_id;
+	va_start(ap, fmt);
+	vsnprintf(c->reason, sizeof c->reason, fmt, ap);
+	va_end(ap);
+}
+
+void
+plan_conflict_list_free(struct plan_conflict_list *list)
+{
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
+
+/* "2027-03-27 14:00-17:00" in the plan zone. */
+static void
+plan_conflict_when(int64_t start, int64_t end, char *buf, size_t size)
+{
+	char a[32], b[32];
+
+	rtime_format_when(start, a, sizeof a);
+	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
+		rtime_format(end, "%H:%M", b, sizeof b);
+	else
+		rtime_format_when(end, b, sizeof b);
+	snprintf(buf, size, "%s-%s", a, b);
+}
+
+static void
+plan_conflict_booked(const struct plan_candidate *c,
+    struct plan_conflict_list *out)
+{
+	const struct shift *sh = c->shift;
+	struct span mine = { sh->start, sh->end }, other;
+	const struct assignment *a;
+	int64_t rest = (int64_t)c->rest_minutes * 60, gap;
+	int month = rtime_month(sh->start), in_month = 0;
+	char when[64];
+	size_t i;
+
+	for (i = 0; c->booked != NULL && i < c->booked->len; i++) {
+		a = &c->booked->items[i];
+		if (a->shift_id == sh->id || !assignment_counts(a))
+			continue;
+		other.start = a->start;
+		other.end = a->end;
+		plan_conflict_when(a->start, a->end, when, sizeof when);
+		if (rtime_month(a->start) == month)
+			in_month++;
+		if (span_overlaps(mine, other)) {
+			plan_conflict_add(out, PLAN_CONFLICT_OVERLAP,
+			    a->shift_id, "%s is already on shift %lld (%s %s)",
+			    c->volunteer->name, (long long)a->shift_id,
+			    a->role ? a->role : "", when);
+			continue;
+		}
+		gap = other.start >= mine.end ? other.start - mine.end :
+		    mine.start - other.end;
+		if (rest > 0 && gap < rest)
+			plan_conflict_add(out, PLAN_CONFLICT_REST, a->shift_id,
+			    "%s would rest only %lld min after/before shift "
+			    "%lld (%s; minimum %d min)", c->volunteer->name,
+			    (long long)(gap / 60), (long long)a->shift_id, when,
+			    c->rest_minutes);
+	}
+	if (c->volunteer->max_per_month > 0 &&
+	    in_month >= c->volunteer->max_per_month)
+		plan_conflict_add(out, PLAN_CONFLICT_MONTHLY_LIMIT, 0,
+		    "%s already has %d shift%s in %04d-%02d (limit %d)",
+		    c->volunteer->name, in_month, in_month == 1 ? "" : "s",
+		    month / 100, month % 100, c->volunteer->max_per_month);
+}
+
+static void
+plan_conflict_unavailable(const struct plan_candidate *c,
+    struct plan_conflict_list *out)
+{
+	struct span mine = { c->shift->start, c->shift->end }, off;
+	const struct unavailable *u;
+	char when[64];
+	size_t i;
+
+	for (i = 0; c->unavailable != NULL && i < c->unavailable->len; i++) {
+		u = &c->unavailable->items[i];
+		off.start = u->start;
+		off.end = u->end;
+		if (!span_overlaps(mine, off))
+			continue;
+		plan_conflict_when(u->start, u->end, when, sizeof when);
+		plan_conflict_add(out, PLAN_CONFLICT_UNAVAILABLE, u->id,
+		    "%s is unavailable %s%s%s", c->volunteer->name, when,
+		    u->reason && *u->reason ? ": " : "",
+		    u->reason ? u->reason : "");
+	}
+}
+
+static bool
+plan_role_is_general(const char *role)
+{
+	return role == NULL || *role == '\0' ||
+	    text_casecmp(role, SHIFT_ROLE_GENERAL) == 0 ||
+	    text_casecmp(role, "general") == 0;
+}
+
+size_t
+plan_conflict_check(const struct plan_candidate *c,
+    struct plan_conflict_list *out)
+{
+	size_t before = out->len;
+	const struct shift *sh = c->shift;
+	const struct volunteer *v = c->volunteer;
+
+	plan_conflict_booked(c, out);
+	plan_conflict_unavailable(c, out);
+	if (!plan_role_is_general(sh->role) &&
+	    !text_list_has(v->skills, sh->role))
+		plan_conflict_add(out, PLAN_CONFLICT_SKILL, 0,
+		    "%s does not have the skill '%s'", v->name, sh->role);
+	if (sh->language != NULL && *sh->language != '\0' &&
+	    !text_list_has(v->languages, sh->language))
+		plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
+		    "%s does not speak '%s'", v->name, sh->language);
+	return out->len - before;
+}

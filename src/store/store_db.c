@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Opening, transactions and the statement cache. Every connection runs
+ * with foreign keys on, WAL, and a 10-second busy timeout; writes start
+ * with BEGIN IMMEDIATE so two writers queue instead of deadlocking.
+ */
+#include "rooster/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store_int.h"
+
+#define STORE_BUSY_MS 10000
+
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql, struct err *err)
+{
+	struct store_stmt_slot *slot;
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < st->nstmts; i++) {
+		if (st->stmts[i].sql == sql) {
+			sqlite3_reset(st->stmts[i].stmt);
+			sqlite3_clear_bindings(st->stmts[i].stmt);
+			return st->stmts[i].stmt;
+		}
+	}
+	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, err);
+		return NULL;
+	}
+	if (st->nstmts == st->capstmts) {
+		st->capstmts = st->capstmts ? st->capstmts * 2 : 32;
+		st->stmts = xreallocarray(st->stmts, st->capstmts,
+		    sizeof *st->stmts);
+	}
+	slot = &st->stmts[st->nstmts++];
+	slot->sql = sql;
+	slot->stmt = stmt;
+	return stmt;
+}
+
+int
+store_fail(struct store *st, int rc, struct err *err)
+{
+	const char *msg = st != NULL && st->db != NULL ?
+	    sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *path = st != NULL && st->path != NULL ? st->path : "";
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(err, ERR_BUSY,
+		    "%s stayed locked by another rooster for more than %d "
+		    "seconds; try again", path, STORE_BUSY_MS / 1000);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return err_set(err, ERR_READONLY,
+		    "%s is read-only: nothing was changed (check its "
+		    "permissions)", path);
+	case SQLITE_NOTADB:
+		return err_set(err, ERR_SCHEMA,
+		    "%s is not a rooster database (not an SQLite file)", path);
+	case SQLITE_CORRUPT:
+		return err_set(err, ERR_IO,
+		    "%s is damaged (%s); restore it from a backup", path, msg);
+	case SQLITE_FULL:
+		return err_set(err, ERR_IO,
+		    "the disk holding %s is full: nothing was changed", path);
+	case SQLITE_CONSTRAINT:
+		return err_set(err, ERR_CONFLICT, "refused by the database: %s",
+		    msg);
+	case SQLITE_CANTOPEN:
+		return err_set(err, ERR_IO, "cannot open %s (%s)", path, msg);
+	default:
+		log_debug("sqlite error %d: %s", rc, msg);
+		return err_set(err, ERR_IO, "database error on %s: %s", path,
+		    msg);
+	}
+}
+
+char *
+store_col_text(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+void
+store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+store_step_done(struct store *st, sqlite3_stmt *stmt, struct err *err)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	return 0;
+}
+
+static int
+store_exec(struct store *st, const char *sql, struct err *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : store_fail(st, rc, err);
+}
+
+/* Create path with mode 0600 (0660 if its directory is group-shared). */
+static int
+store_create_file(const char *path, struct err *err)
+{
+	char *dir, *slash;
+	struct stat sb;
+	mode_t mode = 0600;
+	int fd;
+
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		err_set(err, ERR_IO, "directory %s does not exist (create it "
+		    "first, or check --db)", dir);
+		free(dir);
+		return -1;
+	}
+	if (sb.st_mode & S_ISGID)
+		mode = 0660;
+	free(dir);
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0 && errno != EEXIST)
+		return err_set(err, ERR_IO, "cannot create %s: %s", path,
+		    strerror(errno));
+	if (fd >= 0) {
+		fchmod(fd, mode);	/* whatever the umask said */
+		close(fd);
+	}
+	return 0;
+}
+
+int
+store_open(const char *path, int flags, struct store **out, struct err *err)
+{
+	struct store *st;
+	bool memory = strcmp(path, ":memory:") == 0;
+	int oflags, rc;
+
+	*out = NULL;
+	if (!memory && access(path, F_OK) != 0) {
+		if (!(flags & STORE_CREATE))
+			return err_set(err, ERR_NOT_FOUND,
+			    "no plan at %s (run 'rooster init' to create one)",
+			    path);
+		if (store_create_file(path, err) < 0)
+			return -1;
+	}
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	oflags = SQLITE_OPEN_NOMUTEX | ((flags & STORE_READONLY) ?
+	    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+	if (!memory && !(flags & STORE_READONLY) && access(path, W_OK) != 0)
+		oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY;
+	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, err);
+		store_close(st);
+		return -1;
+	}
+	st->readonly = sqlite3_db_readonly(st->db, "main") == 1;
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (store_exec(st, "PRAGMA foreign_keys = ON", err) < 0 ||
+	    store_exec(st, "SELECT count(*) FROM sqlite_schema", err) < 0 ||
+	    (!st->readonly && !memory &&
+	    store_exec(st, "PRAGMA journal_mode = WAL", err) < 0) ||
+	    store_migrate(st, err) < 0) {
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->nstmts; i++)
+		sqlite3_finalize(st->stmts[i].stmt);
+	free(st->stmts);
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+bool
+store_is_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int
+store_begin_write(struct store *st, struct err *err)
+{
+	if (st->readonly)
+		return err_set(err, ERR_READONLY,
+		    "%s is read-only: nothing was changed (check its "
+		    "permissions)", st->path);
+	return store_exec(st, "BEGIN IMMEDIATE", err);
+}
+
+int
+store_begin_read(struct store *st, struct err *err)
+{
+	return store_exec(st, "BEGIN", err);
+}
+
+int
+store_commit(struct store *st, struct err *err)
+{
+	if (store_exec(st, "COMMIT", err) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t
+store_data_version(struct store *st)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
+	int64_t v = -1;
+
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	if (stmt != NULL)
+		sqlite3_reset(stmt);
+	return v;
+}
+
+int
+store_backup(struct store *st, const char *path, struct err *err)
+{
+	sqlite3 *dst = NULL;
+	sqlite3_backup *bk;
+	int fd, rc;
+
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return err_set(err, errno == EEXIST ? ERR_CONFLICT : ERR_IO,
+		    "cannot create %s: %s", path, errno == EEXIST ?
+		    "it exists already (choose a new name)" : strerror(errno));
+	close(fd);
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		bk = sqlite3_backup_init(dst, "main", st->db, "main");
+		if (bk == NULL)
+			rc = sqlite3_errcode(dst);
+		else {
+			/* Small steps, so writers get the lock in between. */
+			while ((rc = sqlite3_backup_step(bk, 256)) == SQLITE_OK ||
+			    rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+				sqlite3_sleep(5);
+			sqlite3_backup_finish(bk);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
+	}
+	sqlite3_close(dst);
+	if (rc != SQLITE_OK) {
+		unlink(path);
+		return err_set(err, ERR_IO, "backup to %s failed: %s", path,
+		    sqlite3_errstr(rc));
+	}
+	return 0;
+}
+
+int
+store_schema_version(struct store *st)
+{
+	static const char sql[] = "PRAGMA user_version";
+	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
+	int v = -1;
+
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int(stmt, 0);
+	if (stmt != NULL)
+		sqlite3_reset(stmt);
+	return v;
+}

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: ISC */
+/* Events in SQLite: one row each, staffing derived from shifts. */
+#include "rooster/store.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "store_int.h"
+
+#define STORE_EVENT_COLS \
+	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
+	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
+	"(SELECT coalesce(sum(s.needed), 0) FROM shifts s " \
+	"  WHERE s.event_id = e.id), " \
+	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
+	"  WHERE s.event_id = e.id AND a.status != 'declined') "
+
+static void
+store_event_row(sqlite3_stmt *stmt, struct event *ev)
+{
+	int status;
+
+	ev->id = sqlite3_column_int64(stmt, 0);
+	ev->uid = store_col_text(stmt, 1);
+	ev->sequence = sqlite3_column_int(stmt, 2);
+	ev->title = store_col_text(stmt, 3);
+	ev->description = store_col_text(stmt, 4);
+	ev->location = store_col_text(stmt, 5);
+	ev->start = sqlite3_column_int64(stmt, 6);
+	ev->end = sqlite3_column_int64(stmt, 7);
+	status = event_status_parse((const char *)sqlite3_column_text(stmt, 8));
+	ev->status = status < 0 ? EVENT_CONFIRMED : (enum event_status)status;
+	ev->rrule = sqlite3_column_type(stmt, 9) == SQLITE_NULL ? NULL :
+	    store_col_text(stmt, 9);
+	ev->languages = store_col_text(stmt, 10);
+	ev->version = sqlite3_column_int64(stmt, 11);
+	ev->needed = sqlite3_column_int(stmt, 12);
+	ev->assigned = sqlite3_column_int(stmt, 13);
+}
+
+static void
+store_event_bind(sqlite3_stmt *stmt, const struct event *ev)
+{
+	store_bind_text(stmt, 1, ev->uid);
+	sqlite3_bind_int(stmt, 2, ev->sequence);
+	store_bind_text(stmt, 3, ev->title);
+	store_bind_text(stmt, 4, ev->description ? ev->description : "");
+	store_bind_text(stmt, 5, ev->location ? ev->location : "");
+	sqlite3_bind_int64(stmt, 6, ev->start);
+	sqlite3_bind_int64(stmt, 7, ev->end);
+	store_bind_text(stmt, 8, event_status_name(ev->status));
+	store_bind_text(stmt, 9, ev->rrule);
+	store_bind_text(stmt, 10, ev->languages ? ev->languages : "");
+	sqlite3_bind_int64(stmt, 11, rtime_now());
+}
+
+int
+store_event_insert(struct store *st, struct event *ev, struct err *err)
+{
+	static const char sql[] = "INSERT INTO events (uid, sequence, title, "
+	    "description, location, start_at, end_at, status, rrule, "
+	    "languages, created_at, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	store_event_bind(stmt, ev);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	ev->id = sqlite3_last_insert_rowid(st->db);
+	ev->version = 1;
+	return 0;
+}
+
+int
+store_event_update(struct store *st, struct event *ev, struct err *err)
+{
+	static const char sql[] = "UPDATE events SET uid = ?1, sequence = ?2, "
+	    "title = ?3, description = ?4, location = ?5, start_at = ?6, "
+	    "end_at = ?7, status = ?8, rrule = ?9, languages = ?10, "
+	    "updated_at = ?11, version = version + 1 WHERE id = ?12";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	store_event_bind(stmt, ev);
+	sqlite3_bind_int64(stmt, 12, ev->id);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, "event %lld not found "
+		    "(see 'rooster event list')", (long long)ev->id);
+	ev->version++;
+	return 0;
+}
+
+int
+store_event_delete(struct store *st, int64_t id, struct err *err)
+{
+	static const char sql[] = "DELETE FROM events WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, "event %lld not found "
+		    "(see 'rooster event list')", (long long)id);
+	return 0;
+}
+
+int
+store_event_get(struct store *st, int64_t id, struct event *ev,
+    struct err *err)
+{
+	static const char sql[] = "SELECT " STORE_EVENT_COLS
+	    "FROM events e WHERE e.id = ?1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	event_init(ev);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		store_event_row(stmt, ev);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return err_set(err, ERR_NOT_FOUND, "event %lld not found (see "
+	    "'rooster event list')", (long long)id);
+}
+
+int
+store_event_list(struct store *st, const struct store_range *range,
+    struct event_list *out, struct err *err)
+{
+	static const char sql[] = "SELECT " STORE_EVENT_COLS
+	    "FROM events e WHERE e.start_at >= ?1 AND e.start_at < ?2 "
+	    "AND (?3 IS NULL OR instr(lower(e.title), lower(?3)) > 0 "
+	    "  OR instr(lower(e.location), lower(?3)) > 0) "
+	    "AND (?4 = 0 OR (e.status != 'cancelled' AND EXISTS (SELECT 1 "
+	    "  FROM shifts s WHERE s.event_id = e.id AND s.needed > "
+	    "  (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id "
+	    "   AND a.status != 'declined')))) "
+	    "ORDER BY e.start_at, e.id LIMIT ?5";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, range->from ? range->from : INT64_MIN);
+	sqlite3_bind_int64(stmt, 2, range->to ? range->to : INT64_MAX);
+	store_bind_text(stmt, 3, range->search);
+	sqlite3_bind_int(stmt, 4, range->gaps_only);
+	sqlite3_bind_int64(stmt, 5, range->limit > 0 ? range->limit : -1);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_event_row(stmt, event_list_push(out));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Schema migrations: an ordered array of SQL scripts. PRAGMA user_version
+ * counts those applied; each runs in its own transaction, so a killed
+ * process leaves the file at one version or the next. A script is never
+ * edited once released: change the schema by appending. docs/schema.md
+ * describes each one.
+ */
+#include "rooster/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* 'Roos': marks a file as a rooster plan (PRAGMA application_id). */
+#define STORE_APPLICATION_ID 0x526f6f73
+
+static const char *const store_migrations[] = {
+	/* 1: the foundation */
+	"CREATE TABLE settings ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  sequence INTEGER NOT NULL DEFAULT 0,"
+	"  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  location TEXT NOT NULL DEFAULT '',"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'confirmed'"
+	"    CHECK (status IN ('confirmed', 'tentative', 'cancelled')),"
+	"  rrule TEXT,"
+	"  languages TEXT NOT NULL DEFAULT '',"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  created_at INTEGER NOT NULL,"
+	"  updated_at INTEGER NOT NULL,"
+	"  CHECK (end_at > start_at)"
+	");"
+	"CREATE INDEX events_start ON events (start_at);"
+	"CREATE TABLE shifts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  sequence INTEGER NOT NULL DEFAULT 0,"
+	"  role TEXT NOT NULL CHECK (length(trim(role)) > 0),"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL,"
+	"  needed INTEGER NOT NULL DEFAULT 1 CHECK (needed >= 0),"
+	"  language TEXT NOT NULL DEFAULT '',"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  CHECK (end_at > start_at)"
+	");"
+	"CREATE INDEX shifts_event ON shifts (event_id, start_at);"
+	"CREATE INDEX shifts_start ON shifts (start_at);"
+	"CREATE TABLE volunteers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  email TEXT NOT NULL DEFAULT '',"
+	"  phone TEXT NOT NULL DEFAULT '',"
+	"  skills TEXT NOT NULL DEFAULT '',"
+	"  languages TEXT NOT NULL DEFAULT '',"
+	"  max_per_month INTEGER NOT NULL DEFAULT 0 CHECK (max_per_month >= 0),"
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  feed_token TEXT UNIQUE,"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  created_at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX volunteers_name ON volunteers (name COLLATE NOCASE);"
+	"CREATE INDEX volunteers_email ON volunteers (lower(email));"
+	"CREATE TABLE unavailable ("
+	"  id INTEGER PRIMARY KEY,"
+	"  volunteer_id INTEGER NOT NULL"
+	"    REFERENCES volunteers (id) ON DELETE CASCADE,"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  CHECK (end_at > start_at)"
+	");"
+	"CREATE INDEX unavailable_volunteer ON unavailable (volunteer_id, start_at);"
+	"CREATE TABLE teams ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)"
+	");"
+	"CREATE TABLE team_members ("
+	"  team_id INTEGER NOT NULL REFERENCES teams (id) ON DELETE CASCADE,"
+	"  volunteer_id INTEGER NOT NULL"
+	"    REFERENCES volunteers (id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (team_id, volunteer_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX team_members_volunteer ON team_members (volunteer_id);"
+	"CREATE TABLE assignments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  shift_id INTEGER NOT NULL REFERENCES shifts (id) ON DELETE CASCADE,"
+	"  volunteer_id INTEGER NOT NULL"
+	"    REFERENCES volunteers (id) ON DELETE CASCADE,"
+	"  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN"
+	"    ('planned', 'invited', 'accepted', 'declined', 'tentative')),"
+	"  attendance TEXT NOT NULL DEFAULT ''"
+	"    CHECK (attendance IN ('', 'attended', 'no-show')),"
+	"  hours REAL,"
+	"  forced INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL,"
+	"  UNIQUE (shift_id, volunteer_id)"
+	");"
+	"CREATE INDEX assignments_volunteer ON assignments (volunteer_id);"
+	"CREATE TABLE change_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  entity_id INTEGER NOT NULL,"
+	"  summary TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX change_log_entity ON change_log (entity, entity_id);",
+};
+
+#define STORE_NMIGRATIONS \
+	((int)(sizeof store_migrations / sizeof store_migrations[0]))
+
+int
+store_schema_latest(void)
+{
+	return STORE_NMIGRATIONS;
+}
+
+static int
+store_migrate_pragma(struct store *st, const char *pragma, int *out,
+    struct err *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, pragma, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err);
+	rc = sqlite3_step(stmt);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    store_fail(st, rc, err);
+}
+
+int
+store_migrate(struct store *st, struct err *err)
+{
+	char sql[96];
+	int version, app, tables, rc;
+
+	if (store_migrate_pragma(st, "PRAGMA user_version", &version,
+	    err) < 0 ||
+	    store_migrate_pragma(st, "PRAGMA application_id", &app, err) < 0 ||
+	    store_migrate_pragma(st, "SELECT count(*) FROM sqlite_schema",
+	    &tables, err) < 0)
+		return -1;
+	if (app != STORE_APPLICATION_ID && (version != 0 || tables != 0))
+		return err_set(err, ERR_SCHEMA, "%s is an SQLite file but not "
+		    "a rooster plan; nothing was changed", st->path);
+	if (version > STORE_NMIGRATIONS)
+		return err_set(err, ERR_SCHEMA, "%s was written by a newer "
+		    "rooster (schema %d; this one knows %d): upgrade rooster",
+		    st->path, version, STORE_NMIGRATIONS);
+	if (version == STORE_NMIGRATIONS)
+		return 0;
+	if (st->readonly)
+		return err_set(err, ERR_READONLY, "%s is read-only and needs "
+		    "an upgrade to schema %d; open it once with write access",
+		    st->path, STORE_NMIGRATIONS);
+	for (; version < STORE_NMIGRATIONS; version++) {
+		if (store_begin_write(st, err) < 0)
+			return -1;
+		rc = sqlite3_exec(st->db, store_migrations[version], NULL,
+		    NULL, NULL);
+		if (rc == SQLITE_OK) {
+			snprintf(sql, sizeof sql, "PRAGMA user_version = %d; "
+			    "PRAGMA application_id = %d", version + 1,
+			    STORE_APPLICATION_ID);
+			rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+		}
+		if (rc != SQLITE_OK) {
+			store_fail(st, rc, err);
+			store_rollback(st);
+			return -1;
+		}
+		if (store_commit(st, err) < 0)
+			return -1;
+		log_debug("migrated %s to schema %d", st->path, version + 1);
+	}
+	return 0;
+}

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: ISC */
+/* Volunteers and their unavailable periods in SQLite. */
+#include "rooster/store.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_int.h"
+
+#define STORE_VOLUNTEER_COLS \
+	"v.id, v.name, v.email, v.phone, v.skills, v.languages, " \
+	"v.max_per_month, v.notes, v.active, v.version, " \
+	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
+	"  WHERE a.volunteer_id = v.id AND a.status != 'declined' " \
+	"  AND s.start_at >= ?8 AND s.start_at < ?9) "
+
+static void
+store_volunteer_row(sqlite3_stmt *stmt, struct volunteer *v)
+{
+	v->id = sqlite3_column_int64(stmt, 0);
+	v->name = store_col_text(stmt, 1);
+	v->email = store_col_text(stmt, 2);
+	v->phone = store_col_text(stmt, 3);
+	v->skills = store_col_text(stmt, 4);
+	v->languages = store_col_text(stmt, 5);
+	v->max_per_month = sqlite3_column_int(stmt, 6);
+	v->notes = store_col_text(stmt, 7);
+	v->active = sqlite3_column_int(stmt, 8) != 0;
+	v->version = sqlite3_column_int64(stmt, 9);
+	v->shifts_this_month = sqlite3_column_int(stmt, 10);
+}
+
+/* Bind the current month's bounds to ?8 and ?9. */
+static void
+store_volunteer_bind_month(sqlite3_stmt *stmt)
+{
+	struct tm tm;
+	int64_t now = rtime_now(), start;
+
+	rtime_local(now, &tm);
+	start = rtime_day_add(now, 1 - tm.tm_mday);
+	sqlite3_bind_int64(stmt, 8, start);
+	/* Day 1 plus 31 days is always in the next month; back to its 1st. */
+	rtime_local(rtime_day_add(start, 31), &tm);
+	sqlite3_bind_int64(stmt, 9, rtime_day_add(rtime_day_add(start, 31),
+	    1 - tm.tm_mday));
+}
+
+static void
+store_volunteer_bind(sqlite3_stmt *stmt, const struct volunteer *v)
+{
+	store_bind_text(stmt, 1, v->name);
+	store_bind_text(stmt, 2, v->email ? v->email : "");
+	store_bind_text(stmt, 3, v->phone ? v->phone : "");
+	store_bind_text(stmt, 4, v->skills ? v->skills : "");
+	store_bind_text(stmt, 5, v->languages ? v->languages : "");
+	sqlite3_bind_int(stmt, 6, v->max_per_month);
+	store_bind_text(stmt, 7, v->notes ? v->notes : "");
+	sqlite3_bind_int(stmt, 8, v->active);
+}
+
+int
+store_volunteer_insert(struct store *st, struct volunteer *v, struct err *err)
+{
+	static const char sql[] = "INSERT INTO volunteers (name, email, phone, "
+	    "skills, languages, max_per_month, notes, active, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	store_volunteer_bind(stmt, v);
+	sqlite3_bind_int64(stmt, 9, rtime_now());
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	v->id = sqlite3_last_insert_rowid(st->db);
+	v->version = 1;
+	return 0;
+}
+
+int
+store_volunteer_update(struct store *st, struct volunteer *v, struct err *err)
+{
+	static const char sql[] = "UPDATE volunteers SET name = ?1, email = ?2, "
+	    "phone = ?3, skills = ?4, languages = ?5, max_per_month = ?6, "
+	    "notes = ?7, active = ?8, version = version + 1 WHERE id = ?9";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	store_volunteer_bind(stmt, v);
+	sqlite3_bind_int64(stmt, 9, v->id);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found "
+		    "(see 'rooster volunteer list')", (long long)v->id);
+	v->version++;
+	return 0;
+}
+
+int
+store_volunteer_delete(struct store *st, int64_t id, struct err *err)
+{
+	static const char sql[] = "DELETE FROM volunteers WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found "
+		    "(see 'rooster volunteer list')", (long long)id);
+	return 0;
+}
+
+int
+store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
+    struct err *err)
+{
+	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
+	    "FROM volunteers v WHERE v.id = ?1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	volunteer_init(v);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	store_volunteer_bind_month(stmt);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		store_volunteer_row(stmt, v);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found (see "
+	    "'rooster volunteer list')", (long long)id);
+}
+
+int64_t
+store_volunteer_find_email(struct store *st, const char *email,
+    struct err *err)
+{
+	static const char sql[] = "SELECT id FROM volunteers "
+	    "WHERE lower(email) = lower(?1) AND email != '' LIMIT 1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int64_t id = 0;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, email);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return id;
+}
+
+int
+store_volunteer_list(struct store *st, const char *search, const char *skill,
+    struct volunteer_list *out, struct err *err)
+{
+	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
+	    "FROM volunteers v WHERE "
+	    "(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 "
+	    "  OR instr(lower(v.email), lower(?1)) > 0) "
+	    "AND (?2 IS NULL OR instr(',' || lower(v.skills) || ',', "
+	    "  ',' || lower(?2) || ',') > 0) "
+	    "ORDER BY v.name COLLATE NOCASE, v.id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, search);
+	store_bind_text(stmt, 2, skill);
+	store_volunteer_bind_month(stmt);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_volunteer_row(stmt, volunteer_list_push(out));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_unavailable_insert(struct store *st, struct unavailable *u,
+    struct err *err)
+{
+	static const char sql[] = "INSERT INTO unavailable (volunteer_id, "
+	    "start_at, end_at, reason) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, u->volunteer_id);
+	sqlite3_bind_int64(stmt, 2, u->start);
+	sqlite3_bind_int64(stmt, 3, u->end);
+	store_bind_text(stmt, 4, u->reason ? u->reason : "");
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	u->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_unavailable_list(struct store *st, int64_t volunteer_id,
+    struct unavailable_list *out, struct err *err)
+{
+	static const char sql[] = "SELECT id, volunteer_id, start_at, end_at, "
+	    "reason FROM unavailable WHERE volunteer_id = ?1 ORDER BY start_at";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct unavailable *u;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, volunteer_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		u = unavailable_list_push(out);
+		u->id = sqlite3_column_int64(stmt, 0);
+		u->volunteer_id = sqlite3_column_int64(stmt, 1);
+		u->start = sqlite3_column_int64(stmt, 2);
+		u->end = sqlite3_column_int64(stmt, 3);
+		u->reason = store_col_text(stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}

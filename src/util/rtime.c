@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Dates and the plan's time zone. Instants are UTC seconds; the zone is
+ * applied through the C library and the system zoneinfo (TZ plus tzset),
+ * so daylight-saving rules come from Debian's tzdata, never from a table
+ * of our own. A process works in one plan zone at a time.
+ */
+#include "rooster/util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char rtime_zone_name[128] = "UTC";
+
+static const char *
+rtime_zoneinfo_dir(void)
+{
+	const char *dir = getenv("TZDIR");
+
+	return dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo";
+}
+
+bool
+rtime_zone_is_valid(const char *name)
+{
+	char path[512], magic[4];
+	const char *p;
+	FILE *fp;
+	size_t n;
+
+	if (name == NULL || *name == '\0' || strlen(name) > 100 ||
+	    name[0] == '/' || strstr(name, "..") != NULL)
+		return false;
+	for (p = name; *p != '\0'; p++) {
+		if (!isalnum((unsigned char)*p) && strchr("/_+-", *p) == NULL)
+			return false;
+	}
+	snprintf(path, sizeof path, "%s/%s", rtime_zoneinfo_dir(), name);
+	if ((fp = fopen(path, "rb")) == NULL)
+		return false;
+	n = fread(magic, 1, sizeof magic, fp);
+	fclose(fp);
+	return n == 4 && memcmp(magic, "TZif", 4) == 0;
+}
+
+int
+rtime_zone_set(const char *name, struct err *err)
+{
+	if (!rtime_zone_is_valid(name))
+		return err_set(err, ERR_INVALID,
+		    "unknown time zone '%s' (use an IANA name such as "
+		    "Europe/Amsterdam)", name != NULL ? name : "");
+	snprintf(rtime_zone_name, sizeof rtime_zone_name, "%s", name);
+	setenv("TZ", name, 1);
+	tzset();
+	return 0;
+}
+
+const char *
+rtime_zone(void)
+{
+	return rtime_zone_name;
+}
+
+static bool
+rtime_zone_try(const char *name, char *buf, size_t size)
+{
+	if (!rtime_zone_is_valid(name))
+		return false;
+	snprintf(buf, size, "%s", name);
+	return true;
+}
+
+void
+rtime_system_zone(char *buf, size_t size)
+{
+	char line[256], link[512];
+	const char *tz = getenv("TZ"), *p;
+	FILE *fp;
+	ssize_t n;
+
+	if (tz != NULL && rtime_zone_try(tz[0] == ':' ? tz + 1 : tz, buf, size))
+		return;
+	if ((fp = fopen("/etc/timezone", "r")) != NULL) {
+		if (fgets(line, sizeof line, fp) != NULL) {
+			line[strcspn(line, "\r\n \t")] = '\0';
+			if (rtime_zone_try(line, buf, size)) {
+				fclose(fp);
+				return;
+			}
+		}
+		fclose(fp);
+	}
+	n = readlink("/etc/localtime", link, sizeof link - 1);
+	if (n > 0) {
+		link[n] = '\0';
+		if ((p = strstr(link, "zoneinfo/")) != NULL &&
+		    rtime_zone_try(p + strlen("zoneinfo/"), buf, size))
+			return;
+	}
+	snprintf(buf, size, "%s", RTIME_ZONE_DEFAULT);
+}
+
+int64_t
+rtime_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+/* Read exactly n digits at *s, advancing it. */
+static bool
+rtime_digits(const char **s, int n, int *out)
+{
+	int v = 0;
+
+	for (; n > 0; n--, (*s)++) {
+		if (!isdigit((unsigned char)**s))
+			return false;
+		v = v * 10 + (**s - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static int
+rtime_days_in_month(int year, int month)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static bool
+rtime_parse_date(const char **s, int *y, int *m, int *d)
+{
+	if (!rtime_digits(s, 4, y) || *(*s)++ != '-' ||
+	    !rtime_digits(s, 2, m) || *(*s)++ != '-' ||
+	    !rtime_digits(s, 2, d))
+		return false;
+	return *y >= 1970 && *y <= 2200 && *m >= 1 && *m <= 12 && *d >= 1 &&
+	    *d <= rtime_days_in_month(*y, *m);
+}
+
+/* Local wall time to an instant; false if the zone skips that time. */
+static bool
+rtime_from_local(int y, int mo, int d, int h, int mi, int64_t *out)
+{
+	struct tm tm, back;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	localtime_r(&t, &back);
+	*out = (int64_t)t;
+	return back.tm_year == y - 1900 && back.tm_mon == mo - 1 &&
+	    back.tm_mday == d && back.tm_hour == h && back.tm_min == mi;
+}
+
+int
+rtime_parse_when(const char *s, int64_t *out, struct err *err)
+{
+	const char *p = s;
+	int y, mo, d, h, mi;
+
+	if (s == NULL || !rtime_parse_date(&p, &y, &mo, &d) ||
+	    (*p != ' ' && *p != 'T') || (p++, !rtime_digits(&p, 2, &h)) ||
+	    *p++ != ':' || !rtime_digits(&p, 2, &mi) || *p != '\0' ||
+	    h > 23 || mi > 59)
+		return err_set(err, ERR_INVALID,
+		    "invalid time '%s' (use YYYY-MM-DD HH:MM, e.g. "
+		    "2027-03-27 14:00)", s != NULL ? s : "");
+	if (!rtime_from_local(y, mo, d, h, mi, out))
+		return err_set(err, ERR_INVALID,
+		    "%s does not exist in %s (the clocks skip it); "
+		    "choose another time", s, rtime_zone_name);
+	return 0;
+}
+
+int
+rtime_parse_day(const char *s, int64_t now, int64_t *out, struct err *err)
+{
+	const char *p = s;
+	int y, mo, d;
+
+	if (s != NULL && strcmp(s, "today") == 0) {
+		*out = rtime_day_add(now, 0);
+		return 0;
+	}
+	if (s != NULL && strcmp(s, "tomorrow") == 0) {
+		*out = rtime_day_add(now, 1);
+		return 0;
+	}
+	if (s == NULL || !rtime_parse_date(&p, &y, &mo, &d) || *p != '\0')
+		return err_set(err, ERR_INVALID,
+		    "invalid day '%s' (use YYYY-MM-DD, today or tomorrow)",
+		    s != NULL ? s : "");
+	rtime_from_local(y, mo, d, 0, 0, out);
+	return 0;
+}
+
+void
+rtime_local(int64_t t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+
+	localtime_r(&tt, tm);
+}
+
+int64_t
+rtime_day_add(int64_t t, int days)
+{
+	struct tm tm;
+
+	rtime_local(t, &tm);
+	tm.tm_mday += days;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+int64_t
+rtime_day_next(int64_t t)
+{
+	return rtime_day_add(t, 1);
+}
+
+int64_t
+rtime_week_start(int64_t t)
+{
+	struct tm tm;
+
+	rtime_local(t, &tm);
+	return rtime_day_add(t, -((tm.tm_wday + 6) % 7));
+}
+
+void
+rtime_format(int64_t t, const char *fmt, char *buf, size_t size)
+{
+	struct tm tm;
+
+	rtime_local(t, &tm);
+	if (strftime(buf, size, fmt, &tm) == 0 && size > 0)
+		buf[0] = '\0';
+}
+
+void
+rtime_format_iso(int64_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	long off;
+
+	rtime_local(t, &tm);
+	off = tm.tm_gmtoff;
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+', labs(off) / 3600,
+	    labs(off) % 3600 / 60);
+}
+
+void
+rtime_format_when(int64_t t, char *buf, size_t size)
+{
+	rtime_format(t, "%Y-%m-%d %H:%M", buf, size);
+}
+
+int
+rtime_month(int64_t t)
+{
+	struct tm tm;
+
+	rtime_local(t, &tm);
+	return (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
+}

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Text as a terminal sees it: UTF-8 decoded by hand (stored data is UTF-8
+ * whatever the user's locale), widths from wcwidth(), and every control
+ * character or invalid byte replaced by a visible escape. This is the one
+ * place that decides what reaches a terminal; main() selects a UTF-8
+ * LC_CTYPE so that wcwidth() knows the characters.
+ */
+#include "rooster/util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/*
+ * Decode one UTF-8 sequence at s. Returns its length in bytes and sets *cp,
+ * or returns 0 for an invalid or truncated sequence.
+ */
+static size_t
+text_decode(const unsigned char *s, unsigned int *cp)
+{
+	unsigned int c = s[0], v;
+	size_t n, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		v = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		v = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		v = c & 0x07;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10ffff)) ||
+	    (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+static bool
+text_is_control(unsigned int cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
+}
+
+/* The escaped form of a control character or invalid byte. */
+static void
+text_escape(unsigned int cp, char *buf, size_t size)
+{
+	switch (cp) {
+	case '\n': snprintf(buf, size, "\\n"); break;
+	case '\r': snprintf(buf, size, "\\r"); break;
+	case '\t': snprintf(buf, size, "\\t"); break;
+	case 0x1b: snprintf(buf, size, "\\e"); break;
+	default: snprintf(buf, size, "\\x%02x", cp & 0xff); break;
+	}
+}
+
+static int
+text_cp_width(unsigned int cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
+	return w < 0 ? 1 : w;
+}
+
+/*
+ * Walk s one displayable unit at a time: each call yields the bytes to
+ * emit (a character, or its escape) and its width. Returns false at the end.
+ */
+struct text_unit {
+	char	bytes[8];
+	size_t	len;
+	int	width;
+};
+
+static bool
+text_next(const char **s, struct text_unit *u)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	unsigned int cp;
+	size_t n;
+
+	if (*p == '\0')
+		return false;
+	n = text_decode(p, &cp);
+	if (n == 0 || text_is_control(cp)) {
+		text_escape(n == 0 ? p[0] : cp, u->bytes, sizeof u->bytes);
+		u->len = strlen(u->bytes);
+		u->width = (int)u->len;
+		*s += n == 0 ? 1 : n;
+		return true;
+	}
+	memcpy(u->bytes, p, n);
+	u->len = n;
+	u->width = text_cp_width(cp);
+	*s += n;
+	return true;
+}
+
+size_t
+text_width(const char *s)
+{
+	struct text_unit u;
+	size_t w = 0;
+
+	if (s == NULL)
+		return 0;
+	while (text_next(&s, &u))
+		w += (size_t)u.width;
+	return w;
+}
+
+char *
+text_sanitize(const char *s)
+{
+	struct strbuf sb;
+	struct text_unit u;
+
+	strbuf_init(&sb);
+	if (s != NULL)
+		while (text_next(&s, &u))
+			strbuf_add(&sb, u.bytes, u.len);
+	return strbuf_detach(&sb);
+}
+
+void
+text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad)
+{
+	struct text_unit u;
+	const char *p = s != NULL ? s : "";
+	size_t used = 0;
+
+	if (text_width(p) <= cols) {
+		while (text_next(&p, &u)) {
+			strbuf_add(sb, u.bytes, u.len);
+			used += (size_t)u.width;
+		}
+	} else if (cols > 0) {
+		while (text_next(&p, &u) && used + (size_t)u.width < cols) {
+			strbuf_add(sb, u.bytes, u.len);
+			used += (size_t)u.width;
+		}
+		/* Swallow combining marks that belong to the last character. */
+		strbuf_adds(sb, "\xe2\x80\xa6");	/* … */
+		used++;
+	}
+	while (pad && used < cols) {
+		strbuf_addc(sb, ' ');
+		used++;
+	}
+}
+
+bool
+text_is_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int cp;
+	size_t n;
+
+	if (s == NULL)
+		return true;
+	while (*p != '\0') {
+		if ((n = text_decode(p, &cp)) == 0)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+int
+text_casecmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)(a ? a : "");
+	const unsigned char *y = (const unsigned char *)(b ? b : "");
+
+	while (*x != '\0' && tolower(*x) == tolower(*y)) {
+		x++;
+		y++;
+	}
+	return tolower(*x) - tolower(*y);
+}
+
+bool
+text_list_has(const char *list, const char *item)
+{
+	const char *p = list, *end;
+	size_t n, len;
+
+	if (list == NULL || item == NULL)
+		return false;
+	len = strlen(item);
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		end = p + strcspn(p, ",");
+		n = (size_t)(end - p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n == len && n > 0) {
+			size_t i;
+
+			for (i = 0; i < n && tolower((unsigned char)p[i]) ==
+			    tolower((unsigned char)item[i]); i++)
+				;
+			if (i == n)
+				return true;
+		}
+		p = end;
+	}
+	return false;
+}
+
+char *
+text_list_normalize(const char *list)
+{
+	struct strbuf sb;
+	const char *p = list, *end;
+	size_t n;
+
+	strbuf_init(&sb);
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		end = p + strcspn(p, ",");
+		n = (size_t)(end - p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n > 0) {
+			if (sb.len > 0)
+				strbuf_addc(&sb, ',');
+			strbuf_add(&sb, p, n);
+		}
+		p = end;
+	}
+	return strbuf_detach(&sb);
+}
