@@ -19,7 +19,7 @@ WARN += -Werror
 endif
 
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE $(WARN) \
 	-Iinclude -DROOSTER_VERSION='"$(VERSION)"' $(CFLAGS) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
@@ -38,7 +38,7 @@ $(foreach L,$(LAYERS),$(eval OBJS_$(L) := $(call layer_objs,$(L))))
 ARCHIVES = $(foreach L,$(LAYERS),$(BUILD)/lib$(L).a)
 
 # Link order: highest layer first.
-LINK_ORDER = tui cli ops ics store plan model util
+LINK_ORDER = cli tui ops ics store plan model util
 BIN = $(BUILD)/rooster
 
 .PHONY: all deps test-deps demo check test check-layers check-headers \
@@ -71,7 +71,7 @@ UNIT_plan  = plan model util
 UNIT_store = store model util
 UNIT_ics   = ics model util
 UNIT_ops   = ops ics store plan model util
-UNIT_cli   = cli ops ics store plan model util
+UNIT_cli   = cli tui ops ics store plan model util
 UNIT_tui   = tui ops ics store plan model util
 UNIT_SRCS  = $(wildcard tests/unit/*/test_*.c)
 UNIT_BINS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
