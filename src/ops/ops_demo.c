@@ -399,7 +399,7 @@ ops_demo_book(struct store *st, struct ops_demo_booking *b,
 
 /*
  * Fill sh up to needed - missing people, trying the event's sponsor group
- * first and then everyone from a random place in the list. At most one
+ * first and then everyone, the least booked first. At most one
  * person declines per shift; a decline does not count, so someone else
  * is asked after it. Returns the number of people placed, or -1.
  */
@@ -410,6 +410,7 @@ ops_demo_staff(struct store *st, struct ops_demo_booking *people,
     uint64_t *state, struct err *err)
 {
 	int order[OPS_DEMO_PEOPLE + 8], n = 0, placed = 0, declined = 0, k;
+	int team, j, swap;
 	size_t i, first;
 	enum assignment_status status;
 	struct ops_demo_booking *b;
@@ -418,9 +419,18 @@ ops_demo_staff(struct store *st, struct ops_demo_booking *people,
 	if (de->team != OPS_DEMO_NONE)
 		for (m = ops_demo_teams[de->team].members; *m >= 0; m++)
 			order[n++] = *m;
+	team = n;
 	first = ops_demo_below(state, OPS_DEMO_PEOPLE);
 	for (i = 0; i < OPS_DEMO_PEOPLE; i++)
 		order[n++] = (int)((first + i) % OPS_DEMO_PEOPLE);
+	/* Spread the work: the least booked first, ties in random order. */
+	for (k = team + 1; k < n; k++)
+		for (j = k; j > team && people[order[j - 1]].booked.len >
+		    people[order[j]].booked.len; j--) {
+			swap = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = swap;
+		}
 	for (k = 0; k < n && placed < ds->needed - ds->missing; k++) {
 		b = &people[order[k]];
 		if (!ops_demo_fits(b, sh, rest_minutes))
