@@ -229,7 +229,8 @@ static const struct ops_demo_event ops_demo_events[] = {
 	    { "tolk", "ar", HM(13, 0), HM(16, 0), 1, 0 } } },
 	{ "Welkomstdiner voor nieuwe buren",
 	    "Buurthuis De Ontmoeting, Leidschendam", "Iedereen kookt iets "
-	    "mee; voor de families Haddad, Gebremariam en Rahimi.", "nl,ar,ti,prs",
+	    "mee; voor de families Haddad, Gebremariam en Rahimi.",
+	    "nl,ar,ti,prs",
 	    3, 5, HM(18, 0), HM(21, 30), false, OPS_DEMO_NONE, {
 	    { "opbouw", NULL, HM(16, 30), HM(18, 0), 2, 0 },
 	    { "gastvrouw/gastheer", NULL, 0, 0, 3, 1 },
@@ -276,7 +277,7 @@ static const struct ops_demo_away ops_demo_aways[] = {
 /* What the demo remembers of one stored person while it plans. */
 struct ops_demo_booking {
 	struct volunteer	 volunteer;
-	struct assignment_list	 booked;	/* every assignment, declined too */
+	struct assignment_list	 booked;	/* all, declined ones too */
 	struct unavailable_list	 away;
 };
 

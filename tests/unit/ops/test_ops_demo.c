@@ -202,7 +202,7 @@ test_demo_counts(void **state)
 	store_close(st);
 }
 
-/* Every event lies in the six weeks from today; taalcafés are Tuesdays 19:30. */
+/* Every event lies in the six weeks from today; taalcafés: Tuesdays 19:30. */
 static void
 test_demo_times(void **state)
 {
@@ -233,11 +233,41 @@ test_demo_times(void **state)
 		/* After 2027-03-28 19:30 local is 17:30 UTC, not 18:30. */
 		if (ev->start > INT64_C(1806192000)) {
 			after_dst = true;
-			assert_int_equal((ev->start % 86400) / 60, 17 * 60 + 30);
+			assert_int_equal((ev->start % 86400) / 60,
+			    17 * 60 + 30);
 		}
 	}
 	assert_in_range(cafes, 4, 6);
 	assert_true(after_dst);
+	event_list_free(&events);
+	store_close(st);
+}
+
+/*
+ * From Saturday 2027-02-27 the beach trip (week 4, Sunday) falls on the
+ * night the clocks go forward: it must still start at 11:00 local time.
+ */
+static void
+test_demo_dst_day(void **state)
+{
+	struct store *st = demo_filled(INT64_C(1803722400));
+	struct event_list events = { 0 };
+	char when[32];
+	size_t i, found = 0;
+
+	(void)state;
+	demo_events(st, &events);
+	for (i = 0; i < events.len; i++) {
+		if (strcmp(events.items[i].title, "Uitje naar het strand van "
+		    "Scheveningen") != 0)
+			continue;
+		found++;
+		rtime_format_when(events.items[i].start, when, sizeof when);
+		assert_string_equal(when, "2027-03-28 11:00");
+		rtime_format_when(events.items[i].end, when, sizeof when);
+		assert_string_equal(when, "2027-03-28 17:00");
+	}
+	assert_int_equal(found, 1);
 	event_list_free(&events);
 	store_close(st);
 }
@@ -434,6 +464,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_demo_counts),
 		cmocka_unit_test(test_demo_times),
+		cmocka_unit_test(test_demo_dst_day),
 		cmocka_unit_test(test_demo_gaps_and_full),
 		cmocka_unit_test(test_demo_rules),
 		cmocka_unit_test(test_demo_refused_when_filled),
