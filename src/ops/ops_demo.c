@@ -342,7 +342,7 @@ ops_demo_status(uint64_t *state, int days_ahead)
 }
 
 /*
- * True if person b may take sh: no rule of plan objects, and no overlap
+ * True if person b may take sh: plan finds no conflict, and no overlap
  * with any assignment at all, declined ones included, so that the demo
  * never shows one person twice at the same time.
  */
