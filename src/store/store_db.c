@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_int.h"
@@ -275,14 +276,61 @@ store_path(const struct store *st)
 	return st->path;
 }
 
+static int64_t
+store_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * The busy handler waits for a lock held by another writer, but SQLite
+ * returns SQLITE_BUSY without calling it in some cases: while another
+ * connection recovers the WAL index (SQLITE_BUSY_RECOVERY), when a read
+ * snapshot is too old to write on (SQLITE_BUSY_SNAPSHOT), and when a
+ * deadlock between a reader and a writer is possible. So retry the BEGIN
+ * itself, each attempt waiting at most what is left of the 10 seconds.
+ */
 int
 store_begin_write(struct store *st, struct err *err)
 {
+	int64_t deadline, left;
+	char *holder;
+	int rc;
+
 	if (st->readonly)
 		return err_set(err, ERR_READONLY,
 		    "%s is read-only: nothing was changed (check its "
 		    "permissions)", st->path);
-	return store_exec(st, "BEGIN IMMEDIATE", err);
+	deadline = store_clock_ms() + STORE_BUSY_MS;
+	for (;;) {
+		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		left = deadline - store_clock_ms();
+		if (left <= 0)
+			break;
+		log_debug("write lock busy (%d), %lld ms left", rc,
+		    (long long)left);
+		sqlite3_sleep(5 + (int)(store_clock_ms() % 20));
+		sqlite3_busy_timeout(st->db, (int)(left > 0 ? left : 1));
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (rc == SQLITE_OK)
+		return 0;
+	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+		return store_fail(st, rc, err);
+	holder = store_lock_holder(st->path);
+	err_set(err, ERR_BUSY, "%s has been locked for more than %d seconds "
+	    "by %s; nothing was changed, try again when it is done", st->path,
+	    STORE_BUSY_MS / 1000, holder != NULL ? holder :
+	    "another program (perhaps a rooster elsewhere or a backup)");
+	free(holder);
+	return -1;
 }
 
 int

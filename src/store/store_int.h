@@ -39,6 +39,11 @@ int store_step_done(struct store *st, sqlite3_stmt *stmt, struct err *err);
  * without writing to it (store_migrate.c).
  */
 int store_migrate_check(struct store *st, struct err *err);
+/*
+ * Who holds the write lock of the plan at path, as "process N of user U
+ * (command line)", or NULL if unknown (store_lock.c). The caller frees.
+ */
+char *store_lock_holder(const char *path);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);
 

@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Several coordinators at once: four processes each add 500 volunteers
+# through the command line at the same time, and none is lost or refused.
+. "$(dirname "$0")/../lib.sh"
+
+N=${STRESS_N:-500}
+r init --timezone Europe/Amsterdam
+for p in 1 2 3 4; do
+	(
+		i=0
+		while [ "$i" -lt "$N" ]; do
+			"$ROOSTER" --db "$DB" volunteer add "P$p-$i" \
+			    > /dev/null 2>> "$TESTDIR/err.$p" ||
+			    echo "exit $? at $i" >> "$TESTDIR/err.$p"
+			i=$((i + 1))
+		done
+	) &
+done
+wait
+errors=$(cat "$TESTDIR"/err.* 2>/dev/null)
+check "stress: no process saw an error" [ -z "$errors" ]
+[ -n "$errors" ] && printf '%s\n' "$errors" | head -5
+count=$(sqlite3 "$DB" "SELECT count(*) FROM volunteers")
+check "stress: all $((4 * N)) volunteers are there (found $count)" \
+    [ "$count" -eq $((4 * N)) ]
+logged=$(sqlite3 "$DB" "SELECT count(*) FROM change_log WHERE action = 'volunteer add'")
+check "stress: every change is logged (found $logged)" \
+    [ "$logged" -eq $((4 * N)) ]
+check "stress: integrity_check ok" \
+    [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]
+
+finish
