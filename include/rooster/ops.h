@@ -97,4 +97,14 @@ int ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
 int ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool no_show, double hours, struct err *err);
 
+/* ops_undo.c */
+
+/*
+ * Undo the current OS user's newest change not undone yet, as a new change
+ * logged "undo"; *undone gets the id of the change undone. ERR_NOT_FOUND
+ * if there is none, ERR_CONFLICT (naming who) if someone changed the same
+ * rows since.
+ */
+int ops_undo(struct store *st, int64_t *undone, struct err *err);
+
 #endif /* ROOSTER_OPS_H */

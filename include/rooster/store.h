@@ -180,6 +180,19 @@ struct store_log_entry {
 	char	*entity;	/* "event", "shift", "volunteer", ... */
 	int64_t	 entity_id;
 	char	*summary;	/* one line: what changed */
+	int64_t	 undoes;	/* the change this one undid, or 0 */
+	int64_t	 undone_by;	/* the change that undid this one, or 0 */
+	char	*rows;		/* json array of {table, id, before, after} */
+};
+
+/* Which log lines store_log_find returns; zeroes and NULL: no bound. */
+struct store_log_filter {
+	int64_t		 limit;		/* lines at most (0: 50) */
+	int64_t		 id;		/* this line only */
+	const char	*entity;	/* lines logged about entity/entity_id */
+	int64_t		 entity_id;
+	int64_t		 volunteer_id;	/* lines that touched this volunteer */
+	int64_t		 event_id;	/* ... or this event or its shifts */
 };
 
 struct store_log_list {
@@ -195,6 +208,28 @@ int store_log_append(struct store *st, const char *action,
 /* Newest first, at most limit (0: 50); entity may be NULL for all. */
 int store_log_list(struct store *st, int64_t limit, const char *entity,
     int64_t entity_id, struct store_log_list *out, struct err *err);
+/* Lines matching every bound of f, newest first. */
+int store_log_find(struct store *st, const struct store_log_filter *f,
+    struct store_log_list *out, struct err *err);
+/* Link the newest log line as the undo of change_id. */
+int store_log_mark_undone(struct store *st, int64_t change_id,
+    struct err *err);
 void store_log_list_free(struct store_log_list *list);
+
+/* store_history.c: row images of each change, and undo */
+
+/*
+ * The id of the current OS user's newest change that is not an undo and
+ * not undone yet, in *change_id (0 if none).
+ */
+int store_history_last(struct store *st, int64_t *change_id,
+    struct err *err);
+/*
+ * Put back the rows change_id changed, as they were before it, within the
+ * caller's write transaction. ERR_CONFLICT, naming who, if any of those
+ * rows changed since or the undo would reach rows added since.
+ */
+int store_history_revert(struct store *st, int64_t change_id,
+    struct err *err);
 
 #endif /* ROOSTER_STORE_H */

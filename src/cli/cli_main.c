@@ -83,8 +83,17 @@ static const struct cli_command cli_commands[] = {
 	  "shifts still short of people", cli_query_gaps, CLI_READS },
 	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
 	  "others work", cli_plan_backup, 0 },
-	{ "log", NULL, "[--limit N]", "recent changes, newest first",
+	{ "log", NULL, "[--limit N] [--volunteer ID] [--event ID]",
+	  "recent changes with who, when, before and after; newest first",
 	  cli_plan_log, CLI_READS },
+	{ "undo", NULL, "", "undo your own last change (not undone yet)",
+	  cli_plan_undo, 0 },
+	{ "restore", NULL, "FILE [--yes]", "replace the plan with a backup, "
+	  "after checking it", cli_plan_restore, 0 },
+	{ "volunteer", "export", "ID [-o FILE]", "everything stored about a "
+	  "volunteer, as json", cli_privacy_export, CLI_READS },
+	{ "volunteer", "forget", "ID [--yes]", "erase a volunteer's personal "
+	  "data everywhere, keeping anonymous counts", cli_privacy_forget, 0 },
 	{ "help", NULL, "[COMMAND]", "this list, or one command's usage",
 	  cli_help, CLI_NO_STORE },
 };

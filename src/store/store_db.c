@@ -240,7 +240,9 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	    store_migrate_check(st, err) < 0 ||
 	    (!st->readonly && !memory &&
 	    store_exec(st, "PRAGMA journal_mode = WAL", err) < 0) ||
-	    store_migrate(st, err) < 0) {
+	    store_migrate(st, err) < 0 ||
+	    store_exec(st, "PRAGMA secure_delete = ON", err) < 0 ||
+	    store_history_sync(st, err) < 0) {
 		store_close(st);
 		return -1;
 	}
@@ -342,6 +344,18 @@ store_begin_read(struct store *st, struct err *err)
 int
 store_commit(struct store *st, struct err *err)
 {
+	/* Row images no log line claimed belong to no change: drop them. */
+	static const char sql[] = "DELETE FROM change_rows "
+	    "WHERE change_id IS NULL";
+	sqlite3_stmt *stmt;
+
+	if (st->history && !sqlite3_get_autocommit(st->db)) {
+		if ((stmt = store_stmt(st, sql, err)) == NULL ||
+		    store_step_done(st, stmt, err) < 0) {
+			store_rollback(st);
+			return -1;
+		}
+	}
 	if (store_exec(st, "COMMIT", err) < 0) {
 		store_rollback(st);
 		return -1;

@@ -16,6 +16,7 @@ struct store {
 	sqlite3			*db;
 	char			*path;
 	bool			 readonly;
+	bool			 history;	/* change_rows exists */
 	struct store_stmt_slot	*stmts;	/* prepared once per handle */
 	size_t			 nstmts;
 	size_t			 capstmts;
@@ -44,6 +45,13 @@ int store_migrate_check(struct store *st, struct err *err);
  * (command line)", or NULL if unknown (store_lock.c). The caller frees.
  */
 char *store_lock_holder(const char *path);
+/*
+ * Make the history triggers match the tables' columns, rewriting them in
+ * one write transaction if a migration changed a table (store_history.c).
+ */
+int store_history_sync(struct store *st, struct err *err);
+/* The OS login name of this process, for the change log (store_log.c). */
+void store_log_login(char *buf, size_t size);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);
 
