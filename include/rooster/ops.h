@@ -97,6 +97,17 @@ int ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
 int ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool no_show, double hours, struct err *err);
 
+/* ops_privacy.c */
+
+/*
+ * Erase volunteer id's personal data everywhere (store_privacy_forget),
+ * log it without naming them, commit, then empty the WAL. A volunteer
+ * forgotten before may be forgotten again (to retry the checkpoint).
+ * ERR_NOT_FOUND if no such volunteer; ERR_BUSY if the data is erased
+ * but another process kept the WAL from being emptied.
+ */
+int ops_privacy_forget(struct store *st, int64_t id, struct err *err);
+
 /* ops_undo.c */
 
 /*

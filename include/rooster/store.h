@@ -232,4 +232,31 @@ int store_history_last(struct store *st, int64_t *change_id,
 int store_history_revert(struct store *st, int64_t change_id,
     struct err *err);
 
+/* store_privacy.c: one person's data */
+
+/*
+ * Everything stored about volunteer id as one json object (volunteer,
+ * unavailable, teams, assignments with their shift and event); every
+ * column, times as ISO 8601 UTC. "volunteer" is null if there is none.
+ * The caller frees *out.
+ */
+int store_privacy_export(struct store *st, int64_t id, char **out,
+    struct err *err);
+/*
+ * Within the caller's write transaction, erase volunteer id: blank every
+ * column of the row but id, version and created_at (it stays as "forgotten
+ * volunteer" so that past assignments still count in reports), delete
+ * their unavailable periods, team memberships and assignments on shifts
+ * ending after now, every change-log row image that holds them, and
+ * every log line about them or whose summary names them ('name', email or
+ * phone) with no other rows left.
+ */
+int store_privacy_forget(struct store *st, int64_t id, const char *name,
+    const char *email, const char *phone, int64_t now, struct err *err);
+/*
+ * Copy the WAL into the file and truncate it, outside any transaction.
+ * ERR_BUSY if another process's read keeps old pages alive.
+ */
+int store_privacy_checkpoint(struct store *st, struct err *err);
+
 #endif /* ROOSTER_STORE_H */

@@ -391,11 +391,8 @@ store_backup(struct store *st, const char *path, struct err *err)
 	sqlite3_backup *bk;
 	int fd, rc;
 
-	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return err_set(err, errno == EEXIST ? ERR_CONFLICT : ERR_IO,
-		    "cannot create %s: %s", path, errno == EEXIST ?
-		    "it exists already (choose a new name)" : strerror(errno));
+	if ((fd = file_create_private(path, true, err)) < 0)
+		return -1;
 	close(fd);
 	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {

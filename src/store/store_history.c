@@ -22,22 +22,18 @@ static const char *const store_history_tables[] = {
 #define STORE_HISTORY_NTABLES \
 	(sizeof store_history_tables / sizeof store_history_tables[0])
 
-struct store_history_cols {
-	char	**names;
-	bool	 *pk;
-	size_t	  len;
-	bool	  has_id;		/* an "id" column names the row */
-};
-
-static void
+void
 store_history_cols_free(struct store_history_cols *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->len; i++)
+	for (i = 0; i < c->len; i++) {
 		free(c->names[i]);
+		free(c->defaults[i]);
+	}
 	free(c->names);
 	free(c->pk);
+	free(c->defaults);
 	memset(c, 0, sizeof *c);
 }
 
@@ -52,12 +48,12 @@ store_history_is_table(const char *tbl)
 	return false;
 }
 
-/* Column names of tbl; only plain identifiers, so they can go in SQL. */
-static int
+int
 store_history_columns(struct store *st, const char *tbl,
     struct store_history_cols *out, struct err *err)
 {
-	static const char sql[] = "SELECT name, pk FROM pragma_table_info(?1)";
+	static const char sql[] = "SELECT name, pk, dflt_value "
+	    "FROM pragma_table_info(?1)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	const char *p;
 	char *name;
@@ -85,8 +81,12 @@ store_history_columns(struct store *st, const char *tbl,
 		    sizeof *out->names);
 		out->pk = xreallocarray(out->pk, out->len + 1,
 		    sizeof *out->pk);
+		out->defaults = xreallocarray(out->defaults, out->len + 1,
+		    sizeof *out->defaults);
 		out->names[out->len] = name;
 		out->pk[out->len] = sqlite3_column_int(stmt, 1) > 0;
+		out->defaults[out->len] = sqlite3_column_type(stmt, 2) ==
+		    SQLITE_NULL ? NULL : store_col_text(stmt, 2);
 		if (strcmp(name, "id") == 0)
 			out->has_id = true;
 		out->len++;
