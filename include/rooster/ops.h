@@ -108,6 +108,14 @@ int ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
  */
 int ops_privacy_forget(struct store *st, int64_t id, struct err *err);
 
+/* ops_restore.c */
+
+/*
+ * Replace the plan with the backup at path (store_restore: checked first,
+ * nothing changed on refusal), log it, and take up its time zone.
+ */
+int ops_restore(struct store *st, const char *path, struct err *err);
+
 /* ops_undo.c */
 
 /*

@@ -57,6 +57,15 @@ void store_rollback(struct store *st);
 int64_t store_data_version(struct store *st);
 /* Online backup of st into a new file at path (mode 0600). */
 int store_backup(struct store *st, const char *path, struct err *err);
+/*
+ * Replace the whole plan with the backup at path, atomically, after
+ * checking (read-only) that it passes integrity_check and is a rooster
+ * plan of a schema this program knows (older ones are migrated). On any
+ * refusal neither file is changed: ERR_SCHEMA (not a plan, newer), ERR_IO
+ * (damaged, unreadable), ERR_BUSY, ERR_READONLY, ERR_INVALID (path is the
+ * plan itself). Call outside any transaction.
+ */
+int store_restore(struct store *st, const char *path, struct err *err);
 /* The schema version this program writes. */
 int store_schema_latest(void);
 /* The schema version of the open file. */

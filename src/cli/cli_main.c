@@ -103,8 +103,13 @@ static const struct cli_command cli_commands[] = {
 int
 cli_fail(const struct err *err)
 {
-	fprintf(stderr, "rooster: %s\n", err->msg[0] != '\0' ? err->msg :
+	/* Messages quote names and file names: never let them reach the
+	 * terminal raw, nor break the one line. */
+	char *clean = text_sanitize(err->msg[0] != '\0' ? err->msg :
 	    "failed");
+
+	fprintf(stderr, "rooster: %s\n", clean);
+	free(clean);
 	return err->code == ERR_INVALID ? CLI_USAGE : CLI_FAILED;
 }
 

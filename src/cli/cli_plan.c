@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rooster/ops.h"
 
@@ -225,6 +226,30 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx; (void)argc; (void)argv;
-	return CLI_FAILED;
+	struct cli_opt opts[] = { { "yes", false, NULL, false } };
+	struct err err;
+	char *pos[1], line[16], *clean;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
+		return CLI_USAGE;
+	if (!opts[0].seen) {
+		if (!isatty(STDIN_FILENO))
+			return cli_usage_error(ctx, "restoring replaces the "
+			    "whole plan for everyone: add --yes to confirm");
+		clean = text_sanitize(pos[0]);
+		fprintf(stderr, "Replace the whole plan %s with %s? [y/N] ",
+		    ctx->db_path, clean);
+		free(clean);
+		fflush(stderr);
+		if (fgets(line, sizeof line, stdin) == NULL ||
+		    (line[0] != 'y' && line[0] != 'Y')) {
+			fputs("rooster: nothing was changed\n", stderr);
+			return CLI_FAILED;
+		}
+	}
+	if (ops_restore(ctx->st, pos[0], &err) < 0)
+		return cli_fail(&err);
+	cli_out_note(ctx, "plan restored from %s", pos[0]);
+	return CLI_OK;
 }

@@ -43,7 +43,8 @@ if command -v script > /dev/null 2>&1; then
 	before=$(dump)
 	printf 'n\n' | script -qec "'$ROOSTER' --db '$DB' volunteer forget 2" /dev/null > "$TESTDIR/o" 2>&1
 	rc=$?
-	check "forget asks on a terminal; no keeps all" [ "$rc" -eq 1 ] && [ "$(dump)" = "$before" ]
+	check "forget asks on a terminal; no: exit 1" [ "$rc" -eq 1 ]
+	check "forget asks on a terminal; no: nothing changed" [ "$(dump)" = "$before" ]
 	check "the question names the volunteer" grep -q "Forget volunteer 2 (Bilal)?" "$TESTDIR/o"
 else
 	echo "skip - forget on a terminal (no script(1))"
