@@ -211,9 +211,8 @@ cli_help(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	if ((c = cli_find(argc, argv, &words)) == NULL) {
-		fprintf(stderr, "rooster: no command '%s' (see 'rooster "
-		    "help')\n", argv[0]);
-		return CLI_USAGE;
+		return cli_usage_error(ctx, "no command '%s' (see 'rooster "
+		    "help')", argv[0]);
 	}
 	cli_help_command(stdout, c);
 	return CLI_OK;

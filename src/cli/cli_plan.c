@@ -238,8 +238,8 @@ cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error(ctx, "restoring replaces the "
 			    "whole plan for everyone: add --yes to confirm");
 		clean = text_sanitize(pos[0]);
-		fprintf(stderr, "Replace the whole plan %s with %s? [y/N] ",
-		    ctx->db_path, clean);
+		fprintf(stderr, "Replace the whole plan with %s? [y/N] ",
+		    clean);
 		free(clean);
 		fflush(stderr);
 		if (fgets(line, sizeof line, stdin) == NULL ||
