@@ -527,27 +527,30 @@ cli_print_html(const struct cli_print *pr, struct strbuf *sb)
 	if (pr->nrows == 0)
 		strbuf_adds(sb, "<p>Nothing planned.</p>\n");
 	else
-		strbuf_adds(sb, "<table>\n<thead><tr><th>Time</th>"
-		    "<th>Event</th><th>Role</th><th>Who</th></tr></thead>\n"
-		    "<tbody>\n");
+		strbuf_addf(sb, "<table>\n<thead><tr><th>Time</th>%s"
+		    "<th>Role</th><th>Who</th></tr></thead>\n<tbody>\n",
+		    pr->by_event ? "" : "<th>Event</th>");
 	for (i = 0; i < pr->nrows; i++) {
 		row = &pr->rows[i];
 		if (i == 0 || !cli_print_same_day(pr->rows[i - 1].start,
 		    row->start)) {
 			cli_print_day(row->start, false, day, sizeof day);
-			strbuf_adds(sb, "<tr class=\"day\"><th colspan=\"4\">");
+			strbuf_addf(sb, "<tr class=\"day\"><th colspan=\"%d\">",
+			    pr->by_event ? 3 : 4);
 			cli_print_html_escape(sb, day);
 			strbuf_adds(sb, "</th></tr>\n");
 		}
 		cli_print_hours(row, hours, sizeof hours);
 		strbuf_adds(sb, "<tr><td class=\"time\">");
 		cli_print_html_escape(sb, hours);
-		strbuf_adds(sb, "</td><td>");
-		cli_print_html_escape(sb, row->event);
-		if (row->location != NULL && *row->location != '\0') {
-			strbuf_adds(sb, "<br><span class=\"loc\">");
-			cli_print_html_escape(sb, row->location);
-			strbuf_adds(sb, "</span>");
+		if (!pr->by_event) {
+			strbuf_adds(sb, "</td><td>");
+			cli_print_html_escape(sb, row->event);
+			if (row->location != NULL && *row->location != '\0') {
+				strbuf_adds(sb, "<br><span class=\"loc\">");
+				cli_print_html_escape(sb, row->location);
+				strbuf_adds(sb, "</span>");
+			}
 		}
 		strbuf_adds(sb, "</td><td class=\"role\">");
 		cli_print_html_escape(sb, row->role != NULL ? row->role :
