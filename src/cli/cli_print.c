@@ -224,17 +224,16 @@ cli_print_missing(const struct cli_print_row *row)
 	return missing > 0 ? missing : 0;
 }
 
-/* Name, with " (?)" when tentative and the phone number when asked. */
-static char *
-cli_print_person(const struct cli_print *pr, const struct assignment *a)
+/* The volunteer's phone number when --phones asks for it, else "". */
+static const char *
+cli_print_phone(const struct cli_print *pr, const struct assignment *a)
 {
-	const struct volunteer *v = cli_print_volunteer(pr, a->volunteer_id);
-	const char *phone = pr->phones && v != NULL && v->phone != NULL ?
-	    v->phone : "";
+	const struct volunteer *v;
 
-	return xasprintf("%s%s%s%s", a->volunteer != NULL ? a->volunteer : "",
-	    a->status == ASSIGNMENT_TENTATIVE ? " (?)" : "",
-	    *phone != '\0' ? "  " : "", phone);
+	if (!pr->phones)
+		return "";
+	v = cli_print_volunteer(pr, a->volunteer_id);
+	return v != NULL && v->phone != NULL ? v->phone : "";
 }
 
 static bool
@@ -286,77 +285,148 @@ cli_print_line(struct strbuf *sb, const char *s, size_t cols)
 	strbuf_addc(sb, '\n');
 }
 
+/* Lines of text for one column of the text roster. */
+struct cli_print_lines {
+	char	**items;	/* sanitized, each owned */
+	size_t	  len;
+	size_t	  cap;
+};
+
+static void
+cli_print_lines_push(struct cli_print_lines *l, char *s)
+{
+	if (l->len == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+	}
+	l->items[l->len++] = s;
+}
+
+static void
+cli_print_lines_free(struct cli_print_lines *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++)
+		free(l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
 /*
- * The names column of one row as lines of at most width columns: names
- * joined with ", " while they fit (one a line with phone numbers), then
- * what is still missing.
+ * Add s to l word-wrapped at width columns; a word wider than that stays
+ * whole and is cut with "…" when printed.
+ */
+static void
+cli_print_wrap(struct cli_print_lines *l, const char *s, size_t width)
+{
+	struct strbuf cur;
+	char *clean = text_sanitize(s), *word, *save = NULL;
+
+	strbuf_init(&cur);
+	for (word = strtok_r(clean, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		if (cur.len > 0 && text_width(strbuf_str(&cur)) + 1 +
+		    text_width(word) > width)
+			cli_print_lines_push(l, strbuf_detach(&cur));
+		if (cur.len > 0)
+			strbuf_addc(&cur, ' ');
+		strbuf_adds(&cur, word);
+	}
+	if (cur.len > 0 || l->len == 0)
+		cli_print_lines_push(l, strbuf_detach(&cur));
+	strbuf_fini(&cur);
+	free(clean);
+}
+
+/*
+ * The names column of one row: names joined with ", " while they fit, or
+ * with --phones one a line with the number beside it (or under it, when
+ * both do not fit); then what is still missing.
  */
 static void
 cli_print_text_names(const struct cli_print *pr,
-    const struct cli_print_row *row, size_t width, char ***lines,
-    size_t *nlines)
+    const struct cli_print_row *row, size_t width, struct cli_print_lines *l)
 {
+	const struct assignment *a;
 	struct strbuf cur;
-	char *person, *clean;
-	size_t i, n = 0;
+	char *name, *phone;
+	size_t i;
 	int missing = cli_print_missing(row);
 
-	*lines = xcalloc(row->people.len + 3, sizeof **lines);
 	strbuf_init(&cur);
 	for (i = 0; i < row->people.len; i++) {
-		if (!assignment_counts(&row->people.items[i]))
+		a = &row->people.items[i];
+		if (!assignment_counts(a))
 			continue;
-		person = cli_print_person(pr, &row->people.items[i]);
-		clean = text_sanitize(person);
-		free(person);
-		if (cur.len > 0 && (pr->phones || text_width(strbuf_str(&cur)) +
-		    2 + text_width(clean) > width)) {
-			strbuf_adds(&cur, pr->phones ? "" : ",");
-			(*lines)[n++] = strbuf_detach(&cur);
-		} else if (cur.len > 0)
-			strbuf_adds(&cur, ", ");
-		strbuf_adds(&cur, clean);
-		free(clean);
+		name = xasprintf("%s%s", a->volunteer != NULL ? a->volunteer :
+		    "", a->status == ASSIGNMENT_TENTATIVE ? " (?)" : "");
+		phone = text_sanitize(cli_print_phone(pr, a));
+		if (pr->phones) {
+			if (text_width(name) + 2 + text_width(phone) <= width) {
+				strbuf_addf(&cur, "%s  %s", name, phone);
+				cli_print_lines_push(l,
+				    text_sanitize(strbuf_str(&cur)));
+				strbuf_reset(&cur);
+			} else {
+				cli_print_wrap(l, name, width);
+				if (*phone != '\0')
+					cli_print_lines_push(l,
+					    xasprintf("  %s", phone));
+			}
+		} else if (cur.len > 0 && text_width(strbuf_str(&cur)) + 2 +
+		    text_width(name) > width) {
+			strbuf_addc(&cur, ',');
+			cli_print_lines_push(l, strbuf_detach(&cur));
+			strbuf_adds(&cur, name);
+		} else {
+			if (cur.len > 0)
+				strbuf_adds(&cur, ", ");
+			strbuf_adds(&cur, name);
+		}
+		free(name);
+		free(phone);
 	}
 	if (cur.len > 0)
-		(*lines)[n++] = strbuf_detach(&cur);
-	if (row->role == NULL && n == 0)
-		(*lines)[n++] = xstrdup("");
-	else if (missing > 0)
-		(*lines)[n++] = missing == 1 ? xstrdup("1 more needed") :
-		    xasprintf("%d more needed", missing);
-	else if (n == 0)
-		(*lines)[n++] = xstrdup("-");
+		cli_print_lines_push(l, text_sanitize(strbuf_str(&cur)));
+	if (missing > 0)
+		cli_print_lines_push(l, missing == 1 ?
+		    xstrdup("1 more needed") :
+		    xasprintf("%d more needed", missing));
+	else if (l->len == 0 && row->role != NULL)
+		cli_print_lines_push(l, xstrdup("-"));
 	strbuf_fini(&cur);
-	*nlines = n;
 }
 
 static void
 cli_print_text_row(const struct cli_print *pr, const struct cli_print_row *row,
     struct strbuf *sb)
 {
-	char hours[32], **names;
-	size_t i, n, start;
+	struct cli_print_lines roles = { 0 }, names = { 0 };
+	char hours[32];
+	size_t i, start;
 
 	cli_print_hours(row, hours, sizeof hours);
+	cli_print_wrap(&roles, row->role != NULL ? row->role : "(no shifts)",
+	    CLI_PRINT_ROLE);
 	cli_print_text_names(pr, row, CLI_PRINT_WIDTH - CLI_PRINT_NAMES,
-	    &names, &n);
-	for (i = 0; i < n; i++) {
+	    &names);
+	for (i = 0; i < roles.len || i < names.len; i++) {
 		start = sb->len;
 		strbuf_adds(sb, "  ");
 		text_fit(sb, i == 0 ? hours : "", CLI_PRINT_TIME, true);
 		strbuf_adds(sb, "  ");
-		text_fit(sb, i == 0 ? (row->role != NULL ? row->role :
-		    "(no shifts)") : "", CLI_PRINT_ROLE, true);
+		text_fit(sb, i < roles.len ? roles.items[i] : "",
+		    CLI_PRINT_ROLE, true);
 		strbuf_adds(sb, "  ");
-		/* text_fit cuts a name too wide for the column with "…". */
-		text_fit(sb, names[i], CLI_PRINT_WIDTH - CLI_PRINT_NAMES, false);
+		text_fit(sb, i < names.len ? names.items[i] : "",
+		    CLI_PRINT_WIDTH - CLI_PRINT_NAMES, false);
 		while (sb->len > start && sb->data[sb->len - 1] == ' ')
 			sb->data[--sb->len] = '\0';
 		strbuf_addc(sb, '\n');
-		free(names[i]);
 	}
-	free(names);
+	cli_print_lines_free(&roles);
+	cli_print_lines_free(&names);
 }
 
 static bool
@@ -464,7 +534,6 @@ cli_print_html_people(const struct cli_print *pr,
     const struct cli_print_row *row, struct strbuf *sb)
 {
 	const struct assignment *a;
-	const struct volunteer *v;
 	size_t i, shown = 0;
 	int missing = cli_print_missing(row);
 
@@ -477,11 +546,9 @@ cli_print_html_people(const struct cli_print *pr,
 		cli_print_html_escape(sb, a->volunteer);
 		if (a->status == ASSIGNMENT_TENTATIVE)
 			strbuf_adds(sb, " (?)");
-		v = cli_print_volunteer(pr, a->volunteer_id);
-		if (pr->phones && v != NULL && v->phone != NULL &&
-		    *v->phone != '\0') {
+		if (*cli_print_phone(pr, a) != '\0') {
 			strbuf_adds(sb, " <span class=\"tel\">");
-			cli_print_html_escape(sb, v->phone);
+			cli_print_html_escape(sb, cli_print_phone(pr, a));
 			strbuf_adds(sb, "</span>");
 		}
 	}
