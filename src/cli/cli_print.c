@@ -23,6 +23,7 @@ struct cli_print_row {
 	int64_t			 start;
 	int64_t			 end;
 	int64_t			 event_id;
+	int64_t			 group_start;	/* its event's first that day */
 	const char		*event;		/* borrowed from the lists */
 	const char		*location;
 	const char		*role;		/* NULL: event without shifts */
@@ -66,18 +67,42 @@ cli_print_volunteer(const struct cli_print *pr, int64_t id)
 	return hit != NULL ? *hit : NULL;
 }
 
+static bool
+cli_print_same_day(int64_t a, int64_t b)
+{
+	return rtime_day_add(a, 0) == rtime_day_add(b, 0);
+}
+
+/*
+ * Rows from i on that belong to the same event on the same day: they share
+ * one event cell.
+ */
+static size_t
+cli_print_group_len(const struct cli_print_row *rows, size_t nrows, size_t i)
+{
+	size_t n = 1;
+
+	while (i + n < nrows && rows[i + n].event_id == rows[i].event_id &&
+	    cli_print_same_day(rows[i + n].start, rows[i].start))
+		n++;
+	return n;
+}
+
+/* Per day, each event's rows together, events by their first start. */
 static int
 cli_print_row_cmp(const void *a, const void *b)
 {
 	const struct cli_print_row *x = a, *y = b;
 	int c;
 
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
+	if (x->group_start != y->group_start)
+		return x->group_start < y->group_start ? -1 : 1;
 	if ((c = strcmp(x->event, y->event)) != 0)
 		return c;
 	if (x->event_id != y->event_id)
 		return x->event_id < y->event_id ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
 	return strcmp(x->role != NULL ? x->role : "",
 	    y->role != NULL ? y->role : "");
 }
@@ -173,6 +198,15 @@ cli_print_load(struct cli_ctx *ctx, struct cli_print *pr, int64_t event_id,
 		row->event_id = ev->id;
 		row->event = ev->title != NULL ? ev->title : "";
 		row->location = ev->location;
+	}
+	for (i = 0; i < pr->nrows; i++) {
+		pr->rows[i].group_start = pr->rows[i].start;
+		for (j = 0; j < pr->nrows; j++)
+			if (pr->rows[j].event_id == pr->rows[i].event_id &&
+			    pr->rows[j].start < pr->rows[i].group_start &&
+			    cli_print_same_day(pr->rows[j].start,
+			    pr->rows[i].start))
+				pr->rows[i].group_start = pr->rows[j].start;
 	}
 	qsort(pr->rows, pr->nrows, sizeof *pr->rows, cli_print_row_cmp);
 	return 0;
@@ -429,12 +463,6 @@ cli_print_text_row(const struct cli_print *pr, const struct cli_print_row *row,
 	cli_print_lines_free(&names);
 }
 
-static bool
-cli_print_same_day(int64_t a, int64_t b)
-{
-	return rtime_day_add(a, 0) == rtime_day_add(b, 0);
-}
-
 static void
 cli_print_text(const struct cli_print *pr, struct strbuf *sb)
 {
@@ -507,27 +535,32 @@ static const char cli_print_css[] =
 	"* { box-sizing: border-box; }\n"
 	"html { -webkit-print-color-adjust: exact; print-color-adjust: "
 	"exact; }\n"
-	"body { font: 9.5pt/1.25 \"DejaVu Sans\", \"Liberation Sans\", Arial, "
-	"sans-serif; color: #000; margin: 0 auto; max-width: 186mm; }\n"
+	"body { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, "
+	"sans-serif; line-height: 1.25; color: #000; margin: 0 auto; "
+	"width: 186mm; }\n"
 	"header { border-bottom: 1.5pt solid #000; margin-bottom: 4pt; }\n"
-	"h1 { font-size: 15pt; margin: 0; }\n"
+	"h1 { font-size: 1.6em; line-height: 1.2; margin: 0; }\n"
 	"p { margin: 0 0 3pt; }\n"
-	".plan { font-size: 9pt; color: #444; }\n"
-	"table { width: 100%; border-collapse: collapse; }\n"
+	".plan { font-size: 0.95em; margin: 0; color: #444; }\n"
+	"table { width: 100%; border-collapse: collapse; "
+	"table-layout: fixed; }\n"
 	"th, td { text-align: left; vertical-align: top; padding: 1.5pt 4pt; "
-	"border-bottom: 0.5pt solid #bbb; }\n"
-	"thead th { font-size: 8pt; color: #444; border-bottom: 1pt solid "
+	"border-bottom: 0.5pt solid #bbb; overflow-wrap: anywhere; }\n"
+	"thead th { font-size: 0.85em; color: #444; border-bottom: 1pt solid "
 	"#000; }\n"
-	"tr.day th { font-size: 10.5pt; padding-top: 6pt; border-bottom: "
+	"tr.day th { font-size: 1.1em; padding-top: 6pt; border-bottom: "
 	"1pt solid #000; }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
-	"td.time { white-space: nowrap; width: 21mm; }\n"
-	"td.role { width: 28mm; }\n"
+	"col.time { width: 7.2em; }\n"
+	"col.event { width: 48mm; }\n"
+	"col.role { width: 27mm; }\n"
+	"td.time { white-space: nowrap; }\n"
 	".loc { color: #444; }\n"
-	".tel { white-space: nowrap; color: #333; }\n"
+	".who { white-space: nowrap; }\n"
+	".tel { color: #333; }\n"
 	".need { color: #a00000; font-style: italic; }\n"
-	"footer { margin-top: 5pt; font-size: 7.5pt; color: #555; }\n"
-	"@media print { body { max-width: none; } }\n";
+	"footer { margin-top: 5pt; font-size: 0.8em; color: #555; }\n"
+	"@media screen { body { margin: 12mm auto; } }\n";
 
 static void
 cli_print_html_people(const struct cli_print *pr,
@@ -542,7 +575,8 @@ cli_print_html_people(const struct cli_print *pr,
 		if (!assignment_counts(a))
 			continue;
 		if (shown++ > 0)
-			strbuf_adds(sb, pr->phones ? "<br>" : ", ");
+			strbuf_adds(sb, ", ");
+		strbuf_adds(sb, "<span class=\"who\">");
 		cli_print_html_escape(sb, a->volunteer);
 		if (a->status == ASSIGNMENT_TENTATIVE)
 			strbuf_adds(sb, " (?)");
@@ -551,6 +585,7 @@ cli_print_html_people(const struct cli_print *pr,
 			cli_print_html_escape(sb, cli_print_phone(pr, a));
 			strbuf_adds(sb, "</span>");
 		}
+		strbuf_adds(sb, "</span>");
 	}
 	if (missing > 0) {
 		if (shown > 0)
@@ -563,6 +598,101 @@ cli_print_html_people(const struct cli_print *pr,
 		strbuf_adds(sb, "</span>");
 	} else if (shown == 0 && row->role != NULL)
 		strbuf_adds(sb, "-");
+}
+
+/* Widths (mm) of the table's columns; the names take what is left. */
+#define CLI_PRINT_MM_PAGE	186.0	/* A4 less 12 mm margins */
+#define CLI_PRINT_EM_TIME	7.2	/* "19:30-21:30" and padding */
+#define CLI_PRINT_MM_EVENT	48.0
+#define CLI_PRINT_MM_ROLE	27.0
+#define CLI_PRINT_MM_PAD	2.8	/* 4pt padding each side */
+
+/*
+ * Lines that text of cols columns takes in a cell width_mm wide at size
+ * pt: a character is about 0.55em wide, and wrapping at word or person
+ * boundaries wastes about a sixth of each line.
+ */
+static double
+cli_print_html_lines(size_t cols, double width_mm, double pt)
+{
+	double per_line = (width_mm - CLI_PRINT_MM_PAD) * 2.835 / (0.55 * pt) *
+	    0.83;
+	double lines = 1;
+
+	while (lines * per_line < (double)cols)
+		lines++;
+	return lines;
+}
+
+/* Height in pt of the page's content at font size pt (see the CSS). */
+static double
+cli_print_html_height(const struct cli_print *pr, double pt)
+{
+	const struct cli_print_row *row;
+	const struct assignment *a;
+	double who_mm = CLI_PRINT_MM_PAGE - CLI_PRINT_EM_TIME * pt / 2.835 -
+	    CLI_PRINT_MM_ROLE - (pr->by_event ? 0 : CLI_PRINT_MM_EVENT);
+	double h, lines, n, rows_h;
+	size_t i, j, k, cols, group;
+
+	/* Plan line, title, subtitle and rule; table head; footer. */
+	h = 4.6 * pt + 10 + 1.07 * pt + 4 + pt + 5;
+	for (i = 0; i < pr->nrows; i += group) {
+		if (i == 0 || !cli_print_same_day(pr->rows[i - 1].start,
+		    pr->rows[i].start))
+			h += 1.375 * pt + 8.5;
+		group = pr->by_event ? 1 :
+		    cli_print_group_len(pr->rows, pr->nrows, i);
+		rows_h = 0;
+		for (k = i; k < i + group; k++) {
+			row = &pr->rows[k];
+			cols = 0;
+			for (j = 0; j < row->people.len; j++) {
+				a = &row->people.items[j];
+				if (assignment_counts(a))
+					cols += text_width(a->volunteer) + 6 +
+					    text_width(cli_print_phone(pr,
+					    a)) + 1;
+			}
+			lines = cols > 0 ? cli_print_html_lines(cols, who_mm,
+			    pt) : 1;
+			if (cli_print_missing(row) > 0 && cols > 0)
+				lines++;
+			n = cli_print_html_lines(text_width(row->role != NULL ?
+			    row->role : "(no shifts)"), CLI_PRINT_MM_ROLE, pt);
+			if (n > lines)
+				lines = n;
+			rows_h += 1.25 * pt * lines + 3.5;
+		}
+		if (!pr->by_event) {
+			row = &pr->rows[i];
+			n = cli_print_html_lines(text_width(row->event),
+			    CLI_PRINT_MM_EVENT, pt);
+			if (row->location != NULL && *row->location != '\0')
+				n += cli_print_html_lines(text_width(
+				    row->location), CLI_PRINT_MM_EVENT, pt);
+			if (1.25 * pt * n + 3.5 > rows_h)
+				rows_h = 1.25 * pt * n + 3.5;
+		}
+		h += rows_h;
+	}
+	return h;
+}
+
+/*
+ * The largest font size, from 9.5pt down to 6pt (the least still read
+ * from a step away), at which the roster fits one A4 page (273 mm, less
+ * a margin for error). A roster too long even at 6pt runs onto a second.
+ */
+static double
+cli_print_html_font(const struct cli_print *pr)
+{
+	double pt;
+
+	for (pt = 9.5; pt > 6; pt -= 0.25)
+		if (cli_print_html_height(pr, pt) <= 273 * 2.835 * 0.93)
+			break;
+	return pt;
 }
 
 static void
@@ -578,6 +708,8 @@ cli_print_html(const struct cli_print *pr, struct strbuf *sb)
 	cli_print_html_escape(sb, title);
 	strbuf_adds(sb, "</title>\n<style>\n");
 	strbuf_adds(sb, cli_print_css);
+	strbuf_addf(sb, "body { font-size: %.2fpt; }\n",
+	    cli_print_html_font(pr));
 	strbuf_adds(sb, "</style>\n</head>\n<body>\n<header>\n");
 	if (pr->plan != NULL && *pr->plan != '\0') {
 		strbuf_adds(sb, "<p class=\"plan\">");
@@ -594,8 +726,11 @@ cli_print_html(const struct cli_print *pr, struct strbuf *sb)
 	if (pr->nrows == 0)
 		strbuf_adds(sb, "<p>Nothing planned.</p>\n");
 	else
-		strbuf_addf(sb, "<table>\n<thead><tr><th>Time</th>%s"
-		    "<th>Role</th><th>Who</th></tr></thead>\n<tbody>\n",
+		strbuf_addf(sb, "<table>\n<colgroup><col class=\"time\">%s"
+		    "<col class=\"role\"><col></colgroup>\n"
+		    "<thead><tr><th>Time</th>%s<th>Role</th><th>Who</th></tr>"
+		    "</thead>\n<tbody>\n",
+		    pr->by_event ? "" : "<col class=\"event\">",
 		    pr->by_event ? "" : "<th>Event</th>");
 	for (i = 0; i < pr->nrows; i++) {
 		row = &pr->rows[i];
@@ -610,8 +745,11 @@ cli_print_html(const struct cli_print *pr, struct strbuf *sb)
 		cli_print_hours(row, hours, sizeof hours);
 		strbuf_adds(sb, "<tr><td class=\"time\">");
 		cli_print_html_escape(sb, hours);
-		if (!pr->by_event) {
-			strbuf_adds(sb, "</td><td>");
+		if (!pr->by_event && (i == 0 || row->event_id !=
+		    pr->rows[i - 1].event_id || !cli_print_same_day(
+		    pr->rows[i - 1].start, row->start))) {
+			strbuf_addf(sb, "</td><td rowspan=\"%zu\">",
+			    cli_print_group_len(pr->rows, pr->nrows, i));
 			cli_print_html_escape(sb, row->event);
 			if (row->location != NULL && *row->location != '\0') {
 				strbuf_adds(sb, "<br><span class=\"loc\">");

@@ -123,6 +123,42 @@ check "-o NAME.html means html" grep -q '^<!DOCTYPE html>' "$TESTDIR/event.html"
 out=$(html_check "$TESTDIR/event.html" "Ëlla van Dĳk 山田" "Fatima El Amrani" "<b>Bold</b> & \"Quoted\" O'Neil" "Abdirahman Mohamed Abdullahi Warsame-Hassan Yusuf" '!Ana de Vries' '!Declined Person' 2>&1)
 if [ "$out" = fine ]; then ok "html --event: valid and holds the event's names"; else not_ok "html --event: valid and holds the event's names" "$out"; fi
 
+# One A4 page, where a renderer is at hand (weasyprint is optional).
+if [ -x /usr/bin/weasyprint ]; then
+	/usr/bin/weasyprint "$TESTDIR/week.html" "$TESTDIR/week.pdf" 2>/dev/null
+	pages=$($PY -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$TESTDIR/week.pdf" 2>/dev/null)
+	check "html renders as one A4 page" [ "$pages" = 1 ]
+	check "html page is A4" sh -c "/usr/bin/pdfinfo '$TESTDIR/week.pdf' 2>/dev/null | grep -q '595.* x 841' || ! [ -x /usr/bin/pdfinfo ]"
+	# Every week of the demo plan, with phone numbers, and a busy week.
+	demo="$TESTDIR/demo.db"
+	"$ROOSTER" --db "$demo" demo > /dev/null 2>&1
+	most=0
+	for w in 0 7 14 21 28 35 42; do
+		"$ROOSTER" --db "$demo" print --week "$(date -d "+$w days" +%F)" --phones -o "$TESTDIR/d.html" 2>/dev/null
+		/usr/bin/weasyprint "$TESTDIR/d.html" "$TESTDIR/d.pdf" 2>/dev/null
+		n=$($PY -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$TESTDIR/d.pdf" 2>/dev/null)
+		[ "${n:-9}" -gt "$most" ] && most=${n:-9}
+	done
+	check "every demo week prints on one page" [ "$most" -eq 1 ]
+	busy="$TESTDIR/busy.db"
+	"$ROOSTER" --db "$busy" init --timezone Europe/Amsterdam > /dev/null
+	for i in $(seq 1 24); do "$ROOSTER" --db "$busy" volunteer add "Vrijwilliger $i van den Achternaam" --phone "06 1234 56$i" > /dev/null; done
+	s=0
+	for d in 22 23 24 25 26 27 28; do
+		e=$("$ROOSTER" --db "$busy" event add "Activiteit op dag $d" --start "2027-03-$d 10:00" --end "2027-03-$d 12:00" --location "Buurthuis De Linde")
+		for role in begeleider tolk; do
+			s=$("$ROOSTER" --db "$busy" shift add "$e" "$role" --needed 4)
+			for v in 1 2 3; do "$ROOSTER" --db "$busy" assign "$s" $(( (s * 3 + v) % 24 + 1 )) --force > /dev/null 2>&1; done
+		done
+	done
+	"$ROOSTER" --db "$busy" print --week 2027-03-24 --phones -o "$TESTDIR/b.html"
+	/usr/bin/weasyprint "$TESTDIR/b.html" "$TESTDIR/b.pdf" 2>/dev/null
+	n=$($PY -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$TESTDIR/b.pdf" 2>/dev/null)
+	check "a busy week (14 shifts, 42 names with phones) prints on one page" [ "$n" = 1 ]
+else
+	echo "skip - html renders as one A4 page (no weasyprint)"
+fi
+
 refused "print needs --event or --week" 2 "either --event ID or --week DAY" print
 refused "not both" 2 "either --event ID or --week DAY" print --event 1 --week 2027-03-24
 refused "unknown print format" 2 "text or --format html" print --week 2027-03-24 --format json
