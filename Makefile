@@ -21,7 +21,8 @@ endif
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 	-Iinclude -DROOSTER_VERSION='"$(VERSION)"' $(CFLAGS) \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
+	$(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE, \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -MMD -MP
 LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 ifdef SANITIZE
