@@ -193,11 +193,16 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	st->readonly = sqlite3_db_readonly(st->db, "main") == 1;
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	/*
+	 * Migrate (which first refuses files that are not ours or are newer)
+	 * before switching to WAL: that switch rewrites the file header, and
+	 * a refused file must be left exactly as it was.
+	 */
 	if (store_exec(st, "PRAGMA foreign_keys = ON", err) < 0 ||
 	    store_exec(st, "SELECT count(*) FROM sqlite_schema", err) < 0 ||
+	    store_migrate(st, err) < 0 ||
 	    (!st->readonly && !memory &&
-	    store_exec(st, "PRAGMA journal_mode = WAL", err) < 0) ||
-	    store_migrate(st, err) < 0) {
+	    store_exec(st, "PRAGMA journal_mode = WAL", err) < 0)) {
 		store_close(st);
 		return -1;
 	}
