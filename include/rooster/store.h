@@ -28,7 +28,9 @@ enum store_open_flags {
  * the latest schema. ":memory:" gives a private in-memory plan.
  * Returns 0 and sets *out, or -1 with err set: ERR_IO if the file cannot
  * be opened, ERR_SCHEMA if it is not a rooster plan or is newer than this
- * program, ERR_BUSY if it stayed locked. Nothing is written on failure.
+ * program, ERR_BUSY if it stayed locked, ERR_NOT_FOUND if it is missing and
+ * STORE_CREATE not given, ERR_INVALID for an empty path. Nothing is
+ * written on failure.
  */
 int store_open(const char *path, int flags, struct store **out,
     struct err *err);

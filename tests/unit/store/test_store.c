@@ -1157,6 +1157,13 @@ test_open_create(void **state)
 	assert_err(store_open(path, STORE_CREATE, &st, &err), err, ERR_IO);
 	assert_int_equal(access(path, F_OK), -1);
 
+	/* An empty path is no plan (and no overflow making "."). */
+	assert_err(store_open("", STORE_CREATE, &st, &err), err, ERR_INVALID);
+	assert_null(st);
+	/* A directory is not a plan. */
+	assert_int_equal(store_open(fx->dir, STORE_CREATE, &st, &err), -1);
+	assert_null(st);
+
 	/* 0600 whatever the umask says. */
 	old = umask(0);
 	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
