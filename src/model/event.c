@@ -49,7 +49,8 @@ event_validate(const struct event *ev, struct err *err)
 	if (model_text_check("title", ev->title, err) < 0 ||
 	    model_text_check("description", ev->description, err) < 0 ||
 	    model_text_check("location", ev->location, err) < 0 ||
-	    model_text_check("repeat rule", ev->rrule, err) < 0)
+	    model_text_check("repeat rule", ev->rrule, err) < 0 ||
+	    model_text_check("languages", ev->languages, err) < 0)
 		return -1;
 	if (ev->end <= ev->start)
 		return err_set(err, ERR_INVALID,

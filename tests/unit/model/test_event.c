@@ -129,6 +129,11 @@ test_validate_utf8(void **state)
 	ev.location = NULL;
 	ev.rrule = xstrdup("FREQ=WEEKLY\xfe");
 	assert_err(event_validate(&ev, &err), err, ERR_INVALID);
+	free(ev.rrule);
+	ev.rrule = NULL;
+	ev.languages = xstrdup("nl,\xff");
+	assert_err(event_validate(&ev, &err), err, ERR_INVALID);
+	assert_contains(err.msg, "languages");
 	event_fini(&ev);
 }
 
