@@ -185,6 +185,34 @@ test_day_add(void **state)
 	assert_true(rtime_day_add(T_0401_0030, 0) == T_0401_0030 - 1800);
 }
 
+/* int64_t rtime_day_add(int64_t t, int days), where midnight is skipped */
+static void
+test_day_add_no_midnight(void **state)
+{
+	/* In Chile the clocks jump from 24:00 to 01:00 on 2027-09-05. */
+	const int64_t sep4 = INT64_C(1820030400);	/* 00:00 -04 */
+	const int64_t sep5 = INT64_C(1820116800);	/* 01:00 -03 */
+	const int64_t sep6 = INT64_C(1820199600);	/* 00:00 -03 */
+	struct err err;
+	char buf[64];
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(rtime_zone_set("America/Santiago", &err), 0);
+	/* The day starts at its first instant, never in the day before. */
+	assert_int_equal(rtime_parse_day("2027-09-05", 0, &t, &err), 0);
+	assert_true(t == sep5);
+	rtime_format_iso(t, buf, sizeof buf);
+	assert_string_equal(buf, "2027-09-05T01:00:00-03:00");
+	assert_true(rtime_day_next(sep4) == sep5);
+	assert_true(rtime_day_next(sep5) == sep6);
+	assert_true(rtime_day_add(sep5 + 3600, 0) == sep5);
+	assert_true(rtime_day_add(sep6, -1) == sep5);
+	assert_err(rtime_parse_when("2027-09-05 00:30", &t, &err), err,
+	    ERR_INVALID);
+	amsterdam();
+}
+
 /* int64_t rtime_week_start(int64_t t) */
 static void
 test_week_start(void **state)
@@ -352,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_parse_when_ambiguous),
 		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_day_add),
+		cmocka_unit_test(test_day_add_no_midnight),
 		cmocka_unit_test(test_week_start),
 		cmocka_unit_test(test_month),
 		cmocka_unit_test(test_format_iso),
