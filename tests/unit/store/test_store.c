@@ -1298,11 +1298,17 @@ static bool
 load_dump(int v, const char *path)
 {
 	const char *dir = getenv("ROOSTER_TEST_DATA");
+	const char *top = getenv("ROOSTER_TOP");
 	char dump[512], *sql;
 	size_t n;
 
-	snprintf(dump, sizeof dump, "%s/schema-v%d.sql",
-	    dir != NULL ? dir : "tests/data", v);
+	if (dir != NULL)
+		snprintf(dump, sizeof dump, "%s/schema-v%d.sql", dir, v);
+	else if (top != NULL)
+		snprintf(dump, sizeof dump, "%s/tests/data/schema-v%d.sql", top,
+		    v);
+	else
+		snprintf(dump, sizeof dump, "tests/data/schema-v%d.sql", v);
 	if ((sql = slurp(dump, &n)) == NULL)
 		return false;
 	raw_sql(path, sql);
@@ -1329,8 +1335,8 @@ test_migrate_dumps(void **state)
 		if (!load_dump(v, path)) {
 			if (v == 1)
 				fail_msg("tests/data/schema-v1.sql is missing "
-				    "(run from the top directory or set "
-				    "ROOSTER_TEST_DATA)");
+				    "(run from the top directory, or set "
+				    "ROOSTER_TOP or ROOSTER_TEST_DATA)");
 			continue;
 		}
 		loaded++;
