@@ -1293,6 +1293,65 @@ test_open_empty_file(void **state)
 	store_close(st);
 }
 
+/* int store_open(...) with STORE_READONLY: reads work, writes are refused */
+static void
+test_open_readonly(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st, *ro;
+	struct event ev;
+	struct err err;
+	char *before, *after;
+	size_t n1, n2;
+	int64_t e;
+
+	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
+	e = add_event(st, "e@t", "Taalcafe", T_0327_1400, 2);
+	store_close(st);
+	before = slurp(fx->path, &n1);
+	assert_int_equal(store_open(fx->path, STORE_READONLY, &ro, &err), 0);
+	assert_true(store_is_readonly(ro));
+	assert_int_equal(store_event_get(ro, e, &ev, &err), 0);
+	assert_string_equal(ev.title, "Taalcafe");
+	assert_err(store_begin_write(ro, &err), err, ERR_READONLY);
+	assert_contains(err.msg, "read-only");
+	/* Even without a transaction, a write fails and changes nothing. */
+	free(ev.title);
+	ev.title = xstrdup("Anders");
+	assert_int_equal(store_event_update(ro, &ev, &err), -1);
+	event_fini(&ev);
+	store_close(ro);
+	after = slurp(fx->path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before);
+	free(after);
+}
+
+/* int64_t store_data_version(struct store *st): sees other connections' commits */
+static void
+test_data_version(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *a, *b;
+	struct err err;
+	int64_t v1, v2;
+
+	assert_int_equal(store_open(fx->path, STORE_CREATE, &a, &err), 0);
+	assert_int_equal(store_open(fx->path, 0, &b, &err), 0);
+	v1 = store_data_version(a);
+	assert_true(v1 >= 0);
+	/* Its own writes do not count: the screen knows what it did. */
+	add_event(a, "a@t", "Eigen", T_0327_1400, 1);
+	assert_true(store_data_version(a) == v1);
+	add_event(b, "b@t", "Ander", T_0327_1400, 1);
+	v2 = store_data_version(a);
+	assert_true(v2 != v1);
+	assert_true(store_data_version(a) == v2);
+	store_close(b);
+	store_close(a);
+}
+
 /* Load tests/data/schema-v<v>.sql into path; false if there is none. */
 static bool
 load_dump(int v, const char *path)
@@ -1384,7 +1443,7 @@ test_migrate_dumps(void **state)
 	assert_true(loaded >= 1);
 }
 
-/* The dump of the latest schema, if released, matches what store_open creates. */
+/* int store_open(...): the dump of the latest schema matches a new plan */
 static void
 test_latest_dump_matches(void **state)
 {
@@ -1438,6 +1497,8 @@ main(void)
 		DIR_ONLY(test_open_not_sqlite),
 		DIR_ONLY(test_open_other_app),
 		DIR_ONLY(test_open_empty_file),
+		DIR_ONLY(test_open_readonly),
+		DIR_ONLY(test_data_version),
 		DIR_ONLY(test_migrate_dumps),
 		DIR_ONLY(test_latest_dump_matches),
 	};
