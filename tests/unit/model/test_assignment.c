@@ -10,7 +10,10 @@
 
 #include "rooster/model.h"
 
-/* const char *assignment_status_name(enum assignment_status status); int assignment_status_parse(const char *s) */
+/*
+ * const char *assignment_status_name(enum assignment_status status)
+ * int assignment_status_parse(const char *s)
+ */
 static void
 test_status(void **state)
 {

@@ -164,7 +164,10 @@ test_validate_length(void **state)
 	event_fini(&ev);
 }
 
-/* const char *event_status_name(enum event_status status); int event_status_parse(const char *s) */
+/*
+ * const char *event_status_name(enum event_status status)
+ * int event_status_parse(const char *s)
+ */
 static void
 test_status(void **state)
 {
@@ -209,7 +212,10 @@ test_dup(void **state)
 	assert_true(copy.id == 0);
 }
 
-/* struct event *event_list_push(struct event_list *list); void event_list_free(struct event_list *list) */
+/*
+ * struct event *event_list_push(struct event_list *list)
+ * void event_list_free(struct event_list *list)
+ */
 static void
 test_list(void **state)
 {

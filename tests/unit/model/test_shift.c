@@ -103,7 +103,10 @@ test_validate_times_needed(void **state)
 	shift_fini(&sh);
 }
 
-/* int shift_missing(const struct shift *sh); bool shift_is_full(const struct shift *sh) */
+/*
+ * int shift_missing(const struct shift *sh)
+ * bool shift_is_full(const struct shift *sh)
+ */
 static void
 test_missing(void **state)
 {
@@ -150,7 +153,10 @@ test_dup(void **state)
 	shift_fini(&copy);
 }
 
-/* struct shift *shift_list_push(struct shift_list *list); void shift_list_free(struct shift_list *list) */
+/*
+ * struct shift *shift_list_push(struct shift_list *list)
+ * void shift_list_free(struct shift_list *list)
+ */
 static void
 test_list(void **state)
 {

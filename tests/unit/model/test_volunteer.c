@@ -86,7 +86,8 @@ test_validate_email(void **state)
 		"A_B-c@sub.example.co.uk", "x@y.z"
 	};
 	static const char *const bad[] = {
-		"ana", "@example.org", "ana@", "ana@example", "ana@@example.org",
+		"ana", "@example.org", "ana@", "ana@example",
+		"ana@@example.org",
 		"ana@b@example.org", "ana@.example.org", "ana@example.org.",
 		"ana @example.org", "ana@exa mple.org", "<ana@example.org>",
 		"ana@example.org\n", "\"ana\"@example.org", "ana@example,org",

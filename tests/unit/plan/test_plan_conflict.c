@@ -252,7 +252,8 @@ run_case(const struct conflict_case *tc)
 		    out.items[i].other_id != tc->others[i])
 			fail_msg("%s: conflict %zu is %s/%lld, want %s/%lld",
 			    tc->name, i, plan_conflict_kind_name(
-			    out.items[i].kind), (long long)out.items[i].other_id,
+			    out.items[i].kind),
+			    (long long)out.items[i].other_id,
 			    plan_conflict_kind_name((enum plan_conflict_kind)
 			    tc->kinds[i]), (long long)tc->others[i]);
 		assert_contains(out.items[i].reason, "Ana");
@@ -269,7 +270,10 @@ run_case(const struct conflict_case *tc)
 	shift_fini(&sh);
 }
 
-/* size_t plan_conflict_check(const struct plan_candidate *c, struct plan_conflict_list *out) */
+/*
+ * size_t plan_conflict_check(const struct plan_candidate *c, struct
+ *     plan_conflict_list *out)
+ */
 static void
 test_table(void **state)
 {

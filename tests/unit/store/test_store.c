@@ -311,7 +311,8 @@ test_event_crud(void **state)
 
 	event_init(&ev);
 	ev.uid = xstrdup("ev-1@rooster.test");
-	ev.title = xstrdup("Taalcaf\xc3\xa9 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7");
+	ev.title = xstrdup("Taalcaf\xc3\xa9 "
+	    "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7");
 	ev.description = xstrdup("line one\nline two");
 	ev.start = T_0327_1400;
 	ev.end = T_0327_1400 + 3 * HOUR;
@@ -404,7 +405,9 @@ test_event_constraints(void **state)
 	event_list_free(&list);
 }
 
-/* int store_event_list(struct store *st, const struct store_range *range, ...) */
+/*
+ * int store_event_list(struct store *st, const struct store_range *range, ...)
+ */
 static void
 test_event_list(void **state)
 {
@@ -622,7 +625,10 @@ test_shift_list(void **state)
 	shift_list_free(&list);
 }
 
-/* int store_volunteer_insert/get/update/delete(...); int64_t store_volunteer_find_email(...) */
+/*
+ * int store_volunteer_insert/get/update/delete(...)
+ * int64_t store_volunteer_find_email(...)
+ */
 static void
 test_volunteer_crud(void **state)
 {
@@ -684,7 +690,10 @@ test_volunteer_crud(void **state)
 	volunteer_fini(&v);
 }
 
-/* int store_volunteer_list(struct store *st, const char *search, const char *skill, ...) */
+/*
+ * int store_volunteer_list(struct store *st, const char *search, const char
+ *     *skill, ...)
+ */
 static void
 test_volunteer_list(void **state)
 {
@@ -1041,7 +1050,8 @@ test_log(void **state)
 	    "moved", &err), 0);
 	assert_int_equal(store_log_list(fx->st, 0, NULL, 0, &list, &err), 0);
 	assert_int_equal(list.len, 3);
-	assert_string_equal(list.items[0].action, "event edit");	/* newest */
+	/* Newest first. */
+	assert_string_equal(list.items[0].action, "event edit");
 	assert_string_equal(list.items[1].summary, "");
 	assert_true(list.items[2].at > 0);
 	assert_true(list.items[2].user[0] != '\0');
@@ -1054,7 +1064,11 @@ test_log(void **state)
 	store_log_list_free(&list);
 }
 
-/* int store_begin_write(...); int store_commit(...); void store_rollback(...) */
+/*
+ * int store_begin_write(...)
+ * int store_commit(...)
+ * void store_rollback(...)
+ */
 static void
 test_transaction(void **state)
 {
@@ -1138,7 +1152,10 @@ test_backup(void **state)
 
 /* ---- tests on files only ---------------------------------------------- */
 
-/* int store_open(const char *path, int flags, struct store **out, struct err *err): creating */
+/*
+ * int store_open(const char *path, int flags, struct store **out, struct err
+ *     *err): creating
+ */
 static void
 test_open_create(void **state)
 {
@@ -1256,7 +1273,9 @@ test_open_not_sqlite(void **state)
 	assert_refused_unchanged(fx->path, ERR_SCHEMA);
 }
 
-/* int store_open(...): another application's SQLite file is refused untouched */
+/*
+ * int store_open(...): another application's SQLite file is refused untouched
+ */
 static void
 test_open_other_app(void **state)
 {
@@ -1328,7 +1347,9 @@ test_open_readonly(void **state)
 	free(after);
 }
 
-/* int64_t store_data_version(struct store *st): sees other connections' commits */
+/*
+ * int64_t store_data_version(struct store *st): sees other connections' commits
+ */
 static void
 test_data_version(void **state)
 {
@@ -1375,7 +1396,10 @@ load_dump(int v, const char *path)
 	return true;
 }
 
-/* int store_migrate(...), through store_open: each released schema to the latest */
+/*
+ * int store_migrate(...), through store_open: each released schema to the
+ *     latest
+ */
 static void
 test_migrate_dumps(void **state)
 {

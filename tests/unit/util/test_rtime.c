@@ -135,7 +135,10 @@ test_parse_when_ambiguous(void **state)
 	assert_true(t == T_1031_0230_CEST || t == T_1031_0230_CET);
 }
 
-/* int rtime_parse_day(const char *s, int64_t now, int64_t *out, struct err *err) */
+/*
+ * int rtime_parse_day(const char *s, int64_t now, int64_t *out, struct err
+ *     *err)
+ */
 static void
 test_parse_day(void **state)
 {

@@ -8,7 +8,10 @@
 
 #include <stdlib.h>
 
-/* void strbuf_init(struct strbuf *sb); const char *strbuf_str(const struct strbuf *sb) */
+/*
+ * void strbuf_init(struct strbuf *sb)
+ * const char *strbuf_str(const struct strbuf *sb)
+ */
 static void
 test_empty(void **state)
 {
@@ -66,7 +69,9 @@ test_addf(void **state)
 	strbuf_fini(&sb);
 }
 
-/* static void strbuf_grow(struct strbuf *sb, size_t extra), through strbuf_add */
+/*
+ * static void strbuf_grow(struct strbuf *sb, size_t extra), through strbuf_add
+ */
 static void
 test_grow(void **state)
 {
@@ -87,7 +92,10 @@ test_grow(void **state)
 	strbuf_fini(&sb);
 }
 
-/* void strbuf_reset(struct strbuf *sb); char *strbuf_detach(struct strbuf *sb) */
+/*
+ * void strbuf_reset(struct strbuf *sb)
+ * char *strbuf_detach(struct strbuf *sb)
+ */
 static void
 test_reset_detach(void **state)
 {
