@@ -172,7 +172,7 @@ struct cli_sheet_parse {
 	struct cli_sheet	*sheet;
 	struct cli_sheet_record	*record;	/* open record, or NULL */
 	int			 line;		/* physical line being fed */
-	int			 start;		/* line the open record began on */
+	int			 start;		/* where the open record began */
 	bool			 in_record;
 };
 
@@ -574,10 +574,11 @@ cli_sheet_volunteers(struct cli_sheet *sheet, struct cli_sheet_rows *out)
 		v = volunteer_list_push(&out->rows);
 		for (i = ncols; i < rec->len; i++)
 			if (*cli_sheet_clean(rec->fields[i]) != '\0') {
-				cli_sheet_problem(sheet, rec->line, "%zu fields "
-				    "but the first line names %zu columns (a "
-				    "field holding '%c' needs quotes)",
-				    rec->len, ncols, sheet->separator);
+				cli_sheet_problem(sheet, rec->line,
+				    "%zu fields but the first line names %zu "
+				    "columns (a field holding '%c' needs "
+				    "quotes)", rec->len, ncols,
+				    sheet->separator);
 				break;
 			}
 		for (i = 0; i < ncols && i < rec->len; i++)
