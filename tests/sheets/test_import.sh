@@ -104,6 +104,21 @@ r import csv "$TESTDIR/bad.csv" --dry-run
 check "dry run of a bad file: exit 2" [ "$RC" -eq 2 ]
 check "dry run of a bad file: unchanged" [ "$before" = "$(dump)" ]
 
+# A dry run only reads, so it works on a plan that cannot be written.
+ro="$TESTDIR/ro"
+mkdir -p "$ro"
+cp "$DB" "$ro/plan.db"
+cp "$TESTDIR/dry.csv" "$ro/dry.csv"
+chmod 0755 "$TESTDIR" "$ro"
+chmod 0444 "$ro/plan.db" "$ro/dry.csv"
+as_user() {
+	if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
+as_user "$ROOSTER" --db "$ro/plan.db" import csv "$ro/dry.csv" --dry-run > "$TESTDIR/o" 2> "$TESTDIR/e"
+check "dry run on a read-only plan works" grep -q "would add 1, update 1" "$TESTDIR/o"
+as_user "$ROOSTER" --db "$ro/plan.db" import csv "$ro/dry.csv" > "$TESTDIR/o" 2> "$TESTDIR/e"
+check "real import on a read-only plan is refused" grep -q "read-only" "$TESTDIR/e"
+
 # Change log: one entry per volunteer written.
 check "import is in the change log" [ "$(sqlite3 "$DB" "select count(*) from change_log where action='import csv'")" -ge 8 ]
 
