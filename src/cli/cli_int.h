@@ -155,11 +155,8 @@ void cli_table_print_record(const struct cli_ctx *ctx,
     const struct cli_table *t, json_t *extra);
 /* Row r as a json object of its CLI_DATA columns. The caller owns it. */
 json_t *cli_table_json_row(const struct cli_table *t, size_t r);
-/*
- * Print j (stolen) as indented json to stdout, or with path to a new
- * private file (file_create_private). Returns 0 or -1 with err.
- */
-int cli_out_json(json_t *j, const char *path, struct err *err);
+/* Print j (stolen) as indented json to fp. */
+void cli_out_json(json_t *j, FILE *fp);
 /* Print a new id: "N" or {"id": N}. */
 void cli_out_id(const struct cli_ctx *ctx, int64_t id);
 /* Print a message line for people (table format) to stdout. */

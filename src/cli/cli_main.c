@@ -100,7 +100,7 @@ static const struct cli_command cli_commands[] = {
 	  cli_plan_undo, 0 },
 	{ "restore", NULL, "FILE [--yes]", "replace the plan with a backup, "
 	  "after checking it", cli_plan_restore, 0 },
-	{ "volunteer", "export", "ID [--output FILE]", "everything stored about a "
+	{ "volunteer", "export", "ID [-o FILE]", "everything stored about a "
 	  "volunteer, as json", cli_privacy_export, CLI_READS },
 	{ "volunteer", "forget", "ID [--yes]", "erase a volunteer's personal "
 	  "data everywhere, keeping anonymous counts", cli_privacy_forget, 0 },

@@ -378,32 +378,12 @@ cli_table_print_record(const struct cli_ctx *ctx, const struct cli_table *t,
 	}
 }
 
-int
-cli_out_json(json_t *j, const char *path, struct err *err)
+void
+cli_out_json(json_t *j, FILE *fp)
 {
-	FILE *fp;
-	int fd, rc;
-
-	if (path == NULL) {
-		cli_json_print(j);
-		return 0;
-	}
-	if ((fd = file_create_private(path, false, err)) < 0) {
-		json_decref(j);
-		return -1;
-	}
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		json_decref(j);
-		return err_set(err, ERR_IO, "cannot write %s", path);
-	}
-	rc = json_dumpf(j, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_dumpf(j, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', fp);
 	json_decref(j);
-	if (fclose(fp) != 0 || rc != 0)
-		return err_set(err, ERR_IO, "cannot write %s (disk full?)",
-		    path);
-	return 0;
 }
 
 void

@@ -48,18 +48,18 @@ int
 cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "output", true, NULL, false } };
-	const char *path;
+	struct cli_file f;
 	json_t *doc, *log;
 	struct err err;
 	char *pos[1], *text;
 	int64_t id;
 
 	err_clear(&err);
+	cli_file_alias_output(argc, argv);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
 		return CLI_USAGE;
 	if (cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
 		return CLI_USAGE;
-	path = opts[0].value;
 	if (store_privacy_export(ctx->st, id, &text, &err) < 0)
 		return cli_fail(&err);
 	doc = json_loads(text, 0, NULL);
@@ -74,7 +74,12 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	json_object_set_new(doc, "change_log", log);
-	if (cli_out_json(doc, path, &err) < 0)
+	if (cli_file_open(&f, opts[0].value, &err) < 0) {
+		json_decref(doc);
+		return cli_fail(&err);
+	}
+	cli_out_json(doc, f.fp);
+	if (cli_file_close(&f, true, &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
