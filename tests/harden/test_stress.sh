@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # Several coordinators at once: four processes each add 500 volunteers
-# through the command line at the same time, and none is lost or refused.
+# through the command line at the same time, and none is lost or refused;
+# a fifth reads all the while and never fails either.
 . "$(dirname "$0")/../lib.sh"
 
 N=${STRESS_N:-500}
@@ -17,6 +18,15 @@ for p in 1 2 3 4; do
 		done
 	) &
 done
+(
+	i=0
+	while [ "$i" -lt $((N / 5)) ]; do
+		"$ROOSTER" --db "$DB" volunteer list --search P1 > /dev/null \
+		    2>> "$TESTDIR/err.reader" ||
+		    echo "reader exit $? at $i" >> "$TESTDIR/err.reader"
+		i=$((i + 1))
+	done
+) &
 wait
 errors=$(cat "$TESTDIR"/err.* 2>/dev/null)
 check "stress: no process saw an error" [ -z "$errors" ]

@@ -110,4 +110,14 @@ json "log --volunteer finds the volunteer's changes" \
 r --format json log --event 1
 json "log --event finds the event's and its shifts' changes" \
     'len(j) >= 3 and any(e["action"] == "shift add" for e in j) and any(e["action"] == "assign" for e in j)'
+
+# A column a later migration adds is kept in history and put back by undo:
+# the triggers are remade from the table's columns when the plan is opened.
+sqlite3 "$DB" "ALTER TABLE events ADD COLUMN extra TEXT NOT NULL DEFAULT ''; UPDATE events SET extra = 'kept' WHERE id = 1"
+r event delete 1
+check "history has a column added later" \
+    [ "$(sqlite3 "$DB" "SELECT json_extract(before, '$.extra') FROM change_rows WHERE tbl = 'events' ORDER BY id DESC LIMIT 1")" = kept ]
+r undo
+check "undo puts back a column added later" \
+    [ "$(sqlite3 "$DB" "SELECT extra FROM events WHERE id = 1")" = kept ]
 finish
