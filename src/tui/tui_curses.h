@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The only file that includes curses (as htop's ProvideCurses.h). The wide
+ * character API of ncursesw is asked for explicitly, so that get_wch() and
+ * multibyte addstr() are declared whatever the feature macros say.
+ */
+#ifndef ROOSTER_TUI_CURSES_H
+#define ROOSTER_TUI_CURSES_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <curses.h>
+
+#include "tui_int.h"
+
+/* tui_theme.c: the curses attributes of a semantic style. */
+attr_t tui_theme_attr(enum tui_theme style);
+
+#endif /* ROOSTER_TUI_CURSES_H */
