@@ -39,7 +39,7 @@ tui_layout_compute(int lines, int cols, enum tui_pane_id focus,
 	tui_layout_rect(&out->body, 1, 0, h, cols);
 	if (cols >= 120 && lines >= 16) {
 		out->mode = TUI_LAYOUT_THREE;
-		w0 = (cols - 2) * 45 / 100;
+		w0 = (cols - 2) * 40 / 100;
 		w1 = (cols - 2) * 30 / 100;
 		tui_layout_rect(&out->pane[0], 1, 0, h, w0);
 		out->separator[0] = w0;

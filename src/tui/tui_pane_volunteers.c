@@ -51,8 +51,8 @@ tui_pane_volunteers_row(struct tui *tui, struct tui_pane *p,
 
 	(void)tui;
 	rest = w - nw - 1;
-	lang_w = rest >= 48 ? 10 : 0;
-	skills_w = rest >= 30 ? (rest - lang_w) * 2 / 5 : 0;
+	lang_w = rest >= 40 ? 9 : 0;
+	skills_w = rest >= 24 ? (rest - lang_w) * 2 / 5 : 0;
 	name_w = rest - skills_w - lang_w;
 	tui_text_putf(y, x, name_w, base, " %s", v->name);
 	if (skills_w > 0)

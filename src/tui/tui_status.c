@@ -83,19 +83,25 @@ tui_status_draw_title(struct tui *tui)
 	int rw;
 
 	rtime_format(rtime_now(), "%a %d %b %Y", today, sizeof today);
+	if (r.w < 64)
+		today[0] = '\0';
 	if (tui->gaps_week == 0)
 		snprintf(right, sizeof right, "%s  no gaps this week ", today);
 	else
 		snprintf(right, sizeof right, "%s  ! %d gap%s this week ",
 		    today, tui->gaps_week, tui->gaps_week == 1 ? "" : "s");
+	if (r.w < 64 && tui->gaps_week > 0)
+		snprintf(right, sizeof right, "! %d gap%s ", tui->gaps_week,
+		    tui->gaps_week == 1 ? "" : "s");
+	else if (r.w < 64)
+		right[0] = '\0';
 	rw = (int)text_width(right);
 	if (rw > r.w / 2 + 8)
 		rw = r.w - 20 > 0 ? r.w - 20 : 0;
 	tui_text_putf(r.y, r.x, r.w - rw, THEME_TITLE, " rooster: %s",
 	    tui->plan_name != NULL && *tui->plan_name != '\0' ?
 	    tui->plan_name : "(unnamed plan)");
-	tui_text_put(r.y, r.x + r.w - rw, rw, right,
-	    tui->gaps_week > 0 ? THEME_TITLE : THEME_TITLE);
+	tui_text_put(r.y, r.x + r.w - rw, rw, right, THEME_TITLE);
 }
 
 /* Context of the status line: where the focus is and what is filtered. */
@@ -148,7 +154,7 @@ tui_status_draw(struct tui *tui)
 		snprintf(hints, sizeof hints, "? help  q quit ");
 	cw = (int)text_width(ctx) + 3;
 	hw = (int)text_width(hints);
-	if (cw + hw + 10 > r.w)
+	if (cw + hw + 10 > r.w || tui->message[0] != '\0')
 		hw = 0;
 	if (cw > r.w)
 		cw = r.w;

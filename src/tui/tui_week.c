@@ -22,7 +22,7 @@ tui_week_draw(struct tui *tui)
 	struct shift_list shifts = { 0 };
 	const struct shift *sh;
 	struct err err;
-	char day[32], when[16], staff[16], head[64], to[32];
+	char day[32], when[16], staff[32], head[128], to[32];
 	int col, cw, x, y[7], more[7], i, gaps = 0;
 	int64_t d0, d1;
 	size_t k;
@@ -70,6 +70,9 @@ tui_week_draw(struct tui *tui)
 		rtime_format(sh->start, "%H:%M", when, sizeof when);
 		style = tui_pane_staffing(sh->assigned, sh->needed, false,
 		    staff, sizeof staff);
+		/* Compact staffing: "0/1!" fits a 10-column day. */
+		snprintf(staff, sizeof staff, "%d/%d%s", sh->assigned,
+		    sh->needed, sh->assigned < sh->needed ? "!" : "");
 		/* Two lines per shift when there is room: time, role. */
 		tui_text_putf(y[col], x, cw - 1, style, "%s %s", when, staff);
 		y[col]++;
