@@ -8,6 +8,14 @@ MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 BUILD   ?= build
+# `make V=1` shows the commands; by default one short line per file.
+ifeq ($(V),1)
+Q =
+say = @true
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
 CC      ?= cc
 PKGS     = ncursesw sqlite3 libical jansson
 VERSION  = 0.1.0
@@ -19,7 +27,7 @@ WARN += -Werror
 endif
 
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE $(WARN) \
 	-Iinclude -DROOSTER_VERSION='"$(VERSION)"' $(CFLAGS) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
@@ -38,7 +46,7 @@ $(foreach L,$(LAYERS),$(eval OBJS_$(L) := $(call layer_objs,$(L))))
 ARCHIVES = $(foreach L,$(LAYERS),$(BUILD)/lib$(L).a)
 
 # Link order: highest layer first.
-LINK_ORDER = tui cli ops ics store plan model util
+LINK_ORDER = cli tui ops ics store plan model util
 BIN = $(BUILD)/rooster
 
 .PHONY: all deps test-deps demo check test check-layers check-headers \
@@ -47,21 +55,25 @@ all: $(BIN)
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/lib%.a:
 	@mkdir -p $(dir $@)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(foreach L,$(LAYERS),$(eval $(BUILD)/lib$(L).a: $(OBJS_$(L))))
 
 $(BUILD)/main.o: src/main.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BIN): $(BUILD)/main.o $(ARCHIVES)
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/main.o \
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(BUILD)/main.o \
 		$(foreach L,$(LINK_ORDER),$(BUILD)/lib$(L).a) $(LDLIBS_ALL)
 
 # ---- unit tests: each links only the layers its layer may use ----------
@@ -71,7 +83,7 @@ UNIT_plan  = plan model util
 UNIT_store = store model util
 UNIT_ics   = ics model util
 UNIT_ops   = ops ics store plan model util
-UNIT_cli   = cli ops ics store plan model util
+UNIT_cli   = cli tui ops ics store plan model util
 UNIT_tui   = tui ops ics store plan model util
 UNIT_SRCS  = $(wildcard tests/unit/*/test_*.c)
 UNIT_BINS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
@@ -82,7 +94,8 @@ unit_libs = $(foreach L,$(UNIT_$(call unit_layer,$(1))),$(BUILD)/lib$(L).a)
 .SECONDEXPANSION:
 $(BUILD)/tests/%: tests/unit/%.c $$(call unit_libs,$$*)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(call unit_libs,$*) \
+	$(say) TEST $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(call unit_libs,$*) \
 		$(LDFLAGS) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
 
 deps:

@@ -79,7 +79,7 @@ ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		rc = err_set(err, ERR_CONFLICT, "shift %lld: %s%s (use --force "
 		    "to assign anyway)", (long long)shift_id,
 		    found.items[0].reason, found.len > 1 ?
-		    " and more" : "");
+		    "; and more (see 'rooster suggest')" : "");
 	if (conflicts != NULL)
 		for (size_t i = 0; i < found.len; i++) {
 			if (conflicts->len == conflicts->cap) {

@@ -147,10 +147,9 @@ store_migrate_pragma(struct store *st, const char *pragma, int *out,
 }
 
 int
-store_migrate(struct store *st, struct err *err)
+store_migrate_check(struct store *st, struct err *err)
 {
-	char sql[96];
-	int version, app, tables, rc;
+	int version, app, tables;
 
 	if (store_migrate_pragma(st, "PRAGMA user_version", &version,
 	    err) < 0 ||
@@ -165,6 +164,19 @@ store_migrate(struct store *st, struct err *err)
 		return err_set(err, ERR_SCHEMA, "%s was written by a newer "
 		    "rooster (schema %d; this one knows %d): upgrade rooster",
 		    st->path, version, STORE_NMIGRATIONS);
+	return 0;
+}
+
+int
+store_migrate(struct store *st, struct err *err)
+{
+	char sql[96];
+	int version, rc;
+
+	if (store_migrate_check(st, err) < 0 ||
+	    store_migrate_pragma(st, "PRAGMA user_version", &version,
+	    err) < 0)
+		return -1;
 	if (version == STORE_NMIGRATIONS)
 		return 0;
 	if (st->readonly)

@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: ISC */
+/* `rooster event ...`: add, list, show, edit, cancel, delete. */
+#include "cli_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rooster/ops.h"
+
+/* Replace *field with a copy of value when the option was given. */
+static void
+cli_event_set(char **field, const struct cli_opt *opt)
+{
+	if (!opt->seen)
+		return;
+	free(*field);
+	*field = xstrdup(opt->value);
+}
+
+/* Apply --start/--end; 0 or CLI_USAGE with the message printed. */
+static int
+cli_event_times(const struct cli_opt *start, const struct cli_opt *end,
+    int64_t *s, int64_t *e)
+{
+	struct err err;
+
+	err_clear(&err);
+	if (start->seen && rtime_parse_when(start->value, s, &err) < 0)
+		return cli_fail(&err);
+	if (end->seen && rtime_parse_when(end->value, e, &err) < 0)
+		return cli_fail(&err);
+	return 0;
+}
+
+int
+cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "start", true, NULL, false },
+	    { "end", true, NULL, false }, { "location", true, NULL, false },
+	    { "description", true, NULL, false },
+	    { "repeat", true, NULL, false },
+	    { "languages", true, NULL, false } };
+	struct event ev;
+	struct err err;
+	char *pos[1];
+	int rc;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 6, pos, 1, 1) < 0)
+		return CLI_USAGE;
+	if (!opts[0].seen || !opts[1].seen)
+		return cli_usage_error(ctx, "an event needs --start and --end "
+		    "(YYYY-MM-DD HH:MM)");
+	event_init(&ev);
+	ev.title = xstrdup(pos[0]);
+	if ((rc = cli_event_times(&opts[0], &opts[1], &ev.start,
+	    &ev.end)) != 0) {
+		event_fini(&ev);
+		return rc;
+	}
+	cli_event_set(&ev.location, &opts[2]);
+	cli_event_set(&ev.description, &opts[3]);
+	cli_event_set(&ev.rrule, &opts[4]);
+	cli_event_set(&ev.languages, &opts[5]);
+	if (ops_event_add(ctx->st, &ev, &err) < 0)
+		rc = cli_fail(&err);
+	else
+		cli_out_id(ctx, ev.id);
+	event_fini(&ev);
+	return rc;
+}
+
+int
+cli_event_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "from", true, NULL, false },
+	    { "to", true, NULL, false }, { "search", true, NULL, false },
+	    { "gaps", false, NULL, false } };
+	struct store_range range = { 0 };
+	struct event_list list = { 0 };
+	struct cli_table t;
+	struct err err;
+	size_t i;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 4, NULL, 0, 0) < 0)
+		return CLI_USAGE;
+	range.from = rtime_day_add(ctx->now, 0);
+	if (cli_args_days(ctx, opts[0].value, opts[1].value, &range.from,
+	    &range.to) < 0)
+		return CLI_USAGE;
+	range.search = opts[2].value;
+	range.gaps_only = opts[3].seen;
+	if (store_event_list(ctx->st, &range, &list, &err) < 0)
+		return cli_fail(&err);
+	cli_table_init(&t, cli_event_columns, cli_event_ncolumns);
+	for (i = 0; i < list.len; i++)
+		cli_event_row(&t, &list.items[i]);
+	cli_table_print(ctx, &t);
+	cli_table_fini(&t);
+	event_list_free(&list);
+	return CLI_OK;
+}
+
+int
+cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_column cols[] = {
+		{ "id", "ID", CLI_INT, CLI_BOTH },
+		{ "uid", "UID", CLI_TEXT, CLI_BOTH },
+		{ "title", "TITLE", CLI_TEXT, CLI_BOTH },
+		{ "start", "START", CLI_TIME, CLI_BOTH },
+		{ "end", "END", CLI_TIME, CLI_BOTH },
+		{ "location", "LOCATION", CLI_TEXT, CLI_BOTH },
+		{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
+		{ "description", "DESCRIPTION", CLI_TEXT, CLI_BOTH },
+		{ "repeat", "REPEAT", CLI_TEXT, CLI_BOTH },
+		{ "sequence", "SEQUENCE", CLI_INT, CLI_BOTH },
+	};
+	struct shift_list shifts = { 0 };
+	struct cli_table t, st;
+	struct event ev;
+	struct err err;
+	json_t *arr = NULL, *extra = NULL;
+	char *pos[1];
+	int64_t id;
+	size_t i;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
+	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+		return CLI_USAGE;
+	if (store_event_get(ctx->st, id, &ev, &err) < 0 ||
+	    store_shift_list_event(ctx->st, id, &shifts, &err) < 0) {
+		event_fini(&ev);
+		shift_list_free(&shifts);
+		return cli_fail(&err);
+	}
+	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	cli_table_row(&t);
+	cli_table_int(&t, ev.id);
+	cli_table_text(&t, ev.uid);
+	cli_table_text(&t, ev.title);
+	cli_table_time(&t, ev.start);
+	cli_table_time(&t, ev.end);
+	cli_table_text(&t, ev.location);
+	cli_table_text(&t, event_status_name(ev.status));
+	cli_table_text(&t, ev.description);
+	cli_table_text(&t, ev.rrule ? ev.rrule : "");
+	cli_table_int(&t, ev.sequence);
+	cli_table_init(&st, cli_shift_columns, cli_shift_ncolumns);
+	for (i = 0; i < shifts.len; i++)
+		cli_shift_row(&st, &shifts.items[i]);
+	if (ctx->format == CLI_FORMAT_JSON) {
+		arr = json_array();
+		for (i = 0; i < st.nrows; i++)
+			json_array_append_new(arr, cli_table_json_row(&st, i));
+		extra = json_object();
+		json_object_set_new(extra, "shifts", arr);
+	}
+	cli_table_print_record(ctx, &t, extra);
+	if (ctx->format == CLI_FORMAT_TABLE && st.nrows > 0) {
+		putchar('\n');
+		cli_table_print(ctx, &st);
+	}
+	cli_table_fini(&t);
+	cli_table_fini(&st);
+	shift_list_free(&shifts);
+	event_fini(&ev);
+	return CLI_OK;
+}
+
+int
+cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "title", true, NULL, false },
+	    { "start", true, NULL, false }, { "end", true, NULL, false },
+	    { "location", true, NULL, false },
+	    { "description", true, NULL, false },
+	    { "repeat", true, NULL, false },
+	    { "languages", true, NULL, false } };
+	struct event ev;
+	struct err err;
+	char *pos[1];
+	int64_t id;
+	int rc;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 7, pos, 1, 1) < 0 ||
+	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+		return CLI_USAGE;
+	if (store_event_get(ctx->st, id, &ev, &err) < 0)
+		return cli_fail(&err);
+	cli_event_set(&ev.title, &opts[0]);
+	if ((rc = cli_event_times(&opts[1], &opts[2], &ev.start,
+	    &ev.end)) != 0) {
+		event_fini(&ev);
+		return rc;
+	}
+	cli_event_set(&ev.location, &opts[3]);
+	cli_event_set(&ev.description, &opts[4]);
+	cli_event_set(&ev.rrule, &opts[5]);
+	if (ev.rrule != NULL && *ev.rrule == '\0') {
+		free(ev.rrule);
+		ev.rrule = NULL;
+	}
+	cli_event_set(&ev.languages, &opts[6]);
+	if (ops_event_edit(ctx->st, &ev, &err) < 0)
+		rc = cli_fail(&err);
+	event_fini(&ev);
+	return rc;
+}
+
+/* Shared by cancel and delete: one id, one ops call. */
+static int
+cli_event_by_id(struct cli_ctx *ctx, int argc, char **argv,
+    int (*fn)(struct store *, int64_t, struct err *))
+{
+	struct err err;
+	char *pos[1];
+	int64_t id;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
+	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+		return CLI_USAGE;
+	if (fn(ctx->st, id, &err) < 0)
+		return cli_fail(&err);
+	return CLI_OK;
+}
+
+int
+cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_event_by_id(ctx, argc, argv, ops_event_cancel);
+}
+
+int
+cli_event_delete(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_event_by_id(ctx, argc, argv, ops_event_delete);
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Internals of the command line: the command table, the context handed to
+ * every handler, argument parsing, and the row printer (cli_out.c) that
+ * alone turns rows into table, csv or json.
+ */
+#ifndef ROOSTER_CLI_INT_H
+#define ROOSTER_CLI_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "rooster/cli.h"
+#include "rooster/store.h"
+#include "rooster/util.h"
+
+/* Exit statuses (rooster.1). */
+#define CLI_OK		0
+#define CLI_FAILED	1
+#define CLI_USAGE	2
+
+enum cli_format {
+	CLI_FORMAT_TABLE = 0,
+	CLI_FORMAT_CSV,
+	CLI_FORMAT_JSON
+};
+
+struct cli_ctx {
+	struct store	*st;		/* the open plan */
+	enum cli_format	 format;
+	const char	*db_path;
+	int64_t		 now;		/* UTC seconds, for today/tomorrow */
+	const struct cli_command *command;
+};
+
+typedef int cli_handler_fn(struct cli_ctx *ctx, int argc, char **argv);
+
+enum cli_command_flags {
+	CLI_READS = 1 << 0,	/* runs inside one read transaction */
+	CLI_NO_STORE = 1 << 1	/* needs no plan (help) */
+};
+
+struct cli_command {
+	const char	*noun;		/* "event", or the command itself */
+	const char	*verb;		/* "add", or NULL for one-word commands */
+	const char	*usage;		/* arguments after the command words */
+	const char	*summary;	/* one line for `rooster help` */
+	cli_handler_fn	*handler;	/* argv: what follows the command words */
+	int		 flags;
+};
+
+/* cli_main.c */
+
+/* Print "rooster: <message>" for err and return its exit status. */
+int cli_fail(const struct err *err);
+/* Print "rooster: <message>" and return CLI_USAGE. */
+int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* cli_args.c */
+
+struct cli_opt {
+	const char	*name;		/* long name without "--" */
+	bool		 has_arg;
+	const char	*value;		/* set by cli_args_parse */
+	bool		 seen;
+};
+
+/*
+ * Parse argv: options (--name VALUE, --name=VALUE, --flag) anywhere, "--"
+ * ends them; the rest are positional, stored in pos (at most maxpos).
+ * Between min and max positionals are required. On a usage error prints
+ * one line and returns -1; otherwise the number of positionals.
+ */
+int cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
+    struct cli_opt *opts, size_t nopts, char **pos, int min, int max);
+/* The option named name in opts (must exist). */
+struct cli_opt *cli_args_opt(struct cli_opt *opts, size_t nopts,
+    const char *name);
+/* Parse a positive id; on error prints and returns -1. */
+int cli_args_id(const struct cli_ctx *ctx, const char *s, const char *what,
+    int64_t *out);
+/* Parse an integer in [min, max]; on error prints and returns -1. */
+int cli_args_int(const struct cli_ctx *ctx, const char *s, const char *what,
+    long min, long max, long *out);
+/* Parse --from/--to DAY options into [from, to) (to is exclusive). */
+int cli_args_days(const struct cli_ctx *ctx, const char *from, const char *to,
+    int64_t *out_from, int64_t *out_to);
+
+/* cli_out.c */
+
+enum cli_type {
+	CLI_TEXT = 0,
+	CLI_INT,
+	CLI_TIME,		/* UTC seconds: table local, data ISO 8601 */
+	CLI_REAL
+};
+
+enum cli_column_flags {
+	CLI_TABLE = 1 << 0,	/* shown in the table */
+	CLI_DATA = 1 << 1,	/* a key in json and a column in csv */
+	CLI_BOTH = CLI_TABLE | CLI_DATA,
+	CLI_FLEX = 1 << 2	/* may shrink to fit the terminal */
+};
+
+struct cli_column {
+	const char	*key;		/* json key and csv header */
+	const char	*header;	/* table header */
+	enum cli_type	 type;
+	int		 flags;
+};
+
+struct cli_cell {
+	enum cli_type	 type;
+	char		*text;
+	int64_t		 num;
+	double		 real;
+	bool		 null;
+};
+
+struct cli_table {
+	const struct cli_column	*cols;
+	size_t			 ncols;
+	struct cli_cell		*cells;		/* nrows * ncols */
+	size_t			 nrows;
+	size_t			 cap;
+	size_t			 fill;		/* cells set in the last row */
+};
+
+void cli_table_init(struct cli_table *t, const struct cli_column *cols,
+    size_t ncols);
+void cli_table_fini(struct cli_table *t);
+/* Start a new row; then one cli_table_* call per column, in order. */
+void cli_table_row(struct cli_table *t);
+void cli_table_text(struct cli_table *t, const char *s);
+void cli_table_int(struct cli_table *t, int64_t v);
+void cli_table_time(struct cli_table *t, int64_t v);
+void cli_table_real(struct cli_table *t, double v);
+/* Print all rows in ctx->format: table, csv, or a json array. */
+void cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t);
+/*
+ * Print row 0 as one record: "key: value" lines, a csv row, or a json
+ * object. extra (json only, may be NULL) is merged into the object and
+ * stolen.
+ */
+void cli_table_print_record(const struct cli_ctx *ctx,
+    const struct cli_table *t, json_t *extra);
+/* Row r as a json object of its CLI_DATA columns. The caller owns it. */
+json_t *cli_table_json_row(const struct cli_table *t, size_t r);
+/* Print a new id: "N" or {"id": N}. */
+void cli_out_id(const struct cli_ctx *ctx, int64_t id);
+/* Print a message line for people (table format) to stdout. */
+void cli_out_note(const struct cli_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Width of the output: the terminal's columns, else 80. */
+size_t cli_out_width(void);
+
+/* Command handlers, one file per noun. */
+int cli_plan_init(struct cli_ctx *ctx, int argc, char **argv);
+int cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv);
+int cli_plan_backup(struct cli_ctx *ctx, int argc, char **argv);
+int cli_plan_log(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_add(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_show(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_edit(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_delete(struct cli_ctx *ctx, int argc, char **argv);
+int cli_shift_add(struct cli_ctx *ctx, int argc, char **argv);
+int cli_shift_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_shift_show(struct cli_ctx *ctx, int argc, char **argv);
+int cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv);
+int cli_shift_delete(struct cli_ctx *ctx, int argc, char **argv);
+int cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv);
+int cli_volunteer_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv);
+int cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv);
+int cli_volunteer_delete(struct cli_ctx *ctx, int argc, char **argv);
+int cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv);
+int cli_team_add(struct cli_ctx *ctx, int argc, char **argv);
+int cli_team_join(struct cli_ctx *ctx, int argc, char **argv);
+int cli_team_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv);
+int cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv);
+int cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv);
+int cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv);
+int cli_query_who(struct cli_ctx *ctx, int argc, char **argv);
+int cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv);
+
+/* "2027-03-27 14:00-17:00" into buf, for tables. */
+void cli_when(int64_t start, int64_t end, char *buf, size_t size);
+/* Shared row builders (cli_query.c): the stable json shapes of DESIGN.md. */
+extern const struct cli_column cli_event_columns[];
+extern const size_t cli_event_ncolumns;
+void cli_event_row(struct cli_table *t, const struct event *ev);
+extern const struct cli_column cli_shift_columns[];
+extern const size_t cli_shift_ncolumns;
+void cli_shift_row(struct cli_table *t, const struct shift *sh);
+extern const struct cli_column cli_assignment_columns[];
+extern const size_t cli_assignment_ncolumns;
+void cli_assignment_row(struct cli_table *t, const struct assignment *a);
+
+#endif /* ROOSTER_CLI_INT_H */

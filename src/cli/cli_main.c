@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The command table and dispatcher: global options (anywhere on the line),
+ * the plan's location, one read transaction around lookups, and the exit
+ * status of every command. Usage and `rooster help` come from the table.
+ */
+#include "cli_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rooster/ops.h"
+#include "rooster/tui.h"
+
+static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
+
+static const struct cli_command cli_commands[] = {
+	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION]",
+	  "name the plan and set its time zone", cli_plan_init, 0 },
+	{ "demo", NULL, "",
+	  "fill an empty database with the demo plan", cli_plan_demo, 0 },
+	{ "event", "add", "TITLE --start WHEN --end WHEN [--location L] "
+	  "[--description D] [--repeat RRULE] [--languages L]",
+	  "add an event", cli_event_add, 0 },
+	{ "event", "list", "[--from DAY] [--to DAY] [--search TEXT] [--gaps]",
+	  "list events (from today on unless --from)", cli_event_list,
+	  CLI_READS },
+	{ "event", "show", "ID", "show an event with its shifts",
+	  cli_event_show, CLI_READS },
+	{ "event", "edit", "ID [--title T] [--start WHEN] [--end WHEN] "
+	  "[--location L] [--description D] [--repeat RRULE] [--languages L]",
+	  "change an event", cli_event_edit, 0 },
+	{ "event", "cancel", "ID", "cancel an event (it stays, marked)",
+	  cli_event_cancel, 0 },
+	{ "event", "delete", "ID", "delete an event with its shifts",
+	  cli_event_delete, 0 },
+	{ "shift", "add", "EVENT_ID ROLE [--start WHEN] [--end WHEN] "
+	  "[--needed N] [--language L]",
+	  "add a shift to an event", cli_shift_add, 0 },
+	{ "shift", "list", "[EVENT_ID] [--from DAY] [--to DAY]",
+	  "list shifts", cli_shift_list, CLI_READS },
+	{ "shift", "show", "ID", "show a shift with its assignments",
+	  cli_shift_show, CLI_READS },
+	{ "shift", "edit", "ID [--role R] [--start WHEN] [--end WHEN] "
+	  "[--needed N] [--language L]", "change a shift", cli_shift_edit, 0 },
+	{ "shift", "delete", "ID", "delete a shift", cli_shift_delete, 0 },
+	{ "volunteer", "add", "NAME [--email E] [--phone P] [--skills a,b] "
+	  "[--languages nl,ar] [--max-per-month N] [--notes TEXT]",
+	  "add a volunteer", cli_volunteer_add, 0 },
+	{ "volunteer", "list", "[--search TEXT] [--skill S]",
+	  "list volunteers", cli_volunteer_list, CLI_READS },
+	{ "volunteer", "show", "ID", "show a volunteer and their shifts",
+	  cli_volunteer_show, CLI_READS },
+	{ "volunteer", "edit", "ID [--name N] [--email E] [--phone P] "
+	  "[--skills a,b] [--languages nl,ar] [--max-per-month N] "
+	  "[--notes TEXT] [--active yes|no]", "change a volunteer",
+	  cli_volunteer_edit, 0 },
+	{ "volunteer", "delete", "ID", "delete a volunteer",
+	  cli_volunteer_delete, 0 },
+	{ "volunteer", "unavailable", "ID --from WHEN --to WHEN [--reason R]",
+	  "record a period a volunteer cannot work",
+	  cli_volunteer_unavailable, 0 },
+	{ "team", "add", "NAME", "add a team", cli_team_add, 0 },
+	{ "team", "join", "TEAM_ID VOLUNTEER_ID", "put a volunteer in a team",
+	  cli_team_join, 0 },
+	{ "team", "list", "", "list teams and members", cli_team_list,
+	  CLI_READS },
+	{ "assign", NULL, "SHIFT_ID VOLUNTEER_ID|--team TEAM_ID [--force]",
+	  "put a volunteer or a team on a shift", cli_assign_assign, 0 },
+	{ "unassign", NULL, "SHIFT_ID VOLUNTEER_ID",
+	  "take a volunteer off a shift", cli_assign_unassign, 0 },
+	{ "respond", NULL, "SHIFT_ID VOLUNTEER_ID accepted|declined|tentative",
+	  "record a volunteer's answer", cli_assign_respond, 0 },
+	{ "attended", NULL, "SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H]",
+	  "record attendance after a shift", cli_assign_attended, 0 },
+	{ "who", NULL, "[DAY | --from DAY --to DAY]", "who works when",
+	  cli_query_who, CLI_READS },
+	{ "gaps", NULL, "[--from DAY] [--to DAY]",
+	  "shifts still short of people", cli_query_gaps, CLI_READS },
+	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
+	  "others work", cli_plan_backup, 0 },
+	{ "log", NULL, "[--limit N]", "recent changes, newest first",
+	  cli_plan_log, CLI_READS },
+	{ "help", NULL, "[COMMAND]", "this list, or one command's usage",
+	  cli_help, CLI_NO_STORE },
+};
+
+#define CLI_NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
+
+int
+cli_fail(const struct err *err)
+{
+	fprintf(stderr, "rooster: %s\n", err->msg[0] != '\0' ? err->msg :
+	    "failed");
+	return err->code == ERR_INVALID ? CLI_USAGE : CLI_FAILED;
+}
+
+int
+cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *clean;
+
+	(void)ctx;
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	clean = text_sanitize(s);
+	fprintf(stderr, "rooster: %s\n", clean);
+	free(clean);
+	free(s);
+	return CLI_USAGE;
+}
+
+static void
+cli_usage_line(FILE *fp, const struct cli_command *c)
+{
+	fprintf(fp, "rooster %s%s%s %s\n", c->noun, c->verb ? " " : "",
+	    c->verb ? c->verb : "", c->usage);
+}
+
+static void
+cli_help_all(FILE *fp)
+{
+	size_t i;
+	char words[40];
+
+	fputs("usage: rooster [--db FILE] [--format table|csv|json] "
+	    "[-v] COMMAND ...\n"
+	    "       rooster            (on a terminal: open the screen)\n\n"
+	    "commands:\n", fp);
+	for (i = 0; i < CLI_NCOMMANDS; i++) {
+		snprintf(words, sizeof words, "%s%s%s", cli_commands[i].noun,
+		    cli_commands[i].verb ? " " : "",
+		    cli_commands[i].verb ? cli_commands[i].verb : "");
+		fprintf(fp, "  %-22s %s\n", words, cli_commands[i].summary);
+	}
+	fputs("\nWHEN is YYYY-MM-DD HH:MM in the plan's time zone; DAY is "
+	    "YYYY-MM-DD, today or tomorrow.\n"
+	    "'rooster COMMAND --help' shows a command's arguments; "
+	    "man rooster tells more.\n", fp);
+}
+
+static void
+cli_help_command(FILE *fp, const struct cli_command *c)
+{
+	fputs("usage: ", fp);
+	cli_usage_line(fp, c);
+	fprintf(fp, "%s\n", c->summary);
+}
+
+/* The command named by argv[0] (and argv[1]); *words says how many. */
+static const struct cli_command *
+cli_find(int argc, char **argv, int *words)
+{
+	size_t i;
+
+	for (i = 0; argc > 0 && i < CLI_NCOMMANDS; i++) {
+		if (strcmp(cli_commands[i].noun, argv[0]) != 0)
+			continue;
+		if (cli_commands[i].verb == NULL) {
+			*words = 1;
+			return &cli_commands[i];
+		}
+		if (argc > 1 && strcmp(cli_commands[i].verb, argv[1]) == 0) {
+			*words = 2;
+			return &cli_commands[i];
+		}
+	}
+	return NULL;
+}
+
+static bool
+cli_is_noun(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < CLI_NCOMMANDS; i++)
+		if (strcmp(cli_commands[i].noun, s) == 0)
+			return true;
+	return false;
+}
+
+static int
+cli_help(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_command *c;
+	int words;
+
+	(void)ctx;
+	if (argc == 0) {
+		cli_help_all(stdout);
+		return CLI_OK;
+	}
+	if ((c = cli_find(argc, argv, &words)) == NULL) {
+		fprintf(stderr, "rooster: no command '%s' (see 'rooster "
+		    "help')\n", argv[0]);
+		return CLI_USAGE;
+	}
+	cli_help_command(stdout, c);
+	return CLI_OK;
+}
+
+/* mkdir -p with mode 0700, for the default location only. */
+static int
+cli_mkdirs(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s != '\0' && rc == 0; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (rc == 0 && mkdir(p, 0700) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+/*
+ * The plan's path: --db, $ROOSTER_DB, else $XDG_DATA_HOME/rooster/rooster.db
+ * (whose directory is created). The caller frees.
+ */
+static char *
+cli_db_path(const char *opt, struct err *err)
+{
+	const char *env = getenv("ROOSTER_DB"), *xdg, *home;
+	char *dir, *path;
+
+	if (opt != NULL && *opt != '\0')
+		return xstrdup(opt);
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	xdg = getenv("XDG_DATA_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg == '/')
+		dir = xasprintf("%s/rooster", xdg);
+	else if (home != NULL && *home != '\0')
+		dir = xasprintf("%s/.local/share/rooster", home);
+	else {
+		err_set(err, ERR_INVALID, "no HOME: give the plan's file with "
+		    "--db FILE or ROOSTER_DB");
+		return NULL;
+	}
+	if (cli_mkdirs(dir) < 0) {
+		err_set(err, ERR_IO, "cannot create %s: %s", dir,
+		    strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	path = xasprintf("%s/rooster.db", dir);
+	free(dir);
+	return path;
+}
+
+/* Take the global options out of argv, wherever they stand. */
+static int
+cli_globals(int *argc, char **argv, const char **db, const char **format,
+    bool *help, bool *version)
+{
+	int i, out = 1;
+	const char *a;
+
+	for (i = 1; i < *argc; i++) {
+		a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(a, "--db") == 0 || strcmp(a, "--format") == 0) {
+			if (i + 1 >= *argc) {
+				fprintf(stderr, "rooster: option %s needs a "
+				    "value\n", a);
+				return -1;
+			}
+			*(a[2] == 'd' ? db : format) = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0)
+			*db = a + 5;
+		else if (strncmp(a, "--format=", 9) == 0)
+			*format = a + 9;
+		else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
+			log_set_verbose(true);
+		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+			*help = true;
+		else if (strcmp(a, "--version") == 0)
+			*version = true;
+		else
+			argv[out++] = argv[i];
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+static int
+cli_open(struct cli_ctx *ctx, const char *db_opt, char **path_out)
+{
+	struct err err;
+	char *path;
+
+	err_clear(&err);
+	if ((path = cli_db_path(db_opt, &err)) == NULL)
+		return cli_fail(&err);
+	*path_out = path;
+	ctx->db_path = path;
+	if (store_open(path, STORE_CREATE, &ctx->st, &err) < 0 ||
+	    ops_plan_open(ctx->st, &err) < 0)
+		return cli_fail(&err);
+	return CLI_OK;
+}
+
+int
+cli_run(int argc, char **argv)
+{
+	struct cli_ctx ctx;
+	const struct cli_command *c;
+	const char *db = NULL, *format = NULL;
+	bool help = false, version = false;
+	char *path = NULL;
+	int words = 0, rc;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.now = rtime_now();
+	if (cli_globals(&argc, argv, &db, &format, &help, &version) < 0)
+		return CLI_USAGE;
+	if (version) {
+		printf("rooster %s\n", ROOSTER_VERSION);
+		return CLI_OK;
+	}
+	if (format == NULL || strcmp(format, "table") == 0)
+		ctx.format = CLI_FORMAT_TABLE;
+	else if (strcmp(format, "csv") == 0)
+		ctx.format = CLI_FORMAT_CSV;
+	else if (strcmp(format, "json") == 0)
+		ctx.format = CLI_FORMAT_JSON;
+	else
+		return cli_usage_error(&ctx, "unknown format '%s' (use table, "
+		    "csv or json)", format);
+	if (argc < 2) {
+		if (help) {
+			cli_help_all(stdout);
+			return CLI_OK;
+		}
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			cli_help_all(stderr);
+			fputs("rooster: the screen needs a terminal; give a "
+			    "command to use rooster from a script\n", stderr);
+			return CLI_USAGE;
+		}
+		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK)
+			rc = tui_run(ctx.st);
+		store_close(ctx.st);
+		free(path);
+		return rc;
+	}
+	if ((c = cli_find(argc - 1, argv + 1, &words)) == NULL) {
+		if (cli_is_noun(argv[1]))
+			return cli_usage_error(&ctx, argc > 2 ?
+			    "unknown command 'rooster %s %s' (see 'rooster "
+			    "help')" : "'rooster %s' needs a command (see "
+			    "'rooster help')%s", argv[1], argc > 2 ?
+			    argv[2] : "");
+		return cli_usage_error(&ctx, "unknown command '%s' (see "
+		    "'rooster help')", argv[1]);
+	}
+	ctx.command = c;
+	if (help) {
+		cli_help_command(stdout, c);
+		return CLI_OK;
+	}
+	if (!(c->flags & CLI_NO_STORE) &&
+	    (rc = cli_open(&ctx, db, &path)) != CLI_OK) {
+		store_close(ctx.st);
+		free(path);
+		return rc;
+	}
+	if (c->flags & CLI_READS) {
+		struct err err;
+
+		err_clear(&err);
+		if (store_begin_read(ctx.st, &err) < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+	}
+	rc = c->handler(&ctx, argc - 1 - words, argv + 1 + words);
+	if (ctx.st != NULL)
+		store_rollback(ctx.st);
+out:
+	if (fflush(stdout) != 0 && rc == CLI_OK) {
+		fprintf(stderr, "rooster: cannot write output: %s\n",
+		    strerror(errno));
+		rc = CLI_FAILED;
+	}
+	store_close(ctx.st);
+	free(path);
+	return rc;
+}

@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The one place that prints data: rows become an aligned table (measured
+ * in display columns, stripped of control characters, fitted to the
+ * terminal), RFC 4180 csv through libcsv, or json through jansson.
+ */
+#include "cli_int.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+void
+cli_table_init(struct cli_table *t, const struct cli_column *cols,
+    size_t ncols)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->ncols = ncols;
+}
+
+void
+cli_table_fini(struct cli_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i].text);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+void
+cli_table_row(struct cli_table *t)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->cells = xreallocarray(t->cells, t->cap * t->ncols,
+		    sizeof *t->cells);
+	}
+	memset(&t->cells[t->nrows * t->ncols], 0,
+	    t->ncols * sizeof *t->cells);
+	t->nrows++;
+	t->fill = 0;
+}
+
+static struct cli_cell *
+cli_table_next(struct cli_table *t)
+{
+	if (t->nrows == 0 || t->fill >= t->ncols) {
+		/* A row builder wrote more cells than columns: a bug. */
+		fprintf(stderr, "rooster: internal error: table overflow\n");
+		abort();
+	}
+	return &t->cells[(t->nrows - 1) * t->ncols + t->fill++];
+}
+
+void
+cli_table_text(struct cli_table *t, const char *s)
+{
+	struct cli_cell *c = cli_table_next(t);
+
+	c->type = CLI_TEXT;
+	c->text = xstrdup(s != NULL ? s : "");
+}
+
+void
+cli_table_int(struct cli_table *t, int64_t v)
+{
+	struct cli_cell *c = cli_table_next(t);
+
+	c->type = CLI_INT;
+	c->num = v;
+}
+
+void
+cli_table_time(struct cli_table *t, int64_t v)
+{
+	struct cli_cell *c = cli_table_next(t);
+
+	c->type = CLI_TIME;
+	c->num = v;
+}
+
+void
+cli_table_real(struct cli_table *t, double v)
+{
+	struct cli_cell *c = cli_table_next(t);
+
+	c->type = CLI_REAL;
+	c->real = v;
+}
+
+size_t
+cli_out_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}
+
+/* The cell as people read it (table) or as data (csv): a new string. */
+static char *
+cli_cell_string(const struct cli_cell *c, bool data)
+{
+	char buf[64];
+
+	switch (c->type) {
+	case CLI_TEXT:
+		return xstrdup(c->text);
+	case CLI_INT:
+		return xasprintf("%lld", (long long)c->num);
+	case CLI_REAL:
+		return xasprintf("%.2f", c->real);
+	case CLI_TIME:
+		if (data)
+			rtime_format_iso(c->num, buf, sizeof buf);
+		else
+			rtime_format_when(c->num, buf, sizeof buf);
+		return xstrdup(buf);
+	}
+	return xstrdup("");
+}
+
+static void
+cli_table_print_text(const struct cli_table *t)
+{
+	size_t *width, total = 0, avail = cli_out_width(), i, r, shown = 0;
+	size_t widest, last = 0;
+	struct strbuf sb;
+	char *s;
+
+	width = xcalloc(t->ncols, sizeof *width);
+	for (i = 0; i < t->ncols; i++) {
+		if (!(t->cols[i].flags & CLI_TABLE))
+			continue;
+		width[i] = text_width(t->cols[i].header);
+		for (r = 0; r < t->nrows; r++) {
+			s = cli_cell_string(&t->cells[r * t->ncols + i], false);
+			if (text_width(s) > width[i])
+				width[i] = text_width(s);
+			free(s);
+		}
+		total += width[i] + (shown++ ? 2 : 0);
+		last = i;
+	}
+	/* Too wide: shrink the widest flexible column, one column at a time. */
+	while (total > avail) {
+		widest = t->ncols;
+		for (i = 0; i < t->ncols; i++)
+			if ((t->cols[i].flags & CLI_FLEX) && width[i] > 8 &&
+			    (widest == t->ncols || width[i] > width[widest]))
+				widest = i;
+		if (widest == t->ncols)
+			break;
+		width[widest]--;
+		total--;
+	}
+	strbuf_init(&sb);
+	for (r = 0; r <= t->nrows; r++) {
+		strbuf_reset(&sb);
+		shown = 0;
+		for (i = 0; i < t->ncols; i++) {
+			if (!(t->cols[i].flags & CLI_TABLE))
+				continue;
+			if (shown++)
+				strbuf_adds(&sb, "  ");
+			s = r == 0 ? xstrdup(t->cols[i].header) :
+			    cli_cell_string(&t->cells[(r - 1) * t->ncols + i],
+			    false);
+			/* Numbers align right, text left. */
+			if (r > 0 && t->cells[(r - 1) * t->ncols + i].type ==
+			    CLI_INT) {
+				for (size_t pad = text_width(s); pad < width[i];
+				    pad++)
+					strbuf_addc(&sb, ' ');
+				text_fit(&sb, s, width[i], false);
+			} else
+				text_fit(&sb, s, width[i], i != last);
+			free(s);
+		}
+		while (sb.len > 0 && sb.data[sb.len - 1] == ' ')
+			sb.data[--sb.len] = '\0';
+		puts(strbuf_str(&sb));
+	}
+	strbuf_fini(&sb);
+	free(width);
+}
+
+static void
+cli_csv_field(const char *s, bool first)
+{
+	if (!first)
+		fputc(',', stdout);
+	csv_fwrite(stdout, s, strlen(s));
+}
+
+static void
+cli_table_print_csv(const struct cli_table *t, size_t from, size_t to)
+{
+	size_t i, r;
+	bool first = true;
+	char *s;
+
+	for (i = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & CLI_DATA) {
+			cli_csv_field(t->cols[i].key, first);
+			first = false;
+		}
+	fputs("\r\n", stdout);
+	for (r = from; r < to; r++) {
+		first = true;
+		for (i = 0; i < t->ncols; i++) {
+			if (!(t->cols[i].flags & CLI_DATA))
+				continue;
+			s = cli_cell_string(&t->cells[r * t->ncols + i], true);
+			cli_csv_field(s, first);
+			first = false;
+			free(s);
+		}
+		fputs("\r\n", stdout);
+	}
+}
+
+static json_t *
+cli_json_text(const char *s)
+{
+	json_t *j = json_string(s);
+
+	if (j == NULL) {	/* not UTF-8: never expected, never fatal */
+		char *clean = text_sanitize(s);
+
+		j = json_string(clean);
+		free(clean);
+	}
+	return j;
+}
+
+json_t *
+cli_table_json_row(const struct cli_table *t, size_t r)
+{
+	const struct cli_cell *c;
+	json_t *obj = json_object();
+	char buf[64];
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++) {
+		if (!(t->cols[i].flags & CLI_DATA))
+			continue;
+		c = &t->cells[r * t->ncols + i];
+		switch (c->type) {
+		case CLI_TEXT:
+			json_object_set_new(obj, t->cols[i].key,
+			    cli_json_text(c->text));
+			break;
+		case CLI_INT:
+			json_object_set_new(obj, t->cols[i].key,
+			    json_integer(c->num));
+			break;
+		case CLI_REAL:
+			json_object_set_new(obj, t->cols[i].key,
+			    json_real(c->real));
+			break;
+		case CLI_TIME:
+			rtime_format_iso(c->num, buf, sizeof buf);
+			json_object_set_new(obj, t->cols[i].key,
+			    json_string(buf));
+			break;
+		}
+	}
+	return obj;
+}
+
+static void
+cli_json_print(json_t *j)
+{
+	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(j);
+}
+
+void
+cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t)
+{
+	json_t *arr;
+	size_t r;
+
+	switch (ctx->format) {
+	case CLI_FORMAT_TABLE:
+		cli_table_print_text(t);
+		break;
+	case CLI_FORMAT_CSV:
+		cli_table_print_csv(t, 0, t->nrows);
+		break;
+	case CLI_FORMAT_JSON:
+		arr = json_array();
+		for (r = 0; r < t->nrows; r++)
+			json_array_append_new(arr, cli_table_json_row(t, r));
+		cli_json_print(arr);
+		break;
+	}
+}
+
+void
+cli_table_print_record(const struct cli_ctx *ctx, const struct cli_table *t,
+    json_t *extra)
+{
+	struct strbuf sb;
+	size_t i, w = 0;
+	json_t *obj;
+	char *s;
+
+	if (t->nrows == 0) {
+		json_decref(extra);
+		return;
+	}
+	switch (ctx->format) {
+	case CLI_FORMAT_TABLE:
+		for (i = 0; i < t->ncols; i++)
+			if (text_width(t->cols[i].header) > w)
+				w = text_width(t->cols[i].header);
+		strbuf_init(&sb);
+		for (i = 0; i < t->ncols; i++) {
+			strbuf_reset(&sb);
+			s = xasprintf("%s:", t->cols[i].header);
+			text_fit(&sb, s, w + 2, true);
+			free(s);
+			s = cli_cell_string(&t->cells[i], false);
+			text_fit(&sb, s, cli_out_width() > w + 3 ?
+			    cli_out_width() - w - 3 : 10, false);
+			free(s);
+			puts(strbuf_str(&sb));
+		}
+		strbuf_fini(&sb);
+		json_decref(extra);
+		break;
+	case CLI_FORMAT_CSV:
+		cli_table_print_csv(t, 0, 1);
+		json_decref(extra);
+		break;
+	case CLI_FORMAT_JSON:
+		obj = cli_table_json_row(t, 0);
+		if (extra != NULL) {
+			json_object_update(obj, extra);
+			json_decref(extra);
+		}
+		cli_json_print(obj);
+		break;
+	}
+}
+
+void
+cli_out_id(const struct cli_ctx *ctx, int64_t id)
+{
+	if (ctx->format == CLI_FORMAT_JSON)
+		printf("{\"id\": %lld}\n", (long long)id);
+	else
+		printf("%lld\n", (long long)id);
+}
+
+void
+cli_out_note(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *clean;
+
+	if (ctx->format != CLI_FORMAT_TABLE)
+		return;
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	clean = text_sanitize(s);
+	puts(clean);
+	free(clean);
+	free(s);
+}

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Lookups: who works when, which shifts are short; and the row shapes for
+ * events, shifts and assignments that every command prints the same way
+ * (the json keys are DESIGN.md's and stay stable).
+ */
+#include "cli_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* "2027-03-27 14:00-17:00" (the end's date only when it differs). */
+void
+cli_when(int64_t start, int64_t end, char *buf, size_t size)
+{
+	char a[32], b[32];
+
+	rtime_format_when(start, a, sizeof a);
+	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
+		rtime_format(end, "%H:%M", b, sizeof b);
+	else
+		rtime_format_when(end, b, sizeof b);
+	snprintf(buf, size, "%s-%s", a, b);
+}
+
+const struct cli_column cli_event_columns[] = {
+	{ "id", "ID", CLI_INT, CLI_BOTH },
+	{ "uid", "UID", CLI_TEXT, CLI_DATA },
+	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
+	{ "start", "START", CLI_TIME, CLI_DATA },
+	{ "end", "END", CLI_TIME, CLI_DATA },
+	{ "title", "TITLE", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "location", "LOCATION", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
+	{ "staffing", "STAFF", CLI_TEXT, CLI_TABLE },
+};
+const size_t cli_event_ncolumns =
+    sizeof cli_event_columns / sizeof cli_event_columns[0];
+
+void
+cli_event_row(struct cli_table *t, const struct event *ev)
+{
+	char staff[48], when[64];
+
+	cli_table_row(t);
+	cli_table_int(t, ev->id);
+	cli_table_text(t, ev->uid);
+	cli_when(ev->start, ev->end, when, sizeof when);
+	cli_table_text(t, when);
+	cli_table_time(t, ev->start);
+	cli_table_time(t, ev->end);
+	cli_table_text(t, ev->title);
+	cli_table_text(t, ev->location);
+	cli_table_text(t, event_status_name(ev->status));
+	if (ev->needed == 0)
+		snprintf(staff, sizeof staff, "-");
+	else
+		snprintf(staff, sizeof staff, "%d/%d%s", ev->assigned,
+		    ev->needed, ev->assigned < ev->needed ? " !" : "");
+	cli_table_text(t, staff);
+}
+
+const struct cli_column cli_shift_columns[] = {
+	{ "id", "ID", CLI_INT, CLI_BOTH },
+	{ "event_id", "EVENT", CLI_INT, CLI_BOTH },
+	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
+	{ "start", "START", CLI_TIME, CLI_DATA },
+	{ "end", "END", CLI_TIME, CLI_DATA },
+	{ "role", "ROLE", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "needed", "NEEDED", CLI_INT, CLI_DATA },
+	{ "assigned", "ASSIGNED", CLI_INT, CLI_DATA },
+	{ "staffing", "STAFF", CLI_TEXT, CLI_TABLE },
+	{ "event_title", "TITLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+};
+const size_t cli_shift_ncolumns =
+    sizeof cli_shift_columns / sizeof cli_shift_columns[0];
+
+void
+cli_shift_row(struct cli_table *t, const struct shift *sh)
+{
+	char staff[48], when[64];
+
+	cli_table_row(t);
+	cli_table_int(t, sh->id);
+	cli_table_int(t, sh->event_id);
+	cli_when(sh->start, sh->end, when, sizeof when);
+	cli_table_text(t, when);
+	cli_table_time(t, sh->start);
+	cli_table_time(t, sh->end);
+	cli_table_text(t, sh->role);
+	cli_table_int(t, sh->needed);
+	cli_table_int(t, sh->assigned);
+	snprintf(staff, sizeof staff, "%d/%d%s", sh->assigned, sh->needed,
+	    shift_is_full(sh) ? "" : " !");
+	cli_table_text(t, staff);
+	cli_table_text(t, sh->event_title);
+}
+
+const struct cli_column cli_assignment_columns[] = {
+	{ "shift_id", "SHIFT", CLI_INT, CLI_BOTH },
+	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
+	{ "event", "EVENT", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "role", "ROLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
+	{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
+};
+const size_t cli_assignment_ncolumns =
+    sizeof cli_assignment_columns / sizeof cli_assignment_columns[0];
+
+void
+cli_assignment_row(struct cli_table *t, const struct assignment *a)
+{
+	char when[64];
+
+	cli_table_row(t);
+	cli_table_int(t, a->shift_id);
+	cli_when(a->start, a->end, when, sizeof when);
+	cli_table_text(t, when);
+	cli_table_text(t, a->event_title);
+	cli_table_text(t, a->role);
+	cli_table_int(t, a->volunteer_id);
+	cli_table_text(t, a->volunteer);
+	cli_table_text(t, assignment_status_name(a->status));
+}
+
+int
+cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "from", true, NULL, false },
+	    { "to", true, NULL, false } };
+	struct store_range range = { 0 };
+	struct assignment_list list = { 0 };
+	struct cli_table t;
+	struct err err;
+	char *pos[1];
+	size_t i;
+	int n;
+
+	err_clear(&err);
+	if ((n = cli_args_parse(ctx, argc, argv, opts, 2, pos, 0, 1)) < 0)
+		return CLI_USAGE;
+	if (n == 1 && (opts[0].seen || opts[1].seen))
+		return cli_usage_error(ctx, "give either DAY or --from/--to, "
+		    "not both");
+	if (n == 1) {
+		if (rtime_parse_day(pos[0], ctx->now, &range.from, &err) < 0)
+			return cli_fail(&err);
+		range.to = rtime_day_next(range.from);
+	} else if (opts[0].seen || opts[1].seen) {
+		range.from = rtime_day_add(ctx->now, 0);
+		range.to = 0;
+		if (cli_args_days(ctx, opts[0].value, opts[1].value,
+		    &range.from, &range.to) < 0)
+			return CLI_USAGE;
+	} else {
+		range.from = rtime_day_add(ctx->now, 0);
+		range.to = rtime_day_next(range.from);
+	}
+	if (store_assignment_list_range(ctx->st, &range, &list, &err) < 0)
+		return cli_fail(&err);
+	cli_table_init(&t, cli_assignment_columns, cli_assignment_ncolumns);
+	for (i = 0; i < list.len; i++)
+		cli_assignment_row(&t, &list.items[i]);
+	cli_table_print(ctx, &t);
+	cli_table_fini(&t);
+	assignment_list_free(&list);
+	return CLI_OK;
+}
+
+int
+cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "from", true, NULL, false },
+	    { "to", true, NULL, false } };
+	struct store_range range = { 0 };
+	struct shift_list list = { 0 };
+	struct cli_table t;
+	struct err err;
+	size_t i;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0)
+		return CLI_USAGE;
+	range.from = rtime_day_add(ctx->now, 0);
+	if (cli_args_days(ctx, opts[0].value, opts[1].value, &range.from,
+	    &range.to) < 0)
+		return CLI_USAGE;
+	range.gaps_only = true;
+	if (store_shift_list_range(ctx->st, &range, &list, &err) < 0)
+		return cli_fail(&err);
+	cli_table_init(&t, cli_shift_columns, cli_shift_ncolumns);
+	for (i = 0; i < list.len; i++)
+		cli_shift_row(&t, &list.items[i]);
+	cli_table_print(ctx, &t);
+	cli_table_fini(&t);
+	shift_list_free(&list);
+	return CLI_OK;
+}
