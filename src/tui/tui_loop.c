@@ -440,6 +440,12 @@ tui_run(struct store *st)
 		    "a command instead (see 'rooster help')\n");
 		return 2;
 	}
+	/*
+	 * Line drawing as UTF-8 characters rather than the terminal's
+	 * alternate character set, which many UTF-8 terminals (and
+	 * multiplexers) show as letters.
+	 */
+	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
 		fprintf(stderr, "rooster: unknown terminal type '%s' (set "

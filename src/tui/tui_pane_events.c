@@ -69,7 +69,7 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 		return;
 	}
 	rtime_format(ev->start, "%H:%M", when, sizeof when);
-	if (w >= 50) {
+	if (w >= 45) {
 		rtime_format(ev->end, "%H:%M", end, sizeof end);
 		strncat(when, "-", sizeof when - strlen(when) - 1);
 		strncat(when, end, sizeof when - strlen(when) - 1);
