@@ -46,7 +46,7 @@ tui_pane_volunteers_row(struct tui *tui, struct tui_pane *p,
 	struct tui_pane_volunteers *pv = p->data;
 	const struct volunteer *v = &pv->volunteers.items[row->ref];
 	enum tui_theme base = selected ? THEME_SELECTED : THEME_NORMAL;
-	int nw = 4, rest, name_w, skills_w, lang_w;
+	int nw = 3, rest, name_w, skills_w, lang_w;
 	char count[16];
 
 	(void)tui;
@@ -61,7 +61,7 @@ tui_pane_volunteers_row(struct tui *tui, struct tui_pane *p,
 	if (lang_w > 0)
 		tui_text_put(y, x + name_w + skills_w, lang_w, v->languages,
 		    selected ? base : THEME_DIM);
-	snprintf(count, sizeof count, "%3d", v->shifts_this_month);
+	snprintf(count, sizeof count, "%*d", nw + 1, v->shifts_this_month);
 	tui_text_put(y, x + rest, nw + 1, count, base);
 }
 
