@@ -18,6 +18,17 @@
 
 #include "tui_int.h"
 
+#ifdef TUI_CURSES_TERMINFO
+/* term.h defines macros named lines and columns: only tui_curses.c. */
+#include <term.h>
+#endif
+
+/*
+ * tui_curses.c: true if the terminfo database knows term. Unlike a failed
+ * newterm(), asking leaves nothing allocated behind.
+ */
+bool tui_curses_term_known(const char *term);
+
 /* tui_theme.c: the curses attributes of a semantic style. */
 attr_t tui_theme_attr(enum tui_theme style);
 

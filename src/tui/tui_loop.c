@@ -446,7 +446,9 @@ tui_run(struct store *st)
 	 * multiplexers) show as letters.
 	 */
 	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
-	screen = newterm(NULL, stdout, stdin);
+	screen = NULL;
+	if (tui_curses_term_known(term))
+		screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
 		fprintf(stderr, "rooster: unknown terminal type '%s' (set "
 		    "TERM, e.g. xterm-256color)\n", term != NULL ? term : "");

@@ -64,7 +64,7 @@ void
 tui_pane_heading(struct tui_pane *p, struct tui_rect r, bool focused,
     const char *title)
 {
-	char count[48];
+	char count[160];
 	int cw;
 
 	if (p->list.filter[0] != '\0')
