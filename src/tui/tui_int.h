@@ -298,6 +298,7 @@ struct tui_pane {
 	struct tui_list			 list;
 	size_t				 height;	/* rows drawn last */
 	int64_t				 limit;		/* rows asked for */
+	bool				 more;		/* store may hold more */
 	void				*data;		/* pane's own */
 };
 
@@ -306,8 +307,13 @@ struct tui_pane *tui_pane_shifts_new(void);
 struct tui_pane *tui_pane_volunteers_new(void);
 /* The event selected in the events pane, 0 if none. */
 int64_t tui_pane_events_selected(struct tui *tui);
-/* Move the list of p for a movement action; returns flags. */
-int tui_pane_move(struct tui_pane *p, enum tui_action action);
+/*
+ * Move the list of p for a movement action; near the end of the rows
+ * loaded, ask for another page. Returns flags (TUI_UNHANDLED if action is
+ * not a movement).
+ */
+int tui_pane_move(struct tui *tui, struct tui_pane *p,
+    enum tui_action action);
 
 /* Modal y/n or one-of questions asked on the status line. */
 typedef int (*tui_answer_fn)(struct tui *tui, int key);

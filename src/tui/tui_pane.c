@@ -11,7 +11,7 @@
 #include "tui_pane.h"
 
 int
-tui_pane_move(struct tui_pane *p, enum tui_action action)
+tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 {
 	size_t h = p->height > 0 ? p->height : 1;
 
@@ -37,6 +37,18 @@ tui_pane_move(struct tui_pane *p, enum tui_action action)
 	default:
 		return TUI_UNHANDLED;
 	}
+	/* Within a page of the end of what was loaded: load another page. */
+	if (p->more && p->list.selected + h >= p->list.len) {
+		p->limit += TUI_PANE_PAGE;
+		p->ops->reload(tui, p);
+	}
+	/* G asks for the real last row: page on until there is no more. */
+	while (action == TUI_ACT_LAST && p->more) {
+		p->limit += TUI_PANE_PAGE;
+		p->ops->reload(tui, p);
+	}
+	if (action == TUI_ACT_LAST)
+		tui_list_last(&p->list);
 	return TUI_HANDLED | TUI_DRAW;
 }
 

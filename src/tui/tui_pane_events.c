@@ -40,6 +40,7 @@ tui_pane_events_reload(struct tui *tui, struct tui_pane *p)
 	range.limit = p->limit;
 	if (store_event_list(tui->st, &range, &pe->events, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
+	p->more = (int64_t)pe->events.len >= p->limit;
 	for (i = 0; i < pe->events.len; i++) {
 		d = rtime_day_add(pe->events.items[i].start, 0);
 		if (d != day) {
@@ -155,18 +156,8 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 	char *title;
 	int flags;
 
-	if ((flags = tui_pane_move(p, action)) != TUI_UNHANDLED) {
-		/* Near the end of what was loaded: ask for another page. */
-		if ((int64_t)p->list.len > 0 && p->list.selected + 1 >=
-		    p->list.len && (int64_t)((struct tui_pane_events *)
-		    p->data)->events.len >= p->limit) {
-			p->limit += TUI_PANE_PAGE;
-			tui_pane_events_reload(tui, p);
-			if (action == TUI_ACT_LAST)
-				tui_list_last(&p->list);
-		}
+	if ((flags = tui_pane_move(tui, p, action)) != TUI_UNHANDLED)
 		return flags;
-	}
 	switch (action) {
 	case TUI_ACT_ADD:
 		tui_form_event_open(tui, 0);

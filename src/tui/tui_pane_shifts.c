@@ -231,7 +231,7 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 	char *name = NULL;
 	int flags;
 
-	if ((flags = tui_pane_move(p, action)) != TUI_UNHANDLED)
+	if ((flags = tui_pane_move(tui, p, action)) != TUI_UNHANDLED)
 		return flags;
 	if (row != NULL && row->kind == TUI_ROW_ASSIGNMENT)
 		a = tui_pane_shifts_assignment(ps, row);

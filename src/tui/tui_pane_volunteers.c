@@ -30,9 +30,11 @@ tui_pane_volunteers_reload(struct tui *tui, struct tui_pane *p)
 	}
 	volunteer_list_free(&pv->volunteers);
 	tui_list_clear(&p->list);
-	if (store_volunteer_list(tui->st, p->list.filter[0] ? p->list.filter :
-	    NULL, NULL, &pv->volunteers, &err) < 0)
+	if (store_volunteer_list_page(tui->st, p->list.filter[0] ?
+	    p->list.filter : NULL, NULL, 0, p->limit, &pv->volunteers,
+	    &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
+	p->more = (int64_t)pv->volunteers.len >= p->limit;
 	for (i = 0; i < pv->volunteers.len; i++)
 		tui_list_push(&p->list, TUI_ROW_VOLUNTEER, true,
 		    pv->volunteers.items[i].id, 0, i);
@@ -97,7 +99,7 @@ tui_pane_volunteers_handle(struct tui *tui, struct tui_pane *p,
 	char *name;
 	int flags;
 
-	if ((flags = tui_pane_move(p, action)) != TUI_UNHANDLED)
+	if ((flags = tui_pane_move(tui, p, action)) != TUI_UNHANDLED)
 		return flags;
 	if (action == TUI_ACT_ADD) {
 		tui_form_volunteer_open(tui, 0);

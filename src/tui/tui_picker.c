@@ -97,8 +97,8 @@ tui_picker_rebuild(struct tui *tui, struct tui_picker *pk)
 	}
 	tui_picker_clear(pk);
 	tui_list_clear(&pk->list);
-	if (store_volunteer_list(tui->st, pk->filter[0] ? pk->filter : NULL,
-	    NULL, &vl, &err) < 0 ||
+	if (store_volunteer_list_page(tui->st, pk->filter[0] ? pk->filter :
+	    NULL, NULL, 0, TUI_PICKER_MAX, &vl, &err) < 0 ||
 	    store_assignment_list_shift(tui->st, pk->shift_id, &al, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
 	n = vl.len < TUI_PICKER_MAX ? vl.len : TUI_PICKER_MAX;

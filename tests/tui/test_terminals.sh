@@ -5,7 +5,7 @@
 . "$(dirname "$0")/tui_lib.sh"
 seed
 
-for term in xterm-256color screen linux vt100; do
+for term in xterm-256color tmux-256color screen linux vt100; do
 	TERM_UNDER_TEST=$term tui_start 80 24
 	sees "TERM=$term: main view" "2 Shifts: Taalcafé"
 	sees "TERM=$term: gap sign" "1/2 !"

@@ -18,7 +18,7 @@ tui_start() {
 	_c=$1 _l=$2; shift 2
 	rm -f "$TESTDIR/exit" "$TESTDIR/pid"
 	printf '#!/bin/sh\necho $$ > "%s/pid"\nexec env %s "%s" --db "%s" 2> "%s/stderr"\n' \
-	    "$TESTDIR" "TERM=${TERM_UNDER_TEST:-xterm-256color} $*" "$ROOSTER" "$DB" \
+	    "$TESTDIR" "TERM=${TERM_UNDER_TEST:-tmux-256color} $*" "$ROOSTER" "$DB" \
 	    "$TESTDIR" > "$TESTDIR/run.sh"
 	T -f /dev/null new-session -d -s t -x "$_c" -y "$_l" \
 	    "sh $TESTDIR/run.sh; echo \$? > $TESTDIR/exit; sleep 600"
