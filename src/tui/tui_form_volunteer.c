@@ -102,8 +102,10 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 	tui_form_field(f, "Name", TUI_FIELD_TEXT, v.name, NULL);
 	tui_form_field(f, "E-mail", TUI_FIELD_TEXT, v.email, NULL);
 	tui_form_field(f, "Phone", TUI_FIELD_TEXT, v.phone, NULL);
-	tui_form_field(f, "Skills", TUI_FIELD_TEXT, v.skills, "tolk,rijbewijs");
-	tui_form_field(f, "Languages", TUI_FIELD_TEXT, v.languages, "nl,ar");
+	tui_form_field(f, "Skills", TUI_FIELD_TEXT, v.skills,
+	    "e.g. tolk,rijbewijs");
+	tui_form_field(f, "Languages", TUI_FIELD_TEXT, v.languages,
+	    "e.g. nl,ar");
 	tui_form_field(f, "Max/month", TUI_FIELD_NUMBER, max, "no limit");
 	volunteer_fini(&v);
 	tui_form_free(tui->form);

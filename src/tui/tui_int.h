@@ -43,7 +43,8 @@ enum tui_key {
 	TUI_KEY_BACKSPACE,
 	TUI_KEY_DELETE,
 	TUI_KEY_F1,
-	TUI_KEY_RESIZE
+	TUI_KEY_RESIZE,
+	TUI_KEY_MOUSE		/* a click, read with getmouse() */
 };
 
 /* Everything a key can ask for. */

@@ -110,6 +110,7 @@ tui_loop_key(int rc, wint_t wc)
 	case KEY_F(1):		return TUI_KEY_F1;
 	case KEY_ENTER:		return TUI_KEY_ENTER;
 	case KEY_RESIZE:	return TUI_KEY_RESIZE;
+	case KEY_MOUSE:		return TUI_KEY_MOUSE;
 	default:		return TUI_KEY_NONE;
 	}
 }
@@ -327,12 +328,53 @@ tui_loop_dispatch(struct tui *tui, int key)
 	return flags;
 }
 
+/*
+ * A click selects: the pane under it gets the focus and the row under it
+ * the selection. Only on the panes themselves; everything else is keys.
+ */
+static int
+tui_loop_click(struct tui *tui)
+{
+	MEVENT ev;
+	struct tui_rect r;
+	struct tui_pane *p;
+	size_t row;
+	int i;
+
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED |
+	    BUTTON1_CLICKED | BUTTON1_RELEASED)))
+		return TUI_HANDLED;
+	if (tui->form != NULL || tui->picker != NULL || tui->detail != NULL ||
+	    tui->ask.active || tui->help || tui->week || tui->filtering ||
+	    tui->layout.mode == TUI_LAYOUT_TOO_SMALL)
+		return TUI_HANDLED;
+	for (i = 0; i < TUI_PANES; i++) {
+		r = tui->layout.pane[i];
+		if (!tui->layout.shown[i] || ev.y < r.y || ev.y >= r.y + r.h ||
+		    ev.x < r.x || ev.x >= r.x + r.w)
+			continue;
+		tui->focus = (enum tui_pane_id)i;
+		p = tui->panes[i];
+		row = p->list.top + (size_t)(ev.y - r.y - 1);
+		if (ev.y > r.y && row < p->list.len &&
+		    p->list.rows[row].selectable)
+			p->list.selected = row;
+		if (i == TUI_PANE_EVENTS)
+			tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
+			    tui->panes[TUI_PANE_SHIFTS]);
+		break;
+	}
+	return TUI_HANDLED | TUI_DRAW;
+}
+
 /* Route a key to the innermost open thing. */
 static int
 tui_loop_key_in(struct tui *tui, int key)
 {
 	struct tui_ask ask;
 
+	if (key == TUI_KEY_MOUSE)
+		return tui_loop_click(tui);
 	tui->message[0] = '\0';
 	tui->message_error = false;
 	if (tui->ask.active) {
@@ -462,6 +504,9 @@ tui_run(struct store *st)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	timeout(1000);
+	/* The mouse may select; nothing needs it. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED, NULL);
+	mouseinterval(0);
 	tui_theme_init();
 	tui_loop_signal = 0;
 	tui_loop_suspend = 0;

@@ -98,9 +98,11 @@ tui_status_draw_title(struct tui *tui)
 	rw = (int)text_width(right);
 	if (rw > r.w / 2 + 8)
 		rw = r.w - 20 > 0 ? r.w - 20 : 0;
-	tui_text_putf(r.y, r.x, r.w - rw, THEME_TITLE, " rooster: %s",
+	/* One column between the name and the date, always. */
+	tui_text_putf(r.y, r.x, r.w - rw - 1, THEME_TITLE, " rooster: %s",
 	    tui->plan_name != NULL && *tui->plan_name != '\0' ?
 	    tui->plan_name : "(unnamed plan)");
+	tui_text_put(r.y, r.x + r.w - rw - 1, 1, "", THEME_TITLE);
 	tui_text_put(r.y, r.x + r.w - rw, rw, right, THEME_TITLE);
 }
 
@@ -118,9 +120,9 @@ tui_status_context(struct tui *tui, char *buf, size_t size)
 	else if (tui->help)
 		snprintf(buf, size, "help");
 	else
-		snprintf(buf, size, "%d %s%s", (int)tui->focus + 1,
-		    names[tui->focus], tui->gaps_only &&
-		    tui->focus == TUI_PANE_EVENTS ? " (gaps)" : "");
+		snprintf(buf, size, "%s%s", names[tui->focus],
+		    tui->gaps_only && tui->focus == TUI_PANE_EVENTS ?
+		    " (gaps only)" : "");
 	(void)p;
 }
 

@@ -28,6 +28,17 @@ check "NO_COLOR: no colour at all" [ "$(colours)" -eq 0 ]
 check "NO_COLOR: selection still visible (reverse)" sh -c "tmux -L $SOCK capture-pane -e -p -t t | grep -q '\[7m'"
 quits "NO_COLOR: quits"
 
+# The mouse may select (an SGR click, as xterm sends it): the pane under
+# it gets the focus, the row under it the selection.
+TERM_UNDER_TEST=xterm-256color tui_start 80 24
+sees "mouse: main view" "2 Shifts: Taalcafé"
+click() { keys -l "$(printf '\033[<0;%d;%dM' "$1" "$2")"; keys -l "$(printf '\033[<0;%d;%dm' "$1" "$2")"; }
+click 10 6
+sees "mouse: click on the second event selects it" "2 Shifts: Voetbal ADO"
+click 60 6
+sees "mouse: click on pane 2 focuses it" " shifts "
+quits "mouse: quits"
+
 # An unknown terminal: one clear line, no crash, no screen.
 TERM_UNDER_TEST=no-such-terminal-xyz tui_start 80 24
 wait_exit
