@@ -14,6 +14,43 @@
 
 #define TUI_WEEK_MAX 700
 
+/* Narrow terminals: the days down, one line per shift. */
+static void
+tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
+    int64_t from)
+{
+	struct tui_rect r = tui->layout.body;
+	const struct shift *sh;
+	char day[32], when[16], staff[32];
+	enum tui_theme style;
+	int64_t d, shown = -1;
+	int y = r.y + 1, end = r.y + r.h - 1;	/* last line: "+N more" */
+	size_t k;
+
+	for (k = 0; k < shifts->len && y < end; k++) {
+		sh = &shifts->items[k];
+		d = rtime_day_add(sh->start, 0);
+		if (d != shown) {
+			/* A day heading needs a shift under it. */
+			if (y + 1 >= end)
+				break;
+			rtime_format(d, "%a %d %b", day, sizeof day);
+			tui_text_put(y++, r.x, r.w, day, THEME_HEADER);
+			shown = d;
+		}
+		rtime_format(sh->start, "%H:%M", when, sizeof when);
+		style = tui_pane_staffing(sh->assigned, sh->needed, false,
+		    staff, sizeof staff);
+		tui_text_putf(y, r.x, r.w - 6, THEME_NORMAL, " %s %s, %s", when,
+		    sh->role, sh->event_title);
+		tui_text_put(y++, r.x + r.w - 6, 6, staff, style);
+	}
+	if (k < shifts->len && r.h > 1)
+		tui_text_putf(r.y + r.h - 1, r.x, r.w, THEME_DIM,
+		    " +%zu more (PgDn: next week)", shifts->len - k);
+	(void)from;
+}
+
 void
 tui_week_draw(struct tui *tui)
 {
@@ -42,6 +79,10 @@ tui_week_draw(struct tui *tui)
 	snprintf(head, sizeof head, "Week %s - %s: %zu shifts, %d short",
 	    day, to, shifts.len, gaps);
 	tui_text_put(r.y, r.x, r.w, head, THEME_HEADER);
+	if (r.w < 70) {
+		tui_week_draw_agenda(tui, &shifts, range.from);
+		goto out;
+	}
 	cw = r.w / 7;
 	for (col = 0; col < 7; col++) {
 		x = r.x + col * cw;
@@ -77,8 +118,9 @@ tui_week_draw(struct tui *tui)
 		tui_text_putf(y[col], x, cw - 1, style, "%s %s", when, staff);
 		y[col]++;
 		if (y[col] < d1) {
-			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL, " %s",
-			    sh->role);
+			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL, " %s%s%s",
+			    sh->role, cw >= 17 ? ", " : "",
+			    cw >= 17 ? sh->event_title : "");
 			y[col]++;
 		}
 	}
@@ -87,6 +129,7 @@ tui_week_draw(struct tui *tui)
 			tui_text_putf(r.y + r.h - 1, r.x + i * cw, cw - 1,
 			    THEME_DIM, "+%d more", more[i]);
 	}
+out:
 	shift_list_free(&shifts);
 }
 

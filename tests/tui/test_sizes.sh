@@ -74,8 +74,13 @@ resize 80 24
 sees "picker back" "Assign to begeleider"
 keys Escape w
 sees "week view" "Week "
+# On a Sunday, tomorrow's shifts are in next week's view.
+[ "$(date -u +%u)" = 7 ] && keys PgDn
+sees "week view: days across" "Mon "
+sees "week view: a shift with its staffing and gap sign" "14:00 1/2!"
 resize 40 12
-sees "week view at 40x12" "Week "
+sees "week view at 40x12: days down" "begeleider, Taalcafé"
+sees "week view at 40x12: staffing" "1/2 !"
 resize 80 24
 keys w
 quits "q quits with status 0"
