@@ -30,7 +30,8 @@ done
 # Ctrl-Z in an interactive shell: the shell gets the terminal back, fg
 # brings the screen back fully drawn.
 command -v bash > /dev/null 2>&1 || { echo "skip - no bash for job control"; finish; }
-T -f /dev/null new-session -d -s t -x 80 -y 24 "env -i PATH=$PATH HOME=$HOME TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC PS1='prompt\$ ' bash --norc -i"
+T kill-session -t t > /dev/null 2>&1
+T new-session -d -s t -x 80 -y 24 "env -i PATH=$PATH HOME=$HOME TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC PS1='prompt\$ ' bash --norc -i"
 wait_for 'prompt$'
 keys "$ROOSTER --db $DB" Enter
 sees "Ctrl-Z: screen running" "2 Shifts: Taalcafé"

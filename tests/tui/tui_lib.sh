@@ -11,6 +11,9 @@ T() { tmux -L "$SOCK" "$@"; }
 trap 'tmux -L "$SOCK" kill-server > /dev/null 2>&1; rm -rf "$TESTDIR"' EXIT
 # Keep tmux's own config out of the tests.
 export TMUX_TMPDIR="$TESTDIR"
+# One idle session keeps the server up between screens: a server that
+# exits as its last session ends races with the next new-session.
+T -f /dev/null new-session -d -s keep -x 80 -y 24 "sleep 3600"
 
 # tui_start COLS LINES [VAR=VALUE...]: the screen on $DB in a fresh window.
 # The exit status lands in $TESTDIR/exit, the process id in $TESTDIR/pid.
@@ -20,7 +23,8 @@ tui_start() {
 	printf '#!/bin/sh\necho $$ > "%s/pid"\nexec env %s "%s" --db "%s" 2> "%s/stderr"\n' \
 	    "$TESTDIR" "TERM=${TERM_UNDER_TEST:-tmux-256color} $*" "$ROOSTER" "$DB" \
 	    "$TESTDIR" > "$TESTDIR/run.sh"
-	T -f /dev/null new-session -d -s t -x "$_c" -y "$_l" \
+	T kill-session -t t > /dev/null 2>&1
+	T new-session -d -s t -x "$_c" -y "$_l" \
 	    "sh $TESTDIR/run.sh; echo \$? > $TESTDIR/exit; sleep 600"
 	T set-option -g remain-on-exit on > /dev/null 2>&1
 }
