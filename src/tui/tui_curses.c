@@ -5,6 +5,8 @@
  * would collide with ordinary names elsewhere in the screen's code.
  */
 #define TUI_CURSES_TERMINFO 1
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "tui_curses.h"
@@ -22,4 +24,18 @@ tui_curses_term_known(const char *term)
 	del_curterm(cur_term);
 	cur_term = saved;
 	return true;
+}
+
+bool
+tui_curses_has_mouse(void)
+{
+	const char *term = getenv("TERM");
+	char *kmous;
+
+	/* On the console ncurses would load GPM, which never lets go. */
+	if (term == NULL || strncmp(term, "linux", 5) == 0)
+		return false;
+	kmous = tigetstr("kmous");
+	/* (char *)-1: not a string capability; NULL: absent. */
+	return kmous != NULL && kmous != (char *)-1 && *kmous != '\0';
 }

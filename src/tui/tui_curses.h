@@ -28,6 +28,11 @@
  * newterm(), asking leaves nothing allocated behind.
  */
 bool tui_curses_term_known(const char *term);
+/*
+ * True if the terminal reports mouse clicks as keys (terminfo kmous, as
+ * xterm-like terminals do). The Linux console's GPM path is left alone.
+ */
+bool tui_curses_has_mouse(void);
 
 /* tui_theme.c: the curses attributes of a semantic style. */
 attr_t tui_theme_attr(enum tui_theme style);

@@ -505,8 +505,11 @@ tui_run(struct store *st)
 	set_escdelay(25);
 	timeout(1000);
 	/* The mouse may select; nothing needs it. */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED, NULL);
-	mouseinterval(0);
+	if (tui_curses_has_mouse()) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED |
+		    BUTTON1_RELEASED, NULL);
+		mouseinterval(0);
+	}
 	tui_theme_init();
 	tui_loop_signal = 0;
 	tui_loop_suspend = 0;

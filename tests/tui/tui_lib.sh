@@ -77,6 +77,20 @@ sees() {
 	else not_ok "$1" "screen lacks '$2':" "$(screen)"; fi
 }
 
+# sees_re NAME REGEX: the screen must come to match REGEX (grep -E).
+sees_re() {
+	_i=0
+	while [ "$_i" -lt 50 ]; do
+		if screen | grep -qE -- "$2"; then ok "$1"; return; fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	not_ok "$1" "screen does not match /$2/:" "$(screen)"
+}
+
+# lines_used: how many lines of the screen hold anything.
+lines_used() { screen | grep -c '[^ ]'; }
+
 # lacks NAME TEXT: the screen must (come to) not show TEXT.
 lacks() {
 	if wait_gone "$2"; then ok "$1"
