@@ -33,14 +33,15 @@ tui_help_draw(struct tui *tui)
 {
 	struct tui_rect r = tui->layout.body;
 	char **lines;
-	size_t n, i;
+	size_t n, i, shown;
 	int y;
 
 	lines = tui_help_lines(&tui->keymap, &n);
 	if (r.h < 2)
 		goto out;
-	if (tui->help_top + (size_t)(r.h - 1) > n)
-		tui->help_top = n > (size_t)(r.h - 1) ? n - (size_t)(r.h - 1) : 0;
+	shown = (size_t)(r.h - 1);
+	if (tui->help_top + shown > n)
+		tui->help_top = n > shown ? n - shown : 0;
 	tui_text_put(r.y, r.x, r.w, " Help: keys (j/k scroll, Esc or q "
 	    "closes)", THEME_HEADER);
 	for (y = 1, i = tui->help_top; i < n && y < r.h; i++, y++)

@@ -95,7 +95,7 @@ enum tui_flags {
 struct tui_keydef {
 	enum tui_action	 action;
 	const char	*name;		/* "next-pane", used by bind */
-	const char	*keys;		/* default keys, space-separated names */
+	const char	*keys;		/* default keys, names, by spaces */
 	const char	*scope;		/* where it acts, for help */
 	const char	*help;		/* one line */
 };
@@ -148,7 +148,7 @@ struct tui_list {
 	struct tui_list_row	*rows;
 	size_t			 len;
 	size_t			 cap;
-	size_t			 selected;	/* row index (valid if len > 0) */
+	size_t			 selected;	/* row index (if len > 0) */
 	size_t			 top;		/* first row shown */
 	char			 filter[128];	/* UTF-8, "" for none */
 };
@@ -299,7 +299,7 @@ struct tui_pane {
 	struct tui_list			 list;
 	size_t				 height;	/* rows drawn last */
 	int64_t				 limit;		/* rows asked for */
-	bool				 more;		/* store may hold more */
+	bool				 more;		/* more in store */
 	void				*data;		/* pane's own */
 };
 

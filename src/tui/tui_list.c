@@ -212,7 +212,8 @@ tui_list_scroll(struct tui_list *l, size_t height)
 	else if (l->selected >= l->top + height)
 		l->top = l->selected - height + 1;
 	/* Keep a heading in view above the first item it heads. */
-	if (l->top > 0 && l->top == l->selected && !l->rows[l->top - 1].selectable)
+	if (l->top > 0 && l->top == l->selected &&
+	    !l->rows[l->top - 1].selectable)
 		l->top--;
 }
 

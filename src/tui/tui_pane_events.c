@@ -44,7 +44,8 @@ tui_pane_events_reload(struct tui *tui, struct tui_pane *p)
 	for (i = 0; i < pe->events.len; i++) {
 		d = rtime_day_add(pe->events.items[i].start, 0);
 		if (d != day) {
-			tui_list_push(&p->list, TUI_ROW_HEADING, false, d, 0, i);
+			tui_list_push(&p->list, TUI_ROW_HEADING, false, d, 0,
+			    i);
 			day = d;
 		}
 		tui_list_push(&p->list, TUI_ROW_EVENT, true,
@@ -87,7 +88,8 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 	title_w = rest - place_w;
 	tui_text_putf(y, x, tw, base, " %s", when);
 	tui_text_put(y, x + tw, title_w, ev->title,
-	    ev->status == EVENT_CANCELLED && !selected ? THEME_CANCELLED : base);
+	    ev->status == EVENT_CANCELLED && !selected ? THEME_CANCELLED :
+	    base);
 	if (place_w > 0)
 		tui_text_put(y, x + tw + title_w, place_w, ev->location,
 		    selected ? base : THEME_DIM);
@@ -173,7 +175,8 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 	}
 	if (ev == NULL) {
 		if (action == TUI_ACT_OPEN || action == TUI_ACT_EDIT ||
-		    action == TUI_ACT_DELETE || action == TUI_ACT_CANCEL_EVENT) {
+		    action == TUI_ACT_DELETE ||
+		    action == TUI_ACT_CANCEL_EVENT) {
 			tui_status_message(tui, "no event selected");
 			return TUI_HANDLED | TUI_DRAW;
 		}

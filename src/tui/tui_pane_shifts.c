@@ -269,9 +269,10 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		break;
 	case TUI_ACT_DELETE:
 		if (a != NULL)
-			tui_status_ask(tui, "y", tui_pane_shifts_unassign_answer,
-			    sh->id, a->volunteer_id, "remove %s from %s? y/n",
-			    name, sh->role);
+			tui_status_ask(tui, "y",
+			    tui_pane_shifts_unassign_answer, sh->id,
+			    a->volunteer_id, "remove %s from %s? y/n", name,
+			    sh->role);
 		else
 			tui_status_ask(tui, "y", tui_pane_shifts_delete_answer,
 			    sh->id, 0, "delete shift '%s' with its "

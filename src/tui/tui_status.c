@@ -149,7 +149,8 @@ tui_status_draw(struct tui *tui)
 	}
 	tui_status_context(tui, ctx, sizeof ctx);
 	if (tui->form != NULL)
-		snprintf(hints, sizeof hints, "Enter save  Tab next  Esc cancel ");
+		snprintf(hints, sizeof hints,
+		    "Enter save  Tab next  Esc cancel ");
 	else if (tui->picker != NULL)
 		snprintf(hints, sizeof hints, "Enter assign  Esc close ");
 	else

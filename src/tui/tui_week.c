@@ -118,8 +118,8 @@ tui_week_draw(struct tui *tui)
 		tui_text_putf(y[col], x, cw - 1, style, "%s %s", when, staff);
 		y[col]++;
 		if (y[col] < d1) {
-			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL, " %s%s%s",
-			    sh->role, cw >= 17 ? ", " : "",
+			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
+			    " %s%s%s", sh->role, cw >= 17 ? ", " : "",
 			    cw >= 17 ? sh->event_title : "");
 			y[col]++;
 		}

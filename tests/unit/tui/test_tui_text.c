@@ -89,7 +89,8 @@ test_edit_helpers(void **state)
 	(void)state;
 	assert_true(tui_text_append_cp(buf, sizeof buf, 'a'));
 	assert_true(tui_text_append_cp(buf, sizeof buf, 0xeb));	/* ë */
-	assert_true(tui_text_append_cp(buf, sizeof buf, 0x674e));	/* 李 */
+	/* 李, three bytes */
+	assert_true(tui_text_append_cp(buf, sizeof buf, 0x674e));
 	assert_string_equal(buf, "a\xc3\xab\xe6\x9d\x8e");
 	/* Full: 6 bytes used, a 2-byte character does not fit in 8. */
 	assert_false(tui_text_append_cp(buf, sizeof buf, 0xeb));
