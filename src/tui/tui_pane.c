@@ -42,9 +42,12 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 		p->limit += TUI_PANE_PAGE;
 		p->ops->reload(tui, p);
 	}
-	/* G asks for the real last row: page on until there is no more. */
+	/*
+	 * G asks for the real last row: page on until there is no more,
+	 * doubling the page so that the rows read stay linear in the total.
+	 */
 	while (action == TUI_ACT_LAST && p->more) {
-		p->limit += TUI_PANE_PAGE;
+		p->limit *= 2;
 		p->ops->reload(tui, p);
 	}
 	if (action == TUI_ACT_LAST)

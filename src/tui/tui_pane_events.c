@@ -62,7 +62,7 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 	const struct event *ev = &pe->events.items[row->ref];
 	char when[32], end[16], staff[32];
 	enum tui_theme style, base = selected ? THEME_SELECTED : THEME_NORMAL;
-	int sw = 6, tw, rest, title_w, place_w;
+	int sw, tw, rest, title_w, place_w;
 
 	(void)tui;
 	if (row->kind == TUI_ROW_HEADING) {
@@ -79,6 +79,7 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 	tw = (int)strlen(when) + 2;
 	style = tui_pane_staffing(ev->assigned, ev->needed,
 	    ev->status == EVENT_CANCELLED, staff, sizeof staff);
+	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
 	rest = w - tw - sw - 1;
 	if (rest < 4) {
 		tui_text_put(y, x, w, ev->title, base);

@@ -129,7 +129,7 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 	const struct assignment *a;
 	enum tui_theme base = selected ? THEME_SELECTED : THEME_NORMAL, style;
 	char when[32], end[16], staff[32];
-	int tw, sw = 6, stw;
+	int tw, sw, stw;
 
 	(void)tui;
 	if (row->kind == TUI_ROW_ASSIGNMENT) {
@@ -154,6 +154,7 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 	tw = (int)strlen(when) + 2;
 	style = tui_pane_staffing(sh->assigned, sh->needed,
 	    sh->event_status == EVENT_CANCELLED, staff, sizeof staff);
+	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
 	if (w < tw + sw + 4) {
 		tui_text_putf(y, x, w - sw, base, " %s", sh->role);
 		tui_text_put(y, x + w - sw, sw, staff, selected ? base : style);

@@ -12,6 +12,9 @@
 #include "rooster/store.h"
 #include "tui_curses.h"
 
+/* Gaps counted for the title at most; more shows as "999+". */
+#define TUI_STATUS_GAPS_MAX 999
+
 static void
 tui_status_vset(struct tui *tui, bool error, const char *fmt, va_list ap)
 {
@@ -68,7 +71,7 @@ tui_status_reload(struct tui *tui)
 	range.from = rtime_week_start(now);
 	range.to = rtime_day_add(range.from, 7);
 	range.gaps_only = true;
-	range.limit = 1000;
+	range.limit = TUI_STATUS_GAPS_MAX;
 	tui->gaps_week = 0;
 	if (store_shift_list_range(tui->st, &range, &shifts, NULL) == 0)
 		tui->gaps_week = (int)shifts.len;
@@ -88,10 +91,13 @@ tui_status_draw_title(struct tui *tui)
 	if (tui->gaps_week == 0)
 		snprintf(right, sizeof right, "%s  no gaps this week ", today);
 	else
-		snprintf(right, sizeof right, "%s  ! %d gap%s this week ",
-		    today, tui->gaps_week, tui->gaps_week == 1 ? "" : "s");
+		snprintf(right, sizeof right, "%s  ! %d%s gap%s this week ",
+		    today, tui->gaps_week, tui->gaps_week >=
+		    TUI_STATUS_GAPS_MAX ? "+" : "",
+		    tui->gaps_week == 1 ? "" : "s");
 	if (r.w < 64 && tui->gaps_week > 0)
-		snprintf(right, sizeof right, "! %d gap%s ", tui->gaps_week,
+		snprintf(right, sizeof right, "! %d%s gap%s ", tui->gaps_week,
+		    tui->gaps_week >= TUI_STATUS_GAPS_MAX ? "+" : "",
 		    tui->gaps_week == 1 ? "" : "s");
 	else if (r.w < 64)
 		right[0] = '\0';
