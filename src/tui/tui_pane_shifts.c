@@ -24,7 +24,7 @@ tui_pane_shifts_clear(struct tui_pane_shifts *ps)
 {
 	size_t i;
 
-	for (i = 0; i < ps->shifts.len; i++)
+	for (i = 0; ps->assigned != NULL && i < ps->shifts.len; i++)
 		assignment_list_free(&ps->assigned[i]);
 	free(ps->assigned);
 	ps->assigned = NULL;
@@ -88,7 +88,7 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 		if (!tui_pane_shifts_match(p, sh, al))
 			continue;
 		tui_list_push(&p->list, TUI_ROW_SHIFT, true, sh->id, 0, i);
-		for (j = 0; j < al->len; j++)
+		for (j = 0; j < al->len && j < 10000; j++)
 			tui_list_push(&p->list, TUI_ROW_ASSIGNMENT, true,
 			    al->items[j].volunteer_id, sh->id,
 			    i * 10000 + j);

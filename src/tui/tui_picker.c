@@ -78,6 +78,17 @@ tui_picker_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* The reason without the name it starts with: the name is beside it. */
+static const char *
+tui_picker_reason(const char *name, const char *reason)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(reason, name, n) == 0 && reason[n] == ' ')
+		return reason + n + 1;
+	return reason;
+}
+
 /* Judge the volunteers matching the filter against the shift. */
 static void
 tui_picker_rebuild(struct tui *tui, struct tui_picker *pk)
@@ -121,7 +132,8 @@ tui_picker_rebuild(struct tui *tui, struct tui_picker *pk)
 			it->reason = xstrdup(err.msg);
 		} else if (cl.len > 0) {
 			it->conflicts = cl.len;
-			it->reason = xstrdup(cl.items[0].reason);
+			it->reason = xstrdup(tui_picker_reason(it->name,
+			    cl.items[0].reason));
 		}
 		plan_conflict_list_free(&cl);
 	}
