@@ -555,6 +555,37 @@ store_history_strays(struct store *st, int64_t change_id, struct err *err)
 	return rc;
 }
 
+/*
+ * A row put back that points at a row deleted since (an assignment whose
+ * shift someone removed): refuse now rather than fail at commit.
+ */
+static int
+store_history_dangling(struct store *st, int64_t change_id, struct err *err)
+{
+	static const char sql[] = "SELECT \"table\", rowid, parent "
+	    "FROM pragma_foreign_key_check LIMIT 1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	char what[64], parent[64];
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_history_name((const char *)sqlite3_column_text(stmt, 0),
+		    sqlite3_column_int64(stmt, 1), what, sizeof what);
+		store_history_name((const char *)sqlite3_column_text(stmt, 2),
+		    0, parent, sizeof parent);
+		err_set(err, ERR_CONFLICT, "cannot undo change %lld: %s would "
+		    "point at %s deleted since", (long long)change_id, what,
+		    parent);
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
 int
 store_history_revert(struct store *st, int64_t change_id, struct err *err)
 {
@@ -610,6 +641,8 @@ store_history_revert(struct store *st, int64_t change_id, struct err *err)
 	}
 	if (rc == 0)
 		rc = store_history_strays(st, change_id, err);
+	if (rc == 0)
+		rc = store_history_dangling(st, change_id, err);
 	store_history_rows_free(rows, len);
 	return rc;
 }

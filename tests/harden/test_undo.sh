@@ -111,6 +111,18 @@ r --format json log --event 1
 json "log --event finds the event's and its shifts' changes" \
     'len(j) >= 3 and any(e["action"] == "shift add" for e in j) and any(e["action"] == "assign" for e in j)'
 
+# My volunteer delete took an assignment along; then bob deleted its shift.
+r volunteer add Esra
+vid=$OUT
+r shift add 1 Usher
+sid=$OUT
+r assign "$sid" "$vid" --force
+r volunteer delete "$vid"
+r shift delete "$sid"
+sqlite3 "$DB" "UPDATE change_log SET user = 'bob' WHERE id = (SELECT max(id) FROM change_log)"
+refused "undo refused when what it puts back points at a row deleted since" 1 \
+    "cannot undo change [0-9]+: assignment [0-9]+ would point at a shift deleted since" undo
+
 # A column a later migration adds is kept in history and put back by undo:
 # the triggers are remade from the table's columns when the plan is opened.
 sqlite3 "$DB" "ALTER TABLE events ADD COLUMN extra TEXT NOT NULL DEFAULT ''; UPDATE events SET extra = 'kept' WHERE id = 1"
