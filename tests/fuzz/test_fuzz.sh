@@ -3,7 +3,7 @@
 # Run every libFuzzer target (build-fuzz/fuzz/fuzz_*, made by `make
 # fuzz-build`) for FUZZ_SECONDS each (5 under `make check`), starting from
 # its seed corpus tests/fuzz/corpus/<target>/, which also keeps every input
-# that once crashed. A crash, leak or sanitizer report fails the target.
+# that once crashed, with the dictionary tests/fuzz/<target>.dict if any. A crash, leak or sanitizer report fails the target.
 # Under tests/run.sh it runs once, in the first (normal) pass.
 set -u
 top=${ROOSTER_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -24,11 +24,13 @@ for bin in $bins; do
 	name=${bin##*/fuzz_}
 	seeds="$top/tests/fuzz/corpus/$name"
 	mkdir -p "$work/$name" "$work/$name.crash"
+	dict=""
+	[ -f "$top/tests/fuzz/$name.dict" ] && dict="-dict=$top/tests/fuzz/$name.dict"
 	ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1" \
 	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 	    "$bin" -max_total_time="$seconds" -close_fd_mask=3 \
 	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	    -artifact_prefix="$work/$name.crash/" \
+	    -artifact_prefix="$work/$name.crash/" $dict \
 	    "$work/$name" "$seeds" > "$work/$name.log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$work/$name.log" | tail -1)
