@@ -41,8 +41,10 @@ for bin in $bins; do
 		grep -E 'ERROR|runtime error|SUMMARY|^#[0-9]+ ' "$work/$name.log" | head -20 | sed 's/^/#   /'
 		for a in "$work/$name.crash"/*; do
 			[ -f "$a" ] || continue
-			echo "#   input kept as $top/tests/fuzz/crash-$name-$(basename "$a")"
-			cp "$a" "$top/tests/fuzz/crash-$name-$(basename "$a")"
+			# Kept in the corpus: it fails every run until fixed,
+			# and stays as a regression input after.
+			echo "#   input kept as $seeds/$(basename "$a")"
+			cp "$a" "$seeds/$(basename "$a")"
 		done
 		fail=1
 	fi
