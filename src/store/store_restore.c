@@ -50,6 +50,28 @@ store_restore_damaged(const char *path, const char *why, struct err *err)
 	    path, line);
 }
 
+static int
+store_restore_open_immutable(const char *path, sqlite3 **db)
+{
+	struct strbuf uri;
+	const char *p;
+	int rc;
+
+	strbuf_init(&uri);
+	strbuf_adds(&uri, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_addc(&uri, *p);
+	}
+	strbuf_adds(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(strbuf_str(&uri), db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	strbuf_fini(&uri);
+	return rc;
+}
+
 /* Open path read-only and check it; on failure err names the reason. */
 static int
 store_restore_check(const char *path, sqlite3 **out, struct err *err)
@@ -65,6 +87,18 @@ store_restore_check(const char *path, sqlite3 **out, struct err *err)
 	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK)
 		rc = store_restore_int(db, "PRAGMA application_id", &app);
+	if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN) {
+		/*
+		 * A backup in WAL mode where we may not create its -shm (a
+		 * read-only directory): read it as immutable instead.
+		 */
+		sqlite3_close(db);
+		db = NULL;
+		rc = store_restore_open_immutable(path, &db);
+		if (rc == SQLITE_OK)
+			rc = store_restore_int(db, "PRAGMA application_id",
+			    &app);
+	}
 	if (rc == SQLITE_OK)
 		rc = store_restore_int(db, "PRAGMA user_version", &version);
 	if ((rc & 0xff) == SQLITE_CORRUPT) {

@@ -103,6 +103,24 @@ check "read-only plan: untouched" [ "$(sum "$TESTDIR/ro/plan.db")" = "$before" ]
 as_user "$ROOSTER" --db "$TESTDIR/ro/plan.db" undo > /dev/null 2> "$TESTDIR/e"
 check "read-only plan: undo refused" grep -q "is read-only" "$TESTDIR/e"
 
+# A backup in a directory we cannot write (its -shm cannot be made) still
+# restores, read as immutable.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir "$TESTDIR/mine"
+	chown nobody "$TESTDIR/mine"
+	runuser -u nobody -- "$ROOSTER" --db "$TESTDIR/mine/plan.db" volunteer add Mine > /dev/null
+	chmod 0555 "$TESTDIR/ro"
+	cp "$TESTDIR/good.db" "$TESTDIR/ro/good.db"
+	chmod 0444 "$TESTDIR/ro/good.db"
+	runuser -u nobody -- "$ROOSTER" --db "$TESTDIR/mine/plan.db" restore "$TESTDIR/ro/good.db" --yes > /dev/null 2> "$TESTDIR/e"
+	rc=$?
+	check "restore from a read-only directory works" [ "$rc" -eq 0 ]
+	check "restore from a read-only directory: no message" [ ! -s "$TESTDIR/e" ]
+	chmod 0755 "$TESTDIR/ro"
+else
+	echo "skip - restore from a read-only directory (needs root to switch users)"
+fi
+
 # Full disk: a 1 MiB tmpfs (a fresh plan takes 160 KiB with its -shm),
 # filled by adding volunteers with long notes.
 MNT="$TESTDIR/full"
