@@ -23,6 +23,7 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	struct unavailable_list off = { 0 };
 	struct store_range range = { 0 };
 	struct plan_candidate c;
+	struct event ev;
 	char *rest;
 	int rc;
 
@@ -38,6 +39,9 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	    err);
 	if (rc == 0)
 		rc = store_unavailable_list(st, volunteer_id, &off, err);
+	event_init(&ev);
+	if (rc == 0)
+		rc = store_event_get(st, sh.event_id, &ev, err);
 	if (rc == 0) {
 		rest = store_setting_get(st, "rest_minutes");
 		memset(&c, 0, sizeof c);
@@ -46,9 +50,11 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		c.booked = &booked;
 		c.unavailable = &off;
 		c.rest_minutes = rest != NULL ? atoi(rest) : 0;
+		c.event_languages = ev.languages;
 		free(rest);
 		plan_conflict_check(&c, out);
 	}
+	event_fini(&ev);
 	assignment_list_free(&booked);
 	unavailable_list_free(&off);
 	volunteer_fini(&v);
