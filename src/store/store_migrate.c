@@ -118,6 +118,18 @@ static const char *const store_migrations[] = {
 	"  summary TEXT NOT NULL DEFAULT ''"
 	");"
 	"CREATE INDEX change_log_entity ON change_log (entity, entity_id);",
+	/*
+	 * 2: repeating events. Each occurrence of a series is an events row
+	 * of its own; series_id names the series' first row (which holds
+	 * the rrule and has series_id = its own id), occurrence_start the
+	 * start the rule gave it (its RECURRENCE-ID). The plan settings
+	 * table also gains rest_minutes (no schema change). The index on
+	 * shifts (start_at, end_at) serves suggestions and audits.
+	 */
+	"ALTER TABLE events ADD COLUMN series_id INTEGER"
+	"  REFERENCES events (id) ON DELETE CASCADE;"
+	"ALTER TABLE events ADD COLUMN occurrence_start INTEGER;"
+	"CREATE INDEX events_series ON events (series_id, occurrence_start);",
 };
 
 #define STORE_NMIGRATIONS \
