@@ -49,6 +49,20 @@ int ops_event_cancel(struct store *st, int64_t id, struct err *err);
 /* Delete event id with its shifts and assignments. */
 int ops_event_delete(struct store *st, int64_t id, struct err *err);
 
+/* ops_series.c: repeating events ("this one" is ops_event_edit/cancel) */
+
+/*
+ * Edit every occurrence of the series holding event ev->id: each field in
+ * which ev differs from the stored row is set on all of them; a new
+ * start/end moves them all by the same wall-clock amount (DST-correct),
+ * with their shifts. ERR_CONFLICT if the event does not repeat or ev
+ * changes the rule.
+ */
+int ops_series_edit(struct store *st, const struct event *ev,
+    struct err *err);
+/* Cancel every occurrence of the series holding event id. */
+int ops_series_cancel(struct store *st, int64_t id, struct err *err);
+
 /* ops_shift.c */
 
 /*

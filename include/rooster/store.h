@@ -93,6 +93,13 @@ int store_event_get(struct store *st, int64_t id, struct event *ev,
 int store_event_list(struct store *st, const struct store_range *range,
     struct event_list *out, struct err *err);
 
+/*
+ * Every occurrence of the series whose first row is series_id (that row
+ * included), by occurrence_start. Empty if it is no series.
+ */
+int store_event_list_series(struct store *st, int64_t series_id,
+    struct event_list *out, struct err *err);
+
 /* store_shift.c */
 
 int store_shift_insert(struct store *st, struct shift *sh, struct err *err);

@@ -32,9 +32,11 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "show", "ID", "show an event with its shifts",
 	  cli_event_show, CLI_READS },
 	{ "event", "edit", "ID [--title T] [--start WHEN] [--end WHEN] "
-	  "[--location L] [--description D] [--repeat RRULE] [--languages L]",
-	  "change an event", cli_event_edit, 0 },
-	{ "event", "cancel", "ID", "cancel an event (it stays, marked)",
+	  "[--location L] [--description D] [--repeat RRULE] [--languages L] "
+	  "[--series]",
+	  "change an event (--series: every occurrence)", cli_event_edit, 0 },
+	{ "event", "cancel", "ID [--series]", "cancel an event or one "
+	  "occurrence (--series: all); it stays, marked",
 	  cli_event_cancel, 0 },
 	{ "event", "delete", "ID", "delete an event with its shifts",
 	  cli_event_delete, 0 },

@@ -174,3 +174,22 @@ store_event_list(struct store *st, const struct store_range *range,
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
+
+int
+store_event_list_series(struct store *st, int64_t series_id,
+    struct event_list *out, struct err *err)
+{
+	static const char sql[] = "SELECT " STORE_EVENT_COLS
+	    "FROM events e WHERE e.series_id = ?1 "
+	    "ORDER BY e.occurrence_start, e.id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, series_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_event_row(stmt, event_list_push(out));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
