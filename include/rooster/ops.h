@@ -30,6 +30,16 @@ int ops_plan_open(struct store *st, struct err *err);
  */
 int ops_plan_init(struct store *st, const char *zone, const char *name,
     struct err *err);
+/* Longest rest rule: a week. */
+#define OPS_PLAN_REST_MAX (7 * 24 * 60)
+/*
+ * Set the rest rule: volunteers need at least minutes between two shifts
+ * (plan setting rest_minutes; 0 turns the rule off, the default).
+ * ERR_INVALID outside 0..OPS_PLAN_REST_MAX.
+ */
+int ops_plan_rest(struct store *st, int minutes, struct err *err);
+/* The rest rule in minutes, 0 when off. */
+int ops_plan_rest_minutes(struct store *st);
 /* Fill an empty plan with the demo plan around now. ERR_CONFLICT if not empty. */
 int ops_plan_demo(struct store *st, int64_t now, struct err *err);
 

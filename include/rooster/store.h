@@ -177,6 +177,44 @@ int store_assignment_list_range(struct store *st,
     const struct store_range *range, struct assignment_list *out,
     struct err *err);
 
+/* store_audit.c: the whole-plan conflict audit */
+
+/*
+ * One assignment that may be in conflict, with what plan needs to judge
+ * it. Every string is borrowed from SQLite and valid only during the
+ * callback: copy what you keep, free nothing.
+ */
+struct store_audit_row {
+	struct shift		 shift;		/* id, start, end, role,
+						   language, event_title */
+	struct volunteer	 volunteer;	/* id, name, skills, languages,
+						   max_per_month */
+	struct assignment	 assignment;	/* status, forced, names */
+	struct assignment	 previous;	/* the volunteer's earlier shift
+						   ending last (shift_id 0:
+						   none) */
+	struct unavailable	 off;		/* an unavailable period over
+						   the shift (id 0: none) */
+	const char		*event_languages;
+	bool			 in_range;	/* false: before from, given
+						   only to count the month */
+};
+
+/* Called per row; a non-zero return stops the scan and is returned. */
+typedef int store_audit_fn(const struct store_audit_row *row, void *arg);
+
+/*
+ * Call fn for each non-declined assignment (of events not cancelled)
+ * starting in [from, to) (0: no bound) that may break a rule: it starts
+ * less than rest_minutes after an earlier shift of the volunteer ends
+ * (or overlaps it), lies in an unavailable period, needs a skill or a
+ * language; and for volunteers with a monthly limit every assignment
+ * from the month before from on (in_range false before from), ordered by
+ * volunteer then start, so the caller can count each month.
+ */
+int store_audit_scan(struct store *st, int64_t from, int64_t to,
+    int rest_minutes, store_audit_fn *fn, void *arg, struct err *err);
+
 /* store_log.c: the change log */
 
 struct store_log_entry {

@@ -189,6 +189,9 @@ int cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv);
 int cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv);
 int cli_query_who(struct cli_ctx *ctx, int argc, char **argv);
 int cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv);
+int cli_query_hours(struct cli_ctx *ctx, int argc, char **argv);
+int cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv);
 
 /* "2027-03-27 14:00-17:00" into buf, for tables. */
 void cli_when(int64_t start, int64_t end, char *buf, size_t size);

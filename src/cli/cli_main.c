@@ -19,8 +19,9 @@
 static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command cli_commands[] = {
-	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION]",
-	  "name the plan and set its time zone", cli_plan_init, 0 },
+	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION] "
+	  "[--rest-minutes N]", "name the plan, set its time zone and its "
+	  "rest rule (0: off)", cli_plan_init, 0 },
 	{ "demo", NULL, "",
 	  "fill an empty database with the demo plan", cli_plan_demo, 0 },
 	{ "event", "add", "TITLE --start WHEN --end WHEN [--location L] "
@@ -83,6 +84,9 @@ static const struct cli_command cli_commands[] = {
 	  cli_query_who, CLI_READS },
 	{ "gaps", NULL, "[--from DAY] [--to DAY]",
 	  "shifts still short of people", cli_query_gaps, CLI_READS },
+	{ "conflicts", NULL, "[--from DAY] [--to DAY]",
+	  "every conflict in the plan, forced ones included",
+	  cli_conflict_list, CLI_READS },
 	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
 	  "others work", cli_plan_backup, 0 },
 	{ "log", NULL, "[--limit N]", "recent changes, newest first",

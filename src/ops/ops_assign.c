@@ -24,7 +24,6 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	struct store_range range = { 0 };
 	struct plan_candidate c;
 	struct event ev;
-	char *rest;
 	int rc;
 
 	if (store_shift_get(st, shift_id, &sh, err) < 0)
@@ -43,15 +42,13 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	if (rc == 0)
 		rc = store_event_get(st, sh.event_id, &ev, err);
 	if (rc == 0) {
-		rest = store_setting_get(st, "rest_minutes");
 		memset(&c, 0, sizeof c);
 		c.shift = &sh;
 		c.volunteer = &v;
 		c.booked = &booked;
 		c.unavailable = &off;
-		c.rest_minutes = rest != NULL ? atoi(rest) : 0;
+		c.rest_minutes = ops_plan_rest_minutes(st);
 		c.event_languages = ev.languages;
-		free(rest);
 		plan_conflict_check(&c, out);
 	}
 	event_fini(&ev);
