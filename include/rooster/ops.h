@@ -73,6 +73,26 @@ int ops_series_edit(struct store *st, const struct event *ev,
 /* Cancel every occurrence of the series holding event id. */
 int ops_series_cancel(struct store *st, int64_t id, struct err *err);
 
+/* ops_suggest.c: reads only, shared by the command line and the screen */
+
+struct ops_suggest {
+	struct shift			shift;	/* the shift to fill */
+	struct event			event;	/* its event */
+	struct store_suggest_list	rows;	/* the facts (owns volunteers) */
+	struct plan_suggestion_list	ranked;	/* best first; points into
+						   rows */
+};
+
+/*
+ * Rank every active volunteer not on shift_id (plan_suggest_rank): no
+ * conflict first, then skill, language, fewest shifts in the 30 days
+ * before, name. Fills *out (free it with ops_suggest_fini, also after
+ * a failure). ERR_NOT_FOUND for an unknown shift.
+ */
+int ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
+    struct err *err);
+void ops_suggest_fini(struct ops_suggest *s);
+
 /* ops_shift.c */
 
 /*

@@ -79,7 +79,8 @@ void plan_conflict_list_free(struct plan_conflict_list *list);
 struct plan_suggestion {
 	const struct volunteer	*volunteer;	/* borrowed */
 	size_t			 conflicts;	/* how many rules object */
-	char			 reason[320];	/* first conflict, or why fit */
+	char			 reason[320];	/* first conflict; for a fit
+						   see plan_suggest_reason */
 	bool			 skill_match;	/* has the role (or general) */
 	bool			 language_match; /* speaks what is needed */
 	int			 recent;	/* shifts in the 30 days before */
@@ -103,6 +104,14 @@ void plan_suggest_add(struct plan_suggestion_list *out,
  * fewest recent shifts, name (case-insensitive), id.
  */
 void plan_suggest_rank(struct plan_suggestion_list *out);
+/*
+ * The one-line reason of s: its first conflict, or why it fits ("free,
+ * has skill tolk, speaks ar; 2 shifts in 30 days before"), written into
+ * s->reason on first use. sh and event_languages as given to
+ * plan_suggest_add. Borrowed from s.
+ */
+const char *plan_suggest_reason(struct plan_suggestion *s,
+    const struct shift *sh, const char *event_languages);
 void plan_suggestion_list_free(struct plan_suggestion_list *list);
 
 #endif /* ROOSTER_PLAN_H */

@@ -215,6 +215,43 @@ typedef int store_audit_fn(const struct store_audit_row *row, void *arg);
 int store_audit_scan(struct store *st, int64_t from, int64_t to,
     int rest_minutes, store_audit_fn *fn, void *arg, struct err *err);
 
+/* store_suggest.c: what ranking volunteers for a shift needs */
+
+/*
+ * One active volunteer not on the shift, with the facts near it. Its
+ * strings live in the list's arena: read them, never free them.
+ */
+struct store_suggest_row {
+	struct volunteer	 volunteer;	/* id, name, skills, languages,
+						   max_per_month */
+	struct assignment	 near[2];	/* an overlapping shift, and one
+						   within the rest (shift_id 0:
+						   none) */
+	struct unavailable	 off;		/* over the shift (id 0: none) */
+	int			 month_count;	/* shifts in the shift's month */
+	int			 recent;	/* in the 30 days before it */
+};
+
+struct store_suggest_list {
+	struct store_suggest_row	*items;
+	size_t				 len;
+	size_t				 cap;
+	char				*arena;	/* every row's text */
+	char				**more;	/* arenas of later loads */
+	size_t				 nmore;
+};
+
+/*
+ * Append a row for every active volunteer who is not on sh (sh->id,
+ * start, end), in no particular order: one query, whatever the number of
+ * volunteers. [month_start, month_end) is sh's month in the plan zone;
+ * declined assignments and cancelled events do not count.
+ */
+int store_suggest_load(struct store *st, const struct shift *sh,
+    int rest_minutes, int64_t month_start, int64_t month_end,
+    struct store_suggest_list *out, struct err *err);
+void store_suggest_list_free(struct store_suggest_list *list);
+
 /* store_log.c: the change log */
 
 struct store_log_entry {

@@ -74,17 +74,22 @@ plan_conflict_booked(const struct plan_candidate *c,
 	struct span mine = { sh->start, sh->end }, other;
 	const struct assignment *a;
 	int64_t rest = (int64_t)c->rest_minutes * 60, gap;
-	int month = rtime_month(sh->start), in_month = 0;
+	int month = 0, in_month = 0;
 	char when[64];
 	size_t i;
 
+	/* localtime is not free: only when a limit or a booking needs it. */
+	if (c->volunteer->max_per_month > 0 ||
+	    (c->booked != NULL && c->booked->len > 0))
+		month = rtime_month(sh->start);
 	for (i = 0; c->booked != NULL && i < c->booked->len; i++) {
 		a = &c->booked->items[i];
 		if (a->shift_id == sh->id || !assignment_counts(a))
 			continue;
 		other.start = a->start;
 		other.end = a->end;
-		if (!c->month_given && rtime_month(a->start) == month)
+		if (!c->month_given && c->volunteer->max_per_month > 0 &&
+		    rtime_month(a->start) == month)
 			in_month++;
 		gap = other.start >= mine.end ? other.start - mine.end :
 		    mine.start - other.end;

@@ -25,9 +25,7 @@ plan_suggest_add(struct plan_suggestion_list *out,
 {
 	struct plan_conflict_list found = { 0 };
 	struct plan_suggestion *s;
-	const struct shift *sh = c->shift;
 	const struct volunteer *v = c->volunteer;
-	struct strbuf sb;
 	size_t i;
 
 	if (out->len == out->cap) {
@@ -48,25 +46,34 @@ plan_suggest_add(struct plan_suggestion_list *out,
 		if (found.items[i].kind == PLAN_CONFLICT_LANGUAGE)
 			s->language_match = false;
 	}
+	/* The reason of a fit is written on demand: most are never shown. */
 	if (found.len > 0)
 		snprintf(s->reason, sizeof s->reason, "%s%s",
 		    found.items[0].reason, found.len > 1 ? "; and more" : "");
-	else {
-		strbuf_init(&sb);
-		strbuf_adds(&sb, "free");
-		if (!plan_suggest_general(sh->role))
-			strbuf_addf(&sb, ", has skill %s", sh->role);
-		if (sh->language != NULL && *sh->language != '\0')
-			strbuf_addf(&sb, ", speaks %s", sh->language);
-		else if (c->event_languages != NULL &&
-		    *c->event_languages != '\0')
-			strbuf_adds(&sb, ", speaks an event language");
-		strbuf_addf(&sb, "; %d shift%s in the 30 days before", recent,
-		    recent == 1 ? "" : "s");
-		snprintf(s->reason, sizeof s->reason, "%s", strbuf_str(&sb));
-		strbuf_fini(&sb);
-	}
 	plan_conflict_list_free(&found);
+}
+
+const char *
+plan_suggest_reason(struct plan_suggestion *s, const struct shift *sh,
+    const char *event_languages)
+{
+	struct strbuf sb;
+
+	if (s->conflicts > 0 || s->reason[0] != '\0')
+		return s->reason;
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "free");
+	if (!plan_suggest_general(sh->role))
+		strbuf_addf(&sb, ", has skill %s", sh->role);
+	if (sh->language != NULL && *sh->language != '\0')
+		strbuf_addf(&sb, ", speaks %s", sh->language);
+	else if (event_languages != NULL && *event_languages != '\0')
+		strbuf_adds(&sb, ", speaks an event language");
+	strbuf_addf(&sb, "; %d shift%s in 30 days before", s->recent,
+	    s->recent == 1 ? "" : "s");
+	snprintf(s->reason, sizeof s->reason, "%s", strbuf_str(&sb));
+	strbuf_fini(&sb);
+	return s->reason;
 }
 
 static int

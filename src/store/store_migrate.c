@@ -124,12 +124,15 @@ static const char *const store_migrations[] = {
 	 * the rrule and has series_id = its own id), occurrence_start the
 	 * start the rule gave it (its RECURRENCE-ID). The plan settings
 	 * table also gains rest_minutes (no schema change). The index on
-	 * shifts (start_at, end_at) serves suggestions and audits.
+	 * assignments (shift_id, status, volunteer_id) covers the scans of
+	 * suggestions and audits, which skip declined assignments.
 	 */
 	"ALTER TABLE events ADD COLUMN series_id INTEGER"
 	"  REFERENCES events (id) ON DELETE CASCADE;"
 	"ALTER TABLE events ADD COLUMN occurrence_start INTEGER;"
-	"CREATE INDEX events_series ON events (series_id, occurrence_start);",
+	"CREATE INDEX events_series ON events (series_id, occurrence_start);"
+	"CREATE INDEX assignments_shift_status"
+	"  ON assignments (shift_id, status, volunteer_id);",
 };
 
 #define STORE_NMIGRATIONS \

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * What suggestions need, for every active volunteer at once, in four
+ * plain scans instead of a query per volunteer: the month's shifts of
+ * volunteers with a limit, the assignments near the shift and in the 30
+ * days before (found through the shifts' start index, folded per
+ * volunteer in a hash table here), the unavailable periods over it, and
+ * the volunteers themselves. Their text
+ * is copied into one arena, so 50,000 volunteers cost three allocations.
+ */
+#include "rooster/store.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* A shift longer than this is not looked back for (a week). */
+#define STORE_SUGGEST_LOOKBACK (7 * INT64_C(86400))
+
+/* Assignments that count, of shifts starting in [?1, ?2), except ?3. */
+static const char store_suggest_near_sql[] =
+    "SELECT a.volunteer_id, s.id, s.start_at, s.end_at, s.role"
+    "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
+    "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
+    "  AND a.status != 'declined' AND (SELECT e.status FROM events e"
+    "    WHERE e.id = s.event_id) != 'cancelled'";
+
+/* Shifts in [?1, ?2) except ?3 of volunteers with a monthly limit. */
+static const char store_suggest_month_sql[] =
+    "SELECT a.volunteer_id, count(*) FROM volunteers v"
+    "  JOIN assignments a ON a.volunteer_id = v.id"
+    "  JOIN shifts s ON s.id = a.shift_id"
+    "  WHERE v.max_per_month > 0 AND v.active != 0"
+    "  AND s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
+    "  AND a.status != 'declined' AND (SELECT e.status FROM events e"
+    "    WHERE e.id = s.event_id) != 'cancelled'"
+    "  GROUP BY a.volunteer_id";
+
+static const char store_suggest_limits_sql[] =
+    "SELECT 1 FROM volunteers WHERE max_per_month > 0 AND active != 0"
+    "  LIMIT 1";
+
+static const char store_suggest_off_sql[] =
+    "SELECT id, volunteer_id, start_at, end_at, reason FROM unavailable"
+    "  WHERE start_at < ?2 AND end_at > ?1 ORDER BY start_at";
+
+static const char store_suggest_volunteers_sql[] =
+    "SELECT id, name, skills, languages, max_per_month FROM volunteers"
+    "  WHERE active != 0 AND id NOT IN"
+    "  (SELECT volunteer_id FROM assignments WHERE shift_id = ?1)";
+
+/* A shift near the one to fill, compactly. */
+struct store_suggest_near {
+	int64_t	 shift_id;	/* 0: none */
+	int64_t	 start;
+	int64_t	 end;
+	size_t	 role_at;	/* arena offset */
+};
+
+/* Facts about one volunteer with assignments near the shift. */
+struct store_suggest_fact {
+	int64_t			 vid;		/* 0: empty slot */
+	struct store_suggest_near near[2];	/* overlap, within rest */
+	int64_t			 off_id;	/* unavailable period, or 0 */
+	int64_t			 off_start;
+	int64_t			 off_end;
+	size_t			 reason_at;
+	int			 month;
+	int			 recent;
+};
+
+/* Open addressing over slots holding indices into facts. */
+struct store_suggest_map {
+	uint32_t			*slots;	/* index + 1; 0: empty */
+	size_t				 cap;	/* a power of two */
+	struct store_suggest_fact	*facts;
+	size_t				 len;
+	size_t				 capfacts;
+};
+
+static size_t
+store_suggest_hash(int64_t vid, size_t cap)
+{
+	uint64_t h = (uint64_t)vid * UINT64_C(0x9e3779b97f4a7c15);
+
+	return (size_t)(h >> 32) & (cap - 1);
+}
+
+static void
+store_suggest_grow(struct store_suggest_map *m)
+{
+	size_t i, j;
+
+	free(m->slots);
+	m->cap = m->cap ? m->cap * 2 : 4096;
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (i = 0; i < m->len; i++) {
+		for (j = store_suggest_hash(m->facts[i].vid, m->cap);
+		    m->slots[j] != 0; j = (j + 1) & (m->cap - 1))
+			;
+		m->slots[j] = (uint32_t)i + 1;
+	}
+}
+
+static struct store_suggest_fact *
+store_suggest_find(struct store_suggest_map *m, int64_t vid, bool add)
+{
+	struct store_suggest_fact *f;
+	size_t i;
+
+	if (add && (m->len + 1) * 2 > m->cap)
+		store_suggest_grow(m);
+	if (m->cap == 0)
+		return NULL;
+	for (i = store_suggest_hash(vid, m->cap); m->slots[i] != 0;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->facts[m->slots[i] - 1].vid == vid)
+			return &m->facts[m->slots[i] - 1];
+	if (!add)
+		return NULL;
+	if (m->len == m->capfacts) {
+		m->capfacts = m->capfacts ? m->capfacts * 2 : 2048;
+		m->facts = xreallocarray(m->facts, m->capfacts,
+		    sizeof *m->facts);
+	}
+	f = &m->facts[m->len++];
+	memset(f, 0, sizeof *f);
+	f->vid = vid;
+	m->slots[i] = (uint32_t)m->len;
+	return f;
+}
+
+static void
+store_suggest_map_free(struct store_suggest_map *m)
+{
+	free(m->slots);
+	free(m->facts);
+}
+
+/* Append column i's text and its NUL to the arena; its offset. */
+static size_t
+store_suggest_keep(struct strbuf *arena, sqlite3_stmt *stmt, int i)
+{
+	size_t at = arena->len;
+	const char *s = (const char *)sqlite3_column_text(stmt, i);
+	int n = sqlite3_column_bytes(stmt, i);
+
+	strbuf_add(arena, s != NULL ? s : "", s != NULL ? (size_t)n : 0);
+	strbuf_addc(arena, '\0');
+	return at;
+}
+
+/*
+ * Monthly counts, only for volunteers with a limit, and only when
+ * someone has one.
+ */
+static int
+store_suggest_scan_month(struct store *st, const struct shift *sh,
+    int64_t month_start, int64_t month_end, struct store_suggest_map *m,
+    struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, store_suggest_limits_sql, err);
+	struct store_suggest_fact *f;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	/* Nobody with a limit, the common case: no month to read. */
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	if ((stmt = store_stmt(st, store_suggest_month_sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, month_start);
+	sqlite3_bind_int64(stmt, 2, month_end);
+	sqlite3_bind_int64(stmt, 3, sh->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		f = store_suggest_find(m, sqlite3_column_int64(stmt, 0), true);
+		f->month = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+/* Fold the assignments near the shift and in the 30 days before. */
+static int
+store_suggest_scan_near(struct store *st, const struct shift *sh,
+    int64_t rest, struct store_suggest_map *m, struct strbuf *arena,
+    struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, store_suggest_near_sql, err);
+	struct store_suggest_fact *f;
+	struct store_suggest_near *a;
+	int64_t recent = sh->start - 30 * INT64_C(86400), lo, hi, s, e;
+	int rc, k;
+
+	if (stmt == NULL)
+		return -1;
+	lo = sh->start - rest < recent ? sh->start - rest : recent;
+	hi = sh->end + rest;
+	sqlite3_bind_int64(stmt, 1, lo - STORE_SUGGEST_LOOKBACK);
+	sqlite3_bind_int64(stmt, 2, hi);
+	sqlite3_bind_int64(stmt, 3, sh->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s = sqlite3_column_int64(stmt, 2);
+		e = sqlite3_column_int64(stmt, 3);
+		f = store_suggest_find(m, sqlite3_column_int64(stmt, 0), true);
+		f->recent += s >= recent && s < sh->start;
+		/* near[0]: an overlap; near[1]: within the rest. */
+		if (s < sh->end && e > sh->start)
+			k = 0;
+		else if (s < sh->end + rest && e > sh->start - rest)
+			k = 1;
+		else
+			continue;
+		a = &f->near[k];
+		if (a->shift_id != 0)
+			continue;
+		a->shift_id = sqlite3_column_int64(stmt, 1);
+		a->start = s;
+		a->end = e;
+		a->role_at = store_suggest_keep(arena, stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+static int
+store_suggest_scan_off(struct store *st, const struct shift *sh,
+    struct store_suggest_map *m, struct strbuf *arena, struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, store_suggest_off_sql, err);
+	struct store_suggest_fact *f;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, sh->start);
+	sqlite3_bind_int64(stmt, 2, sh->end);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		f = store_suggest_find(m, sqlite3_column_int64(stmt, 1), true);
+		if (f->off_id != 0)
+			continue;
+		f->off_id = sqlite3_column_int64(stmt, 0);
+		f->off_start = sqlite3_column_int64(stmt, 2);
+		f->off_end = sqlite3_column_int64(stmt, 3);
+		f->reason_at = store_suggest_keep(arena, stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+/* Offsets into the arena become pointers once it stops growing. */
+struct store_suggest_text {
+	size_t	name, skills, languages;
+};
+
+int
+store_suggest_load(struct store *st, const struct shift *sh, int rest_minutes,
+    int64_t month_start, int64_t month_end, struct store_suggest_list *out,
+    struct err *err)
+{
+	struct store_suggest_map m = { 0 };
+	struct store_suggest_text *text = NULL;
+	struct store_suggest_fact *f;
+	uint32_t *facts = NULL;
+	int k;
+	struct store_suggest_row *r;
+	struct strbuf arena;
+	sqlite3_stmt *stmt;
+	int64_t rest = (int64_t)rest_minutes * 60;
+	size_t i, first = out->len;
+	int rc;
+
+	strbuf_init(&arena);
+	strbuf_addc(&arena, '\0');	/* offset 0 is "" */
+	if (store_suggest_scan_month(st, sh, month_start, month_end, &m,
+	    err) < 0 ||
+	    store_suggest_scan_near(st, sh, rest, &m, &arena, err) < 0 ||
+	    store_suggest_scan_off(st, sh, &m, &arena, err) < 0 ||
+	    (stmt = store_stmt(st, store_suggest_volunteers_sql, err)) ==
+	    NULL) {
+		store_suggest_map_free(&m);
+		strbuf_fini(&arena);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, sh->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (out->len == out->cap || text == NULL) {
+			if (out->len == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 1024;
+				out->items = xreallocarray(out->items,
+				    out->cap, sizeof *out->items);
+			}
+			text = xreallocarray(text, out->cap, sizeof *text);
+			facts = xreallocarray(facts, out->cap,
+			    sizeof *facts);
+		}
+		r = &out->items[out->len];
+		memset(r, 0, sizeof *r);
+		r->volunteer.id = sqlite3_column_int64(stmt, 0);
+		r->volunteer.active = true;
+		r->volunteer.max_per_month = sqlite3_column_int(stmt, 4);
+		text[out->len].name = store_suggest_keep(&arena, stmt, 1);
+		text[out->len].skills = store_suggest_keep(&arena, stmt, 2);
+		text[out->len].languages = store_suggest_keep(&arena, stmt, 3);
+		f = store_suggest_find(&m, r->volunteer.id, false);
+		facts[out->len] = f != NULL ? (uint32_t)(f - m.facts) + 1 : 0;
+		out->len++;
+	}
+	sqlite3_reset(stmt);
+	/* The arena is final: turn offsets into pointers. */
+	for (i = first; i < out->len; i++) {
+		r = &out->items[i];
+		r->volunteer.name = arena.data + text[i].name;
+		r->volunteer.skills = arena.data + text[i].skills;
+		r->volunteer.languages = arena.data + text[i].languages;
+		r->volunteer.email = r->volunteer.phone = r->volunteer.notes =
+		    arena.data;
+		if (facts[i] == 0)
+			continue;
+		f = &m.facts[facts[i] - 1];
+		r->month_count = f->month;
+		r->recent = f->recent;
+		for (k = 0; k < 2; k++) {
+			if (f->near[k].shift_id == 0)
+				continue;
+			r->near[k].shift_id = f->near[k].shift_id;
+			r->near[k].volunteer_id = f->vid;
+			r->near[k].start = f->near[k].start;
+			r->near[k].end = f->near[k].end;
+			r->near[k].status = ASSIGNMENT_ACCEPTED;
+			r->near[k].role = arena.data + f->near[k].role_at;
+		}
+		if (f->off_id != 0) {
+			r->off.id = f->off_id;
+			r->off.volunteer_id = f->vid;
+			r->off.start = f->off_start;
+			r->off.end = f->off_end;
+			r->off.reason = arena.data + f->reason_at;
+		}
+	}
+	free(text);
+	free(facts);
+	store_suggest_map_free(&m);
+	if (first == 0 && out->arena == NULL)
+		out->arena = strbuf_detach(&arena);
+	else {
+		/* A second load into one list keeps both arenas alive. */
+		out->more = xreallocarray(out->more, out->nmore + 1,
+		    sizeof *out->more);
+		out->more[out->nmore++] = strbuf_detach(&arena);
+	}
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+void
+store_suggest_list_free(struct store_suggest_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->nmore; i++)
+		free(list->more[i]);
+	free(list->more);
+	free(list->arena);
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
