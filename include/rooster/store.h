@@ -252,6 +252,30 @@ int store_suggest_load(struct store *st, const struct shift *sh,
     struct store_suggest_list *out, struct err *err);
 void store_suggest_list_free(struct store_suggest_list *list);
 
+/* store_hours.c */
+
+struct store_hours {
+	int64_t	 volunteer_id;
+	char	*volunteer;	/* name (owned) */
+	int	 attended;	/* shifts attended */
+	int	 no_shows;
+	double	 hours;		/* hours served on attended shifts */
+};
+
+struct store_hours_list {
+	struct store_hours	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+/*
+ * Per volunteer with attendance recorded on shifts starting in [from,
+ * to) (0: no bound): shifts attended, no-shows, hours. By name.
+ */
+int store_hours_list(struct store *st, int64_t from, int64_t to,
+    struct store_hours_list *out, struct err *err);
+void store_hours_list_free(struct store_hours_list *list);
+
 /* store_log.c: the change log */
 
 struct store_log_entry {
