@@ -98,9 +98,10 @@ plan_conflict_booked(const struct plan_candidate *c,
 		plan_conflict_when(a->start, a->end, when, sizeof when);
 		if (span_overlaps(mine, other)) {
 			plan_conflict_add(out, PLAN_CONFLICT_OVERLAP,
-			    a->shift_id, "%s is already on shift %lld (%s %s)",
+			    a->shift_id, "%s is already on shift %lld (%s%s%s)",
 			    c->volunteer->name, (long long)a->shift_id,
-			    a->role ? a->role : "", when);
+			    a->role ? a->role : "", a->role && *a->role ? " " :
+			    "", when);
 			continue;
 		}
 		plan_conflict_add(out, PLAN_CONFLICT_REST, a->shift_id,
