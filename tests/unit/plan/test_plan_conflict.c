@@ -232,6 +232,7 @@ run_case(const struct conflict_case *tc)
 		u->end = when(tc->off[i].end);
 		u->reason = xstrdup(tc->off[i].reason);
 	}
+	memset(&c, 0, sizeof c);	/* fields this table does not set */
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;
