@@ -308,6 +308,7 @@ check_instants(int64_t start, int64_t end, int64_t bstart, int64_t bend,
 	a->shift_id = 11;
 	a->start = bstart;
 	a->end = bend;
+	memset(&c, 0, sizeof c);
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;
