@@ -91,6 +91,9 @@ struct ops_suggest {
  */
 int ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
     struct err *err);
+/* As ops_suggest, ranking only the best n (0: all) into order first. */
+int ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
+    struct ops_suggest *out, struct err *err);
 void ops_suggest_fini(struct ops_suggest *s);
 
 /* ops_shift.c */

@@ -79,8 +79,9 @@ void plan_conflict_list_free(struct plan_conflict_list *list);
 struct plan_suggestion {
 	const struct volunteer	*volunteer;	/* borrowed */
 	size_t			 conflicts;	/* how many rules object */
-	char			 reason[320];	/* first conflict; for a fit
-						   see plan_suggest_reason */
+	char			*reason;	/* first conflict, or NULL for a
+						   fit until plan_suggest_reason
+						   (owned by the list) */
 	bool			 skill_match;	/* has the role (or general) */
 	bool			 language_match; /* speaks what is needed */
 	int			 recent;	/* shifts in the 30 days before */
@@ -105,9 +106,15 @@ void plan_suggest_add(struct plan_suggestion_list *out,
  */
 void plan_suggest_rank(struct plan_suggestion_list *out);
 /*
+ * Like plan_suggest_rank, but only the best n (0: all) are put first, in
+ * order; the rest follow in no particular order. For a screenful out of
+ * tens of thousands.
+ */
+void plan_suggest_rank_top(struct plan_suggestion_list *out, size_t n);
+/*
  * The one-line reason of s: its first conflict, or why it fits ("free,
- * has skill tolk, speaks ar; 2 shifts in 30 days before"), written into
- * s->reason on first use. sh and event_languages as given to
+ * has skill tolk, speaks ar; 2 shifts in 30 days before"), kept in
+ * s->reason from the first call. sh and event_languages as given to
  * plan_suggest_add. Borrowed from s.
  */
 const char *plan_suggest_reason(struct plan_suggestion *s,

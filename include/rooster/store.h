@@ -220,33 +220,37 @@ int store_audit_scan(struct store *st, int64_t from, int64_t to,
 /* store_suggest.c: what ranking volunteers for a shift needs */
 
 /*
- * One active volunteer not on the shift, with the facts near it. Its
- * strings live in the list's arena: read them, never free them.
+ * One active volunteer not on the shift, with the facts near it. Strings
+ * and the near/off entries live in the list: read them, never free them.
  */
 struct store_suggest_row {
-	struct volunteer	 volunteer;	/* id, name, skills, languages,
-						   max_per_month */
-	struct assignment	 near[2];	/* an overlapping shift, and one
-						   within the rest (shift_id 0:
-						   none) */
-	struct unavailable	 off;		/* over the shift (id 0: none) */
-	int			 month_count;	/* shifts in the shift's month */
-	int			 recent;	/* in the 30 days before it */
+	struct volunteer		 volunteer;	/* id, name, skills,
+							   languages,
+							   max_per_month */
+	const struct assignment		*near;		/* nnear shifts: one
+							   overlapping, one
+							   within the rest */
+	size_t				 nnear;
+	const struct unavailable	*off;		/* over the shift, or
+							   NULL */
+	int				 month_count;	/* in the shift's month
+							   (if limited) */
+	int				 recent;	/* in the 30 days before */
 };
 
 struct store_suggest_list {
 	struct store_suggest_row	*items;
 	size_t				 len;
 	size_t				 cap;
-	char				*arena;	/* every row's text */
-	char				**more;	/* arenas of later loads */
-	size_t				 nmore;
+	char				*arena;		/* every row's text */
+	struct assignment		*nears;		/* rows' near entries */
+	struct unavailable		*offs;		/* rows' off entries */
 };
 
 /*
- * Append a row for every active volunteer who is not on sh (sh->id,
- * start, end), in no particular order: one query, whatever the number of
- * volunteers. [month_start, month_end) is sh's month in the plan zone;
+ * Fill the empty list out with a row for every active volunteer who is
+ * not on sh (sh->id, start, end), in no particular order: a few scans,
+ * whatever the number of volunteers. [month_start, month_end) is sh's month in the plan zone;
  * declined assignments and cancelled events do not count.
  */
 int store_suggest_load(struct store *st, const struct shift *sh,

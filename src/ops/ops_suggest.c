@@ -28,6 +28,13 @@ int
 ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
     struct err *err)
 {
+	return ops_suggest_top(st, shift_id, 0, out, err);
+}
+
+int
+ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
+    struct ops_suggest *out, struct err *err)
+{
 	struct assignment_list booked;
 	struct unavailable_list off;
 	struct plan_candidate c;
@@ -50,19 +57,10 @@ ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
 	for (i = 0; i < out->rows.len; i++) {
 		r = &out->rows.items[i];
 		/* Lists over the row's own facts: borrowed, not freed. */
-		memset(&booked, 0, sizeof booked);
-		memset(&off, 0, sizeof off);
-		if (r->near[0].shift_id != 0) {
-			booked.items = &r->near[0];
-			booked.len = r->near[1].shift_id != 0 ? 2 : 1;
-		} else if (r->near[1].shift_id != 0) {
-			booked.items = &r->near[1];
-			booked.len = 1;
-		}
-		if (r->off.id != 0) {
-			off.items = &r->off;
-			off.len = 1;
-		}
+		booked.items = (struct assignment *)r->near;
+		booked.len = booked.cap = r->nnear;
+		off.items = (struct unavailable *)r->off;
+		off.len = off.cap = r->off != NULL;
 		memset(&c, 0, sizeof c);
 		c.shift = &out->shift;
 		c.volunteer = &r->volunteer;
@@ -74,7 +72,7 @@ ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
 		c.month_booked = r->month_count;
 		plan_suggest_add(&out->ranked, &c, r->recent);
 	}
-	plan_suggest_rank(&out->ranked);
+	plan_suggest_rank_top(&out->ranked, n);
 	return 0;
 }
 

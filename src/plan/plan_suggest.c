@@ -7,7 +7,6 @@
  */
 #include "rooster/plan.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,8 +47,8 @@ plan_suggest_add(struct plan_suggestion_list *out,
 	}
 	/* The reason of a fit is written on demand: most are never shown. */
 	if (found.len > 0)
-		snprintf(s->reason, sizeof s->reason, "%s%s",
-		    found.items[0].reason, found.len > 1 ? "; and more" : "");
+		s->reason = xasprintf("%s%s", found.items[0].reason,
+		    found.len > 1 ? "; and more" : "");
 	plan_conflict_list_free(&found);
 }
 
@@ -59,7 +58,7 @@ plan_suggest_reason(struct plan_suggestion *s, const struct shift *sh,
 {
 	struct strbuf sb;
 
-	if (s->conflicts > 0 || s->reason[0] != '\0')
+	if (s->reason != NULL)
 		return s->reason;
 	strbuf_init(&sb);
 	strbuf_adds(&sb, "free");
@@ -71,8 +70,7 @@ plan_suggest_reason(struct plan_suggestion *s, const struct shift *sh,
 		strbuf_adds(&sb, ", speaks an event language");
 	strbuf_addf(&sb, "; %d shift%s in 30 days before", s->recent,
 	    s->recent == 1 ? "" : "s");
-	snprintf(s->reason, sizeof s->reason, "%s", strbuf_str(&sb));
-	strbuf_fini(&sb);
+	s->reason = strbuf_detach(&sb);
 	return s->reason;
 }
 
@@ -96,17 +94,101 @@ plan_suggest_cmp(const void *pa, const void *pb)
 	    a->volunteer->id > b->volunteer->id;
 }
 
+static int
+plan_suggest_cmp_ptr(const void *pa, const void *pb)
+{
+	return plan_suggest_cmp(*(const struct plan_suggestion *const *)pa,
+	    *(const struct plan_suggestion *const *)pb);
+}
+
+/* Sift the worst of the heap's kept ones down (a max-heap on rank). */
+static void
+plan_suggest_sift(const struct plan_suggestion **heap, size_t n, size_t i)
+{
+	const struct plan_suggestion *tmp;
+	size_t worst, l, r;
+
+	for (;;) {
+		worst = i;
+		l = 2 * i + 1;
+		r = l + 1;
+		if (l < n && plan_suggest_cmp(heap[l], heap[worst]) > 0)
+			worst = l;
+		if (r < n && plan_suggest_cmp(heap[r], heap[worst]) > 0)
+			worst = r;
+		if (worst == i)
+			return;
+		tmp = heap[i];
+		heap[i] = heap[worst];
+		heap[worst] = tmp;
+		i = worst;
+	}
+}
+
+/*
+ * Rank pointers, then lay the items out once in the new order. For the
+ * best n only, a heap of n keeps the cost near one comparison per
+ * volunteer.
+ */
+void
+plan_suggest_rank_top(struct plan_suggestion_list *out, size_t n)
+{
+	const struct plan_suggestion **order;
+	struct plan_suggestion *items;
+	bool *taken;
+	size_t i, k = 0;
+
+	if (out->len < 2)
+		return;
+	if (n == 0 || n > out->len)
+		n = out->len;
+	order = xreallocarray(NULL, out->len, sizeof *order);
+	if (n == out->len) {
+		for (i = 0; i < out->len; i++)
+			order[i] = &out->items[i];
+	} else {
+		for (i = 0; i < out->len; i++) {
+			if (k < n) {
+				order[k++] = &out->items[i];
+				if (k == n)
+					for (size_t j = n / 2; j-- > 0;)
+						plan_suggest_sift(order, n, j);
+			} else if (plan_suggest_cmp(&out->items[i],
+			    order[0]) < 0) {
+				order[0] = &out->items[i];
+				plan_suggest_sift(order, n, 0);
+			}
+		}
+	}
+	qsort(order, n, sizeof *order, plan_suggest_cmp_ptr);
+	items = xreallocarray(NULL, out->cap, sizeof *items);
+	taken = xcalloc(out->len, sizeof *taken);
+	for (i = 0; i < n; i++) {
+		items[i] = *order[i];
+		taken[order[i] - out->items] = true;
+	}
+	for (i = 0, k = n; i < out->len; i++)
+		if (!taken[i])
+			items[k++] = out->items[i];
+	free(taken);
+	free(order);
+	free(out->items);
+	out->items = items;
+}
+
 void
 plan_suggest_rank(struct plan_suggestion_list *out)
 {
-	if (out->len > 1)
-		qsort(out->items, out->len, sizeof *out->items,
-		    plan_suggest_cmp);
+	plan_suggest_rank_top(out, 0);
 }
 
 void
 plan_suggestion_list_free(struct plan_suggestion_list *list)
 {
+	size_t i;
+
+	for (i = 0; i < list->len; i++)
+		free(list->items[i].reason);
 	free(list->items);
 	memset(list, 0, sizeof *list);
 }

@@ -10,6 +10,7 @@
  */
 #include "rooster/store.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +261,64 @@ struct store_suggest_text {
 	size_t	name, skills, languages;
 };
 
+/* Give the rows their facts; the arena is final. */
+static void
+store_suggest_link(struct store_suggest_list *out,
+    const struct store_suggest_map *m, const uint32_t *facts,
+    const struct store_suggest_text *text, char *arena)
+{
+	const struct store_suggest_fact *f;
+	struct store_suggest_row *r;
+	struct assignment *a;
+	struct unavailable *u;
+	size_t i, nnear = 0, noff = 0;
+	int k;
+
+	for (i = 0; i < m->len; i++) {
+		nnear += (m->facts[i].near[0].shift_id != 0) +
+		    (m->facts[i].near[1].shift_id != 0);
+		noff += m->facts[i].off_id != 0;
+	}
+	out->nears = xcalloc(nnear + 1, sizeof *out->nears);
+	out->offs = xcalloc(noff + 1, sizeof *out->offs);
+	a = out->nears;
+	u = out->offs;
+	for (i = 0; i < out->len; i++) {
+		r = &out->items[i];
+		r->volunteer.name = arena + text[i].name;
+		r->volunteer.skills = arena + text[i].skills;
+		r->volunteer.languages = arena + text[i].languages;
+		r->volunteer.email = r->volunteer.phone = r->volunteer.notes =
+		    arena;
+		if (facts[i] == 0)
+			continue;
+		f = &m->facts[facts[i] - 1];
+		r->month_count = f->month;
+		r->recent = f->recent;
+		r->near = a;
+		for (k = 0; k < 2; k++) {
+			if (f->near[k].shift_id == 0)
+				continue;
+			a->shift_id = f->near[k].shift_id;
+			a->volunteer_id = f->vid;
+			a->start = f->near[k].start;
+			a->end = f->near[k].end;
+			a->status = ASSIGNMENT_ACCEPTED;
+			a->role = arena + f->near[k].role_at;
+			a++;
+			r->nnear++;
+		}
+		if (f->off_id != 0) {
+			u->id = f->off_id;
+			u->volunteer_id = f->vid;
+			u->start = f->off_start;
+			u->end = f->off_end;
+			u->reason = arena + f->reason_at;
+			r->off = u++;
+		}
+	}
+}
+
 int
 store_suggest_load(struct store *st, const struct shift *sh, int rest_minutes,
     int64_t month_start, int64_t month_end, struct store_suggest_list *out,
@@ -268,15 +327,14 @@ store_suggest_load(struct store *st, const struct shift *sh, int rest_minutes,
 	struct store_suggest_map m = { 0 };
 	struct store_suggest_text *text = NULL;
 	struct store_suggest_fact *f;
-	uint32_t *facts = NULL;
-	int k;
 	struct store_suggest_row *r;
 	struct strbuf arena;
 	sqlite3_stmt *stmt;
+	uint32_t *facts = NULL;
 	int64_t rest = (int64_t)rest_minutes * 60;
-	size_t i, first = out->len;
 	int rc;
 
+	assert(out->len == 0 && out->arena == NULL);
 	strbuf_init(&arena);
 	strbuf_addc(&arena, '\0');	/* offset 0 is "" */
 	if (store_suggest_scan_month(st, sh, month_start, month_end, &m,
@@ -291,12 +349,10 @@ store_suggest_load(struct store *st, const struct shift *sh, int rest_minutes,
 	}
 	sqlite3_bind_int64(stmt, 1, sh->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->len == out->cap || text == NULL) {
-			if (out->len == out->cap) {
-				out->cap = out->cap ? out->cap * 2 : 1024;
-				out->items = xreallocarray(out->items,
-				    out->cap, sizeof *out->items);
-			}
+		if (out->len == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 1024;
+			out->items = xreallocarray(out->items, out->cap,
+			    sizeof *out->items);
 			text = xreallocarray(text, out->cap, sizeof *text);
 			facts = xreallocarray(facts, out->cap,
 			    sizeof *facts);
@@ -314,59 +370,19 @@ store_suggest_load(struct store *st, const struct shift *sh, int rest_minutes,
 		out->len++;
 	}
 	sqlite3_reset(stmt);
-	/* The arena is final: turn offsets into pointers. */
-	for (i = first; i < out->len; i++) {
-		r = &out->items[i];
-		r->volunteer.name = arena.data + text[i].name;
-		r->volunteer.skills = arena.data + text[i].skills;
-		r->volunteer.languages = arena.data + text[i].languages;
-		r->volunteer.email = r->volunteer.phone = r->volunteer.notes =
-		    arena.data;
-		if (facts[i] == 0)
-			continue;
-		f = &m.facts[facts[i] - 1];
-		r->month_count = f->month;
-		r->recent = f->recent;
-		for (k = 0; k < 2; k++) {
-			if (f->near[k].shift_id == 0)
-				continue;
-			r->near[k].shift_id = f->near[k].shift_id;
-			r->near[k].volunteer_id = f->vid;
-			r->near[k].start = f->near[k].start;
-			r->near[k].end = f->near[k].end;
-			r->near[k].status = ASSIGNMENT_ACCEPTED;
-			r->near[k].role = arena.data + f->near[k].role_at;
-		}
-		if (f->off_id != 0) {
-			r->off.id = f->off_id;
-			r->off.volunteer_id = f->vid;
-			r->off.start = f->off_start;
-			r->off.end = f->off_end;
-			r->off.reason = arena.data + f->reason_at;
-		}
-	}
+	out->arena = strbuf_detach(&arena);
+	store_suggest_link(out, &m, facts, text, out->arena);
 	free(text);
 	free(facts);
 	store_suggest_map_free(&m);
-	if (first == 0 && out->arena == NULL)
-		out->arena = strbuf_detach(&arena);
-	else {
-		/* A second load into one list keeps both arenas alive. */
-		out->more = xreallocarray(out->more, out->nmore + 1,
-		    sizeof *out->more);
-		out->more[out->nmore++] = strbuf_detach(&arena);
-	}
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 
 void
 store_suggest_list_free(struct store_suggest_list *list)
 {
-	size_t i;
-
-	for (i = 0; i < list->nmore; i++)
-		free(list->more[i]);
-	free(list->more);
+	free(list->nears);
+	free(list->offs);
 	free(list->arena);
 	free(list->items);
 	memset(list, 0, sizeof *list);
