@@ -78,9 +78,9 @@ int ops_series_cancel(struct store *st, int64_t id, struct err *err);
 struct ops_suggest {
 	struct shift			shift;	/* the shift to fill */
 	struct event			event;	/* its event */
-	struct store_suggest_list	rows;	/* the facts (owns volunteers) */
+	struct volunteer_list		volunteers; /* those weighed */
 	struct plan_suggestion_list	ranked;	/* best first; points into
-						   rows */
+						   volunteers */
 };
 
 /*
@@ -91,7 +91,12 @@ struct ops_suggest {
  */
 int ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
     struct err *err);
-/* As ops_suggest, ranking only the best n (0: all) into order first. */
+/*
+ * As ops_suggest, but only the best n (0: all) are certain and first, in
+ * order; volunteers are read in name order only until the best n are
+ * certain (n who fit with no shift in the 30 days before), so a screenful
+ * costs far less than everyone. ranked.len may exceed n.
+ */
 int ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
     struct ops_suggest *out, struct err *err);
 void ops_suggest_fini(struct ops_suggest *s);

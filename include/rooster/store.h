@@ -220,8 +220,8 @@ int store_audit_scan(struct store *st, int64_t from, int64_t to,
 /* store_suggest.c: what ranking volunteers for a shift needs */
 
 /*
- * One active volunteer not on the shift, with the facts near it. Strings
- * and the near/off entries live in the list: read them, never free them.
+ * One active volunteer not on the shift, with the facts near it. Every
+ * pointer is borrowed and valid only during the callback.
  */
 struct store_suggest_row {
 	struct volunteer		 volunteer;	/* id, name, skills,
@@ -238,25 +238,22 @@ struct store_suggest_row {
 	int				 recent;	/* in the 30 days before */
 };
 
-struct store_suggest_list {
-	struct store_suggest_row	*items;
-	size_t				 len;
-	size_t				 cap;
-	char				*arena;		/* every row's text */
-	struct assignment		*nears;		/* rows' near entries */
-	struct unavailable		*offs;		/* rows' off entries */
-};
+/* Called per volunteer; > 0 stops the scan (success), < 0 fails it. */
+typedef int store_suggest_fn(const struct store_suggest_row *row,
+    void *arg);
 
 /*
- * Fill the empty list out with a row for every active volunteer who is
- * not on sh (sh->id, start, end), in no particular order: a few scans,
- * whatever the number of volunteers. [month_start, month_end) is sh's month in the plan zone;
- * declined assignments and cancelled events do not count.
+ * Call fn for every active volunteer who is not on sh (sh->id, start,
+ * end), in name order (case-insensitive, then id), until fn returns
+ * non-zero. The facts come from a few scans near the shift, whatever the
+ * number of volunteers. [month_start, month_end) is sh's month in the
+ * plan zone; declined assignments and cancelled events do not count.
+ * Returns 0 (also when fn stopped it with > 0), fn's negative value, or
+ * -1 with err.
  */
-int store_suggest_load(struct store *st, const struct shift *sh,
+int store_suggest_scan(struct store *st, const struct shift *sh,
     int rest_minutes, int64_t month_start, int64_t month_end,
-    struct store_suggest_list *out, struct err *err);
-void store_suggest_list_free(struct store_suggest_list *list);
+    store_suggest_fn *fn, void *arg, struct err *err);
 
 /* store_hours.c */
 

@@ -10,7 +10,6 @@
  */
 #include "rooster/store.h"
 
-#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,14 +42,19 @@ static const char store_suggest_limits_sql[] =
     "SELECT 1 FROM volunteers WHERE max_per_month > 0 AND active != 0"
     "  LIMIT 1";
 
+static const char store_suggest_maxid_sql[] =
+    "SELECT coalesce(max(id), 0) FROM volunteers";
+
 static const char store_suggest_off_sql[] =
     "SELECT id, volunteer_id, start_at, end_at, reason FROM unavailable"
     "  WHERE start_at < ?2 AND end_at > ?1 ORDER BY start_at";
 
+/* By name, through its index, so a caller can stop early. */
 static const char store_suggest_volunteers_sql[] =
     "SELECT id, name, skills, languages, max_per_month FROM volunteers"
     "  WHERE active != 0 AND id NOT IN"
-    "  (SELECT volunteer_id FROM assignments WHERE shift_id = ?1)";
+    "  (SELECT volunteer_id FROM assignments WHERE shift_id = ?1)"
+    "  ORDER BY name COLLATE NOCASE, id";
 
 /* A shift near the one to fill, compactly. */
 struct store_suggest_near {
@@ -72,14 +76,23 @@ struct store_suggest_fact {
 	int			 recent;
 };
 
-/* Open addressing over slots holding indices into facts. */
+/*
+ * Volunteer id -> fact. Ids are rowids, dense as a rule: then a plain
+ * array indexed by id (direct), read in id order by the volunteers scan;
+ * else open addressing over slots. Both hold fact index + 1, 0: none.
+ */
 struct store_suggest_map {
-	uint32_t			*slots;	/* index + 1; 0: empty */
-	size_t				 cap;	/* a power of two */
+	uint32_t			*direct;	/* ndirect + 1 entries */
+	int64_t				 ndirect;	/* largest id */
+	uint32_t			*slots;
+	size_t				 cap;		/* a power of two */
 	struct store_suggest_fact	*facts;
 	size_t				 len;
 	size_t				 capfacts;
 };
+
+/* Ids up to this use the direct array (64 MiB of index at most). */
+#define STORE_SUGGEST_DIRECT_MAX (16 * 1024 * 1024)
 
 static size_t
 store_suggest_hash(int64_t vid, size_t cap)
@@ -98,11 +111,31 @@ store_suggest_grow(struct store_suggest_map *m)
 	m->cap = m->cap ? m->cap * 2 : 4096;
 	m->slots = xcalloc(m->cap, sizeof *m->slots);
 	for (i = 0; i < m->len; i++) {
+		if (m->direct != NULL && m->facts[i].vid >= 1 &&
+		    m->facts[i].vid <= m->ndirect)
+			continue;
 		for (j = store_suggest_hash(m->facts[i].vid, m->cap);
 		    m->slots[j] != 0; j = (j + 1) & (m->cap - 1))
 			;
 		m->slots[j] = (uint32_t)i + 1;
 	}
+}
+
+/* A new fact for vid, its index + 1. */
+static uint32_t
+store_suggest_new(struct store_suggest_map *m, int64_t vid)
+{
+	struct store_suggest_fact *f;
+
+	if (m->len == m->capfacts) {
+		m->capfacts = m->capfacts ? m->capfacts * 2 : 2048;
+		m->facts = xreallocarray(m->facts, m->capfacts,
+		    sizeof *m->facts);
+	}
+	f = &m->facts[m->len++];
+	memset(f, 0, sizeof *f);
+	f->vid = vid;
+	return (uint32_t)m->len;
 }
 
 static struct store_suggest_fact *
@@ -111,6 +144,12 @@ store_suggest_find(struct store_suggest_map *m, int64_t vid, bool add)
 	struct store_suggest_fact *f;
 	size_t i;
 
+	if (m->direct != NULL && vid >= 1 && vid <= m->ndirect) {
+		if (m->direct[vid] == 0 && add)
+			m->direct[vid] = store_suggest_new(m, vid);
+		return m->direct[vid] != 0 ? &m->facts[m->direct[vid] - 1] :
+		    NULL;
+	}
 	if (add && (m->len + 1) * 2 > m->cap)
 		store_suggest_grow(m);
 	if (m->cap == 0)
@@ -136,8 +175,17 @@ store_suggest_find(struct store_suggest_map *m, int64_t vid, bool add)
 static void
 store_suggest_map_free(struct store_suggest_map *m)
 {
+	free(m->direct);
 	free(m->slots);
 	free(m->facts);
+}
+
+static const char *
+store_suggest_text(sqlite3_stmt *stmt, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, i);
+
+	return s != NULL ? s : "";
 }
 
 /* Append column i's text and its NUL to the arena; its offset. */
@@ -256,85 +304,76 @@ store_suggest_scan_off(struct store *st, const struct shift *sh,
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 
-/* Offsets into the arena become pointers once it stops growing. */
-struct store_suggest_text {
-	size_t	name, skills, languages;
-};
-
-/* Give the rows their facts; the arena is final. */
-static void
-store_suggest_link(struct store_suggest_list *out,
-    const struct store_suggest_map *m, const uint32_t *facts,
-    const struct store_suggest_text *text, char *arena)
+/* Call fn with the row of one volunteer: text borrowed from stmt. */
+static int
+store_suggest_row_call(sqlite3_stmt *stmt, const struct store_suggest_map *m,
+    const char *arena, store_suggest_fn *fn, void *arg)
 {
 	const struct store_suggest_fact *f;
-	struct store_suggest_row *r;
-	struct assignment *a;
-	struct unavailable *u;
-	size_t i, nnear = 0, noff = 0;
+	struct store_suggest_row r;
+	struct assignment near[2];
+	struct unavailable off;
+	int64_t vid = sqlite3_column_int64(stmt, 0);
 	int k;
 
-	for (i = 0; i < m->len; i++) {
-		nnear += (m->facts[i].near[0].shift_id != 0) +
-		    (m->facts[i].near[1].shift_id != 0);
-		noff += m->facts[i].off_id != 0;
-	}
-	out->nears = xcalloc(nnear + 1, sizeof *out->nears);
-	out->offs = xcalloc(noff + 1, sizeof *out->offs);
-	a = out->nears;
-	u = out->offs;
-	for (i = 0; i < out->len; i++) {
-		r = &out->items[i];
-		r->volunteer.name = arena + text[i].name;
-		r->volunteer.skills = arena + text[i].skills;
-		r->volunteer.languages = arena + text[i].languages;
-		r->volunteer.email = r->volunteer.phone = r->volunteer.notes =
-		    arena;
-		if (facts[i] == 0)
-			continue;
-		f = &m->facts[facts[i] - 1];
-		r->month_count = f->month;
-		r->recent = f->recent;
-		r->near = a;
+	memset(&r, 0, sizeof r);
+	r.volunteer.id = vid;
+	r.volunteer.active = true;
+	r.volunteer.name = (char *)store_suggest_text(stmt, 1);
+	r.volunteer.skills = (char *)store_suggest_text(stmt, 2);
+	r.volunteer.languages = (char *)store_suggest_text(stmt, 3);
+	r.volunteer.email = r.volunteer.phone = r.volunteer.notes =
+	    (char *)arena;
+	r.volunteer.max_per_month = sqlite3_column_int(stmt, 4);
+	f = store_suggest_find((struct store_suggest_map *)m, vid, false);
+	if (f != NULL) {
+		r.month_count = f->month;
+		r.recent = f->recent;
+		r.near = near;
 		for (k = 0; k < 2; k++) {
 			if (f->near[k].shift_id == 0)
 				continue;
-			a->shift_id = f->near[k].shift_id;
-			a->volunteer_id = f->vid;
-			a->start = f->near[k].start;
-			a->end = f->near[k].end;
-			a->status = ASSIGNMENT_ACCEPTED;
-			a->role = arena + f->near[k].role_at;
-			a++;
-			r->nnear++;
+			memset(&near[r.nnear], 0, sizeof near[r.nnear]);
+			near[r.nnear].shift_id = f->near[k].shift_id;
+			near[r.nnear].volunteer_id = vid;
+			near[r.nnear].start = f->near[k].start;
+			near[r.nnear].end = f->near[k].end;
+			near[r.nnear].status = ASSIGNMENT_ACCEPTED;
+			near[r.nnear].role = (char *)arena +
+			    f->near[k].role_at;
+			r.nnear++;
 		}
 		if (f->off_id != 0) {
-			u->id = f->off_id;
-			u->volunteer_id = f->vid;
-			u->start = f->off_start;
-			u->end = f->off_end;
-			u->reason = arena + f->reason_at;
-			r->off = u++;
+			memset(&off, 0, sizeof off);
+			off.id = f->off_id;
+			off.volunteer_id = vid;
+			off.start = f->off_start;
+			off.end = f->off_end;
+			off.reason = (char *)arena + f->reason_at;
+			r.off = &off;
 		}
 	}
+	return fn(&r, arg);
 }
 
 int
-store_suggest_load(struct store *st, const struct shift *sh, int rest_minutes,
-    int64_t month_start, int64_t month_end, struct store_suggest_list *out,
+store_suggest_scan(struct store *st, const struct shift *sh, int rest_minutes,
+    int64_t month_start, int64_t month_end, store_suggest_fn *fn, void *arg,
     struct err *err)
 {
 	struct store_suggest_map m = { 0 };
-	struct store_suggest_text *text = NULL;
-	struct store_suggest_fact *f;
-	struct store_suggest_row *r;
 	struct strbuf arena;
 	sqlite3_stmt *stmt;
-	uint32_t *facts = NULL;
 	int64_t rest = (int64_t)rest_minutes * 60;
-	int rc;
+	int rc, cb = 0;
 
-	assert(out->len == 0 && out->arena == NULL);
+	if ((stmt = store_stmt(st, store_suggest_maxid_sql, err)) == NULL)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		m.ndirect = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (m.ndirect > 0 && m.ndirect <= STORE_SUGGEST_DIRECT_MAX)
+		m.direct = xcalloc((size_t)m.ndirect + 1, sizeof *m.direct);
 	strbuf_init(&arena);
 	strbuf_addc(&arena, '\0');	/* offset 0 is "" */
 	if (store_suggest_scan_month(st, sh, month_start, month_end, &m,
@@ -347,43 +386,15 @@ store_suggest_load(struct store *st, const struct shift *sh, int rest_minutes,
 		strbuf_fini(&arena);
 		return -1;
 	}
+	/* The arena is final now: the volunteers add nothing to it. */
 	sqlite3_bind_int64(stmt, 1, sh->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->len == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 1024;
-			out->items = xreallocarray(out->items, out->cap,
-			    sizeof *out->items);
-			text = xreallocarray(text, out->cap, sizeof *text);
-			facts = xreallocarray(facts, out->cap,
-			    sizeof *facts);
-		}
-		r = &out->items[out->len];
-		memset(r, 0, sizeof *r);
-		r->volunteer.id = sqlite3_column_int64(stmt, 0);
-		r->volunteer.active = true;
-		r->volunteer.max_per_month = sqlite3_column_int(stmt, 4);
-		text[out->len].name = store_suggest_keep(&arena, stmt, 1);
-		text[out->len].skills = store_suggest_keep(&arena, stmt, 2);
-		text[out->len].languages = store_suggest_keep(&arena, stmt, 3);
-		f = store_suggest_find(&m, r->volunteer.id, false);
-		facts[out->len] = f != NULL ? (uint32_t)(f - m.facts) + 1 : 0;
-		out->len++;
-	}
+	while (cb == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		cb = store_suggest_row_call(stmt, &m, strbuf_str(&arena), fn,
+		    arg);
 	sqlite3_reset(stmt);
-	out->arena = strbuf_detach(&arena);
-	store_suggest_link(out, &m, facts, text, out->arena);
-	free(text);
-	free(facts);
 	store_suggest_map_free(&m);
+	strbuf_fini(&arena);
+	if (cb != 0)
+		return cb > 0 ? 0 : cb;
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
-}
-
-void
-store_suggest_list_free(struct store_suggest_list *list)
-{
-	free(list->nears);
-	free(list->offs);
-	free(list->arena);
-	free(list->items);
-	memset(list, 0, sizeof *list);
 }
