@@ -21,21 +21,25 @@
 
 /* Assignments that count, of shifts starting in [?1, ?2), except ?3. */
 static const char store_suggest_near_sql[] =
-    "SELECT a.volunteer_id, s.id, s.start_at, s.end_at, s.role"
+    "SELECT a.volunteer_id, s.id, s.start_at, s.end_at"
     "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
     "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
-    "  AND a.status != 'declined' AND (SELECT e.status FROM events e"
-    "    WHERE e.id = s.event_id) != 'cancelled'";
+    "  AND a.status != 'declined' AND s.event_id NOT IN"
+    "    (SELECT id FROM events WHERE status = 'cancelled')";
+
+/* The role of a shift near the one to fill (few: read one by one). */
+static const char store_suggest_role_sql[] =
+    "SELECT role FROM shifts WHERE id = ?1";
 
 /* Shifts in [?1, ?2) except ?3 of volunteers with a monthly limit. */
 static const char store_suggest_month_sql[] =
-    "SELECT a.volunteer_id, count(*) FROM volunteers v"
-    "  JOIN assignments a ON a.volunteer_id = v.id"
-    "  JOIN shifts s ON s.id = a.shift_id"
-    "  WHERE v.max_per_month > 0 AND v.active != 0"
-    "  AND s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
-    "  AND a.status != 'declined' AND (SELECT e.status FROM events e"
-    "    WHERE e.id = s.event_id) != 'cancelled'"
+    "SELECT a.volunteer_id, count(*) FROM shifts s"
+    "  JOIN assignments a ON a.shift_id = s.id"
+    "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
+    "  AND a.status != 'declined' AND a.volunteer_id IN (SELECT id"
+    "    FROM volunteers WHERE max_per_month > 0 AND active != 0)"
+    "  AND s.event_id NOT IN"
+    "    (SELECT id FROM events WHERE status = 'cancelled')"
     "  GROUP BY a.volunteer_id";
 
 static const char store_suggest_limits_sql[] =
@@ -242,7 +246,7 @@ store_suggest_scan_near(struct store *st, const struct shift *sh,
     int64_t rest, struct store_suggest_map *m, struct strbuf *arena,
     struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(st, store_suggest_near_sql, err);
+	sqlite3_stmt *stmt = store_stmt(st, store_suggest_near_sql, err), *role;
 	struct store_suggest_fact *f;
 	struct store_suggest_near *a;
 	int64_t recent = sh->start - 30 * INT64_C(86400), lo, hi, s, e;
@@ -273,7 +277,15 @@ store_suggest_scan_near(struct store *st, const struct shift *sh,
 		a->shift_id = sqlite3_column_int64(stmt, 1);
 		a->start = s;
 		a->end = e;
-		a->role_at = store_suggest_keep(arena, stmt, 4);
+		if ((role = store_stmt(st, store_suggest_role_sql, err)) ==
+		    NULL) {
+			sqlite3_reset(stmt);
+			return -1;
+		}
+		sqlite3_bind_int64(role, 1, a->shift_id);
+		if (sqlite3_step(role) == SQLITE_ROW)
+			a->role_at = store_suggest_keep(arena, role, 0);
+		sqlite3_reset(role);
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
