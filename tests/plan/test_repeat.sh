@@ -106,4 +106,14 @@ check "every occurrence gone, with shifts" test "$(sqlite3 "$DB" \
     'SELECT count(*) FROM events WHERE series_id = 1 OR id <= 4')" -eq 0
 check "no shift left of it" test "$(sqlite3 "$DB" \
     'SELECT count(*) FROM shifts WHERE event_id <= 4')" -eq 0
+
+# A plain event given a rule becomes the first of a series; its shifts
+# are copied onto the new occurrences.
+r shift add 8 algemeen --needed 2
+ok_run "plain event gets a rule" event edit 8 --repeat "FREQ=DAILY;COUNT=3"
+r --format json event list --from 2027-12-01 --to 2027-12-31
+json "three days" "[o['start'][:10] for o in j] == ['2027-12-01', \
+'2027-12-02', '2027-12-03']"
+r --format json shift list --from 2027-12-01 --to 2027-12-31
+json "each with the shift" "len(j) == 3 and all(o['needed'] == 2 for o in j)"
 finish
