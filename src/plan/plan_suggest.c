@@ -136,7 +136,7 @@ plan_suggest_rank_top(struct plan_suggestion_list *out, size_t n)
 	const struct plan_suggestion **order;
 	struct plan_suggestion *items;
 	bool *taken;
-	size_t i, k = 0;
+	size_t i, j, k = 0;
 
 	if (out->len < 2)
 		return;
@@ -151,7 +151,7 @@ plan_suggest_rank_top(struct plan_suggestion_list *out, size_t n)
 			if (k < n) {
 				order[k++] = &out->items[i];
 				if (k == n)
-					for (size_t j = n / 2; j-- > 0;)
+					for (j = n / 2; j-- > 0;)
 						plan_suggest_sift(order, n, j);
 			} else if (plan_suggest_cmp(&out->items[i],
 			    order[0]) < 0) {
