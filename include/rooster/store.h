@@ -129,6 +129,12 @@ int store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
 /* Volunteer with this e-mail (case-insensitive), 0 if none; -1 on error. */
 int64_t store_volunteer_find_email(struct store *st, const char *email,
     struct err *err);
+/*
+ * Volunteer without an e-mail address whose name equals name (ASCII
+ * case-insensitive), lowest id first; 0 if none; -1 on error.
+ */
+int64_t store_volunteer_find_name(struct store *st, const char *name,
+    struct err *err);
 /* Volunteers by name; search matches name/e-mail, skill one skill. */
 int store_volunteer_list(struct store *st, const char *search,
     const char *skill, struct volunteer_list *out, struct err *err);
