@@ -17,41 +17,56 @@
 /* A shift longer than this is not looked back for (a week). */
 #define STORE_AUDIT_LOOKBACK (7 * INT64_C(86400))
 
+/*
+ * b: the window, over narrow rows only (ids and times), so the sort of a
+ * year's assignments stays small. A row goes on to be joined with its
+ * details only if it can break a rule: after an earlier shift that ends
+ * less than the rest before it (max_end), of a volunteer with a limit or
+ * an unavailable period, on a shift that needs a skill or a language, or
+ * of an event that asks for languages. Those small sets are built once.
+ */
 static const char store_audit_sql[] =
     "WITH b AS ("
-    "  SELECT a.shift_id, a.volunteer_id, a.status, a.forced,"
-    "    s.start_at, s.end_at, s.role, s.language, e.title,"
-    "    e.languages AS event_languages,"
-    "    lag(a.shift_id) OVER w AS prev_id,"
-    "    lag(s.start_at) OVER w AS prev_start,"
-    "    lag(s.end_at) OVER w AS prev_end,"
-    "    lag(s.role) OVER w AS prev_role,"
+    "  SELECT a.id AS aid, a.volunteer_id AS vid, s.id AS sid,"
+    "    s.event_id AS eid, s.start_at AS st, s.end_at AS en,"
+    "    lag(s.id) OVER w AS prev_id,"
     "    max(s.end_at) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING"
     "      AND 1 PRECEDING) AS max_end"
-    "  FROM shifts s JOIN events e ON e.id = s.event_id"
-    "  JOIN assignments a ON a.shift_id = s.id"
+    "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
     "  WHERE s.start_at >= ?4 AND s.start_at < ?2"
-    "    AND a.status != 'declined' AND e.status != 'cancelled'"
+    "    AND a.status != 'declined' AND s.event_id NOT IN"
+    "    (SELECT id FROM events WHERE status = 'cancelled')"
     "  WINDOW w AS (PARTITION BY a.volunteer_id"
     "    ORDER BY s.start_at, s.id)"
+    "), c AS ("
+    "  SELECT * FROM b WHERE b.vid IN (SELECT id FROM volunteers"
+    "    WHERE max_per_month > 0 AND active != 0)"
+    "  OR (b.st >= ?1 AND (b.max_end > b.st - ?3"
+    "    OR b.vid IN (SELECT volunteer_id FROM unavailable)"
+    "    OR b.eid IN (SELECT id FROM events WHERE languages != '')"
+    "    OR b.sid IN (SELECT id FROM shifts WHERE language != ''"
+    "      OR lower(role) NOT IN ('algemeen', 'general'))))"
     ")"
-    "SELECT b.shift_id, b.volunteer_id, b.status, b.forced, b.start_at,"
-    "  b.end_at, b.role, b.language, b.title, b.event_languages,"
-    "  b.prev_id, b.prev_start, b.prev_end, b.prev_role, b.max_end,"
-    "  v.name, v.skills, v.languages, v.max_per_month,"
-    "  u.id, u.start_at, u.end_at, u.reason, b.start_at >= ?1 "
-    "FROM b JOIN volunteers v ON v.id = b.volunteer_id "
-    "LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2"
-    "  WHERE u2.volunteer_id = b.volunteer_id"
-    "  AND u2.start_at < b.end_at AND u2.end_at > b.start_at"
-    "  ORDER BY u2.start_at LIMIT 1) "
-    "WHERE v.max_per_month > 0 OR (b.start_at >= ?1 AND ("
-    "  b.max_end > b.start_at - ?3 OR u.id IS NOT NULL"
-    "  OR b.language != '' OR b.event_languages != ''"
-    "  OR (lower(b.role) NOT IN ('algemeen', 'general')"
+    "SELECT c.sid, c.vid, a.status, a.forced, c.st, c.en, s.role,"
+    "  s.language, e.title, e.languages, c.prev_id, p.start_at,"
+    "  p.end_at, p.role, c.max_end, v.name, v.skills, v.languages,"
+    "  v.max_per_month, u.id, u.start_at, u.end_at, u.reason,"
+    "  c.st >= ?1 "
+    "FROM c JOIN volunteers v ON v.id = c.vid"
+    "  JOIN assignments a ON a.id = c.aid"
+    "  JOIN shifts s ON s.id = c.sid JOIN events e ON e.id = c.eid"
+    "  LEFT JOIN shifts p ON p.id = c.prev_id"
+    "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2"
+    "    WHERE u2.volunteer_id = c.vid"
+    "    AND u2.start_at < c.en AND u2.end_at > c.st"
+    "    ORDER BY u2.start_at LIMIT 1) "
+    "WHERE v.max_per_month > 0 OR (c.st >= ?1 AND ("
+    "  c.max_end > c.st - ?3 OR u.id IS NOT NULL"
+    "  OR s.language != '' OR e.languages != ''"
+    "  OR (lower(s.role) NOT IN ('algemeen', 'general')"
     "    AND instr(',' || lower(replace(v.skills, ' ', '')) || ',',"
-    "      ',' || lower(b.role) || ',') = 0))) "
-    "ORDER BY b.volunteer_id, b.start_at, b.shift_id";
+    "      ',' || lower(s.role) || ',') = 0))) "
+    "ORDER BY c.vid, c.st, c.sid";
 
 /* The earlier shift of volunteer_id before start that ends at end. */
 static const char store_audit_longest_sql[] =
