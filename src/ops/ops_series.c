@@ -199,7 +199,12 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 		return -1;
 	if ((rc = store_event_get(st, ev->id, &old, err)) < 0)
 		return ops_finish(st, rc, err);
-	if (old.series_id == 0) {
+	if (ev->version != 0 && old.version != ev->version) {
+		err_set(err, ERR_CONFLICT, "event %lld was changed by someone "
+		    "else meanwhile; reload it and edit again",
+		    (long long)ev->id);
+		rc = -1;
+	} else if (old.series_id == 0) {
 		err_set(err, ERR_CONFLICT, "event %lld does not repeat; edit "
 		    "it without --series", (long long)ev->id);
 		rc = -1;
