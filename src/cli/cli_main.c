@@ -20,8 +20,8 @@ static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command cli_commands[] = {
 	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION] "
-	  "[--rest-minutes N]", "name the plan, set its time zone and its "
-	  "rest rule (0: off)", cli_plan_init, 0 },
+	  "[--rest-minutes N]", "name the plan, set its zone and rest rule",
+	  cli_plan_init, 0 },
 	{ "demo", NULL, "",
 	  "fill an empty database with the demo plan", cli_plan_demo, 0 },
 	{ "event", "add", "TITLE --start WHEN --end WHEN [--location L] "
@@ -36,8 +36,8 @@ static const struct cli_command cli_commands[] = {
 	  "[--location L] [--description D] [--repeat RRULE] [--languages L] "
 	  "[--series]",
 	  "change an event (--series: every occurrence)", cli_event_edit, 0 },
-	{ "event", "cancel", "ID [--series]", "cancel an event or one "
-	  "occurrence (--series: all); it stays, marked",
+	{ "event", "cancel", "ID [--series]", "cancel an event (it stays, "
+	  "marked); --series: all",
 	  cli_event_cancel, 0 },
 	{ "event", "delete", "ID", "delete an event with its shifts",
 	  cli_event_delete, 0 },
@@ -88,7 +88,7 @@ static const struct cli_command cli_commands[] = {
 	  "hours served and no-shows per volunteer", cli_query_hours,
 	  CLI_READS },
 	{ "suggest", NULL, "SHIFT_ID [--limit N]",
-	  "volunteers ranked for a shift, best first (--limit 0: all)",
+	  "volunteers ranked for a shift, best first",
 	  cli_suggest_list, CLI_READS },
 	{ "conflicts", NULL, "[--from DAY] [--to DAY]",
 	  "every conflict in the plan, forced ones included",

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Lookups: who works when, which shifts are short; and the row shapes for
- * events, shifts and assignments that every command prints the same way
- * (the json keys are DESIGN.md's and stay stable).
+ * Lookups: who works when, which shifts are short, hours served; and the
+ * row shapes for events, shifts and assignments that every command prints
+ * the same way (the json keys are DESIGN.md's and stay stable).
  */
 #include "cli_int.h"
 
