@@ -72,7 +72,12 @@ ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
 		return err_set(err, ERR_INVALID, "cannot expand repeat rule "
 		    "'%s' from its start", rrule);
 	}
-	/* RFC 5545: DTSTART is always the first occurrence. */
+	/*
+	 * RFC 5545 (3.8.5.3): DTSTART always counts as the first occurrence,
+	 * also when the rule would not give it; COUNT includes it.
+	 */
+	if (r.count > 0 && (size_t)r.count < max)
+		max = (size_t)r.count;
 	v = xreallocarray(NULL, cap = 16, sizeof *v);
 	v[n++] = dtstart;
 	while (n < max) {

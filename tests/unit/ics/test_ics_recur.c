@@ -106,6 +106,26 @@ test_recur_bounds(void **state)
 	assert_false(ics_recur_is_bounded("FREQ=WEEKLY"));
 }
 
+/* DTSTART off the rule still counts, and COUNT includes it. */
+static void
+test_recur_dtstart_counts(void **state)
+{
+	struct err err;
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	(void)state;
+	/* Tuesday 16 March; the rule wants the 31st of each month. */
+	assert_int_equal(ics_recur_expand("FREQ=MONTHLY;BYMONTHDAY=31;COUNT=3",
+	    TUE_0316, AMS, 0, 500, &v, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0], TUE_0316);
+	/* 31 March 19:00 CEST, then 31 May (April has no 31st). */
+	assert_int_equal(v[1], INT64_C(1806512400));
+	assert_int_equal(v[2], INT64_C(1811782800));
+	free(v);
+}
+
 int
 main(void)
 {
@@ -114,6 +134,7 @@ main(void)
 		cmocka_unit_test(test_recur_weekly_count_across_dst),
 		cmocka_unit_test(test_recur_autumn_back),
 		cmocka_unit_test(test_recur_bounds),
+		cmocka_unit_test(test_recur_dtstart_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
