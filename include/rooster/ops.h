@@ -74,6 +74,25 @@ int ops_series_edit(struct store *st, const struct event *ev,
 /* Cancel every occurrence of the series holding event id. */
 int ops_series_cancel(struct store *st, int64_t id, struct err *err);
 
+/* ops_conflict.c: reads only, shared by the command line and the screen */
+
+/*
+ * Called per conflict: row (borrowed, as store_audit_scan gives it) is
+ * the assignment in conflict, c the rule it breaks with its reason. A
+ * non-zero return stops the scan and is returned by ops_conflicts.
+ */
+typedef int ops_conflict_fn(const struct store_audit_row *row,
+    const struct plan_conflict *c, void *arg);
+/*
+ * Every conflict of the assignments on shifts starting in [from, to) (0:
+ * no bound), forced ones included, by volunteer then start: each
+ * assignment is judged by the rules of assign against the volunteer's
+ * earlier shift that ends last, their unavailable periods, the shifts of
+ * the month before it, skills and languages. One pass over the plan.
+ */
+int ops_conflicts(struct store *st, int64_t from, int64_t to,
+    ops_conflict_fn *fn, void *arg, struct err *err);
+
 /* ops_suggest.c: reads only, shared by the command line and the screen */
 
 struct ops_suggest {
