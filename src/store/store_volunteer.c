@@ -213,6 +213,35 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 }
 
 int
+store_volunteer_list_page(struct store *st, const char *search,
+    const char *after_name, int64_t after_id, int64_t limit,
+    struct volunteer_list *out, struct err *err)
+{
+	/* Keyset pagination over volunteers_name: no OFFSET, no full scan. */
+	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
+	    "FROM volunteers v WHERE "
+	    "(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 "
+	    "  OR instr(lower(v.email), lower(?1)) > 0) "
+	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
+	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
+	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, search);
+	store_bind_text(stmt, 2, after_name);
+	sqlite3_bind_int64(stmt, 3, after_id);
+	sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);
+	store_volunteer_bind_month(stmt);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_volunteer_row(stmt, volunteer_list_push(out));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
 store_unavailable_insert(struct store *st, struct unavailable *u,
     struct err *err)
 {
