@@ -31,20 +31,15 @@ static const char store_suggest_near_sql[] =
 static const char store_suggest_role_sql[] =
     "SELECT role FROM shifts WHERE id = ?1";
 
-/* Shifts in [?1, ?2) except ?3 of volunteers with a monthly limit. */
+/*
+ * The month's shifts of one volunteer with a limit, through their own
+ * index: asked only for the volunteers actually weighed.
+ */
 static const char store_suggest_month_sql[] =
-    "SELECT a.volunteer_id, count(*) FROM shifts s"
-    "  JOIN assignments a ON a.shift_id = s.id"
-    "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
-    "  AND a.status != 'declined' AND a.volunteer_id IN (SELECT id"
-    "    FROM volunteers WHERE max_per_month > 0 AND active != 0)"
-    "  AND s.event_id NOT IN"
-    "    (SELECT id FROM events WHERE status = 'cancelled')"
-    "  GROUP BY a.volunteer_id";
-
-static const char store_suggest_limits_sql[] =
-    "SELECT 1 FROM volunteers WHERE max_per_month > 0 AND active != 0"
-    "  LIMIT 1";
+    "SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id"
+    "  WHERE a.volunteer_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3"
+    "  AND s.id != ?4 AND a.status != 'declined' AND s.event_id NOT IN"
+    "    (SELECT id FROM events WHERE status = 'cancelled')";
 
 static const char store_suggest_maxid_sql[] =
     "SELECT coalesce(max(id), 0) FROM volunteers";
@@ -76,7 +71,6 @@ struct store_suggest_fact {
 	int64_t			 off_start;
 	int64_t			 off_end;
 	size_t			 reason_at;
-	int			 month;
 	int			 recent;
 };
 
@@ -205,41 +199,6 @@ store_suggest_keep(struct strbuf *arena, sqlite3_stmt *stmt, int i)
 	return at;
 }
 
-/*
- * Monthly counts, only for volunteers with a limit, and only when
- * someone has one.
- */
-static int
-store_suggest_scan_month(struct store *st, const struct shift *sh,
-    int64_t month_start, int64_t month_end, struct store_suggest_map *m,
-    struct err *err)
-{
-	sqlite3_stmt *stmt = store_stmt(st, store_suggest_limits_sql, err);
-	struct store_suggest_fact *f;
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	/* Nobody with a limit, the common case: no month to read. */
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err);
-	if ((stmt = store_stmt(st, store_suggest_month_sql, err)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, month_start);
-	sqlite3_bind_int64(stmt, 2, month_end);
-	sqlite3_bind_int64(stmt, 3, sh->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		f = store_suggest_find(m, sqlite3_column_int64(stmt, 0), true);
-		f->month = sqlite3_column_int(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
-}
-
 /* Fold the assignments near the shift and in the 30 days before. */
 static int
 store_suggest_scan_near(struct store *st, const struct shift *sh,
@@ -316,12 +275,46 @@ store_suggest_scan_off(struct store *st, const struct shift *sh,
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 
+/* What the volunteers scan needs besides the row. */
+struct store_suggest_ctx {
+	struct store		*st;
+	const struct shift	*sh;
+	int64_t			 month_start;
+	int64_t			 month_end;
+	struct store_suggest_map *m;
+	const char		*arena;
+	store_suggest_fn	*fn;
+	void			*arg;
+	struct err		*err;
+};
+
+/* Shifts of vid in the shift's month, or -1 with err. */
+static int
+store_suggest_month(const struct store_suggest_ctx *cx, int64_t vid)
+{
+	sqlite3_stmt *stmt = store_stmt(cx->st, store_suggest_month_sql,
+	    cx->err);
+	int rc, n = 0;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, vid);
+	sqlite3_bind_int64(stmt, 2, cx->month_start);
+	sqlite3_bind_int64(stmt, 3, cx->month_end);
+	sqlite3_bind_int64(stmt, 4, cx->sh->id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? n : store_fail(cx->st, rc, cx->err);
+}
+
 /* Call fn with the row of one volunteer: text borrowed from stmt. */
 static int
-store_suggest_row_call(sqlite3_stmt *stmt, const struct store_suggest_map *m,
-    const char *arena, store_suggest_fn *fn, void *arg)
+store_suggest_row_call(sqlite3_stmt *stmt, const struct store_suggest_ctx *cx)
 {
 	const struct store_suggest_fact *f;
+	const char *arena = cx->arena;
 	struct store_suggest_row r;
 	struct assignment near[2];
 	struct unavailable off;
@@ -337,9 +330,11 @@ store_suggest_row_call(sqlite3_stmt *stmt, const struct store_suggest_map *m,
 	r.volunteer.email = r.volunteer.phone = r.volunteer.notes =
 	    (char *)arena;
 	r.volunteer.max_per_month = sqlite3_column_int(stmt, 4);
-	f = store_suggest_find((struct store_suggest_map *)m, vid, false);
+	if (r.volunteer.max_per_month > 0 &&
+	    (r.month_count = store_suggest_month(cx, vid)) < 0)
+		return -1;
+	f = store_suggest_find(cx->m, vid, false);
 	if (f != NULL) {
-		r.month_count = f->month;
 		r.recent = f->recent;
 		r.near = near;
 		for (k = 0; k < 2; k++) {
@@ -365,7 +360,7 @@ store_suggest_row_call(sqlite3_stmt *stmt, const struct store_suggest_map *m,
 			r.off = &off;
 		}
 	}
-	return fn(&r, arg);
+	return cx->fn(&r, cx->arg);
 }
 
 int
@@ -374,6 +369,7 @@ store_suggest_scan(struct store *st, const struct shift *sh, int rest_minutes,
     struct err *err)
 {
 	struct store_suggest_map m = { 0 };
+	struct store_suggest_ctx cx;
 	struct strbuf arena;
 	sqlite3_stmt *stmt;
 	int64_t rest = (int64_t)rest_minutes * 60;
@@ -388,9 +384,7 @@ store_suggest_scan(struct store *st, const struct shift *sh, int rest_minutes,
 		m.direct = xcalloc((size_t)m.ndirect + 1, sizeof *m.direct);
 	strbuf_init(&arena);
 	strbuf_addc(&arena, '\0');	/* offset 0 is "" */
-	if (store_suggest_scan_month(st, sh, month_start, month_end, &m,
-	    err) < 0 ||
-	    store_suggest_scan_near(st, sh, rest, &m, &arena, err) < 0 ||
+	if (store_suggest_scan_near(st, sh, rest, &m, &arena, err) < 0 ||
 	    store_suggest_scan_off(st, sh, &m, &arena, err) < 0 ||
 	    (stmt = store_stmt(st, store_suggest_volunteers_sql, err)) ==
 	    NULL) {
@@ -400,9 +394,17 @@ store_suggest_scan(struct store *st, const struct shift *sh, int rest_minutes,
 	}
 	/* The arena is final now: the volunteers add nothing to it. */
 	sqlite3_bind_int64(stmt, 1, sh->id);
+	cx.st = st;
+	cx.sh = sh;
+	cx.month_start = month_start;
+	cx.month_end = month_end;
+	cx.m = &m;
+	cx.arena = strbuf_str(&arena);
+	cx.fn = fn;
+	cx.arg = arg;
+	cx.err = err;
 	while (cb == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		cb = store_suggest_row_call(stmt, &m, strbuf_str(&arena), fn,
-		    arg);
+		cb = store_suggest_row_call(stmt, &cx);
 	sqlite3_reset(stmt);
 	store_suggest_map_free(&m);
 	strbuf_fini(&arena);
