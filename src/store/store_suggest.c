@@ -41,6 +41,20 @@ static const char store_suggest_month_sql[] =
     "  AND s.id != ?4 AND a.status != 'declined' AND s.event_id NOT IN"
     "    (SELECT id FROM events WHERE status = 'cancelled')";
 
+/* The same for every volunteer with a limit at once, when many are. */
+static const char store_suggest_months_sql[] =
+    "SELECT a.volunteer_id, count(*) FROM shifts s"
+    "  JOIN assignments a ON a.shift_id = s.id"
+    "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
+    "  AND a.status != 'declined' AND a.volunteer_id IN (SELECT id"
+    "    FROM volunteers WHERE max_per_month > 0 AND active != 0)"
+    "  AND s.event_id NOT IN"
+    "    (SELECT id FROM events WHERE status = 'cancelled')"
+    "  GROUP BY a.volunteer_id";
+
+/* Past this many volunteers with a limit, count all months in one scan. */
+#define STORE_SUGGEST_MONTH_QUERIES 64
+
 static const char store_suggest_maxid_sql[] =
     "SELECT coalesce(max(id), 0) FROM volunteers";
 
@@ -72,6 +86,7 @@ struct store_suggest_fact {
 	int64_t			 off_end;
 	size_t			 reason_at;
 	int			 recent;
+	int			 month;		/* after the months scan */
 };
 
 /*
@@ -286,17 +301,57 @@ struct store_suggest_ctx {
 	store_suggest_fn	*fn;
 	void			*arg;
 	struct err		*err;
+	int			 month_queries;	/* asked one by one so far */
+	bool			 months_scanned; /* all in the map now */
 };
 
-/* Shifts of vid in the shift's month, or -1 with err. */
+/* Count the month of every volunteer with a limit into the map. */
 static int
-store_suggest_month(const struct store_suggest_ctx *cx, int64_t vid)
+store_suggest_months(struct store_suggest_ctx *cx)
 {
-	sqlite3_stmt *stmt = store_stmt(cx->st, store_suggest_month_sql,
+	sqlite3_stmt *stmt = store_stmt(cx->st, store_suggest_months_sql,
 	    cx->err);
-	int rc, n = 0;
+	struct store_suggest_fact *f;
+	int rc;
 
 	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, cx->month_start);
+	sqlite3_bind_int64(stmt, 2, cx->month_end);
+	sqlite3_bind_int64(stmt, 3, cx->sh->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		f = store_suggest_find(cx->m, sqlite3_column_int64(stmt, 0),
+		    true);
+		f->month = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(cx->st, rc, cx->err);
+	cx->months_scanned = true;
+	return 0;
+}
+
+/*
+ * Shifts of vid in the shift's month, or -1 with err: one query for the
+ * first few volunteers with a limit, then one scan for all of them.
+ */
+static int
+store_suggest_month(struct store_suggest_ctx *cx, int64_t vid)
+{
+	const struct store_suggest_fact *f;
+	sqlite3_stmt *stmt;
+	int rc, n = 0;
+
+	if (!cx->months_scanned &&
+	    ++cx->month_queries > STORE_SUGGEST_MONTH_QUERIES &&
+	    store_suggest_months(cx) < 0)
+		return -1;
+	if (cx->months_scanned) {
+		f = store_suggest_find(cx->m, vid, false);
+		return f != NULL ? f->month : 0;
+	}
+	if ((stmt = store_stmt(cx->st, store_suggest_month_sql, cx->err)) ==
+	    NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, vid);
 	sqlite3_bind_int64(stmt, 2, cx->month_start);
@@ -311,7 +366,7 @@ store_suggest_month(const struct store_suggest_ctx *cx, int64_t vid)
 
 /* Call fn with the row of one volunteer: text borrowed from stmt. */
 static int
-store_suggest_row_call(sqlite3_stmt *stmt, const struct store_suggest_ctx *cx)
+store_suggest_row_call(sqlite3_stmt *stmt, struct store_suggest_ctx *cx)
 {
 	const struct store_suggest_fact *f;
 	const char *arena = cx->arena;
@@ -394,6 +449,7 @@ store_suggest_scan(struct store *st, const struct shift *sh, int rest_minutes,
 	}
 	/* The arena is final now: the volunteers add nothing to it. */
 	sqlite3_bind_int64(stmt, 1, sh->id);
+	memset(&cx, 0, sizeof cx);
 	cx.st = st;
 	cx.sh = sh;
 	cx.month_start = month_start;
