@@ -112,4 +112,14 @@ check "two of three on the shift" test "$(sqlite3 "$DB" \
     'SELECT count(*) FROM assignments WHERE shift_id = 6')" -eq 2
 r --format json conflicts --from 2027-06-01
 json "team: no forced conflict" "len(j) == 0"
+
+# Skill and language forced too.
+r event add Meeting --start "2027-06-10 19:00" --end "2027-06-10 21:00"
+r shift add 3 tolk --language ti	# shift 7
+refused "skill and language refused" 1 "Ana does not have the skill 'tolk'\
+; and more" assign 7 1
+ok_run "force skill and language" assign 7 1 --force
+r --format json conflicts --from 2027-06-10 --to 2027-06-10
+json "both listed, forced" "sorted((o['kind'], o['forced']) for o in j) == \
+[('language', 'yes'), ('skill', 'yes')]"
 finish
