@@ -586,6 +586,21 @@ store_history_dangling(struct store *st, int64_t change_id, struct err *err)
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 
+/* Does a newer row of the change (rows are newest first) touch row i's? */
+static bool
+store_history_seen_later(const struct store_history_row *rows, size_t i)
+{
+	size_t j;
+
+	if (rows[i].row_id <= 0)
+		return false;
+	for (j = 0; j < i; j++)
+		if (rows[j].row_id == rows[i].row_id &&
+		    strcmp(rows[j].tbl, rows[i].tbl) == 0)
+			return true;
+	return false;
+}
+
 int
 store_history_revert(struct store *st, int64_t change_id, struct err *err)
 {
@@ -612,6 +627,9 @@ store_history_revert(struct store *st, int64_t change_id, struct err *err)
 			    rows[i].tbl);
 			break;
 		}
+		/* A row changed twice: only its last image must hold. */
+		if (store_history_seen_later(rows, i))
+			continue;
 		if ((rc = store_history_columns(st, rows[i].tbl, &c,
 		    err)) < 0)
 			break;

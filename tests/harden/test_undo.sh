@@ -123,6 +123,18 @@ sqlite3 "$DB" "UPDATE change_log SET user = 'bob' WHERE id = (SELECT max(id) FRO
 refused "undo refused when what it puts back points at a row deleted since" 1 \
     "cannot undo change [0-9]+: assignment [0-9]+ would point at a shift deleted since" undo
 
+# A repeating event: one change writes several rows, and one row twice.
+before=$(state)
+r event add Cafe --start "2027-03-02 14:00" --end "2027-03-02 16:00" --repeat "FREQ=WEEKLY;COUNT=4"
+cafe=$OUT
+r shift add "$cafe" Host
+r event delete "$cafe"
+r undo
+r undo
+r undo
+check "undo of a repeating event's delete, shift and add: all refused none" [ "$RC" -eq 0 ]
+check "undo of a repeating event's delete, shift and add: plan as before" [ "$(state)" = "$before" ]
+
 # A column a later migration adds is kept in history and put back by undo:
 # the triggers are remade from the table's columns when the plan is opened.
 sqlite3 "$DB" "ALTER TABLE events ADD COLUMN extra TEXT NOT NULL DEFAULT ''; UPDATE events SET extra = 'kept' WHERE id = 1"
