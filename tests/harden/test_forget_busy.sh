@@ -28,7 +28,7 @@ r volunteer forget 1 --yes
 check "forget again after the read: done" [ "$RC" -eq 0 ]
 check "the WAL is emptied" [ ! -s "$DB-wal" ]
 for f in "$DB" "$DB-wal"; do
-	[ -e "$f" ] || { echo "# no $f"; ls -la "$(dirname "$f")"; continue; }
+	[ -e "$f" ] || { not_ok "$(basename "$f") is there to search"; continue; }
 	n=$(grep -c -a -F ana.zwart@example.org "$f")
 	check "address gone from $(basename "$f") (found $n)" [ "$n" -eq 0 ]
 done
