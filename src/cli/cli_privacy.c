@@ -66,7 +66,8 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 	free(text);
 	if (doc == NULL || json_is_null(json_object_get(doc, "volunteer"))) {
 		json_decref(doc);
-		err_set(&err, ERR_NOT_FOUND, "no volunteer %lld", (long long)id);
+		err_set(&err, ERR_NOT_FOUND, "no volunteer %lld",
+		    (long long)id);
 		return cli_fail(&err);
 	}
 	if ((log = cli_privacy_log(ctx, id, &err)) == NULL) {

@@ -48,8 +48,8 @@ store_lock_pid(const char *path)
 			continue;
 		if (strcmp(kind, "POSIX") != 0 || strcmp(rw, "WRITE") != 0)
 			continue;
-		if (ino != (unsigned long)sb.st_ino || maj != major(sb.st_dev) ||
-		    min != minor(sb.st_dev))
+		if (ino != (unsigned long)sb.st_ino ||
+		    maj != major(sb.st_dev) || min != minor(sb.st_dev))
 			continue;
 		if (from <= STORE_LOCK_WAL_WRITE && STORE_LOCK_WAL_WRITE <= to)
 			found = pid;
