@@ -19,6 +19,8 @@
 
 #define STORE_BUSY_MS 10000
 
+static int store_drop_unclaimed(struct store *st, struct err *err);
+
 sqlite3_stmt *
 store_stmt(struct store *st, const char *sql, struct err *err)
 {
@@ -337,7 +339,7 @@ store_begin_write(struct store *st, struct err *err)
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (rc == SQLITE_OK)
-		return 0;
+		return store_drop_unclaimed(st, err);
 	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
 		return store_fail(st, rc, err);
 	holder = store_lock_holder(st->path);
@@ -355,21 +357,33 @@ store_begin_read(struct store *st, struct err *err)
 	return store_exec(st, "BEGIN", err);
 }
 
-int
-store_commit(struct store *st, struct err *err)
+/*
+ * Row images no log line claimed belong to no change of ours: at commit,
+ * those of a change that logged nothing; at begin, those another program
+ * (sqlite3 by hand) left, which must not join our next change.
+ */
+static int
+store_drop_unclaimed(struct store *st, struct err *err)
 {
-	/* Row images no log line claimed belong to no change: drop them. */
 	static const char sql[] = "DELETE FROM change_rows "
 	    "WHERE change_id IS NULL";
 	sqlite3_stmt *stmt;
 
-	if (st->history && !sqlite3_get_autocommit(st->db)) {
-		if ((stmt = store_stmt(st, sql, err)) == NULL ||
-		    store_step_done(st, stmt, err) < 0) {
-			store_rollback(st);
-			return -1;
-		}
+	if (!st->history || sqlite3_get_autocommit(st->db))
+		return 0;
+	if ((stmt = store_stmt(st, sql, err)) == NULL ||
+	    store_step_done(st, stmt, err) < 0) {
+		store_rollback(st);
+		return -1;
 	}
+	return 0;
+}
+
+int
+store_commit(struct store *st, struct err *err)
+{
+	if (store_drop_unclaimed(st, err) < 0)
+		return -1;
 	if (store_exec(st, "COMMIT", err) < 0) {
 		store_rollback(st);
 		return -1;

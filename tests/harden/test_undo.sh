@@ -135,6 +135,13 @@ r undo
 check "undo of a repeating event's delete, shift and add: all refused none" [ "$RC" -eq 0 ]
 check "undo of a repeating event's delete, shift and add: plan as before" [ "$(state)" = "$before" ]
 
+# An edit by hand with sqlite3 is not part of my next change, nor undone.
+sqlite3 "$DB" "UPDATE volunteers SET notes = 'by hand' WHERE id = 1"
+r event edit 1 --location "Hall C"
+r undo
+check "undo leaves an edit made outside rooster alone" \
+    [ "$(sqlite3 "$DB" "SELECT notes FROM volunteers WHERE id = 1")" = "by hand" ]
+
 # A column a later migration adds is kept in history and put back by undo:
 # the triggers are remade from the table's columns when the plan is opened.
 sqlite3 "$DB" "ALTER TABLE events ADD COLUMN extra TEXT NOT NULL DEFAULT ''; UPDATE events SET extra = 'kept' WHERE id = 1"
