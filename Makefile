@@ -9,7 +9,7 @@ DESTDIR ?=
 
 BUILD   ?= build
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libical jansson
+PKGS     = ncursesw sqlite3 libical jansson inih
 VERSION  = 0.1.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \

@@ -118,6 +118,38 @@ static const char *const store_migrations[] = {
 	"  summary TEXT NOT NULL DEFAULT ''"
 	");"
 	"CREATE INDEX change_log_entity ON change_log (entity, entity_id);",
+	/*
+	 * 2: reserved for repeating events (branch plan); a no-op here until
+	 * that migration is merged in its place.
+	 */
+	"",
+	/*
+	 * 3: invitations. One row per shift UID and volunteer that was sent
+	 * an iTIP REQUEST: the SEQUENCE on the wire, the shift's SEQUENCE it
+	 * answered, and a copy of what the CANCEL will need once the
+	 * assignment, shift, event or volunteer is gone (no foreign keys, on
+	 * purpose). reply_stamp is the DTSTAMP of the last REPLY applied.
+	 */
+	"CREATE TABLE invites ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL,"
+	"  volunteer_id INTEGER NOT NULL,"
+	"  shift_id INTEGER NOT NULL,"
+	"  event_id INTEGER NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  shift_sequence INTEGER NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('sent', 'cancelled')),"
+	"  email TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  summary TEXT NOT NULL,"
+	"  location TEXT NOT NULL DEFAULT '',"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL,"
+	"  sent_at INTEGER NOT NULL,"
+	"  reply_stamp INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (uid, volunteer_id)"
+	");"
+	"CREATE INDEX invites_state ON invites (state, event_id);",
 };
 
 #define STORE_NMIGRATIONS \
