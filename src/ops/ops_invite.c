@@ -260,7 +260,7 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	item.status = EVENT_CANCELLED;
 	item.organizer = &org;
 	item.attendee = &att;
-	item.partstat = ASSIGNMENT_DECLINED;
+	item.partstat = ASSIGNMENT_INVITED;
 	rc = 0;
 	if (ops_invite_deliver(ctx, r, &item, inv.name, inv.email,
 	    false) == 0) {
