@@ -28,10 +28,12 @@
  */
 char *ics_zone_vtimezone(const char *zone, int from_year, struct err *err);
 /*
- * The UTC offset in seconds of zone at UTC instant t according to the
- * VTIMEZONE text vtimezone (as made above), through libical. For tests.
+ * The UTC offsets in seconds at the n UTC instants t[] according to the
+ * VTIMEZONE text vtimezone, through libical, into out[]. For tests.
+ * Returns 0, or -1 with ERR_INVALID if vtimezone is not a VTIMEZONE.
  */
-int ics_zone_offset(const char *vtimezone, int64_t t, struct err *err);
+int ics_zone_offsets(const char *vtimezone, const int64_t *t, int *out,
+    size_t n, struct err *err);
 
 /* ics_writer.c: one calendar, streamed one VEVENT at a time. */
 

@@ -412,11 +412,12 @@ ics_zone_vtimezone(const char *zone, int from_year, struct err *err)
 }
 
 int
-ics_zone_offset(const char *vtimezone, int64_t t, struct err *err)
+ics_zone_offsets(const char *vtimezone, const int64_t *t, int *out,
+    size_t n, struct err *err)
 {
 	icalcomponent *vtz = icalparser_parse_string(vtimezone);
 	icaltimezone *z;
-	int offset;
+	size_t i;
 
 	if (vtz == NULL || icalcomponent_isa(vtz) != ICAL_VTIMEZONE_COMPONENT) {
 		if (vtz != NULL)
@@ -425,7 +426,8 @@ ics_zone_offset(const char *vtimezone, int64_t t, struct err *err)
 	}
 	z = icaltimezone_new();
 	icaltimezone_set_component(z, vtz);
-	offset = ics_zone_offset_at(z, t);
+	for (i = 0; i < n; i++)
+		out[i] = ics_zone_offset_at(z, t[i]);
 	icaltimezone_free(z, 1);
-	return offset;
+	return 0;
 }
