@@ -174,6 +174,27 @@ ics_reader_block_error(struct ics_reader *r, icalcomponent *c,
 	    msg : "libical cannot read this component");
 }
 
+/*
+ * The zone a TZID names: this calendar's VTIMEZONE, else libical's own
+ * zone of that name (with or without libical's TZID prefix); NULL if none.
+ * libical resolves DTSTART and DTEND itself, but not RECURRENCE-ID.
+ */
+static icaltimezone *
+ics_reader_zone(struct ics_reader *r, const char *tzid)
+{
+	static const char prefix[] = "/freeassociation.sourceforge.net/";
+	icaltimezone *z;
+
+	if (tzid == NULL)
+		return NULL;
+	if (r->calendar != NULL &&
+	    (z = icalcomponent_get_timezone(r->calendar, tzid)) != NULL)
+		return z;
+	if (strncmp(tzid, prefix, sizeof prefix - 1) == 0)
+		tzid += sizeof prefix - 1;
+	return ics_zone_builtin(tzid);
+}
+
 /* t (as parsed, maybe with a zone) as UTC seconds. */
 static int
 ics_reader_time(struct ics_reader *r, icalproperty *prop,
@@ -181,6 +202,7 @@ ics_reader_time(struct ics_reader *r, icalproperty *prop,
     struct err *err)
 {
 	icalparameter *tzid;
+	icaltimezone *z;
 	char msg[160];
 
 	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t)) {
@@ -198,6 +220,11 @@ ics_reader_time(struct ics_reader *r, icalproperty *prop,
 	else {
 		tzid = prop != NULL ? icalproperty_get_first_parameter(prop,
 		    ICAL_TZID_PARAMETER) : NULL;
+		if (tzid != NULL && (z = ics_reader_zone(r,
+		    icalparameter_get_tzid(tzid))) != NULL) {
+			*out = (int64_t)icaltime_as_timet_with_zone(t, z);
+			return 0;
+		}
 		if (tzid != NULL) {
 			snprintf(msg, sizeof msg, "%s names time zone '%.60s', "
 			    "which the file does not define", what,
