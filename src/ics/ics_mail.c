@@ -70,17 +70,27 @@ ics_mail_plain(const char *s)
 /*
  * Append s as header text: itself when plain, else RFC 2047 encoded-words
  * (UTF-8, base64) of at most 45 input bytes each, never splitting a UTF-8
- * sequence, separated by CRLF and a space (a folded header line).
+ * sequence, separated by CRLF and a space (a folded header line). Line
+ * breaks and other control characters in s become spaces first.
  */
 static void
-ics_mail_words(struct strbuf *sb, const char *s)
+ics_mail_words(struct strbuf *sb, const char *text)
 {
+	char *s = xstrdup(text);
 	size_t n = strlen(s), i = 0, take;
 
-	if (n == 0)
+	/* A header is one line: control characters become spaces. */
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			s[i] = ' ';
+	i = 0;
+	if (n == 0) {
+		free(s);
 		return;
+	}
 	if (ics_mail_plain(s)) {
 		strbuf_adds(sb, s);
+		free(s);
 		return;
 	}
 	while (i < n) {
@@ -97,6 +107,7 @@ ics_mail_words(struct strbuf *sb, const char *s)
 		strbuf_adds(sb, "?=");
 		i += take;
 	}
+	free(s);
 }
 
 bool
