@@ -8,6 +8,14 @@ MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 BUILD   ?= build
+# `make V=1` shows the commands; by default one short line per file.
+ifeq ($(V),1)
+Q =
+say = @true
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
 CC      ?= cc
 PKGS     = ncursesw sqlite3 libical jansson inih
 VERSION  = 0.1.0
@@ -47,21 +55,25 @@ all: $(BIN)
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/lib%.a:
 	@mkdir -p $(dir $@)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(foreach L,$(LAYERS),$(eval $(BUILD)/lib$(L).a: $(OBJS_$(L))))
 
 $(BUILD)/main.o: src/main.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BIN): $(BUILD)/main.o $(ARCHIVES)
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/main.o \
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(BUILD)/main.o \
 		$(foreach L,$(LINK_ORDER),$(BUILD)/lib$(L).a) $(LDLIBS_ALL)
 
 # ---- unit tests: each links only the layers its layer may use ----------
@@ -82,7 +94,8 @@ unit_libs = $(foreach L,$(UNIT_$(call unit_layer,$(1))),$(BUILD)/lib$(L).a)
 .SECONDEXPANSION:
 $(BUILD)/tests/%: tests/unit/%.c $$(call unit_libs,$$*)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(call unit_libs,$*) \
+	$(say) TEST $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(call unit_libs,$*) \
 		$(LDFLAGS) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
 
 deps:

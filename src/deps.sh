@@ -7,7 +7,7 @@
 set -u
 
 BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
-libjansson-dev libcmocka-dev libcsv-dev libinih-dev"
+libjansson-dev libcmocka-dev libcsv-dev libinih-dev tzdata"
 TEST="sqlite3 tmux python3 python3-icalendar locales gettext"
 want="$BUILD"
 [ "${1:-}" = "--test" ] && want="$BUILD $TEST"

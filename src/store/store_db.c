@@ -140,8 +140,11 @@ store_create_file(const char *path, struct err *err)
 		slash[1] = '\0';
 	else if (slash != NULL)
 		*slash = '\0';
-	else
-		strcpy(dir, ".");
+	else {
+		/* No slash: the current directory (dir may be too short). */
+		free(dir);
+		dir = xstrdup(".");
+	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		err_set(err, ERR_IO, "directory %s does not exist (create it "
 		    "first, or check --db)", dir);
@@ -162,6 +165,42 @@ store_create_file(const char *path, struct err *err)
 	return 0;
 }
 
+/*
+ * A WAL plan opened read-only needs its -shm file; in a directory the user
+ * cannot write that cannot be created, and SQLite refuses to read. Then
+ * open it as immutable: a read-only snapshot, which is all a reader
+ * without write access can use anyway.
+ */
+static int
+store_open_immutable(struct store *st)
+{
+	struct strbuf uri;
+	const char *p;
+	int rc;
+
+	rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL);
+	if (rc == SQLITE_OK || ((rc & 0xff) != SQLITE_READONLY &&
+	    (rc & 0xff) != SQLITE_CANTOPEN))
+		return 0;
+	strbuf_init(&uri);
+	strbuf_adds(&uri, "file:");
+	for (p = st->path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_addc(&uri, *p);
+	}
+	strbuf_adds(&uri, "?immutable=1");
+	sqlite3_close(st->db);
+	st->db = NULL;
+	rc = sqlite3_open_v2(strbuf_str(&uri), &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	strbuf_fini(&uri);
+	log_debug("reopened %s immutable: %d", st->path, rc);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 int
 store_open(const char *path, int flags, struct store **out, struct err *err)
 {
@@ -170,6 +209,9 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	int oflags, rc;
 
 	*out = NULL;
+	if (*path == '\0')
+		return err_set(err, ERR_INVALID, "no plan file given (use "
+		    "--db FILE)");
 	if (!memory && access(path, F_OK) != 0) {
 		if (!(flags & STORE_CREATE))
 			return err_set(err, ERR_NOT_FOUND,
@@ -191,10 +233,16 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 		return -1;
 	}
 	st->readonly = sqlite3_db_readonly(st->db, "main") == 1;
+	if (st->readonly && !memory && store_open_immutable(st) < 0) {
+		store_fail(st, SQLITE_CANTOPEN, err);
+		store_close(st);
+		return -1;
+	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	/* Identify the file before anything (even WAL mode) writes to it. */
 	if (store_exec(st, "PRAGMA foreign_keys = ON", err) < 0 ||
-	    store_exec(st, "SELECT count(*) FROM sqlite_schema", err) < 0 ||
+	    store_migrate_check(st, err) < 0 ||
 	    (!st->readonly && !memory &&
 	    store_exec(st, "PRAGMA journal_mode = WAL", err) < 0) ||
 	    store_migrate(st, err) < 0) {

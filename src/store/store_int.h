@@ -34,6 +34,11 @@ char *store_col_text(sqlite3_stmt *stmt, int i);
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Run a statement that returns no rows; 0 or -1 with err. */
 int store_step_done(struct store *st, sqlite3_stmt *stmt, struct err *err);
+/*
+ * Refuse a file that is not a rooster plan or is newer than this program,
+ * without writing to it (store_migrate.c).
+ */
+int store_migrate_check(struct store *st, struct err *err);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);
 

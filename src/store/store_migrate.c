@@ -179,10 +179,9 @@ store_migrate_pragma(struct store *st, const char *pragma, int *out,
 }
 
 int
-store_migrate(struct store *st, struct err *err)
+store_migrate_check(struct store *st, struct err *err)
 {
-	char sql[96];
-	int version, app, tables, rc;
+	int version, app, tables;
 
 	if (store_migrate_pragma(st, "PRAGMA user_version", &version,
 	    err) < 0 ||
@@ -190,13 +189,31 @@ store_migrate(struct store *st, struct err *err)
 	    store_migrate_pragma(st, "SELECT count(*) FROM sqlite_schema",
 	    &tables, err) < 0)
 		return -1;
-	if (app != STORE_APPLICATION_ID && (version != 0 || tables != 0))
+	/*
+	 * Ours, or a blank file: no application id, no version, no tables.
+	 * Another program's id refuses the file even while it is empty.
+	 */
+	if (app != STORE_APPLICATION_ID &&
+	    (app != 0 || version != 0 || tables != 0))
 		return err_set(err, ERR_SCHEMA, "%s is an SQLite file but not "
 		    "a rooster plan; nothing was changed", st->path);
 	if (version > STORE_NMIGRATIONS)
 		return err_set(err, ERR_SCHEMA, "%s was written by a newer "
 		    "rooster (schema %d; this one knows %d): upgrade rooster",
 		    st->path, version, STORE_NMIGRATIONS);
+	return 0;
+}
+
+int
+store_migrate(struct store *st, struct err *err)
+{
+	char sql[96];
+	int version, rc;
+
+	if (store_migrate_check(st, err) < 0 ||
+	    store_migrate_pragma(st, "PRAGMA user_version", &version,
+	    err) < 0)
+		return -1;
 	if (version == STORE_NMIGRATIONS)
 		return 0;
 	if (st->readonly)
