@@ -120,11 +120,17 @@ test_writer_golden(void **state)
 {
 	static const char *const volatile_names[] = { "DTSTAMP", "PRODID",
 	    "UID", NULL };
+	static char path[4096];
 	char *text, *golden;
 
 	(void)state;
+	if (getenv("ROOSTER_TOP") != NULL &&
+	    strlen(getenv("ROOSTER_TOP")) > sizeof path - 64)
+		skip();
 	text = request("begeleider \xe2\x80\x93 Taalcaf\xc3\xa9", MAR27_1300Z);
-	golden = slurp("tests/data/ics/request.ics");
+	golden = slurp(getenv("ROOSTER_TOP") != NULL ?
+	    strcat(strcpy(path, getenv("ROOSTER_TOP")),
+	    "/tests/data/ics/request.ics") : "tests/data/ics/request.ics");
 	mask(text, volatile_names);
 	mask(golden, volatile_names);
 	assert_string_equal(text, golden);
