@@ -106,6 +106,13 @@ void ics_writer_free(struct ics_writer *w);
 char *ics_message_new(const struct ics_calendar *cal,
     const struct ics_item *item, struct err *err);
 
+/*
+ * Check text against RFC 5546's rules for its METHOD as libical encodes
+ * them (icalrestriction_check, run on a copy). 0, or -1 with ERR_INVALID
+ * and libical's first complaint.
+ */
+int ics_message_check(const char *text, struct err *err);
+
 /* ics_reader.c: import, one VEVENT at a time. */
 
 struct ics_read_item {

@@ -377,3 +377,43 @@ ics_message_new(const struct ics_calendar *cal, const struct ics_item *item,
 	}
 	return buf;
 }
+
+int
+ics_message_check(const char *text, struct err *err)
+{
+	icalcomponent *root = icalparser_parse_string(text), *cal, *copy;
+	icalproperty *p;
+	int rc = 0;
+
+	if (root == NULL)
+		return err_set(err, ERR_INVALID, "libical cannot parse it");
+	cal = icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT ? root :
+	    icalcomponent_get_first_component(root,
+	    ICAL_VCALENDAR_COMPONENT);
+	for (; rc == 0 && cal != NULL; cal = cal == root ? NULL :
+	    icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT)) {
+		/* The check adds X-LIC-ERROR to what it checks: a copy. */
+		copy = icalcomponent_new_clone(cal);
+		icalrestriction_check(copy);
+		if (icalcomponent_count_errors(copy) > 0) {
+			p = icalcomponent_get_first_property(copy,
+			    ICAL_XLICERROR_PROPERTY);
+			if (p == NULL) {
+				icalcomponent *sub;
+
+				for (sub = icalcomponent_get_first_component(
+				    copy, ICAL_ANY_COMPONENT); sub != NULL &&
+				    p == NULL;
+				    sub = icalcomponent_get_next_component(copy,
+				    ICAL_ANY_COMPONENT))
+					p = icalcomponent_get_first_property(sub,
+					    ICAL_XLICERROR_PROPERTY);
+			}
+			rc = err_set(err, ERR_INVALID, "%s", p != NULL ?
+			    icalproperty_get_xlicerror(p) : "restriction failed");
+		}
+		icalcomponent_free(copy);
+	}
+	icalcomponent_free(root);
+	return rc;
+}

@@ -80,6 +80,7 @@ ops_export_plan_name(struct store *st)
 struct ops_export_ctx {
 	struct ics_writer	*w;
 	const struct ops_config	*cfg;
+	struct ics_person	 organizer;	/* the plan, no-reply address */
 	int64_t			 volunteer_id;
 	int64_t			 now;
 	size_t			 count;
@@ -110,6 +111,7 @@ ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
 	/* A shift is one dated slot; only an event alone repeats. */
 	item.rrule = sh == NULL ? ev->rrule : NULL;
 	item.reminder = ctx->cfg != NULL ? ctx->cfg->reminder : 0;
+	item.organizer = &ctx->organizer;
 	rc = ics_writer_add(ctx->w, &item, err);
 	free(summary);
 	free(description);
@@ -147,13 +149,21 @@ ops_export_ics(struct store *st, const struct ops_config *cfg,
 	struct store_calendar_filter filter = { event_id, volunteer_id };
 	struct ops_export_ctx ctx;
 	struct ics_calendar cal;
-	char *name, *org;
+	char *name, *org, *domain, *noreply;
 	int rc;
 
 	if ((name = ops_export_calendar_name(st, event_id, volunteer_id,
 	    err)) == NULL)
 		return -1;
 	org = ops_export_plan_name(st);
+	/*
+	 * RFC 5546 wants an ORGANIZER in PUBLISH; a person's address there
+	 * makes some apps mail them (ICALENDAR.md 4), so: the plan, no-reply.
+	 */
+	domain = store_setting_get(st, "uid_domain");
+	noreply = xasprintf("no-reply@%s", domain != NULL && *domain != '\0' ?
+	    domain : "rooster.invalid");
+	free(domain);
 	memset(&cal, 0, sizeof cal);
 	cal.method = ICS_METHOD_PUBLISH;
 	cal.organisation = org;
@@ -163,6 +173,8 @@ ops_export_ics(struct store *st, const struct ops_config *cfg,
 	ctx.cfg = cfg;
 	ctx.volunteer_id = volunteer_id;
 	ctx.now = rtime_now();
+	ctx.organizer.name = org;
+	ctx.organizer.email = noreply;
 	rc = ics_writer_open(fp, &cal, &ctx.w, err);
 	if (rc == 0)
 		rc = store_calendar_each(st, &filter, ops_export_entry, &ctx,
@@ -173,6 +185,7 @@ ops_export_ics(struct store *st, const struct ops_config *cfg,
 		ics_writer_free(ctx.w);
 	free(name);
 	free(org);
+	free(noreply);
 	return rc;
 }
 

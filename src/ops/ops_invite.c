@@ -164,6 +164,9 @@ ops_invite_deliver(struct ops_invite_ctx *ctx, struct ops_invite_result *r,
 	cal.zone = rtime_zone();
 	if ((text = ics_message_new(&cal, item, &err)) == NULL)
 		goto out;
+	/* Never send what libical's RFC 5546 rules reject. */
+	if (ics_message_check(text, &err) < 0)
+		goto out;
 	if (ctx->mode == OPS_INVITE_OUTBOX) {
 		file = xasprintf("shift%lld-volunteer%lld-seq%d-%s.ics",
 		    (long long)r->shift_id, (long long)r->volunteer_id,

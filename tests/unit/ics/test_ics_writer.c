@@ -6,6 +6,7 @@
  *     struct err *err);
  * char *ics_message_new(const struct ics_calendar *cal,
  *     const struct ics_item *item, struct err *err);
+ * int ics_message_check(const char *text, struct err *err);
  * A REQUEST matches the golden file but for DTSTAMP and PRODID; what is
  * written reads back through libical unchanged, hostile text included,
  * with the right UTC instants on both sides of the clock change; no text
@@ -301,6 +302,50 @@ test_writer_stream(void **state)
 	free(buf);
 }
 
+/* REQUEST, CANCEL and PUBLISH pass libical's RFC 5546 restrictions. */
+static void
+test_writer_itip_rules(void **state)
+{
+	struct ics_calendar cal = { ICS_METHOD_CANCEL, NULL, NULL, AMS };
+	struct ics_person org = { "O", "o@example.org" };
+	struct ics_person att = { "A", "a@example.org" };
+	struct ics_item item;
+	struct err err;
+	char *text;
+
+	(void)state;
+	text = request("x", MAR27_1300Z);
+	if (ics_message_check(text, &err) != 0)
+		fail_msg("REQUEST: %s", err.msg);
+	free(text);
+	memset(&item, 0, sizeof item);
+	item.uid = "u";
+	item.sequence = 3;
+	item.summary = "s";
+	item.start = MAR27_1300Z;
+	item.end = MAR27_1300Z + 60;
+	item.organizer = &org;
+	item.attendee = &att;
+	text = ics_message_new(&cal, &item, &err);
+	assert_non_null(strstr(text, "STATUS:CANCELLED\r\n"));
+	if (ics_message_check(text, &err) != 0)
+		fail_msg("CANCEL: %s", err.msg);
+	free(text);
+	cal.method = ICS_METHOD_PUBLISH;
+	item.attendee = NULL;
+	text = ics_message_new(&cal, &item, &err);
+	if (ics_message_check(text, &err) != 0)
+		fail_msg("PUBLISH: %s", err.msg);
+	free(text);
+	/* And the check can fail: a REQUEST without ATTENDEE. */
+	cal.method = ICS_METHOD_REQUEST;
+	item.organizer = &org;
+	text = ics_message_new(&cal, &item, &err);
+	assert_int_equal(ics_message_check(text, &err), -1);
+	assert_int_equal(err.code, ERR_INVALID);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -310,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_writer_hostile),
 		cmocka_unit_test(test_writer_lines),
 		cmocka_unit_test(test_writer_stream),
+		cmocka_unit_test(test_writer_itip_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
