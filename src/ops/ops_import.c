@@ -208,6 +208,13 @@ ops_import_event(struct ops_import_ctx *ctx, const struct ics_read_item *it,
 		    "left as it is", it->line, it->uid);
 		return 0;
 	}
+	if (it->recurrence_id != 0) {
+		/* Same UID as its series: it must not overwrite the series. */
+		ops_import_note(ctx, "line %ld: one occurrence of the repeating "
+		    "event %s (RECURRENCE-ID) is not imported", it->line,
+		    it->uid);
+		return 0;
+	}
 	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
 		return -1;
 	if (id == 0 && cancel) {

@@ -68,6 +68,25 @@ sed -e 's/^METHOD:PUBLISH/METHOD:CANCEL/' -e 's/^SEQUENCE:0/SEQUENCE:2/' \
 r import ics "$WORK/cancel.ics" >/dev/null
 ok "CANCEL: event cancelled" test "$(sqlite3 "$ROOSTER_DB" "SELECT status FROM events WHERE uid = 'partner-1@example.org'")" = cancelled
 
+# An override of one occurrence shares the series' UID: not applied to it.
+cat >"$WORK/rid.ics" <<'ICS'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Other//EN
+BEGIN:VEVENT
+UID:partner-2@example.org
+RECURRENCE-ID:20270328T120000Z
+DTSTART:20270328T170000Z
+DTEND:20270328T180000Z
+SUMMARY:Verzet
+END:VEVENT
+END:VCALENDAR
+ICS
+r import ics "$WORK/rid.ics" >/dev/null 2>"$WORK/err"
+ok "RECURRENCE-ID: noted" has "$WORK/err" 'RECURRENCE-ID'
+ok "RECURRENCE-ID: the series keeps its title" test \
+    "$(sqlite3 "$ROOSTER_DB" "SELECT title FROM events WHERE uid = 'partner-2@example.org'")" = Zondagmarkt
+
 # Our own export imported back: shifts are not turned into events.
 r shift add 2 kassa >/dev/null
 r export ics >"$WORK/own.ics"
