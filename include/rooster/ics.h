@@ -130,6 +130,8 @@ struct ics_read_item {
 	const char	*description;
 	enum event_status status;
 	const char	*rrule;		/* NULL: none; UNTIL in UTC */
+	const int64_t	*exdates;	/* EXDATE instants, UTC seconds */
+	size_t		 nexdates;
 	const char	*attendee;	/* first ATTENDEE's address without
 					   mailto:, or NULL */
 	int		 partstat;	/* its answer as enum assignment_status,

@@ -269,6 +269,7 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	icalproperty *p, *sp, *ep;
 	const char *addr;
 	char *rrule = NULL;
+	int64_t *exdates = NULL;
 	int rc = -1;
 
 	memset(&item, 0, sizeof item);
@@ -352,6 +353,17 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 		rrule = icalrecurrencetype_as_string_r(&rr);
 		item.rrule = rrule;
 	}
+	for (p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY);
+	    p != NULL;
+	    p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY)) {
+		exdates = xreallocarray(exdates, item.nexdates + 1,
+		    sizeof *exdates);
+		if (ics_reader_time(r, p, icalproperty_get_exdate(p),
+		    &exdates[item.nexdates], "EXDATE", item.line, err) < 0)
+			goto out;
+		item.nexdates++;
+	}
+	item.exdates = exdates;
 	if ((p = icalcomponent_get_first_property(ev,
 	    ICAL_ATTENDEE_PROPERTY)) != NULL &&
 	    (addr = icalproperty_get_attendee(p)) != NULL) {
@@ -363,6 +375,7 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	rc = r->fn(r->arg, &item, err);
 out:
 	free(rrule);
+	free(exdates);
 	icalcomponent_remove_component(r->calendar, ev);
 	return rc;
 }

@@ -34,6 +34,8 @@ struct seen {
 	enum ics_method method[8];
 	long	 line[8];
 	char	 rrule[8][96];
+	size_t	 nexdates[8];
+	int64_t	 exdate0[8];
 };
 
 static int
@@ -59,6 +61,8 @@ seen_add(void *arg, const struct ics_read_item *it, struct err *err)
 	s->all_day[i] = it->all_day;
 	s->method[i] = it->method;
 	s->line[i] = it->line;
+	s->nexdates[i] = it->nexdates;
+	s->exdate0[i] = it->nexdates > 0 ? it->exdates[0] : 0;
 	return 0;
 }
 
@@ -118,6 +122,8 @@ test_reader_events(void **state)
 	    "DTSTART;TZID=Custom Zone:20270327T140000\nDURATION:PT2H\n"
 	    "SUMMARY:Een lange titel die ge\n vouwen is\n"
 	    "RRULE:FREQ=WEEKLY;UNTIL=20270501T120000\n"
+	    "EXDATE;TZID=Custom Zone:20270403T140000,20270410T140000\n"
+	    "EXDATE:20270417T110000Z\n"
 	    "END:VEVENT\n"
 	    "BEGIN:VTODO\nUID:t1\nBEGIN:VALARM\nACTION:DISPLAY\n"
 	    "TRIGGER:-PT1H\nEND:VALARM\nEND:VTODO\n"
@@ -141,6 +147,9 @@ test_reader_events(void **state)
 	assert_int_equal(s.end[0], INT64_C(1806145200) + 7200);
 	assert_non_null(strstr(s.rrule[0], "UNTIL=20270501T090000Z"));
 	assert_int_equal(s.line[0], 12);
+	/* Two EXDATE lines, three dates; 14:00 at +03:00 is 11:00Z. */
+	assert_int_equal(s.nexdates[0], 3);
+	assert_int_equal(s.exdate0[0], INT64_C(1806145200) + 7 * 86400);
 	/* A date: local midnight, one day long. */
 	assert_true(s.all_day[1]);
 	assert_int_equal(s.start[1], INT64_C(1806188400));
