@@ -281,8 +281,8 @@ int store_invite_set_reply(struct store *st, const char *uid,
     int64_t volunteer_id, int64_t stamp, struct err *err);
 /*
  * Assignments (shift_id, volunteer_id) that need a REQUEST: never sent,
- * cancelled since, shift changed since (higher SEQUENCE), or planned
- * again; on shifts ending after now, of events not cancelled; event_id 0
+ * cancelled since, shift changed since (higher SEQUENCE), planned again,
+ * or the volunteer's address changed; on shifts ending after now, of events not cancelled; event_id 0
  * for all.
  */
 int store_invite_due_requests(struct store *st, int64_t event_id,

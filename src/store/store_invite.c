@@ -155,11 +155,13 @@ store_invite_due_requests(struct store *st, int64_t event_id, int64_t now,
 	static const char sql[] = "SELECT a.shift_id, a.volunteer_id, s.uid "
 	    "FROM assignments a JOIN shifts s ON s.id = a.shift_id "
 	    "JOIN events e ON e.id = s.event_id "
+	    "JOIN volunteers v ON v.id = a.volunteer_id "
 	    "LEFT JOIN invites i ON i.uid = s.uid "
 	    "  AND i.volunteer_id = a.volunteer_id "
 	    "WHERE e.status != 'cancelled' AND (?1 = 0 OR e.id = ?1) "
 	    "AND s.end_at > ?2 AND (i.id IS NULL OR i.state = 'cancelled' "
-	    "  OR i.shift_sequence < s.sequence OR a.status = 'planned') "
+	    "  OR i.shift_sequence < s.sequence OR a.status = 'planned' "
+	    "  OR lower(i.email) != lower(v.email)) "
 	    "ORDER BY s.start_at, s.id, a.volunteer_id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	struct store_invite_key *k;

@@ -176,4 +176,18 @@ r --format csv who --from 2027-04-10 --to 2027-04-11 | tr -d '\r"' >"$WORK/who7"
 ok "after sending: invited" grep -q ',invited$' "$WORK/who7"
 r invite --event 3 --send >/dev/null 2>&1
 ok "nothing changed: no second mail" test ! -e "$WORK/mail/1.eml"
+
+# A new address: the invitation goes there, once.
+r volunteer edit 4 --email eve.new@example.net >/dev/null
+r --format csv invite --event 3 --outbox "$WORK/out" | tr -d '\r"' >"$WORK/run8.csv"
+ok "new e-mail address: a REQUEST to it" grep -q \
+    ',1,written,.*shift3-volunteer4-seq1-request.ics$' "$WORK/run8.csv"
+$CHECK cal "$WORK/out/shift3-volunteer4-seq1-request.ics" >"$WORK/new.txt"
+ok "new e-mail address: in the ATTENDEE" has "$WORK/new.txt" \
+    '^ATTENDEE mailto:eve.new@example.net '
+ok "hostile name: still one ATTENDEE" count "$WORK/new.txt" '^ATTENDEE' 1
+ok "hostile name: the line break stays inside CN (RFC 6868)" has \
+    "$WORK/new.txt" "^ATTENDEE mailto:eve.new@example.net cn='Eve .*Bcc: victim@example.com' role="
+r --format csv invite --event 3 --outbox "$WORK/out" | tr -d '\r"' >"$WORK/run9.csv"
+ok "new e-mail address: sent once" test "$(grep -c ',written' "$WORK/run9.csv")" -eq 0
 finish
