@@ -78,6 +78,21 @@ $CHECK cal "$WORK/c.ics" >"$WORK/c.txt"
 ok "cancelled event: STATUS:CANCELLED, higher SEQUENCE" has "$WORK/c.txt" \
     "^EVENT uid=$(uid_of_shift 2) .*seq=1 status=CANCELLED"
 
+# A third reader, where installed: calcurse (it reads the TZID through
+# the system zone database and stores UTC-independent local times).
+if command -v calcurse >/dev/null 2>&1; then
+	mkdir -p "$WORK/cc/data" "$WORK/cc/conf"
+	TZ=UTC calcurse -D "$WORK/cc/data" -C "$WORK/cc/conf" -i "$WORK/all.ics" \
+	    >"$WORK/cc.out" 2>&1
+	ok "calcurse imports both shifts" has "$WORK/cc.out" '^2 apps'
+	TZ=UTC calcurse -D "$WORK/cc/data" -C "$WORK/cc/conf" -Q \
+	    --from 03/27/2027 --days 2 >"$WORK/cc.txt" 2>&1
+	ok "calcurse: 27 March 13:00Z" has "$WORK/cc.txt" '^ - 13:00 -> 16:00'
+	ok "calcurse: 28 March 12:00Z" has "$WORK/cc.txt" '^ - 12:00 -> 15:00'
+else
+	echo "skip - calcurse not installed"
+fi
+
 # An event without shifts is one VEVENT; a weekly one repeats at 19:00
 # local time on both sides of the clock change.
 r event add "Spreekuur" --start "2027-03-16 19:00" --end "2027-03-16 20:00" \
