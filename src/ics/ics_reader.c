@@ -374,7 +374,8 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	}
 	rc = r->fn(r->arg, &item, err);
 out:
-	free(rrule);
+	if (rrule != NULL)
+		icalmemory_free_buffer(rrule);
 	free(exdates);
 	icalcomponent_remove_component(r->calendar, ev);
 	return rc;

@@ -133,14 +133,14 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 	while (end != NULL && strstr(end + 1, "END:VCALENDAR") != NULL)
 		end = strstr(end + 1, "END:VCALENDAR");
 	if (end == NULL) {
-		free(text);
+		icalmemory_free_buffer(text);
 		ics_writer_free(w);
 		return err_set(err, ERR_IO, "libical wrote no calendar");
 	}
 	w->tail = xstrdup(end);
 	*end = '\0';
 	rc = ics_writer_puts(w, text, err);
-	free(text);
+	icalmemory_free_buffer(text);
 	if (rc < 0) {
 		ics_writer_free(w);
 		return -1;
@@ -324,7 +324,7 @@ ics_writer_add(struct ics_writer *w, const struct ics_item *item,
 	text = icalcomponent_as_ical_string_r(ev);
 	icalcomponent_free(ev);
 	rc = ics_writer_puts(w, text, err);
-	free(text);
+	icalmemory_free_buffer(text);
 	return rc;
 }
 

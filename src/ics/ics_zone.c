@@ -402,13 +402,15 @@ char *
 ics_zone_vtimezone(const char *zone, int from_year, struct err *err)
 {
 	icalcomponent *vtz = ics_zone_component(zone, from_year, err);
-	char *text;
+	char *text, *copy;
 
 	if (vtz == NULL)
 		return NULL;
 	text = icalcomponent_as_ical_string_r(vtz);
 	icalcomponent_free(vtz);
-	return text;
+	copy = xstrdup(text);		/* ours to free with free() */
+	icalmemory_free_buffer(text);
+	return copy;
 }
 
 int
