@@ -35,7 +35,7 @@ ops_sendmail_run(const char *command, const char *msg, size_t len,
 {
 	struct sigaction ign, old;
 	char **argv, *copy;
-	int fds[2], status, rc = 0;
+	int fds[2], status, rc = 0, write_errno = 0;
 	size_t off = 0;
 	ssize_t n;
 	pid_t pid;
@@ -79,8 +79,7 @@ ops_sendmail_run(const char *command, const char *msg, size_t len,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			rc = err_set(err, ERR_IO, "%s did not take the mail: "
-			    "%s", argv[0], strerror(errno));
+			write_errno = errno;
 			break;
 		}
 		off += (size_t)n;
@@ -92,7 +91,8 @@ ops_sendmail_run(const char *command, const char *msg, size_t len,
 			status = -1;
 			break;
 		}
-	if (rc == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+	/* The exit status says more than the broken pipe it caused. */
+	if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 			rc = err_set(err, ERR_IO, "cannot run %s (not found?)",
 			    argv[0]);
@@ -101,7 +101,9 @@ ops_sendmail_run(const char *command, const char *msg, size_t len,
 			    argv[0], WEXITSTATUS(status));
 		else
 			rc = err_set(err, ERR_IO, "%s was killed", argv[0]);
-	}
+	} else if (write_errno != 0)
+		rc = err_set(err, ERR_IO, "%s did not take the whole mail: %s",
+		    argv[0], strerror(write_errno));
 	free(argv);
 	free(copy);
 	return rc;
