@@ -19,7 +19,7 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 		{ "replies", "REPLIES", CLI_INT, CLI_BOTH },
 		{ "ignored", "IGNORED", CLI_INT, CLI_BOTH },
 	};
-	struct ops_import_result res;
+	struct ops_ics_result res;
 	struct cli_table t;
 	struct err err;
 	char *pos[1], *clean;
@@ -38,7 +38,7 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	memset(&res, 0, sizeof res);
 	err_clear(&err);
-	rc = ops_import_ics(ctx->st, fp, &res, &err);
+	rc = ops_ics_import(ctx->st, fp, &res, &err);
 	if (fp != stdin)
 		fclose(fp);
 	if (rc < 0) {
@@ -47,10 +47,10 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "rooster: %s: %s; nothing was "
 			    "imported\n", pos[0], clean);
 			free(clean);
-			ops_import_result_fini(&res);
+			ops_ics_result_fini(&res);
 			return CLI_USAGE;
 		}
-		ops_import_result_fini(&res);
+		ops_ics_result_fini(&res);
 		return cli_fail(&err);
 	}
 	for (i = 0; i < res.nnotes; i++) {
@@ -67,6 +67,6 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_int(&t, (int64_t)res.ignored);
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
-	ops_import_result_fini(&res);
+	ops_ics_result_fini(&res);
 	return CLI_OK;
 }

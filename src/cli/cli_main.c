@@ -84,6 +84,16 @@ static const struct cli_command cli_commands[] = {
 	  cli_query_who, CLI_READS },
 	{ "gaps", NULL, "[--from DAY] [--to DAY]",
 	  "shifts still short of people", cli_query_gaps, CLI_READS },
+	{ "import", "csv", "FILE [--dry-run]",
+	  "add or update volunteers from a spreadsheet", cli_csv_import, 0 },
+	{ "export", "csv", "volunteers|assignments [-o FILE] [--dutch] "
+	  "[--from DAY] [--to DAY]",
+	  "volunteers or assignments for a spreadsheet", cli_csv_export,
+	  CLI_READS },
+	{ "print", NULL, "--event ID | --week DAY [--format text|html] "
+	  "[--phones] [-o FILE]",
+	  "a one-page roster for the noticeboard", cli_print,
+	  CLI_READS | CLI_OWN_FORMAT },
 	{ "export", "ics", "[--event ID | --volunteer ID] [-o FILE]",
 	  "write the plan's shifts as an iCalendar file", cli_export_ics,
 	  CLI_READS },
@@ -338,7 +348,7 @@ cli_run(int argc, char **argv)
 	struct cli_ctx ctx;
 	const struct cli_command *c;
 	const char *db = NULL, *format = NULL;
-	bool help = false, version = false;
+	bool help = false, version = false, bad_format = false;
 	char *path = NULL;
 	int words = 0, rc;
 
@@ -350,6 +360,7 @@ cli_run(int argc, char **argv)
 		printf("rooster %s\n", ROOSTER_VERSION);
 		return CLI_OK;
 	}
+	ctx.format_name = format;
 	if (format == NULL || strcmp(format, "table") == 0)
 		ctx.format = CLI_FORMAT_TABLE;
 	else if (strcmp(format, "csv") == 0)
@@ -357,6 +368,9 @@ cli_run(int argc, char **argv)
 	else if (strcmp(format, "json") == 0)
 		ctx.format = CLI_FORMAT_JSON;
 	else
+		bad_format = true;
+	if (bad_format && (argc < 2 || (c = cli_find(argc - 1, argv + 1,
+	    &words)) == NULL || !(c->flags & CLI_OWN_FORMAT)))
 		return cli_usage_error(&ctx, "unknown format '%s' (use table, "
 		    "csv or json)", format);
 	if (argc < 2) {

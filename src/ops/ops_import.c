@@ -1,321 +1,209 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Importing iCalendar in one transaction: REPLYs set the answering
- * volunteer's status (matched by UID and address, older SEQUENCEs and
- * stale DTSTAMPs ignored); PUBLISH, REQUEST or no METHOD add or update
- * events by UID, so a partner's calendar can be imported again and again.
- * Any malformed entry rolls everything back.
+ * Volunteers from a spreadsheet, all in one transaction: match each row to
+ * a stored volunteer (by e-mail, else by name among those without one),
+ * add or update, and count what changed. The command line parses the file;
+ * this file only sees rows.
  */
 #include "rooster/ops.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rooster/ics.h"
 #include "ops_int.h"
 
-struct ops_import_ctx {
-	struct store		*st;
-	struct ops_import_result *out;
-};
-
-void
-ops_import_result_fini(struct ops_import_result *res)
-{
-	size_t i;
-
-	for (i = 0; i < res->nnotes; i++)
-		free(res->notes[i]);
-	free(res->notes);
-	memset(res, 0, sizeof *res);
-}
-
+/* The same normalisation ops_volunteer_add applies to typed volunteers. */
 static void
-ops_import_note(struct ops_import_ctx *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-ops_import_note(struct ops_import_ctx *ctx, const char *fmt, ...)
+ops_import_normalize(struct volunteer *v)
 {
-	struct ops_import_result *out = ctx->out;
-	va_list ap;
+	char *s;
 
-	out->notes = xreallocarray(out->notes, out->nnotes + 1,
-	    sizeof *out->notes);
-	va_start(ap, fmt);
-	out->notes[out->nnotes++] = xvasprintf(fmt, ap);
-	va_end(ap);
-	out->ignored++;
-}
-
-static int
-ops_import_reply(struct ops_import_ctx *ctx, const struct ics_read_item *it,
-    struct err *err)
-{
-	struct store_invite inv;
-	struct assignment a;
-	struct shift sh;
-	int64_t shift_id, vol;
-	bool had;
-	int rc;
-
-	if (it->attendee == NULL || *it->attendee == '\0') {
-		ops_import_note(ctx, "line %ld: reply without ATTENDEE",
-		    it->line);
-		return 0;
-	}
-	if ((shift_id = store_calendar_shift_by_uid(ctx->st, it->uid,
-	    err)) < 0)
-		return -1;
-	if (shift_id == 0) {
-		ops_import_note(ctx, "line %ld: reply for %s, which is no "
-		    "shift of this plan", it->line, it->uid);
-		return 0;
-	}
-	if ((vol = store_volunteer_find_email(ctx->st, it->attendee,
-	    err)) < 0)
-		return -1;
-	if (vol == 0) {
-		ops_import_note(ctx, "line %ld: reply from %s, who is no "
-		    "volunteer of this plan", it->line, it->attendee);
-		return 0;
-	}
-	if (store_assignment_get(ctx->st, shift_id, vol, &a, NULL) < 0) {
-		assignment_fini(&a);
-		ops_import_note(ctx, "line %ld: %s is no longer on shift %lld",
-		    it->line, it->attendee, (long long)shift_id);
-		return 0;
-	}
-	assignment_fini(&a);
-	if (it->partstat < 0) {
-		ops_import_note(ctx, "line %ld: reply from %s gives no answer",
-		    it->line, it->attendee);
-		return 0;
-	}
-	had = store_invite_get(ctx->st, it->uid, vol, &inv, NULL) == 0;
-	if (had) {
-		if (it->sequence < inv.sequence) {
-			ops_import_note(ctx, "line %ld: reply from %s answers "
-			    "an older invitation (SEQUENCE %d, now %d)",
-			    it->line, it->attendee, it->sequence,
-			    inv.sequence);
-			store_invite_fini(&inv);
-			return 0;
-		}
-		if (it->dtstamp != 0 && it->dtstamp <= inv.reply_stamp) {
-			ops_import_note(ctx, "line %ld: reply from %s is not "
-			    "newer than one already read", it->line,
-			    it->attendee);
-			store_invite_fini(&inv);
-			return 0;
-		}
-		store_invite_fini(&inv);
-	} else {
-		if (store_shift_get(ctx->st, shift_id, &sh, err) < 0) {
-			shift_fini(&sh);
-			return -1;
-		}
-		rc = it->sequence < sh.sequence;
-		shift_fini(&sh);
-		if (rc) {
-			ops_import_note(ctx, "line %ld: reply from %s answers "
-			    "an older version of the shift", it->line,
-			    it->attendee);
-			return 0;
-		}
-	}
-	if (store_assignment_set_status(ctx->st, shift_id, vol,
-	    (enum assignment_status)it->partstat, err) < 0)
-		return -1;
-	if (had && it->dtstamp != 0 && store_invite_set_reply(ctx->st,
-	    it->uid, vol, it->dtstamp, err) < 0)
-		return -1;
-	ctx->out->replies++;
-	return 0;
-}
-
-/* Put "line N: " before err's message. */
-static void
-ops_import_at(struct err *err, long line)
-{
-	char msg[sizeof err->msg];
-
-	if (err == NULL)
-		return;
-	memcpy(msg, err->msg, sizeof msg);
-	err_set(err, err->code, "line %ld: %.480s", line, msg);
+	s = text_list_normalize(v->skills);
+	free(v->skills);
+	v->skills = s;
+	s = text_list_normalize(v->languages);
+	free(v->languages);
+	v->languages = s;
 }
 
 static bool
-ops_import_differs(const char *a, const char *b)
+ops_import_has_email(const struct volunteer *v)
 {
-	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
+	return v->email != NULL && v->email[0] != '\0';
 }
 
-/* Move the shifts of event_id by delta and raise their SEQUENCE. */
+/* Each row valid, and no two rows naming the same volunteer. */
 static int
-ops_import_touch_shifts(struct store *st, int64_t event_id, int64_t delta,
-    struct err *err)
+ops_import_check(const struct volunteer_list *rows, struct err *err)
 {
-	struct shift_list shifts = { 0 };
-	size_t i;
-	int rc;
+	const struct volunteer *a, *b;
+	struct err verr;
+	size_t i, j;
 
-	rc = store_shift_list_event(st, event_id, &shifts, err);
-	for (i = 0; rc == 0 && i < shifts.len; i++) {
-		shifts.items[i].sequence++;
-		shifts.items[i].start += delta;
-		shifts.items[i].end += delta;
-		rc = store_shift_update(st, &shifts.items[i], err);
-	}
-	shift_list_free(&shifts);
-	return rc;
-}
-
-/* Copy what the file says about an event into ev. */
-static void
-ops_import_fill(struct event *ev, const struct ics_read_item *it)
-{
-	free(ev->title);
-	ev->title = xstrdup(*it->summary != '\0' ? it->summary :
-	    "(zonder titel)");
-	free(ev->description);
-	ev->description = xstrdup(it->description);
-	free(ev->location);
-	ev->location = xstrdup(it->location);
-	ev->start = it->start;
-	ev->end = it->end;
-	ev->status = it->status;
-	free(ev->rrule);
-	ev->rrule = it->rrule != NULL ? xstrdup(it->rrule) : NULL;
-}
-
-static int
-ops_import_event(struct ops_import_ctx *ctx, const struct ics_read_item *it,
-    bool cancel, struct err *err)
-{
-	struct event ev, old;
-	int64_t id, delta = 0;
-	bool significant;
-	int rc;
-
-	if ((id = store_calendar_shift_by_uid(ctx->st, it->uid, err)) < 0)
-		return -1;
-	if (id > 0) {
-		ops_import_note(ctx, "line %ld: %s is a shift of this plan; "
-		    "left as it is", it->line, it->uid);
-		return 0;
-	}
-	if (it->recurrence_id != 0) {
-		/* Same UID as its series: it must not overwrite the series. */
-		ops_import_note(ctx, "line %ld: one occurrence of the repeating "
-		    "event %s (RECURRENCE-ID) is not imported", it->line,
-		    it->uid);
-		return 0;
-	}
-	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
-		return -1;
-	if (id == 0 && cancel) {
-		ops_import_note(ctx, "line %ld: cancellation of %s, which is "
-		    "not in this plan", it->line, it->uid);
-		return 0;
-	}
-	if (id == 0) {
-		event_init(&ev);
-		ev.uid = xstrdup(it->uid);
-		ev.sequence = it->sequence;
-		ops_import_fill(&ev, it);
-		if (event_validate(&ev, err) < 0) {
-			ops_import_at(err, it->line);
-			event_fini(&ev);
-			return -1;
+	for (i = 0; i < rows->len; i++) {
+		a = &rows->items[i];
+		err_clear(&verr);
+		if (volunteer_validate(a, &verr) < 0)
+			return err_set(err, ERR_INVALID, "row %zu: %s", i + 1,
+			    verr.msg);
+		for (j = 0; j < i; j++) {
+			b = &rows->items[j];
+			if (ops_import_has_email(a) ? ops_import_has_email(b) &&
+			    text_casecmp(a->email, b->email) == 0 :
+			    !ops_import_has_email(b) &&
+			    text_casecmp(a->name, b->name) == 0)
+				return err_set(err, ERR_INVALID, "row %zu: "
+				    "the same volunteer as row %zu", i + 1,
+				    j + 1);
 		}
-		rc = store_event_insert(ctx->st, &ev, err);
-		event_fini(&ev);
-		if (rc == 0)
-			ctx->out->added++;
-		return rc;
 	}
-	if (store_event_get(ctx->st, id, &old, err) < 0) {
-		event_fini(&old);
-		return -1;
-	}
-	event_dup(&ev, &old);
-	if (cancel)
-		ev.status = EVENT_CANCELLED;
-	else
-		ops_import_fill(&ev, it);
-	significant = old.start != ev.start || old.end != ev.end ||
-	    ops_import_differs(old.location, ev.location) ||
-	    ops_import_differs(old.rrule, ev.rrule) || old.status != ev.status;
-	rc = 0;
-	if (it->sequence < old.sequence && !cancel)
-		ctx->out->unchanged++;	/* an older version of what we have */
-	else if (!significant && !ops_import_differs(old.title, ev.title) &&
-	    !ops_import_differs(old.description, ev.description))
-		ctx->out->unchanged++;
-	else if (event_validate(&ev, err) < 0) {
-		ops_import_at(err, it->line);
-		rc = -1;
-	} else {
-		if (significant)
-			ev.sequence = it->sequence > old.sequence ?
-			    it->sequence : old.sequence + 1;
-		if (old.start != ev.start &&
-		    ev.start - old.start == ev.end - old.end)
-			delta = ev.start - old.start;
-		rc = store_event_update(ctx->st, &ev, err);
-		if (rc == 0 && (significant ||
-		    ops_import_differs(old.title, ev.title)))
-			rc = ops_import_touch_shifts(ctx->st, id, delta, err);
-		if (rc == 0)
-			ctx->out->updated++;
-	}
-	event_fini(&ev);
-	event_fini(&old);
-	return rc;
+	return 0;
+}
+
+static void
+ops_import_take(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = xstrdup(src != NULL ? src : "");
+}
+
+/* Copy into merged (a copy of the stored volunteer) what the row holds. */
+static void
+ops_import_merge(struct volunteer *merged, const struct volunteer *row,
+    unsigned fields)
+{
+	ops_import_take(&merged->name, row->name);
+	if (fields & OPS_IMPORT_EMAIL && ops_import_has_email(row))
+		ops_import_take(&merged->email, row->email);
+	if (fields & OPS_IMPORT_PHONE)
+		ops_import_take(&merged->phone, row->phone);
+	if (fields & OPS_IMPORT_SKILLS)
+		ops_import_take(&merged->skills, row->skills);
+	if (fields & OPS_IMPORT_LANGUAGES)
+		ops_import_take(&merged->languages, row->languages);
+	if (fields & OPS_IMPORT_MAX_PER_MONTH)
+		merged->max_per_month = row->max_per_month;
+	if (fields & OPS_IMPORT_NOTES)
+		ops_import_take(&merged->notes, row->notes);
+	if (fields & OPS_IMPORT_ACTIVE)
+		merged->active = row->active;
+}
+
+static bool
+ops_import_same_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static bool
+ops_import_same(const struct volunteer *a, const struct volunteer *b)
+{
+	return ops_import_same_text(a->name, b->name) &&
+	    ops_import_same_text(a->email, b->email) &&
+	    ops_import_same_text(a->phone, b->phone) &&
+	    ops_import_same_text(a->skills, b->skills) &&
+	    ops_import_same_text(a->languages, b->languages) &&
+	    ops_import_same_text(a->notes, b->notes) &&
+	    a->max_per_month == b->max_per_month && a->active == b->active;
 }
 
 static int
-ops_import_item(void *arg, const struct ics_read_item *it, struct err *err)
-{
-	struct ops_import_ctx *ctx = arg;
-
-	switch (it->method) {
-	case ICS_METHOD_REPLY:
-		return ops_import_reply(ctx, it, err);
-	case ICS_METHOD_CANCEL:
-		return ops_import_event(ctx, it, true, err);
-	case ICS_METHOD_NONE:
-	case ICS_METHOD_PUBLISH:
-	case ICS_METHOD_REQUEST:
-		break;
-	}
-	return ops_import_event(ctx, it, false, err);
-}
-
-int
-ops_import_ics(struct store *st, FILE *fp, struct ops_import_result *out,
+ops_import_log(struct store *st, const char *what, const struct volunteer *v,
     struct err *err)
 {
-	struct ops_import_ctx ctx;
 	char *summary;
 	int rc;
 
-	memset(&ctx, 0, sizeof ctx);
-	ctx.st = st;
-	ctx.out = out;
-	if (store_begin_write(st, err) < 0)
+	summary = xasprintf("%s '%s' from a spreadsheet", what, v->name);
+	rc = store_log_append(st, "import csv", "volunteer", v->id, summary,
+	    err);
+	free(summary);
+	return rc;
+}
+
+/* Add or update one row; *action says which (or that nothing changed). */
+static int
+ops_import_row(struct store *st, struct volunteer *row, unsigned fields,
+    bool dry_run, enum ops_import_action *action, struct err *err)
+{
+	struct volunteer stored, merged;
+	int64_t id;
+	int rc = 0;
+
+	id = ops_import_has_email(row) ?
+	    store_volunteer_find_email(st, row->email, err) :
+	    store_volunteer_find_name(st, row->name, err);
+	if (id < 0)
 		return -1;
-	rc = ics_read(fp, rtime_zone(), ops_import_item, &ctx, err);
-	if (rc == 0 && out->added + out->updated + out->replies > 0) {
-		summary = xasprintf("%zu added, %zu updated, %zu replies",
-		    out->added, out->updated, out->replies);
-		rc = store_log_append(st, "import ics", "plan", 0, summary,
-		    err);
-		free(summary);
+	if (id == 0) {
+		*action = OPS_IMPORT_ADDED;
+		row->id = 0;
+		if (dry_run)
+			return 0;
+		if (!(fields & OPS_IMPORT_ACTIVE))
+			row->active = true;
+		if (store_volunteer_insert(st, row, err) < 0)
+			return -1;
+		return ops_import_log(st, "added", row, err);
 	}
-	return ops_finish(st, rc, err);
+	if (store_volunteer_get(st, id, &stored, err) < 0)
+		return -1;
+	volunteer_dup(&merged, &stored);
+	ops_import_merge(&merged, row, fields);
+	ops_import_normalize(&merged);
+	row->id = id;
+	if (ops_import_same(&merged, &stored))
+		*action = OPS_IMPORT_UNCHANGED;
+	else {
+		*action = OPS_IMPORT_UPDATED;
+		if (!dry_run && (rc = store_volunteer_update(st, &merged,
+		    err)) == 0)
+			rc = ops_import_log(st, "updated", &merged, err);
+	}
+	volunteer_fini(&merged);
+	volunteer_fini(&stored);
+	return rc;
+}
+
+int
+ops_import_volunteers(struct store *st, struct volunteer_list *rows,
+    unsigned fields, bool dry_run, enum ops_import_action *actions,
+    struct ops_import_result *res, struct err *err)
+{
+	enum ops_import_action action;
+	size_t i;
+	int rc = 0;
+
+	memset(res, 0, sizeof *res);
+	if (ops_import_check(rows, err) < 0)
+		return -1;
+	for (i = 0; i < rows->len; i++)
+		ops_import_normalize(&rows->items[i]);
+	/* A dry run only reads, so it works on a read-only plan too. */
+	if ((dry_run ? store_begin_read(st, err) :
+	    store_begin_write(st, err)) < 0)
+		return -1;
+	for (i = 0; i < rows->len && rc == 0; i++) {
+		rc = ops_import_row(st, &rows->items[i], fields, dry_run,
+		    &action, err);
+		if (rc != 0)
+			break;
+		if (actions != NULL)
+			actions[i] = action;
+		if (action == OPS_IMPORT_ADDED)
+			res->added++;
+		else if (action == OPS_IMPORT_UPDATED)
+			res->updated++;
+		else
+			res->unchanged++;
+	}
+	if (dry_run) {
+		store_rollback(st);
+		return rc;
+	}
+	if (ops_finish(st, rc, err) < 0) {
+		memset(res, 0, sizeof *res);
+		return -1;
+	}
+	return 0;
 }

@@ -3,8 +3,8 @@
  * int ops_invite(struct store *st, const struct ops_config *cfg,
  *     int64_t event_id, enum ops_invite_mode mode, const char *outbox,
  *     struct ops_invite_results *out, struct err *err);
- * int ops_import_ics(struct store *st, FILE *fp,
- *     struct ops_import_result *out, struct err *err);
+ * int ops_ics_import(struct store *st, FILE *fp,
+ *     struct ops_ics_result *out, struct err *err);
  * The invitation cycle on an in-memory plan: REQUEST once, a higher
  * SEQUENCE after an edit, a CANCEL after unassign (and only one), a
  * REQUEST above the CANCEL after re-assigning, a failed hand-off left
@@ -194,7 +194,7 @@ test_invite_needs_organizer(void **state)
 
 static int
 import(struct fixture *f, const char *fmt, int seq, const char *partstat,
-    const char *stamp, struct ops_import_result *res, struct err *err)
+    const char *stamp, struct ops_ics_result *res, struct err *err)
 {
 	char text[1024];
 	FILE *fp;
@@ -203,7 +203,7 @@ import(struct fixture *f, const char *fmt, int seq, const char *partstat,
 	snprintf(text, sizeof text, fmt, f->uid, stamp, seq, partstat);
 	fp = fmemopen(text, strlen(text), "r");
 	memset(res, 0, sizeof *res);
-	rc = ops_import_ics(f->st, fp, res, err);
+	rc = ops_ics_import(f->st, fp, res, err);
 	fclose(fp);
 	return rc;
 }
@@ -217,7 +217,7 @@ static void
 test_import_reply(void **state)
 {
 	struct fixture *f = *state;
-	struct ops_import_result res;
+	struct ops_ics_result res;
 	struct shift sh;
 	struct err err;
 
@@ -225,13 +225,13 @@ test_import_reply(void **state)
 	assert_int_equal(import(f, REPLY, 0, "ACCEPTED", "20261201T080000Z",
 	    &res, &err), 0);
 	assert_int_equal(res.replies, 1);
-	ops_import_result_fini(&res);
+	ops_ics_result_fini(&res);
 	assert_int_equal(status(f), ASSIGNMENT_ACCEPTED);
 	/* An older DTSTAMP loses. */
 	assert_int_equal(import(f, REPLY, 0, "DECLINED", "20261201T070000Z",
 	    &res, &err), 0);
 	assert_int_equal(res.ignored, 1);
-	ops_import_result_fini(&res);
+	ops_ics_result_fini(&res);
 	assert_int_equal(status(f), ASSIGNMENT_ACCEPTED);
 	/* After an update, a reply to SEQUENCE 0 answers the old version. */
 	assert_int_equal(store_shift_get(f->st, f->shift, &sh, &err), 0);
@@ -242,18 +242,18 @@ test_import_reply(void **state)
 	assert_int_equal(import(f, REPLY, 0, "DECLINED", "20261202T080000Z",
 	    &res, &err), 0);
 	assert_int_equal(res.replies, 0);
-	ops_import_result_fini(&res);
+	ops_ics_result_fini(&res);
 	assert_int_equal(status(f), ASSIGNMENT_ACCEPTED);
 	assert_int_equal(import(f, REPLY, 1, "DECLINED", "20261202T080000Z",
 	    &res, &err), 0);
-	ops_import_result_fini(&res);
+	ops_ics_result_fini(&res);
 	assert_int_equal(status(f), ASSIGNMENT_DECLINED);
 	/* Malformed after a good reply: nothing of it stays. */
 	assert_int_equal(import(f, REPLY "BEGIN:VEVENT\r\n", 1, "ACCEPTED",
 	    "20261203T080000Z", &res, &err), -1);
 	assert_int_equal(err.code, ERR_INVALID);
 	assert_non_null(strstr(err.msg, "line "));
-	ops_import_result_fini(&res);
+	ops_ics_result_fini(&res);
 	assert_int_equal(status(f), ASSIGNMENT_DECLINED);
 }
 
