@@ -384,8 +384,14 @@ cli_run(int argc, char **argv)
 			    "command to use rooster from a script\n", stderr);
 			return CLI_USAGE;
 		}
-		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK)
-			rc = tui_run(ctx.st);
+		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK) {
+			struct ops_config cfg;
+
+			/* Config warnings show before the screen opens. */
+			if ((rc = cli_config_load(&cfg)) == CLI_OK)
+				rc = tui_run(ctx.st, &cfg);
+			ops_config_fini(&cfg);
+		}
 		store_close(ctx.st);
 		free(path);
 		return rc;
