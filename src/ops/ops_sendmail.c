@@ -7,6 +7,7 @@
 #include "rooster/ops.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,9 +63,16 @@ ops_sendmail_run(const char *command, const char *msg, size_t len,
 		    strerror(errno));
 	}
 	if (pid == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+
 		dup2(fds[0], STDIN_FILENO);
 		close(fds[0]);
 		close(fds[1]);
+		/* Its chatter must not land in our output or on the screen. */
+		if (devnull >= 0) {
+			dup2(devnull, STDOUT_FILENO);
+			close(devnull);
+		}
 		execvp(argv[0], argv);
 		_exit(127);
 	}
