@@ -11,6 +11,12 @@
 
 #include "store_int.h"
 
+#define STORE_CALENDAR_COLS \
+	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
+	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
+	"s.id, s.uid, s.sequence, s.role, s.start_at, s.end_at, s.needed, " \
+	"s.language, s.version "
+
 static void
 store_calendar_event(sqlite3_stmt *stmt, struct event *ev)
 {
@@ -56,16 +62,18 @@ store_calendar_each(struct store *st,
     const struct store_calendar_filter *filter, store_calendar_fn *fn,
     void *arg, struct err *err)
 {
-	static const char sql[] = "SELECT e.id, e.uid, e.sequence, e.title, "
-	    "e.description, e.location, e.start_at, e.end_at, e.status, "
-	    "e.rrule, e.languages, e.version, s.id, s.uid, s.sequence, "
-	    "s.role, s.start_at, s.end_at, s.needed, s.language, s.version "
+	static const char sql[] = "SELECT " STORE_CALENDAR_COLS
 	    "FROM events e LEFT JOIN shifts s ON s.event_id = e.id "
-	    "WHERE (?1 = 0 OR e.id = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 "
-	    "  FROM assignments a WHERE a.shift_id = s.id "
-	    "  AND a.volunteer_id = ?2)) "
+	    "WHERE (?1 = 0 OR e.id = ?1) AND ?2 = 0 "
 	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	/* One volunteer's: from their assignments, not every shift. */
+	static const char sql_volunteer[] = "SELECT " STORE_CALENDAR_COLS
+	    "FROM assignments a JOIN shifts s ON s.id = a.shift_id "
+	    "JOIN events e ON e.id = s.event_id "
+	    "WHERE (?1 = 0 OR e.id = ?1) AND a.volunteer_id = ?2 "
+	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
+	sqlite3_stmt *stmt = store_stmt(st, filter != NULL &&
+	    filter->volunteer_id != 0 ? sql_volunteer : sql, err);
 	struct assignment_list people = { 0 };
 	struct event ev;
 	struct shift sh;
