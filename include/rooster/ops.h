@@ -32,6 +32,16 @@ int ops_plan_open(struct store *st, struct err *err);
  */
 int ops_plan_init(struct store *st, const char *zone, const char *name,
     struct err *err);
+/* Longest rest rule: a week. */
+#define OPS_PLAN_REST_MAX (7 * 24 * 60)
+/*
+ * Set the rest rule: volunteers need at least minutes between two shifts
+ * (plan setting rest_minutes; 0 turns the rule off, the default).
+ * ERR_INVALID outside 0..OPS_PLAN_REST_MAX.
+ */
+int ops_plan_rest(struct store *st, int minutes, struct err *err);
+/* The rest rule in minutes, 0 when off. */
+int ops_plan_rest_minutes(struct store *st);
 /* Fill an empty plan with the demo plan around now. ERR_CONFLICT if not empty. */
 int ops_plan_demo(struct store *st, int64_t now, struct err *err);
 
@@ -50,6 +60,67 @@ int ops_event_edit(struct store *st, struct event *ev, struct err *err);
 int ops_event_cancel(struct store *st, int64_t id, struct err *err);
 /* Delete event id with its shifts and assignments. */
 int ops_event_delete(struct store *st, int64_t id, struct err *err);
+
+/* ops_series.c: repeating events ("this one" is ops_event_edit/cancel) */
+
+/*
+ * Edit every occurrence of the series holding event ev->id: each field in
+ * which ev differs from the stored row is set on all of them; a new
+ * start/end moves them all by the same wall-clock amount (DST-correct),
+ * with their shifts. ERR_CONFLICT if the event does not repeat or ev
+ * changes the rule.
+ */
+int ops_series_edit(struct store *st, const struct event *ev,
+    struct err *err);
+/* Cancel every occurrence of the series holding event id. */
+int ops_series_cancel(struct store *st, int64_t id, struct err *err);
+
+/* ops_conflict.c: reads only, shared by the command line and the screen */
+
+/*
+ * Called per conflict: row (borrowed, as store_audit_scan gives it) is
+ * the assignment in conflict, c the rule it breaks with its reason. A
+ * non-zero return stops the scan and is returned by ops_conflicts.
+ */
+typedef int ops_conflict_fn(const struct store_audit_row *row,
+    const struct plan_conflict *c, void *arg);
+/*
+ * Every conflict of the assignments on shifts starting in [from, to) (0:
+ * no bound), forced ones included, by volunteer then start: each
+ * assignment is judged by the rules of assign against the volunteer's
+ * earlier shift that ends last, their unavailable periods, the shifts of
+ * the month before it, skills and languages. One pass over the plan.
+ */
+int ops_conflicts(struct store *st, int64_t from, int64_t to,
+    ops_conflict_fn *fn, void *arg, struct err *err);
+
+/* ops_suggest.c: reads only, shared by the command line and the screen */
+
+struct ops_suggest {
+	struct shift			shift;	/* the shift to fill */
+	struct event			event;	/* its event */
+	struct volunteer_list		volunteers; /* those weighed */
+	struct plan_suggestion_list	ranked;	/* best first; points into
+						   volunteers */
+};
+
+/*
+ * Rank every active volunteer not on shift_id (plan_suggest_rank): no
+ * conflict first, then skill, language, fewest shifts in the 30 days
+ * before, name. Fills *out (free it with ops_suggest_fini, also after
+ * a failure). ERR_NOT_FOUND for an unknown shift.
+ */
+int ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
+    struct err *err);
+/*
+ * As ops_suggest, but only the best n (0: all) are certain and first, in
+ * order; volunteers are read in name order only until the best n are
+ * certain (n who fit with no shift in the 30 days before), so a screenful
+ * costs far less than everyone. ranked.len may exceed n.
+ */
+int ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
+    struct ops_suggest *out, struct err *err);
+void ops_suggest_fini(struct ops_suggest *s);
 
 /* ops_shift.c */
 

@@ -95,6 +95,13 @@ int store_event_get(struct store *st, int64_t id, struct event *ev,
 int store_event_list(struct store *st, const struct store_range *range,
     struct event_list *out, struct err *err);
 
+/*
+ * Every occurrence of the series whose first row is series_id (that row
+ * included), by occurrence_start. Empty if it is no series.
+ */
+int store_event_list_series(struct store *st, int64_t series_id,
+    struct event_list *out, struct err *err);
+
 /* store_shift.c */
 
 int store_shift_insert(struct store *st, struct shift *sh, struct err *err);
@@ -186,6 +193,106 @@ int store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
 int store_assignment_list_range(struct store *st,
     const struct store_range *range, struct assignment_list *out,
     struct err *err);
+
+/* store_audit.c: the whole-plan conflict audit */
+
+/*
+ * One assignment that may be in conflict, with what plan needs to judge
+ * it. Every string is borrowed from SQLite and valid only during the
+ * callback: copy what you keep, free nothing.
+ */
+struct store_audit_row {
+	struct shift		 shift;		/* id, start, end, role,
+						   language, event_title */
+	struct volunteer	 volunteer;	/* id, name, skills, languages,
+						   max_per_month */
+	struct assignment	 assignment;	/* status, forced, names */
+	struct assignment	 previous;	/* the volunteer's earlier shift
+						   ending last (shift_id 0:
+						   none) */
+	struct unavailable	 off;		/* an unavailable period over
+						   the shift (id 0: none) */
+	const char		*event_languages;
+	bool			 in_range;	/* false: before from, given
+						   only to count the month */
+};
+
+/* Called per row; a non-zero return stops the scan and is returned. */
+typedef int store_audit_fn(const struct store_audit_row *row, void *arg);
+
+/*
+ * Call fn for each non-declined assignment (of events not cancelled)
+ * starting in [from, to) (0: no bound) that may break a rule: it starts
+ * less than rest_minutes after an earlier shift of the volunteer ends
+ * (or overlaps it), lies in an unavailable period, needs a skill or a
+ * language; and for volunteers with a monthly limit every assignment
+ * from the month before from on (in_range false before from), ordered by
+ * volunteer then start, so the caller can count each month.
+ */
+int store_audit_scan(struct store *st, int64_t from, int64_t to,
+    int rest_minutes, store_audit_fn *fn, void *arg, struct err *err);
+
+/* store_suggest.c: what ranking volunteers for a shift needs */
+
+/*
+ * One active volunteer not on the shift, with the facts near it. Every
+ * pointer is borrowed and valid only during the callback.
+ */
+struct store_suggest_row {
+	struct volunteer		 volunteer;	/* id, name, skills,
+							   languages,
+							   max_per_month */
+	const struct assignment		*near;		/* nnear shifts: one
+							   overlapping, one
+							   within the rest */
+	size_t				 nnear;
+	const struct unavailable	*off;		/* over the shift, or
+							   NULL */
+	int				 month_count;	/* in the shift's month
+							   (if limited) */
+	int				 recent;	/* in the 30 days before */
+};
+
+/* Called per volunteer; > 0 stops the scan (success), < 0 fails it. */
+typedef int store_suggest_fn(const struct store_suggest_row *row,
+    void *arg);
+
+/*
+ * Call fn for every active volunteer who is not on sh (sh->id, start,
+ * end), in name order (case-insensitive, then id), until fn returns
+ * non-zero. The facts come from a few scans near the shift, whatever the
+ * number of volunteers. [month_start, month_end) is sh's month in the
+ * plan zone; declined assignments and cancelled events do not count.
+ * Returns 0 (also when fn stopped it with > 0), fn's negative value, or
+ * -1 with err.
+ */
+int store_suggest_scan(struct store *st, const struct shift *sh,
+    int rest_minutes, int64_t month_start, int64_t month_end,
+    store_suggest_fn *fn, void *arg, struct err *err);
+
+/* store_hours.c */
+
+struct store_hours {
+	int64_t	 volunteer_id;
+	char	*volunteer;	/* name (owned) */
+	int	 attended;	/* shifts attended */
+	int	 no_shows;
+	double	 hours;		/* hours served on attended shifts */
+};
+
+struct store_hours_list {
+	struct store_hours	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+/*
+ * Per volunteer with attendance recorded on shifts starting in [from,
+ * to) (0: no bound): shifts attended, no-shows, hours. By name.
+ */
+int store_hours_list(struct store *st, int64_t from, int64_t to,
+    struct store_hours_list *out, struct err *err);
+void store_hours_list_free(struct store_hours_list *list);
 
 /* store_log.c: the change log */
 

@@ -301,6 +301,9 @@ struct ops_config;
  */
 int cli_config_load(struct ops_config *cfg);
 int cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv);
+int cli_query_hours(struct cli_ctx *ctx, int argc, char **argv);
+int cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv);
 int cli_csv_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_csv_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_print(struct cli_ctx *ctx, int argc, char **argv);

@@ -19,8 +19,9 @@
 static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command cli_commands[] = {
-	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION]",
-	  "name the plan and set its time zone", cli_plan_init, 0 },
+	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION] "
+	  "[--rest-minutes N]", "name the plan, set its zone and rest rule",
+	  cli_plan_init, 0 },
 	{ "demo", NULL, "",
 	  "fill an empty database with the demo plan", cli_plan_demo, 0 },
 	{ "event", "add", "TITLE --start WHEN --end WHEN [--location L] "
@@ -32,9 +33,11 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "show", "ID", "show an event with its shifts",
 	  cli_event_show, CLI_READS },
 	{ "event", "edit", "ID [--title T] [--start WHEN] [--end WHEN] "
-	  "[--location L] [--description D] [--repeat RRULE] [--languages L]",
-	  "change an event", cli_event_edit, 0 },
-	{ "event", "cancel", "ID", "cancel an event (it stays, marked)",
+	  "[--location L] [--description D] [--repeat RRULE] [--languages L] "
+	  "[--series]",
+	  "change an event (--series: every occurrence)", cli_event_edit, 0 },
+	{ "event", "cancel", "ID [--series]", "cancel an event (it stays, "
+	  "marked); --series: all",
 	  cli_event_cancel, 0 },
 	{ "event", "delete", "ID", "delete an event with its shifts",
 	  cli_event_delete, 0 },
@@ -84,6 +87,15 @@ static const struct cli_command cli_commands[] = {
 	  cli_query_who, CLI_READS },
 	{ "gaps", NULL, "[--from DAY] [--to DAY]",
 	  "shifts still short of people", cli_query_gaps, CLI_READS },
+	{ "hours", NULL, "[--from DAY] [--to DAY]",
+	  "hours served and no-shows per volunteer", cli_query_hours,
+	  CLI_READS },
+	{ "suggest", NULL, "SHIFT_ID [--limit N]",
+	  "volunteers ranked for a shift, best first",
+	  cli_suggest_list, CLI_READS },
+	{ "conflicts", NULL, "[--from DAY] [--to DAY]",
+	  "every conflict in the plan, forced ones included",
+	  cli_conflict_list, CLI_READS },
 	{ "import", "csv", "FILE [--dry-run]",
 	  "add or update volunteers from a spreadsheet", cli_csv_import, 0 },
 	{ "export", "csv", "volunteers|assignments [-o FILE] [--dutch] "

@@ -78,6 +78,8 @@ ops_export_plan_name(struct store *st)
 }
 
 struct ops_export_ctx {
+	struct store		*st;
+	int64_t			 event_id;	/* the filter, or 0 */
 	struct ics_writer	*w;
 	const struct ops_config	*cfg;
 	struct ics_person	 organizer;	/* the plan, no-reply address */
@@ -85,6 +87,137 @@ struct ops_export_ctx {
 	int64_t			 now;
 	size_t			 count;
 };
+
+static bool
+ops_export_differs(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
+}
+
+/* One VEVENT for event ev alone (no shifts), with uid and extras. */
+static int
+ops_export_event_item(struct ops_export_ctx *ctx, const struct event *ev,
+    const char *uid, int64_t start, int64_t end, int64_t recurrence_id,
+    enum event_status status, int sequence, const char *rrule,
+    const int64_t *exdates, size_t nexdates, struct err *err)
+{
+	struct ics_item item;
+	char *description;
+	int rc;
+
+	memset(&item, 0, sizeof item);
+	description = ops_export_description(ctx->cfg, ev, NULL, 0);
+	item.uid = uid;
+	item.sequence = sequence;
+	item.dtstamp = ctx->now;
+	item.start = start;
+	item.end = end;
+	item.recurrence_id = recurrence_id;
+	item.summary = ev->title;
+	item.location = ev->location;
+	item.description = description;
+	item.status = status;
+	item.rrule = rrule;
+	item.exdates = exdates;
+	item.nexdates = nexdates;
+	item.reminder = ctx->cfg != NULL ? ctx->cfg->reminder : 0;
+	item.organizer = &ctx->organizer;
+	rc = ics_writer_add(ctx->w, &item, err);
+	free(description);
+	ctx->count++;
+	return rc;
+}
+
+/*
+ * A repeating event without shifts, whose occurrences are rows of their
+ * own (ops_series.c): one VEVENT with the RRULE under the first row's
+ * UID, an EXDATE for each occurrence the rule gives that was deleted or
+ * cancelled on its own, and an override (same UID, RECURRENCE-ID) for
+ * each occurrence that was moved or changed on its own.
+ */
+static int
+ops_export_series(struct ops_export_ctx *ctx, const struct event *first,
+    struct err *err)
+{
+	struct event_list rows = { 0 };
+	const struct event *r;
+	int64_t *expected = NULL, *exdates = NULL, last = 0, length;
+	size_t nexpected = 0, nex = 0, i, j;
+	enum event_status status = EVENT_CANCELLED;
+	int sequence = 0, rc;
+	bool found;
+
+	if ((rc = store_event_list_series(ctx->st, first->series_id, &rows,
+	    err)) < 0)
+		goto out;
+	length = first->end - first->start;
+	for (i = 0; i < rows.len; i++) {
+		r = &rows.items[i];
+		if (r->occurrence_start > last)
+			last = r->occurrence_start;
+		if (r->sequence > sequence)
+			sequence = r->sequence;
+		if (r->status != EVENT_CANCELLED)
+			status = first->status == EVENT_CANCELLED ?
+			    EVENT_CONFIRMED : first->status;
+	}
+	if ((rc = ics_recur_expand(first->rrule, first->occurrence_start,
+	    rtime_zone(), last + 1, rows.len + 10000, &expected, &nexpected,
+	    err)) < 0)
+		goto out;
+	/*
+	 * Left out: occurrences the rule gives that have no row, and those
+	 * cancelled on their own (an EXDATE hides them in every client;
+	 * calcurse, for one, would show a cancelled override beside them).
+	 */
+	exdates = xcalloc(nexpected + 1, sizeof *exdates);
+	for (i = 0; i < nexpected; i++) {
+		for (j = 0, found = false; j < rows.len && !found; j++)
+			found = rows.items[j].occurrence_start == expected[i] &&
+			    (rows.items[j].status != EVENT_CANCELLED ||
+			    status == EVENT_CANCELLED);
+		if (!found)
+			exdates[nex++] = expected[i];
+	}
+	rc = ops_export_event_item(ctx, first, first->uid,
+	    first->occurrence_start, first->occurrence_start + length, 0,
+	    status, sequence, first->rrule, exdates, nex, err);
+	for (i = 0; rc == 0 && i < rows.len; i++) {
+		r = &rows.items[i];
+		if (r->status == EVENT_CANCELLED && status != EVENT_CANCELLED)
+			continue;	/* an EXDATE above */
+		if (r->start == r->occurrence_start &&
+		    r->end - r->start == length && r->status == status &&
+		    !ops_export_differs(r->title, first->title) &&
+		    !ops_export_differs(r->location, first->location) &&
+		    !ops_export_differs(r->description, first->description))
+			continue;
+		rc = ops_export_event_item(ctx, r, first->uid, r->start,
+		    r->end, r->occurrence_start, r->status, r->sequence, NULL,
+		    NULL, 0, err);
+	}
+out:
+	free(expected);
+	free(exdates);
+	event_list_free(&rows);
+	return rc;
+}
+
+/* An occurrence asked for on its own: the override of its series. */
+static int
+ops_export_occurrence(struct ops_export_ctx *ctx, const struct event *ev,
+    struct err *err)
+{
+	struct event first;
+	int rc;
+
+	if ((rc = store_event_get(ctx->st, ev->series_id, &first, err)) == 0)
+		rc = ops_export_event_item(ctx, ev, first.uid, ev->start,
+		    ev->end, ev->occurrence_start, ev->status, ev->sequence,
+		    NULL, NULL, 0, err);
+	event_fini(&first);
+	return rc;
+}
 
 static int
 ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
@@ -95,6 +228,12 @@ ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
 	char *summary, *description;
 	int rc;
 
+	if (sh == NULL && ev->series_id != 0 && ev->rrule != NULL &&
+	    ev->id == ev->series_id)
+		return ops_export_series(ctx, ev, err);
+	if (sh == NULL && ev->series_id != 0 && ev->id != ev->series_id)
+		return ctx->event_id == ev->id ?
+		    ops_export_occurrence(ctx, ev, err) : 0;
 	memset(&item, 0, sizeof item);
 	summary = ops_export_summary(ev, sh);
 	description = ops_export_description(ctx->cfg, ev, people,
@@ -170,6 +309,8 @@ ops_export_ics(struct store *st, const struct ops_config *cfg,
 	cal.name = name;
 	cal.zone = rtime_zone();
 	memset(&ctx, 0, sizeof ctx);
+	ctx.st = st;
+	ctx.event_id = event_id;
 	ctx.cfg = cfg;
 	ctx.volunteer_id = volunteer_id;
 	ctx.now = rtime_now();

@@ -192,6 +192,90 @@ ops_ics_fill(struct event *ev, const struct ics_read_item *it)
 	ev->rrule = it->rrule != NULL ? xstrdup(it->rrule) : NULL;
 }
 
+/* Occurrences a new series' EXDATEs leave out become cancelled ones. */
+static int
+ops_ics_exdates(struct store *st, int64_t series_id,
+    const struct ics_read_item *it, struct err *err)
+{
+	struct event_list rows = { 0 };
+	size_t i, j;
+	int rc;
+
+	rc = store_event_list_series(st, series_id, &rows, err);
+	for (i = 0; rc == 0 && i < rows.len; i++)
+		for (j = 0; j < it->nexdates; j++)
+			if (rows.items[i].occurrence_start == it->exdates[j] &&
+			    rows.items[i].status != EVENT_CANCELLED) {
+				rows.items[i].status = EVENT_CANCELLED;
+				rc = store_event_update(st, &rows.items[i], err);
+				break;
+			}
+	event_list_free(&rows);
+	return rc;
+}
+
+/*
+ * An override (RECURRENCE-ID) of a series imported earlier: apply it to
+ * the occurrence the rule gave that start, if its SEQUENCE is not older.
+ */
+static int
+ops_ics_occurrence(struct ops_ics_ctx *ctx,
+    const struct ics_read_item *it, bool cancel, struct err *err)
+{
+	struct event_list rows = { 0 };
+	struct event *row = NULL, ev;
+	int64_t id;
+	size_t i;
+	int rc;
+
+	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
+		return -1;
+	if (id > 0 && (rc = store_event_list_series(ctx->st, id, &rows,
+	    err)) < 0)
+		return -1;
+	for (i = 0; i < rows.len && row == NULL; i++)
+		if (rows.items[i].occurrence_start == it->recurrence_id)
+			row = &rows.items[i];
+	if (row == NULL) {
+		ops_ics_note(ctx, "line %ld: no occurrence of %s starts at "
+		    "its RECURRENCE-ID; not imported", it->line, it->uid);
+		event_list_free(&rows);
+		return 0;
+	}
+	event_dup(&ev, row);
+	if (cancel)
+		ev.status = EVENT_CANCELLED;
+	else {
+		ops_ics_fill(&ev, it);
+		free(ev.rrule);		/* the rule stays on the first row */
+		ev.rrule = row->rrule != NULL ? xstrdup(row->rrule) : NULL;
+	}
+	rc = 0;
+	if (it->sequence < row->sequence || (row->start == ev.start &&
+	    row->end == ev.end && row->status == ev.status &&
+	    !ops_ics_differs(row->title, ev.title) &&
+	    !ops_ics_differs(row->location, ev.location) &&
+	    !ops_ics_differs(row->description, ev.description)))
+		ctx->out->unchanged++;
+	else if (event_validate(&ev, err) < 0) {
+		ops_ics_at(err, it->line);
+		rc = -1;
+	} else {
+		ev.sequence = it->sequence > row->sequence ? it->sequence :
+		    row->sequence + 1;
+		rc = store_event_update(ctx->st, &ev, err);
+		if (rc == 0 && ev.start != row->start && ev.end - ev.start ==
+		    row->end - row->start)
+			rc = ops_ics_touch_shifts(ctx->st, ev.id,
+			    ev.start - row->start, err);
+		if (rc == 0)
+			ctx->out->updated++;
+	}
+	event_fini(&ev);
+	event_list_free(&rows);
+	return rc;
+}
+
 static int
 ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
     bool cancel, struct err *err)
@@ -208,13 +292,9 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		    "left as it is", it->line, it->uid);
 		return 0;
 	}
-	if (it->recurrence_id != 0) {
-		/* Same UID as its series: it must not overwrite the series. */
-		ops_ics_note(ctx, "line %ld: one occurrence of the repeating "
-		    "event %s (RECURRENCE-ID) is not imported", it->line,
-		    it->uid);
-		return 0;
-	}
+	if (it->recurrence_id != 0)
+		/* Same UID as its series: it changes one occurrence only. */
+		return ops_ics_occurrence(ctx, it, cancel, err);
 	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
 		return -1;
 	if (id == 0 && cancel) {
@@ -233,6 +313,13 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			return -1;
 		}
 		rc = store_event_insert(ctx->st, &ev, err);
+		/* A repeating event: one row per occurrence, as `event add`. */
+		if (rc == 0 && ev.rrule != NULL)
+			rc = ops_series_expand(ctx->st, &ev, err);
+		if (rc == 0 && ev.rrule != NULL && it->nexdates > 0)
+			rc = ops_ics_exdates(ctx->st, ev.id, it, err);
+		if (rc < 0 && err != NULL && err->code == ERR_INVALID)
+			ops_ics_at(err, it->line);
 		event_fini(&ev);
 		if (rc == 0)
 			ctx->out->added++;
@@ -247,6 +334,13 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		ev.status = EVENT_CANCELLED;
 	else
 		ops_ics_fill(&ev, it);
+	if (old.series_id != 0 && ops_ics_differs(old.rrule, ev.rrule)) {
+		/* Its occurrences are rows: a new rule is not re-expanded. */
+		ops_ics_note(ctx, "line %ld: the repeat rule of %s changed; "
+		    "edit the series in rooster", it->line, it->uid);
+		free(ev.rrule);
+		ev.rrule = old.rrule != NULL ? xstrdup(old.rrule) : NULL;
+	}
 	significant = old.start != ev.start || old.end != ev.end ||
 	    ops_ics_differs(old.location, ev.location) ||
 	    ops_ics_differs(old.rrule, ev.rrule) || old.status != ev.status;

@@ -15,7 +15,8 @@
 	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
 	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
 	"s.id, s.uid, s.sequence, s.role, s.start_at, s.end_at, s.needed, " \
-	"s.language, s.version "
+	"s.language, s.version, coalesce(e.series_id, 0), " \
+	"coalesce(e.occurrence_start, 0) "
 
 static void
 store_calendar_event(sqlite3_stmt *stmt, struct event *ev)
@@ -36,6 +37,8 @@ store_calendar_event(sqlite3_stmt *stmt, struct event *ev)
 	    store_col_text(stmt, 9);
 	ev->languages = store_col_text(stmt, 10);
 	ev->version = sqlite3_column_int64(stmt, 11);
+	ev->series_id = sqlite3_column_int64(stmt, 21);
+	ev->occurrence_start = sqlite3_column_int64(stmt, 22);
 }
 
 static void

@@ -119,10 +119,28 @@ static const char *const store_migrations[] = {
 	");"
 	"CREATE INDEX change_log_entity ON change_log (entity, entity_id);",
 	/*
-	 * 2: reserved for repeating events (branch plan); a no-op here until
-	 * that migration is merged in its place.
+	 * 2: repeating events. Each occurrence of a series is an events row
+	 * of its own; series_id names the series' first row (which holds
+	 * the rrule and has series_id = its own id), occurrence_start the
+	 * start the rule gave it (its RECURRENCE-ID). The plan settings
+	 * table also gains rest_minutes (no schema change). The new indexes
+	 * let suggestions and audits scan a window of shifts and their
+	 * assignments from indexes alone: shifts by (start_at, end_at,
+	 * event_id), assignments by (shift_id, status, volunteer_id), the
+	 * few cancelled events and limited volunteers as small sets.
 	 */
-	"",
+	"ALTER TABLE events ADD COLUMN series_id INTEGER"
+	"  REFERENCES events (id) ON DELETE CASCADE;"
+	"ALTER TABLE events ADD COLUMN occurrence_start INTEGER;"
+	"CREATE INDEX events_series ON events (series_id, occurrence_start);"
+	"CREATE INDEX assignments_shift_status"
+	"  ON assignments (shift_id, status, volunteer_id);"
+	"DROP INDEX shifts_start;"
+	"CREATE INDEX shifts_start ON shifts (start_at, end_at, event_id);"
+	"CREATE INDEX events_cancelled ON events (id)"
+	"  WHERE status = 'cancelled';"
+	"CREATE INDEX volunteers_limited ON volunteers (id)"
+	"  WHERE max_per_month > 0 AND active != 0;",
 	/*
 	 * 3: invitations. One row per shift UID and volunteer that was sent
 	 * an iTIP REQUEST: the SEQUENCE on the wire, the shift's SEQUENCE it

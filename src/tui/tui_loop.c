@@ -451,6 +451,10 @@ tui_loop_run(struct tui *tui)
 		if (tui_loop_signal != 0)
 			return 1;
 		if (rc == ERR) {
+			if (tui_curses_size_sync()) {
+				tui_loop_resize(tui);
+				flags |= TUI_DRAW;
+			}
 			if (tui_loop_poll(tui))
 				flags |= TUI_DRAW;
 			continue;

@@ -105,6 +105,41 @@ ok "weekly repeat before the change: 18:00Z" has "$WORK/w.txt" \
 ok "weekly repeat after the change: 17:00Z" has "$WORK/w.txt" \
     'INSTANCE .* 2027-03-30T17:00Z 19:00'
 
+# A series (rows per occurrence): one VEVENT with RRULE, an EXDATE for a
+# cancelled occurrence, an override for a moved one; never a duplicate.
+r event cancel 4 >/dev/null
+r event edit 5 --start "2027-03-30 20:00" --end "2027-03-30 21:00" >/dev/null
+r export ics >"$WORK/s.ics"
+$CHECK cal "$WORK/s.ics" >"$WORK/s.txt"
+master=$(sqlite3 "$ROOSTER_DB" "SELECT uid FROM events WHERE id = 3")
+ok "series: one VEVENT per UID without RECURRENCE-ID" test \
+    "$(awk '/^BEGIN:VEVENT/{r=0} /^RECURRENCE-ID/{r=1} /^UID:/{u=$0} /^END:VEVENT/{if(!r)print u}' "$WORK/s.ics" | sort | uniq -d | wc -l)" -eq 0
+ok "series: no VEVENT under an occurrence's own UID" \
+    test "$(grep -c "^UID:$master" "$WORK/s.ics")" -eq 2
+ok "series: cancelled occurrence is an EXDATE" has "$WORK/s.ics" \
+    '^EXDATE;TZID=Europe/Amsterdam:20270323T190000'
+ok "series: moved occurrence is an override" has "$WORK/s.ics" \
+    '^RECURRENCE-ID;TZID=Europe/Amsterdam:20270330T190000'
+ok "series: the override at 20:00 CEST = 18:00Z" has "$WORK/s.txt" \
+    "^EVENT uid=$master start=2027-03-30T18:00Z"
+r export ics --event 5 >"$WORK/s6.ics"
+ok "series: --event of an occurrence gives its override" has "$WORK/s6.ics" \
+    '^RECURRENCE-ID'
+export ROOSTER_DB="$WORK/copy.db"
+r init --timezone Europe/Amsterdam >/dev/null
+r import ics "$WORK/s.ics" >/dev/null 2>"$WORK/err"
+ok "series: import gives the occurrences back" test \
+    "$(sqlite3 "$ROOSTER_DB" "SELECT count(*) FROM events WHERE title = 'Spreekuur'")" -eq 4
+ok "series: the moved one is moved" test "$(r --format csv event list \
+    --from 2027-03-30 --to 2027-03-31 | tr -d '\r"' | cut -d, -f3 | tail -1)" = \
+    2027-03-30T20:00:00+02:00
+ok "series: the cancelled one comes back cancelled" test \
+    "$(sqlite3 "$ROOSTER_DB" "SELECT group_concat(status) FROM events WHERE start_at = 1805824800")" = cancelled
+r import ics "$WORK/s.ics" >/dev/null 2>&1
+ok "series: re-import changes nothing" test \
+    "$(sqlite3 "$ROOSTER_DB" "SELECT count(*) || max(sequence) FROM events WHERE title = 'Spreekuur'")" = 41
+export ROOSTER_DB="$WORK/plan.db"
+
 # Hostile text cannot add a property.
 r event add "$(printf 'Evil\r\nATTENDEE:mailto:x@y\r\nEND:VEVENT; a,b: "q" \303\251')" \
     --start "2027-04-01 10:00" --end "2027-04-01 11:00" \
@@ -117,7 +152,7 @@ ok "hostile text: still parses" test $? -eq 0
 ok "hostile text: no ATTENDEE appears" lacks "$WORK/h.txt" '^ATTENDEE'
 ok "hostile text: no injected line" lacks "$WORK/h.ics" '^(ATTENDEE|DESCRIPTION:injected)'
 ok "hostile text: every VEVENT has the usual properties only" sh -c \
-    "! grep '^PROPS' '$WORK/h.txt' | grep -v '^PROPS \(DESCRIPTION,\)\?DTEND,DTSTAMP,DTSTART,\(LOCATION,\)\?ORGANIZER,\(RRULE,\)\?SEQUENCE,STATUS,SUMMARY,UID$'"
+    "! grep '^PROPS' '$WORK/h.txt' | grep -v '^PROPS \(DESCRIPTION,\)\?DTEND,DTSTAMP,DTSTART,\(EXDATE,\)\?\(LOCATION,\)\?ORGANIZER,\(RECURRENCE-ID,\)\?\(RRULE,\)\?SEQUENCE,STATUS,SUMMARY,UID$'"
 
 # A zone without daylight saving time: one STANDARD.
 export ROOSTER_DB="$WORK/tokyo.db"
