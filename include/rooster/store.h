@@ -349,6 +349,100 @@ int store_log_mark_undone(struct store *st, int64_t change_id,
     struct err *err);
 void store_log_list_free(struct store_log_list *list);
 
+/* store_calendar.c: what calendars are made of */
+
+struct store_calendar_filter {
+	int64_t	event_id;	/* 0: every event */
+	int64_t	volunteer_id;	/* 0: everyone; else only their shifts */
+};
+
+/*
+ * Called once per calendar entry: a shift with its event, or an event
+ * alone (sh NULL) when it has no shifts. people lists the assignments on
+ * the shift (empty for an event alone). All borrowed for the call.
+ */
+typedef int store_calendar_fn(void *arg, const struct event *ev,
+    const struct shift *sh, const struct assignment_list *people,
+    struct err *err);
+
+/*
+ * Walk events (soonest first) and their shifts matching filter, calling
+ * fn for each entry without loading them all: memory stays flat. Stops
+ * at fn's first -1. Cancelled events are included.
+ */
+int store_calendar_each(struct store *st,
+    const struct store_calendar_filter *filter, store_calendar_fn *fn,
+    void *arg, struct err *err);
+/* Id of the shift with this UID, 0 if none, -1 on error. */
+int64_t store_calendar_shift_by_uid(struct store *st, const char *uid,
+    struct err *err);
+/* Id of the event with this UID, 0 if none, -1 on error. */
+int64_t store_calendar_event_by_uid(struct store *st, const char *uid,
+    struct err *err);
+/* The feed token of volunteer id into *token (NULL: none yet). */
+int store_calendar_token_get(struct store *st, int64_t volunteer_id,
+    char **token, struct err *err);
+int store_calendar_token_set(struct store *st, int64_t volunteer_id,
+    const char *token, struct err *err);
+
+/* store_invite.c: the iTIP messages sent, per shift UID and volunteer */
+
+struct store_invite {
+	int64_t	 id;
+	char	*uid;		/* the shift's UID */
+	int64_t	 volunteer_id;
+	int64_t	 shift_id;
+	int64_t	 event_id;
+	int	 sequence;	/* SEQUENCE last sent to this volunteer */
+	int	 shift_sequence; /* the shift's SEQUENCE then */
+	bool	 cancelled;	/* last message was a CANCEL */
+	char	*email;		/* where it went */
+	char	*name;
+	char	*summary;	/* what it said, for a later CANCEL */
+	char	*location;
+	int64_t	 start;
+	int64_t	 end;
+	int64_t	 sent_at;
+	int64_t	 reply_stamp;	/* DTSTAMP of the last REPLY applied */
+};
+
+struct store_invite_key {
+	int64_t	 shift_id;	/* for due requests */
+	int64_t	 volunteer_id;
+	char	*uid;		/* for due cancels */
+};
+
+struct store_invite_keys {
+	struct store_invite_key	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+void store_invite_init(struct store_invite *inv);
+void store_invite_fini(struct store_invite *inv);
+void store_invite_keys_free(struct store_invite_keys *keys);
+/* The invite for (uid, volunteer_id); ERR_NOT_FOUND if none. */
+int store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
+    struct store_invite *inv, struct err *err);
+/* Insert or replace the row for (inv->uid, inv->volunteer_id). */
+int store_invite_save(struct store *st, const struct store_invite *inv,
+    struct err *err);
+int store_invite_set_reply(struct store *st, const char *uid,
+    int64_t volunteer_id, int64_t stamp, struct err *err);
+/*
+ * Assignments (shift_id, volunteer_id) that need a REQUEST: never sent,
+ * cancelled since, shift changed since (higher SEQUENCE), planned again,
+ * or the volunteer's address changed; on shifts ending after now, of events not cancelled; event_id 0
+ * for all.
+ */
+int store_invite_due_requests(struct store *st, int64_t event_id,
+    int64_t now, struct store_invite_keys *out, struct err *err);
+/*
+ * Invites (uid, volunteer_id) whose assignment, shift or event is gone
+ * or whose event is cancelled: they need a CANCEL.
+ */
+int store_invite_due_cancels(struct store *st, int64_t event_id,
+    struct store_invite_keys *out, struct err *err);
 /* store_history.c: row images of each change, and undo */
 
 /*

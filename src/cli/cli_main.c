@@ -67,6 +67,9 @@ static const struct cli_command cli_commands[] = {
 	{ "volunteer", "unavailable", "ID --from WHEN --to WHEN [--reason R]",
 	  "record a period a volunteer cannot work",
 	  cli_volunteer_unavailable, 0 },
+	{ "volunteer", "token", "ID [--rotate]", "print (or replace) the "
+	  "secret token naming a volunteer's calendar feed",
+	  cli_volunteer_token, 0 },
 	{ "team", "add", "NAME", "add a team", cli_team_add, 0 },
 	{ "team", "join", "TEAM_ID VOLUNTEER_ID", "put a volunteer in a team",
 	  cli_team_join, 0 },
@@ -103,6 +106,16 @@ static const struct cli_command cli_commands[] = {
 	  "[--phones] [-o FILE]",
 	  "a one-page roster for the noticeboard", cli_print,
 	  CLI_READS | CLI_OWN_FORMAT },
+	{ "export", "ics", "[--event ID | --volunteer ID] [-o FILE]",
+	  "write the plan's shifts as an iCalendar file", cli_export_ics,
+	  CLI_READS },
+	{ "export", "feeds", "DIR", "one calendar per volunteer (named by "
+	  "their token) and one for the plan", cli_export_feeds, 0 },
+	{ "invite", NULL, "[--event ID] (--outbox DIR | --send)",
+	  "send invitations, updates and cancellations (iTIP)",
+	  cli_invite_invite, 0 },
+	{ "import", "ics", "FILE", "import events, or replies to invites",
+	  cli_import_ics, 0 },
 	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
 	  "others work", cli_plan_backup, 0 },
 	{ "log", NULL, "[--limit N] [--volunteer ID] [--event ID]",
@@ -396,8 +409,14 @@ cli_run(int argc, char **argv)
 			    "command to use rooster from a script\n", stderr);
 			return CLI_USAGE;
 		}
-		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK)
-			rc = tui_run(ctx.st);
+		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK) {
+			struct ops_config cfg;
+
+			/* Config warnings show before the screen opens. */
+			if ((rc = cli_config_load(&cfg)) == CLI_OK)
+				rc = tui_run(ctx.st, &cfg);
+			ops_config_fini(&cfg);
+		}
 		store_close(ctx.st);
 		free(path);
 		return rc;

@@ -24,4 +24,18 @@ int ops_series_expand(struct store *st, struct event *first,
 int ops_series_spread_shift(struct store *st, const struct event *first,
     const struct shift *sh, struct err *err);
 
+/* ops_export.c: what a calendar entry says, shared with invites */
+
+/* "role – event title", or the title for an event alone. Caller frees. */
+char *ops_export_summary(const struct event *ev, const struct shift *sh);
+/*
+ * The event's description, who else is on the shift (all but self and
+ * those who declined) and the coordinator from cfg. Caller frees.
+ */
+char *ops_export_description(const struct ops_config *cfg,
+    const struct event *ev, const struct assignment_list *people,
+    int64_t self);
+/* The plan's name, "rooster" when unset. Caller frees. */
+char *ops_export_plan_name(struct store *st);
+
 #endif /* ROOSTER_OPS_INT_H */

@@ -142,8 +142,34 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX volunteers_limited ON volunteers (id)"
 	"  WHERE max_per_month > 0 AND active != 0;",
 	/*
-	 * 3 (harden; the lead renumbers it after ics's migration if that
-	 * lands first): row images for the change log.
+	 * 3: invitations. One row per shift UID and volunteer that was sent
+	 * an iTIP REQUEST: the SEQUENCE on the wire, the shift's SEQUENCE it
+	 * answered, and a copy of what the CANCEL will need once the
+	 * assignment, shift, event or volunteer is gone (no foreign keys, on
+	 * purpose). reply_stamp is the DTSTAMP of the last REPLY applied.
+	 */
+	"CREATE TABLE invites ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL,"
+	"  volunteer_id INTEGER NOT NULL,"
+	"  shift_id INTEGER NOT NULL,"
+	"  event_id INTEGER NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  shift_sequence INTEGER NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('sent', 'cancelled')),"
+	"  email TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  summary TEXT NOT NULL,"
+	"  location TEXT NOT NULL DEFAULT '',"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL,"
+	"  sent_at INTEGER NOT NULL,"
+	"  reply_stamp INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (uid, volunteer_id)"
+	");"
+	"CREATE INDEX invites_state ON invites (state, event_id);",
+	/*
+	 * 4: row images for the change log.
 	 * Triggers (store_history.c, made from each table's columns) put the
 	 * before and after of every changed row here as JSON objects; the
 	 * change's log line claims them. undoes/undone_by pair an undo with
