@@ -463,7 +463,8 @@ int store_history_revert(struct store *st, int64_t change_id,
 
 /*
  * Everything stored about volunteer id as one json object (volunteer,
- * unavailable, teams, assignments with their shift and event); every
+ * unavailable, teams, assignments with their shift and event, invitations
+ * sent to them); every
  * column, times as ISO 8601 UTC. "volunteer" is null if there is none.
  * The caller frees *out.
  */
@@ -473,8 +474,9 @@ int store_privacy_export(struct store *st, int64_t id, char **out,
  * Within the caller's write transaction, erase volunteer id: blank every
  * column of the row but id, version and created_at (it stays as "forgotten
  * volunteer" so that past assignments still count in reports), delete
- * their unavailable periods, team memberships and assignments on shifts
- * ending after now, every change-log row image that holds them, and
+ * their unavailable periods, team memberships, the copies of invitations
+ * sent to them and assignments on shifts ending after now, every
+ * change-log row image that holds them, and
  * every log line about them or whose summary names them ('name', email or
  * phone) with no other rows left.
  */

@@ -21,6 +21,24 @@
 	"(json_extract(r.before, '$.volunteer_id'), " \
 	"json_extract(r.after, '$.volunteer_id'))))"
 
+/* Does the plan have table name (one added by a later migration)? */
+static bool
+store_privacy_has_table(struct store *st, const char *name)
+{
+	static const char sql[] = "SELECT count(*) FROM sqlite_schema "
+	    "WHERE type = 'table' AND name = ?1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
+	bool has = false;
+
+	if (stmt == NULL)
+		return false;
+	store_bind_text(stmt, 1, name);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		has = sqlite3_column_int(stmt, 0) > 0;
+	sqlite3_reset(stmt);
+	return has;
+}
+
 /* json_object of every column of alias (times as ISO 8601 UTC). */
 static int
 store_privacy_image(struct store *st, struct strbuf *sb, const char *tbl,
@@ -82,7 +100,17 @@ store_privacy_export(struct store *st, int64_t id, char **out,
 		goto out;
 	strbuf_adds(&sb, ")) FROM (SELECT * FROM assignments WHERE "
 	    "volunteer_id = ?1) a JOIN shifts s ON s.id = a.shift_id "
-	    "JOIN events e ON e.id = s.event_id ORDER BY s.start_at)))");
+	    "JOIN events e ON e.id = s.event_id ORDER BY s.start_at))");
+	if (store_privacy_has_table(st, "invites")) {
+		/* What was sent to them: their address and name included. */
+		strbuf_adds(&sb, ", 'invites', json((SELECT "
+		    "json_group_array(");
+		if (store_privacy_image(st, &sb, "invites", "i", err) < 0)
+			goto out;
+		strbuf_adds(&sb, ") FROM (SELECT * FROM invites WHERE "
+		    "volunteer_id = ?1 ORDER BY sent_at) i))");
+	}
+	strbuf_adds(&sb, ")");
 	rc = sqlite3_prepare_v2(st->db, strbuf_str(&sb), -1, &stmt, NULL);
 	if (rc != SQLITE_OK) {
 		rc = store_fail(st, rc, err);
@@ -150,6 +178,8 @@ store_privacy_forget(struct store *st, int64_t id, const char *name,
 	static const char *const sqls[] = {
 		"DELETE FROM unavailable WHERE volunteer_id = ?1",
 		"DELETE FROM team_members WHERE volunteer_id = ?1",
+		/* Copies of invitations sent: their address and name. */
+		"DELETE FROM invites WHERE volunteer_id = ?1",
 		/* Off shifts still to come; past ones stay, as counts. */
 		"DELETE FROM assignments WHERE volunteer_id = ?1 AND shift_id "
 		"IN (SELECT id FROM shifts WHERE end_at > ?2)",
@@ -175,6 +205,9 @@ store_privacy_forget(struct store *st, int64_t id, const char *name,
 	quoted = xasprintf("'%s'", name);
 	for (i = 0; rc == 0 && i < sizeof sqls / sizeof sqls[0]; i++) {
 		if (!st->history && strstr(sqls[i], "change_rows") != NULL)
+			continue;
+		if (strstr(sqls[i], "invites") != NULL &&
+		    !store_privacy_has_table(st, "invites"))
 			continue;
 		if ((stmt = store_stmt(st, sqls[i], err)) == NULL) {
 			rc = -1;

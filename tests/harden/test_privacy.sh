@@ -20,6 +20,11 @@ r volunteer unavailable 1 --from "2027-01-01 00:00" --to "2027-01-02 00:00" --re
 r team add Neighbours
 r team join 1 1
 r volunteer edit 1 --phone "+31 6 5555 0999"
+mkdir -p "$XDG_CONFIG_HOME/rooster" "$TESTDIR/outbox"
+printf 'name = Mounia\nemail = mounia@example.org\n' > "$XDG_CONFIG_HOME/rooster/config"
+r invite --outbox "$TESTDIR/outbox"
+check "an invitation was sent to her (its copy is kept in the plan)" \
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM invites WHERE volunteer_id = 1")" -ge 1 ]
 
 # Export: everything about the one person, as json.
 r volunteer export 1
@@ -29,6 +34,8 @@ json "export has unavailable periods and teams" \
     'j["unavailable"][0]["reason"] == "dentist" and j["teams"][0]["name"] == "Neighbours"'
 json "export has assignments with shift and event" \
     'len(j["assignments"]) == 2 and j["assignments"][0]["event"]["title"] in ("Match", "Earlier") and j["assignments"][0]["shift"]["role"] == "Steward"'
+json "export has the invitations sent to them" \
+    'len(j["invites"]) >= 1 and j["invites"][0]["email"] == "ana.zwart@example.org"'
 json "export has the change log about them, with before and after" \
     'any(e["action"] == "volunteer edit" and e["rows"][0]["before"]["phone"] == "+31 6 5555 0123" for e in j["change_log"]) and not any("Bilal" in e["summary"] for e in j["change_log"])'
 refused "export of a volunteer that does not exist" 1 "no volunteer 99" volunteer export 99
@@ -74,6 +81,8 @@ json "forgotten: past attendance kept as a count, future shifts left" \
     'len(j["assignments"]) == 1 and j["assignments"][0]["hours"] == 2.5 and j["assignments"][0]["event"]["title"] == "Earlier"'
 json "forgotten: only the line that says so is left about them" \
     '[e["action"] for e in j["change_log"]] == ["volunteer forget"] or [e["summary"] for e in j["change_log"]] == ["forgot volunteer 1"]'
+check "forgotten: no copies of invitations to them" \
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM invites WHERE volunteer_id = 1")" -eq 0 ]
 r --format json log --limit 100
 json "log: others' changes stay" 'any(e["summary"] == "added '"'"'Bilal'"'"'" for e in j)'
 r undo
