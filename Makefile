@@ -5,6 +5,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 BUILD   ?= build
@@ -28,7 +29,8 @@ endif
 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE $(WARN) \
-	-Iinclude -DROOSTER_VERSION='"$(VERSION)"' $(CFLAGS) \
+	-Iinclude -DROOSTER_VERSION='"$(VERSION)"' \
+	-DLOCALEDIR='"$(LOCALEDIR)"' $(CFLAGS) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
@@ -56,9 +58,28 @@ ARCHIVES = $(foreach L,$(LAYERS),$(BUILD)/lib$(L).a)
 LINK_ORDER = cli tui ops ics store plan model util
 BIN = $(BUILD)/rooster
 
-.PHONY: all deps test-deps demo check test check-layers check-headers \
+# Message catalogues: src/po/<lang>.po -> $(BUILD)/locale/<lang>/LC_MESSAGES/
+LINGUAS = nl
+MOS = $(foreach L,$(LINGUAS),$(BUILD)/locale/$(L)/LC_MESSAGES/rooster.mo)
+
+.PHONY: pot all deps test-deps demo check test check-layers check-headers \
 	install clean bench fuzz fuzz-build fuzz-bins
-all: $(BIN)
+all: $(BIN) $(MOS)
+
+$(BUILD)/locale/%/LC_MESSAGES/rooster.mo: src/po/%.po
+	@mkdir -p $(dir $@)
+	$(say) MSGFMT $@
+	$(Q)msgfmt --check -o $@ $<
+
+# `make pot` extracts the strings again and merges them into each .po.
+pot:
+	xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 \
+		--add-comments=TRANSLATORS: --package-name=rooster \
+		--package-version=$(VERSION) --sort-by-file \
+		-o src/po/rooster.pot src/main.c src/*/*.c
+	for l in $(LINGUAS); do \
+		msgmerge -q -U --backup=none src/po/$$l.po src/po/rooster.pot; \
+	done
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -163,10 +184,17 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/bench.sh $(BIN)
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: $(BIN) $(MOS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/nl/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/rooster
 	install -m 644 docs/rooster.1 $(DESTDIR)$(MANDIR)/man1/rooster.1
+	install -m 644 docs/rooster.nl.1 $(DESTDIR)$(MANDIR)/nl/man1/rooster.1
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/rooster.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rooster.mo; \
+	done
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -7,11 +7,27 @@
 set -u
 
 BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
-libjansson-dev libcmocka-dev libcsv-dev libinih-dev tzdata"
-TEST="sqlite3 tmux python3 python3-icalendar locales gettext clang \
+libjansson-dev libcmocka-dev libcsv-dev libinih-dev tzdata gettext"
+TEST="sqlite3 tmux python3 python3-icalendar locales clang \
 libclang-rt-14-dev"
 want="$BUILD"
 [ "${1:-}" = "--test" ] && want="$BUILD $TEST"
+
+# The Dutch tests need the nl_NL.UTF-8 locale (package locales); generate it
+# once the packages are in.
+need_locale() {
+	[ "${1:-}" = "--test" ] || return 0
+	locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$' && return 0
+	if [ "$(id -u)" = 0 ]; then
+		localedef -i nl_NL -f UTF-8 nl_NL.UTF-8 || return 1
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+		sudo localedef -i nl_NL -f UTF-8 nl_NL.UTF-8 || return 1
+	else
+		echo "rooster: the Dutch tests need the nl_NL.UTF-8 locale; as root run:" >&2
+		echo "  localedef -i nl_NL -f UTF-8 nl_NL.UTF-8" >&2
+	fi
+	return 0
+}
 
 missing=""
 for p in $want; do
@@ -19,7 +35,10 @@ for p in $want; do
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+	need_locale "${1:-}"
+	exit $?
+fi
 
 echo "rooster: installing missing packages:$missing" >&2
 if [ "$(id -u)" = 0 ]; then
@@ -39,4 +58,5 @@ if ! $SUDO apt-get install -y -q $missing >/dev/null 2>&1; then
 		exit 1
 	fi
 fi
-exit 0
+need_locale "${1:-}"
+exit $?

@@ -13,6 +13,16 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include <libintl.h>	/* gettext is part of the C library (glibc) */
+
+/*
+ * Every user-visible string is marked: _("text") is translated where it is
+ * used, N_("text") marks a string in a static table for xgettext and is
+ * translated later with _(). The catalogue is src/po/nl.po.
+ */
+#define _(s) gettext(s)
+#define N_(s) (s)
+
 /* err.c */
 
 enum err_code {

@@ -54,8 +54,8 @@ cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
 		if (!options || arg[0] != '-' || arg[1] == '\0' ||
 		    (arg[1] >= '0' && arg[1] <= '9')) {
 			if (n >= max) {
-				cli_usage_error(ctx, "too many arguments for "
-				    "'%s' at '%s' (see 'rooster %s --help')",
+				cli_usage_error(ctx, _("too many arguments for "
+				    "'%s' at '%s' (see 'rooster %s --help')"),
 				    cmd, arg, cmd);
 				return -1;
 			}
@@ -63,8 +63,8 @@ cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
 			continue;
 		}
 		if (arg[1] != '-') {
-			cli_usage_error(ctx, "unknown option '%s' for '%s' "
-			    "(see 'rooster %s --help')", arg, cmd, cmd);
+			cli_usage_error(ctx, _("unknown option '%s' for '%s' "
+			    "(see 'rooster %s --help')"), arg, cmd, cmd);
 			return -1;
 		}
 		eq = strchr(arg + 2, '=');
@@ -73,19 +73,19 @@ cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
 		for (j = 0; j < nopts && strcmp(opts[j].name, name) != 0; j++)
 			;
 		if (j == nopts) {
-			cli_usage_error(ctx, "unknown option '--%s' for '%s' "
-			    "(see 'rooster %s --help')", name, cmd, cmd);
+			cli_usage_error(ctx, _("unknown option '--%s' for '%s' "
+			    "(see 'rooster %s --help')"), name, cmd, cmd);
 			return -1;
 		}
 		if (opts[j].seen) {
-			cli_usage_error(ctx, "option --%s given twice", name);
+			cli_usage_error(ctx, _("option --%s given twice"), name);
 			return -1;
 		}
 		opts[j].seen = true;
 		if (!opts[j].has_arg) {
 			if (eq != NULL) {
-				cli_usage_error(ctx, "option --%s takes no "
-				    "value", name);
+				cli_usage_error(ctx, _("option --%s takes no "
+				    "value"), name);
 				return -1;
 			}
 			continue;
@@ -95,14 +95,15 @@ cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
 		else if (i + 1 < argc)
 			opts[j].value = argv[++i];
 		else {
-			cli_usage_error(ctx, "option --%s needs a value "
-			    "(see 'rooster %s --help')", name, cmd);
+			cli_usage_error(ctx, _("option --%s needs a value "
+			    "(see 'rooster %s --help')"), name, cmd);
 			return -1;
 		}
 	}
 	if (n < min) {
-		cli_usage_error(ctx, "missing arguments: rooster %s %s", cmd,
-		    ctx->command != NULL ? ctx->command->usage : "");
+		cli_usage_error(ctx, _("missing arguments: rooster %s %s"), cmd,
+		    ctx->command != NULL && ctx->command->usage[0] != '\0' ?
+		    _(ctx->command->usage) : "");
 		return -1;
 	}
 	return n;
@@ -119,8 +120,8 @@ cli_args_int(const struct cli_ctx *ctx, const char *s, const char *what,
 	v = s != NULL ? strtol(s, &end, 10) : 0;
 	if (s == NULL || *s == '\0' || *end != '\0' || errno != 0 ||
 	    v < min || v > max) {
-		cli_usage_error(ctx, "invalid %s '%s' (a whole number from "
-		    "%ld to %ld)", what, s != NULL ? s : "", min, max);
+		cli_usage_error(ctx, _("invalid %s '%s' (a whole number from "
+		    "%ld to %ld)"), what, s != NULL ? s : "", min, max);
 		return -1;
 	}
 	*out = v;
@@ -137,8 +138,8 @@ cli_args_id(const struct cli_ctx *ctx, const char *s, const char *what,
 	errno = 0;
 	v = s != NULL ? strtoll(s, &end, 10) : 0;
 	if (s == NULL || *s == '\0' || *end != '\0' || errno != 0 || v <= 0) {
-		cli_usage_error(ctx, "invalid %s id '%s' (a positive number; "
-		    "see 'rooster %s list')", what, s != NULL ? s : "", what);
+		cli_usage_error(ctx, _("invalid %s id '%s' (a positive number; "
+		    "see 'rooster %s list')"), what, s != NULL ? s : "", what);
 		return -1;
 	}
 	*out = (int64_t)v;
@@ -161,7 +162,7 @@ cli_args_days(const struct cli_ctx *ctx, const char *from, const char *to,
 		*out_to = rtime_day_next(*out_to);
 	}
 	if (from != NULL && to != NULL && *out_to <= *out_from) {
-		cli_usage_error(ctx, "--to %s is before --from %s", to, from);
+		cli_usage_error(ctx, _("--to %s is before --from %s"), to, from);
 		return -1;
 	}
 	return 0;

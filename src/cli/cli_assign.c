@@ -13,10 +13,10 @@ static int
 cli_assign_team(struct cli_ctx *ctx, int64_t shift, int64_t team, bool force)
 {
 	static const struct cli_column cols[] = {
-		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-		{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "result", "RESULT", CLI_TEXT, CLI_BOTH },
-		{ "reason", "WHY", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
+		{ "reason", N_("WHY"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
 	struct cli_table t;
 	struct volunteer v;
@@ -32,8 +32,8 @@ cli_assign_team(struct cli_ctx *ctx, int64_t shift, int64_t team, bool force)
 		return cli_fail(&err);
 	}
 	if (n == 0) {
-		err_set(&err, ERR_CONFLICT, "team %lld (%s) has no members "
-		    "(add them with 'rooster team join')", (long long)team,
+		err_set(&err, ERR_CONFLICT, _("team %lld (%s) has no members "
+		    "(add them with 'rooster team join')"), (long long)team,
 		    tm.name);
 		team_fini(&tm);
 		return cli_fail(&err);
@@ -69,8 +69,8 @@ cli_assign_team(struct cli_ctx *ctx, int64_t shift, int64_t team, bool force)
 	cli_table_fini(&t);
 	free(ids);
 	if (placed == 0) {
-		fprintf(stderr, "rooster: nobody of team %lld was placed on "
-		    "shift %lld (use --force to assign anyway)\n",
+		fprintf(stderr, _("rooster: nobody of team %lld was placed on "
+		    "shift %lld (use --force to assign anyway)\n"),
 		    (long long)team, (long long)shift);
 		team_fini(&tm);
 		return CLI_FAILED;
@@ -91,20 +91,20 @@ cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if ((n = cli_args_parse(ctx, argc, argv, opts, 2, pos, 1, 2)) < 0 ||
-	    cli_args_id(ctx, pos[0], "shift", &shift) < 0)
+	    cli_args_id(ctx, pos[0], _("shift"), &shift) < 0)
 		return CLI_USAGE;
 	if (opts[1].seen) {
 		if (n != 1)
-			return cli_usage_error(ctx, "give a VOLUNTEER_ID or "
-			    "--team TEAM_ID, not both");
-		if (cli_args_id(ctx, opts[1].value, "team", &team) < 0)
+			return cli_usage_error(ctx, _("give a VOLUNTEER_ID or "
+			    "--team TEAM_ID, not both"));
+		if (cli_args_id(ctx, opts[1].value, _("team"), &team) < 0)
 			return CLI_USAGE;
 		return cli_assign_team(ctx, shift, team, opts[0].seen);
 	}
 	if (n != 2)
-		return cli_usage_error(ctx, "missing arguments: rooster assign "
-		    "%s", ctx->command->usage);
-	if (cli_args_id(ctx, pos[1], "volunteer", &vol) < 0)
+		return cli_usage_error(ctx, _("missing arguments: rooster assign "
+		    "%s"), _(ctx->command->usage));
+	if (cli_args_id(ctx, pos[1], _("volunteer"), &vol) < 0)
 		return CLI_USAGE;
 	if (ops_assign(ctx->st, shift, vol, opts[0].seen, NULL, &err) < 0)
 		return cli_fail(&err);
@@ -115,8 +115,8 @@ cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 static int
 cli_assign_pair(struct cli_ctx *ctx, char **pos, int64_t *shift, int64_t *vol)
 {
-	if (cli_args_id(ctx, pos[0], "shift", shift) < 0 ||
-	    cli_args_id(ctx, pos[1], "volunteer", vol) < 0)
+	if (cli_args_id(ctx, pos[0], _("shift"), shift) < 0 ||
+	    cli_args_id(ctx, pos[1], _("volunteer"), vol) < 0)
 		return -1;
 	return 0;
 }
@@ -152,8 +152,8 @@ cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv)
 	status = assignment_status_parse(pos[2]);
 	if (status != ASSIGNMENT_ACCEPTED && status != ASSIGNMENT_DECLINED &&
 	    status != ASSIGNMENT_TENTATIVE)
-		return cli_usage_error(ctx, "unknown response '%s' (use "
-		    "accepted, declined or tentative)", pos[2]);
+		return cli_usage_error(ctx, _("unknown response '%s' (use "
+		    "accepted, declined or tentative)"), pos[2]);
 	if (ops_respond(ctx->st, shift, vol, (enum assignment_status)status,
 	    &err) < 0)
 		return cli_fail(&err);
@@ -178,11 +178,11 @@ cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv)
 		hours = strtod(opts[1].value, &end);
 		if (*opts[1].value == '\0' || *end != '\0' || hours < 0 ||
 		    hours > 168)
-			return cli_usage_error(ctx, "invalid hours '%s' (a "
-			    "number from 0 to 168, e.g. 2.5)", opts[1].value);
+			return cli_usage_error(ctx, _("invalid hours '%s' (a "
+			    "number from 0 to 168, e.g. 2.5)"), opts[1].value);
 		if (opts[0].seen)
-			return cli_usage_error(ctx, "--no-show and --hours "
-			    "exclude each other");
+			return cli_usage_error(ctx, _("--no-show and --hours "
+			    "exclude each other"));
 	}
 	if (ops_attended(ctx->st, shift, vol, opts[0].seen, hours, &err) < 0)
 		return cli_fail(&err);

@@ -103,8 +103,8 @@ cli_config_handler(void *user, const char *section, const char *name,
 	int minutes;
 
 	if (section != NULL && *section != '\0') {
-		fprintf(stderr, "rooster: warning: %s: section [%s] ignored "
-		    "(the config has no sections)\n", cs->path, section);
+		fprintf(stderr, _("rooster: warning: %s: section [%s] ignored "
+		    "(the config has no sections)\n"), cs->path, section);
 		free(v);
 		return 1;
 	}
@@ -153,8 +153,8 @@ cli_config_handler(void *user, const char *section, const char *name,
 		free(v);
 		return 1;
 	}
-	fprintf(stderr, "rooster: warning: %s: unknown setting '%s' ignored "
-	    "(known: name, email, sendmail, reminder)\n", cs->path, name);
+	fprintf(stderr, _("rooster: warning: %s: unknown setting '%s' ignored "
+	    "(known: name, email, sendmail, reminder)\n"), cs->path, name);
 	free(v);
 	return 1;
 }
@@ -183,7 +183,7 @@ cli_config_load(struct ops_config *cfg)
 	ops_config_init(cfg);
 	if (path == NULL || (fp = fopen(path, "r")) == NULL) {
 		if (path != NULL && errno != ENOENT) {
-			fprintf(stderr, "rooster: cannot read %s: %s\n", path,
+			fprintf(stderr, _("rooster: cannot read %s: %s\n"), path,
 			    strerror(errno));
 			free(path);
 			return CLI_FAILED;
@@ -199,7 +199,7 @@ cli_config_load(struct ops_config *cfg)
 	if (line != 0) {
 		clean = text_sanitize(cs.error[0] != '\0' ? cs.error :
 		    "not a 'key = value' line");
-		fprintf(stderr, "rooster: %s line %d: %s\n", path, line, clean);
+		fprintf(stderr, _("rooster: %s line %d: %s\n"), path, line, clean);
 		free(clean);
 		free(path);
 		return CLI_USAGE;

@@ -39,18 +39,18 @@ int
 cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "shift_id", "SHIFT", CLI_INT, CLI_BOTH },
-		{ "when", "WHEN", CLI_TEXT, 0 },
-		{ "start", "START", CLI_TIME, CLI_DATA },
-		{ "event", "EVENT", CLI_TEXT, CLI_DATA },
-		{ "role", "ROLE", CLI_TEXT, CLI_DATA },
-		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-		{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_DATA },
-		{ "status", "STATUS", CLI_TEXT, CLI_DATA },
-		{ "forced", "FORCED", CLI_TEXT, CLI_BOTH },
-		{ "kind", "KIND", CLI_TEXT, CLI_DATA },
-		{ "other_id", "OTHER", CLI_INT, CLI_DATA },
-		{ "reason", "WHY", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
+		{ "when", N_("WHEN"), CLI_TEXT, 0 },
+		{ "start", N_("START"), CLI_TIME, CLI_DATA },
+		{ "event", N_("EVENT"), CLI_TEXT, CLI_DATA },
+		{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_DATA },
+		{ "status", N_("STATUS"), CLI_TEXT, CLI_DATA },
+		{ "forced", N_("FORCED"), CLI_TEXT, CLI_BOTH },
+		{ "kind", N_("KIND"), CLI_TEXT, CLI_DATA },
+		{ "other_id", N_("OTHER"), CLI_INT, CLI_DATA },
+		{ "reason", N_("WHY"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
 	struct cli_opt opts[] = { { "from", true, NULL, false },
 	    { "to", true, NULL, false } };

@@ -24,17 +24,17 @@ cli_csv_problems(const char *path, const struct cli_sheet *sheet)
 
 	for (i = 0; i < sheet->nproblems; i++) {
 		clean = text_sanitize(sheet->problems[i].msg);
-		fprintf(stderr, "line %d: %s\n", sheet->problems[i].line,
+		fprintf(stderr, _("line %d: %s\n"), sheet->problems[i].line,
 		    clean);
 		free(clean);
 	}
 	clean = text_sanitize(path);
 	if (sheet->nproblems == 1)
-		fprintf(stderr, "rooster: %s: nothing imported: 1 problem "
-		    "(fix the line above and import again)\n", clean);
+		fprintf(stderr, _("rooster: %s: nothing imported: 1 problem "
+		    "(fix the line above and import again)\n"), clean);
 	else
-		fprintf(stderr, "rooster: %s: nothing imported: %zu problems "
-		    "(fix the lines above and import again)\n", clean,
+		fprintf(stderr, _("rooster: %s: nothing imported: %zu problems "
+		    "(fix the lines above and import again)\n"), clean,
 		    sheet->nproblems);
 	free(clean);
 	return CLI_USAGE;
@@ -60,16 +60,16 @@ cli_csv_import_report(struct cli_ctx *ctx, const struct cli_sheet_rows *in,
     const struct ops_import_result *res, bool dry_run)
 {
 	static const struct cli_column row_cols[] = {
-		{ "line", "LINE", CLI_INT, CLI_BOTH },
-		{ "action", "ACTION", CLI_TEXT, CLI_BOTH },
-		{ "id", "ID", CLI_INT, CLI_BOTH },
-		{ "name", "NAME", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "line", N_("LINE"), CLI_INT, CLI_BOTH },
+		{ "action", N_("ACTION"), CLI_TEXT, CLI_BOTH },
+		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+		{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
 	static const struct cli_column sum_cols[] = {
-		{ "added", "ADDED", CLI_INT, CLI_BOTH },
-		{ "updated", "UPDATED", CLI_INT, CLI_BOTH },
-		{ "unchanged", "UNCHANGED", CLI_INT, CLI_BOTH },
-		{ "dry_run", "DRY RUN", CLI_INT, CLI_BOTH },
+		{ "added", N_("ADDED"), CLI_INT, CLI_BOTH },
+		{ "updated", N_("UPDATED"), CLI_INT, CLI_BOTH },
+		{ "unchanged", N_("UNCHANGED"), CLI_INT, CLI_BOTH },
+		{ "dry_run", N_("DRY RUN"), CLI_INT, CLI_BOTH },
 	};
 	struct cli_table rows, sum;
 	json_t *arr, *extra;
@@ -87,16 +87,16 @@ cli_csv_import_report(struct cli_ctx *ctx, const struct cli_sheet_rows *in,
 	switch (ctx->format) {
 	case CLI_FORMAT_TABLE:
 		if (in->ignored != NULL)
-			cli_out_note(ctx, "ignored columns: %s", in->ignored);
+			cli_out_note(ctx, _("ignored columns: %s"), in->ignored);
 		if (dry_run) {
 			if (rows.nrows > 0)
 				cli_table_print(ctx, &rows);
-			cli_out_note(ctx, "dry run, nothing changed: would "
-			    "add %zu, update %zu, leave %zu unchanged",
+			cli_out_note(ctx, _("dry run, nothing changed: would "
+			    "add %zu, update %zu, leave %zu unchanged"),
 			    res->added, res->updated, res->unchanged);
 		} else
-			cli_out_note(ctx, "added %zu, updated %zu, unchanged "
-			    "%zu", res->added, res->updated, res->unchanged);
+			cli_out_note(ctx, _("added %zu, updated %zu, unchanged "
+			    "%zu"), res->added, res->updated, res->unchanged);
 		break;
 	case CLI_FORMAT_CSV:
 		cli_table_print(ctx, &rows);
@@ -363,11 +363,11 @@ cli_csv_export(struct cli_ctx *ctx, int argc, char **argv)
 	else if (strcmp(pos[0], "assignments") == 0)
 		volunteers = false;
 	else
-		return cli_usage_error(ctx, "cannot export '%s' (use "
-		    "volunteers or assignments)", pos[0]);
+		return cli_usage_error(ctx, _("cannot export '%s' (use "
+		    "volunteers or assignments)"), pos[0]);
 	if (volunteers && (opts[2].seen || opts[3].seen))
-		return cli_usage_error(ctx, "--from and --to are for "
-		    "assignments");
+		return cli_usage_error(ctx, _("--from and --to are for "
+		    "assignments"));
 	if (cli_args_days(ctx, opts[2].value, opts[3].value, &range.from,
 	    &range.to) < 0)
 		return CLI_USAGE;

@@ -50,8 +50,8 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_args_parse(ctx, argc, argv, opts, 6, pos, 1, 1) < 0)
 		return CLI_USAGE;
 	if (!opts[0].seen || !opts[1].seen)
-		return cli_usage_error(ctx, "an event needs --start and --end "
-		    "(YYYY-MM-DD HH:MM)");
+		return cli_usage_error(ctx, _("an event needs --start and --end "
+		    "(YYYY-MM-DD HH:MM)"));
 	event_init(&ev);
 	ev.title = xstrdup(pos[0]);
 	if ((rc = cli_event_times(&opts[0], &opts[1], &ev.start,
@@ -107,19 +107,19 @@ int
 cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "id", "ID", CLI_INT, CLI_BOTH },
-		{ "uid", "UID", CLI_TEXT, CLI_BOTH },
-		{ "title", "TITLE", CLI_TEXT, CLI_BOTH },
-		{ "start", "START", CLI_TIME, CLI_BOTH },
-		{ "end", "END", CLI_TIME, CLI_BOTH },
-		{ "location", "LOCATION", CLI_TEXT, CLI_BOTH },
-		{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
-		{ "description", "DESCRIPTION", CLI_TEXT, CLI_BOTH },
-		{ "repeat", "REPEAT", CLI_TEXT, CLI_BOTH },
-		{ "series_id", "SERIES", CLI_INT, CLI_BOTH },
-		{ "occurrence_start", "OCCURRENCE", CLI_TIME, CLI_BOTH },
-		{ "languages", "LANGUAGES", CLI_TEXT, CLI_BOTH },
-		{ "sequence", "SEQUENCE", CLI_INT, CLI_BOTH },
+		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+		{ "uid", N_("UID"), CLI_TEXT, CLI_BOTH },
+		{ "title", N_("TITLE"), CLI_TEXT, CLI_BOTH },
+		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
+		{ "end", N_("END"), CLI_TIME, CLI_BOTH },
+		{ "location", N_("LOCATION"), CLI_TEXT, CLI_BOTH },
+		{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
+		{ "description", N_("DESCRIPTION"), CLI_TEXT, CLI_BOTH },
+		{ "repeat", N_("REPEAT"), CLI_TEXT, CLI_BOTH },
+		{ "series_id", N_("SERIES"), CLI_INT, CLI_BOTH },
+		{ "occurrence_start", N_("OCCURRENCE"), CLI_TIME, CLI_BOTH },
+		{ "languages", N_("LANGUAGES"), CLI_TEXT, CLI_BOTH },
+		{ "sequence", N_("SEQUENCE"), CLI_INT, CLI_BOTH },
 	};
 	struct shift_list shifts = { 0 };
 	struct cli_table t, st;
@@ -132,7 +132,7 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
 		return CLI_USAGE;
 	if (store_event_get(ctx->st, id, &ev, &err) < 0 ||
 	    store_shift_list_event(ctx->st, id, &shifts, &err) < 0) {
@@ -198,7 +198,7 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 8, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
 		return CLI_USAGE;
 	if (store_event_get(ctx->st, id, &ev, &err) < 0)
 		return cli_fail(&err);
@@ -234,7 +234,7 @@ cli_event_by_id(struct cli_ctx *ctx, int argc, char **argv,
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
 		return CLI_USAGE;
 	if (fn(ctx->st, id, &err) < 0)
 		return cli_fail(&err);
@@ -251,7 +251,7 @@ cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
 		return CLI_USAGE;
 	if ((opts[0].seen ? ops_series_cancel(ctx->st, id, &err) :
 	    ops_event_cancel(ctx->st, id, &err)) < 0)

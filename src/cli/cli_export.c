@@ -36,7 +36,7 @@ cli_export_file(struct cli_ctx *ctx, const struct ops_config *cfg,
 
 	err_clear(&err);
 	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "rooster: cannot write %s: %s\n", path,
+		fprintf(stderr, _("rooster: cannot write %s: %s\n"), path,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -46,11 +46,11 @@ cli_export_file(struct cli_ctx *ctx, const struct ops_config *cfg,
 	(void)fchmod(fd, 0644);
 	rc = ops_export_ics(ctx->st, cfg, event_id, volunteer_id, fp, &err);
 	if (fflush(fp) != 0 && rc == 0)
-		rc = err_set(&err, ERR_IO, "cannot write %s: %s", path,
+		rc = err_set(&err, ERR_IO, _("cannot write %s: %s"), path,
 		    strerror(errno));
 	fclose(fp);
 	if (rc == 0 && rename(tmp, path) != 0)
-		rc = err_set(&err, ERR_IO, "cannot write %s: %s", path,
+		rc = err_set(&err, ERR_IO, _("cannot write %s: %s"), path,
 		    strerror(errno));
 	if (rc < 0)
 		(void)unlink(tmp);
@@ -76,11 +76,11 @@ cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc < 0)
 		return CLI_USAGE;
 	if (opts[0].seen && opts[1].seen)
-		return cli_usage_error(ctx, "give --event or --volunteer, not "
-		    "both");
-	if ((opts[0].seen && cli_args_id(ctx, opts[0].value, "event",
+		return cli_usage_error(ctx, _("give --event or --volunteer, not "
+		    "both"));
+	if ((opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
 	    &event_id) < 0) || (opts[1].seen && cli_args_id(ctx,
-	    opts[1].value, "volunteer", &volunteer_id) < 0))
+	    opts[1].value, _("volunteer"), &volunteer_id) < 0))
 		return CLI_USAGE;
 	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
 		ops_config_fini(&cfg);
@@ -101,10 +101,10 @@ int
 cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-		{ "name", "NAME", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "file", "FILE", CLI_TEXT, CLI_BOTH },
-		{ "result", "RESULT", CLI_TEXT, CLI_BOTH },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+		{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "file", N_("FILE"), CLI_TEXT, CLI_BOTH },
+		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
 	};
 	struct ops_feed_list feeds = { 0 };
 	struct ops_config cfg;

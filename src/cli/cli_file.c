@@ -49,7 +49,7 @@ cli_file_open(struct cli_file *f, const char *path, struct err *err)
 	if ((fd = mkstemp(f->tmp)) < 0 ||
 	    fchmod(fd, file_private_mode(path)) != 0 ||
 	    (f->fp = fdopen(fd, "w")) == NULL) {
-		err_set(err, ERR_IO, "cannot write %s: %s", path,
+		err_set(err, ERR_IO, _("cannot write %s: %s"), path,
 		    strerror(errno));
 		if (fd >= 0) {
 			close(fd);
@@ -72,20 +72,20 @@ cli_file_close(struct cli_file *f, bool keep, struct err *err)
 		return 0;
 	if (f->path == NULL) {
 		if (fflush(f->fp) != 0 && keep)
-			rc = err_set(err, ERR_IO, "cannot write output: %s",
+			rc = err_set(err, ERR_IO, _("cannot write output: %s"),
 			    strerror(errno));
 		memset(f, 0, sizeof f[0]);
 		return rc;
 	}
 	if ((fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
 	    && keep)
-		rc = err_set(err, ERR_IO, "cannot write %s: %s", f->path,
+		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), f->path,
 		    strerror(errno));
 	if (fclose(f->fp) != 0 && keep && rc == 0)
-		rc = err_set(err, ERR_IO, "cannot write %s: %s", f->path,
+		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), f->path,
 		    strerror(errno));
 	if (keep && rc == 0 && rename(f->tmp, f->path) != 0)
-		rc = err_set(err, ERR_IO, "cannot write %s: %s", f->path,
+		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), f->path,
 		    strerror(errno));
 	if (!keep || rc != 0)
 		unlink(f->tmp);
@@ -106,7 +106,7 @@ cli_file_read(const char *path, size_t *len, struct err *err)
 		fp = stdin;
 	else if ((fp = fopen(path, "rb")) == NULL) {
 		err_set(err, errno == ENOENT ? ERR_INVALID : ERR_IO,
-		    "cannot read %s: %s", path, strerror(errno));
+		    _("cannot read %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	for (;;) {
@@ -121,7 +121,7 @@ cli_file_read(const char *path, size_t *len, struct err *err)
 	}
 	if (ferror(fp) || n > (size_t)CLI_FILE_MAX) {
 		err_set(err, ERR_INVALID, n > (size_t)CLI_FILE_MAX ?
-		    "%s is too large (more than 64 MiB)" : "cannot read %s",
+		    _("%s is too large (more than 64 MiB)") : _("cannot read %s"),
 		    path);
 		free(data);
 		data = NULL;

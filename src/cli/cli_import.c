@@ -13,11 +13,11 @@ int
 cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "added", "ADDED", CLI_INT, CLI_BOTH },
-		{ "updated", "UPDATED", CLI_INT, CLI_BOTH },
-		{ "unchanged", "UNCHANGED", CLI_INT, CLI_BOTH },
-		{ "replies", "REPLIES", CLI_INT, CLI_BOTH },
-		{ "ignored", "IGNORED", CLI_INT, CLI_BOTH },
+		{ "added", N_("ADDED"), CLI_INT, CLI_BOTH },
+		{ "updated", N_("UPDATED"), CLI_INT, CLI_BOTH },
+		{ "unchanged", N_("UNCHANGED"), CLI_INT, CLI_BOTH },
+		{ "replies", N_("REPLIES"), CLI_INT, CLI_BOTH },
+		{ "ignored", N_("IGNORED"), CLI_INT, CLI_BOTH },
 	};
 	struct ops_ics_result res;
 	struct cli_table t;
@@ -32,7 +32,7 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(pos[0], "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(pos[0], "r")) == NULL) {
-		fprintf(stderr, "rooster: cannot read %s: %s\n", pos[0],
+		fprintf(stderr, _("rooster: cannot read %s: %s\n"), pos[0],
 		    strerror(errno));
 		return CLI_FAILED;
 	}
@@ -44,8 +44,8 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc < 0) {
 		if (err.code == ERR_INVALID) {
 			clean = text_sanitize(err.msg);
-			fprintf(stderr, "rooster: %s: %s; nothing was "
-			    "imported\n", pos[0], clean);
+			fprintf(stderr, _("rooster: %s: %s; nothing was "
+			    "imported\n"), pos[0], clean);
 			free(clean);
 			ops_ics_result_fini(&res);
 			return CLI_USAGE;
@@ -55,7 +55,7 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	for (i = 0; i < res.nnotes; i++) {
 		clean = text_sanitize(res.notes[i]);
-		fprintf(stderr, "rooster: %s: %s\n", pos[0], clean);
+		fprintf(stderr, _("rooster: %s: %s\n"), pos[0], clean);
 		free(clean);
 	}
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);

@@ -12,15 +12,15 @@ int
 cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "method", "MESSAGE", CLI_TEXT, CLI_BOTH },
-		{ "shift_id", "SHIFT", CLI_INT, CLI_BOTH },
-		{ "volunteer_id", "VOL", CLI_INT, CLI_DATA },
-		{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "summary", "SHIFT", CLI_TEXT, CLI_DATA },
-		{ "start", "START", CLI_TIME, CLI_BOTH },
-		{ "sequence", "SEQ", CLI_INT, CLI_BOTH },
-		{ "result", "RESULT", CLI_TEXT, CLI_BOTH },
-		{ "detail", "DETAIL", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "method", N_("MESSAGE"), CLI_TEXT, CLI_BOTH },
+		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_DATA },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "summary", N_("SHIFT"), CLI_TEXT, CLI_DATA },
+		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
+		{ "sequence", N_("SEQ"), CLI_INT, CLI_BOTH },
+		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
+		{ "detail", N_("DETAIL"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
 	struct cli_opt opts[] = { { "event", true, NULL, false },
 	    { "outbox", true, NULL, false }, { "send", false, NULL, false } };
@@ -37,9 +37,9 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_args_parse(ctx, argc, argv, opts, 3, pos, 0, 0) < 0)
 		return CLI_USAGE;
 	if (opts[1].seen == opts[2].seen)
-		return cli_usage_error(ctx, "give --outbox DIR or --send (one "
-		    "of them)");
-	if (opts[0].seen && cli_args_id(ctx, opts[0].value, "event",
+		return cli_usage_error(ctx, _("give --outbox DIR or --send (one "
+		    "of them)"));
+	if (opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
 	    &event_id) < 0)
 		return CLI_USAGE;
 	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
@@ -69,15 +69,15 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_text(&t, r->detail);
 	}
 	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
-		cli_out_note(ctx, "nothing to send: every invitation is up to "
-		    "date");
+		cli_out_note(ctx, _("nothing to send: every invitation is up to "
+		    "date"));
 	else
 		cli_table_print(ctx, &t);
 	cli_table_fini(&t);
 	for (i = 0; i < res.len; i++)
 		if (strcmp(res.items[i].outcome, "failed") == 0)
-			fprintf(stderr, "rooster: %s to %s failed: %s (it will "
-			    "be retried by the next 'rooster invite')\n",
+			fprintf(stderr, _("rooster: %s to %s failed: %s (it will "
+			    "be retried by the next 'rooster invite')\n"),
 			    res.items[i].method, res.items[i].email,
 			    res.items[i].detail);
 	rc = res.failed > 0 ? CLI_FAILED : CLI_OK;

@@ -19,117 +19,117 @@
 static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command cli_commands[] = {
-	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION] "
-	  "[--rest-minutes N]", "name the plan, set its zone and rest rule",
+	{ "init", NULL, N_("[--timezone ZONE] [--name ORGANISATION] "
+	  "[--rest-minutes N]"), N_("name the plan, set its zone and rest rule"),
 	  cli_plan_init, 0 },
 	{ "demo", NULL, "",
-	  "fill an empty database with the demo plan", cli_plan_demo, 0 },
-	{ "event", "add", "TITLE --start WHEN --end WHEN [--location L] "
-	  "[--description D] [--repeat RRULE] [--languages L]",
-	  "add an event", cli_event_add, 0 },
-	{ "event", "list", "[--from DAY] [--to DAY] [--search TEXT] [--gaps]",
-	  "list events (from today on unless --from)", cli_event_list,
+	  N_("fill an empty database with the demo plan"), cli_plan_demo, 0 },
+	{ "event", "add", N_("TITLE --start WHEN --end WHEN [--location L] "
+	  "[--description D] [--repeat RRULE] [--languages L]"),
+	  N_("add an event"), cli_event_add, 0 },
+	{ "event", "list", N_("[--from DAY] [--to DAY] [--search TEXT] [--gaps]"),
+	  N_("list events (from today on unless --from)"), cli_event_list,
 	  CLI_READS },
-	{ "event", "show", "ID", "show an event with its shifts",
+	{ "event", "show", N_("ID"), N_("show an event with its shifts"),
 	  cli_event_show, CLI_READS },
-	{ "event", "edit", "ID [--title T] [--start WHEN] [--end WHEN] "
+	{ "event", "edit", N_("ID [--title T] [--start WHEN] [--end WHEN] "
 	  "[--location L] [--description D] [--repeat RRULE] [--languages L] "
-	  "[--series]",
-	  "change an event (--series: every occurrence)", cli_event_edit, 0 },
-	{ "event", "cancel", "ID [--series]", "cancel an event (it stays, "
-	  "marked); --series: all",
+	  "[--series]"),
+	  N_("change an event (--series: every occurrence)"), cli_event_edit, 0 },
+	{ "event", "cancel", N_("ID [--series]"), N_("cancel an event (it stays, "
+	  "marked); --series: all"),
 	  cli_event_cancel, 0 },
-	{ "event", "delete", "ID", "delete an event with its shifts",
+	{ "event", "delete", N_("ID"), N_("delete an event with its shifts"),
 	  cli_event_delete, 0 },
-	{ "shift", "add", "EVENT_ID ROLE [--start WHEN] [--end WHEN] "
-	  "[--needed N] [--language L]",
-	  "add a shift to an event", cli_shift_add, 0 },
-	{ "shift", "list", "[EVENT_ID] [--from DAY] [--to DAY]",
-	  "list shifts", cli_shift_list, CLI_READS },
-	{ "shift", "show", "ID", "show a shift with its assignments",
+	{ "shift", "add", N_("EVENT_ID ROLE [--start WHEN] [--end WHEN] "
+	  "[--needed N] [--language L]"),
+	  N_("add a shift to an event"), cli_shift_add, 0 },
+	{ "shift", "list", N_("[EVENT_ID] [--from DAY] [--to DAY]"),
+	  N_("list shifts"), cli_shift_list, CLI_READS },
+	{ "shift", "show", N_("ID"), N_("show a shift with its assignments"),
 	  cli_shift_show, CLI_READS },
-	{ "shift", "edit", "ID [--role R] [--start WHEN] [--end WHEN] "
-	  "[--needed N] [--language L]", "change a shift", cli_shift_edit, 0 },
-	{ "shift", "delete", "ID", "delete a shift", cli_shift_delete, 0 },
-	{ "volunteer", "add", "NAME [--email E] [--phone P] [--skills a,b] "
-	  "[--languages nl,ar] [--max-per-month N] [--notes TEXT]",
-	  "add a volunteer", cli_volunteer_add, 0 },
-	{ "volunteer", "list", "[--search TEXT] [--skill S]",
-	  "list volunteers", cli_volunteer_list, CLI_READS },
-	{ "volunteer", "show", "ID", "show a volunteer and their shifts",
+	{ "shift", "edit", N_("ID [--role R] [--start WHEN] [--end WHEN] "
+	  "[--needed N] [--language L]"), N_("change a shift"), cli_shift_edit, 0 },
+	{ "shift", "delete", N_("ID"), N_("delete a shift"), cli_shift_delete, 0 },
+	{ "volunteer", "add", N_("NAME [--email E] [--phone P] [--skills a,b] "
+	  "[--languages nl,ar] [--max-per-month N] [--notes TEXT]"),
+	  N_("add a volunteer"), cli_volunteer_add, 0 },
+	{ "volunteer", "list", N_("[--search TEXT] [--skill S]"),
+	  N_("list volunteers"), cli_volunteer_list, CLI_READS },
+	{ "volunteer", "show", N_("ID"), N_("show a volunteer and their shifts"),
 	  cli_volunteer_show, CLI_READS },
-	{ "volunteer", "edit", "ID [--name N] [--email E] [--phone P] "
+	{ "volunteer", "edit", N_("ID [--name N] [--email E] [--phone P] "
 	  "[--skills a,b] [--languages nl,ar] [--max-per-month N] "
-	  "[--notes TEXT] [--active yes|no]", "change a volunteer",
+	  "[--notes TEXT] [--active yes|no]"), N_("change a volunteer"),
 	  cli_volunteer_edit, 0 },
-	{ "volunteer", "delete", "ID", "delete a volunteer",
+	{ "volunteer", "delete", N_("ID"), N_("delete a volunteer"),
 	  cli_volunteer_delete, 0 },
-	{ "volunteer", "unavailable", "ID --from WHEN --to WHEN [--reason R]",
-	  "record a period a volunteer cannot work",
+	{ "volunteer", "unavailable", N_("ID --from WHEN --to WHEN [--reason R]"),
+	  N_("record a period a volunteer cannot work"),
 	  cli_volunteer_unavailable, 0 },
-	{ "volunteer", "token", "ID [--rotate]", "print (or replace) the "
-	  "secret token naming a volunteer's calendar feed",
+	{ "volunteer", "token", N_("ID [--rotate]"), N_("print (or replace) the "
+	  "secret token naming a volunteer's calendar feed"),
 	  cli_volunteer_token, 0 },
-	{ "team", "add", "NAME", "add a team", cli_team_add, 0 },
-	{ "team", "join", "TEAM_ID VOLUNTEER_ID", "put a volunteer in a team",
+	{ "team", "add", N_("NAME"), N_("add a team"), cli_team_add, 0 },
+	{ "team", "join", N_("TEAM_ID VOLUNTEER_ID"), N_("put a volunteer in a team"),
 	  cli_team_join, 0 },
-	{ "team", "list", "", "list teams and members", cli_team_list,
+	{ "team", "list", "", N_("list teams and members"), cli_team_list,
 	  CLI_READS },
-	{ "assign", NULL, "SHIFT_ID VOLUNTEER_ID|--team TEAM_ID [--force]",
-	  "put a volunteer or a team on a shift", cli_assign_assign, 0 },
-	{ "unassign", NULL, "SHIFT_ID VOLUNTEER_ID",
-	  "take a volunteer off a shift", cli_assign_unassign, 0 },
-	{ "respond", NULL, "SHIFT_ID VOLUNTEER_ID accepted|declined|tentative",
-	  "record a volunteer's answer", cli_assign_respond, 0 },
-	{ "attended", NULL, "SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H]",
-	  "record attendance after a shift", cli_assign_attended, 0 },
-	{ "who", NULL, "[DAY | --from DAY --to DAY]", "who works when",
+	{ "assign", NULL, N_("SHIFT_ID VOLUNTEER_ID|--team TEAM_ID [--force]"),
+	  N_("put a volunteer or a team on a shift"), cli_assign_assign, 0 },
+	{ "unassign", NULL, N_("SHIFT_ID VOLUNTEER_ID"),
+	  N_("take a volunteer off a shift"), cli_assign_unassign, 0 },
+	{ "respond", NULL, N_("SHIFT_ID VOLUNTEER_ID accepted|declined|tentative"),
+	  N_("record a volunteer's answer"), cli_assign_respond, 0 },
+	{ "attended", NULL, N_("SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H]"),
+	  N_("record attendance after a shift"), cli_assign_attended, 0 },
+	{ "who", NULL, N_("[DAY | --from DAY --to DAY]"), N_("who works when"),
 	  cli_query_who, CLI_READS },
-	{ "gaps", NULL, "[--from DAY] [--to DAY]",
-	  "shifts still short of people", cli_query_gaps, CLI_READS },
-	{ "hours", NULL, "[--from DAY] [--to DAY]",
-	  "hours served and no-shows per volunteer", cli_query_hours,
+	{ "gaps", NULL, N_("[--from DAY] [--to DAY]"),
+	  N_("shifts still short of people"), cli_query_gaps, CLI_READS },
+	{ "hours", NULL, N_("[--from DAY] [--to DAY]"),
+	  N_("hours served and no-shows per volunteer"), cli_query_hours,
 	  CLI_READS },
-	{ "suggest", NULL, "SHIFT_ID [--limit N]",
-	  "volunteers ranked for a shift, best first",
+	{ "suggest", NULL, N_("SHIFT_ID [--limit N]"),
+	  N_("volunteers ranked for a shift, best first"),
 	  cli_suggest_list, CLI_READS },
-	{ "conflicts", NULL, "[--from DAY] [--to DAY]",
-	  "every conflict in the plan, forced ones included",
+	{ "conflicts", NULL, N_("[--from DAY] [--to DAY]"),
+	  N_("every conflict in the plan, forced ones included"),
 	  cli_conflict_list, CLI_READS },
-	{ "import", "csv", "FILE [--dry-run]",
-	  "add or update volunteers from a spreadsheet", cli_csv_import, 0 },
-	{ "export", "csv", "volunteers|assignments [-o FILE] [--dutch] "
-	  "[--from DAY] [--to DAY]",
-	  "volunteers or assignments for a spreadsheet", cli_csv_export,
+	{ "import", "csv", N_("FILE [--dry-run]"),
+	  N_("add or update volunteers from a spreadsheet"), cli_csv_import, 0 },
+	{ "export", "csv", N_("volunteers|assignments [-o FILE] [--dutch] "
+	  "[--from DAY] [--to DAY]"),
+	  N_("volunteers or assignments for a spreadsheet"), cli_csv_export,
 	  CLI_READS },
-	{ "print", NULL, "--event ID | --week DAY [--format text|html] "
-	  "[--phones] [-o FILE]",
-	  "a one-page roster for the noticeboard", cli_print,
+	{ "print", NULL, N_("--event ID | --week DAY [--format text|html] "
+	  "[--phones] [-o FILE]"),
+	  N_("a one-page roster for the noticeboard"), cli_print,
 	  CLI_READS | CLI_OWN_FORMAT },
-	{ "export", "ics", "[--event ID | --volunteer ID] [-o FILE]",
-	  "write the plan's shifts as an iCalendar file", cli_export_ics,
+	{ "export", "ics", N_("[--event ID | --volunteer ID] [-o FILE]"),
+	  N_("write the plan's shifts as an iCalendar file"), cli_export_ics,
 	  CLI_READS },
-	{ "export", "feeds", "DIR", "one calendar per volunteer (named by "
-	  "their token) and one for the plan", cli_export_feeds, 0 },
-	{ "invite", NULL, "[--event ID] (--outbox DIR | --send)",
-	  "send invitations, updates and cancellations (iTIP)",
+	{ "export", "feeds", N_("DIR"), N_("one calendar per volunteer (named by "
+	  "their token) and one for the plan"), cli_export_feeds, 0 },
+	{ "invite", NULL, N_("[--event ID] (--outbox DIR | --send)"),
+	  N_("send invitations, updates and cancellations (iTIP)"),
 	  cli_invite_invite, 0 },
-	{ "import", "ics", "FILE", "import events, or replies to invites",
+	{ "import", "ics", N_("FILE"), N_("import events, or replies to invites"),
 	  cli_import_ics, 0 },
-	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
-	  "others work", cli_plan_backup, 0 },
-	{ "log", NULL, "[--limit N] [--volunteer ID] [--event ID]",
-	  "recent changes with who, when, before and after; newest first",
+	{ "backup", NULL, N_("FILE"), N_("copy the plan to a new file, safely while "
+	  "others work"), cli_plan_backup, 0 },
+	{ "log", NULL, N_("[--limit N] [--volunteer ID] [--event ID]"),
+	  N_("recent changes with who, when, before and after; newest first"),
 	  cli_plan_log, CLI_READS },
-	{ "undo", NULL, "", "undo your own last change (not undone yet)",
+	{ "undo", NULL, "", N_("undo your own last change (not undone yet)"),
 	  cli_plan_undo, 0 },
-	{ "restore", NULL, "FILE [--yes]", "replace the plan with a backup, "
-	  "after checking it", cli_plan_restore, 0 },
-	{ "volunteer", "export", "ID [-o FILE]", "everything stored about a "
-	  "volunteer, as json", cli_privacy_export, CLI_READS },
-	{ "volunteer", "forget", "ID [--yes]", "erase a volunteer's personal "
-	  "data everywhere, keeping anonymous counts", cli_privacy_forget, 0 },
-	{ "help", NULL, "[COMMAND]", "this list, or one command's usage",
+	{ "restore", NULL, N_("FILE [--yes]"), N_("replace the plan with a backup, "
+	  "after checking it"), cli_plan_restore, 0 },
+	{ "volunteer", "export", N_("ID [-o FILE]"), N_("everything stored about a "
+	  "volunteer, as json"), cli_privacy_export, CLI_READS },
+	{ "volunteer", "forget", N_("ID [--yes]"), N_("erase a volunteer's personal "
+	  "data everywhere, keeping anonymous counts"), cli_privacy_forget, 0 },
+	{ "help", NULL, N_("[COMMAND]"), N_("this list, or one command's usage"),
 	  cli_help, CLI_NO_STORE },
 };
 
@@ -165,11 +165,18 @@ cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+/* The translation of a table string; "" stays "" (not the po header). */
+static const char *
+cli_tr(const char *s)
+{
+	return s[0] != '\0' ? _(s) : s;
+}
+
 static void
 cli_usage_line(FILE *fp, const struct cli_command *c)
 {
 	fprintf(fp, "rooster %s%s%s %s\n", c->noun, c->verb ? " " : "",
-	    c->verb ? c->verb : "", c->usage);
+	    c->verb ? c->verb : "", cli_tr(c->usage));
 }
 
 static void
@@ -178,28 +185,29 @@ cli_help_all(FILE *fp)
 	size_t i;
 	char words[40];
 
-	fputs("usage: rooster [--db FILE] [--format table|csv|json] "
+	fputs(_("usage: rooster [--db FILE] [--format table|csv|json] "
 	    "[-v] COMMAND ...\n"
 	    "       rooster            (on a terminal: open the screen)\n\n"
-	    "commands:\n", fp);
+	    "commands:\n"), fp);
 	for (i = 0; i < CLI_NCOMMANDS; i++) {
 		snprintf(words, sizeof words, "%s%s%s", cli_commands[i].noun,
 		    cli_commands[i].verb ? " " : "",
 		    cli_commands[i].verb ? cli_commands[i].verb : "");
-		fprintf(fp, "  %-22s %s\n", words, cli_commands[i].summary);
+		fprintf(fp, "  %-22s %s\n", words,
+		    cli_tr(cli_commands[i].summary));
 	}
-	fputs("\nWHEN is YYYY-MM-DD HH:MM in the plan's time zone; DAY is "
+	fputs(_("\nWHEN is YYYY-MM-DD HH:MM in the plan's time zone; DAY is "
 	    "YYYY-MM-DD, today or tomorrow.\n"
 	    "'rooster COMMAND --help' shows a command's arguments; "
-	    "man rooster tells more.\n", fp);
+	    "man rooster tells more.\n"), fp);
 }
 
 static void
 cli_help_command(FILE *fp, const struct cli_command *c)
 {
-	fputs("usage: ", fp);
+	fputs(_("usage: "), fp);
 	cli_usage_line(fp, c);
-	fprintf(fp, "%s\n", c->summary);
+	fprintf(fp, "%s\n", cli_tr(c->summary));
 }
 
 /* The command named by argv[0] (and argv[1]); *words says how many. */
@@ -246,8 +254,8 @@ cli_help(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	if ((c = cli_find(argc, argv, &words)) == NULL) {
-		return cli_usage_error(ctx, "no command '%s' (see 'rooster "
-		    "help')", argv[0]);
+		return cli_usage_error(ctx, _("no command '%s' (see 'rooster "
+		    "help')"), argv[0]);
 	}
 	cli_help_command(stdout, c);
 	return CLI_OK;
@@ -295,12 +303,12 @@ cli_db_path(const char *opt, struct err *err)
 	else if (home != NULL && *home != '\0')
 		dir = xasprintf("%s/.local/share/rooster", home);
 	else {
-		err_set(err, ERR_INVALID, "no HOME: give the plan's file with "
-		    "--db FILE or ROOSTER_DB");
+		err_set(err, ERR_INVALID, _("no HOME: give the plan's file with "
+		    "--db FILE or ROOSTER_DB"));
 		return NULL;
 	}
 	if (cli_mkdirs(dir) < 0) {
-		err_set(err, ERR_IO, "cannot create %s: %s", dir,
+		err_set(err, ERR_IO, _("cannot create %s: %s"), dir,
 		    strerror(errno));
 		free(dir);
 		return NULL;
@@ -327,8 +335,8 @@ cli_globals(int *argc, char **argv, const char **db, const char **format,
 		}
 		if (strcmp(a, "--db") == 0 || strcmp(a, "--format") == 0) {
 			if (i + 1 >= *argc) {
-				fprintf(stderr, "rooster: option %s needs a "
-				    "value\n", a);
+				fprintf(stderr, _("rooster: option %s needs a "
+				    "value\n"), a);
 				return -1;
 			}
 			*(a[2] == 'd' ? db : format) = argv[++i];
@@ -396,8 +404,8 @@ cli_run(int argc, char **argv)
 		bad_format = true;
 	if (bad_format && (argc < 2 || (c = cli_find(argc - 1, argv + 1,
 	    &words)) == NULL || !(c->flags & CLI_OWN_FORMAT)))
-		return cli_usage_error(&ctx, "unknown format '%s' (use table, "
-		    "csv or json)", format);
+		return cli_usage_error(&ctx, _("unknown format '%s' (use table, "
+		    "csv or json)"), format);
 	if (argc < 2) {
 		if (help) {
 			cli_help_all(stdout);
@@ -405,8 +413,8 @@ cli_run(int argc, char **argv)
 		}
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			cli_help_all(stderr);
-			fputs("rooster: the screen needs a terminal; give a "
-			    "command to use rooster from a script\n", stderr);
+			fputs(_("rooster: the screen needs a terminal; give a "
+			    "command to use rooster from a script\n"), stderr);
 			return CLI_USAGE;
 		}
 		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK) {
@@ -424,12 +432,12 @@ cli_run(int argc, char **argv)
 	if ((c = cli_find(argc - 1, argv + 1, &words)) == NULL) {
 		if (cli_is_noun(argv[1]))
 			return cli_usage_error(&ctx, argc > 2 ?
-			    "unknown command 'rooster %s %s' (see 'rooster "
-			    "help')" : "'rooster %s' needs a command (see "
-			    "'rooster help')%s", argv[1], argc > 2 ?
+			    _("unknown command 'rooster %s %s' (see 'rooster "
+			    "help')") : _("'rooster %s' needs a command (see "
+			    "'rooster help')%s"), argv[1], argc > 2 ?
 			    argv[2] : "");
-		return cli_usage_error(&ctx, "unknown command '%s' (see "
-		    "'rooster help')", argv[1]);
+		return cli_usage_error(&ctx, _("unknown command '%s' (see "
+		    "'rooster help')"), argv[1]);
 	}
 	ctx.command = c;
 	if (help) {
@@ -456,7 +464,7 @@ cli_run(int argc, char **argv)
 		store_rollback(ctx.st);
 out:
 	if (fflush(stdout) != 0 && rc == CLI_OK) {
-		fprintf(stderr, "rooster: cannot write output: %s\n",
+		fprintf(stderr, _("rooster: cannot write output: %s\n"),
 		    strerror(errno));
 		rc = CLI_FAILED;
 	}

@@ -52,7 +52,7 @@ cli_table_next(struct cli_table *t)
 {
 	if (t->nrows == 0 || t->fill >= t->ncols) {
 		/* A row builder wrote more cells than columns: a bug. */
-		fprintf(stderr, "rooster: internal error: table overflow\n");
+		fprintf(stderr, _("rooster: internal error: table overflow\n"));
 		abort();
 	}
 	return &t->cells[(t->nrows - 1) * t->ncols + t->fill++];
@@ -150,7 +150,7 @@ cli_table_print_text(const struct cli_table *t)
 	for (i = 0; i < t->ncols; i++) {
 		if (!(t->cols[i].flags & CLI_TABLE))
 			continue;
-		width[i] = text_width(t->cols[i].header);
+		width[i] = text_width(_(t->cols[i].header));
 		for (r = 0; r < t->nrows; r++) {
 			s = cli_cell_string(&t->cells[r * t->ncols + i], false);
 			if (text_width(s) > width[i])
@@ -181,7 +181,7 @@ cli_table_print_text(const struct cli_table *t)
 				continue;
 			if (shown++)
 				strbuf_adds(&sb, "  ");
-			s = r == 0 ? xstrdup(t->cols[i].header) :
+			s = r == 0 ? xstrdup(_(t->cols[i].header)) :
 			    cli_cell_string(&t->cells[(r - 1) * t->ncols + i],
 			    false);
 			/* Numbers align right, text left. */
@@ -346,12 +346,12 @@ cli_table_print_record(const struct cli_ctx *ctx, const struct cli_table *t,
 	switch (ctx->format) {
 	case CLI_FORMAT_TABLE:
 		for (i = 0; i < t->ncols; i++)
-			if (text_width(t->cols[i].header) > w)
-				w = text_width(t->cols[i].header);
+			if (text_width(_(t->cols[i].header)) > w)
+				w = text_width(_(t->cols[i].header));
 		strbuf_init(&sb);
 		for (i = 0; i < t->ncols; i++) {
 			strbuf_reset(&sb);
-			s = xasprintf("%s:", t->cols[i].header);
+			s = xasprintf("%s:", _(t->cols[i].header));
 			text_fit(&sb, s, w + 2, true);
 			free(s);
 			s = cli_cell_string(&t->cells[i], false);

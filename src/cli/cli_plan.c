@@ -23,7 +23,7 @@ cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 3, NULL, 0, 0) < 0)
 		return CLI_USAGE;
-	if (opts[2].seen && cli_args_int(ctx, opts[2].value, "rest minutes",
+	if (opts[2].seen && cli_args_int(ctx, opts[2].value, _("rest minutes"),
 	    0, OPS_PLAN_REST_MAX, &minutes) < 0)
 		return CLI_USAGE;
 	if ((opts[0].seen || opts[1].seen || !opts[2].seen) &&
@@ -35,10 +35,10 @@ cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 	name = store_setting_get(ctx->st, "name");
 	n = ops_plan_rest_minutes(ctx->st);
 	if (n > 0)
-		snprintf(rest, sizeof rest, "at least %d min rest", n);
+		snprintf(rest, sizeof rest, _("at least %d min rest"), n);
 	else
-		snprintf(rest, sizeof rest, "no rest rule");
-	cli_out_note(ctx, "plan '%s' in %s, %s, at %s", name ? name : "",
+		snprintf(rest, sizeof rest, _("no rest rule"));
+	cli_out_note(ctx, _("plan '%s' in %s, %s, at %s"), name ? name : "",
 	    zone ? zone : "", rest, ctx->db_path);
 	free(zone);
 	free(name);
@@ -55,7 +55,7 @@ cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	if (ops_plan_demo(ctx->st, ctx->now, &err) < 0)
 		return cli_fail(&err);
-	cli_out_note(ctx, "demo plan written to %s", ctx->db_path);
+	cli_out_note(ctx, _("demo plan written to %s"), ctx->db_path);
 	return CLI_OK;
 }
 
@@ -70,7 +70,7 @@ cli_plan_backup(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	if (store_backup(ctx->st, pos[0], &err) < 0)
 		return cli_fail(&err);
-	cli_out_note(ctx, "backup written to %s", pos[0]);
+	cli_out_note(ctx, _("backup written to %s"), pos[0]);
 	return CLI_OK;
 }
 
@@ -150,16 +150,16 @@ int
 cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "id", "ID", CLI_INT, CLI_BOTH },
-		{ "at", "AT", CLI_TIME, CLI_BOTH },
-		{ "user", "WHO", CLI_TEXT, CLI_BOTH },
-		{ "action", "ACTION", CLI_TEXT, CLI_BOTH },
-		{ "entity", "ENTITY", CLI_TEXT, CLI_DATA },
-		{ "entity_id", "ENTITY_ID", CLI_INT, CLI_DATA },
-		{ "summary", "WHAT", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "undone_by", "UNDONE", CLI_INT, CLI_DATA },
-		{ "changes", "CHANGED", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "rows", "ROWS", CLI_JSON, CLI_DATA },
+		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+		{ "at", N_("AT"), CLI_TIME, CLI_BOTH },
+		{ "user", N_("WHO"), CLI_TEXT, CLI_BOTH },
+		{ "action", N_("ACTION"), CLI_TEXT, CLI_BOTH },
+		{ "entity", N_("ENTITY"), CLI_TEXT, CLI_DATA },
+		{ "entity_id", N_("ENTITY_ID"), CLI_INT, CLI_DATA },
+		{ "summary", N_("WHAT"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "undone_by", N_("UNDONE"), CLI_INT, CLI_DATA },
+		{ "changes", N_("CHANGED"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "rows", N_("ROWS"), CLI_JSON, CLI_DATA },
 	};
 	struct cli_opt opts[] = { { "limit", true, NULL, false },
 	    { "volunteer", true, NULL, false },
@@ -176,13 +176,13 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 3, NULL, 0, 0) < 0)
 		return CLI_USAGE;
-	if (opts[0].seen && cli_args_int(ctx, opts[0].value, "limit", 1,
+	if (opts[0].seen && cli_args_int(ctx, opts[0].value, _("limit"), 1,
 	    1000000, &limit) < 0)
 		return CLI_USAGE;
-	if (opts[1].seen && cli_args_id(ctx, opts[1].value, "volunteer",
+	if (opts[1].seen && cli_args_id(ctx, opts[1].value, _("volunteer"),
 	    &f.volunteer_id) < 0)
 		return CLI_USAGE;
-	if (opts[2].seen && cli_args_id(ctx, opts[2].value, "event",
+	if (opts[2].seen && cli_args_id(ctx, opts[2].value, _("event"),
 	    &f.event_id) < 0)
 		return CLI_USAGE;
 	f.limit = limit;
@@ -227,10 +227,10 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 	f.id = id;
 	f.limit = 1;
 	if (store_log_find(ctx->st, &f, &list, &err) == 0 && list.len == 1)
-		cli_out_note(ctx, "undid change %lld (%s): %s", (long long)id,
+		cli_out_note(ctx, _("undid change %lld (%s): %s"), (long long)id,
 		    list.items[0].action, list.items[0].summary);
 	else
-		cli_out_note(ctx, "undid change %lld", (long long)id);
+		cli_out_note(ctx, _("undid change %lld"), (long long)id);
 	if (ctx->format == CLI_FORMAT_JSON)
 		cli_out_id(ctx, id);
 	store_log_list_free(&list);
@@ -249,21 +249,21 @@ cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	if (!opts[0].seen) {
 		if (!isatty(STDIN_FILENO))
-			return cli_usage_error(ctx, "restoring replaces the "
-			    "whole plan for everyone: add --yes to confirm");
+			return cli_usage_error(ctx, _("restoring replaces the "
+			    "whole plan for everyone: add --yes to confirm"));
 		clean = text_sanitize(pos[0]);
-		fprintf(stderr, "Replace the whole plan with %s? [y/N] ",
+		fprintf(stderr, _("Replace the whole plan with %s? [y/N] "),
 		    clean);
 		free(clean);
 		fflush(stderr);
 		if (fgets(line, sizeof line, stdin) == NULL ||
 		    (line[0] != 'y' && line[0] != 'Y')) {
-			fputs("rooster: nothing was changed\n", stderr);
+			fputs(_("rooster: nothing was changed\n"), stderr);
 			return CLI_FAILED;
 		}
 	}
 	if (ops_restore(ctx->st, pos[0], &err) < 0)
 		return cli_fail(&err);
-	cli_out_note(ctx, "plan restored from %s", pos[0]);
+	cli_out_note(ctx, _("plan restored from %s"), pos[0]);
 	return CLI_OK;
 }

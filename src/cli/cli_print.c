@@ -810,12 +810,12 @@ cli_print(struct cli_ctx *ctx, int argc, char **argv)
 	else if (strcmp(format, "html") == 0)
 		pr.html = true;
 	else if (strcmp(format, "text") != 0 && strcmp(format, "table") != 0)
-		return cli_usage_error(ctx, "print takes --format text or "
-		    "--format html, not '%s'", format);
+		return cli_usage_error(ctx, _("print takes --format text or "
+		    "--format html, not '%s'"), format);
 	if (opts[0].seen == opts[1].seen)
-		return cli_usage_error(ctx, "give either --event ID or --week "
-		    "DAY (see 'rooster print --help')");
-	if (opts[0].seen && cli_args_id(ctx, opts[0].value, "event",
+		return cli_usage_error(ctx, _("give either --event ID or --week "
+		    "DAY (see 'rooster print --help')"));
+	if (opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
 	    &event_id) < 0)
 		return CLI_USAGE;
 	if (opts[1].seen) {

@@ -58,7 +58,7 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 	cli_file_alias_output(argc, argv);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
 		return CLI_USAGE;
-	if (cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
+	if (cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
 		return CLI_USAGE;
 	if (store_privacy_export(ctx->st, id, &text, &err) < 0)
 		return cli_fail(&err);
@@ -66,7 +66,7 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 	free(text);
 	if (doc == NULL || json_is_null(json_object_get(doc, "volunteer"))) {
 		json_decref(doc);
-		err_set(&err, ERR_NOT_FOUND, "no volunteer %lld",
+		err_set(&err, ERR_NOT_FOUND, _("no volunteer %lld"),
 		    (long long)id);
 		return cli_fail(&err);
 	}
@@ -91,9 +91,9 @@ cli_privacy_confirm(const struct volunteer *v)
 {
 	char line[16], *name = text_sanitize(v->name);
 
-	fprintf(stderr, "Forget volunteer %lld (%s)? This erases their "
+	fprintf(stderr, _("Forget volunteer %lld (%s)? This erases their "
 	    "name, contact details, periods, teams, future shifts and their "
-	    "history for good. [y/N] ", (long long)v->id, name);
+	    "history for good. [y/N] "), (long long)v->id, name);
 	free(name);
 	fflush(stderr);
 	if (fgets(line, sizeof line, stdin) == NULL)
@@ -115,24 +115,24 @@ cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
 		return CLI_USAGE;
-	if (cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
+	if (cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
 		return CLI_USAGE;
 	if (!opts[0].seen) {
 		if (!isatty(STDIN_FILENO))
-			return cli_usage_error(ctx, "forgetting volunteer %lld "
-			    "cannot be undone: add --yes to confirm",
+			return cli_usage_error(ctx, _("forgetting volunteer %lld "
+			    "cannot be undone: add --yes to confirm"),
 			    (long long)id);
 		if (store_volunteer_get(ctx->st, id, &v, &err) < 0)
 			return cli_fail(&err);
 		ok = cli_privacy_confirm(&v);
 		volunteer_fini(&v);
 		if (!ok) {
-			fputs("rooster: nothing was changed\n", stderr);
+			fputs(_("rooster: nothing was changed\n"), stderr);
 			return CLI_FAILED;
 		}
 	}
 	if (ops_privacy_forget(ctx->st, id, &err) < 0)
 		return cli_fail(&err);
-	cli_out_note(ctx, "volunteer %lld forgotten", (long long)id);
+	cli_out_note(ctx, _("volunteer %lld forgotten"), (long long)id);
 	return CLI_OK;
 }

@@ -24,15 +24,15 @@ cli_when(int64_t start, int64_t end, char *buf, size_t size)
 }
 
 const struct cli_column cli_event_columns[] = {
-	{ "id", "ID", CLI_INT, CLI_BOTH },
-	{ "uid", "UID", CLI_TEXT, CLI_DATA },
-	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
-	{ "start", "START", CLI_TIME, CLI_DATA },
-	{ "end", "END", CLI_TIME, CLI_DATA },
-	{ "title", "TITLE", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "location", "LOCATION", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
-	{ "staffing", "STAFF", CLI_TEXT, CLI_TABLE },
+	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+	{ "uid", N_("UID"), CLI_TEXT, CLI_DATA },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "start", N_("START"), CLI_TIME, CLI_DATA },
+	{ "end", N_("END"), CLI_TIME, CLI_DATA },
+	{ "title", N_("TITLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "location", N_("LOCATION"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
+	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
 };
 const size_t cli_event_ncolumns =
     sizeof cli_event_columns / sizeof cli_event_columns[0];
@@ -61,16 +61,16 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 }
 
 const struct cli_column cli_shift_columns[] = {
-	{ "id", "ID", CLI_INT, CLI_BOTH },
-	{ "event_id", "EVENT", CLI_INT, CLI_BOTH },
-	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
-	{ "start", "START", CLI_TIME, CLI_DATA },
-	{ "end", "END", CLI_TIME, CLI_DATA },
-	{ "role", "ROLE", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "needed", "NEEDED", CLI_INT, CLI_DATA },
-	{ "assigned", "ASSIGNED", CLI_INT, CLI_DATA },
-	{ "staffing", "STAFF", CLI_TEXT, CLI_TABLE },
-	{ "event_title", "TITLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "start", N_("START"), CLI_TIME, CLI_DATA },
+	{ "end", N_("END"), CLI_TIME, CLI_DATA },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "needed", N_("NEEDED"), CLI_INT, CLI_DATA },
+	{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_DATA },
+	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
+	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
 };
 const size_t cli_shift_ncolumns =
     sizeof cli_shift_columns / sizeof cli_shift_columns[0];
@@ -97,13 +97,13 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 }
 
 const struct cli_column cli_assignment_columns[] = {
-	{ "shift_id", "SHIFT", CLI_INT, CLI_BOTH },
-	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
-	{ "event", "EVENT", CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "role", "ROLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-	{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
+	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
 };
 const size_t cli_assignment_ncolumns =
     sizeof cli_assignment_columns / sizeof cli_assignment_columns[0];
@@ -126,14 +126,14 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
 
 /* who: the assignment shape plus a table mark for drafts. */
 static const struct cli_column cli_query_who_columns[] = {
-	{ "shift_id", "SHIFT", CLI_INT, CLI_BOTH },
-	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
-	{ "event", "EVENT", CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "role", "ROLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-	{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
-	{ "draft", "DRAFT", CLI_TEXT, CLI_TABLE },
+	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
+	{ "draft", N_("DRAFT"), CLI_TEXT, CLI_TABLE },
 };
 
 int
@@ -153,8 +153,8 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	if ((n = cli_args_parse(ctx, argc, argv, opts, 2, pos, 0, 1)) < 0)
 		return CLI_USAGE;
 	if (n == 1 && (opts[0].seen || opts[1].seen))
-		return cli_usage_error(ctx, "give either DAY or --from/--to, "
-		    "not both");
+		return cli_usage_error(ctx, _("give either DAY or --from/--to, "
+		    "not both"));
 	if (n == 1) {
 		if (rtime_parse_day(pos[0], ctx->now, &range.from, &err) < 0)
 			return cli_fail(&err);
@@ -190,18 +190,18 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
  * counted are drafts (planned, not yet invited).
  */
 static const struct cli_column cli_query_gap_columns[] = {
-	{ "id", "ID", CLI_INT, CLI_BOTH },
-	{ "event_id", "EVENT", CLI_INT, CLI_BOTH },
-	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
-	{ "start", "START", CLI_TIME, CLI_DATA },
-	{ "end", "END", CLI_TIME, CLI_DATA },
-	{ "role", "ROLE", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "needed", "NEEDED", CLI_INT, CLI_DATA },
-	{ "assigned", "ASSIGNED", CLI_INT, CLI_DATA },
-	{ "staffing", "STAFF", CLI_TEXT, CLI_TABLE },
-	{ "missing", "MISSING", CLI_INT, CLI_BOTH },
-	{ "planned", "DRAFTS", CLI_INT, CLI_BOTH },
-	{ "event_title", "TITLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "start", N_("START"), CLI_TIME, CLI_DATA },
+	{ "end", N_("END"), CLI_TIME, CLI_DATA },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "needed", N_("NEEDED"), CLI_INT, CLI_DATA },
+	{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_DATA },
+	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
+	{ "missing", N_("MISSING"), CLI_INT, CLI_BOTH },
+	{ "planned", N_("DRAFTS"), CLI_INT, CLI_BOTH },
+	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
 };
 
 int
@@ -270,11 +270,11 @@ int
 cli_query_hours(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-		{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "attended", "ATTENDED", CLI_INT, CLI_BOTH },
-		{ "hours", "HOURS", CLI_REAL, CLI_BOTH },
-		{ "no_shows", "NO-SHOWS", CLI_INT, CLI_BOTH },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "attended", N_("ATTENDED"), CLI_INT, CLI_BOTH },
+		{ "hours", N_("HOURS"), CLI_REAL, CLI_BOTH },
+		{ "no_shows", N_("NO-SHOWS"), CLI_INT, CLI_BOTH },
 	};
 	struct cli_opt opts[] = { { "from", true, NULL, false },
 	    { "to", true, NULL, false } };

@@ -261,8 +261,8 @@ cli_sheet_check_text(struct cli_sheet *sheet, const char *data, size_t len)
 	if (len >= 2 && ((unsigned char)data[0] == 0xff ||
 	    (unsigned char)data[0] == 0xfe) && ((unsigned char)data[1] ==
 	    0xff || (unsigned char)data[1] == 0xfe)) {
-		cli_sheet_problem(sheet, 1, "the file is UTF-16 text; save "
-		    "the sheet as CSV in UTF-8");
+		cli_sheet_problem(sheet, 1, _("the file is UTF-16 text; save "
+		    "the sheet as CSV in UTF-8"));
 		return -1;
 	}
 	while (p < end) {
@@ -275,8 +275,8 @@ cli_sheet_check_text(struct cli_sheet *sheet, const char *data, size_t len)
 		ok = strlen(copy) == (size_t)(nl - p) && text_is_utf8(copy);
 		free(copy);
 		if (!ok) {
-			cli_sheet_problem(sheet, line, "not UTF-8 text; save "
-			    "the sheet as CSV in UTF-8");
+			cli_sheet_problem(sheet, line, _("not UTF-8 text; save "
+			    "the sheet as CSV in UTF-8"));
 			return -1;
 		}
 		p = nl + 1;
@@ -302,7 +302,7 @@ cli_sheet_read(struct cli_sheet *sheet, const char *data, size_t len)
 		return -1;
 	sheet->separator = cli_sheet_separator(data, len);
 	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		cli_sheet_problem(sheet, 1, "out of memory");
+		cli_sheet_problem(sheet, 1, _("out of memory"));
 		return -1;
 	}
 	csv_set_delim(&parser, (unsigned char)sheet->separator);
@@ -323,12 +323,12 @@ cli_sheet_read(struct cli_sheet *sheet, const char *data, size_t len)
 		if (csv_parse(&parser, &data[i], 1, cli_sheet_on_field,
 		    cli_sheet_on_record, &ps) != 1) {
 			if (csv_error(&parser) == CSV_EPARSE)
-				cli_sheet_problem(sheet, ps.line, "a quote out "
+				cli_sheet_problem(sheet, ps.line, _("a quote out "
 				    "of place: quote the whole field and "
-				    "double the quotes inside (\"\")");
+				    "double the quotes inside (\"\")"));
 			else
-				cli_sheet_problem(sheet, ps.line, "cannot read "
-				    "the file: %s",
+				cli_sheet_problem(sheet, ps.line, _("cannot read "
+				    "the file: %s"),
 				    csv_strerror(csv_error(&parser)));
 			rc = -1;
 			break;
@@ -338,8 +338,8 @@ cli_sheet_read(struct cli_sheet *sheet, const char *data, size_t len)
 	}
 	if (rc == 0 && csv_fini(&parser, cli_sheet_on_field,
 	    cli_sheet_on_record, &ps) != 0) {
-		cli_sheet_problem(sheet, ps.start, "a quoted field starts here "
-		    "but its closing quote is missing");
+		cli_sheet_problem(sheet, ps.start, _("a quoted field starts here "
+		    "but its closing quote is missing"));
 		rc = -1;
 	}
 	csv_free(&parser);
@@ -418,8 +418,8 @@ cli_sheet_header(struct cli_sheet *sheet, struct cli_sheet_rows *out,
 			continue;
 		}
 		if (seen[col] >= 0) {
-			cli_sheet_problem(sheet, head->line, "columns %d and "
-			    "%zu both hold the %s", seen[col] + 1, i + 1,
+			cli_sheet_problem(sheet, head->line, _("columns %d and "
+			    "%zu both hold the %s"), seen[col] + 1, i + 1,
 			    cli_sheet_column_name((enum cli_sheet_column)col));
 			ok = false;
 			continue;
@@ -429,10 +429,10 @@ cli_sheet_header(struct cli_sheet *sheet, struct cli_sheet_rows *out,
 		out->fields |= cli_sheet_column_fields[col];
 	}
 	if (seen[CLI_SHEET_NAME] < 0) {
-		cli_sheet_problem(sheet, head->line, "no name column: the "
+		cli_sheet_problem(sheet, head->line, _("no name column: the "
 		    "first line must name the columns (name, email, phone, "
 		    "skills, languages, max-per-month, notes; or naam, e-mail, "
-		    "telefoon, vaardigheden, talen, max-per-maand, notities)");
+		    "telefoon, vaardigheden, talen, max-per-maand, notities)"));
 		ok = false;
 	}
 	out->ignored = ignored.len > 0 ? strbuf_detach(&ignored) : NULL;
@@ -463,8 +463,8 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 	int yn;
 
 	if (col != CLI_SHEET_NOTES && cli_sheet_has_control(s))
-		cli_sheet_problem(sheet, rec->line, "the %s holds a line break "
-		    "or another control character", cli_sheet_column_name(col));
+		cli_sheet_problem(sheet, rec->line, _("the %s holds a line break "
+		    "or another control character"), cli_sheet_column_name(col));
 	switch (col) {
 	case CLI_SHEET_NAME:
 		v->name = xstrdup(s);
@@ -486,8 +486,8 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 		if (*s == '\0')
 			n = 0;
 		else if (*end != '\0' || n < 0 || n > 1000) {
-			cli_sheet_problem(sheet, rec->line, "max-per-month "
-			    "'%s' is not a number from 0 (no limit) to 1000",
+			cli_sheet_problem(sheet, rec->line, _("max-per-month "
+			    "'%s' is not a number from 0 (no limit) to 1000"),
 			    s);
 			break;
 		}
@@ -498,8 +498,8 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 		break;
 	case CLI_SHEET_ACTIVE:
 		if ((yn = cli_sheet_yes_no(s)) < 0)
-			cli_sheet_problem(sheet, rec->line, "active '%s' is "
-			    "neither yes nor no", s);
+			cli_sheet_problem(sheet, rec->line, _("active '%s' is "
+			    "neither yes nor no"), s);
 		else
 			v->active = yn == 1;
 		break;
@@ -527,17 +527,17 @@ cli_sheet_duplicate(struct cli_sheet *sheet, struct cli_sheet_rows *out,
 		w = &out->rows.items[i];
 		if (cli_sheet_has_email(v) && cli_sheet_has_email(w) &&
 		    text_casecmp(v->email, w->email) == 0) {
-			cli_sheet_problem(sheet, out->lines[r], "e-mail "
-			    "address %s is also on line %d", v->email,
+			cli_sheet_problem(sheet, out->lines[r], _("e-mail "
+			    "address %s is also on line %d"), v->email,
 			    out->lines[i]);
 			return;
 		}
 		if (!cli_sheet_has_email(v) && !cli_sheet_has_email(w) &&
 		    v->name != NULL && w->name != NULL &&
 		    text_casecmp(v->name, w->name) == 0) {
-			cli_sheet_problem(sheet, out->lines[r], "'%s' without "
+			cli_sheet_problem(sheet, out->lines[r], _("'%s' without "
 			    "an e-mail address is also on line %d; give one of "
-			    "them an address", v->name, out->lines[i]);
+			    "them an address"), v->name, out->lines[i]);
 			return;
 		}
 	}
@@ -554,8 +554,8 @@ cli_sheet_volunteers(struct cli_sheet *sheet, struct cli_sheet_rows *out)
 
 	memset(out, 0, sizeof *out);
 	if (sheet->len == 0) {
-		cli_sheet_problem(sheet, 1, "the file is empty: the first line "
-		    "must name the columns");
+		cli_sheet_problem(sheet, 1, _("the file is empty: the first line "
+		    "must name the columns"));
 		return -1;
 	}
 	ncols = sheet->records[0].len;
@@ -575,9 +575,9 @@ cli_sheet_volunteers(struct cli_sheet *sheet, struct cli_sheet_rows *out)
 		for (i = ncols; i < rec->len; i++)
 			if (*cli_sheet_clean(rec->fields[i]) != '\0') {
 				cli_sheet_problem(sheet, rec->line,
-				    "%zu fields but the first line names %zu "
+				    _("%zu fields but the first line names %zu "
 				    "columns (a field holding '%c' needs "
-				    "quotes)", rec->len, ncols,
+				    "quotes)"), rec->len, ncols,
 				    sheet->separator);
 				break;
 			}

@@ -23,7 +23,7 @@ cli_shift_apply(struct cli_ctx *ctx, struct cli_opt *opts, struct shift *sh)
 	    &err) < 0)
 		return cli_fail(&err);
 	if (opts[2].seen) {
-		if (cli_args_int(ctx, opts[2].value, "number needed", 0, 1000,
+		if (cli_args_int(ctx, opts[2].value, _("number needed"), 0, 1000,
 		    &needed) < 0)
 			return CLI_USAGE;
 		sh->needed = (int)needed;
@@ -49,7 +49,7 @@ cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	shift_init(&sh);
 	if (cli_args_parse(ctx, argc, argv, opts, 4, pos, 2, 2) < 0 ||
-	    cli_args_id(ctx, pos[0], "event", &sh.event_id) < 0)
+	    cli_args_id(ctx, pos[0], _("event"), &sh.event_id) < 0)
 		return CLI_USAGE;
 	sh.role = xstrdup(pos[1]);
 	sh.needed = 1;
@@ -83,7 +83,7 @@ cli_shift_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (n == 1) {
 		struct event ev;
 
-		if (cli_args_id(ctx, pos[0], "event", &event_id) < 0)
+		if (cli_args_id(ctx, pos[0], _("event"), &event_id) < 0)
 			return CLI_USAGE;
 		if (store_event_get(ctx->st, event_id, &ev, &err) < 0)
 			return cli_fail(&err);
@@ -111,16 +111,16 @@ int
 cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "id", "ID", CLI_INT, CLI_BOTH },
-		{ "event_id", "EVENT_ID", CLI_INT, CLI_BOTH },
-		{ "event", "EVENT", CLI_TEXT, CLI_TABLE },
-		{ "role", "ROLE", CLI_TEXT, CLI_BOTH },
-		{ "start", "START", CLI_TIME, CLI_BOTH },
-		{ "end", "END", CLI_TIME, CLI_BOTH },
-		{ "needed", "NEEDED", CLI_INT, CLI_BOTH },
-		{ "assigned", "ASSIGNED", CLI_INT, CLI_BOTH },
-		{ "language", "LANGUAGE", CLI_TEXT, CLI_TABLE },
-		{ "uid", "UID", CLI_TEXT, CLI_TABLE },
+		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+		{ "event_id", N_("EVENT_ID"), CLI_INT, CLI_BOTH },
+		{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE },
+		{ "role", N_("ROLE"), CLI_TEXT, CLI_BOTH },
+		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
+		{ "end", N_("END"), CLI_TIME, CLI_BOTH },
+		{ "needed", N_("NEEDED"), CLI_INT, CLI_BOTH },
+		{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_BOTH },
+		{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_TABLE },
+		{ "uid", N_("UID"), CLI_TEXT, CLI_TABLE },
 	};
 	struct assignment_list list = { 0 };
 	struct cli_table t, at;
@@ -133,7 +133,7 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "shift", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
 		return CLI_USAGE;
 	if (store_shift_get(ctx->st, id, &sh, &err) < 0 ||
 	    store_assignment_list_shift(ctx->st, id, &list, &err) < 0) {
@@ -189,7 +189,7 @@ cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 5, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "shift", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
 		return CLI_USAGE;
 	if (store_shift_get(ctx->st, id, &sh, &err) < 0)
 		return cli_fail(&err);
@@ -213,7 +213,7 @@ cli_shift_delete(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "shift", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
 		return CLI_USAGE;
 	if (ops_shift_delete(ctx->st, id, &err) < 0)
 		return cli_fail(&err);

@@ -13,14 +13,14 @@ cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
 		{ "rank", "#", CLI_INT, CLI_BOTH },
-		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-		{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "fits", "FITS", CLI_TEXT, CLI_BOTH },
-		{ "conflicts", "CONFLICTS", CLI_INT, CLI_DATA },
-		{ "skill", "SKILL", CLI_TEXT, CLI_DATA },
-		{ "language", "LANGUAGE", CLI_TEXT, CLI_DATA },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "fits", N_("FITS"), CLI_TEXT, CLI_BOTH },
+		{ "conflicts", N_("CONFLICTS"), CLI_INT, CLI_DATA },
+		{ "skill", N_("SKILL"), CLI_TEXT, CLI_DATA },
+		{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },
 		{ "recent", "30D", CLI_INT, CLI_BOTH },
-		{ "reason", "WHY", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "reason", N_("WHY"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
 	struct cli_opt opts[] = { { "limit", true, NULL, false } };
 	struct plan_suggestion *s;
@@ -35,9 +35,9 @@ cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "shift", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
 		return CLI_USAGE;
-	if (opts[0].seen && cli_args_int(ctx, opts[0].value, "limit", 0,
+	if (opts[0].seen && cli_args_int(ctx, opts[0].value, _("limit"), 0,
 	    10000000, &limit) < 0)
 		return CLI_USAGE;
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -9,13 +9,13 @@
 #include "rooster/ops.h"
 
 static const struct cli_column cli_volunteer_columns[] = {
-	{ "id", "ID", CLI_INT, CLI_BOTH },
-	{ "name", "NAME", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "email", "E-MAIL", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "phone", "PHONE", CLI_TEXT, CLI_BOTH },
-	{ "skills", "SKILLS", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "languages", "LANGUAGES", CLI_TEXT, CLI_BOTH },
-	{ "month", "MONTH", CLI_INT, CLI_TABLE },
+	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+	{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "email", N_("E-MAIL"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "phone", N_("PHONE"), CLI_TEXT, CLI_BOTH },
+	{ "skills", N_("SKILLS"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "languages", N_("LANGUAGES"), CLI_TEXT, CLI_BOTH },
+	{ "month", N_("MONTH"), CLI_INT, CLI_TABLE },
 };
 
 static void
@@ -63,7 +63,7 @@ cli_volunteer_apply(struct cli_ctx *ctx, struct cli_opt *opts,
 	cli_volunteer_set(&v->notes, &opts[VOL_NOTES]);
 	cli_volunteer_set(&v->name, &opts[VOL_NAME]);
 	if (opts[VOL_MAX].seen) {
-		if (cli_args_int(ctx, opts[VOL_MAX].value, "max-per-month", 0,
+		if (cli_args_int(ctx, opts[VOL_MAX].value, _("max-per-month"), 0,
 		    1000, &max) < 0)
 			return CLI_USAGE;
 		v->max_per_month = (int)max;
@@ -74,7 +74,7 @@ cli_volunteer_apply(struct cli_ctx *ctx, struct cli_opt *opts,
 		else if (strcmp(opts[VOL_ACTIVE].value, "no") == 0)
 			v->active = false;
 		else
-			return cli_usage_error(ctx, "--active takes yes or no");
+			return cli_usage_error(ctx, _("--active takes yes or no"));
 	}
 	return 0;
 }
@@ -134,15 +134,15 @@ int
 cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "id", "ID", CLI_INT, CLI_BOTH },
-		{ "name", "NAME", CLI_TEXT, CLI_BOTH },
-		{ "email", "E-MAIL", CLI_TEXT, CLI_BOTH },
-		{ "phone", "PHONE", CLI_TEXT, CLI_BOTH },
-		{ "skills", "SKILLS", CLI_TEXT, CLI_BOTH },
-		{ "languages", "LANGUAGES", CLI_TEXT, CLI_BOTH },
-		{ "max_per_month", "MAX/MONTH", CLI_INT, CLI_BOTH },
-		{ "notes", "NOTES", CLI_TEXT, CLI_BOTH },
-		{ "active", "ACTIVE", CLI_TEXT, CLI_BOTH },
+		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+		{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH },
+		{ "email", N_("E-MAIL"), CLI_TEXT, CLI_BOTH },
+		{ "phone", N_("PHONE"), CLI_TEXT, CLI_BOTH },
+		{ "skills", N_("SKILLS"), CLI_TEXT, CLI_BOTH },
+		{ "languages", N_("LANGUAGES"), CLI_TEXT, CLI_BOTH },
+		{ "max_per_month", N_("MAX/MONTH"), CLI_INT, CLI_BOTH },
+		{ "notes", N_("NOTES"), CLI_TEXT, CLI_BOTH },
+		{ "active", N_("ACTIVE"), CLI_TEXT, CLI_BOTH },
 	};
 	struct assignment_list list = { 0 };
 	struct store_range range = { 0 };
@@ -156,7 +156,7 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
 		return CLI_USAGE;
 	range.from = rtime_day_add(ctx->now, 0);
 	if (store_volunteer_get(ctx->st, id, &v, &err) < 0 ||
@@ -211,7 +211,7 @@ cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, VOL_NOPTS, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
 		return CLI_USAGE;
 	if (store_volunteer_get(ctx->st, id, &v, &err) < 0)
 		return cli_fail(&err);
@@ -231,7 +231,7 @@ cli_volunteer_delete(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
 		return CLI_USAGE;
 	if (ops_volunteer_delete(ctx->st, id, &err) < 0)
 		return cli_fail(&err);
@@ -250,11 +250,11 @@ cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	memset(&u, 0, sizeof u);
 	if (cli_args_parse(ctx, argc, argv, opts, 3, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "volunteer", &u.volunteer_id) < 0)
+	    cli_args_id(ctx, pos[0], _("volunteer"), &u.volunteer_id) < 0)
 		return CLI_USAGE;
 	if (!opts[0].seen || !opts[1].seen)
-		return cli_usage_error(ctx, "give the period with --from WHEN "
-		    "--to WHEN");
+		return cli_usage_error(ctx, _("give the period with --from WHEN "
+		    "--to WHEN"));
 	if (rtime_parse_when(opts[0].value, &u.start, &err) < 0 ||
 	    rtime_parse_when(opts[1].value, &u.end, &err) < 0)
 		return cli_fail(&err);
@@ -295,8 +295,8 @@ cli_team_join(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
-	    cli_args_id(ctx, pos[0], "team", &team) < 0 ||
-	    cli_args_id(ctx, pos[1], "volunteer", &vol) < 0)
+	    cli_args_id(ctx, pos[0], _("team"), &team) < 0 ||
+	    cli_args_id(ctx, pos[1], _("volunteer"), &vol) < 0)
 		return CLI_USAGE;
 	if (ops_team_join(ctx->st, team, vol, &err) < 0)
 		return cli_fail(&err);
@@ -307,10 +307,10 @@ int
 cli_team_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "id", "ID", CLI_INT, CLI_BOTH },
-		{ "name", "NAME", CLI_TEXT, CLI_BOTH | CLI_FLEX },
-		{ "members", "MEMBERS", CLI_INT, CLI_BOTH },
-		{ "member_names", "WHO", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+		{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "members", N_("MEMBERS"), CLI_INT, CLI_BOTH },
+		{ "member_names", N_("WHO"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
 	struct team_list list = { 0 };
 	struct cli_table t;
@@ -341,9 +341,9 @@ int
 cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
-		{ "token", "TOKEN", CLI_TEXT, CLI_BOTH },
-		{ "file", "FEED FILE", CLI_TEXT, CLI_BOTH },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
+		{ "token", N_("TOKEN"), CLI_TEXT, CLI_BOTH },
+		{ "file", N_("FEED FILE"), CLI_TEXT, CLI_BOTH },
 	};
 	struct cli_opt opts[] = { { "rotate", false, NULL, false } };
 	struct cli_table t;
@@ -353,7 +353,7 @@ cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
+	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
 		return CLI_USAGE;
 	if (ops_export_token(ctx->st, id, opts[0].seen, &token, &err) < 0)
 		return cli_fail(&err);
@@ -370,8 +370,8 @@ cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_fini(&t);
 	}
 	if (opts[0].seen && ctx->format == CLI_FORMAT_TABLE)
-		fprintf(stderr, "rooster: run 'rooster export feeds DIR' to "
-		    "remove the old feed and write %s\n", file);
+		fprintf(stderr, _("rooster: run 'rooster export feeds DIR' to "
+		    "remove the old feed and write %s\n"), file);
 	free(file);
 	free(token);
 	return CLI_OK;

@@ -154,14 +154,14 @@ ics_mail_new(const struct ics_mail *m, struct err *err)
 	struct tm tm;
 
 	if (!ics_mail_address_ok(m->from.email)) {
-		err_set(err, ERR_INVALID, "organizer address '%s' cannot be "
-		    "used in a mail (set email in the config)",
+		err_set(err, ERR_INVALID, _("organizer address '%s' cannot be "
+		    "used in a mail (set email in the config)"),
 		    m->from.email != NULL ? m->from.email : "");
 		return NULL;
 	}
 	if (!ics_mail_address_ok(m->to.email)) {
-		err_set(err, ERR_INVALID, "address '%s' cannot be used in a "
-		    "mail", m->to.email != NULL ? m->to.email : "");
+		err_set(err, ERR_INVALID, _("address '%s' cannot be used in a "
+		    "mail"), m->to.email != NULL ? m->to.email : "");
 		return NULL;
 	}
 	random_hex(bound, 8);

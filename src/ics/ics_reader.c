@@ -114,7 +114,7 @@ ics_reader_fail(struct ics_reader *r, long line, const char *what,
     struct err *err)
 {
 	(void)r;
-	return err_set(err, ERR_INVALID, "line %ld: %s", line, what);
+	return err_set(err, ERR_INVALID, _("line %ld: %s"), line, what);
 }
 
 /* The first X-LIC-ERROR text in c or its children, or NULL. */
@@ -170,7 +170,7 @@ ics_reader_block_error(struct ics_reader *r, icalcomponent *c,
 		}
 		icalproperty_free(p);
 	}
-	return err_set(err, ERR_INVALID, "line %ld: %s", at, msg != NULL ?
+	return err_set(err, ERR_INVALID, _("line %ld: %s"), at, msg != NULL ?
 	    msg : "libical cannot read this component");
 }
 
@@ -206,7 +206,7 @@ ics_reader_time(struct ics_reader *r, icalproperty *prop,
 	char msg[160];
 
 	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t)) {
-		snprintf(msg, sizeof msg, "%s is not a valid date or time",
+		snprintf(msg, sizeof msg, _("%s is not a valid date or time"),
 		    what);
 		return ics_reader_fail(r, line, msg, err);
 	}
@@ -226,8 +226,8 @@ ics_reader_time(struct ics_reader *r, icalproperty *prop,
 			return 0;
 		}
 		if (tzid != NULL) {
-			snprintf(msg, sizeof msg, "%s names time zone '%.60s', "
-			    "which the file does not define", what,
+			snprintf(msg, sizeof msg, _("%s names time zone '%.60s', "
+			    "which the file does not define"), what,
 			    icalparameter_get_tzid(tzid));
 			return ics_reader_fail(r, line, msg, err);
 		}
@@ -278,7 +278,7 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	item.partstat = -1;
 	item.uid = icalcomponent_get_uid(ev);
 	if (item.uid == NULL || *item.uid == '\0')
-		return ics_reader_fail(r, item.line, "VEVENT without UID", err);
+		return ics_reader_fail(r, item.line, _("VEVENT without UID"), err);
 	/* Resolve TZIDs through this calendar's VTIMEZONEs. */
 	icalcomponent_add_component(r->calendar, ev);
 	item.sequence = icalcomponent_get_sequence(ev);
@@ -292,7 +292,7 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	sp = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
 	if (sp == NULL && r->method != ICS_METHOD_REPLY &&
 	    r->method != ICS_METHOD_CANCEL) {
-		ics_reader_fail(r, item.line, "VEVENT without DTSTART", err);
+		ics_reader_fail(r, item.line, _("VEVENT without DTSTART"), err);
 		goto out;
 	}
 	if (sp != NULL) {
@@ -413,20 +413,20 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 	strbuf_add(&r->block, line, strlen(line) + 1);
 	strbuf_add(&r->linenos, (const char *)&lineno, sizeof lineno);
 	if (strchr(line, ':') == NULL)
-		return ics_reader_fail(r, lineno, "not an iCalendar line "
-		    "(no colon)", err);
+		return ics_reader_fail(r, lineno, _("not an iCalendar line "
+		    "(no colon)"), err);
 	c = icalparser_add_line(r->parser, line);
 	if (r->depth > 0) {
 		if (c != NULL) {
 			icalcomponent_free(c);
-			return ics_reader_fail(r, lineno, "unexpected end of "
-			    "component", err);
+			return ics_reader_fail(r, lineno, _("unexpected end of "
+			    "component"), err);
 		}
 		return 0;
 	}
 	if (c == NULL)
-		return ics_reader_fail(r, lineno, "libical cannot read this "
-		    "component", err);
+		return ics_reader_fail(r, lineno, _("libical cannot read this "
+		    "component"), err);
 	if (icalcomponent_count_errors(c) > 0)
 		rc = ics_reader_block_error(r, c, err);
 	else if (r->state == ICS_READER_ZONE) {
@@ -464,12 +464,12 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 		return ics_reader_block_line(r, line, lineno, err);
 	}
 	if (ics_reader_is(line, "END", NULL))
-		return ics_reader_fail(r, lineno, "END without its BEGIN", err);
+		return ics_reader_fail(r, lineno, _("END without its BEGIN"), err);
 	if (*line == '\0')
 		return 0;
 	if (strchr(line, ':') == NULL || (p = icalproperty_new_from_string(
 	    line)) == NULL)
-		return ics_reader_fail(r, lineno, "not an iCalendar line", err);
+		return ics_reader_fail(r, lineno, _("not an iCalendar line"), err);
 	if (icalproperty_isa(p) == ICAL_METHOD_PROPERTY) {
 		switch (icalproperty_get_method(p)) {
 		case ICAL_METHOD_PUBLISH:
@@ -486,9 +486,9 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 			break;
 		default:
 			icalproperty_free(p);
-			return ics_reader_fail(r, lineno, "METHOD rooster does "
+			return ics_reader_fail(r, lineno, _("METHOD rooster does "
 			    "not handle (use PUBLISH, REQUEST, REPLY or "
-			    "CANCEL)", err);
+			    "CANCEL)"), err);
 		}
 	}
 	icalproperty_free(p);
@@ -504,8 +504,8 @@ ics_reader_line(struct ics_reader *r, char *line, long lineno,
 		if (*line == '\0')
 			return 0;
 		if (!ics_reader_is(line, "BEGIN", "VCALENDAR"))
-			return ics_reader_fail(r, lineno, "expected "
-			    "BEGIN:VCALENDAR (is this an iCalendar file?)",
+			return ics_reader_fail(r, lineno, _("expected "
+			    "BEGIN:VCALENDAR (is this an iCalendar file?)"),
 			    err);
 		r->calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 		r->method = ICS_METHOD_NONE;
@@ -537,8 +537,8 @@ ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
 	r.fn = fn;
 	r.arg = arg;
 	if ((r.zone = ics_zone_builtin(zone)) == NULL)
-		return err_set(err, ERR_INVALID, "time zone '%s' is unknown to "
-		    "libical", zone);
+		return err_set(err, ERR_INVALID, _("time zone '%s' is unknown to "
+		    "libical"), zone);
 	r.parser = icalparser_new();
 	strbuf_init(&line);
 	strbuf_init(&r.block);
@@ -546,14 +546,14 @@ ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
 	while (rc == 0 && ics_reader_content(&r, &line, &lineno))
 		rc = ics_reader_line(&r, line.data, lineno, err);
 	if (rc == 0 && ferror(fp))
-		rc = err_set(err, ERR_IO, "cannot read the calendar");
+		rc = err_set(err, ERR_IO, _("cannot read the calendar"));
 	if (rc == 0 && r.state != ICS_READER_OUTSIDE)
 		rc = ics_reader_fail(&r, r.line, r.state == ICS_READER_CALENDAR ?
-		    "the file ends before END:VCALENDAR" : "the file ends "
-		    "inside a component (END missing)", err);
+		    _("the file ends before END:VCALENDAR") : _("the file ends "
+		    "inside a component (END missing)"), err);
 	if (rc == 0 && r.calendars == 0)
-		rc = ics_reader_fail(&r, r.line > 0 ? r.line : 1, "no "
-		    "BEGIN:VCALENDAR: not an iCalendar file", err);
+		rc = ics_reader_fail(&r, r.line > 0 ? r.line : 1, _("no "
+		    "BEGIN:VCALENDAR: not an iCalendar file"), err);
 	if (r.calendar != NULL)
 		icalcomponent_free(r.calendar);
 	icalparser_free(r.parser);

@@ -25,14 +25,14 @@ ics_recur_parse(const char *rrule, struct icalrecurrencetype *out,
     struct err *err)
 {
 	if (rrule == NULL || *rrule == '\0')
-		return err_set(err, ERR_INVALID, "empty repeat rule");
+		return err_set(err, ERR_INVALID, _("empty repeat rule"));
 	icalerror_clear_errno();
 	*out = icalrecurrencetype_from_string(rrule);
 	if (out->freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
 		icalerror_clear_errno();
-		return err_set(err, ERR_INVALID, "cannot read repeat rule "
+		return err_set(err, ERR_INVALID, _("cannot read repeat rule "
 		    "'%s' (e.g. FREQ=WEEKLY;COUNT=4 or "
-		    "FREQ=WEEKLY;UNTIL=20270630T000000Z)", rrule);
+		    "FREQ=WEEKLY;UNTIL=20270630T000000Z)"), rrule);
 	}
 	return 0;
 }
@@ -64,13 +64,13 @@ ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
 	if (ics_recur_parse(rrule, &r, err) < 0)
 		return -1;
 	if ((tz = ics_recur_zone(zone)) == NULL)
-		return err_set(err, ERR_INVALID, "libical does not know the "
-		    "time zone '%s'", zone);
+		return err_set(err, ERR_INVALID, _("libical does not know the "
+		    "time zone '%s'"), zone);
 	start = icaltime_from_timet_with_zone((time_t)dtstart, 0, tz);
 	if ((it = icalrecur_iterator_new(r, start)) == NULL) {
 		icalerror_clear_errno();
-		return err_set(err, ERR_INVALID, "cannot expand repeat rule "
-		    "'%s' from its start", rrule);
+		return err_set(err, ERR_INVALID, _("cannot expand repeat rule "
+		    "'%s' from its start"), rrule);
 	}
 	/*
 	 * RFC 5545 (3.8.5.3): DTSTART always counts as the first occurrence,

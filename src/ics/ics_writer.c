@@ -73,7 +73,7 @@ static int
 ics_writer_puts(struct ics_writer *w, const char *s, struct err *err)
 {
 	if (fputs(s, w->fp) == EOF)
-		return err_set(err, ERR_IO, "cannot write the calendar: %s",
+		return err_set(err, ERR_IO, _("cannot write the calendar: %s"),
 		    strerror(errno));
 	return 0;
 }
@@ -135,7 +135,7 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 	if (end == NULL) {
 		icalmemory_free_buffer(text);
 		ics_writer_free(w);
-		return err_set(err, ERR_IO, "libical wrote no calendar");
+		return err_set(err, ERR_IO, _("libical wrote no calendar"));
 	}
 	w->tail = xstrdup(end);
 	*end = '\0';
@@ -220,8 +220,8 @@ ics_writer_rrule(const struct ics_writer *w, const char *rule,
 	rr = icalrecurrencetype_from_string(rule);
 	if (rr.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
 		icalerror_clear_errno();
-		return err_set(err, ERR_INVALID, "repeat rule '%s' is not a "
-		    "valid RRULE", rule);
+		return err_set(err, ERR_INVALID, _("repeat rule '%s' is not a "
+		    "valid RRULE"), rule);
 	}
 	if (!icaltime_is_null_time(rr.until) && !rr.until.is_date &&
 	    !icaltime_is_utc(rr.until)) {
@@ -361,7 +361,7 @@ ics_message_new(const struct ics_calendar *cal, const struct ics_item *item,
 	int rc;
 
 	if ((fp = open_memstream(&buf, &len)) == NULL) {
-		err_set(err, ERR_IO, "out of memory for a calendar");
+		err_set(err, ERR_IO, _("out of memory for a calendar"));
 		return NULL;
 	}
 	rc = ics_writer_open(fp, cal, &w, err);
@@ -370,7 +370,7 @@ ics_message_new(const struct ics_calendar *cal, const struct ics_item *item,
 	else
 		ics_writer_free(w);
 	if (fclose(fp) != 0 && rc == 0)
-		rc = err_set(err, ERR_IO, "out of memory for a calendar");
+		rc = err_set(err, ERR_IO, _("out of memory for a calendar"));
 	if (rc < 0) {
 		free(buf);
 		return NULL;
@@ -386,7 +386,7 @@ ics_message_check(const char *text, struct err *err)
 	int rc = 0;
 
 	if (root == NULL)
-		return err_set(err, ERR_INVALID, "libical cannot parse it");
+		return err_set(err, ERR_INVALID, _("libical cannot parse it"));
 	cal = icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT ? root :
 	    icalcomponent_get_first_component(root,
 	    ICAL_VCALENDAR_COMPONENT);

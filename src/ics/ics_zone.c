@@ -385,7 +385,7 @@ ics_zone_component(const char *zone, int from_year, struct err *err)
 	icalcomponent *vtz;
 
 	if (z == NULL) {
-		err_set(err, ERR_INVALID, "time zone '%s' is unknown to libical",
+		err_set(err, ERR_INVALID, _("time zone '%s' is unknown to libical"),
 		    zone != NULL ? zone : "");
 		return NULL;
 	}
@@ -424,7 +424,7 @@ ics_zone_offsets(const char *vtimezone, const int64_t *t, int *out,
 	if (vtz == NULL || icalcomponent_isa(vtz) != ICAL_VTIMEZONE_COMPONENT) {
 		if (vtz != NULL)
 			icalcomponent_free(vtz);
-		return err_set(err, ERR_INVALID, "not a VTIMEZONE");
+		return err_set(err, ERR_INVALID, _("not a VTIMEZONE"));
 	}
 	z = icaltimezone_new();
 	icaltimezone_set_component(z, vtz);

@@ -45,16 +45,16 @@ int
 event_validate(const struct event *ev, struct err *err)
 {
 	if (model_text_is_blank(ev->title))
-		return err_set(err, ERR_INVALID, "event title is empty");
-	if (model_text_check("title", ev->title, err) < 0 ||
-	    model_text_check("description", ev->description, err) < 0 ||
-	    model_text_check("location", ev->location, err) < 0 ||
-	    model_text_check("repeat rule", ev->rrule, err) < 0 ||
-	    model_text_check("languages", ev->languages, err) < 0)
+		return err_set(err, ERR_INVALID, _("event title is empty"));
+	if (model_text_check(_("title"), ev->title, err) < 0 ||
+	    model_text_check(_("description"), ev->description, err) < 0 ||
+	    model_text_check(_("location"), ev->location, err) < 0 ||
+	    model_text_check(_("repeat rule"), ev->rrule, err) < 0 ||
+	    model_text_check(_("languages"), ev->languages, err) < 0)
 		return -1;
 	if (ev->end <= ev->start)
 		return err_set(err, ERR_INVALID,
-		    "event ends before it starts (end must be after start)");
+		    _("event ends before it starts (end must be after start)"));
 	return 0;
 }
 

@@ -39,16 +39,16 @@ int
 shift_validate(const struct shift *sh, struct err *err)
 {
 	if (model_text_is_blank(sh->role))
-		return err_set(err, ERR_INVALID, "shift role is empty");
-	if (model_text_check("role", sh->role, err) < 0 ||
-	    model_text_check("language", sh->language, err) < 0)
+		return err_set(err, ERR_INVALID, _("shift role is empty"));
+	if (model_text_check(_("role"), sh->role, err) < 0 ||
+	    model_text_check(_("language"), sh->language, err) < 0)
 		return -1;
 	if (sh->end <= sh->start)
 		return err_set(err, ERR_INVALID,
-		    "shift ends before it starts (end must be after start)");
+		    _("shift ends before it starts (end must be after start)"));
 	if (sh->needed < 0 || sh->needed > 1000)
 		return err_set(err, ERR_INVALID,
-		    "needed must be a number from 0 to 1000");
+		    _("needed must be a number from 0 to 1000"));
 	return 0;
 }
 

@@ -58,21 +58,21 @@ int
 volunteer_validate(const struct volunteer *v, struct err *err)
 {
 	if (model_text_is_blank(v->name))
-		return err_set(err, ERR_INVALID, "volunteer name is empty");
-	if (model_text_check("name", v->name, err) < 0 ||
-	    model_text_check("e-mail", v->email, err) < 0 ||
-	    model_text_check("phone", v->phone, err) < 0 ||
-	    model_text_check("skills", v->skills, err) < 0 ||
-	    model_text_check("languages", v->languages, err) < 0 ||
-	    model_text_check("notes", v->notes, err) < 0)
+		return err_set(err, ERR_INVALID, _("volunteer name is empty"));
+	if (model_text_check(_("name"), v->name, err) < 0 ||
+	    model_text_check(_("e-mail"), v->email, err) < 0 ||
+	    model_text_check(_("phone"), v->phone, err) < 0 ||
+	    model_text_check(_("skills"), v->skills, err) < 0 ||
+	    model_text_check(_("languages"), v->languages, err) < 0 ||
+	    model_text_check(_("notes"), v->notes, err) < 0)
 		return -1;
 	if (v->email != NULL && *v->email != '\0' &&
 	    !volunteer_email_ok(v->email))
 		return err_set(err, ERR_INVALID,
-		    "invalid e-mail address '%s'", v->email);
+		    _("invalid e-mail address '%s'"), v->email);
 	if (v->max_per_month < 0 || v->max_per_month > 1000)
 		return err_set(err, ERR_INVALID,
-		    "max-per-month must be a number from 0 (no limit) to 1000");
+		    _("max-per-month must be a number from 0 (no limit) to 1000"));
 	return 0;
 }
 

@@ -80,17 +80,17 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 		return ops_finish(st, rc, err);
 	if (ev->version != 0 && old.version != ev->version) {
 		event_fini(&old);
-		err_set(err, ERR_CONFLICT, "event %lld was changed by someone "
-		    "else meanwhile; reload it and edit again",
+		err_set(err, ERR_CONFLICT, _("event %lld was changed by someone "
+		    "else meanwhile; reload it and edit again"),
 		    (long long)ev->id);
 		return ops_finish(st, -1, err);
 	}
 	if ((old.series_id != 0 || old.occurrence_start != 0) &&
 	    ops_text_differs(old.rrule, ev->rrule)) {
-		err_set(err, ERR_CONFLICT, old.rrule != NULL ? "the repeat "
+		err_set(err, ERR_CONFLICT, old.rrule != NULL ? _("the repeat "
 		    "rule of a series cannot change; delete series %lld and "
-		    "add it again" : "event %lld is one occurrence of a "
-		    "series and cannot repeat on its own", old.rrule != NULL ?
+		    "add it again") : _("event %lld is one occurrence of a "
+		    "series and cannot repeat on its own"), old.rrule != NULL ?
 		    (long long)old.series_id : (long long)ev->id);
 		event_fini(&old);
 		return ops_finish(st, -1, err);
@@ -135,7 +135,7 @@ ops_event_cancel(struct store *st, int64_t id, struct err *err)
 	if ((rc = store_event_get(st, id, &ev, err)) < 0)
 		return ops_finish(st, rc, err);
 	if (ev.status == EVENT_CANCELLED) {
-		err_set(err, ERR_CONFLICT, "event %lld is already cancelled",
+		err_set(err, ERR_CONFLICT, _("event %lld is already cancelled"),
 		    (long long)id);
 		event_fini(&ev);
 		return ops_finish(st, -1, err);
@@ -167,10 +167,10 @@ ops_event_delete(struct store *st, int64_t id, struct err *err)
 	if ((rc = store_event_get(st, id, &ev, err)) < 0)
 		return ops_finish(st, rc, err);
 	if (ev.series_id != 0 && ev.series_id != ev.id) {
-		err_set(err, ERR_CONFLICT, "event %lld is one occurrence of "
+		err_set(err, ERR_CONFLICT, _("event %lld is one occurrence of "
 		    "series %lld: cancel it with 'rooster event cancel %lld', "
 		    "or delete the whole series with 'rooster event delete "
-		    "%lld'", (long long)id, (long long)ev.series_id,
+		    "%lld'"), (long long)id, (long long)ev.series_id,
 		    (long long)id, (long long)ev.series_id);
 		event_fini(&ev);
 		return ops_finish(st, -1, err);

@@ -459,7 +459,7 @@ ops_export_feed_file(struct store *st, const struct ops_config *cfg,
 	int fd, rc = -1;
 
 	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(err, ERR_IO, "cannot write in %s: %s", dir,
+		err_set(err, ERR_IO, _("cannot write in %s: %s"), dir,
 		    strerror(errno));
 		goto out;
 	}
@@ -467,14 +467,14 @@ ops_export_feed_file(struct store *st, const struct ops_config *cfg,
 	(void)fchmod(fd, 0644);
 	if ((fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
-		err_set(err, ERR_IO, "cannot write %s: %s", tmp,
+		err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
 		    strerror(errno));
 		goto out;
 	}
 	rc = ops_export_ics(st, cfg, 0, volunteer_id, fp, err);
 	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
 		if (rc == 0)
-			rc = err_set(err, ERR_IO, "cannot write %s: %s", tmp,
+			rc = err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
 			    strerror(errno));
 	}
 	fclose(fp);
@@ -485,7 +485,7 @@ ops_export_feed_file(struct store *st, const struct ops_config *cfg,
 		goto out;
 	}
 	if (rename(tmp, path) != 0) {
-		rc = err_set(err, ERR_IO, "cannot rename %s to %s: %s", tmp,
+		rc = err_set(err, ERR_IO, _("cannot rename %s to %s: %s"), tmp,
 		    path, strerror(errno));
 		goto out;
 	}
@@ -526,7 +526,7 @@ ops_export_prune(const char *dir, struct ops_feed_list *out, size_t first,
 	char *path;
 
 	if (d == NULL)
-		return err_set(err, ERR_IO, "cannot read %s: %s", dir,
+		return err_set(err, ERR_IO, _("cannot read %s: %s"), dir,
 		    strerror(errno));
 	while ((de = readdir(d)) != NULL) {
 		if (!ops_export_is_feed(de->d_name))
@@ -561,8 +561,8 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 	int rc;
 
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return err_set(err, ERR_INVALID, "%s is not a directory "
-		    "(create it first)", dir);
+		return err_set(err, ERR_INVALID, _("%s is not a directory "
+		    "(create it first)"), dir);
 	if (store_volunteer_list(st, NULL, NULL, &vols, err) < 0)
 		return -1;
 	/* Tokens first, each made in its own small transaction. */

@@ -62,7 +62,7 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	int rc;
 
 	if (it->attendee == NULL || *it->attendee == '\0') {
-		ops_ics_note(ctx, "line %ld: reply without ATTENDEE",
+		ops_ics_note(ctx, _("line %ld: reply without ATTENDEE"),
 		    it->line);
 		return 0;
 	}
@@ -70,43 +70,43 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	    err)) < 0)
 		return -1;
 	if (shift_id == 0) {
-		ops_ics_note(ctx, "line %ld: reply for %s, which is no "
-		    "shift of this plan", it->line, it->uid);
+		ops_ics_note(ctx, _("line %ld: reply for %s, which is no "
+		    "shift of this plan"), it->line, it->uid);
 		return 0;
 	}
 	if ((vol = store_volunteer_find_email(ctx->st, it->attendee,
 	    err)) < 0)
 		return -1;
 	if (vol == 0) {
-		ops_ics_note(ctx, "line %ld: reply from %s, who is no "
-		    "volunteer of this plan", it->line, it->attendee);
+		ops_ics_note(ctx, _("line %ld: reply from %s, who is no "
+		    "volunteer of this plan"), it->line, it->attendee);
 		return 0;
 	}
 	if (store_assignment_get(ctx->st, shift_id, vol, &a, NULL) < 0) {
 		assignment_fini(&a);
-		ops_ics_note(ctx, "line %ld: %s is no longer on shift %lld",
+		ops_ics_note(ctx, _("line %ld: %s is no longer on shift %lld"),
 		    it->line, it->attendee, (long long)shift_id);
 		return 0;
 	}
 	assignment_fini(&a);
 	if (it->partstat < 0) {
-		ops_ics_note(ctx, "line %ld: reply from %s gives no answer",
+		ops_ics_note(ctx, _("line %ld: reply from %s gives no answer"),
 		    it->line, it->attendee);
 		return 0;
 	}
 	had = store_invite_get(ctx->st, it->uid, vol, &inv, NULL) == 0;
 	if (had) {
 		if (it->sequence < inv.sequence) {
-			ops_ics_note(ctx, "line %ld: reply from %s answers "
-			    "an older invitation (SEQUENCE %d, now %d)",
+			ops_ics_note(ctx, _("line %ld: reply from %s answers "
+			    "an older invitation (SEQUENCE %d, now %d)"),
 			    it->line, it->attendee, it->sequence,
 			    inv.sequence);
 			store_invite_fini(&inv);
 			return 0;
 		}
 		if (it->dtstamp != 0 && it->dtstamp <= inv.reply_stamp) {
-			ops_ics_note(ctx, "line %ld: reply from %s is not "
-			    "newer than one already read", it->line,
+			ops_ics_note(ctx, _("line %ld: reply from %s is not "
+			    "newer than one already read"), it->line,
 			    it->attendee);
 			store_invite_fini(&inv);
 			return 0;
@@ -120,8 +120,8 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		rc = it->sequence < sh.sequence;
 		shift_fini(&sh);
 		if (rc) {
-			ops_ics_note(ctx, "line %ld: reply from %s answers "
-			    "an older version of the shift", it->line,
+			ops_ics_note(ctx, _("line %ld: reply from %s answers "
+			    "an older version of the shift"), it->line,
 			    it->attendee);
 			return 0;
 		}
@@ -145,7 +145,7 @@ ops_ics_at(struct err *err, long line)
 	if (err == NULL)
 		return;
 	memcpy(msg, err->msg, sizeof msg);
-	err_set(err, err->code, "line %ld: %.480s", line, msg);
+	err_set(err, err->code, _("line %ld: %.480s"), line, msg);
 }
 
 static bool
@@ -237,8 +237,8 @@ ops_ics_occurrence(struct ops_ics_ctx *ctx,
 		if (rows.items[i].occurrence_start == it->recurrence_id)
 			row = &rows.items[i];
 	if (row == NULL) {
-		ops_ics_note(ctx, "line %ld: no occurrence of %s starts at "
-		    "its RECURRENCE-ID; not imported", it->line, it->uid);
+		ops_ics_note(ctx, _("line %ld: no occurrence of %s starts at "
+		    "its RECURRENCE-ID; not imported"), it->line, it->uid);
 		event_list_free(&rows);
 		return 0;
 	}
@@ -288,8 +288,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	if ((id = store_calendar_shift_by_uid(ctx->st, it->uid, err)) < 0)
 		return -1;
 	if (id > 0) {
-		ops_ics_note(ctx, "line %ld: %s is a shift of this plan; "
-		    "left as it is", it->line, it->uid);
+		ops_ics_note(ctx, _("line %ld: %s is a shift of this plan; "
+		    "left as it is"), it->line, it->uid);
 		return 0;
 	}
 	if (it->recurrence_id != 0)
@@ -298,8 +298,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
 		return -1;
 	if (id == 0 && cancel) {
-		ops_ics_note(ctx, "line %ld: cancellation of %s, which is "
-		    "not in this plan", it->line, it->uid);
+		ops_ics_note(ctx, _("line %ld: cancellation of %s, which is "
+		    "not in this plan"), it->line, it->uid);
 		return 0;
 	}
 	if (id == 0) {
@@ -336,8 +336,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		ops_ics_fill(&ev, it);
 	if (old.series_id != 0 && ops_ics_differs(old.rrule, ev.rrule)) {
 		/* Its occurrences are rows: a new rule is not re-expanded. */
-		ops_ics_note(ctx, "line %ld: the repeat rule of %s changed; "
-		    "edit the series in rooster", it->line, it->uid);
+		ops_ics_note(ctx, _("line %ld: the repeat rule of %s changed; "
+		    "edit the series in rooster"), it->line, it->uid);
 		free(ev.rrule);
 		ev.rrule = old.rrule != NULL ? xstrdup(old.rrule) : NULL;
 	}

@@ -44,7 +44,7 @@ ops_import_check(const struct volunteer_list *rows, struct err *err)
 		a = &rows->items[i];
 		err_clear(&verr);
 		if (volunteer_validate(a, &verr) < 0)
-			return err_set(err, ERR_INVALID, "row %zu: %s", i + 1,
+			return err_set(err, ERR_INVALID, _("row %zu: %s"), i + 1,
 			    verr.msg);
 		for (j = 0; j < i; j++) {
 			b = &rows->items[j];
@@ -52,8 +52,8 @@ ops_import_check(const struct volunteer_list *rows, struct err *err)
 			    text_casecmp(a->email, b->email) == 0 :
 			    !ops_import_has_email(b) &&
 			    text_casecmp(a->name, b->name) == 0)
-				return err_set(err, ERR_INVALID, "row %zu: "
-				    "the same volunteer as row %zu", i + 1,
+				return err_set(err, ERR_INVALID, _("row %zu: "
+				    "the same volunteer as row %zu"), i + 1,
 				    j + 1);
 		}
 	}

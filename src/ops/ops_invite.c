@@ -120,17 +120,17 @@ ops_invite_write(const char *dir, const char *file, const char *text,
 	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
 		if (fd >= 0)
 			close(fd);
-		rc = err_set(err, ERR_IO, "cannot write in %s: %s", dir,
+		rc = err_set(err, ERR_IO, _("cannot write in %s: %s"), dir,
 		    strerror(errno));
 		goto out;
 	}
 	if (fwrite(text, 1, len, fp) != len || fflush(fp) != 0 ||
 	    fsync(fd) != 0)
-		rc = err_set(err, ERR_IO, "cannot write %s: %s", tmp,
+		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
 		    strerror(errno));
 	fclose(fp);
 	if (rc == 0 && rename(tmp, path) != 0)
-		rc = err_set(err, ERR_IO, "cannot rename %s to %s: %s", tmp,
+		rc = err_set(err, ERR_IO, _("cannot rename %s to %s: %s"), tmp,
 		    path, strerror(errno));
 	if (rc < 0)
 		(void)unlink(tmp);
@@ -310,13 +310,13 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	    summary, sh.start);
 	if (v.email == NULL || *v.email == '\0') {
 		r->outcome = "skipped";
-		r->detail = xstrdup("no e-mail address (add one with "
-		    "'rooster volunteer edit')");
+		r->detail = xstrdup(_("no e-mail address (add one with "
+		    "'rooster volunteer edit')"));
 		goto out;
 	}
 	if (!ics_mail_address_ok(v.email)) {
 		r->outcome = "skipped";
-		r->detail = xstrdup("e-mail address cannot be used in a mail");
+		r->detail = xstrdup(_("e-mail address cannot be used in a mail"));
 		goto out;
 	}
 	had = store_invite_get(ctx->st, sh.uid, v.id, &inv, NULL) == 0;
@@ -398,13 +398,13 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 	int rc;
 
 	if (cfg->email == NULL || !ics_mail_address_ok(cfg->email))
-		return err_set(err, ERR_INVALID, "invites need your e-mail "
+		return err_set(err, ERR_INVALID, _("invites need your e-mail "
 		    "address as organizer: set 'email = you@example.org' in "
-		    "the config file");
+		    "the config file"));
 	if (mode == OPS_INVITE_OUTBOX && (outbox == NULL ||
 	    stat(outbox, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-		return err_set(err, ERR_INVALID, "outbox %s is not a directory "
-		    "(create it first)", outbox != NULL ? outbox : "");
+		return err_set(err, ERR_INVALID, _("outbox %s is not a directory "
+		    "(create it first)"), outbox != NULL ? outbox : "");
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	if (event_id != 0) {

@@ -106,8 +106,8 @@ ops_plan_init(struct store *st, const char *zone, const char *name,
 	if (zone != NULL && !rtime_zone_is_valid(zone))
 		return rtime_zone_set(zone, err);
 	if (name != NULL && (*name == '\0' || !text_is_utf8(name)))
-		return err_set(err, ERR_INVALID, "plan name is empty or not "
-		    "UTF-8 text");
+		return err_set(err, ERR_INVALID, _("plan name is empty or not "
+		    "UTF-8 text"));
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	current = store_setting_get(st, "time_zone");
@@ -115,8 +115,8 @@ ops_plan_init(struct store *st, const char *zone, const char *name,
 		if ((events = ops_plan_count_events(st, err)) < 0)
 			goto out;
 		if (events > 0) {
-			err_set(err, ERR_CONFLICT, "the plan already holds "
-			    "events in %s; its time zone cannot change",
+			err_set(err, ERR_CONFLICT, _("the plan already holds "
+			    "events in %s; its time zone cannot change"),
 			    current != NULL ? current : "?");
 			goto out;
 		}
@@ -145,8 +145,8 @@ ops_plan_rest(struct store *st, int minutes, struct err *err)
 	int rc;
 
 	if (minutes < 0 || minutes > OPS_PLAN_REST_MAX)
-		return err_set(err, ERR_INVALID, "rest must be 0 (off) to %d "
-		    "minutes", OPS_PLAN_REST_MAX);
+		return err_set(err, ERR_INVALID, _("rest must be 0 (off) to %d "
+		    "minutes"), OPS_PLAN_REST_MAX);
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	snprintf(value, sizeof value, "%d", minutes);

@@ -64,9 +64,9 @@ ops_series_expand(struct store *st, struct event *first, struct err *err)
 		return -1;
 	if (n > OPS_SERIES_MAX) {
 		free(starts);
-		return err_set(err, ERR_INVALID, "repeat rule '%s' gives more "
+		return err_set(err, ERR_INVALID, _("repeat rule '%s' gives more "
 		    "than %d occurrences; give a smaller COUNT or an earlier "
-		    "UNTIL", first->rrule, OPS_SERIES_MAX);
+		    "UNTIL"), first->rrule, OPS_SERIES_MAX);
 	}
 	first->series_id = first->id;
 	first->occurrence_start = first->start;
@@ -200,18 +200,18 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 	if ((rc = store_event_get(st, ev->id, &old, err)) < 0)
 		return ops_finish(st, rc, err);
 	if (ev->version != 0 && old.version != ev->version) {
-		err_set(err, ERR_CONFLICT, "event %lld was changed by someone "
-		    "else meanwhile; reload it and edit again",
+		err_set(err, ERR_CONFLICT, _("event %lld was changed by someone "
+		    "else meanwhile; reload it and edit again"),
 		    (long long)ev->id);
 		rc = -1;
 	} else if (old.series_id == 0) {
-		err_set(err, ERR_CONFLICT, "event %lld does not repeat; edit "
-		    "it without --series", (long long)ev->id);
+		err_set(err, ERR_CONFLICT, _("event %lld does not repeat; edit "
+		    "it without --series"), (long long)ev->id);
 		rc = -1;
 	} else if (ops_series_differs(ev->rrule, NULL) &&
 	    ops_series_differs(ev->rrule, old.rrule)) {
-		err_set(err, ERR_CONFLICT, "the repeat rule of a series cannot "
-		    "change; delete series %lld and add it again",
+		err_set(err, ERR_CONFLICT, _("the repeat rule of a series cannot "
+		    "change; delete series %lld and add it again"),
 		    (long long)old.series_id);
 		rc = -1;
 	} else
@@ -270,8 +270,8 @@ ops_series_cancel(struct store *st, int64_t id, struct err *err)
 	if ((rc = store_event_get(st, id, &ev, err)) < 0)
 		return ops_finish(st, rc, err);
 	if (ev.series_id == 0) {
-		err_set(err, ERR_CONFLICT, "event %lld does not repeat; cancel "
-		    "it without --series", (long long)id);
+		err_set(err, ERR_CONFLICT, _("event %lld does not repeat; cancel "
+		    "it without --series"), (long long)id);
 		rc = -1;
 	} else
 		rc = store_event_list_series(st, ev.series_id, &occs, err);
@@ -292,8 +292,8 @@ ops_series_cancel(struct store *st, int64_t id, struct err *err)
 		shift_list_free(&shifts);
 	}
 	if (rc == 0 && n == 0) {
-		err_set(err, ERR_CONFLICT, "every occurrence of series %lld "
-		    "is already cancelled", (long long)ev.series_id);
+		err_set(err, ERR_CONFLICT, _("every occurrence of series %lld "
+		    "is already cancelled"), (long long)ev.series_id);
 		rc = -1;
 	}
 	if (rc == 0) {

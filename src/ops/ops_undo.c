@@ -27,15 +27,15 @@ ops_undo(struct store *st, int64_t *undone, struct err *err)
 	if ((rc = store_history_last(st, &id, err)) < 0)
 		return ops_finish(st, rc, err);
 	if (id == 0) {
-		err_set(err, ERR_NOT_FOUND, "nothing of yours to undo (see "
-		    "'rooster log')");
+		err_set(err, ERR_NOT_FOUND, _("nothing of yours to undo (see "
+		    "'rooster log')"));
 		return ops_finish(st, -1, err);
 	}
 	f.id = id;
 	f.limit = 1;
 	rc = store_log_find(st, &f, &found, err);
 	if (rc == 0 && found.len != 1)
-		rc = err_set(err, ERR_NOT_FOUND, "change %lld is gone",
+		rc = err_set(err, ERR_NOT_FOUND, _("change %lld is gone"),
 		    (long long)id);
 	if (rc == 0)
 		rc = store_history_revert(st, id, err);

@@ -58,8 +58,8 @@ ops_volunteer_edit(struct store *st, struct volunteer *v, struct err *err)
 		return ops_finish(st, rc, err);
 	if (v->version != 0 && old.version != v->version) {
 		volunteer_fini(&old);
-		err_set(err, ERR_CONFLICT, "volunteer %lld was changed by "
-		    "someone else meanwhile; reload and edit again",
+		err_set(err, ERR_CONFLICT, _("volunteer %lld was changed by "
+		    "someone else meanwhile; reload and edit again"),
 		    (long long)v->id);
 		return ops_finish(st, -1, err);
 	}
@@ -106,10 +106,10 @@ ops_volunteer_unavailable(struct store *st, struct unavailable *u,
 	int rc;
 
 	if (u->end <= u->start)
-		return err_set(err, ERR_INVALID, "the period ends before it "
-		    "starts (--to must be after --from)");
+		return err_set(err, ERR_INVALID, _("the period ends before it "
+		    "starts (--to must be after --from)"));
 	if (u->reason != NULL && !text_is_utf8(u->reason))
-		return err_set(err, ERR_INVALID, "reason is not UTF-8 text");
+		return err_set(err, ERR_INVALID, _("reason is not UTF-8 text"));
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	if ((rc = store_volunteer_get(st, u->volunteer_id, &v, err)) < 0)

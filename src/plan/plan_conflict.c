@@ -98,17 +98,17 @@ plan_conflict_booked(const struct plan_candidate *c,
 		plan_conflict_when(a->start, a->end, when, sizeof when);
 		if (span_overlaps(mine, other)) {
 			plan_conflict_add(out, PLAN_CONFLICT_OVERLAP,
-			    a->shift_id, "%s is already on shift %lld (%s%s%s)",
+			    a->shift_id, _("%s is already on shift %lld (%s%s%s)"),
 			    c->volunteer->name, (long long)a->shift_id,
 			    a->role ? a->role : "", a->role && *a->role ? " " :
 			    "", when);
 			continue;
 		}
 		plan_conflict_add(out, PLAN_CONFLICT_REST, a->shift_id,
-		    "%s would rest only %lld min %s shift %lld (%s %s; "
-		    "minimum %d min)", c->volunteer->name,
+		    _("%s would rest only %lld min %s shift %lld (%s %s; "
+		    "minimum %d min)"), c->volunteer->name,
 		    (long long)(gap / 60), other.start >= mine.end ?
-		    "before" : "after", (long long)a->shift_id,
+		    _("before") : _("after"), (long long)a->shift_id,
 		    a->role ? a->role : "", when, c->rest_minutes);
 	}
 	if (c->month_given)
@@ -116,9 +116,10 @@ plan_conflict_booked(const struct plan_candidate *c,
 	if (c->volunteer->max_per_month > 0 &&
 	    in_month >= c->volunteer->max_per_month)
 		plan_conflict_add(out, PLAN_CONFLICT_MONTHLY_LIMIT, 0,
-		    "%s already has %d shift%s in %04d-%02d (limit %d)",
-		    c->volunteer->name, in_month, in_month == 1 ? "" : "s",
-		    month / 100, month % 100, c->volunteer->max_per_month);
+		    ngettext("%s already has %d shift in %04d-%02d (limit %d)",
+		    "%s already has %d shifts in %04d-%02d (limit %d)",
+		    (unsigned long)in_month),
+		    c->volunteer->name, in_month, month / 100, month % 100, c->volunteer->max_per_month);
 }
 
 static void
@@ -138,7 +139,7 @@ plan_conflict_unavailable(const struct plan_candidate *c,
 			continue;
 		plan_conflict_when(u->start, u->end, when, sizeof when);
 		plan_conflict_add(out, PLAN_CONFLICT_UNAVAILABLE, u->id,
-		    "%s is unavailable %s%s%s", c->volunteer->name, when,
+		    _("%s is unavailable %s%s%s"), c->volunteer->name, when,
 		    u->reason && *u->reason ? ": " : "",
 		    u->reason ? u->reason : "");
 	}
@@ -198,15 +199,15 @@ plan_conflict_check(const struct plan_candidate *c,
 	if (!plan_role_is_general(sh->role) &&
 	    !text_list_has(v->skills, sh->role))
 		plan_conflict_add(out, PLAN_CONFLICT_SKILL, 0,
-		    "%s does not have the skill '%s'", v->name, sh->role);
+		    _("%s does not have the skill '%s'"), v->name, sh->role);
 	/* The shift's own language, when set, is the one that counts. */
 	if (sh->language != NULL && *sh->language != '\0') {
 		if (!text_list_has(v->languages, sh->language))
 			plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
-			    "%s does not speak '%s'", v->name, sh->language);
+			    _("%s does not speak '%s'"), v->name, sh->language);
 	} else if (!plan_conflict_speaks_any(v->languages, c->event_languages))
 		plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
-		    "%s speaks none of the event's languages (%s)", v->name,
+		    _("%s speaks none of the event's languages (%s)"), v->name,
 		    c->event_languages);
 	return out->len - before;
 }

@@ -48,7 +48,7 @@ plan_suggest_add(struct plan_suggestion_list *out,
 	/* The reason of a fit is written on demand: most are never shown. */
 	if (found.len > 0)
 		s->reason = xasprintf("%s%s", found.items[0].reason,
-		    found.len > 1 ? "; and more" : "");
+		    found.len > 1 ? _("; and more") : "");
 	plan_conflict_list_free(&found);
 }
 
@@ -61,15 +61,16 @@ plan_suggest_reason(struct plan_suggestion *s, const struct shift *sh,
 	if (s->reason != NULL)
 		return s->reason;
 	strbuf_init(&sb);
-	strbuf_adds(&sb, "free");
+	strbuf_adds(&sb, _("free"));
 	if (!plan_suggest_general(sh->role))
-		strbuf_addf(&sb, ", has skill %s", sh->role);
+		strbuf_addf(&sb, _(", has skill %s"), sh->role);
 	if (sh->language != NULL && *sh->language != '\0')
-		strbuf_addf(&sb, ", speaks %s", sh->language);
+		strbuf_addf(&sb, _(", speaks %s"), sh->language);
 	else if (event_languages != NULL && *event_languages != '\0')
-		strbuf_adds(&sb, ", speaks an event language");
-	strbuf_addf(&sb, "; %d shift%s in 30 days before", s->recent,
-	    s->recent == 1 ? "" : "s");
+		strbuf_adds(&sb, _(", speaks an event language"));
+	strbuf_addf(&sb, ngettext("; %d shift in 30 days before",
+	    "; %d shifts in 30 days before", (unsigned long)s->recent),
+	    s->recent);
 	s->reason = strbuf_detach(&sb);
 	return s->reason;
 }

@@ -60,8 +60,8 @@ store_assignment_insert(struct store *st, struct assignment *a,
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
-		return err_set(err, ERR_CONFLICT, "volunteer %lld is already "
-		    "on shift %lld", (long long)a->volunteer_id,
+		return err_set(err, ERR_CONFLICT, _("volunteer %lld is already "
+		    "on shift %lld"), (long long)a->volunteer_id,
 		    (long long)a->shift_id);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
@@ -84,8 +84,8 @@ store_assignment_delete(struct store *st, int64_t shift_id,
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "volunteer %lld is not on "
-		    "shift %lld", (long long)volunteer_id, (long long)shift_id);
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
+		    "shift %lld"), (long long)volunteer_id, (long long)shift_id);
 	return 0;
 }
 
@@ -111,8 +111,8 @@ store_assignment_get(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, "volunteer %lld is not on shift "
-	    "%lld (see 'rooster shift show %lld')", (long long)volunteer_id,
+	return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on shift "
+	    "%lld (see 'rooster shift show %lld')"), (long long)volunteer_id,
 	    (long long)shift_id, (long long)shift_id);
 }
 
@@ -132,8 +132,8 @@ store_assignment_set_status(struct store *st, int64_t shift_id,
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "volunteer %lld is not on "
-		    "shift %lld", (long long)volunteer_id, (long long)shift_id);
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
+		    "shift %lld"), (long long)volunteer_id, (long long)shift_id);
 	return 0;
 }
 
@@ -155,8 +155,8 @@ store_assignment_set_attendance(struct store *st, int64_t shift_id,
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "volunteer %lld is not on "
-		    "shift %lld", (long long)volunteer_id, (long long)shift_id);
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
+		    "shift %lld"), (long long)volunteer_id, (long long)shift_id);
 	return 0;
 }
 

@@ -166,8 +166,8 @@ store_calendar_token_get(struct store *st, int64_t volunteer_id,
 		*token = store_col_text(stmt, 0);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found "
-		    "(see 'rooster volunteer list')", (long long)volunteer_id);
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
+		    "(see 'rooster volunteer list')"), (long long)volunteer_id);
 	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
 }
 
@@ -186,7 +186,7 @@ store_calendar_token_set(struct store *st, int64_t volunteer_id,
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found "
-		    "(see 'rooster volunteer list')", (long long)volunteer_id);
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
+		    "(see 'rooster volunteer list')"), (long long)volunteer_id);
 	return 0;
 }

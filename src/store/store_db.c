@@ -64,30 +64,30 @@ store_fail(struct store *st, int rc, struct err *err)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(err, ERR_BUSY,
-		    "%s stayed locked by another rooster for more than %d "
-		    "seconds; try again", path, STORE_BUSY_MS / 1000);
+		    _("%s stayed locked by another rooster for more than %d "
+		    "seconds; try again"), path, STORE_BUSY_MS / 1000);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 		return err_set(err, ERR_READONLY,
-		    "%s is read-only: nothing was changed (check its "
-		    "permissions)", path);
+		    _("%s is read-only: nothing was changed (check its "
+		    "permissions)"), path);
 	case SQLITE_NOTADB:
 		return err_set(err, ERR_SCHEMA,
-		    "%s is not a rooster database (not an SQLite file)", path);
+		    _("%s is not a rooster database (not an SQLite file)"), path);
 	case SQLITE_CORRUPT:
 		return err_set(err, ERR_IO,
-		    "%s is damaged (%s); restore it from a backup", path, msg);
+		    _("%s is damaged (%s); restore it from a backup"), path, msg);
 	case SQLITE_FULL:
 		return err_set(err, ERR_IO,
-		    "the disk holding %s is full: nothing was changed", path);
+		    _("the disk holding %s is full: nothing was changed"), path);
 	case SQLITE_CONSTRAINT:
-		return err_set(err, ERR_CONFLICT, "refused by the database: %s",
+		return err_set(err, ERR_CONFLICT, _("refused by the database: %s"),
 		    msg);
 	case SQLITE_CANTOPEN:
-		return err_set(err, ERR_IO, "cannot open %s (%s)", path, msg);
+		return err_set(err, ERR_IO, _("cannot open %s (%s)"), path, msg);
 	default:
 		log_debug("sqlite error %d: %s", rc, msg);
-		return err_set(err, ERR_IO, "database error on %s: %s", path,
+		return err_set(err, ERR_IO, _("database error on %s: %s"), path,
 		    msg);
 	}
 }
@@ -149,8 +149,8 @@ store_create_file(const char *path, struct err *err)
 		dir = xstrdup(".");
 	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		err_set(err, ERR_IO, "directory %s does not exist (create it "
-		    "first, or check --db)", dir);
+		err_set(err, ERR_IO, _("directory %s does not exist (create it "
+		    "first, or check --db)"), dir);
 		free(dir);
 		return -1;
 	}
@@ -159,7 +159,7 @@ store_create_file(const char *path, struct err *err)
 	free(dir);
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0 && errno != EEXIST)
-		return err_set(err, ERR_IO, "cannot create %s: %s", path,
+		return err_set(err, ERR_IO, _("cannot create %s: %s"), path,
 		    strerror(errno));
 	if (fd >= 0) {
 		fchmod(fd, mode);	/* whatever the umask said */
@@ -213,12 +213,12 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 
 	*out = NULL;
 	if (*path == '\0')
-		return err_set(err, ERR_INVALID, "no plan file given (use "
-		    "--db FILE)");
+		return err_set(err, ERR_INVALID, _("no plan file given (use "
+		    "--db FILE)"));
 	if (!memory && access(path, F_OK) != 0) {
 		if (!(flags & STORE_CREATE))
 			return err_set(err, ERR_NOT_FOUND,
-			    "no plan at %s (run 'rooster init' to create one)",
+			    _("no plan at %s (run 'rooster init' to create one)"),
 			    path);
 		if (store_create_file(path, err) < 0)
 			return -1;
@@ -320,8 +320,8 @@ store_begin_write(struct store *st, struct err *err)
 
 	if (st->readonly)
 		return err_set(err, ERR_READONLY,
-		    "%s is read-only: nothing was changed (check its "
-		    "permissions)", st->path);
+		    _("%s is read-only: nothing was changed (check its "
+		    "permissions)"), st->path);
 	deadline = store_clock_ms() + STORE_BUSY_MS;
 	for (;;) {
 		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -343,8 +343,8 @@ store_begin_write(struct store *st, struct err *err)
 	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
 		return store_fail(st, rc, err);
 	holder = store_lock_holder(st->path);
-	err_set(err, ERR_BUSY, "%s has been locked for more than %d seconds "
-	    "by %s; nothing was changed, try again when it is done", st->path,
+	err_set(err, ERR_BUSY, _("%s has been locked for more than %d seconds "
+	    "by %s; nothing was changed, try again when it is done"), st->path,
 	    STORE_BUSY_MS / 1000, holder != NULL ? holder :
 	    "another program (perhaps a rooster elsewhere or a backup)");
 	free(holder);
@@ -440,7 +440,7 @@ store_backup(struct store *st, const char *path, struct err *err)
 	sqlite3_close(dst);
 	if (rc != SQLITE_OK) {
 		unlink(path);
-		return err_set(err, ERR_IO, "backup to %s failed: %s", path,
+		return err_set(err, ERR_IO, _("backup to %s failed: %s"), path,
 		    sqlite3_errstr(rc));
 	}
 	return 0;

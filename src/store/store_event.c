@@ -98,8 +98,8 @@ store_event_update(struct store *st, struct event *ev, struct err *err)
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "event %lld not found "
-		    "(see 'rooster event list')", (long long)ev->id);
+		return err_set(err, ERR_NOT_FOUND, _("event %lld not found "
+		    "(see 'rooster event list')"), (long long)ev->id);
 	ev->version++;
 	return 0;
 }
@@ -116,8 +116,8 @@ store_event_delete(struct store *st, int64_t id, struct err *err)
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "event %lld not found "
-		    "(see 'rooster event list')", (long long)id);
+		return err_set(err, ERR_NOT_FOUND, _("event %lld not found "
+		    "(see 'rooster event list')"), (long long)id);
 	return 0;
 }
 
@@ -142,8 +142,8 @@ store_event_get(struct store *st, int64_t id, struct event *ev,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, "event %lld not found (see "
-	    "'rooster event list')", (long long)id);
+	return err_set(err, ERR_NOT_FOUND, _("event %lld not found (see "
+	    "'rooster event list')"), (long long)id);
 }
 
 int

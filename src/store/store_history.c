@@ -74,8 +74,8 @@ store_history_columns(struct store *st, const char *tbl,
 			free(name);
 			sqlite3_reset(stmt);
 			store_history_cols_free(out);
-			return err_set(err, ERR_SCHEMA, "table %s has a column "
-			    "this rooster cannot keep history of", tbl);
+			return err_set(err, ERR_SCHEMA, _("table %s has a column "
+			    "this rooster cannot keep history of"), tbl);
 		}
 		out->names = xreallocarray(out->names, out->len + 1,
 		    sizeof *out->names);
@@ -318,15 +318,15 @@ store_history_changed(struct store *st, int64_t change_id, const char *tbl,
 	if (row_id > 0)
 		sqlite3_bind_int64(stmt, 3, row_id);
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		err_set(err, ERR_CONFLICT, "cannot undo change %lld: %s was "
-		    "changed since by %s ('%s', change %lld)",
+		err_set(err, ERR_CONFLICT, _("cannot undo change %lld: %s was "
+		    "changed since by %s ('%s', change %lld)"),
 		    (long long)change_id, what,
 		    (const char *)sqlite3_column_text(stmt, 1),
 		    (const char *)sqlite3_column_text(stmt, 2),
 		    (long long)sqlite3_column_int64(stmt, 0));
 	} else
-		err_set(err, ERR_CONFLICT, "cannot undo change %lld: %s was "
-		    "changed since", (long long)change_id, what);
+		err_set(err, ERR_CONFLICT, _("cannot undo change %lld: %s was "
+		    "changed since"), (long long)change_id, what);
 	sqlite3_reset(stmt);
 	return -1;
 }
@@ -576,8 +576,8 @@ store_history_dangling(struct store *st, int64_t change_id, struct err *err)
 		    sqlite3_column_int64(stmt, 1), what, sizeof what);
 		store_history_name((const char *)sqlite3_column_text(stmt, 2),
 		    0, parent, sizeof parent);
-		err_set(err, ERR_CONFLICT, "cannot undo change %lld: %s would "
-		    "point at %s deleted since", (long long)change_id, what,
+		err_set(err, ERR_CONFLICT, _("cannot undo change %lld: %s would "
+		    "point at %s deleted since"), (long long)change_id, what,
 		    parent);
 	}
 	sqlite3_reset(stmt);
@@ -614,16 +614,16 @@ store_history_revert(struct store *st, int64_t change_id, struct err *err)
 		return -1;
 	if (len == 0) {
 		store_history_rows_free(rows, len);
-		return err_set(err, ERR_CONFLICT, "change %lld has no "
-		    "recorded rows to undo", (long long)change_id);
+		return err_set(err, ERR_CONFLICT, _("change %lld has no "
+		    "recorded rows to undo"), (long long)change_id);
 	}
 	rc = sqlite3_exec(st->db, "PRAGMA defer_foreign_keys = ON", NULL,
 	    NULL, NULL) == SQLITE_OK ? 0 : store_fail(st, SQLITE_ERROR, err);
 	/* First check every row, oldest first, to name the first conflict. */
 	for (i = len; rc == 0 && i-- > 0;) {
 		if (!store_history_is_table(rows[i].tbl)) {
-			rc = err_set(err, ERR_SCHEMA, "change %lld names "
-			    "table %s, unknown here", (long long)change_id,
+			rc = err_set(err, ERR_SCHEMA, _("change %lld names "
+			    "table %s, unknown here"), (long long)change_id,
 			    rows[i].tbl);
 			break;
 		}
@@ -652,8 +652,8 @@ store_history_revert(struct store *st, int64_t change_id, struct err *err)
 			char why[sizeof err->msg];
 
 			snprintf(why, sizeof why, "%s", err->msg);
-			err_set(err, ERR_CONFLICT, "cannot undo change %lld: "
-			    "the plan has changed since (%s)",
+			err_set(err, ERR_CONFLICT, _("cannot undo change %lld: "
+			    "the plan has changed since (%s)"),
 			    (long long)change_id, why);
 		}
 	}

@@ -232,11 +232,11 @@ store_migrate_check(struct store *st, struct err *err)
 	 */
 	if (app != STORE_APPLICATION_ID &&
 	    (app != 0 || version != 0 || tables != 0))
-		return err_set(err, ERR_SCHEMA, "%s is an SQLite file but not "
-		    "a rooster plan; nothing was changed", st->path);
+		return err_set(err, ERR_SCHEMA, _("%s is an SQLite file but not "
+		    "a rooster plan; nothing was changed"), st->path);
 	if (version > STORE_NMIGRATIONS)
-		return err_set(err, ERR_SCHEMA, "%s was written by a newer "
-		    "rooster (schema %d; this one knows %d): upgrade rooster",
+		return err_set(err, ERR_SCHEMA, _("%s was written by a newer "
+		    "rooster (schema %d; this one knows %d): upgrade rooster"),
 		    st->path, version, STORE_NMIGRATIONS);
 	return 0;
 }
@@ -254,8 +254,8 @@ store_migrate(struct store *st, struct err *err)
 	if (version == STORE_NMIGRATIONS)
 		return 0;
 	if (st->readonly)
-		return err_set(err, ERR_READONLY, "%s is read-only and needs "
-		    "an upgrade to schema %d; open it once with write access",
+		return err_set(err, ERR_READONLY, _("%s is read-only and needs "
+		    "an upgrade to schema %d; open it once with write access"),
 		    st->path, STORE_NMIGRATIONS);
 	for (; version < STORE_NMIGRATIONS; version++) {
 		if (store_begin_write(st, err) < 0)

@@ -46,7 +46,7 @@ store_restore_damaged(const char *path, const char *why, struct err *err)
 	for (p = line; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
-	err_set(err, ERR_IO, "%s is damaged (%s); the plan was not changed",
+	err_set(err, ERR_IO, _("%s is damaged (%s); the plan was not changed"),
 	    path, line);
 }
 
@@ -103,17 +103,17 @@ store_restore_check(const char *path, sqlite3 **out, struct err *err)
 		rc = store_restore_int(db, "PRAGMA user_version", &version);
 	if ((rc & 0xff) == SQLITE_CORRUPT) {
 		sqlite3_close(db);
-		return err_set(err, ERR_IO, "%s is damaged (%s); the plan was "
-		    "not changed", path, sqlite3_errstr(rc));
+		return err_set(err, ERR_IO, _("%s is damaged (%s); the plan was "
+		    "not changed"), path, sqlite3_errstr(rc));
 	}
 	if ((rc & 0xff) == SQLITE_NOTADB) {
 		sqlite3_close(db);
-		return err_set(err, ERR_SCHEMA, "%s is not a rooster backup "
-		    "(not an SQLite file); the plan was not changed", path);
+		return err_set(err, ERR_SCHEMA, _("%s is not a rooster backup "
+		    "(not an SQLite file); the plan was not changed"), path);
 	}
 	if (rc != SQLITE_OK) {
 		err_set(err, rc == SQLITE_CANTOPEN ? ERR_NOT_FOUND : ERR_IO,
-		    "cannot read %s (%s); the plan was not changed", path,
+		    _("cannot read %s (%s); the plan was not changed"), path,
 		    sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return -1;
@@ -131,22 +131,22 @@ store_restore_check(const char *path, sqlite3 **out, struct err *err)
 			    sqlite3_errmsg(db), err);
 		sqlite3_finalize(stmt);
 	} else
-		err_set(err, ERR_IO, "%s is damaged (%s); the plan was not "
-		    "changed", path, sqlite3_errstr(rc));
+		err_set(err, ERR_IO, _("%s is damaged (%s); the plan was not "
+		    "changed"), path, sqlite3_errstr(rc));
 	if (!ok) {
 		sqlite3_close(db);
 		return -1;
 	}
 	if (app != STORE_RESTORE_APPLICATION_ID || version < 1) {
 		sqlite3_close(db);
-		return err_set(err, ERR_SCHEMA, "%s is an SQLite file but not "
-		    "a rooster plan; the plan was not changed", path);
+		return err_set(err, ERR_SCHEMA, _("%s is an SQLite file but not "
+		    "a rooster plan; the plan was not changed"), path);
 	}
 	if (version > store_schema_latest()) {
 		sqlite3_close(db);
-		return err_set(err, ERR_SCHEMA, "%s was written by a newer "
+		return err_set(err, ERR_SCHEMA, _("%s was written by a newer "
 		    "rooster (schema %d; this one knows %d): upgrade rooster; "
-		    "the plan was not changed", path, version,
+		    "the plan was not changed"), path, version,
 		    store_schema_latest());
 	}
 	*out = db;
@@ -163,12 +163,12 @@ store_restore(struct store *st, const char *path, struct err *err)
 	int rc, waited = 0;
 
 	if (st->readonly)
-		return err_set(err, ERR_READONLY, "%s is read-only: nothing "
-		    "was changed (check its permissions)", st->path);
+		return err_set(err, ERR_READONLY, _("%s is read-only: nothing "
+		    "was changed (check its permissions)"), st->path);
 	if (stat(path, &a) == 0 && stat(st->path, &b) == 0 &&
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-		return err_set(err, ERR_INVALID, "%s is the plan itself; give "
-		    "a backup file", path);
+		return err_set(err, ERR_INVALID, _("%s is the plan itself; give "
+		    "a backup file"), path);
 	if (store_restore_check(path, &src, err) < 0)
 		return -1;
 	bk = sqlite3_backup_init(st->db, "main", src, "main");

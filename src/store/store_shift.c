@@ -79,8 +79,8 @@ store_shift_update(struct store *st, struct shift *sh, struct err *err)
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "shift %lld not found "
-		    "(see 'rooster shift list')", (long long)sh->id);
+		return err_set(err, ERR_NOT_FOUND, _("shift %lld not found "
+		    "(see 'rooster shift list')"), (long long)sh->id);
 	sh->version++;
 	return 0;
 }
@@ -97,8 +97,8 @@ store_shift_delete(struct store *st, int64_t id, struct err *err)
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "shift %lld not found "
-		    "(see 'rooster shift list')", (long long)id);
+		return err_set(err, ERR_NOT_FOUND, _("shift %lld not found "
+		    "(see 'rooster shift list')"), (long long)id);
 	return 0;
 }
 
@@ -123,8 +123,8 @@ store_shift_get(struct store *st, int64_t id, struct shift *sh,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, "shift %lld not found (see "
-	    "'rooster shift list')", (long long)id);
+	return err_set(err, ERR_NOT_FOUND, _("shift %lld not found (see "
+	    "'rooster shift list')"), (long long)id);
 }
 
 int

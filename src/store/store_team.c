@@ -20,8 +20,8 @@ store_team_insert(struct store *st, struct team *t, struct err *err)
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
-		return err_set(err, ERR_CONFLICT, "a team named '%s' exists "
-		    "already (see 'rooster team list')", t->name);
+		return err_set(err, ERR_CONFLICT, _("a team named '%s' exists "
+		    "already (see 'rooster team list')"), t->name);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
 	t->id = sqlite3_last_insert_rowid(st->db);
@@ -52,8 +52,8 @@ store_team_get(struct store *st, int64_t id, struct team *t, struct err *err)
 		return 0;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, "team %lld not found (see "
-	    "'rooster team list')", (long long)id);
+	return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
+	    "'rooster team list')"), (long long)id);
 }
 
 int
@@ -72,8 +72,8 @@ store_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-		return err_set(err, ERR_CONFLICT, "volunteer %lld is already "
-		    "in team %lld", (long long)volunteer_id,
+		return err_set(err, ERR_CONFLICT, _("volunteer %lld is already "
+		    "in team %lld"), (long long)volunteer_id,
 		    (long long)team_id);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }

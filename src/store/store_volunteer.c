@@ -94,8 +94,8 @@ store_volunteer_update(struct store *st, struct volunteer *v, struct err *err)
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found "
-		    "(see 'rooster volunteer list')", (long long)v->id);
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
+		    "(see 'rooster volunteer list')"), (long long)v->id);
 	v->version++;
 	return 0;
 }
@@ -112,8 +112,8 @@ store_volunteer_delete(struct store *st, int64_t id, struct err *err)
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found "
-		    "(see 'rooster volunteer list')", (long long)id);
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
+		    "(see 'rooster volunteer list')"), (long long)id);
 	return 0;
 }
 
@@ -139,8 +139,8 @@ store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, "volunteer %lld not found (see "
-	    "'rooster volunteer list')", (long long)id);
+	return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found (see "
+	    "'rooster volunteer list')"), (long long)id);
 }
 
 int64_t

@@ -46,10 +46,10 @@ file_create_private(const char *path, bool exclusive, struct err *err)
 	    (exclusive ? O_EXCL : O_TRUNC), mode);
 	if (fd < 0)
 		return err_set(err, errno == EEXIST ? ERR_CONFLICT : ERR_IO,
-		    "cannot create %s: %s", path, errno == EEXIST ?
+		    _("cannot create %s: %s"), path, errno == EEXIST ?
 		    "it exists already (choose a new name)" : strerror(errno));
 	if (fchmod(fd, mode) != 0) {
-		err_set(err, ERR_IO, "cannot set the mode of %s: %s", path,
+		err_set(err, ERR_IO, _("cannot set the mode of %s: %s"), path,
 		    strerror(errno));
 		close(fd);
 		return -1;

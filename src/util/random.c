@@ -21,7 +21,7 @@ random_hex(char *buf, size_t n)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0) {
-			fprintf(stderr, "rooster: getrandom failed\n");
+			fprintf(stderr, _("rooster: getrandom failed\n"));
 			abort();
 		}
 		got += (size_t)r;

@@ -52,8 +52,8 @@ rtime_zone_set(const char *name, struct err *err)
 {
 	if (!rtime_zone_is_valid(name))
 		return err_set(err, ERR_INVALID,
-		    "unknown time zone '%s' (use an IANA name such as "
-		    "Europe/Amsterdam)", name != NULL ? name : "");
+		    _("unknown time zone '%s' (use an IANA name such as "
+		    "Europe/Amsterdam)"), name != NULL ? name : "");
 	snprintf(rtime_zone_name, sizeof rtime_zone_name, "%s", name);
 	setenv("TZ", name, 1);
 	tzset();
@@ -179,12 +179,12 @@ rtime_parse_when(const char *s, int64_t *out, struct err *err)
 	    *p++ != ':' || !rtime_digits(&p, 2, &mi) || *p != '\0' ||
 	    h > 23 || mi > 59)
 		return err_set(err, ERR_INVALID,
-		    "invalid time '%s' (use YYYY-MM-DD HH:MM, e.g. "
-		    "2027-03-27 14:00)", s != NULL ? s : "");
+		    _("invalid time '%s' (use YYYY-MM-DD HH:MM, e.g. "
+		    "2027-03-27 14:00)"), s != NULL ? s : "");
 	if (!rtime_from_local(y, mo, d, h, mi, out))
 		return err_set(err, ERR_INVALID,
-		    "%s does not exist in %s (the clocks skip it); "
-		    "choose another time", s, rtime_zone_name);
+		    _("%s does not exist in %s (the clocks skip it); "
+		    "choose another time"), s, rtime_zone_name);
 	return 0;
 }
 
@@ -204,7 +204,7 @@ rtime_parse_day(const char *s, int64_t now, int64_t *out, struct err *err)
 	}
 	if (s == NULL || !rtime_parse_date(&p, &y, &mo, &d) || *p != '\0')
 		return err_set(err, ERR_INVALID,
-		    "invalid day '%s' (use YYYY-MM-DD, today or tomorrow)",
+		    _("invalid day '%s' (use YYYY-MM-DD, today or tomorrow)"),
 		    s != NULL ? s : "");
 	rtime_from_local(y, mo, d, 0, 0, out);
 	return 0;

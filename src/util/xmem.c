@@ -13,7 +13,7 @@
 static void
 xmem_fail(size_t size)
 {
-	fprintf(stderr, "rooster: out of memory (%zu bytes)\n", size);
+	fprintf(stderr, _("rooster: out of memory (%zu bytes)\n"), size);
 	exit(1);
 }
 
