@@ -40,6 +40,17 @@ int ops_plan_init(struct store *st, const char *zone, const char *name,
  * ERR_INVALID outside 0..OPS_PLAN_REST_MAX.
  */
 int ops_plan_rest(struct store *st, int minutes, struct err *err);
+/*
+ * Set the plan's language (plan setting language), "nl" or "en": the
+ * language of the text in invitation mails. ERR_INVALID for another.
+ */
+int ops_plan_language(struct store *st, const char *language,
+    struct err *err);
+/*
+ * The plan's language: "nl", "en", or NULL when never set (mails then
+ * carry both texts, Dutch first). Caller frees.
+ */
+char *ops_plan_language_get(struct store *st);
 /* The rest rule in minutes, 0 when off. */
 int ops_plan_rest_minutes(struct store *st);
 /* Fill an empty plan with the demo plan around now. ERR_CONFLICT if not empty. */

@@ -132,6 +132,22 @@ void rtime_format(int64_t t, const char *fmt, char *buf, size_t size);
 void rtime_format_iso(int64_t t, char *buf, size_t size);
 /* `2027-03-27 14:00` in the plan zone, the form WHEN is typed in. */
 void rtime_format_when(int64_t t, char *buf, size_t size);
+/*
+ * t in the plan zone as people read it in the locale's language (LC_TIME):
+ * `za 27 mrt 14:00` in Dutch, `Sat 27 Mar 14:00` in English, with the year
+ * when it is not this year's. In the C or POSIX locale it is the form
+ * WHEN is typed in, `2027-03-27 14:00`, as rtime_format_when().
+ */
+void rtime_format_show(int64_t t, char *buf, size_t size);
+/* Like rtime_format_show() for the day alone: `za 27 mrt`. */
+void rtime_format_day(int64_t t, char *buf, size_t size);
+/* True when LC_TIME is the C or POSIX locale (dates shown as ISO). */
+bool rtime_locale_is_c(void);
+/*
+ * The first day of the week in the locale (tm_wday: 0 Sunday, 1 Monday),
+ * from nl_langinfo; Monday in the C and POSIX locales.
+ */
+int rtime_week_first_day(void);
 /* Month key yyyymm of t in the plan zone, for monthly limits. */
 int rtime_month(int64_t t);
 

@@ -20,7 +20,8 @@ static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command cli_commands[] = {
 	{ "init", NULL, N_("[--timezone ZONE] [--name ORGANISATION] "
-	  "[--rest-minutes N]"), N_("name the plan, set its zone and rest rule"),
+	  "[--rest-minutes N] [--language nl|en]"), N_("name the plan, set its zone, rest rule and "
+	  "language"),
 	  cli_plan_init, 0 },
 	{ "demo", NULL, "",
 	  N_("fill an empty database with the demo plan"), cli_plan_demo, 0 },

@@ -132,7 +132,7 @@ cli_cell_string(const struct cli_cell *c, bool data)
 		if (data)
 			rtime_format_iso(c->num, buf, sizeof buf);
 		else
-			rtime_format_when(c->num, buf, sizeof buf);
+			rtime_format_show(c->num, buf, sizeof buf);
 		return xstrdup(buf);
 	}
 	return xstrdup("");

@@ -2,6 +2,7 @@
 /* Commands about the plan as a whole: init, demo, backup, log. */
 #include "cli_int.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,20 +10,41 @@
 
 #include "rooster/ops.h"
 
+/* "nl" or "en" when the messages' locale is Dutch or English, else NULL. */
+static const char *
+cli_plan_locale_language(void)
+{
+	const char *loc = setlocale(LC_MESSAGES, NULL);
+
+	if (loc == NULL)
+		return NULL;
+	if (strncmp(loc, "nl", 2) == 0)
+		return "nl";
+	if (strncmp(loc, "en", 2) == 0)
+		return "en";
+	return NULL;
+}
+
 int
 cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "timezone", true, NULL, false },
 	    { "name", true, NULL, false },
-	    { "rest-minutes", true, NULL, false } };
+	    { "rest-minutes", true, NULL, false },
+	    { "language", true, NULL, false } };
 	struct err err;
-	char *zone, *name, rest[48];
+	char *zone, *name, *language, rest[48];
+	const char *want;
 	long minutes = 0;
 	int n;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 3, NULL, 0, 0) < 0)
+	if (cli_args_parse(ctx, argc, argv, opts, 4, NULL, 0, 0) < 0)
 		return CLI_USAGE;
+	if (opts[3].seen && strcmp(opts[3].value, "nl") != 0 &&
+	    strcmp(opts[3].value, "en") != 0)
+		return cli_usage_error(ctx, _("unknown language '%s' (nl or "
+		    "en)"), opts[3].value);
 	if (opts[2].seen && cli_args_int(ctx, opts[2].value, _("rest minutes"),
 	    0, OPS_PLAN_REST_MAX, &minutes) < 0)
 		return CLI_USAGE;
@@ -31,6 +53,14 @@ cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	if (opts[2].seen && ops_plan_rest(ctx->st, (int)minutes, &err) < 0)
 		return cli_fail(&err);
+	/* The plan's language: as given, else the coordinator's the first
+	 * time (a Dutch or English locale; otherwise mails stay bilingual). */
+	language = ops_plan_language_get(ctx->st);
+	want = opts[3].seen ? opts[3].value : language == NULL ?
+	    cli_plan_locale_language() : NULL;
+	free(language);
+	if (want != NULL && ops_plan_language(ctx->st, want, &err) < 0)
+		return cli_fail(&err);
 	zone = store_setting_get(ctx->st, "time_zone");
 	name = store_setting_get(ctx->st, "name");
 	n = ops_plan_rest_minutes(ctx->st);
@@ -38,8 +68,12 @@ cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 		snprintf(rest, sizeof rest, _("at least %d min rest"), n);
 	else
 		snprintf(rest, sizeof rest, _("no rest rule"));
-	cli_out_note(ctx, _("plan '%s' in %s, %s, at %s"), name ? name : "",
-	    zone ? zone : "", rest, ctx->db_path);
+	language = ops_plan_language_get(ctx->st);
+	cli_out_note(ctx, _("plan '%s' in %s, %s, mails in %s, at %s"),
+	    name ? name : "", zone ? zone : "", rest, language == NULL ?
+	    _("Dutch and English") : strcmp(language, "nl") == 0 ? _("Dutch") :
+	    _("English"), ctx->db_path);
+	free(language);
 	free(zone);
 	free(name);
 	return CLI_OK;

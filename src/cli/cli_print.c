@@ -292,7 +292,7 @@ cli_print_titles(const struct cli_print *pr, char **title, char **sub)
 
 	if (pr->by_event) {
 		*title = xasprintf("%s%s", pr->event.title != NULL ?
-		    pr->event.title : "", pr->cancelled ? " (CANCELLED)" : "");
+		    pr->event.title : "", pr->cancelled ? _(" (CANCELLED)") : "");
 		cli_print_day(pr->event.start, true, a, sizeof a);
 		span.start = pr->event.start;
 		span.end = pr->event.end;
@@ -303,10 +303,10 @@ cli_print_titles(const struct cli_print *pr, char **title, char **sub)
 		return;
 	}
 	rtime_format(pr->from, "%V", week, sizeof week);
-	*title = xasprintf("Roster for week %s", week);
+	*title = xasprintf(_("Roster for week %s"), week);
 	cli_print_day(pr->from, false, a, sizeof a);
 	cli_print_day(rtime_day_add(pr->from, 6), true, b, sizeof b);
-	*sub = xasprintf("%s to %s", a, b);
+	*sub = xasprintf(_("%s to %s"), a, b);
 }
 
 /* Append s cut to cols columns, then a newline. */
@@ -424,9 +424,8 @@ cli_print_text_names(const struct cli_print *pr,
 	if (cur.len > 0)
 		cli_print_lines_push(l, text_sanitize(strbuf_str(&cur)));
 	if (missing > 0)
-		cli_print_lines_push(l, missing == 1 ?
-		    xstrdup("1 more needed") :
-		    xasprintf("%d more needed", missing));
+		cli_print_lines_push(l, xasprintf(ngettext("%d more needed",
+		    "%d more needed", (unsigned long)missing), missing));
 	else if (l->len == 0 && row->role != NULL)
 		cli_print_lines_push(l, xstrdup("-"));
 	strbuf_fini(&cur);
@@ -441,7 +440,7 @@ cli_print_text_row(const struct cli_print *pr, const struct cli_print_row *row,
 	size_t i, start;
 
 	cli_print_hours(row, hours, sizeof hours);
-	cli_print_wrap(&roles, row->role != NULL ? row->role : "(no shifts)",
+	cli_print_wrap(&roles, row->role != NULL ? row->role : _("(no shifts)"),
 	    CLI_PRINT_ROLE);
 	cli_print_text_names(pr, row, CLI_PRINT_WIDTH - CLI_PRINT_NAMES,
 	    &names);
@@ -479,7 +478,7 @@ cli_print_text(const struct cli_print *pr, struct strbuf *sb)
 	free(sub);
 	if (pr->nrows == 0) {
 		strbuf_addc(sb, '\n');
-		cli_print_line(sb, "Nothing planned.", CLI_PRINT_WIDTH);
+		cli_print_line(sb, _("Nothing planned."), CLI_PRINT_WIDTH);
 	}
 	for (i = 0; i < pr->nrows; i++) {
 		row = &pr->rows[i];
@@ -504,9 +503,9 @@ cli_print_text(const struct cli_print *pr, struct strbuf *sb)
 	}
 	strbuf_addc(sb, '\n');
 	if (cli_print_any_tentative(pr))
-		cli_print_line(sb, "(?) not sure yet", CLI_PRINT_WIDTH);
-	rtime_format_when(pr->now, when, sizeof when);
-	s = xasprintf("As of %s.", when);
+		cli_print_line(sb, _("(?) not sure yet"), CLI_PRINT_WIDTH);
+	rtime_format_show(pr->now, when, sizeof when);
+	s = xasprintf(_("As of %s."), when);
 	cli_print_line(sb, s, CLI_PRINT_WIDTH);
 	free(s);
 }
@@ -591,10 +590,8 @@ cli_print_html_people(const struct cli_print *pr,
 		if (shown > 0)
 			strbuf_adds(sb, "<br>");
 		strbuf_adds(sb, "<span class=\"need\">");
-		if (missing == 1)
-			strbuf_adds(sb, "1 more needed");
-		else
-			strbuf_addf(sb, "%d more needed", missing);
+		strbuf_addf(sb, ngettext("%d more needed", "%d more needed",
+		    (unsigned long)missing), missing);
 		strbuf_adds(sb, "</span>");
 	} else if (shown == 0 && row->role != NULL)
 		strbuf_adds(sb, "-");
@@ -659,7 +656,7 @@ cli_print_html_height(const struct cli_print *pr, double pt)
 			if (cli_print_missing(row) > 0 && cols > 0)
 				lines++;
 			n = cli_print_html_lines(text_width(row->role != NULL ?
-			    row->role : "(no shifts)"), CLI_PRINT_MM_ROLE, pt);
+			    row->role : _("(no shifts)")), CLI_PRINT_MM_ROLE, pt);
 			if (n > lines)
 				lines = n;
 			rows_h += 1.25 * pt * lines + 3.5;
@@ -699,12 +696,13 @@ static void
 cli_print_html(const struct cli_print *pr, struct strbuf *sb)
 {
 	const struct cli_print_row *row;
-	char *title, *sub, day[160], hours[32], when[32];
+	char *title, *sub, *title_as_of, day[160], hours[32], when[32];
 	size_t i;
 
 	cli_print_titles(pr, &title, &sub);
-	strbuf_adds(sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<title>");
+	/* TRANSLATORS: the language tag of the printed HTML page. */
+	strbuf_addf(sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", _("en"));
 	cli_print_html_escape(sb, title);
 	strbuf_adds(sb, "</title>\n<style>\n");
 	strbuf_adds(sb, cli_print_css);
@@ -724,14 +722,15 @@ cli_print_html(const struct cli_print *pr, struct strbuf *sb)
 	free(title);
 	free(sub);
 	if (pr->nrows == 0)
-		strbuf_adds(sb, "<p>Nothing planned.</p>\n");
+		strbuf_addf(sb, "<p>%s</p>\n", _("Nothing planned."));
 	else
 		strbuf_addf(sb, "<table>\n<colgroup><col class=\"time\">%s"
 		    "<col class=\"role\"><col></colgroup>\n"
-		    "<thead><tr><th>Time</th>%s<th>Role</th><th>Who</th></tr>"
+		    "<thead><tr><th>%s</th>%s%s%s<th>%s</th><th>%s</th></tr>"
 		    "</thead>\n<tbody>\n",
-		    pr->by_event ? "" : "<col class=\"event\">",
-		    pr->by_event ? "" : "<th>Event</th>");
+		    pr->by_event ? "" : "<col class=\"event\">", _("Time"),
+		    pr->by_event ? "" : "<th>", pr->by_event ? "" : _("Event"),
+		    pr->by_event ? "" : "</th>", _("Role"), _("Who"));
 	for (i = 0; i < pr->nrows; i++) {
 		row = &pr->rows[i];
 		if (i == 0 || !cli_print_same_day(pr->rows[i - 1].start,
@@ -759,20 +758,21 @@ cli_print_html(const struct cli_print *pr, struct strbuf *sb)
 		}
 		strbuf_adds(sb, "</td><td class=\"role\">");
 		cli_print_html_escape(sb, row->role != NULL ? row->role :
-		    "(no shifts)");
+		    _("(no shifts)"));
 		strbuf_adds(sb, "</td><td>");
 		cli_print_html_people(pr, row, sb);
 		strbuf_adds(sb, "</td></tr>\n");
 	}
 	if (pr->nrows > 0)
 		strbuf_adds(sb, "</tbody>\n</table>\n");
-	rtime_format_when(pr->now, when, sizeof when);
+	rtime_format_show(pr->now, when, sizeof when);
 	strbuf_adds(sb, "<footer>");
 	if (cli_print_any_tentative(pr))
-		strbuf_adds(sb, "(?) not sure yet. ");
-	strbuf_adds(sb, "As of ");
-	cli_print_html_escape(sb, when);
-	strbuf_adds(sb, ".</footer>\n</body>\n</html>\n");
+		strbuf_addf(sb, "%s ", _("(?) not sure yet."));
+	title_as_of = xasprintf(_("As of %s."), when);
+	cli_print_html_escape(sb, title_as_of);
+	free(title_as_of);
+	strbuf_adds(sb, "</footer>\n</body>\n</html>\n");
 }
 
 static bool

@@ -9,17 +9,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* "2027-03-27 14:00-17:00" (the end's date only when it differs). */
+/* "2027-03-27 14:00-17:00" (the end's date only when it differs); in
+ * another locale than C the locale's way, "za 27 mrt 14:00-17:00". */
 void
 cli_when(int64_t start, int64_t end, char *buf, size_t size)
 {
 	char a[32], b[32];
 
-	rtime_format_when(start, a, sizeof a);
+	rtime_format_show(start, a, sizeof a);
 	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
 		rtime_format(end, "%H:%M", b, sizeof b);
 	else
-		rtime_format_when(end, b, sizeof b);
+		rtime_format_show(end, b, sizeof b);
 	snprintf(buf, size, "%s-%s", a, b);
 }
 

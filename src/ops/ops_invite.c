@@ -26,6 +26,7 @@ struct ops_invite_ctx {
 	int64_t			 now;
 	char			*plan;		/* plan name, for PRODID */
 	char			*domain;	/* for Message-ID */
+	char			*language;	/* "nl", "en" or NULL: both */
 	struct ops_invite_results *out;
 };
 
@@ -68,7 +69,67 @@ ops_invite_push(struct ops_invite_results *list, const char *method,
 	return r;
 }
 
-/* The plain-text part of the mail, Dutch then English. Caller frees. */
+/*
+ * The mail's words in the plan's language, kept here and not in the
+ * catalogue: a mail goes out in the plan's language (rooster init
+ * --language), whatever the coordinator's own locale. A plan without one
+ * sends both, Dutch first.
+ */
+static bool
+ops_invite_in(const struct ops_invite_ctx *ctx, const char *language)
+{
+	return ctx->language == NULL || strcmp(ctx->language, language) == 0;
+}
+
+/* The mail's subject word: Uitnodiging, Invitation, or both. */
+static const char *
+ops_invite_subject(const struct ops_invite_ctx *ctx, bool cancel,
+    bool update)
+{
+	if (ctx->language == NULL)
+		return cancel ? "Afgezegd / Cancelled" : update ?
+		    "Gewijzigd / Updated" : "Uitnodiging / Invitation";
+	if (strcmp(ctx->language, "nl") == 0)
+		return cancel ? "Afgezegd" : update ? "Gewijzigd" :
+		    "Uitnodiging";
+	return cancel ? "Cancelled" : update ? "Updated" : "Invitation";
+}
+
+/* The Dutch text of the mail. */
+static void
+ops_invite_text_nl(struct strbuf *sb, bool cancel, bool update,
+    const char *name, const struct ics_item *item, const char *from,
+    const char *to, const char *loc)
+{
+	strbuf_addf(sb, "Hallo %s,\n\n", name);
+	strbuf_adds(sb, cancel ? "Deze dienst gaat voor jou niet door:\n" :
+	    update ? "Deze dienst is gewijzigd:\n" :
+	    "Je bent ingeroosterd voor deze dienst:\n");
+	strbuf_addf(sb, "  %s\n  Wanneer: %s-%s\n  Waar: %s\n\n",
+	    item->summary, from, to, loc);
+	if (!cancel)
+		strbuf_adds(sb, "Wil je de uitnodiging in je agenda "
+		    "accepteren of afwijzen?\n\n");
+}
+
+/* The English text of the mail. */
+static void
+ops_invite_text_en(struct strbuf *sb, bool cancel, bool update,
+    const char *name, const struct ics_item *item, const char *from,
+    const char *to, const char *loc)
+{
+	strbuf_addf(sb, "Hello %s,\n\n", name);
+	strbuf_adds(sb, cancel ? "This shift is off for you:\n" : update ?
+	    "This shift has changed:\n" : "You are on the roster for this "
+	    "shift:\n");
+	strbuf_addf(sb, "  %s\n  When: %s-%s\n  Where: %s\n\n", item->summary,
+	    from, to, loc);
+	if (!cancel)
+		strbuf_adds(sb, "Please accept or decline the invitation in "
+		    "your calendar.\n\n");
+}
+
+/* The plain-text part of the mail in the plan's language. Caller frees. */
 static char *
 ops_invite_text(const struct ops_invite_ctx *ctx, bool cancel, bool update,
     const char *name, const struct ics_item *item)
@@ -81,25 +142,14 @@ ops_invite_text(const struct ops_invite_ctx *ctx, bool cancel, bool update,
 	rtime_format_when(item->start, from, sizeof from);
 	rtime_format(item->end, "%H:%M", to, sizeof to);
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "Hallo %s,\n\n", name);
-	strbuf_addf(&sb, cancel ? "Deze dienst gaat voor jou niet door:\n" :
-	    update ? "Deze dienst is gewijzigd:\n" :
-	    "Je bent ingeroosterd voor deze dienst:\n");
-	strbuf_addf(&sb, "  %s\n  Wanneer: %s-%s\n  Waar: %s\n\n",
-	    item->summary, from, to, loc);
-	if (!cancel)
-		strbuf_adds(&sb, "Wil je de uitnodiging in je agenda "
-		    "accepteren of afwijzen?\n\n");
-	strbuf_adds(&sb, "-- \n\n");
-	strbuf_addf(&sb, "Hello %s,\n\n", name);
-	strbuf_addf(&sb, cancel ? "This shift is off for you:\n" : update ?
-	    "This shift has changed:\n" : "You are on the roster for this "
-	    "shift:\n");
-	strbuf_addf(&sb, "  %s\n  When: %s-%s\n  Where: %s\n\n", item->summary,
-	    from, to, loc);
-	if (!cancel)
-		strbuf_adds(&sb, "Please accept or decline the invitation in "
-		    "your calendar.\n\n");
+	if (ops_invite_in(ctx, "nl"))
+		ops_invite_text_nl(&sb, cancel, update, name, item, from, to,
+		    loc);
+	if (ctx->language == NULL)
+		strbuf_adds(&sb, "-- \n\n");
+	if (ops_invite_in(ctx, "en"))
+		ops_invite_text_en(&sb, cancel, update, name, item, from, to,
+		    loc);
 	if (ctx->cfg->name != NULL && *ctx->cfg->name != '\0')
 		strbuf_addf(&sb, "%s\n", ctx->cfg->name);
 	strbuf_addf(&sb, "%s\n", ctx->cfg->email);
@@ -176,9 +226,8 @@ ops_invite_deliver(struct ops_invite_ctx *ctx, struct ops_invite_result *r,
 		goto out;
 	}
 	rtime_format_when(item->start, when, sizeof when);
-	subject = xasprintf("%s: %s, %s", cancel ? "Afgezegd / Cancelled" :
-	    update ? "Gewijzigd / Updated" : "Uitnodiging / Invitation",
-	    item->summary, when);
+	subject = xasprintf("%s: %s, %s", ops_invite_subject(ctx, cancel,
+	    update), item->summary, when);
 	body = ops_invite_text(ctx, cancel, update, name, item);
 	memset(&mail, 0, sizeof mail);
 	mail.from.name = ctx->cfg->name;
@@ -423,6 +472,7 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 	ctx.out = out;
 	ctx.plan = ops_export_plan_name(st);
 	ctx.domain = store_setting_get(st, "uid_domain");
+	ctx.language = ops_plan_language_get(st);
 	rc = store_invite_due_cancels(st, event_id, &cancels, err);
 	if (rc == 0)
 		rc = store_invite_due_requests(st, event_id, ctx.now, &requests,
@@ -448,5 +498,6 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 	store_invite_keys_free(&requests);
 	free(ctx.plan);
 	free(ctx.domain);
+	free(ctx.language);
 	return ops_finish(st, rc, err);
 }

@@ -169,3 +169,36 @@ ops_plan_rest_minutes(struct store *st)
 	free(v);
 	return n > 0 && n <= OPS_PLAN_REST_MAX ? n : 0;
 }
+
+int
+ops_plan_language(struct store *st, const char *language, struct err *err)
+{
+	char *summary;
+	int rc;
+
+	if (language == NULL || (strcmp(language, "nl") != 0 &&
+	    strcmp(language, "en") != 0))
+		return err_set(err, ERR_INVALID, _("unknown language '%s' "
+		    "(nl or en)"), language != NULL ? language : "");
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = store_setting_set(st, "language", language, err);
+	if (rc == 0) {
+		summary = xasprintf("language %s", language);
+		rc = store_log_append(st, "init", "plan", 0, summary, err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}
+
+char *
+ops_plan_language_get(struct store *st)
+{
+	char *v = store_setting_get(st, "language");
+
+	if (v != NULL && strcmp(v, "nl") != 0 && strcmp(v, "en") != 0) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}

@@ -8,6 +8,8 @@
 #include "rooster/util.h"
 
 #include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,4 +284,64 @@ rtime_month(int64_t t)
 
 	rtime_local(t, &tm);
 	return (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
+}
+
+bool
+rtime_locale_is_c(void)
+{
+	const char *loc = setlocale(LC_TIME, NULL);
+
+	return loc == NULL || strcmp(loc, "C") == 0 ||
+	    strcmp(loc, "POSIX") == 0 || strncmp(loc, "C.", 2) == 0;
+}
+
+void
+rtime_format_show(int64_t t, char *buf, size_t size)
+{
+	struct tm tm, now;
+
+	if (rtime_locale_is_c()) {
+		rtime_format_when(t, buf, size);
+		return;
+	}
+	rtime_local(t, &tm);
+	rtime_local(rtime_now(), &now);
+	/* TRANSLATORS: strftime formats of a date and time in tables and
+	 * on the screen; %-d is the day without a leading zero. */
+	rtime_format(t, tm.tm_year == now.tm_year ? _("%a %-d %b %H:%M") :
+	    _("%a %-d %b %Y %H:%M"), buf, size);
+}
+
+void
+rtime_format_day(int64_t t, char *buf, size_t size)
+{
+	struct tm tm, now;
+
+	if (rtime_locale_is_c()) {
+		rtime_format(t, "%Y-%m-%d", buf, size);
+		return;
+	}
+	rtime_local(t, &tm);
+	rtime_local(rtime_now(), &now);
+	/* TRANSLATORS: strftime formats of a day. */
+	rtime_format(t, tm.tm_year == now.tm_year ? _("%a %-d %b") :
+	    _("%a %-d %b %Y"), buf, size);
+}
+
+int
+rtime_week_first_day(void)
+{
+	const char *p;
+
+	if (rtime_locale_is_c())
+		return 1;
+	/*
+	 * glibc: _NL_TIME_FIRST_WEEKDAY counts from the day of
+	 * _NL_TIME_WEEK_1STDAY (a Sunday in every shipped locale): 1 is
+	 * Sunday, 2 Monday.
+	 */
+	p = nl_langinfo(_NL_TIME_FIRST_WEEKDAY);
+	if (p == NULL)
+		return 1;
+	return ((int)(unsigned char)p[0] + 6) % 7;
 }
