@@ -50,10 +50,10 @@ cli_assign_team(struct cli_ctx *ctx, int64_t shift, int64_t team, bool force)
 		volunteer_fini(&v);
 		if (ops_assign(ctx->st, shift, ids[i], force, NULL, &err) == 0) {
 			placed++;
-			cli_table_text(&t, "placed");
+			cli_table_word(&t, "placed");
 			cli_table_text(&t, "");
 		} else {
-			cli_table_text(&t, "skipped");
+			cli_table_word(&t, "skipped");
 			cli_table_text(&t, err.msg);
 			if (err.code != ERR_CONFLICT) {
 				/* Not a planning reason: stop, say why. */

@@ -27,8 +27,8 @@ cli_conflict_row(const struct store_audit_row *r,
 	cli_table_text(t, r->shift.role);
 	cli_table_int(t, r->volunteer.id);
 	cli_table_text(t, r->volunteer.name);
-	cli_table_text(t, assignment_status_name(r->assignment.status));
-	cli_table_text(t, r->assignment.forced ? "yes" : "no");
+	cli_table_word(t, assignment_status_name(r->assignment.status));
+	cli_table_word(t, r->assignment.forced ? "yes" : "no");
 	cli_table_text(t, plan_conflict_kind_name(c->kind));
 	cli_table_int(t, c->other_id);
 	cli_table_text(t, c->reason);

@@ -148,7 +148,7 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_time(&t, ev.start);
 	cli_table_time(&t, ev.end);
 	cli_table_text(&t, ev.location);
-	cli_table_text(&t, event_status_name(ev.status));
+	cli_table_word(&t, event_status_name(ev.status));
 	cli_table_text(&t, ev.description);
 	cli_table_text(&t, ev.rrule ? ev.rrule : "");
 	cli_table_int(&t, ev.series_id);

@@ -131,7 +131,7 @@ cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_int(&t, feeds.items[i].volunteer_id);
 		cli_table_text(&t, feeds.items[i].name);
 		cli_table_text(&t, feeds.items[i].file);
-		cli_table_text(&t, feeds.items[i].result);
+		cli_table_word(&t, feeds.items[i].result);
 	}
 	if (rc == CLI_OK)
 		cli_table_print(ctx, &t);

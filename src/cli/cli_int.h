@@ -100,7 +100,9 @@ enum cli_type {
 	CLI_INT,
 	CLI_TIME,		/* UTC seconds: table local, data ISO 8601 */
 	CLI_REAL,
-	CLI_JSON		/* json text: embedded in json, else as is */
+	CLI_JSON,		/* json text: embedded in json, else as is */
+	CLI_WORD		/* a fixed English word (a status): data as
+				 * is, translated in the table */
 };
 
 enum cli_column_flags {
@@ -144,6 +146,12 @@ void cli_table_int(struct cli_table *t, int64_t v);
 void cli_table_time(struct cli_table *t, int64_t v);
 void cli_table_real(struct cli_table *t, double v);
 void cli_table_json(struct cli_table *t, const char *json);
+/*
+ * A fixed English word such as a status (confirmed, accepted, yes):
+ * csv and json keep it, the table shows its translation. The word must
+ * be one of the list in cli_out.c, so that xgettext sees it.
+ */
+void cli_table_word(struct cli_table *t, const char *word);
 /* Print all rows in ctx->format: table, csv, or a json array. */
 void cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t);
 /*

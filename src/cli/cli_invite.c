@@ -65,7 +65,7 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_text(&t, r->summary);
 		cli_table_time(&t, r->start);
 		cli_table_int(&t, r->sequence);
-		cli_table_text(&t, r->outcome);
+		cli_table_word(&t, r->outcome);
 		cli_table_text(&t, r->detail);
 	}
 	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)

@@ -94,6 +94,26 @@ cli_table_json(struct cli_table *t, const char *json)
 	c->text = xstrdup(json != NULL ? json : "null");
 }
 
+/*
+ * The words cli_table_word() shows, for xgettext: statuses of events and
+ * assignments, answers, and outcomes of assign, invite and export feeds.
+ */
+static const char *const cli_out_words[] __attribute__((unused)) = {
+	N_("confirmed"), N_("tentative"), N_("cancelled"), N_("planned"),
+	N_("invited"), N_("accepted"), N_("declined"), N_("yes"), N_("no"),
+	N_("placed"), N_("skipped"), N_("draft"), N_("written"), N_("sent"),
+	N_("failed"), N_("unchanged"), N_("removed")
+};
+
+void
+cli_table_word(struct cli_table *t, const char *word)
+{
+	struct cli_cell *c = cli_table_next(t);
+
+	c->type = CLI_WORD;
+	c->text = xstrdup(word != NULL ? word : "");
+}
+
 void
 cli_table_real(struct cli_table *t, double v)
 {
@@ -124,6 +144,9 @@ cli_cell_string(const struct cli_cell *c, bool data)
 	case CLI_TEXT:
 	case CLI_JSON:
 		return xstrdup(c->text);
+	case CLI_WORD:
+		return xstrdup(data || c->text[0] == '\0' ? c->text :
+		    _(c->text));
 	case CLI_INT:
 		return xasprintf("%lld", (long long)c->num);
 	case CLI_REAL:
@@ -275,6 +298,7 @@ cli_table_json_row(const struct cli_table *t, size_t r)
 		c = &t->cells[r * t->ncols + i];
 		switch (c->type) {
 		case CLI_TEXT:
+		case CLI_WORD:
 			json_object_set_new(obj, t->cols[i].key,
 			    cli_json_text(c->text));
 			break;

@@ -52,7 +52,7 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 	cli_table_time(t, ev->end);
 	cli_table_text(t, ev->title);
 	cli_table_text(t, ev->location);
-	cli_table_text(t, event_status_name(ev->status));
+	cli_table_word(t, event_status_name(ev->status));
 	if (ev->needed == 0)
 		snprintf(staff, sizeof staff, "-");
 	else
@@ -122,7 +122,7 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
 	cli_table_text(t, a->role);
 	cli_table_int(t, a->volunteer_id);
 	cli_table_text(t, a->volunteer);
-	cli_table_text(t, assignment_status_name(a->status));
+	cli_table_word(t, assignment_status_name(a->status));
 }
 
 /* who: the assignment shape plus a table mark for drafts. */
@@ -177,7 +177,7 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	    sizeof cli_query_who_columns[0]);
 	for (i = 0; i < list.len; i++) {
 		cli_assignment_row(&t, &list.items[i]);
-		cli_table_text(&t, list.items[i].status == ASSIGNMENT_PLANNED ?
+		cli_table_word(&t, list.items[i].status == ASSIGNMENT_PLANNED ?
 		    "draft" : "");
 	}
 	cli_table_print(ctx, &t);

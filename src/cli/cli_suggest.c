@@ -61,10 +61,10 @@ cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_int(&t, (int64_t)i + 1);
 		cli_table_int(&t, s->volunteer->id);
 		cli_table_text(&t, s->volunteer->name);
-		cli_table_text(&t, s->conflicts == 0 ? "yes" : "no");
+		cli_table_word(&t, s->conflicts == 0 ? "yes" : "no");
 		cli_table_int(&t, (int64_t)s->conflicts);
-		cli_table_text(&t, s->skill_match ? "yes" : "no");
-		cli_table_text(&t, s->language_match ? "yes" : "no");
+		cli_table_word(&t, s->skill_match ? "yes" : "no");
+		cli_table_word(&t, s->language_match ? "yes" : "no");
 		cli_table_int(&t, s->recent);
 		cli_table_text(&t, plan_suggest_reason(s, &sg.shift,
 		    sg.event.languages));

@@ -176,7 +176,7 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_text(&t, v.languages);
 	cli_table_int(&t, v.max_per_month);
 	cli_table_text(&t, v.notes);
-	cli_table_text(&t, v.active ? "yes" : "no");
+	cli_table_word(&t, v.active ? "yes" : "no");
 	cli_table_init(&at, cli_assignment_columns, cli_assignment_ncolumns);
 	for (i = 0; i < list.len; i++)
 		cli_assignment_row(&at, &list.items[i]);
