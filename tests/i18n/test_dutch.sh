@@ -1,0 +1,182 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# rooster speaks Dutch under a Dutch locale and English otherwise, chosen
+# the usual way (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): messages, help,
+# table headers, statuses and dates (`za 27 mrt 14:00`); csv and json stay
+# English and ISO 8601; input stays ISO; invitation mails are in the
+# plan's language (init --language).
+. "$(dirname "$0")/../lib.sh"
+
+if ! locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
+	echo "skip - no nl_NL.UTF-8 locale (make test-deps generates it)"
+	exit 0
+fi
+
+# nl ARGS...: rooster on $DB in Dutch (LANG only, as a Dutch desktop sets).
+nl() {
+	env -u LC_ALL -u LANGUAGE -u LC_MESSAGES -u LC_TIME LANG=nl_NL.UTF-8 \
+	    "$ROOSTER" --db "$DB" "$@" > "$TESTDIR/out" 2> "$TESTDIR/err"
+	RC=$?
+	OUT=$(cat "$TESTDIR/out")
+	ERR=$(cat "$TESTDIR/err")
+}
+# with VAR=VALUE... -- ARGS...: rooster with the given locale variables only.
+with() {
+	_env=""
+	while [ "$1" != "--" ]; do _env="$_env $1"; shift; done
+	shift
+	env -u LC_ALL -u LANGUAGE -u LC_MESSAGES -u LC_TIME -u LANG $_env \
+	    "$ROOSTER" --db "$DB" "$@" > "$TESTDIR/out" 2> "$TESTDIR/err"
+	RC=$?
+	OUT=$(cat "$TESTDIR/out")
+	ERR=$(cat "$TESTDIR/err")
+}
+lacks() {
+	if printf '%s' "$OUT" | grep -qF -- "$2"; then not_ok "$1" "output has '$2'" "$(printf '%s' "$OUT" | head -20)"
+	else ok "$1"; fi
+}
+err_has() {
+	if printf '%s' "$ERR" | grep -qF -- "$2"; then ok "$1"
+	else not_ok "$1" "stderr lacks '$2'" "$ERR"; fi
+}
+
+ok_run "init (C locale)" init --timezone Europe/Amsterdam --name "Buurthuis"
+ok_run "event on Saturday 27 March 2027" event add "Feest" \
+    --start "2027-03-27 14:00" --end "2027-03-27 17:00" --location Zaal
+ok_run "shift" shift add 1 kok --needed 2
+ok_run "volunteer" volunteer add "Ana de Vries" --email ana@example.net
+ok_run "assign" assign 1 1 --force
+
+# Messages
+nl bogus
+check "Dutch: unknown command exits 2" test "$RC" -eq 2
+err_has "Dutch: error message in Dutch" "rooster: onbekende opdracht 'bogus' (zie 'rooster help')"
+nl event show 99
+err_has "Dutch: not found in Dutch" "activiteit 99 niet gevonden"
+nl event add X --start "27-03-2027 14:00" --end "2027-03-27 15:00"
+err_has "Dutch: input stays ISO, the message says so in Dutch" "ongeldige tijd '27-03-2027 14:00' (gebruik JJJJ-MM-DD UU:MM"
+nl event add X --start "2027-03-27 14:00" --end "2027-03-27 15:00" --location Zaal
+check "Dutch: ISO input accepted" test "$RC" -eq 0
+nl event delete 2
+
+# Help
+nl help
+has "Dutch: help lists the commands in Dutch" "opdrachten:"
+has "Dutch: command summary in Dutch" "voeg een activiteit toe"
+nl event add --help
+has "Dutch: usage in Dutch" "gebruik: rooster event add TITEL --start WANNEER"
+
+# Tables: headers, statuses, dates
+nl event list --from 2027-03-01
+has "Dutch: table header" "WANNEER"
+has "Dutch: table header TITEL" "TITEL"
+has "Dutch: date the Dutch way" "za 27 mrt"
+has "Dutch: 24-hour clock" "14:00-17:00"
+nl shift show 1
+has "Dutch: record labels" "ACTIVITEIT:"
+has "Dutch: assignment status translated" "gepland"
+nl event show 1
+has "Dutch: event status translated" "bevestigd"
+
+# csv and json stay English and ISO under a Dutch locale
+nl --format csv event list --from 2027-03-01
+has "Dutch: csv header keys stay English" '"id","uid","start","end","title"'
+has "Dutch: csv time stays ISO 8601" "2027-03-27T14:00:00+01:00"
+has "Dutch: csv status stays English" '"confirmed"'
+nl --format json shift show 1
+json "Dutch: json keeps English keys and values" \
+    "j['role'] == 'kok' and j['start'].startswith('2027-03-27T14:00') and j['assignments'][0]['status'] == 'planned'" 
+
+# The printed roster
+nl print --event 1
+has "Dutch: printed roster's day in Dutch" "zaterdag 27 maart 2027"
+nl print --event 1 --format html
+has "Dutch: html says lang=nl" '<html lang="nl">'
+has "Dutch: html headers in Dutch" "<th>Tijd</th>"
+
+# English: C, en_US, and the precedence of the variables
+with LANG=C -- bogus
+err_has "C: error message in English" "rooster: unknown command 'bogus' (see 'rooster help')"
+with LANG=C.UTF-8 -- event list --from 2027-03-01
+has "C: English header" "WHEN"
+has "C: ISO date as typed" "2027-03-27 14:00-17:00"
+with LANG=C.UTF-8 -- event show 1
+has "C: status word as stored" "confirmed"
+if locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then
+	with LANG=en_US.UTF-8 -- event list --from 2027-03-01
+	has "en_US: English header" "WHEN"
+	has "en_US: date in English" "Sat 27 Mar"
+else
+	echo "skip - no en_US.UTF-8 locale"
+fi
+with LANG=C.UTF-8 LC_ALL=nl_NL.UTF-8 -- bogus
+err_has "LC_ALL=nl_NL wins over LANG=C" "onbekende opdracht"
+with LANG=nl_NL.UTF-8 LC_ALL=C.UTF-8 -- bogus
+err_has "LC_ALL=C wins over LANG=nl_NL" "unknown command"
+with LANG=C.UTF-8 LC_MESSAGES=nl_NL.UTF-8 -- bogus
+err_has "LC_MESSAGES=nl_NL gives Dutch messages" "onbekende opdracht"
+with LANG=C.UTF-8 LC_MESSAGES=nl_NL.UTF-8 -- event list --from 2027-03-01
+has "LC_MESSAGES alone leaves dates ISO (LC_TIME is C)" "2027-03-27 14:00-17:00"
+with LANG=nl_NL.UTF-8 LANGUAGE=en -- bogus
+err_has "LANGUAGE=en wins over LANG=nl_NL" "unknown command"
+with LANG=nl_NL.UTF-8 LANGUAGE=nl -- bogus
+err_has "LANGUAGE=nl with a Dutch locale" "onbekende opdracht"
+
+# Invitation mails in the plan's language
+mkdir -p "$TESTDIR/mail" "$HOME/.config/rooster" "$XDG_CONFIG_HOME/rooster"
+cat > "$TESTDIR/sendmail" <<SH
+#!/bin/sh
+n=\$(ls "$TESTDIR/mail" | wc -l)
+cat > "$TESTDIR/mail/\$n.eml"
+SH
+chmod +x "$TESTDIR/sendmail"
+printf 'name = Mounia\nemail = mounia@example.org\nsendmail = %s\n' \
+    "$TESTDIR/sendmail" > "$XDG_CONFIG_HOME/rooster/config"
+text_of() { # the decoded text/plain part of mail $1
+	/usr/bin/python3 - "$1" <<'PY'
+import email, sys
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'))
+for p in m.walk():
+    if p.get_content_type() == 'text/plain':
+        sys.stdout.write(p.get_payload(decode=True).decode('utf-8'))
+PY
+}
+subject_of() {
+	/usr/bin/python3 - "$1" <<'PY'
+import email, email.header, sys
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'))
+print(str(email.header.make_header(email.header.decode_header(m['Subject']))))
+PY
+}
+r init --language fr
+check "init --language fr: exit 2" test "$RC" -eq 2
+r init --language nl
+check "init --language nl" test "$RC" -eq 0
+r invite --send
+check "invite --send (Dutch plan)" test "$RC" -eq 0
+OUT=$(text_of "$TESTDIR/mail/0.eml")
+has "Dutch plan: mail text in Dutch" "Je bent ingeroosterd voor deze dienst"
+lacks "Dutch plan: no English text" "Hello"
+OUT=$(subject_of "$TESTDIR/mail/0.eml")
+has "Dutch plan: subject in Dutch" "Uitnodiging: kok"
+lacks "Dutch plan: subject without English" "Invitation"
+
+r init --language en
+r shift edit 1 --start "2027-03-27 15:00"
+r invite --send
+check "invite --send (English plan)" test "$RC" -eq 0
+OUT=$(text_of "$TESTDIR/mail/1.eml")
+has "English plan: mail text in English" "This shift has changed"
+lacks "English plan: no Dutch text" "Hallo"
+OUT=$(subject_of "$TESTDIR/mail/1.eml")
+has "English plan: subject in English" "Updated: kok"
+
+# A plan made under a Dutch locale speaks Dutch in its mails
+DB=$TESTDIR/nl.db
+nl init --name "Buurthuis"
+check "Dutch init" test "$RC" -eq 0
+has "Dutch init: the language defaults to the locale's" "mails in het Nederlands"
+DB=$TESTDIR/c.db
+r init --name "Buurthuis"
+has "C init: mails stay bilingual" "mails in Dutch and English"
+finish
