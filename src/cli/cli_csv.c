@@ -79,7 +79,7 @@ cli_csv_import_report(struct cli_ctx *ctx, const struct cli_sheet_rows *in,
 	for (i = 0; i < in->rows.len; i++) {
 		cli_table_row(&rows);
 		cli_table_int(&rows, in->lines[i]);
-		cli_table_text(&rows, cli_csv_action_name(actions[i],
+		cli_table_word(&rows, cli_csv_action_name(actions[i],
 		    dry_run));
 		cli_table_int(&rows, in->rows.items[i].id);
 		cli_table_text(&rows, in->rows.items[i].name);

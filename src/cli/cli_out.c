@@ -96,13 +96,15 @@ cli_table_json(struct cli_table *t, const char *json)
 
 /*
  * The words cli_table_word() shows, for xgettext: statuses of events and
- * assignments, answers, and outcomes of assign, invite and export feeds.
+ * assignments, answers, and outcomes of assign, invite, export feeds and
+ * import csv.
  */
 static const char *const cli_out_words[] __attribute__((unused)) = {
 	N_("confirmed"), N_("tentative"), N_("cancelled"), N_("planned"),
 	N_("invited"), N_("accepted"), N_("declined"), N_("yes"), N_("no"),
 	N_("placed"), N_("skipped"), N_("draft"), N_("written"), N_("sent"),
-	N_("failed"), N_("unchanged"), N_("removed")
+	N_("failed"), N_("unchanged"), N_("removed"), N_("add"),
+	N_("added"), N_("update"), N_("updated")
 };
 
 void
