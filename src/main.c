@@ -4,6 +4,7 @@
  * locale and the message catalogue (the build tree's, else the installed
  * one) and hands over to the command line.
  */
+#include <libintl.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -11,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rooster/util.h"
 #include "rooster/cli.h"
 
 #ifndef LOCALEDIR
