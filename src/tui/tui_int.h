@@ -90,6 +90,13 @@ enum tui_flags {
 	TUI_QUIT = 1 << 3	/* leave the loop */
 };
 
+#define TUI_PANES 3
+enum tui_pane_id {
+	TUI_PANE_EVENTS = 0,
+	TUI_PANE_SHIFTS,
+	TUI_PANE_VOLUNTEERS
+};
+
 /* tui_keymap.c: one table drives input and help. */
 
 struct tui_keydef {
@@ -130,6 +137,11 @@ int tui_keymap_key_parse(const char *name);
 void tui_keymap_key_name(int key, char *buf, size_t size);
 /* Action by name; TUI_ACT_NONE if unknown. */
 enum tui_action tui_keymap_action_parse(const char *name);
+/*
+ * True if action, with the focus on the given pane, would change the plan
+ * (refused on a read-only plan before anything opens).
+ */
+bool tui_keymap_changes(enum tui_action action, enum tui_pane_id focus);
 /* The names of the keys bound to action, "j Down", into buf. */
 void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action action,
     char *buf, size_t size);
@@ -200,13 +212,6 @@ struct tui_rect {
 	int	x;
 	int	h;
 	int	w;
-};
-
-#define TUI_PANES 3
-enum tui_pane_id {
-	TUI_PANE_EVENTS = 0,
-	TUI_PANE_SHIFTS,
-	TUI_PANE_VOLUNTEERS
 };
 
 struct tui_layout {
@@ -341,6 +346,7 @@ struct tui {
 	struct tui_keymap	 keymap;
 	struct tui_pane		*panes[TUI_PANES];
 	enum tui_pane_id	 focus;
+	bool			 readonly;	/* the plan cannot be changed */
 	bool			 gaps_only;
 	bool			 week;		/* week view shown */
 	int64_t			 week_start;	/* Monday shown */

@@ -251,3 +251,25 @@ tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action action,
 		used += (size_t)n;
 	}
 }
+
+/* True if action would change the plan (Enter in pane 2 opens a form). */
+bool
+tui_keymap_changes(enum tui_action action, enum tui_pane_id focus)
+{
+	switch (action) {
+	case TUI_ACT_ADD:
+	case TUI_ACT_EDIT:
+	case TUI_ACT_DELETE:
+	case TUI_ACT_ASSIGN:
+	case TUI_ACT_UNASSIGN:
+	case TUI_ACT_RESPOND:
+	case TUI_ACT_CANCEL_EVENT:
+	case TUI_ACT_INVITE:
+	case TUI_ACT_UNDO:
+		return true;
+	case TUI_ACT_OPEN:
+		return focus == TUI_PANE_SHIFTS;
+	default:
+		return false;
+	}
+}

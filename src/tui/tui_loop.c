@@ -303,6 +303,13 @@ tui_loop_dispatch(struct tui *tui, int key)
 	int64_t event_before, event_after;
 	int flags;
 
+	/* A read-only plan: no change is even attempted. */
+	if (tui->readonly && !tui->help && !tui->week &&
+	    tui_keymap_changes(action, tui->focus)) {
+		tui_status_error(tui, "read-only: nothing can be changed");
+		return TUI_HANDLED | TUI_DRAW;
+	}
+
 	if (tui->help) {
 		flags = tui_help_handle(tui, key);
 		if (flags != TUI_UNHANDLED)
@@ -522,6 +529,7 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	memset(&tui, 0, sizeof tui);
 	tui.st = st;
 	tui.cfg = cfg;
+	tui.readonly = store_is_readonly(st);
 	tui.focus = TUI_PANE_EVENTS;
 	tui_keymap_init(&tui.keymap);
 	tui.panes[TUI_PANE_EVENTS] = tui_pane_events_new();

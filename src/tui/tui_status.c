@@ -105,7 +105,8 @@ tui_status_draw_title(struct tui *tui)
 	if (rw > r.w / 2 + 8)
 		rw = r.w - 20 > 0 ? r.w - 20 : 0;
 	/* One column between the name and the date, always. */
-	tui_text_putf(r.y, r.x, r.w - rw - 1, THEME_TITLE, " rooster: %s",
+	tui_text_putf(r.y, r.x, r.w - rw - 1, THEME_TITLE, " %srooster: %s",
+	    tui->readonly ? "READ-ONLY " : "",
 	    tui->plan_name != NULL && *tui->plan_name != '\0' ?
 	    tui->plan_name : "(unnamed plan)");
 	tui_text_put(r.y, r.x + r.w - rw - 1, 1, "", THEME_TITLE);
