@@ -311,6 +311,11 @@ struct tui_pane {
 struct tui_pane *tui_pane_events_new(void);
 struct tui_pane *tui_pane_shifts_new(void);
 struct tui_pane *tui_pane_volunteers_new(void);
+/*
+ * The current conflict of the assignment selected in the shifts pane (a
+ * forced one stays visible), or NULL. Borrowed until the pane reloads.
+ */
+const char *tui_pane_shifts_conflict(struct tui *tui);
 /* The event selected in the events pane, 0 if none. */
 int64_t tui_pane_events_selected(struct tui *tui);
 /*
