@@ -429,6 +429,11 @@ struct tui_field {
 /* Save the form: 0 done (form closes), -1 with err (form stays). */
 typedef int (*tui_form_save_fn)(struct tui *tui, struct tui_form *f,
     struct err *err);
+/* Open the form afresh on the stored row (id, parent as when opened). */
+typedef void (*tui_form_reopen_fn)(struct tui *tui, int64_t parent,
+    int64_t id);
+/* The stored row's version now; 0 if it is gone. */
+typedef int64_t (*tui_form_version_fn)(struct tui *tui, int64_t id);
 
 struct tui_form {
 	char			 title[128];
@@ -440,6 +445,12 @@ struct tui_form {
 	int64_t			 id;		/* row edited, 0 for new */
 	int64_t			 parent;	/* event of a new shift */
 	int64_t			 version;	/* row version when opened */
+	/*
+	 * Stale edits (the row changed since the form opened): reopen drops
+	 * what was typed for the new values; overwrite saves over them.
+	 */
+	tui_form_reopen_fn	 reopen;
+	tui_form_version_fn	 stored_version;
 	int			 cursor_y;	/* where the cursor was drawn */
 	int			 cursor_x;	/* -1: not shown */
 };
