@@ -74,6 +74,7 @@ enum tui_action {
 	TUI_ACT_WEEK,
 	TUI_ACT_INVITE,
 	TUI_ACT_UNDO,
+	TUI_ACT_HISTORY,
 	TUI_ACT_REDRAW,
 	TUI_ACT_HELP,
 	TUI_ACT_ESCAPE,
@@ -340,6 +341,7 @@ struct tui_ask {
 
 struct tui_form;
 struct tui_picker;
+struct tui_history;
 
 /* The screen's whole state; the loop passes it to every handler. */
 struct tui {
@@ -362,6 +364,7 @@ struct tui {
 	struct tui_picker	*picker;	/* open picker, or NULL */
 	struct assignment_list	*detail;	/* volunteer's shifts shown */
 	char			*detail_title;
+	struct tui_history	*history;	/* history box, or NULL */
 	struct tui_ask		 ask;
 	char			 message[256];
 	bool			 message_error;
@@ -400,6 +403,13 @@ char **tui_help_lines(const struct tui_keymap *km, size_t *count);
 /* tui_week.c */
 void tui_week_draw(struct tui *tui);
 int tui_week_handle(struct tui *tui, enum tui_action action, int key);
+
+/* tui_history.c: u (undo) and h (the selected item's change log) */
+int tui_history_undo(struct tui *tui);
+int tui_history_open(struct tui *tui);
+void tui_history_close(struct tui *tui);
+void tui_history_draw(struct tui *tui);
+int tui_history_handle(struct tui *tui, int key);
 
 /* tui_detail.c: one volunteer's upcoming shifts */
 void tui_detail_open(struct tui *tui, int64_t volunteer_id);

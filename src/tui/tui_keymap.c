@@ -54,6 +54,8 @@ static const struct tui_keydef tui_keymap_defaults[] = {
 	{ TUI_ACT_INVITE, "invite", "i", "events",
 	  "write invites for the selected event" },
 	{ TUI_ACT_UNDO, "undo", "u", "everywhere", "undo your last change" },
+	{ TUI_ACT_HISTORY, "history", "h", "panes",
+	  "history of the selected item (the change log)" },
 	{ TUI_ACT_REDRAW, "redraw", "C-l", "everywhere",
 	  "redraw the whole screen" },
 	{ TUI_ACT_HELP, "help", "? F1", "everywhere",

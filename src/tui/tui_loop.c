@@ -173,6 +173,8 @@ tui_loop_draw(struct tui *tui)
 	}
 	if (tui->detail != NULL)
 		tui_detail_draw(tui);
+	if (tui->history != NULL)
+		tui_history_draw(tui);
 	if (tui->picker != NULL)
 		tui_picker_draw(tui, tui->picker);
 	if (tui->form != NULL)
@@ -220,13 +222,6 @@ tui_loop_filter_key(struct tui *tui, int key)
 	if (tui->focus == TUI_PANE_EVENTS)
 		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
 		    tui->panes[TUI_PANE_SHIFTS]);
-	return TUI_HANDLED | TUI_DRAW;
-}
-
-static int
-tui_loop_not_yet(struct tui *tui, const char *what)
-{
-	tui_status_message(tui, "%s: not available yet", what);
 	return TUI_HANDLED | TUI_DRAW;
 }
 
@@ -283,7 +278,9 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 		}
 		break;
 	case TUI_ACT_UNDO:
-		return tui_loop_not_yet(tui, "undo");
+		return tui_history_undo(tui);
+	case TUI_ACT_HISTORY:
+		return tui_history_open(tui);
 	case TUI_ACT_INVITE:
 		return tui_invite_ask(tui);
 	case TUI_ACT_QUIT:
@@ -352,6 +349,7 @@ tui_loop_click(struct tui *tui)
 	    BUTTON1_CLICKED | BUTTON1_RELEASED)))
 		return TUI_HANDLED;
 	if (tui->form != NULL || tui->picker != NULL || tui->detail != NULL ||
+	    tui->history != NULL ||
 	    tui->ask.active || tui->help || tui->week || tui->filtering ||
 	    tui->layout.mode == TUI_LAYOUT_TOO_SMALL)
 		return TUI_HANDLED;
@@ -402,6 +400,8 @@ tui_loop_key_in(struct tui *tui, int key)
 		return tui_picker_key(tui, tui->picker, key);
 	if (tui->detail != NULL)
 		return tui_detail_handle(tui, key);
+	if (tui->history != NULL)
+		return tui_history_handle(tui, key);
 	if (tui->filtering)
 		return tui_loop_filter_key(tui, key);
 	return tui_loop_dispatch(tui, key);
@@ -433,6 +433,7 @@ tui_loop_free(struct tui *tui)
 	tui_form_free(tui->form);
 	tui_picker_free(tui->picker);
 	tui_detail_close(tui);
+	tui_history_close(tui);
 	free(tui->plan_name);
 }
 

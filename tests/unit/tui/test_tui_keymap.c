@@ -68,7 +68,7 @@ test_defaults(void **state)
 		{ 'u', TUI_ACT_UNDO }, { 0x0c, TUI_ACT_REDRAW },
 		{ '?', TUI_ACT_HELP }, { TUI_KEY_F1, TUI_ACT_HELP },
 		{ TUI_KEY_ESC, TUI_ACT_ESCAPE }, { 'q', TUI_ACT_QUIT },
-		{ 'c', TUI_ACT_CANCEL_EVENT },
+		{ 'c', TUI_ACT_CANCEL_EVENT }, { 'h', TUI_ACT_HISTORY },
 	};
 	struct tui_keymap km;
 	size_t i;
