@@ -364,6 +364,8 @@ struct tui {
 	struct tui_picker	*picker;	/* open picker, or NULL */
 	struct assignment_list	*detail;	/* volunteer's shifts shown */
 	char			*detail_title;
+	size_t			 detail_top;	/* first shift shown */
+	size_t			 detail_height;	/* shifts drawn last */
 	struct tui_history	*history;	/* history box, or NULL */
 	struct tui_ask		 ask;
 	char			 message[256];

@@ -280,6 +280,8 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 	case TUI_ACT_UNDO:
 		return tui_history_undo(tui);
 	case TUI_ACT_HISTORY:
+		if (tui->help || tui->week)
+			break;
 		return tui_history_open(tui);
 	case TUI_ACT_INVITE:
 		return tui_invite_ask(tui);

@@ -219,6 +219,14 @@ tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
 		tui_picker_rank(tui, pk);
 		return TUI_HANDLED | TUI_DRAW;
 	case TUI_KEY_ESC:
+		/* Typed text is not dropped with the picker: Esc clears it
+		 * first, a second Esc closes. */
+		if (pk->filter[0] != '\0') {
+			pk->filter[0] = '\0';
+			tui_status_message(tui, "search cleared (Esc again "
+			    "closes the picker)");
+			break;
+		}
 		tui_picker_close(tui);
 		return TUI_HANDLED | TUI_DRAW;
 	case TUI_KEY_ENTER:
