@@ -305,14 +305,16 @@ tui_picker_draw(struct tui *tui, struct tui_picker *pk)
 		/* A sign as well as a colour: "+" fits, "-" does not. */
 		if (v.already || v.conflicts > 0) {
 			style = sel ? THEME_SELECTED : THEME_DIM;
-			tui_text_putf(r.y + y, r.x + 2, nw, style, "- %s",
+			tui_text_putf(r.y + y, r.x + 2, nw - 1, style, "- %s",
 			    v.name);
+			tui_text_put(r.y + y, r.x + 1 + nw, 1, "", style);
 			tui_text_put(r.y + y, r.x + 2 + nw, r.w - 4 - nw,
 			    v.reason, style);
 		} else {
-			tui_text_putf(r.y + y, r.x + 2, nw,
-			    sel ? THEME_SELECTED : THEME_NORMAL, "+ %s",
+			style = sel ? THEME_SELECTED : THEME_NORMAL;
+			tui_text_putf(r.y + y, r.x + 2, nw - 1, style, "+ %s",
 			    v.name);
+			tui_text_put(r.y + y, r.x + 1 + nw, 1, "", style);
 			tui_text_put(r.y + y, r.x + 2 + nw, r.w - 4 - nw,
 			    v.reason, sel ? THEME_SELECTED : THEME_STAFFED);
 		}
