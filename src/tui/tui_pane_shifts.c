@@ -24,9 +24,7 @@ struct tui_pane_shifts {
 static void
 tui_pane_shifts_clear(struct tui_pane_shifts *ps)
 {
-	size_t i;
-
-	size_t j;
+	size_t i, j;
 
 	for (i = 0; ps->assigned != NULL && i < ps->shifts.len; i++) {
 		for (j = 0; j < ps->assigned[i].len; j++)
@@ -75,8 +73,8 @@ tui_pane_shifts_judge(struct tui *tui, const struct shift *sh,
 	if (a->status == ASSIGNMENT_DECLINED)
 		return NULL;
 	memset(&cl, 0, sizeof cl);
-	if (ops_assign_check(tui->st, sh->id, a->volunteer_id, &cl, &err) == 0 &&
-	    cl.len > 0)
+	if (ops_assign_check(tui->st, sh->id, a->volunteer_id, &cl,
+	    &err) == 0 && cl.len > 0)
 		reason = xstrdup(cl.items[0].reason);
 	plan_conflict_list_free(&cl);
 	return reason;
@@ -191,6 +189,7 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 	enum tui_theme base = selected ? THEME_SELECTED : THEME_NORMAL, style;
 	char when[32], end[16], staff[32];
 	int tw, sw, stw;
+	bool conflict;
 
 	(void)tui;
 	if (row->kind == TUI_ROW_ASSIGNMENT) {
@@ -200,10 +199,10 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 		stw = w >= 30 ? 10 : 0;
 		/* "!!" survives a monochrome terminal; the reason is on the
 		 * status line when the row is selected. */
-		tui_text_putf(y, x, w - stw, tui_pane_shifts_conflict_of(ps,
-		    row) != NULL && !selected ? THEME_ERROR : base, "%s%s%s",
-		    tui_pane_shifts_conflict_of(ps, row) != NULL ? " !! " :
-		    "    ", a->volunteer, a->forced ? " (forced)" : "");
+		conflict = tui_pane_shifts_conflict_of(ps, row) != NULL;
+		tui_text_putf(y, x, w - stw, conflict && !selected ?
+		    THEME_ERROR : base, "%s%s%s", conflict ? " !! " : "    ",
+		    a->volunteer, a->forced ? " (forced)" : "");
 		if (stw > 0)
 			tui_text_put(y, x + w - stw, stw,
 			    assignment_status_name(a->status),

@@ -67,9 +67,11 @@ tui_picker_filter(struct tui_picker *pk)
 	tui_list_clear(&pk->list);
 	tui_list_filter_set(&pk->list, pk->filter);
 	for (i = 0; i < rl->len; i++) {
-		if (tui_list_filter_match(&pk->list, rl->items[i].volunteer->name))
+		const struct volunteer *v = rl->items[i].volunteer;
+
+		if (tui_list_filter_match(&pk->list, v->name))
 			tui_list_push(&pk->list, TUI_ROW_VOLUNTEER, true,
-			    rl->items[i].volunteer->id, 0, i);
+			    v->id, 0, i);
 	}
 	for (i = 0; i < pk->already.len; i++) {
 		if (tui_list_filter_match(&pk->list,
