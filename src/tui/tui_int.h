@@ -492,6 +492,11 @@ void tui_form_volunteer_open(struct tui *tui, int64_t id);
 
 /* tui_picker.c: choose a volunteer for a shift. */
 void tui_picker_open(struct tui *tui, int64_t shift_id);
+/*
+ * Rank everyone if only the best few are ranked yet (the loop calls it
+ * right after the first frame). True if it had work to do.
+ */
+bool tui_picker_complete(struct tui *tui, struct tui_picker *pk);
 void tui_picker_free(struct tui_picker *pk);
 void tui_picker_draw(struct tui *tui, struct tui_picker *pk);
 int tui_picker_key(struct tui *tui, struct tui_picker *pk, int key);

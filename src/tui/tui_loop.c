@@ -456,6 +456,13 @@ tui_loop_run(struct tui *tui)
 			tui_loop_reload(tui);
 		tui_loop_draw(tui);
 		flags = 0;
+		/* A picker just opened shows the best few at once; everyone
+		 * is ranked while the coordinator reads them. */
+		if (tui->picker != NULL &&
+		    tui_picker_complete(tui, tui->picker)) {
+			flags = TUI_DRAW;
+			continue;
+		}
 		errno = 0;
 		rc = get_wch(&wc);
 		if (tui_loop_signal != 0)

@@ -3,9 +3,11 @@
  * The assign picker (s): the volunteers ops_suggest_top() ranks for the
  * shift, those who can take it first with why they fit, those with
  * conflicts after them, greyed, with the reason; people already on the
- * shift last. The ranking runs once when the picker opens (and when the
- * plan changes); typing only filters the ranked list by name. Choosing one
- * with conflicts asks before forcing.
+ * shift last. The first frame shows the best TUI_PICKER_FIRST, which
+ * ops_suggest_top finds without reading everyone; right after it is drawn
+ * the loop has everyone ranked (tui_picker_complete), once per opening
+ * and per change of the plan. Typing only filters the ranked list by name.
+ * Choosing one with conflicts asks before forcing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +17,16 @@
 #include "tui_curses.h"
 #include "tui_pane.h"
 
+/* Ranked for the first frame: more than a screenful. */
+#define TUI_PICKER_FIRST 100
+
 struct tui_picker {
 	int64_t			 shift_id;
 	char			*title;
 	char			 filter[128];
 	struct ops_suggest	 suggest;	/* ranked, best first */
 	struct assignment_list	 already;	/* on the shift already */
+	bool			 complete;	/* everyone ranked */
 	struct tui_list		 list;		/* ref: ranked index, or
 						   ranked.len + already index */
 	size_t			 height;
@@ -58,7 +64,7 @@ tui_picker_filter(struct tui_picker *pk)
 	struct tui_list_row saved, *savedp = NULL;
 	const struct tui_list_row *cur = tui_list_current(&pk->list);
 	const struct plan_suggestion_list *rl = &pk->suggest.ranked;
-	size_t i;
+	size_t i, n;
 
 	if (cur != NULL) {
 		saved = *cur;
@@ -66,14 +72,18 @@ tui_picker_filter(struct tui_picker *pk)
 	}
 	tui_list_clear(&pk->list);
 	tui_list_filter_set(&pk->list, pk->filter);
-	for (i = 0; i < rl->len; i++) {
+	/* Before everyone is ranked only the best few are in order. */
+	n = rl->len;
+	if (!pk->complete && n > TUI_PICKER_FIRST)
+		n = TUI_PICKER_FIRST;
+	for (i = 0; i < n; i++) {
 		const struct volunteer *v = rl->items[i].volunteer;
 
 		if (tui_list_filter_match(&pk->list, v->name))
 			tui_list_push(&pk->list, TUI_ROW_VOLUNTEER, true,
 			    v->id, 0, i);
 	}
-	for (i = 0; i < pk->already.len; i++) {
+	for (i = 0; pk->complete && i < pk->already.len; i++) {
 		if (tui_list_filter_match(&pk->list,
 		    pk->already.items[i].volunteer))
 			tui_list_push(&pk->list, TUI_ROW_VOLUNTEER, true,
@@ -83,16 +93,17 @@ tui_picker_filter(struct tui_picker *pk)
 	tui_list_restore(&pk->list, savedp);
 }
 
-/* Rank everyone for the shift (once per open or change of the plan). */
+/* Rank the best n (0: everyone) for the shift. */
 static void
-tui_picker_rank(struct tui *tui, struct tui_picker *pk)
+tui_picker_rank(struct tui *tui, struct tui_picker *pk, size_t n)
 {
 	struct err err;
 
 	ops_suggest_fini(&pk->suggest);
 	assignment_list_free(&pk->already);
 	memset(&pk->already, 0, sizeof pk->already);
-	if (ops_suggest_top(tui->st, pk->shift_id, 0, &pk->suggest, &err) < 0 ||
+	pk->complete = n == 0;
+	if (ops_suggest_top(tui->st, pk->shift_id, n, &pk->suggest, &err) < 0 ||
 	    store_assignment_list_shift(tui->st, pk->shift_id, &pk->already,
 	    &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
@@ -119,7 +130,34 @@ tui_picker_open(struct tui *tui, int64_t shift_id)
 	tui_list_init(&pk->list);
 	tui_picker_free(tui->picker);
 	tui->picker = pk;
-	tui_picker_rank(tui, pk);
+	tui_picker_rank(tui, pk, TUI_PICKER_FIRST);
+}
+
+bool
+tui_picker_complete(struct tui *tui, struct tui_picker *pk)
+{
+	struct plan_suggestion_list *rl = &pk->suggest.ranked;
+	size_t i, certain = 0;
+
+	if (pk->complete)
+		return false;
+	/*
+	 * ops_suggest_top stops reading only once TUI_PICKER_FIRST fit with
+	 * nothing recent; with fewer it has weighed everyone, and sorting
+	 * what it has is the whole ranking. Otherwise rank everyone; the
+	 * best few stay where they are (the full ranking's first rows).
+	 */
+	for (i = 0; i < rl->len; i++) {
+		if (rl->items[i].conflicts == 0 && rl->items[i].recent == 0)
+			certain++;
+	}
+	if (certain < TUI_PICKER_FIRST) {
+		plan_suggest_rank(rl);
+		pk->complete = true;
+		tui_picker_filter(pk);
+	} else
+		tui_picker_rank(tui, pk, 0);
+	return true;
 }
 
 static void
@@ -215,10 +253,12 @@ tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
 {
 	size_t h = pk->height > 0 ? pk->height : 1;
 
+	if (key != TUI_KEY_NONE)
+		tui_picker_complete(tui, pk);
 	switch (key) {
 	case TUI_KEY_NONE:
 		/* The plan changed: rank again. */
-		tui_picker_rank(tui, pk);
+		tui_picker_rank(tui, pk, 0);
 		return TUI_HANDLED | TUI_DRAW;
 	case TUI_KEY_ESC:
 		/* Typed text is not dropped with the picker: Esc clears it

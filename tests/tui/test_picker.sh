@@ -57,4 +57,25 @@ r who "$DAY1" --format json
 json "database: Mounia forced on tolk" \
   'any(a["volunteer_id"]==1 and a["shift_id"]==2 for a in j)'
 quits "quits"
+
+# More fit than the first frame ranks (300 with the skill, none busy):
+# the first frame shows the best at once, then everyone is ranked, so the
+# search finds names past the first hundred and the people already on the
+# shift come last.
+now=$(date -u +%s)
+sqlite3 "$DB" "
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+INSERT INTO volunteers (name, skills, created_at)
+SELECT printf('Vrijwilliger %04d', i), 'begeleider', $now FROM n;"
+tui_start 100 30
+sees "main view again" "2 Shifts: Taalcafé"
+keys 2 g s
+sees "picker on a large plan" "+ Vrijwilliger 0001"
+keys "0250"
+sees "search reaches past the first hundred" "+ Vrijwilliger 0250"
+lacks "search hides the first" "Vrijwilliger 0001"
+keys Escape End
+sees "End: already on the shift last" "already on this shift"
+keys Escape Escape
+quits "quits again"
 finish
