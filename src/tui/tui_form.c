@@ -167,7 +167,8 @@ tui_form_stale_answer(struct tui *tui, int key)
 
 /*
  * A refused save because someone else changed the row since the form
- * opened: ask, keeping the form and what was typed until answered.
+ * opened: ask, keeping the form and what was typed until answered (any
+ * other key, Esc too, keeps editing). The question fits 80 columns.
  */
 static bool
 tui_form_stale(struct tui *tui, struct tui_form *f, const struct err *err)
@@ -181,8 +182,8 @@ tui_form_stale(struct tui *tui, struct tui_form *f, const struct err *err)
 	if (now == 0 || now == f->version)
 		return false;
 	tui_status_ask(tui, "ro", tui_form_stale_answer, 0, 0,
-	    "changed by someone else meanwhile: r reload (drops your "
-	    "typing), o overwrite with yours, Esc keeps editing");
+	    "changed by someone else: r reload (drops your typing), o "
+	    "overwrite with yours");
 	return true;
 }
 

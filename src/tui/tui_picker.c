@@ -239,7 +239,7 @@ tui_picker_choose(struct tui *tui, struct tui_picker *pk)
 		tui_status_message(tui, "%s is already on this shift", name);
 	else if (v.conflicts > 0)
 		tui_status_ask(tui, "y", tui_picker_force_answer, pk->shift_id,
-		    v.id, "%s: %s; assign anyway? y/n", name, v.reason);
+		    v.id, "assign anyway? y/n (%s: %s)", name, v.reason);
 	else {
 		free(name);
 		return tui_picker_assign(tui, pk->shift_id, v.id, false);

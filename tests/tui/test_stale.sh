@@ -19,12 +19,12 @@ sees "typed" "Taalcafé Noord"
 r event edit 1 --location "Buurthuis"
 check "command line edit saved" [ "$RC" -eq 0 ]
 keys Enter
-sees "stale save asks" "changed by someone else meanwhile: r reload"
+sees "stale save asks" "changed by someone else: r reload"
 keys Escape
 sees "Esc keeps the form" "Edit event"
 sees "and what was typed" "Taalcafé Noord"
 keys Enter
-sees "asks again" "changed by someone else meanwhile"
+sees "asks again" "changed by someone else: r reload"
 keys o
 sees "overwritten" "event saved"
 r event show 1 --format json
@@ -37,7 +37,7 @@ sees "event form again" "Edit event"
 keys C-u "Mijn titel"
 r event edit 1 --title "Hun titel"
 keys Enter
-sees "asks" "changed by someone else meanwhile"
+sees "asks" "changed by someone else: r reload"
 keys r
 sees "reloaded" "reloaded: what you typed was dropped"
 sees "new value in the form" "Hun titel"
@@ -53,7 +53,7 @@ sees "shift form" "Edit shift"
 keys Tab Tab Tab C-u 5
 r shift edit 1 --needed 3
 keys Enter
-sees "shift stale asks" "changed by someone else meanwhile"
+sees "shift stale asks" "changed by someone else: r reload"
 keys o
 sees "shift overwritten" "shift saved"
 r shift show 1 --format json
@@ -65,7 +65,7 @@ sees "volunteer form" "Edit volunteer"
 keys C-u "Mounia B."
 r volunteer edit 1 --phone "+31 6 5555"
 keys Enter
-sees "volunteer stale asks" "changed by someone else meanwhile"
+sees "volunteer stale asks" "changed by someone else: r reload"
 keys r
 sees "volunteer reloaded" "+31 6 5555"
 lacks "typed name dropped" "Mounia B."
