@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * One volunteer's upcoming shifts, opened with Enter in pane 3: a box over
- * the panes, closed with Esc, q or Enter. At most a page of shifts is read.
+ * the panes, scrolled with the list keys, closed with Esc, q or Enter. At
+ * most TUI_DETAIL_LIMIT shifts are read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@ tui_detail_open(struct tui *tui, int64_t volunteer_id)
 	    tui->detail, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
 	tui->detail_title = xasprintf("%s: upcoming shifts", v.name);
+	tui->detail_top = 0;
 	volunteer_fini(&v);
 }
 
@@ -59,10 +61,16 @@ tui_detail_draw(struct tui *tui)
 	    tui->cols < 76 ? tui->cols : 76, &r))
 		return;
 	tui_text_box(r, tui->detail_title);
+	tui->detail_height = r.h > 2 ? (size_t)(r.h - 2) : 1;
+	if (tui->detail->len <= tui->detail_height)
+		tui->detail_top = 0;
+	else if (tui->detail_top > tui->detail->len - tui->detail_height)
+		tui->detail_top = tui->detail->len - tui->detail_height;
 	if (tui->detail->len == 0)
 		tui_text_put(r.y + 1, r.x + 2, r.w - 4, "no upcoming shifts",
 		    THEME_DIM);
-	for (i = 0, y = 1; i < tui->detail->len && y < r.h - 1; i++, y++) {
+	for (i = tui->detail_top, y = 1; i < tui->detail->len && y < r.h - 1;
+	    i++, y++) {
 		a = &tui->detail->items[i];
 		rtime_format(a->start, "%a %d %b %H:%M", when, sizeof when);
 		tui_text_putf(r.y + y, r.x + 2, r.w - 4, THEME_NORMAL,
@@ -74,7 +82,24 @@ tui_detail_draw(struct tui *tui)
 int
 tui_detail_handle(struct tui *tui, int key)
 {
+	enum tui_action action = tui_keymap_action(&tui->keymap, key);
+	size_t page = tui->detail_height > 1 ? tui->detail_height - 1 : 1;
+
+	/* Scrolling; tui_detail_draw clamps to the last page. */
 	if (key == TUI_KEY_ESC || key == 'q' || key == TUI_KEY_ENTER)
 		tui_detail_close(tui);
+	else if (action == TUI_ACT_DOWN)
+		tui->detail_top++;
+	else if (action == TUI_ACT_UP && tui->detail_top > 0)
+		tui->detail_top--;
+	else if (action == TUI_ACT_PAGE_DOWN)
+		tui->detail_top += page;
+	else if (action == TUI_ACT_PAGE_UP)
+		tui->detail_top = tui->detail_top > page ?
+		    tui->detail_top - page : 0;
+	else if (action == TUI_ACT_FIRST)
+		tui->detail_top = 0;
+	else if (action == TUI_ACT_LAST)
+		tui->detail_top = tui->detail->len;
 	return TUI_HANDLED | TUI_DRAW;
 }

@@ -143,6 +143,50 @@ tui_form_drop_answer(struct tui *tui, int key)
 	return TUI_HANDLED | TUI_DRAW;
 }
 
+static int tui_form_save(struct tui *tui, struct tui_form *f);
+
+/* r: drop what was typed, show the stored row as it is now. */
+static int
+tui_form_stale_answer(struct tui *tui, int key)
+{
+	struct tui_form *f = tui->form;
+
+	if (f == NULL)
+		return TUI_HANDLED | TUI_DRAW;
+	if (key == 'r') {
+		f->reopen(tui, f->parent, f->id);
+		if (tui->form != f)
+			tui_status_message(tui, "reloaded: what you typed "
+			    "was dropped");
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	/* o: save what was typed over the version stored now. */
+	f->version = f->stored_version(tui, f->id);
+	return tui_form_save(tui, f);
+}
+
+/*
+ * A refused save because someone else changed the row since the form
+ * opened: ask, keeping the form and what was typed until answered (any
+ * other key, Esc too, keeps editing). The question fits 80 columns.
+ */
+static bool
+tui_form_stale(struct tui *tui, struct tui_form *f, const struct err *err)
+{
+	int64_t now;
+
+	if (err->code != ERR_CONFLICT || f->id == 0 || f->reopen == NULL ||
+	    f->stored_version == NULL)
+		return false;
+	now = f->stored_version(tui, f->id);
+	if (now == 0 || now == f->version)
+		return false;
+	tui_status_ask(tui, "ro", tui_form_stale_answer, 0, 0,
+	    "changed by someone else: r reload (drops your typing), o "
+	    "overwrite with yours");
+	return true;
+}
+
 static int
 tui_form_save(struct tui *tui, struct tui_form *f)
 {
@@ -150,6 +194,8 @@ tui_form_save(struct tui *tui, struct tui_form *f)
 
 	err_clear(&err);
 	if (f->save(tui, f, &err) < 0) {
+		if (tui_form_stale(tui, f, &err))
+			return TUI_HANDLED | TUI_DRAW;
 		tui_status_error(tui, "%s", err.msg[0] ? err.msg :
 		    "could not save");
 		return TUI_HANDLED | TUI_DRAW;

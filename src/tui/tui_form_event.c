@@ -74,6 +74,27 @@ out:
 	return rc;
 }
 
+/* Stale edits: the row as stored now (tui_form.c asks what to do). */
+static void
+tui_form_event_reopen(struct tui *tui, int64_t parent, int64_t id)
+{
+	(void)parent;
+	tui_form_event_open(tui, id);
+}
+
+static int64_t
+tui_form_event_version(struct tui *tui, int64_t id)
+{
+	struct event row;
+	int64_t version;
+
+	if (store_event_get(tui->st, id, &row, NULL) < 0)
+		return 0;
+	version = row.version;
+	event_fini(&row);
+	return version;
+}
+
 void
 tui_form_event_open(struct tui *tui, int64_t id)
 {
@@ -95,6 +116,8 @@ tui_form_event_open(struct tui *tui, int64_t id)
 	    tui_form_event_save);
 	f->id = id;
 	f->version = ev.version;
+	f->reopen = tui_form_event_reopen;
+	f->stored_version = tui_form_event_version;
 	tui_form_field(f, "Title", TUI_FIELD_TEXT, ev.title, NULL);
 	tui_form_field(f, "Start", TUI_FIELD_WHEN, start, "YYYY-MM-DD HH:MM");
 	tui_form_field(f, "End", TUI_FIELD_WHEN, end, "YYYY-MM-DD HH:MM");

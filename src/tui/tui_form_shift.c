@@ -84,6 +84,26 @@ out:
 	return rc;
 }
 
+/* Stale edits: the row as stored now (tui_form.c asks what to do). */
+static void
+tui_form_shift_reopen(struct tui *tui, int64_t parent, int64_t id)
+{
+	tui_form_shift_open(tui, parent, id);
+}
+
+static int64_t
+tui_form_shift_version(struct tui *tui, int64_t id)
+{
+	struct shift row;
+	int64_t version;
+
+	if (store_shift_get(tui->st, id, &row, NULL) < 0)
+		return 0;
+	version = row.version;
+	shift_fini(&row);
+	return version;
+}
+
 void
 tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 {
@@ -107,6 +127,8 @@ tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 	f->id = id;
 	f->parent = event_id;
 	f->version = sh.version;
+	f->reopen = tui_form_shift_reopen;
+	f->stored_version = tui_form_shift_version;
 	tui_form_field(f, "Role", TUI_FIELD_TEXT, sh.role, NULL);
 	tui_form_field(f, "Start", TUI_FIELD_WHEN, start, "event's start");
 	tui_form_field(f, "End", TUI_FIELD_WHEN, end, "event's end");

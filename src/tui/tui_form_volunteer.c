@@ -78,6 +78,27 @@ out:
 	return rc;
 }
 
+/* Stale edits: the row as stored now (tui_form.c asks what to do). */
+static void
+tui_form_volunteer_reopen(struct tui *tui, int64_t parent, int64_t id)
+{
+	(void)parent;
+	tui_form_volunteer_open(tui, id);
+}
+
+static int64_t
+tui_form_volunteer_version(struct tui *tui, int64_t id)
+{
+	struct volunteer row;
+	int64_t version;
+
+	if (store_volunteer_get(tui->st, id, &row, NULL) < 0)
+		return 0;
+	version = row.version;
+	volunteer_fini(&row);
+	return version;
+}
+
 void
 tui_form_volunteer_open(struct tui *tui, int64_t id)
 {
@@ -99,6 +120,8 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 	    tui_form_volunteer_save);
 	f->id = id;
 	f->version = v.version;
+	f->reopen = tui_form_volunteer_reopen;
+	f->stored_version = tui_form_volunteer_version;
 	tui_form_field(f, "Name", TUI_FIELD_TEXT, v.name, NULL);
 	tui_form_field(f, "E-mail", TUI_FIELD_TEXT, v.email, NULL);
 	tui_form_field(f, "Phone", TUI_FIELD_TEXT, v.phone, NULL);

@@ -56,18 +56,29 @@ out:
 int
 tui_help_handle(struct tui *tui, int key)
 {
+	size_t page = tui->layout.body.h > 2 ?
+	    (size_t)tui->layout.body.h - 2 : 1;
+
 	switch (tui_keymap_action(&tui->keymap, key)) {
 	case TUI_ACT_DOWN:
-	case TUI_ACT_PAGE_DOWN:
 		tui->help_top++;
 		break;
+	case TUI_ACT_PAGE_DOWN:
+		tui->help_top += page;
+		break;
 	case TUI_ACT_UP:
-	case TUI_ACT_PAGE_UP:
 		if (tui->help_top > 0)
 			tui->help_top--;
 		break;
+	case TUI_ACT_PAGE_UP:
+		tui->help_top = tui->help_top > page ? tui->help_top - page : 0;
+		break;
 	case TUI_ACT_FIRST:
 		tui->help_top = 0;
+		break;
+	case TUI_ACT_LAST:
+		/* tui_help_draw clamps to the last page. */
+		tui->help_top = (size_t)-1 / 2;
 		break;
 	case TUI_ACT_ESCAPE:
 	case TUI_ACT_QUIT:

@@ -74,6 +74,7 @@ enum tui_action {
 	TUI_ACT_WEEK,
 	TUI_ACT_INVITE,
 	TUI_ACT_UNDO,
+	TUI_ACT_HISTORY,
 	TUI_ACT_REDRAW,
 	TUI_ACT_HELP,
 	TUI_ACT_ESCAPE,
@@ -88,6 +89,13 @@ enum tui_flags {
 	TUI_DRAW = 1 << 1,	/* repaint */
 	TUI_RELOAD = 1 << 2,	/* data changed: every pane reloads */
 	TUI_QUIT = 1 << 3	/* leave the loop */
+};
+
+#define TUI_PANES 3
+enum tui_pane_id {
+	TUI_PANE_EVENTS = 0,
+	TUI_PANE_SHIFTS,
+	TUI_PANE_VOLUNTEERS
 };
 
 /* tui_keymap.c: one table drives input and help. */
@@ -130,6 +138,11 @@ int tui_keymap_key_parse(const char *name);
 void tui_keymap_key_name(int key, char *buf, size_t size);
 /* Action by name; TUI_ACT_NONE if unknown. */
 enum tui_action tui_keymap_action_parse(const char *name);
+/*
+ * True if action, with the focus on the given pane, would change the plan
+ * (refused on a read-only plan before anything opens).
+ */
+bool tui_keymap_changes(enum tui_action action, enum tui_pane_id focus);
 /* The names of the keys bound to action, "j Down", into buf. */
 void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action action,
     char *buf, size_t size);
@@ -200,13 +213,6 @@ struct tui_rect {
 	int	x;
 	int	h;
 	int	w;
-};
-
-#define TUI_PANES 3
-enum tui_pane_id {
-	TUI_PANE_EVENTS = 0,
-	TUI_PANE_SHIFTS,
-	TUI_PANE_VOLUNTEERS
 };
 
 struct tui_layout {
@@ -306,6 +312,11 @@ struct tui_pane {
 struct tui_pane *tui_pane_events_new(void);
 struct tui_pane *tui_pane_shifts_new(void);
 struct tui_pane *tui_pane_volunteers_new(void);
+/*
+ * The current conflict of the assignment selected in the shifts pane (a
+ * forced one stays visible), or NULL. Borrowed until the pane reloads.
+ */
+const char *tui_pane_shifts_conflict(struct tui *tui);
 /* The event selected in the events pane, 0 if none. */
 int64_t tui_pane_events_selected(struct tui *tui);
 /*
@@ -330,6 +341,7 @@ struct tui_ask {
 
 struct tui_form;
 struct tui_picker;
+struct tui_history;
 
 /* The screen's whole state; the loop passes it to every handler. */
 struct tui {
@@ -341,6 +353,7 @@ struct tui {
 	struct tui_keymap	 keymap;
 	struct tui_pane		*panes[TUI_PANES];
 	enum tui_pane_id	 focus;
+	bool			 readonly;	/* the plan cannot be changed */
 	bool			 gaps_only;
 	bool			 week;		/* week view shown */
 	int64_t			 week_start;	/* Monday shown */
@@ -351,6 +364,9 @@ struct tui {
 	struct tui_picker	*picker;	/* open picker, or NULL */
 	struct assignment_list	*detail;	/* volunteer's shifts shown */
 	char			*detail_title;
+	size_t			 detail_top;	/* first shift shown */
+	size_t			 detail_height;	/* shifts drawn last */
+	struct tui_history	*history;	/* history box, or NULL */
 	struct tui_ask		 ask;
 	char			 message[256];
 	bool			 message_error;
@@ -390,6 +406,13 @@ char **tui_help_lines(const struct tui_keymap *km, size_t *count);
 void tui_week_draw(struct tui *tui);
 int tui_week_handle(struct tui *tui, enum tui_action action, int key);
 
+/* tui_history.c: u (undo) and h (the selected item's change log) */
+int tui_history_undo(struct tui *tui);
+int tui_history_open(struct tui *tui);
+void tui_history_close(struct tui *tui);
+void tui_history_draw(struct tui *tui);
+int tui_history_handle(struct tui *tui, int key);
+
 /* tui_detail.c: one volunteer's upcoming shifts */
 void tui_detail_open(struct tui *tui, int64_t volunteer_id);
 void tui_detail_close(struct tui *tui);
@@ -418,6 +441,11 @@ struct tui_field {
 /* Save the form: 0 done (form closes), -1 with err (form stays). */
 typedef int (*tui_form_save_fn)(struct tui *tui, struct tui_form *f,
     struct err *err);
+/* Open the form afresh on the stored row (id, parent as when opened). */
+typedef void (*tui_form_reopen_fn)(struct tui *tui, int64_t parent,
+    int64_t id);
+/* The stored row's version now; 0 if it is gone. */
+typedef int64_t (*tui_form_version_fn)(struct tui *tui, int64_t id);
 
 struct tui_form {
 	char			 title[128];
@@ -429,6 +457,12 @@ struct tui_form {
 	int64_t			 id;		/* row edited, 0 for new */
 	int64_t			 parent;	/* event of a new shift */
 	int64_t			 version;	/* row version when opened */
+	/*
+	 * Stale edits (the row changed since the form opened): reopen drops
+	 * what was typed for the new values; overwrite saves over them.
+	 */
+	tui_form_reopen_fn	 reopen;
+	tui_form_version_fn	 stored_version;
 	int			 cursor_y;	/* where the cursor was drawn */
 	int			 cursor_x;	/* -1: not shown */
 };
@@ -458,6 +492,11 @@ void tui_form_volunteer_open(struct tui *tui, int64_t id);
 
 /* tui_picker.c: choose a volunteer for a shift. */
 void tui_picker_open(struct tui *tui, int64_t shift_id);
+/*
+ * Rank everyone if only the best few are ranked yet (the loop calls it
+ * right after the first frame). True if it had work to do.
+ */
+bool tui_picker_complete(struct tui *tui, struct tui_picker *pk);
 void tui_picker_free(struct tui_picker *pk);
 void tui_picker_draw(struct tui *tui, struct tui_picker *pk);
 int tui_picker_key(struct tui *tui, struct tui_picker *pk, int key);

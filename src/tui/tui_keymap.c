@@ -54,6 +54,8 @@ static const struct tui_keydef tui_keymap_defaults[] = {
 	{ TUI_ACT_INVITE, "invite", "i", "events",
 	  "write invites for the selected event" },
 	{ TUI_ACT_UNDO, "undo", "u", "everywhere", "undo your last change" },
+	{ TUI_ACT_HISTORY, "history", "h", "panes",
+	  "history of the selected item (the change log)" },
 	{ TUI_ACT_REDRAW, "redraw", "C-l", "everywhere",
 	  "redraw the whole screen" },
 	{ TUI_ACT_HELP, "help", "? F1", "everywhere",
@@ -249,5 +251,27 @@ tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action action,
 		if (n < 0 || (size_t)n >= size - used)
 			break;
 		used += (size_t)n;
+	}
+}
+
+/* True if action would change the plan (Enter in pane 2 opens a form). */
+bool
+tui_keymap_changes(enum tui_action action, enum tui_pane_id focus)
+{
+	switch (action) {
+	case TUI_ACT_ADD:
+	case TUI_ACT_EDIT:
+	case TUI_ACT_DELETE:
+	case TUI_ACT_ASSIGN:
+	case TUI_ACT_UNASSIGN:
+	case TUI_ACT_RESPOND:
+	case TUI_ACT_CANCEL_EVENT:
+	case TUI_ACT_INVITE:
+	case TUI_ACT_UNDO:
+		return true;
+	case TUI_ACT_OPEN:
+		return focus == TUI_PANE_SHIFTS;
+	default:
+		return false;
 	}
 }

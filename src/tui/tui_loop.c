@@ -173,6 +173,8 @@ tui_loop_draw(struct tui *tui)
 	}
 	if (tui->detail != NULL)
 		tui_detail_draw(tui);
+	if (tui->history != NULL)
+		tui_history_draw(tui);
 	if (tui->picker != NULL)
 		tui_picker_draw(tui, tui->picker);
 	if (tui->form != NULL)
@@ -220,13 +222,6 @@ tui_loop_filter_key(struct tui *tui, int key)
 	if (tui->focus == TUI_PANE_EVENTS)
 		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
 		    tui->panes[TUI_PANE_SHIFTS]);
-	return TUI_HANDLED | TUI_DRAW;
-}
-
-static int
-tui_loop_not_yet(struct tui *tui, const char *what)
-{
-	tui_status_message(tui, "%s: not available yet", what);
 	return TUI_HANDLED | TUI_DRAW;
 }
 
@@ -283,7 +278,11 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 		}
 		break;
 	case TUI_ACT_UNDO:
-		return tui_loop_not_yet(tui, "undo");
+		return tui_history_undo(tui);
+	case TUI_ACT_HISTORY:
+		if (tui->help || tui->week)
+			break;
+		return tui_history_open(tui);
 	case TUI_ACT_INVITE:
 		return tui_invite_ask(tui);
 	case TUI_ACT_QUIT:
@@ -302,6 +301,13 @@ tui_loop_dispatch(struct tui *tui, int key)
 	struct tui_pane *p = tui->panes[tui->focus];
 	int64_t event_before, event_after;
 	int flags;
+
+	/* A read-only plan: no change is even attempted. */
+	if (tui->readonly && !tui->help && !tui->week &&
+	    tui_keymap_changes(action, tui->focus)) {
+		tui_status_error(tui, "read-only: nothing can be changed");
+		return TUI_HANDLED | TUI_DRAW;
+	}
 
 	if (tui->help) {
 		flags = tui_help_handle(tui, key);
@@ -345,6 +351,7 @@ tui_loop_click(struct tui *tui)
 	    BUTTON1_CLICKED | BUTTON1_RELEASED)))
 		return TUI_HANDLED;
 	if (tui->form != NULL || tui->picker != NULL || tui->detail != NULL ||
+	    tui->history != NULL ||
 	    tui->ask.active || tui->help || tui->week || tui->filtering ||
 	    tui->layout.mode == TUI_LAYOUT_TOO_SMALL)
 		return TUI_HANDLED;
@@ -395,6 +402,8 @@ tui_loop_key_in(struct tui *tui, int key)
 		return tui_picker_key(tui, tui->picker, key);
 	if (tui->detail != NULL)
 		return tui_detail_handle(tui, key);
+	if (tui->history != NULL)
+		return tui_history_handle(tui, key);
 	if (tui->filtering)
 		return tui_loop_filter_key(tui, key);
 	return tui_loop_dispatch(tui, key);
@@ -426,6 +435,7 @@ tui_loop_free(struct tui *tui)
 	tui_form_free(tui->form);
 	tui_picker_free(tui->picker);
 	tui_detail_close(tui);
+	tui_history_close(tui);
 	free(tui->plan_name);
 }
 
@@ -446,6 +456,13 @@ tui_loop_run(struct tui *tui)
 			tui_loop_reload(tui);
 		tui_loop_draw(tui);
 		flags = 0;
+		/* A picker just opened shows the best few at once; everyone
+		 * is ranked while the coordinator reads them. */
+		if (tui->picker != NULL &&
+		    tui_picker_complete(tui, tui->picker)) {
+			flags = TUI_DRAW;
+			continue;
+		}
 		errno = 0;
 		rc = get_wch(&wc);
 		if (tui_loop_signal != 0)
@@ -522,6 +539,7 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	memset(&tui, 0, sizeof tui);
 	tui.st = st;
 	tui.cfg = cfg;
+	tui.readonly = store_is_readonly(st);
 	tui.focus = TUI_PANE_EVENTS;
 	tui_keymap_init(&tui.keymap);
 	tui.panes[TUI_PANE_EVENTS] = tui_pane_events_new();

@@ -17,17 +17,25 @@ struct tui_pane_shifts {
 	char			*event_title;
 	struct shift_list	 shifts;
 	struct assignment_list	*assigned;	/* one list per shift */
+	char			***conflict;	/* [shift][assignment]: the
+						   first conflict, or NULL */
 };
 
 static void
 tui_pane_shifts_clear(struct tui_pane_shifts *ps)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; ps->assigned != NULL && i < ps->shifts.len; i++)
+	for (i = 0; ps->assigned != NULL && i < ps->shifts.len; i++) {
+		for (j = 0; j < ps->assigned[i].len; j++)
+			free(ps->conflict[i][j]);
+		free(ps->conflict[i]);
 		assignment_list_free(&ps->assigned[i]);
+	}
 	free(ps->assigned);
+	free(ps->conflict);
 	ps->assigned = NULL;
+	ps->conflict = NULL;
 	shift_list_free(&ps->shifts);
 	free(ps->event_title);
 	ps->event_title = NULL;
@@ -47,6 +55,29 @@ tui_pane_shifts_match(struct tui_pane *p, const struct shift *sh,
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The first conflict of an assignment now (a forced one, or one the plan
+ * grew into), judged by the assign rules against its own shift; NULL if
+ * none. Declined assignments take no place and are not judged.
+ */
+static char *
+tui_pane_shifts_judge(struct tui *tui, const struct shift *sh,
+    const struct assignment *a)
+{
+	struct plan_conflict_list cl;
+	struct err err;
+	char *reason = NULL;
+
+	if (a->status == ASSIGNMENT_DECLINED)
+		return NULL;
+	memset(&cl, 0, sizeof cl);
+	if (ops_assign_check(tui->st, sh->id, a->volunteer_id, &cl,
+	    &err) == 0 && cl.len > 0)
+		reason = xstrdup(cl.items[0].reason);
+	plan_conflict_list_free(&cl);
+	return reason;
 }
 
 static void
@@ -79,12 +110,17 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 		return;
 	}
 	ps->assigned = xcalloc(ps->shifts.len + 1, sizeof *ps->assigned);
+	ps->conflict = xcalloc(ps->shifts.len + 1, sizeof *ps->conflict);
 	for (i = 0; i < ps->shifts.len; i++) {
 		struct shift *sh = &ps->shifts.items[i];
 		struct assignment_list *al = &ps->assigned[i];
 
 		if (store_assignment_list_shift(tui->st, sh->id, al, &err) < 0)
 			tui_status_error(tui, "%s", err.msg);
+		ps->conflict[i] = xcalloc(al->len + 1, sizeof **ps->conflict);
+		for (j = 0; j < al->len; j++)
+			ps->conflict[i][j] = tui_pane_shifts_judge(tui, sh,
+			    &al->items[j]);
 		if (!tui_pane_shifts_match(p, sh, al))
 			continue;
 		tui_list_push(&p->list, TUI_ROW_SHIFT, true, sh->id, 0, i);
@@ -106,6 +142,29 @@ tui_pane_shifts_assignment(struct tui_pane_shifts *ps,
 	    j >= ps->assigned[i].len)
 		return NULL;
 	return &ps->assigned[i].items[j];
+}
+
+/* The conflict of the assignment in row, or NULL. */
+static const char *
+tui_pane_shifts_conflict_of(struct tui_pane_shifts *ps,
+    const struct tui_list_row *row)
+{
+	size_t i, j;
+
+	if (row == NULL || tui_pane_shifts_assignment(ps, row) == NULL)
+		return NULL;
+	i = row->ref / 10000;
+	j = row->ref % 10000;
+	return ps->conflict[i][j];
+}
+
+const char *
+tui_pane_shifts_conflict(struct tui *tui)
+{
+	struct tui_pane *p = tui->panes[TUI_PANE_SHIFTS];
+
+	return tui_pane_shifts_conflict_of(p->data,
+	    tui_list_current(&p->list));
 }
 
 static const struct shift *
@@ -130,6 +189,7 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 	enum tui_theme base = selected ? THEME_SELECTED : THEME_NORMAL, style;
 	char when[32], end[16], staff[32];
 	int tw, sw, stw;
+	bool conflict;
 
 	(void)tui;
 	if (row->kind == TUI_ROW_ASSIGNMENT) {
@@ -137,8 +197,12 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 		if (a == NULL)
 			return;
 		stw = w >= 30 ? 10 : 0;
-		tui_text_putf(y, x, w - stw, base, "    %s%s", a->volunteer,
-		    a->forced ? " (forced)" : "");
+		/* "!!" survives a monochrome terminal; the reason is on the
+		 * status line when the row is selected. */
+		conflict = tui_pane_shifts_conflict_of(ps, row) != NULL;
+		tui_text_putf(y, x, w - stw, conflict && !selected ?
+		    THEME_ERROR : base, "%s%s%s", conflict ? " !! " : "    ",
+		    a->volunteer, a->forced ? " (forced)" : "");
 		if (stw > 0)
 			tui_text_put(y, x + w - stw, stw,
 			    assignment_status_name(a->status),

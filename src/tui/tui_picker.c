@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The assign picker (s): volunteers filtered as you type, those who can
- * take the shift first, those with conflicts after them, greyed, with the
- * reason ops_assign_check() gives. Choosing one with conflicts asks before
- * forcing. At most TUI_PICKER_MAX volunteers are judged per keystroke.
+ * The assign picker (s): the volunteers ops_suggest_top() ranks for the
+ * shift, those who can take it first with why they fit, those with
+ * conflicts after them, greyed, with the reason; people already on the
+ * shift last. The first frame shows the best TUI_PICKER_FIRST, which
+ * ops_suggest_top finds without reading everyone; right after it is drawn
+ * the loop has everyone ranked (tui_picker_complete), once per opening
+ * and per change of the plan. Typing only filters the ranked list by name.
+ * Choosing one with conflicts asks before forcing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,69 +17,31 @@
 #include "tui_curses.h"
 #include "tui_pane.h"
 
-#define TUI_PICKER_MAX 200
-
-struct tui_picker_item {
-	int64_t	 id;
-	char	*name;
-	char	*reason;	/* first conflict, or NULL */
-	size_t	 conflicts;
-	bool	 already;	/* on the shift already */
-	size_t	 order;		/* position by name, for a stable sort */
-};
+/* Ranked for the first frame: more than a screenful. */
+#define TUI_PICKER_FIRST 100
 
 struct tui_picker {
 	int64_t			 shift_id;
 	char			*title;
 	char			 filter[128];
-	struct tui_picker_item	*items;
-	size_t			 len;
-	struct tui_list		 list;
+	struct ops_suggest	 suggest;	/* ranked, best first */
+	struct assignment_list	 already;	/* on the shift already */
+	bool			 complete;	/* everyone ranked */
+	struct tui_list		 list;		/* ref: ranked index, or
+						   ranked.len + already index */
 	size_t			 height;
 };
-
-static void
-tui_picker_clear(struct tui_picker *pk)
-{
-	size_t i;
-
-	for (i = 0; i < pk->len; i++) {
-		free(pk->items[i].name);
-		free(pk->items[i].reason);
-	}
-	free(pk->items);
-	pk->items = NULL;
-	pk->len = 0;
-}
 
 void
 tui_picker_free(struct tui_picker *pk)
 {
 	if (pk == NULL)
 		return;
-	tui_picker_clear(pk);
+	ops_suggest_fini(&pk->suggest);
+	assignment_list_free(&pk->already);
 	tui_list_fini(&pk->list);
 	free(pk->title);
 	free(pk);
-}
-
-static int
-tui_picker_rank(const struct tui_picker_item *it)
-{
-	if (it->already)
-		return 2;
-	return it->conflicts > 0 ? 1 : 0;
-}
-
-static int
-tui_picker_cmp(const void *a, const void *b)
-{
-	const struct tui_picker_item *x = a, *y = b;
-	int rx = tui_picker_rank(x), ry = tui_picker_rank(y);
-
-	if (rx != ry)
-		return rx - ry;
-	return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /* The reason without the name it starts with: the name is beside it. */
@@ -84,66 +50,64 @@ tui_picker_reason(const char *name, const char *reason)
 {
 	size_t n = strlen(name);
 
+	if (reason == NULL)
+		return "";
 	if (strncmp(reason, name, n) == 0 && reason[n] == ' ')
 		return reason + n + 1;
 	return reason;
 }
 
-/* Judge the volunteers matching the filter against the shift. */
+/* Rows of the ranked list whose name matches the filter, in rank order. */
 static void
-tui_picker_rebuild(struct tui *tui, struct tui_picker *pk)
+tui_picker_filter(struct tui_picker *pk)
 {
-	struct volunteer_list vl = { 0 };
-	struct assignment_list al = { 0 };
-	struct plan_conflict_list cl;
 	struct tui_list_row saved, *savedp = NULL;
 	const struct tui_list_row *cur = tui_list_current(&pk->list);
-	struct tui_picker_item *it;
-	struct err err;
-	size_t i, j, n;
+	const struct plan_suggestion_list *rl = &pk->suggest.ranked;
+	size_t i, n;
 
 	if (cur != NULL) {
 		saved = *cur;
 		savedp = &saved;
 	}
-	tui_picker_clear(pk);
 	tui_list_clear(&pk->list);
-	if (store_volunteer_list_page(tui->st, pk->filter[0] ? pk->filter :
-	    NULL, NULL, 0, TUI_PICKER_MAX, &vl, &err) < 0 ||
-	    store_assignment_list_shift(tui->st, pk->shift_id, &al, &err) < 0)
-		tui_status_error(tui, "%s", err.msg);
-	n = vl.len < TUI_PICKER_MAX ? vl.len : TUI_PICKER_MAX;
-	pk->items = xcalloc(n + 1, sizeof *pk->items);
+	tui_list_filter_set(&pk->list, pk->filter);
+	/* Before everyone is ranked only the best few are in order. */
+	n = rl->len;
+	if (!pk->complete && n > TUI_PICKER_FIRST)
+		n = TUI_PICKER_FIRST;
 	for (i = 0; i < n; i++) {
-		it = &pk->items[pk->len++];
-		it->id = vl.items[i].id;
-		it->name = xstrdup(vl.items[i].name);
-		it->order = i;
-		for (j = 0; j < al.len; j++) {
-			if (al.items[j].volunteer_id == it->id)
-				it->already = true;
-		}
-		if (it->already)
-			continue;
-		memset(&cl, 0, sizeof cl);
-		if (ops_assign_check(tui->st, pk->shift_id, it->id, &cl,
-		    &err) < 0) {
-			it->conflicts = 1;
-			it->reason = xstrdup(err.msg);
-		} else if (cl.len > 0) {
-			it->conflicts = cl.len;
-			it->reason = xstrdup(tui_picker_reason(it->name,
-			    cl.items[0].reason));
-		}
-		plan_conflict_list_free(&cl);
+		const struct volunteer *v = rl->items[i].volunteer;
+
+		if (tui_list_filter_match(&pk->list, v->name))
+			tui_list_push(&pk->list, TUI_ROW_VOLUNTEER, true,
+			    v->id, 0, i);
 	}
-	qsort(pk->items, pk->len, sizeof *pk->items, tui_picker_cmp);
-	for (i = 0; i < pk->len; i++)
-		tui_list_push(&pk->list, TUI_ROW_VOLUNTEER, true,
-		    pk->items[i].id, 0, i);
+	for (i = 0; pk->complete && i < pk->already.len; i++) {
+		if (tui_list_filter_match(&pk->list,
+		    pk->already.items[i].volunteer))
+			tui_list_push(&pk->list, TUI_ROW_VOLUNTEER, true,
+			    pk->already.items[i].volunteer_id, 0,
+			    rl->len + i);
+	}
 	tui_list_restore(&pk->list, savedp);
-	volunteer_list_free(&vl);
-	assignment_list_free(&al);
+}
+
+/* Rank the best n (0: everyone) for the shift. */
+static void
+tui_picker_rank(struct tui *tui, struct tui_picker *pk, size_t n)
+{
+	struct err err;
+
+	ops_suggest_fini(&pk->suggest);
+	assignment_list_free(&pk->already);
+	memset(&pk->already, 0, sizeof pk->already);
+	pk->complete = n == 0;
+	if (ops_suggest_top(tui->st, pk->shift_id, n, &pk->suggest, &err) < 0 ||
+	    store_assignment_list_shift(tui->st, pk->shift_id, &pk->already,
+	    &err) < 0)
+		tui_status_error(tui, "%s", err.msg);
+	tui_picker_filter(pk);
 }
 
 void
@@ -166,7 +130,34 @@ tui_picker_open(struct tui *tui, int64_t shift_id)
 	tui_list_init(&pk->list);
 	tui_picker_free(tui->picker);
 	tui->picker = pk;
-	tui_picker_rebuild(tui, pk);
+	tui_picker_rank(tui, pk, TUI_PICKER_FIRST);
+}
+
+bool
+tui_picker_complete(struct tui *tui, struct tui_picker *pk)
+{
+	struct plan_suggestion_list *rl = &pk->suggest.ranked;
+	size_t i, certain = 0;
+
+	if (pk->complete)
+		return false;
+	/*
+	 * ops_suggest_top stops reading only once TUI_PICKER_FIRST fit with
+	 * nothing recent; with fewer it has weighed everyone, and sorting
+	 * what it has is the whole ranking. Otherwise rank everyone; the
+	 * best few stay where they are (the full ranking's first rows).
+	 */
+	for (i = 0; i < rl->len; i++) {
+		if (rl->items[i].conflicts == 0 && rl->items[i].recent == 0)
+			certain++;
+	}
+	if (certain < TUI_PICKER_FIRST) {
+		plan_suggest_rank(rl);
+		pk->complete = true;
+		tui_picker_filter(pk);
+	} else
+		tui_picker_rank(tui, pk, 0);
+	return true;
 }
 
 static void
@@ -197,27 +188,61 @@ tui_picker_force_answer(struct tui *tui, int key)
 	return tui_picker_assign(tui, tui->ask.a, tui->ask.b, true);
 }
 
+/* What one row of the picker shows. */
+struct tui_picker_view {
+	int64_t		 id;
+	const char	*name;
+	const char	*reason;	/* why it fits, or the conflict */
+	size_t		 conflicts;
+	bool		 already;
+};
+
+static void
+tui_picker_view(struct tui_picker *pk, size_t ref, struct tui_picker_view *v)
+{
+	struct ops_suggest *sg = &pk->suggest;
+	struct plan_suggestion *s;
+	const struct assignment *a;
+
+	memset(v, 0, sizeof *v);
+	if (ref >= sg->ranked.len) {
+		a = &pk->already.items[ref - sg->ranked.len];
+		v->id = a->volunteer_id;
+		v->name = a->volunteer;
+		v->reason = "already on this shift";
+		v->already = true;
+		return;
+	}
+	s = &sg->ranked.items[ref];
+	v->id = s->volunteer->id;
+	v->name = s->volunteer->name;
+	v->conflicts = s->conflicts;
+	/* Only for the rows drawn: formatting 50,000 reasons is not free. */
+	v->reason = tui_picker_reason(v->name, plan_suggest_reason(s,
+	    &sg->shift, sg->event.languages));
+}
+
 static int
 tui_picker_choose(struct tui *tui, struct tui_picker *pk)
 {
 	const struct tui_list_row *row = tui_list_current(&pk->list);
-	const struct tui_picker_item *it;
+	struct tui_picker_view v;
 	char *name;
 
 	if (row == NULL) {
 		tui_status_message(tui, "no volunteer matches");
 		return TUI_HANDLED | TUI_DRAW;
 	}
-	it = &pk->items[row->ref];
-	name = text_sanitize(it->name);
-	if (it->already)
+	tui_picker_view(pk, row->ref, &v);
+	name = text_sanitize(v.name);
+	if (v.already)
 		tui_status_message(tui, "%s is already on this shift", name);
-	else if (it->conflicts > 0)
+	else if (v.conflicts > 0)
 		tui_status_ask(tui, "y", tui_picker_force_answer, pk->shift_id,
-		    it->id, "assign anyway? y/n (%s)", it->reason);
+		    v.id, "assign anyway? y/n (%s: %s)", name, v.reason);
 	else {
 		free(name);
-		return tui_picker_assign(tui, pk->shift_id, it->id, false);
+		return tui_picker_assign(tui, pk->shift_id, v.id, false);
 	}
 	free(name);
 	return TUI_HANDLED | TUI_DRAW;
@@ -228,10 +253,22 @@ tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
 {
 	size_t h = pk->height > 0 ? pk->height : 1;
 
+	if (key != TUI_KEY_NONE)
+		tui_picker_complete(tui, pk);
 	switch (key) {
 	case TUI_KEY_NONE:
-		break;
+		/* The plan changed: rank again. */
+		tui_picker_rank(tui, pk, 0);
+		return TUI_HANDLED | TUI_DRAW;
 	case TUI_KEY_ESC:
+		/* Typed text is not dropped with the picker: Esc clears it
+		 * first, a second Esc closes. */
+		if (pk->filter[0] != '\0') {
+			pk->filter[0] = '\0';
+			tui_status_message(tui, "search cleared (Esc again "
+			    "closes the picker)");
+			break;
+		}
 		tui_picker_close(tui);
 		return TUI_HANDLED | TUI_DRAW;
 	case TUI_KEY_ENTER:
@@ -269,21 +306,25 @@ tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
 		pk->list.selected = 0;
 		break;
 	}
-	tui_picker_rebuild(tui, pk);
+	/* Typing filters what was ranked; nothing is ranked again. */
+	tui_picker_filter(pk);
+	pk->list.selected = 0;
+	tui_list_restore(&pk->list, NULL);
 	return TUI_HANDLED | TUI_DRAW;
 }
 
 void
 tui_picker_draw(struct tui *tui, struct tui_picker *pk)
 {
-	const struct tui_picker_item *it;
+	struct tui_picker_view v;
 	struct tui_rect r;
+	enum tui_theme style;
 	size_t i;
 	int y, nw;
 	bool sel;
 
 	if (!tui_layout_box(tui->lines, tui->cols, tui->lines - 2 < 22 ?
-	    tui->lines - 2 : 22, tui->cols < 76 ? tui->cols : 76, &r)) {
+	    tui->lines - 2 : 22, tui->cols < 96 ? tui->cols : 96, &r)) {
 		tui_text_put(tui->layout.body.y, 0, tui->cols,
 		    "enlarge the terminal to see the picker", THEME_ERROR);
 		return;
@@ -293,26 +334,31 @@ tui_picker_draw(struct tui *tui, struct tui_picker *pk)
 	    pk->filter);
 	pk->height = r.h > 4 ? (size_t)(r.h - 4) : 1;
 	tui_list_scroll(&pk->list, pk->height);
-	if (pk->len == 0)
+	if (pk->list.len == 0)
 		tui_text_put(r.y + 2, r.x + 2, r.w - 4, "no volunteer matches",
 		    THEME_DIM);
 	nw = (r.w - 4) * 2 / 5;
+	if (nw > 30)
+		nw = 30;
 	for (i = pk->list.top, y = 2; i < pk->list.len && y < r.h - 2;
 	    i++, y++) {
-		it = &pk->items[pk->list.rows[i].ref];
+		tui_picker_view(pk, pk->list.rows[i].ref, &v);
 		sel = i == pk->list.selected;
-		if (it->already || it->conflicts > 0) {
-			tui_text_putf(r.y + y, r.x + 2, nw,
-			    sel ? THEME_SELECTED : THEME_DIM, "  %s", it->name);
-			tui_text_putf(r.y + y, r.x + 2 + nw, r.w - 4 - nw,
-			    sel ? THEME_SELECTED : THEME_DIM, "%s",
-			    it->already ? "already on this shift" : it->reason);
-		} else {
-			tui_text_putf(r.y + y, r.x + 2, nw,
-			    sel ? THEME_SELECTED : THEME_NORMAL, "+ %s",
-			    it->name);
+		/* A sign as well as a colour: "+" fits, "-" does not. */
+		if (v.already || v.conflicts > 0) {
+			style = sel ? THEME_SELECTED : THEME_DIM;
+			tui_text_putf(r.y + y, r.x + 2, nw - 1, style, "- %s",
+			    v.name);
+			tui_text_put(r.y + y, r.x + 1 + nw, 1, "", style);
 			tui_text_put(r.y + y, r.x + 2 + nw, r.w - 4 - nw,
-			    "free", sel ? THEME_SELECTED : THEME_STAFFED);
+			    v.reason, style);
+		} else {
+			style = sel ? THEME_SELECTED : THEME_NORMAL;
+			tui_text_putf(r.y + y, r.x + 2, nw - 1, style, "+ %s",
+			    v.name);
+			tui_text_put(r.y + y, r.x + 1 + nw, 1, "", style);
+			tui_text_put(r.y + y, r.x + 2 + nw, r.w - 4 - nw,
+			    v.reason, sel ? THEME_SELECTED : THEME_STAFFED);
 		}
 	}
 	tui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4,

@@ -105,7 +105,8 @@ tui_status_draw_title(struct tui *tui)
 	if (rw > r.w / 2 + 8)
 		rw = r.w - 20 > 0 ? r.w - 20 : 0;
 	/* One column between the name and the date, always. */
-	tui_text_putf(r.y, r.x, r.w - rw - 1, THEME_TITLE, " rooster: %s",
+	tui_text_putf(r.y, r.x, r.w - rw - 1, THEME_TITLE, " %srooster: %s",
+	    tui->readonly ? "READ-ONLY " : "",
 	    tui->plan_name != NULL && *tui->plan_name != '\0' ?
 	    tui->plan_name : "(unnamed plan)");
 	tui_text_put(r.y, r.x + r.w - rw - 1, 1, "", THEME_TITLE);
@@ -137,6 +138,7 @@ tui_status_draw(struct tui *tui)
 {
 	struct tui_rect r = tui->layout.status;
 	struct tui_pane *p = tui->panes[tui->focus];
+	const char *conflict;
 	char ctx[64], hints[96];
 	int cw, hw;
 
@@ -161,9 +163,13 @@ tui_status_draw(struct tui *tui)
 		snprintf(hints, sizeof hints, "Enter assign  Esc close ");
 	else
 		snprintf(hints, sizeof hints, "? help  q quit ");
+	conflict = NULL;
+	if (tui->focus == TUI_PANE_SHIFTS && tui->form == NULL &&
+	    tui->picker == NULL && !tui->week && !tui->help)
+		conflict = tui_pane_shifts_conflict(tui);
 	cw = (int)text_width(ctx) + 3;
 	hw = (int)text_width(hints);
-	if (cw + hw + 10 > r.w || tui->message[0] != '\0')
+	if (cw + hw + 10 > r.w || tui->message[0] != '\0' || conflict != NULL)
 		hw = 0;
 	if (cw > r.w)
 		cw = r.w;
@@ -172,6 +178,9 @@ tui_status_draw(struct tui *tui)
 		tui_text_putf(r.y, r.x + cw, r.w - cw - hw,
 		    tui->message_error ? THEME_ERROR : THEME_STATUS, " %s",
 		    tui->message);
+	else if (conflict != NULL)
+		tui_text_putf(r.y, r.x + cw, r.w - cw, THEME_ERROR,
+		    " !! conflict: %s", conflict);
 	else if (p->list.filter[0] != '\0')
 		tui_text_putf(r.y, r.x + cw, r.w - cw - hw, THEME_STATUS,
 		    " filter: %s", p->list.filter);

@@ -87,8 +87,6 @@ sees "help overlay" "Help: keys"
 sees "help lists the assign key" "assign a volunteer"
 keys Escape
 lacks "help closes" "Help: keys"
-keys u
-sees "undo not yet" "undo: not available yet"
 keys i
 sees "invites need the organizer address" "set 'email"
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: ISC
 # Never a crash or garbage on any resize: sweep odd sizes, from 1x1 to
 # 200x60, in every view (panes, form, picker, help, week, a volunteer's
-# shifts, a question), then check the screen is whole again at 80x24.
+# shifts, a history, a question), then check the screen is whole again at 80x24.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tui_lib.sh"
 seed
@@ -19,13 +19,14 @@ sweep() {
 
 tui_start 80 24
 sees "main view" "2 Shifts: Taalcafé"
-for view in panes form picker help week detail ask; do
+for view in panes form picker help week detail history ask; do
 	case $view in
 	form) keys a "Iets" ;;
 	picker) keys 2 s ;;
 	help) keys '?' ;;
 	week) keys w ;;
 	detail) keys 3 g Enter ;;
+	history) keys 1 g h ;;
 	ask) keys 1 d ;;
 	esac
 	sweep
@@ -38,6 +39,7 @@ for view in panes form picker help week detail ask; do
 	help) sees "help: still open" "Help: keys"; keys Escape ;;
 	week) sees "week: still shown" "Week "; keys w ;;
 	detail) sees "detail: still open" "upcoming shifts"; keys Escape ;;
+	history) sees "history: still open" "History of"; keys Escape ;;
 	ask) sees "question: still asked" "y/n"; keys n ;;
 	esac
 	sees "$view: back to the panes" "1 Events"

@@ -15,13 +15,14 @@ export TMUX_TMPDIR="$TESTDIR"
 # exits as its last session ends races with the next new-session.
 T -f /dev/null new-session -d -s keep -x 80 -y 24 "sleep 3600"
 
-# tui_start COLS LINES [VAR=VALUE...]: the screen on $DB in a fresh window.
+# tui_start COLS LINES [VAR=VALUE...]: the screen on $DB in a fresh window
+# (run through $TUI_WRAP, e.g. "runuser -u nobody --", when set).
 # The exit status lands in $TESTDIR/exit, the process id in $TESTDIR/pid.
 tui_start() {
 	_c=$1 _l=$2; shift 2
 	rm -f "$TESTDIR/exit" "$TESTDIR/pid"
-	printf '#!/bin/sh\necho $$ > "%s/pid"\nexec env %s "%s" --db "%s" 2> "%s/stderr"\n' \
-	    "$TESTDIR" "TERM=${TERM_UNDER_TEST:-tmux-256color} $*" "$ROOSTER" "$DB" \
+	printf '#!/bin/sh\necho $$ > "%s/pid"\nexec %s env %s "%s" --db "%s" 2> "%s/stderr"\n' \
+	    "$TESTDIR" "${TUI_WRAP:-}" "TERM=${TERM_UNDER_TEST:-tmux-256color} $*" "$ROOSTER" "$DB" \
 	    "$TESTDIR" > "$TESTDIR/run.sh"
 	T kill-session -t t > /dev/null 2>&1
 	T new-session -d -s t -x "$_c" -y "$_l" \

@@ -4,7 +4,8 @@
  * int tui_form_key(struct tui *tui, struct tui_form *f, int key);
  * editing UTF-8 by characters, moving between fields, saving through the
  * form's save function (refused: text kept, message shown), Esc asking
- * before dropping typed text; and the WHEN and number field parsers.
+ * before dropping typed text, a stale save asking reload or overwrite;
+ * and the WHEN and number field parsers.
  */
 #include <locale.h>
 #include <setjmp.h>
@@ -216,6 +217,112 @@ test_parsers(void **state)
 	free_tui(tui);
 }
 
+/* A row stored at version 7 that the form saw at version 3. */
+static int64_t stored = 7;
+static int64_t saved_over;	/* the version a save went through with */
+static int reopened;
+
+static int
+save_versioned(struct tui *tui, struct tui_form *f, struct err *err)
+{
+	saves++;
+	if (f->version != stored)
+		return err_set(err, ERR_CONFLICT, "changed by someone else");
+	saved_over = f->version;
+	tui_form_free(f);
+	tui->form = NULL;
+	return 0;
+}
+
+static int
+save_conflict_other(struct tui *tui, struct tui_form *f, struct err *err)
+{
+	(void)tui;
+	(void)f;
+	saves++;
+	return err_set(err, ERR_CONFLICT, "event 1 is already cancelled");
+}
+
+static void
+reopen(struct tui *tui, int64_t parent, int64_t id)
+{
+	(void)parent;
+	reopened++;
+	tui_form_free(tui->form);
+	tui->form = tui_form_new("Fresh", save_versioned);
+	tui->form->id = id;
+	tui->form->version = stored;
+}
+
+static int64_t
+version_now(struct tui *tui, int64_t id)
+{
+	(void)tui;
+	(void)id;
+	return stored;
+}
+
+static struct tui *
+new_stale(tui_form_save_fn save)
+{
+	struct tui *tui = new_tui(save);
+
+	tui->form->id = 1;
+	tui->form->version = 3;
+	tui->form->reopen = reopen;
+	tui->form->stored_version = version_now;
+	reopened = 0;
+	saved_over = 0;
+	type(tui, "mine");
+	return tui;
+}
+
+/* A stale save asks r/o; Esc keeps editing, o saves over, r reloads. */
+static void
+test_stale(void **state)
+{
+	struct tui *tui = new_stale(save_versioned);
+
+	(void)state;
+	tui_form_key(tui, tui->form, TUI_KEY_ENTER);
+	assert_non_null(tui->form);
+	assert_true(tui->ask.active);
+	assert_string_equal(tui->ask.keys, "ro");
+	assert_non_null(strstr(tui->ask.question, "changed by someone else"));
+	assert_string_equal(tui_form_text(tui->form, 0), "mine");
+	/* o: saved with the version stored now. */
+	tui->ask.active = false;
+	tui->ask.fn(tui, 'o');
+	assert_null(tui->form);
+	assert_int_equal(saved_over, 7);
+	assert_int_equal(saves, 2);
+	assert_int_equal(reopened, 0);
+	free(tui);
+
+	/* r: the form opens afresh, the typing is gone, nothing saved. */
+	tui = new_stale(save_versioned);
+	tui_form_key(tui, tui->form, TUI_KEY_ENTER);
+	tui->ask.active = false;
+	tui->ask.fn(tui, 'r');
+	assert_int_equal(reopened, 1);
+	assert_non_null(tui->form);
+	assert_string_equal(tui->form->title, "Fresh");
+	assert_false(tui->form->dirty);
+	assert_int_equal(saves, 1);
+	assert_int_equal(saved_over, 0);
+	free_tui(tui);
+
+	/* Another ERR_CONFLICT (the row is where the form saw it): no
+	 * question, the message as usual. */
+	tui = new_stale(save_conflict_other);
+	tui->form->version = stored;
+	tui_form_key(tui, tui->form, TUI_KEY_ENTER);
+	assert_false(tui->ask.active);
+	assert_string_equal(tui->message, "event 1 is already cancelled");
+	assert_non_null(tui->form);
+	free_tui(tui);
+}
+
 int
 main(void)
 {
@@ -226,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_accepted_save_closes),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_parsers),
+		cmocka_unit_test(test_stale),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

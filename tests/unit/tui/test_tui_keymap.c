@@ -68,7 +68,7 @@ test_defaults(void **state)
 		{ 'u', TUI_ACT_UNDO }, { 0x0c, TUI_ACT_REDRAW },
 		{ '?', TUI_ACT_HELP }, { TUI_KEY_F1, TUI_ACT_HELP },
 		{ TUI_KEY_ESC, TUI_ACT_ESCAPE }, { 'q', TUI_ACT_QUIT },
-		{ 'c', TUI_ACT_CANCEL_EVENT },
+		{ 'c', TUI_ACT_CANCEL_EVENT }, { 'h', TUI_ACT_HISTORY },
 	};
 	struct tui_keymap km;
 	size_t i;
@@ -163,6 +163,40 @@ test_help_lists_every_key(void **state)
 	free(lines);
 }
 
+/* bool tui_keymap_changes(enum tui_action, enum tui_pane_id): every key
+ * that could change the plan, and none that only looks. */
+static void
+test_changes(void **state)
+{
+	static const enum tui_action change[] = {
+		TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_ASSIGN,
+		TUI_ACT_UNASSIGN, TUI_ACT_RESPOND, TUI_ACT_CANCEL_EVENT,
+		TUI_ACT_INVITE, TUI_ACT_UNDO
+	};
+	size_t i;
+	int a, p;
+
+	(void)state;
+	for (i = 0; i < sizeof change / sizeof change[0]; i++)
+		for (p = 0; p < TUI_PANES; p++)
+			assert_true(tui_keymap_changes(change[i],
+			    (enum tui_pane_id)p));
+	/* Enter opens a shift's form or response in pane 2 only. */
+	assert_true(tui_keymap_changes(TUI_ACT_OPEN, TUI_PANE_SHIFTS));
+	assert_false(tui_keymap_changes(TUI_ACT_OPEN, TUI_PANE_EVENTS));
+	assert_false(tui_keymap_changes(TUI_ACT_OPEN, TUI_PANE_VOLUNTEERS));
+	/* Looking: moving, panes, filter, gaps, week, help, quit. */
+	for (a = TUI_ACT_NONE; a < TUI_ACT_COUNT; a++) {
+		bool listed = a == TUI_ACT_OPEN;
+
+		for (i = 0; i < sizeof change / sizeof change[0]; i++)
+			listed = listed || change[i] == (enum tui_action)a;
+		if (!listed)
+			assert_false(tui_keymap_changes((enum tui_action)a,
+			    TUI_PANE_EVENTS));
+	}
+}
+
 int
 main(void)
 {
@@ -172,6 +206,7 @@ main(void)
 		cmocka_unit_test(test_no_duplicates),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_help_lists_every_key),
+		cmocka_unit_test(test_changes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
