@@ -148,6 +148,11 @@ bool rtime_locale_is_c(void);
  * from nl_langinfo; Monday in the C and POSIX locales.
  */
 int rtime_week_first_day(void);
+/*
+ * Local midnight of the first day of the locale's week holding t (Monday
+ * in Dutch and in the C locale, Sunday in American English).
+ */
+int64_t rtime_week_start_locale(int64_t t);
 /* Month key yyyymm of t in the plan zone, for monthly limits. */
 int rtime_month(int64_t t);
 

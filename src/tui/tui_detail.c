@@ -31,7 +31,7 @@ tui_detail_open(struct tui *tui, int64_t volunteer_id)
 	if (store_assignment_list_volunteer(tui->st, volunteer_id, &range,
 	    tui->detail, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
-	tui->detail_title = xasprintf("%s: upcoming shifts", v.name);
+	tui->detail_title = xasprintf(_("%s: upcoming shifts"), v.name);
 	tui->detail_top = 0;
 	volunteer_fini(&v);
 }
@@ -67,7 +67,7 @@ tui_detail_draw(struct tui *tui)
 	else if (tui->detail_top > tui->detail->len - tui->detail_height)
 		tui->detail_top = tui->detail->len - tui->detail_height;
 	if (tui->detail->len == 0)
-		tui_text_put(r.y + 1, r.x + 2, r.w - 4, "no upcoming shifts",
+		tui_text_put(r.y + 1, r.x + 2, r.w - 4, _("no upcoming shifts"),
 		    THEME_DIM);
 	for (i = tui->detail_top, y = 1; i < tui->detail->len && y < r.h - 1;
 	    i++, y++) {
@@ -75,7 +75,7 @@ tui_detail_draw(struct tui *tui)
 		rtime_format(a->start, "%a %d %b %H:%M", when, sizeof when);
 		tui_text_putf(r.y + y, r.x + 2, r.w - 4, THEME_NORMAL,
 		    "%s  %-10s %s  (%s)", when, a->role, a->event_title,
-		    assignment_status_name(a->status));
+		    _(assignment_status_name(a->status)));
 	}
 }
 

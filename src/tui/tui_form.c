@@ -77,8 +77,8 @@ tui_form_number(const struct tui_form *f, size_t i, int *out,
 	}
 	v = strtol(s, &end, 10);
 	if (*end != '\0' || v < 0 || v > 100000)
-		return err_set(err, ERR_INVALID, "%s: '%s' is not a whole "
-		    "number of 0 or more", f->fields[i].label, s);
+		return err_set(err, ERR_INVALID, _("%s: '%s' is not a whole "
+		    "number of 0 or more"), f->fields[i].label, s);
 	*out = (int)v;
 	return 0;
 }
@@ -139,7 +139,7 @@ tui_form_drop_answer(struct tui *tui, int key)
 	(void)key;
 	tui_form_free(tui->form);
 	tui->form = NULL;
-	tui_status_message(tui, "nothing saved");
+	tui_status_message(tui, _("nothing saved"));
 	return TUI_HANDLED | TUI_DRAW;
 }
 
@@ -156,8 +156,8 @@ tui_form_stale_answer(struct tui *tui, int key)
 	if (key == 'r') {
 		f->reopen(tui, f->parent, f->id);
 		if (tui->form != f)
-			tui_status_message(tui, "reloaded: what you typed "
-			    "was dropped");
+			tui_status_message(tui, _("reloaded: what you typed "
+			    "was dropped"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	/* o: save what was typed over the version stored now. */
@@ -182,8 +182,8 @@ tui_form_stale(struct tui *tui, struct tui_form *f, const struct err *err)
 	if (now == 0 || now == f->version)
 		return false;
 	tui_status_ask(tui, "ro", tui_form_stale_answer, 0, 0,
-	    "changed by someone else: r reload (drops your typing), o "
-	    "overwrite with yours");
+	    _("changed by someone else: r reload (drops your typing), o "
+	    "overwrite with yours"));
 	return true;
 }
 
@@ -197,7 +197,7 @@ tui_form_save(struct tui *tui, struct tui_form *f)
 		if (tui_form_stale(tui, f, &err))
 			return TUI_HANDLED | TUI_DRAW;
 		tui_status_error(tui, "%s", err.msg[0] ? err.msg :
-		    "could not save");
+		    _("could not save"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	/* The save function closed the form and said what it did. */
@@ -215,7 +215,7 @@ tui_form_key(struct tui *tui, struct tui_form *f, int key)
 	case TUI_KEY_ESC:
 		if (f->dirty)
 			tui_status_ask(tui, "y", tui_form_drop_answer, 0, 0,
-			    "drop what you typed? y/n");
+			    _("drop what you typed? y/n"));
 		else
 			tui_form_drop_answer(tui, 'y');
 		break;
@@ -314,7 +314,7 @@ tui_form_draw(struct tui *tui, struct tui_form *f)
 	    tui->cols < 72 ? tui->cols : 72, &r)) {
 		tui_text_fill(tui->layout.body, THEME_NORMAL);
 		tui_text_put(tui->layout.body.y, 0, tui->cols,
-		    "enlarge the terminal to see the form (kept)", THEME_ERROR);
+		    _("enlarge the terminal to see the form (kept)"), THEME_ERROR);
 		return;
 	}
 	for (i = 0; i < f->count; i++) {
@@ -332,5 +332,5 @@ tui_form_draw(struct tui *tui, struct tui_form *f)
 		    r.w - lw - 6);
 	}
 	tui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4,
-	    "Enter saves, Tab moves, Esc cancels", THEME_DIM);
+	    _("Enter saves, Tab moves, Esc cancels"), THEME_DIM);
 }

@@ -61,8 +61,8 @@ tui_form_event_save(struct tui *tui, struct tui_form *f, struct err *err)
 	rc = id != 0 ? ops_event_edit(tui->st, &ev, err) :
 	    ops_event_add(tui->st, &ev, err);
 	if (rc == 0) {
-		tui_status_message(tui, id != 0 ? "event saved" :
-		    "event added");
+		tui_status_message(tui, id != 0 ? _("event saved") :
+		    _("event added"));
 		tui_form_free(tui->form);
 		tui->form = NULL;
 		tui_loop_reload(tui);
@@ -112,17 +112,17 @@ tui_form_event_open(struct tui *tui, int64_t id)
 		rtime_format_when(ev.start, start, sizeof start);
 		rtime_format_when(ev.end, end, sizeof end);
 	}
-	f = tui_form_new(id != 0 ? "Edit event" : "New event",
+	f = tui_form_new(id != 0 ? _("Edit event") : _("New event"),
 	    tui_form_event_save);
 	f->id = id;
 	f->version = ev.version;
 	f->reopen = tui_form_event_reopen;
 	f->stored_version = tui_form_event_version;
-	tui_form_field(f, "Title", TUI_FIELD_TEXT, ev.title, NULL);
-	tui_form_field(f, "Start", TUI_FIELD_WHEN, start, "YYYY-MM-DD HH:MM");
-	tui_form_field(f, "End", TUI_FIELD_WHEN, end, "YYYY-MM-DD HH:MM");
-	tui_form_field(f, "Place", TUI_FIELD_TEXT, ev.location, NULL);
-	tui_form_field(f, "Description", TUI_FIELD_TEXT, ev.description, NULL);
+	tui_form_field(f, _("Title"), TUI_FIELD_TEXT, ev.title, NULL);
+	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start, _("YYYY-MM-DD HH:MM"));
+	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end, _("YYYY-MM-DD HH:MM"));
+	tui_form_field(f, _("Place"), TUI_FIELD_TEXT, ev.location, NULL);
+	tui_form_field(f, _("Description"), TUI_FIELD_TEXT, ev.description, NULL);
 	event_fini(&ev);
 	tui_form_free(tui->form);
 	tui->form = f;

@@ -48,7 +48,7 @@ tui_form_shift_save(struct tui *tui, struct tui_form *f, struct err *err)
 		goto out;
 	f->focus = TUI_FORM_SHIFT_NEEDED;
 	if (*tui_form_text(f, TUI_FORM_SHIFT_NEEDED) == '\0') {
-		err_set(err, ERR_INVALID, "needed: how many people?");
+		err_set(err, ERR_INVALID, _("needed: how many people?"));
 		goto out;
 	}
 	if (tui_form_number(f, TUI_FORM_SHIFT_NEEDED, &sh.needed, err) < 0)
@@ -71,8 +71,8 @@ tui_form_shift_save(struct tui *tui, struct tui_form *f, struct err *err)
 	rc = id != 0 ? ops_shift_edit(tui->st, &sh, err) :
 	    ops_shift_add(tui->st, &sh, err);
 	if (rc == 0) {
-		tui_status_message(tui, id != 0 ? "shift saved" :
-		    "shift added");
+		tui_status_message(tui, id != 0 ? _("shift saved") :
+		    _("shift added"));
 		tui_form_free(tui->form);
 		tui->form = NULL;
 		tui_loop_reload(tui);
@@ -122,17 +122,17 @@ tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 		rtime_format_when(sh.end, end, sizeof end);
 		snprintf(needed, sizeof needed, "%d", sh.needed);
 	}
-	f = tui_form_new(id != 0 ? "Edit shift" : "New shift",
+	f = tui_form_new(id != 0 ? _("Edit shift") : _("New shift"),
 	    tui_form_shift_save);
 	f->id = id;
 	f->parent = event_id;
 	f->version = sh.version;
 	f->reopen = tui_form_shift_reopen;
 	f->stored_version = tui_form_shift_version;
-	tui_form_field(f, "Role", TUI_FIELD_TEXT, sh.role, NULL);
-	tui_form_field(f, "Start", TUI_FIELD_WHEN, start, "event's start");
-	tui_form_field(f, "End", TUI_FIELD_WHEN, end, "event's end");
-	tui_form_field(f, "Needed", TUI_FIELD_NUMBER, needed, NULL);
+	tui_form_field(f, _("Role"), TUI_FIELD_TEXT, sh.role, NULL);
+	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start, _("event's start"));
+	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end, _("event's end"));
+	tui_form_field(f, _("Needed"), TUI_FIELD_NUMBER, needed, NULL);
 	shift_fini(&sh);
 	tui_form_free(tui->form);
 	tui->form = f;

@@ -65,8 +65,8 @@ tui_form_volunteer_save(struct tui *tui, struct tui_form *f,
 	rc = id != 0 ? ops_volunteer_edit(tui->st, &v, err) :
 	    ops_volunteer_add(tui->st, &v, err);
 	if (rc == 0) {
-		tui_status_message(tui, id != 0 ? "volunteer saved" :
-		    "volunteer added");
+		tui_status_message(tui, id != 0 ? _("volunteer saved") :
+		    _("volunteer added"));
 		tui_form_free(tui->form);
 		tui->form = NULL;
 		tui_loop_reload(tui);
@@ -116,20 +116,20 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 		if (v.max_per_month > 0)
 			snprintf(max, sizeof max, "%d", v.max_per_month);
 	}
-	f = tui_form_new(id != 0 ? "Edit volunteer" : "New volunteer",
+	f = tui_form_new(id != 0 ? _("Edit volunteer") : _("New volunteer"),
 	    tui_form_volunteer_save);
 	f->id = id;
 	f->version = v.version;
 	f->reopen = tui_form_volunteer_reopen;
 	f->stored_version = tui_form_volunteer_version;
-	tui_form_field(f, "Name", TUI_FIELD_TEXT, v.name, NULL);
-	tui_form_field(f, "E-mail", TUI_FIELD_TEXT, v.email, NULL);
-	tui_form_field(f, "Phone", TUI_FIELD_TEXT, v.phone, NULL);
-	tui_form_field(f, "Skills", TUI_FIELD_TEXT, v.skills,
-	    "e.g. tolk,rijbewijs");
-	tui_form_field(f, "Languages", TUI_FIELD_TEXT, v.languages,
-	    "e.g. nl,ar");
-	tui_form_field(f, "Max/month", TUI_FIELD_NUMBER, max, "no limit");
+	tui_form_field(f, _("Name"), TUI_FIELD_TEXT, v.name, NULL);
+	tui_form_field(f, _("E-mail"), TUI_FIELD_TEXT, v.email, NULL);
+	tui_form_field(f, _("Phone"), TUI_FIELD_TEXT, v.phone, NULL);
+	tui_form_field(f, _("Skills"), TUI_FIELD_TEXT, v.skills,
+	    _("e.g. tolk,rijbewijs"));
+	tui_form_field(f, _("Languages"), TUI_FIELD_TEXT, v.languages,
+	    _("e.g. nl,ar"));
+	tui_form_field(f, _("Max/month"), TUI_FIELD_NUMBER, max, _("no limit"));
 	volunteer_fini(&v);
 	tui_form_free(tui->form);
 	tui->form = f;

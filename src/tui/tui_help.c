@@ -15,14 +15,21 @@ tui_help_lines(const struct tui_keymap *km, size_t *count)
 {
 	const struct tui_keydef *defs;
 	char keys[64], **lines;
-	size_t n, i;
+	const char *scope;
+	size_t n, i, width = 10;
 
 	defs = tui_keymap_table(&n);
 	lines = xcalloc(n, sizeof *lines);
+	/* The scope column as wide as its widest translation. */
+	for (i = 0; i < n; i++)
+		if (text_width(_(defs[i].scope)) > width)
+			width = text_width(_(defs[i].scope));
 	for (i = 0; i < n; i++) {
 		tui_keymap_keys_of(km, defs[i].action, keys, sizeof keys);
-		lines[i] = xasprintf("%-10s %-10s %s", keys[0] ? keys : "-",
-		    defs[i].scope, defs[i].help);
+		scope = _(defs[i].scope);
+		lines[i] = xasprintf("%-10s %s%*s %s", keys[0] ? keys : "-",
+		    scope, (int)(width - text_width(scope)), "",
+		    _(defs[i].help));
 	}
 	*count = n;
 	return lines;
@@ -42,8 +49,8 @@ tui_help_draw(struct tui *tui)
 	shown = (size_t)(r.h - 1);
 	if (tui->help_top + shown > n)
 		tui->help_top = n > shown ? n - shown : 0;
-	tui_text_put(r.y, r.x, r.w, " Help: keys (j/k scroll, Esc or q "
-	    "closes)", THEME_HEADER);
+	tui_text_put(r.y, r.x, r.w, _(" Help: keys (j/k scroll, Esc or q "
+	    "closes)"), THEME_HEADER);
 	for (y = 1, i = tui->help_top; i < n && y < r.h; i++, y++)
 		tui_text_putf(r.y + y, r.x, r.w, THEME_NORMAL, " %s",
 		    lines[i]);

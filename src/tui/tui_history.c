@@ -31,17 +31,17 @@ tui_history_undo(struct tui *tui)
 	int64_t undone = 0;
 
 	if (ops_undo(tui->st, &undone, &err) < 0) {
-		tui_status_error(tui, "undo: %s", err.msg);
+		tui_status_error(tui, _("undo: %s"), err.msg);
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	memset(&f, 0, sizeof f);
 	f.id = undone;
 	f.limit = 1;
 	if (store_log_find(tui->st, &f, &found, &err) == 0 && found.len == 1)
-		tui_status_message(tui, "undone (%s): %s",
+		tui_status_message(tui, _("undone (%s): %s"),
 		    found.items[0].action, found.items[0].summary);
 	else
-		tui_status_message(tui, "undone: change %lld",
+		tui_status_message(tui, _("undone: change %lld"),
 		    (long long)undone);
 	store_log_list_free(&found);
 	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD;
@@ -77,7 +77,7 @@ tui_history_target(struct tui *tui, struct store_log_filter *f)
 		f->event_id = tui_pane_events_selected(tui);
 		if (f->event_id != 0 &&
 		    store_event_get(tui->st, f->event_id, &ev, NULL) == 0) {
-			title = xasprintf("History of %s", ev.title);
+			title = xasprintf(_("History of %s"), ev.title);
 			event_fini(&ev);
 		}
 		return title;
@@ -89,7 +89,7 @@ tui_history_target(struct tui *tui, struct store_log_filter *f)
 		f->volunteer_id = row->id;
 		if (store_volunteer_get(tui->st, row->id, &v, NULL) < 0)
 			return NULL;
-		title = xasprintf("History of %s", v.name);
+		title = xasprintf(_("History of %s"), v.name);
 		volunteer_fini(&v);
 	}
 	if (tui->focus == TUI_PANE_SHIFTS) {
@@ -102,9 +102,9 @@ tui_history_target(struct tui *tui, struct store_log_filter *f)
 			return NULL;
 		}
 		if (title == NULL)
-			title = xasprintf("History of shift %s", sh.role);
+			title = xasprintf(_("History of shift %s"), sh.role);
 		else {
-			char *t = xasprintf("%s on %s", title, sh.role);
+			char *t = xasprintf(_("%s on %s"), title, sh.role);
 
 			free(title);
 			title = t;
@@ -123,8 +123,8 @@ tui_history_open(struct tui *tui)
 	char *title;
 
 	if ((title = tui_history_target(tui, &f)) == NULL) {
-		tui_status_message(tui, "select an event, shift or volunteer "
-		    "to see its history");
+		tui_status_message(tui, _("select an event, shift or volunteer "
+		    "to see its history"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	tui_history_close(tui);
@@ -149,7 +149,7 @@ tui_history_draw(struct tui *tui)
 	if (!tui_layout_box(tui->lines, tui->cols, tui->lines - 2,
 	    tui->cols < 100 ? tui->cols : 100, &r)) {
 		tui_text_put(tui->layout.body.y, 0, tui->cols,
-		    "enlarge the terminal to see the history", THEME_ERROR);
+		    _("enlarge the terminal to see the history"), THEME_ERROR);
 		return;
 	}
 	tui_text_box(r, h->title);
@@ -157,7 +157,7 @@ tui_history_draw(struct tui *tui)
 	if (h->lines.len > h->height && h->top > h->lines.len - h->height)
 		h->top = h->lines.len - h->height;
 	if (h->lines.len == 0)
-		tui_text_put(r.y + 1, r.x + 2, r.w - 4, "no changes logged",
+		tui_text_put(r.y + 1, r.x + 2, r.w - 4, _("no changes logged"),
 		    THEME_DIM);
 	for (i = h->top, y = 1; i < h->lines.len && y < r.h - 1; i++, y++) {
 		e = &h->lines.items[i];
@@ -165,7 +165,7 @@ tui_history_draw(struct tui *tui)
 		tui_text_putf(r.y + y, r.x + 2, r.w - 4, e->undone_by != 0 ?
 		    THEME_DIM : THEME_NORMAL, "%s  %-8s %-14s %s%s", when,
 		    e->user, e->action, e->summary, e->undone_by != 0 ?
-		    " (undone)" : "");
+		    _(" (undone)") : "");
 	}
 }
 

@@ -38,16 +38,16 @@ tui_invite_answer(struct tui *tui, int key)
 			first_failure = res.items[i].detail;
 	}
 	if (res.len == 0)
-		tui_status_message(tui, "invitations: nothing new to send");
+		tui_status_message(tui, _("invitations: nothing new to send"));
 	else if (res.failed > 0) {
 		detail = text_sanitize(first_failure);
-		tui_status_error(tui, "invitations: %zu sent, %zu skipped, "
-		    "%zu failed (%s); i again retries", sent, skipped,
+		tui_status_error(tui, _("invitations: %zu sent, %zu skipped, "
+		    "%zu failed (%s); i again retries"), sent, skipped,
 		    res.failed, detail);
 		free(detail);
 	} else
-		tui_status_message(tui, "invitations: %zu sent%s", sent,
-		    skipped > 0 ? ", some skipped (no e-mail address)" : "");
+		tui_status_message(tui, _("invitations: %zu sent%s"), sent,
+		    skipped > 0 ? _(", some skipped (no e-mail address)") : "");
 	ops_invite_results_free(&res);
 	/* The mail command shares the terminal: repaint everything. */
 	clearok(curscr, TRUE);
@@ -60,16 +60,16 @@ tui_invite_ask(struct tui *tui)
 	int64_t id = tui_pane_events_selected(tui);
 
 	if (id == 0) {
-		tui_status_message(tui, "select an event first, then i");
+		tui_status_message(tui, _("select an event first, then i"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	if (tui->cfg == NULL || tui->cfg->email == NULL) {
-		tui_status_error(tui, "invitations need your e-mail address: "
-		    "set 'email = ...' in ~/.config/rooster/config");
+		tui_status_error(tui, _("invitations need your e-mail address: "
+		    "set 'email = ...' in ~/.config/rooster/config"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
-	tui_status_ask(tui, "y", tui_invite_answer, id, 0, "send the "
+	tui_status_ask(tui, "y", tui_invite_answer, id, 0, _("send the "
 	    "invitations, updates and cancellations of this event by mail? "
-	    "y/n");
+	    "y/n"));
 	return TUI_HANDLED | TUI_DRAW;
 }

@@ -12,57 +12,57 @@
 #include "tui_int.h"
 
 static const struct tui_keydef tui_keymap_defaults[] = {
-	{ TUI_ACT_NEXT_PANE, "next-pane", "Tab", "everywhere",
-	  "next pane" },
-	{ TUI_ACT_PREV_PANE, "previous-pane", "BTab", "everywhere",
-	  "previous pane" },
-	{ TUI_ACT_PANE_1, "pane-events", "1", "everywhere",
-	  "events pane" },
-	{ TUI_ACT_PANE_2, "pane-shifts", "2", "everywhere",
-	  "shifts pane (with assignments)" },
-	{ TUI_ACT_PANE_3, "pane-volunteers", "3", "everywhere",
-	  "volunteers pane" },
-	{ TUI_ACT_DOWN, "down", "j Down", "lists", "move down" },
-	{ TUI_ACT_UP, "up", "k Up", "lists", "move up" },
-	{ TUI_ACT_PAGE_DOWN, "page-down", "PgDn C-f", "lists",
-	  "page down (week view: next week)" },
-	{ TUI_ACT_PAGE_UP, "page-up", "PgUp C-b", "lists",
-	  "page up (week view: previous week)" },
-	{ TUI_ACT_FIRST, "first", "g Home", "lists",
-	  "first row (week view: this week)" },
-	{ TUI_ACT_LAST, "last", "G End", "lists", "last row" },
-	{ TUI_ACT_OPEN, "open", "Enter", "lists",
-	  "open: event's shifts, edit shift, volunteer's shifts" },
-	{ TUI_ACT_ADD, "add", "a", "panes",
-	  "add an event, shift or volunteer" },
-	{ TUI_ACT_EDIT, "edit", "e", "panes", "edit the selected item" },
-	{ TUI_ACT_DELETE, "delete", "d", "panes",
-	  "delete the selected item (asks y/n)" },
-	{ TUI_ACT_ASSIGN, "assign", "s", "shifts",
-	  "assign a volunteer to the selected shift (picker)" },
-	{ TUI_ACT_UNASSIGN, "unassign", "x", "shifts",
-	  "remove the selected assignment" },
-	{ TUI_ACT_RESPOND, "respond", "r", "shifts",
-	  "record a response: accepted, declined, tentative" },
-	{ TUI_ACT_CANCEL_EVENT, "cancel-event", "c", "events",
-	  "cancel the selected event (asks y/n)" },
-	{ TUI_ACT_FILTER, "filter", "/", "panes",
-	  "filter the focused pane; Esc clears" },
-	{ TUI_ACT_GAPS, "gaps", "!", "events",
-	  "show only events with gaps (toggle)" },
-	{ TUI_ACT_WEEK, "week", "w", "everywhere", "week view (toggle)" },
-	{ TUI_ACT_INVITE, "invite", "i", "events",
-	  "write invites for the selected event" },
-	{ TUI_ACT_UNDO, "undo", "u", "everywhere", "undo your last change" },
-	{ TUI_ACT_HISTORY, "history", "h", "panes",
-	  "history of the selected item (the change log)" },
-	{ TUI_ACT_REDRAW, "redraw", "C-l", "everywhere",
-	  "redraw the whole screen" },
-	{ TUI_ACT_HELP, "help", "? F1", "everywhere",
-	  "this help; Esc or q closes it" },
-	{ TUI_ACT_ESCAPE, "escape", "Esc", "everywhere",
-	  "leave a form, picker or view; clear a filter" },
-	{ TUI_ACT_QUIT, "quit", "q", "everywhere", "quit" },
+	{ TUI_ACT_NEXT_PANE, "next-pane", "Tab", N_("everywhere"),
+	  N_("next pane") },
+	{ TUI_ACT_PREV_PANE, "previous-pane", "BTab", N_("everywhere"),
+	  N_("previous pane") },
+	{ TUI_ACT_PANE_1, "pane-events", "1", N_("everywhere"),
+	  N_("events pane") },
+	{ TUI_ACT_PANE_2, "pane-shifts", "2", N_("everywhere"),
+	  N_("shifts pane (with assignments)") },
+	{ TUI_ACT_PANE_3, "pane-volunteers", "3", N_("everywhere"),
+	  N_("volunteers pane") },
+	{ TUI_ACT_DOWN, "down", "j Down", N_("lists"), N_("move down") },
+	{ TUI_ACT_UP, "up", "k Up", N_("lists"), N_("move up") },
+	{ TUI_ACT_PAGE_DOWN, "page-down", "PgDn C-f", N_("lists"),
+	  N_("page down (week view: next week)") },
+	{ TUI_ACT_PAGE_UP, "page-up", "PgUp C-b", N_("lists"),
+	  N_("page up (week view: previous week)") },
+	{ TUI_ACT_FIRST, "first", "g Home", N_("lists"),
+	  N_("first row (week view: this week)") },
+	{ TUI_ACT_LAST, "last", "G End", N_("lists"), N_("last row") },
+	{ TUI_ACT_OPEN, "open", "Enter", N_("lists"),
+	  N_("open: event's shifts, edit shift, volunteer's shifts") },
+	{ TUI_ACT_ADD, "add", "a", N_("panes"),
+	  N_("add an event, shift or volunteer") },
+	{ TUI_ACT_EDIT, "edit", "e", N_("panes"), N_("edit the selected item") },
+	{ TUI_ACT_DELETE, "delete", "d", N_("panes"),
+	  N_("delete the selected item (asks y/n)") },
+	{ TUI_ACT_ASSIGN, "assign", "s", N_("shifts"),
+	  N_("assign a volunteer to the selected shift (picker)") },
+	{ TUI_ACT_UNASSIGN, "unassign", "x", N_("shifts"),
+	  N_("remove the selected assignment") },
+	{ TUI_ACT_RESPOND, "respond", "r", N_("shifts"),
+	  N_("record a response: accepted, declined, tentative") },
+	{ TUI_ACT_CANCEL_EVENT, "cancel-event", "c", N_("events"),
+	  N_("cancel the selected event (asks y/n)") },
+	{ TUI_ACT_FILTER, "filter", "/", N_("panes"),
+	  N_("filter the focused pane; Esc clears") },
+	{ TUI_ACT_GAPS, "gaps", "!", N_("events"),
+	  N_("show only events with gaps (toggle)") },
+	{ TUI_ACT_WEEK, "week", "w", N_("everywhere"), N_("week view (toggle)") },
+	{ TUI_ACT_INVITE, "invite", "i", N_("events"),
+	  N_("write invites for the selected event") },
+	{ TUI_ACT_UNDO, "undo", "u", N_("everywhere"), N_("undo your last change") },
+	{ TUI_ACT_HISTORY, "history", "h", N_("panes"),
+	  N_("history of the selected item (the change log)") },
+	{ TUI_ACT_REDRAW, "redraw", "C-l", N_("everywhere"),
+	  N_("redraw the whole screen") },
+	{ TUI_ACT_HELP, "help", "? F1", N_("everywhere"),
+	  N_("this help; Esc or q closes it") },
+	{ TUI_ACT_ESCAPE, "escape", "Esc", N_("everywhere"),
+	  N_("leave a form, picker or view; clear a filter") },
+	{ TUI_ACT_QUIT, "quit", "q", N_("everywhere"), N_("quit") },
 };
 
 #define TUI_KEYMAP_DEFAULTS \
@@ -172,7 +172,7 @@ tui_keymap_bind(struct tui_keymap *km, int key, enum tui_action action,
 		}
 	}
 	if (km->len == TUI_KEYMAP_MAX)
-		return err_set(err, ERR_INVALID, "too many key bindings");
+		return err_set(err, ERR_INVALID, _("too many key bindings"));
 	km->bindings[km->len].key = key;
 	km->bindings[km->len].action = action;
 	km->len++;
@@ -188,13 +188,13 @@ tui_keymap_parse(struct tui_keymap *km, const char *line, struct err *err)
 
 	n = sscanf(line, "%63s %63s %63s", word[0], word[1], word[2]);
 	if (n != 3 || strcmp(word[0], "bind") != 0)
-		return err_set(err, ERR_INVALID, "'%s': expected 'bind KEY "
-		    "ACTION'", line);
+		return err_set(err, ERR_INVALID, _("'%s': expected 'bind KEY "
+		    "ACTION'"), line);
 	if ((key = tui_keymap_key_parse(word[1])) == TUI_KEY_NONE)
-		return err_set(err, ERR_INVALID, "'%s': unknown key '%s'",
+		return err_set(err, ERR_INVALID, _("'%s': unknown key '%s'"),
 		    line, word[1]);
 	if ((action = tui_keymap_action_parse(word[2])) == TUI_ACT_NONE)
-		return err_set(err, ERR_INVALID, "'%s': unknown action '%s'",
+		return err_set(err, ERR_INVALID, _("'%s': unknown action '%s'"),
 		    line, word[2]);
 	return tui_keymap_bind(km, key, action, err);
 }

@@ -139,7 +139,7 @@ tui_loop_draw_small(struct tui *tui)
 	if (tui->lines < 1 || tui->cols < 1)
 		return;
 	tui_text_putf(0, 0, tui->cols, THEME_ERROR,
-	    "terminal too small (%dx%d, need %dx%d)", tui->cols, tui->lines,
+	    _("terminal too small (%dx%d, need %dx%d)"), tui->cols, tui->lines,
 	    TUI_MIN_COLS, TUI_MIN_LINES);
 }
 
@@ -251,7 +251,7 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 		tui->week = !tui->week;
 		tui->help = false;
 		if (tui->week_start == 0)
-			tui->week_start = rtime_week_start(rtime_now());
+			tui->week_start = rtime_week_start_locale(rtime_now());
 		break;
 	case TUI_ACT_FILTER:
 		tui->filtering = true;
@@ -260,8 +260,8 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 	case TUI_ACT_GAPS:
 		tui->gaps_only = !tui->gaps_only;
 		tui_status_message(tui, tui->gaps_only ?
-		    "showing only events with gaps (! shows all)" :
-		    "showing all events");
+		    _("showing only events with gaps (! shows all)") :
+		    _("showing all events"));
 		return TUI_HANDLED | TUI_RELOAD;
 	case TUI_ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -273,7 +273,7 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 		}
 		if (p->list.filter[0] != '\0') {
 			tui_list_filter_set(&p->list, NULL);
-			tui_status_message(tui, "filter cleared");
+			tui_status_message(tui, _("filter cleared"));
 			return TUI_HANDLED | TUI_RELOAD;
 		}
 		break;
@@ -305,7 +305,7 @@ tui_loop_dispatch(struct tui *tui, int key)
 	/* A read-only plan: no change is even attempted. */
 	if (tui->readonly && !tui->help && !tui->week &&
 	    tui_keymap_changes(action, tui->focus)) {
-		tui_status_error(tui, "read-only: nothing can be changed");
+		tui_status_error(tui, _("read-only: nothing can be changed"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
 
@@ -393,7 +393,7 @@ tui_loop_key_in(struct tui *tui, int key)
 			tui->ask.active = false;
 			return ask.fn(tui, key) | TUI_HANDLED | TUI_DRAW;
 		}
-		tui_status_message(tui, "cancelled");
+		tui_status_message(tui, _("cancelled"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	if (tui->form != NULL)
@@ -499,8 +499,8 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "rooster: the screen needs a terminal; give "
-		    "a command instead (see 'rooster help')\n");
+		fprintf(stderr, _("rooster: the screen needs a terminal; give "
+		    "a command instead (see 'rooster help')\n"));
 		return 2;
 	}
 	/*
@@ -513,8 +513,8 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	if (tui_curses_term_known(term))
 		screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
-		fprintf(stderr, "rooster: unknown terminal type '%s' (set "
-		    "TERM, e.g. xterm-256color)\n", term != NULL ? term : "");
+		fprintf(stderr, _("rooster: unknown terminal type '%s' (set "
+		    "TERM, e.g. xterm-256color)\n"), term != NULL ? term : "");
 		return 1;
 	}
 	set_term(screen);

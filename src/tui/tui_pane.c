@@ -60,7 +60,7 @@ tui_pane_staffing(int assigned, int needed, bool cancelled, char *buf,
     size_t size)
 {
 	if (cancelled) {
-		snprintf(buf, size, "cancel");
+		snprintf(buf, size, "%s", _("cancel"));
 		return THEME_CANCELLED;
 	}
 	if (needed <= 0) {

@@ -66,7 +66,10 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 
 	(void)tui;
 	if (row->kind == TUI_ROW_HEADING) {
-		rtime_format(ev->start, "%A %d %B", when, sizeof when);
+		/* TRANSLATORS: strftime format of a day heading; %-d is
+		 * the day without a leading zero. */
+		/* xgettext:no-c-format */
+		rtime_format(ev->start, _("%A %d %B"), when, sizeof when);
 		tui_text_put(y, x, w, when, THEME_HEADER);
 		return;
 	}
@@ -102,11 +105,11 @@ static void
 tui_pane_events_draw(struct tui *tui, struct tui_pane *p, struct tui_rect r,
     bool focused)
 {
-	tui_pane_heading(p, r, focused, tui->gaps_only ? "Events with gaps" :
-	    "Events");
+	tui_pane_heading(p, r, focused, tui->gaps_only ? _("Events with gaps") :
+	    _("Events"));
 	tui_pane_draw_rows(p, r, focused, tui_pane_events_row, tui,
-	    p->list.filter[0] || tui->gaps_only ? " no matching events" :
-	    " no upcoming events (a adds one)");
+	    p->list.filter[0] || tui->gaps_only ? _(" no matching events") :
+	    _(" no upcoming events (a adds one)"));
 }
 
 static const struct event *
@@ -137,7 +140,7 @@ tui_pane_events_delete_answer(struct tui *tui, int key)
 
 	(void)key;
 	rc = ops_event_delete(tui->st, tui->ask.a, &err);
-	return tui_pane_done(tui, rc, &err, "event deleted");
+	return tui_pane_done(tui, rc, &err, _("event deleted"));
 }
 
 static int
@@ -148,7 +151,7 @@ tui_pane_events_cancel_answer(struct tui *tui, int key)
 
 	(void)key;
 	rc = ops_event_cancel(tui->st, tui->ask.a, &err);
-	return tui_pane_done(tui, rc, &err, "event cancelled");
+	return tui_pane_done(tui, rc, &err, _("event cancelled"));
 }
 
 static int
@@ -169,7 +172,7 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 		if (ev == NULL)
 			break;
 		tui->focus = TUI_PANE_SHIFTS;
-		tui_status_message(tui, "select a shift, then s");
+		tui_status_message(tui, _("select a shift, then s"));
 		return TUI_HANDLED | TUI_DRAW;
 	default:
 		break;
@@ -178,7 +181,7 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 		if (action == TUI_ACT_OPEN || action == TUI_ACT_EDIT ||
 		    action == TUI_ACT_DELETE ||
 		    action == TUI_ACT_CANCEL_EVENT) {
-			tui_status_message(tui, "no event selected");
+			tui_status_message(tui, _("no event selected"));
 			return TUI_HANDLED | TUI_DRAW;
 		}
 		return TUI_UNHANDLED;
@@ -196,16 +199,16 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 		break;
 	case TUI_ACT_DELETE:
 		tui_status_ask(tui, "y", tui_pane_events_delete_answer, ev->id,
-		    0, "delete event '%s' with its shifts? y/n", title);
+		    0, _("delete event '%s' with its shifts? y/n"), title);
 		break;
 	case TUI_ACT_CANCEL_EVENT:
 		if (ev->status == EVENT_CANCELLED) {
-			tui_status_message(tui, "'%s' is already cancelled",
+			tui_status_message(tui, _("'%s' is already cancelled"),
 			    title);
 			break;
 		}
 		tui_status_ask(tui, "y", tui_pane_events_cancel_answer, ev->id,
-		    0, "cancel event '%s'? y/n", title);
+		    0, _("cancel event '%s'? y/n"), title);
 		break;
 	default:
 		flags = TUI_UNHANDLED;

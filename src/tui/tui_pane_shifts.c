@@ -202,10 +202,10 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 		conflict = tui_pane_shifts_conflict_of(ps, row) != NULL;
 		tui_text_putf(y, x, w - stw, conflict && !selected ?
 		    THEME_ERROR : base, "%s%s%s", conflict ? " !! " : "    ",
-		    a->volunteer, a->forced ? " (forced)" : "");
+		    a->volunteer, a->forced ? _(" (forced)") : "");
 		if (stw > 0)
 			tui_text_put(y, x + w - stw, stw,
-			    assignment_status_name(a->status),
+			    _(assignment_status_name(a->status)),
 			    selected ? base : a->status == ASSIGNMENT_DECLINED ?
 			    THEME_DIM : a->status == ASSIGNMENT_ACCEPTED ?
 			    THEME_STAFFED : THEME_NORMAL);
@@ -236,14 +236,14 @@ tui_pane_shifts_draw(struct tui *tui, struct tui_pane *p, struct tui_rect r,
 	struct tui_pane_shifts *ps = p->data;
 	char *title;
 
-	title = xasprintf("Shifts%s%s", ps->event_title ? ": " : "",
+	title = xasprintf(_("Shifts%s%s"), ps->event_title ? ": " : "",
 	    ps->event_title ? ps->event_title : "");
 	tui_pane_heading(p, r, focused, title);
 	free(title);
 	tui_pane_draw_rows(p, r, focused, tui_pane_shifts_row, tui,
-	    ps->event_id == 0 ? " no event selected" :
-	    p->list.filter[0] ? " no matching shifts" :
-	    " no shifts yet (a adds one)");
+	    ps->event_id == 0 ? _(" no event selected") :
+	    p->list.filter[0] ? _(" no matching shifts") :
+	    _(" no shifts yet (a adds one)"));
 }
 
 static int
@@ -254,7 +254,7 @@ tui_pane_shifts_delete_answer(struct tui *tui, int key)
 
 	(void)key;
 	rc = ops_shift_delete(tui->st, tui->ask.a, &err);
-	return tui_pane_done(tui, rc, &err, "shift deleted");
+	return tui_pane_done(tui, rc, &err, _("shift deleted"));
 }
 
 static int
@@ -265,7 +265,7 @@ tui_pane_shifts_unassign_answer(struct tui *tui, int key)
 
 	(void)key;
 	rc = ops_unassign(tui->st, tui->ask.a, tui->ask.b, &err);
-	return tui_pane_done(tui, rc, &err, "assignment removed");
+	return tui_pane_done(tui, rc, &err, _("assignment removed"));
 }
 
 static int
@@ -279,8 +279,8 @@ tui_pane_shifts_respond_answer(struct tui *tui, int key)
 	status = key == 'a' ? ASSIGNMENT_ACCEPTED : key == 'd' ?
 	    ASSIGNMENT_DECLINED : ASSIGNMENT_TENTATIVE;
 	rc = ops_respond(tui->st, tui->ask.a, tui->ask.b, status, &err);
-	snprintf(done, sizeof done, "response recorded: %s",
-	    assignment_status_name(status));
+	snprintf(done, sizeof done, _("response recorded: %s"),
+	    _(assignment_status_name(status)));
 	return tui_pane_done(tui, rc, &err, done);
 }
 
@@ -302,7 +302,7 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		a = tui_pane_shifts_assignment(ps, row);
 	if (action == TUI_ACT_ADD) {
 		if (ps->event_id == 0) {
-			tui_status_message(tui, "select an event first");
+			tui_status_message(tui, _("select an event first"));
 			return TUI_HANDLED | TUI_DRAW;
 		}
 		tui_form_shift_open(tui, ps->event_id, 0);
@@ -316,7 +316,7 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		case TUI_ACT_ASSIGN:
 		case TUI_ACT_UNASSIGN:
 		case TUI_ACT_RESPOND:
-			tui_status_message(tui, "no shift selected");
+			tui_status_message(tui, _("no shift selected"));
 			return TUI_HANDLED | TUI_DRAW;
 		default:
 			return TUI_UNHANDLED;
@@ -336,34 +336,34 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		if (a != NULL)
 			tui_status_ask(tui, "y",
 			    tui_pane_shifts_unassign_answer, sh->id,
-			    a->volunteer_id, "remove %s from %s? y/n", name,
+			    a->volunteer_id, _("remove %s from %s? y/n"), name,
 			    sh->role);
 		else
 			tui_status_ask(tui, "y", tui_pane_shifts_delete_answer,
-			    sh->id, 0, "delete shift '%s' with its "
-			    "assignments? y/n", sh->role);
+			    sh->id, 0, _("delete shift '%s' with its "
+			    "assignments? y/n"), sh->role);
 		break;
 	case TUI_ACT_ASSIGN:
 		tui_picker_open(tui, sh->id);
 		break;
 	case TUI_ACT_UNASSIGN:
 		if (a == NULL) {
-			tui_status_message(tui, "select a volunteer under the "
-			    "shift to remove");
+			tui_status_message(tui, _("select a volunteer under the "
+			    "shift to remove"));
 			break;
 		}
 		flags = tui_pane_done(tui, ops_unassign(tui->st, sh->id,
-		    a->volunteer_id, &err), &err, "assignment removed");
+		    a->volunteer_id, &err), &err, _("assignment removed"));
 		break;
 	case TUI_ACT_RESPOND:
 		if (a == NULL) {
-			tui_status_message(tui, "select a volunteer under the "
-			    "shift first");
+			tui_status_message(tui, _("select a volunteer under the "
+			    "shift first"));
 			break;
 		}
 		tui_status_ask(tui, "adt", tui_pane_shifts_respond_answer,
-		    sh->id, a->volunteer_id, "%s: a accepted, d declined, "
-		    "t tentative (Esc cancels)", name);
+		    sh->id, a->volunteer_id, _("%s: a accepted, d declined, "
+		    "t tentative (Esc cancels)"), name);
 		break;
 	default:
 		flags = TUI_UNHANDLED;

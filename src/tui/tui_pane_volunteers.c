@@ -72,10 +72,10 @@ tui_pane_volunteers_draw(struct tui *tui, struct tui_pane *p,
     struct tui_rect r, bool focused)
 {
 	tui_pane_heading(p, r, focused, r.w >= 40 ?
-	    "Volunteers (shifts this month)" : "Volunteers");
+	    _("Volunteers (shifts this month)") : _("Volunteers"));
 	tui_pane_draw_rows(p, r, focused, tui_pane_volunteers_row, tui,
-	    p->list.filter[0] ? " no matching volunteers" :
-	    " no volunteers yet (a adds one)");
+	    p->list.filter[0] ? _(" no matching volunteers") :
+	    _(" no volunteers yet (a adds one)"));
 }
 
 static int
@@ -86,7 +86,7 @@ tui_pane_volunteers_delete_answer(struct tui *tui, int key)
 
 	(void)key;
 	rc = ops_volunteer_delete(tui->st, tui->ask.a, &err);
-	return tui_pane_done(tui, rc, &err, "volunteer deleted");
+	return tui_pane_done(tui, rc, &err, _("volunteer deleted"));
 }
 
 static int
@@ -110,7 +110,7 @@ tui_pane_volunteers_handle(struct tui *tui, struct tui_pane *p,
 	if (v == NULL) {
 		if (action == TUI_ACT_OPEN || action == TUI_ACT_EDIT ||
 		    action == TUI_ACT_DELETE) {
-			tui_status_message(tui, "no volunteer selected");
+			tui_status_message(tui, _("no volunteer selected"));
 			return TUI_HANDLED | TUI_DRAW;
 		}
 		return TUI_UNHANDLED;
@@ -125,7 +125,7 @@ tui_pane_volunteers_handle(struct tui *tui, struct tui_pane *p,
 	case TUI_ACT_DELETE:
 		name = text_sanitize(v->name);
 		tui_status_ask(tui, "y", tui_pane_volunteers_delete_answer,
-		    v->id, 0, "delete volunteer %s and their assignments? y/n",
+		    v->id, 0, _("delete volunteer %s and their assignments? y/n"),
 		    name);
 		free(name);
 		return TUI_HANDLED | TUI_DRAW;

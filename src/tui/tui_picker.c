@@ -124,7 +124,7 @@ tui_picker_open(struct tui *tui, int64_t shift_id)
 		return;
 	}
 	rtime_format(sh.start, "%a %d %b %H:%M", when, sizeof when);
-	pk->title = xasprintf("Assign to %s, %s", sh.role, when);
+	pk->title = xasprintf(_("Assign to %s, %s"), sh.role, when);
 	shift_fini(&sh);
 	pk->shift_id = shift_id;
 	tui_list_init(&pk->list);
@@ -177,8 +177,8 @@ tui_picker_assign(struct tui *tui, int64_t shift_id, int64_t volunteer_id,
 	rc = ops_assign(tui->st, shift_id, volunteer_id, force, NULL, &err);
 	if (rc == 0)
 		tui_picker_close(tui);
-	return tui_pane_done(tui, rc, &err, force ? "assigned (forced)" :
-	    "assigned");
+	return tui_pane_done(tui, rc, &err, force ? _("assigned (forced)") :
+	    _("assigned"));
 }
 
 static int
@@ -209,7 +209,7 @@ tui_picker_view(struct tui_picker *pk, size_t ref, struct tui_picker_view *v)
 		a = &pk->already.items[ref - sg->ranked.len];
 		v->id = a->volunteer_id;
 		v->name = a->volunteer;
-		v->reason = "already on this shift";
+		v->reason = _("already on this shift");
 		v->already = true;
 		return;
 	}
@@ -230,16 +230,16 @@ tui_picker_choose(struct tui *tui, struct tui_picker *pk)
 	char *name;
 
 	if (row == NULL) {
-		tui_status_message(tui, "no volunteer matches");
+		tui_status_message(tui, _("no volunteer matches"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	tui_picker_view(pk, row->ref, &v);
 	name = text_sanitize(v.name);
 	if (v.already)
-		tui_status_message(tui, "%s is already on this shift", name);
+		tui_status_message(tui, _("%s is already on this shift"), name);
 	else if (v.conflicts > 0)
 		tui_status_ask(tui, "y", tui_picker_force_answer, pk->shift_id,
-		    v.id, "assign anyway? y/n (%s: %s)", name, v.reason);
+		    v.id, _("assign anyway? y/n (%s: %s)"), name, v.reason);
 	else {
 		free(name);
 		return tui_picker_assign(tui, pk->shift_id, v.id, false);
@@ -265,8 +265,8 @@ tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
 		 * first, a second Esc closes. */
 		if (pk->filter[0] != '\0') {
 			pk->filter[0] = '\0';
-			tui_status_message(tui, "search cleared (Esc again "
-			    "closes the picker)");
+			tui_status_message(tui, _("search cleared (Esc again "
+			    "closes the picker)"));
 			break;
 		}
 		tui_picker_close(tui);
@@ -326,16 +326,16 @@ tui_picker_draw(struct tui *tui, struct tui_picker *pk)
 	if (!tui_layout_box(tui->lines, tui->cols, tui->lines - 2 < 22 ?
 	    tui->lines - 2 : 22, tui->cols < 96 ? tui->cols : 96, &r)) {
 		tui_text_put(tui->layout.body.y, 0, tui->cols,
-		    "enlarge the terminal to see the picker", THEME_ERROR);
+		    _("enlarge the terminal to see the picker"), THEME_ERROR);
 		return;
 	}
 	tui_text_box(r, pk->title);
-	tui_text_putf(r.y + 1, r.x + 2, r.w - 4, THEME_INPUT, "Find: %s_",
+	tui_text_putf(r.y + 1, r.x + 2, r.w - 4, THEME_INPUT, _("Find: %s_"),
 	    pk->filter);
 	pk->height = r.h > 4 ? (size_t)(r.h - 4) : 1;
 	tui_list_scroll(&pk->list, pk->height);
 	if (pk->list.len == 0)
-		tui_text_put(r.y + 2, r.x + 2, r.w - 4, "no volunteer matches",
+		tui_text_put(r.y + 2, r.x + 2, r.w - 4, _("no volunteer matches"),
 		    THEME_DIM);
 	nw = (r.w - 4) * 2 / 5;
 	if (nw > 30)
@@ -362,6 +362,6 @@ tui_picker_draw(struct tui *tui, struct tui_picker *pk)
 		}
 	}
 	tui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4,
-	    "type to filter, arrows move, Enter assigns, Esc closes",
+	    _("type to filter, arrows move, Enter assigns, Esc closes"),
 	    THEME_DIM);
 }

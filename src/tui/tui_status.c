@@ -68,7 +68,7 @@ tui_status_reload(struct tui *tui)
 	free(tui->plan_name);
 	tui->plan_name = store_setting_get(tui->st, "name");
 	memset(&range, 0, sizeof range);
-	range.from = rtime_week_start(now);
+	range.from = rtime_week_start_locale(now);
 	range.to = rtime_day_add(range.from, 7);
 	range.gaps_only = true;
 	range.limit = TUI_STATUS_GAPS_MAX;
@@ -85,20 +85,23 @@ tui_status_draw_title(struct tui *tui)
 	char today[64], right[96];
 	int rw;
 
-	rtime_format(rtime_now(), "%a %d %b %Y", today, sizeof today);
+	/* TRANSLATORS: strftime format of today in the title bar. */
+	/* xgettext:no-c-format */
+	rtime_format(rtime_now(), _("%a %d %b %Y"), today, sizeof today);
 	if (r.w < 64)
 		today[0] = '\0';
 	if (tui->gaps_week == 0)
-		snprintf(right, sizeof right, "%s  no gaps this week ", today);
+		snprintf(right, sizeof right, _("%s  no gaps this week "), today);
 	else
-		snprintf(right, sizeof right, "%s  ! %d%s gap%s this week ",
-		    today, tui->gaps_week, tui->gaps_week >=
-		    TUI_STATUS_GAPS_MAX ? "+" : "",
-		    tui->gaps_week == 1 ? "" : "s");
+		snprintf(right, sizeof right, ngettext("%s  ! %d%s gap this "
+		    "week ", "%s  ! %d%s gaps this week ",
+		    (unsigned long)tui->gaps_week), today, tui->gaps_week,
+		    tui->gaps_week >= TUI_STATUS_GAPS_MAX ? "+" : "");
 	if (r.w < 64 && tui->gaps_week > 0)
-		snprintf(right, sizeof right, "! %d%s gap%s ", tui->gaps_week,
-		    tui->gaps_week >= TUI_STATUS_GAPS_MAX ? "+" : "",
-		    tui->gaps_week == 1 ? "" : "s");
+		snprintf(right, sizeof right, ngettext("! %d%s gap ",
+		    "! %d%s gaps ", (unsigned long)tui->gaps_week),
+		    tui->gaps_week, tui->gaps_week >= TUI_STATUS_GAPS_MAX ?
+		    "+" : "");
 	else if (r.w < 64)
 		right[0] = '\0';
 	rw = (int)text_width(right);
@@ -106,9 +109,9 @@ tui_status_draw_title(struct tui *tui)
 		rw = r.w - 20 > 0 ? r.w - 20 : 0;
 	/* One column between the name and the date, always. */
 	tui_text_putf(r.y, r.x, r.w - rw - 1, THEME_TITLE, " %srooster: %s",
-	    tui->readonly ? "READ-ONLY " : "",
+	    tui->readonly ? _("READ-ONLY ") : "",
 	    tui->plan_name != NULL && *tui->plan_name != '\0' ?
-	    tui->plan_name : "(unnamed plan)");
+	    tui->plan_name : _("(unnamed plan)"));
 	tui_text_put(r.y, r.x + r.w - rw - 1, 1, "", THEME_TITLE);
 	tui_text_put(r.y, r.x + r.w - rw, rw, right, THEME_TITLE);
 }
@@ -118,18 +121,18 @@ static void
 tui_status_context(struct tui *tui, char *buf, size_t size)
 {
 	static const char *names[TUI_PANES] = {
-		"events", "shifts", "volunteers"
+		N_("events"), N_("shifts"), N_("volunteers")
 	};
 	struct tui_pane *p = tui->panes[tui->focus];
 
 	if (tui->week)
-		snprintf(buf, size, "week");
+		snprintf(buf, size, "%s", _("week"));
 	else if (tui->help)
-		snprintf(buf, size, "help");
+		snprintf(buf, size, "%s", _("help"));
 	else
-		snprintf(buf, size, "%s%s", names[tui->focus],
+		snprintf(buf, size, "%s%s", _(names[tui->focus]),
 		    tui->gaps_only && tui->focus == TUI_PANE_EVENTS ?
-		    " (gaps only)" : "");
+		    _(" (gaps only)") : "");
 	(void)p;
 }
 
@@ -151,18 +154,18 @@ tui_status_draw(struct tui *tui)
 		char *f = text_sanitize(p->list.filter);
 
 		tui_text_putf(r.y, r.x, r.w, THEME_STATUS,
-		    " filter: %s_   (Enter keeps, Esc clears)", f);
+		    _(" filter: %s_   (Enter keeps, Esc clears)"), f);
 		free(f);
 		return;
 	}
 	tui_status_context(tui, ctx, sizeof ctx);
 	if (tui->form != NULL)
-		snprintf(hints, sizeof hints,
-		    "Enter save  Tab next  Esc cancel ");
+		snprintf(hints, sizeof hints, "%s",
+		    _("Enter save  Tab next  Esc cancel "));
 	else if (tui->picker != NULL)
-		snprintf(hints, sizeof hints, "Enter assign  Esc close ");
+		snprintf(hints, sizeof hints, "%s", _("Enter assign  Esc close "));
 	else
-		snprintf(hints, sizeof hints, "? help  q quit ");
+		snprintf(hints, sizeof hints, "%s", _("? help  q quit "));
 	conflict = NULL;
 	if (tui->focus == TUI_PANE_SHIFTS && tui->form == NULL &&
 	    tui->picker == NULL && !tui->week && !tui->help)
@@ -180,10 +183,10 @@ tui_status_draw(struct tui *tui)
 		    tui->message);
 	else if (conflict != NULL)
 		tui_text_putf(r.y, r.x + cw, r.w - cw, THEME_ERROR,
-		    " !! conflict: %s", conflict);
+		    _(" !! conflict: %s"), conflict);
 	else if (p->list.filter[0] != '\0')
 		tui_text_putf(r.y, r.x + cw, r.w - cw - hw, THEME_STATUS,
-		    " filter: %s", p->list.filter);
+		    _(" filter: %s"), p->list.filter);
 	else
 		tui_text_put(r.y, r.x + cw, r.w - cw - hw, "", THEME_STATUS);
 	if (hw > 0)

@@ -34,7 +34,9 @@ tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
 			/* A day heading needs a shift under it. */
 			if (y + 1 >= end)
 				break;
-			rtime_format(d, "%a %d %b", day, sizeof day);
+			/* TRANSLATORS: strftime format of a day heading. */
+			/* xgettext:no-c-format */
+			rtime_format(d, _("%a %d %b"), day, sizeof day);
 			tui_text_put(y++, r.x, r.w, day, THEME_HEADER);
 			shown = d;
 		}
@@ -47,7 +49,7 @@ tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
 	}
 	if (k < shifts->len && r.h > 1)
 		tui_text_putf(r.y + r.h - 1, r.x, r.w, THEME_DIM,
-		    " +%zu more (PgDn: next week)", shifts->len - k);
+		    _(" +%zu more (PgDn: next week)"), shifts->len - k);
 	(void)from;
 }
 
@@ -74,9 +76,13 @@ tui_week_draw(struct tui *tui)
 	for (k = 0; k < shifts.len; k++)
 		if (shifts.items[k].assigned < shifts.items[k].needed)
 			gaps++;
-	rtime_format(range.from, "%d %b", day, sizeof day);
-	rtime_format(rtime_day_add(range.from, 6), "%d %b %Y", to, sizeof to);
-	snprintf(head, sizeof head, "Week %s - %s: %zu shifts, %d short",
+	/* TRANSLATORS: strftime formats of the week's first and last day. */
+	/* xgettext:no-c-format */
+	rtime_format(range.from, _("%d %b"), day, sizeof day);
+	/* xgettext:no-c-format */
+	rtime_format(rtime_day_add(range.from, 6), _("%d %b %Y"), to,
+	    sizeof to);
+	snprintf(head, sizeof head, _("Week %s - %s: %zu shifts, %d short"),
 	    day, to, shifts.len, gaps);
 	tui_text_put(r.y, r.x, r.w, head, THEME_HEADER);
 	if (r.w < 70) {
@@ -127,7 +133,7 @@ tui_week_draw(struct tui *tui)
 	for (i = 0; i < 7; i++) {
 		if (more[i] > 0)
 			tui_text_putf(r.y + r.h - 1, r.x + i * cw, cw - 1,
-			    THEME_DIM, "+%d more", more[i]);
+			    THEME_DIM, _("+%d more"), more[i]);
 	}
 out:
 	shift_list_free(&shifts);
@@ -143,7 +149,7 @@ tui_week_handle(struct tui *tui, enum tui_action action, int key)
 	    action == TUI_ACT_UP)
 		tui->week_start = rtime_day_add(tui->week_start, -7);
 	else if (action == TUI_ACT_FIRST)
-		tui->week_start = rtime_week_start(rtime_now());
+		tui->week_start = rtime_week_start_locale(rtime_now());
 	else if (action == TUI_ACT_ESCAPE || action == TUI_ACT_WEEK)
 		tui->week = false;
 	else

@@ -345,3 +345,13 @@ rtime_week_first_day(void)
 		return 1;
 	return ((int)(unsigned char)p[0] + 6) % 7;
 }
+
+int64_t
+rtime_week_start_locale(int64_t t)
+{
+	struct tm tm;
+
+	rtime_local(t, &tm);
+	return rtime_day_add(t, -((tm.tm_wday - rtime_week_first_day() + 7) %
+	    7));
+}

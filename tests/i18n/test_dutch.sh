@@ -179,4 +179,38 @@ has "Dutch init: the language defaults to the locale's" "mails in het Nederlands
 DB=$TESTDIR/c.db
 r init --name "Buurthuis"
 has "C init: mails stay bilingual" "mails in Dutch and English"
+
+# The screen in Dutch, through tmux: pane titles, day names, statuses,
+# help, the week view (starting on Monday), and English again under C.
+DB=$TESTDIR/plan.db
+if ! command -v tmux > /dev/null 2>&1; then
+	echo "skip - tmux not installed: no screen capture"
+	finish
+fi
+. "$(dirname "$0")/../tui/tui_lib.sh"
+tui_start 100 30 LC_ALL= LANG=nl_NL.UTF-8
+sees "screen nl: events pane title" "1 Activiteiten"
+sees "screen nl: shifts pane title" "2 Diensten: Feest"
+sees "screen nl: day heading in Dutch" "zaterdag 27 maart"
+sees "screen nl: hints in Dutch" "? hulp  q stoppen"
+sees "screen nl: focus named in Dutch" " activiteiten "
+keys Tab
+sees "screen nl: assignment status in Dutch (uitgenodigd)" "uitgenodi"
+sees "screen nl: a forced assignment says so in Dutch" "(geforceerd)"
+keys '?'
+sees "screen nl: help title" "Hulp: toetsen"
+sees "screen nl: help lines" "volgend paneel"
+sees_re "screen nl: help scopes" "Tab +overal +volgend paneel"
+keys Escape w
+sees "screen nl: week view heading" "diensten,"
+sees_re "screen nl: the week starts on Monday (ma)" "^ma [0-9]"
+sees_re "screen nl: Dutch day names in the week" "│di [0-9].*│zo [0-9]"
+keys w
+T capture-pane -p -t t > "$TESTDIR/screen-nl.txt"
+quits "screen nl: quits"
+tui_start 100 30 LC_ALL=C.UTF-8
+sees "screen C: English pane title" "1 Events"
+sees "screen C: English day heading" "Saturday 27 March"
+sees "screen C: English hints" "? help  q quit"
+quits "screen C: quits"
 finish

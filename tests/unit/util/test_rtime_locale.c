@@ -114,6 +114,24 @@ test_week_first_day(void **state)
 	setlocale(LC_TIME, "C");
 }
 
+/* int64_t rtime_week_start_locale(int64_t t) */
+static void
+test_week_start_locale(void **state)
+{
+	/* Saturday 27 March 2027 14:00: Monday 22nd, or Sunday 21st. */
+	const int64_t mon = INT64_C(1805670000), sun = INT64_C(1805583600);
+
+	(void)state;
+	amsterdam();
+	setlocale(LC_TIME, "C");
+	assert_int_equal(rtime_week_start_locale(T_0327_1400), mon);
+	if (with_time_locale("nl_NL.UTF-8"))
+		assert_int_equal(rtime_week_start_locale(T_0327_1400), mon);
+	if (with_time_locale("en_US.UTF-8"))
+		assert_int_equal(rtime_week_start_locale(T_0327_1400), sun);
+	setlocale(LC_TIME, "C");
+}
+
 int
 main(void)
 {
@@ -123,6 +141,7 @@ main(void)
 		cmocka_unit_test(test_show_this_year_has_no_year),
 		cmocka_unit_test(test_show_english),
 		cmocka_unit_test(test_week_first_day),
+		cmocka_unit_test(test_week_start_locale),
 	};
 
 	return cmocka_run_group_tests_name("util/rtime_locale", tests, NULL,
