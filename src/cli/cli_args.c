@@ -78,7 +78,8 @@ cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
 			return -1;
 		}
 		if (opts[j].seen) {
-			cli_usage_error(ctx, _("option --%s given twice"), name);
+			cli_usage_error(ctx, _("option --%s given twice"),
+			    name);
 			return -1;
 		}
 		opts[j].seen = true;
@@ -162,7 +163,8 @@ cli_args_days(const struct cli_ctx *ctx, const char *from, const char *to,
 		*out_to = rtime_day_next(*out_to);
 	}
 	if (from != NULL && to != NULL && *out_to <= *out_from) {
-		cli_usage_error(ctx, _("--to %s is before --from %s"), to, from);
+		cli_usage_error(ctx, _("--to %s is before --from %s"), to,
+		    from);
 		return -1;
 	}
 	return 0;

@@ -102,7 +102,8 @@ cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_assign_team(ctx, shift, team, opts[0].seen);
 	}
 	if (n != 2)
-		return cli_usage_error(ctx, _("missing arguments: rooster assign "
+		return cli_usage_error(ctx,
+		    _("missing arguments: rooster assign "
 		    "%s"), _(ctx->command->usage));
 	if (cli_args_id(ctx, pos[1], _("volunteer"), &vol) < 0)
 		return CLI_USAGE;

@@ -183,7 +183,8 @@ cli_config_load(struct ops_config *cfg)
 	ops_config_init(cfg);
 	if (path == NULL || (fp = fopen(path, "r")) == NULL) {
 		if (path != NULL && errno != ENOENT) {
-			fprintf(stderr, _("rooster: cannot read %s: %s\n"), path,
+			fprintf(stderr, _("rooster: cannot read %s: %s\n"),
+			    path,
 			    strerror(errno));
 			free(path);
 			return CLI_FAILED;
@@ -199,7 +200,8 @@ cli_config_load(struct ops_config *cfg)
 	if (line != 0) {
 		clean = text_sanitize(cs.error[0] != '\0' ? cs.error :
 		    "not a 'key = value' line");
-		fprintf(stderr, _("rooster: %s line %d: %s\n"), path, line, clean);
+		fprintf(stderr, _("rooster: %s line %d: %s\n"), path, line,
+		    clean);
 		free(clean);
 		free(path);
 		return CLI_USAGE;

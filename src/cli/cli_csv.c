@@ -87,7 +87,8 @@ cli_csv_import_report(struct cli_ctx *ctx, const struct cli_sheet_rows *in,
 	switch (ctx->format) {
 	case CLI_FORMAT_TABLE:
 		if (in->ignored != NULL)
-			cli_out_note(ctx, _("ignored columns: %s"), in->ignored);
+			cli_out_note(ctx, _("ignored columns: %s"),
+			    in->ignored);
 		if (dry_run) {
 			if (rows.nrows > 0)
 				cli_table_print(ctx, &rows);

@@ -50,7 +50,8 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_args_parse(ctx, argc, argv, opts, 6, pos, 1, 1) < 0)
 		return CLI_USAGE;
 	if (!opts[0].seen || !opts[1].seen)
-		return cli_usage_error(ctx, _("an event needs --start and --end "
+		return cli_usage_error(ctx,
+		    _("an event needs --start and --end "
 		    "(YYYY-MM-DD HH:MM)"));
 	event_init(&ev);
 	ev.title = xstrdup(pos[0]);

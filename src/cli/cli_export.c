@@ -76,7 +76,8 @@ cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc < 0)
 		return CLI_USAGE;
 	if (opts[0].seen && opts[1].seen)
-		return cli_usage_error(ctx, _("give --event or --volunteer, not "
+		return cli_usage_error(ctx,
+		    _("give --event or --volunteer, not "
 		    "both"));
 	if ((opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
 	    &event_id) < 0) || (opts[1].seen && cli_args_id(ctx,

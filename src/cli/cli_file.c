@@ -121,7 +121,8 @@ cli_file_read(const char *path, size_t *len, struct err *err)
 	}
 	if (ferror(fp) || n > (size_t)CLI_FILE_MAX) {
 		err_set(err, ERR_INVALID, n > (size_t)CLI_FILE_MAX ?
-		    _("%s is too large (more than 64 MiB)") : _("cannot read %s"),
+		    _("%s is too large (more than 64 MiB)") : _("cannot read "
+		    "%s"),
 		    path);
 		free(data);
 		data = NULL;

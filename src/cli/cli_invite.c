@@ -37,7 +37,8 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_args_parse(ctx, argc, argv, opts, 3, pos, 0, 0) < 0)
 		return CLI_USAGE;
 	if (opts[1].seen == opts[2].seen)
-		return cli_usage_error(ctx, _("give --outbox DIR or --send (one "
+		return cli_usage_error(ctx,
+		    _("give --outbox DIR or --send (one "
 		    "of them)"));
 	if (opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
 	    &event_id) < 0)
@@ -69,14 +70,16 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_text(&t, r->detail);
 	}
 	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
-		cli_out_note(ctx, _("nothing to send: every invitation is up to "
+		cli_out_note(ctx,
+		    _("nothing to send: every invitation is up to "
 		    "date"));
 	else
 		cli_table_print(ctx, &t);
 	cli_table_fini(&t);
 	for (i = 0; i < res.len; i++)
 		if (strcmp(res.items[i].outcome, "failed") == 0)
-			fprintf(stderr, _("rooster: %s to %s failed: %s (it will "
+			fprintf(stderr,
+			    _("rooster: %s to %s failed: %s (it will "
 			    "be retried by the next 'rooster invite')\n"),
 			    res.items[i].method, res.items[i].email,
 			    res.items[i].detail);

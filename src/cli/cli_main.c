@@ -20,7 +20,8 @@ static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command cli_commands[] = {
 	{ "init", NULL, N_("[--timezone ZONE] [--name ORGANISATION] "
-	  "[--rest-minutes N] [--language nl|en]"), N_("name the plan, set its zone, rest rule and "
+	  "[--rest-minutes N] [--language nl|en]"),
+	  N_("name the plan, set its zone, rest rule and "
 	  "language"),
 	  cli_plan_init, 0 },
 	{ "demo", NULL, "",
@@ -28,7 +29,8 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "add", N_("TITLE --start WHEN --end WHEN [--location L] "
 	  "[--description D] [--repeat RRULE] [--languages L]"),
 	  N_("add an event"), cli_event_add, 0 },
-	{ "event", "list", N_("[--from DAY] [--to DAY] [--search TEXT] [--gaps]"),
+	{ "event", "list",
+	  N_("[--from DAY] [--to DAY] [--search TEXT] [--gaps]"),
 	  N_("list events (from today on unless --from)"), cli_event_list,
 	  CLI_READS },
 	{ "event", "show", N_("ID"), N_("show an event with its shifts"),
@@ -36,8 +38,10 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "edit", N_("ID [--title T] [--start WHEN] [--end WHEN] "
 	  "[--location L] [--description D] [--repeat RRULE] [--languages L] "
 	  "[--series]"),
-	  N_("change an event (--series: every occurrence)"), cli_event_edit, 0 },
-	{ "event", "cancel", N_("ID [--series]"), N_("cancel an event (it stays, "
+	  N_("change an event (--series: every occurrence)"), cli_event_edit,
+	  0 },
+	{ "event", "cancel", N_("ID [--series]"),
+	  N_("cancel an event (it stays, "
 	  "marked); --series: all"),
 	  cli_event_cancel, 0 },
 	{ "event", "delete", N_("ID"), N_("delete an event with its shifts"),
@@ -50,14 +54,17 @@ static const struct cli_command cli_commands[] = {
 	{ "shift", "show", N_("ID"), N_("show a shift with its assignments"),
 	  cli_shift_show, CLI_READS },
 	{ "shift", "edit", N_("ID [--role R] [--start WHEN] [--end WHEN] "
-	  "[--needed N] [--language L]"), N_("change a shift"), cli_shift_edit, 0 },
-	{ "shift", "delete", N_("ID"), N_("delete a shift"), cli_shift_delete, 0 },
+	  "[--needed N] [--language L]"), N_("change a shift"), cli_shift_edit,
+	  0 },
+	{ "shift", "delete", N_("ID"), N_("delete a shift"), cli_shift_delete,
+	  0 },
 	{ "volunteer", "add", N_("NAME [--email E] [--phone P] [--skills a,b] "
 	  "[--languages nl,ar] [--max-per-month N] [--notes TEXT]"),
 	  N_("add a volunteer"), cli_volunteer_add, 0 },
 	{ "volunteer", "list", N_("[--search TEXT] [--skill S]"),
 	  N_("list volunteers"), cli_volunteer_list, CLI_READS },
-	{ "volunteer", "show", N_("ID"), N_("show a volunteer and their shifts"),
+	{ "volunteer", "show", N_("ID"),
+	  N_("show a volunteer and their shifts"),
 	  cli_volunteer_show, CLI_READS },
 	{ "volunteer", "edit", N_("ID [--name N] [--email E] [--phone P] "
 	  "[--skills a,b] [--languages nl,ar] [--max-per-month N] "
@@ -65,14 +72,17 @@ static const struct cli_command cli_commands[] = {
 	  cli_volunteer_edit, 0 },
 	{ "volunteer", "delete", N_("ID"), N_("delete a volunteer"),
 	  cli_volunteer_delete, 0 },
-	{ "volunteer", "unavailable", N_("ID --from WHEN --to WHEN [--reason R]"),
+	{ "volunteer", "unavailable",
+	  N_("ID --from WHEN --to WHEN [--reason R]"),
 	  N_("record a period a volunteer cannot work"),
 	  cli_volunteer_unavailable, 0 },
-	{ "volunteer", "token", N_("ID [--rotate]"), N_("print (or replace) the "
+	{ "volunteer", "token", N_("ID [--rotate]"),
+	  N_("print (or replace) the "
 	  "secret token naming a volunteer's calendar feed"),
 	  cli_volunteer_token, 0 },
 	{ "team", "add", N_("NAME"), N_("add a team"), cli_team_add, 0 },
-	{ "team", "join", N_("TEAM_ID VOLUNTEER_ID"), N_("put a volunteer in a team"),
+	{ "team", "join", N_("TEAM_ID VOLUNTEER_ID"),
+	  N_("put a volunteer in a team"),
 	  cli_team_join, 0 },
 	{ "team", "list", "", N_("list teams and members"), cli_team_list,
 	  CLI_READS },
@@ -80,7 +90,8 @@ static const struct cli_command cli_commands[] = {
 	  N_("put a volunteer or a team on a shift"), cli_assign_assign, 0 },
 	{ "unassign", NULL, N_("SHIFT_ID VOLUNTEER_ID"),
 	  N_("take a volunteer off a shift"), cli_assign_unassign, 0 },
-	{ "respond", NULL, N_("SHIFT_ID VOLUNTEER_ID accepted|declined|tentative"),
+	{ "respond", NULL,
+	  N_("SHIFT_ID VOLUNTEER_ID accepted|declined|tentative"),
 	  N_("record a volunteer's answer"), cli_assign_respond, 0 },
 	{ "attended", NULL, N_("SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H]"),
 	  N_("record attendance after a shift"), cli_assign_attended, 0 },
@@ -98,7 +109,8 @@ static const struct cli_command cli_commands[] = {
 	  N_("every conflict in the plan, forced ones included"),
 	  cli_conflict_list, CLI_READS },
 	{ "import", "csv", N_("FILE [--dry-run]"),
-	  N_("add or update volunteers from a spreadsheet"), cli_csv_import, 0 },
+	  N_("add or update volunteers from a spreadsheet"), cli_csv_import,
+	  0 },
 	{ "export", "csv", N_("volunteers|assignments [-o FILE] [--dutch] "
 	  "[--from DAY] [--to DAY]"),
 	  N_("volunteers or assignments for a spreadsheet"), cli_csv_export,
@@ -110,27 +122,34 @@ static const struct cli_command cli_commands[] = {
 	{ "export", "ics", N_("[--event ID | --volunteer ID] [-o FILE]"),
 	  N_("write the plan's shifts as an iCalendar file"), cli_export_ics,
 	  CLI_READS },
-	{ "export", "feeds", N_("DIR"), N_("one calendar per volunteer (named by "
+	{ "export", "feeds", N_("DIR"),
+	  N_("one calendar per volunteer (named by "
 	  "their token) and one for the plan"), cli_export_feeds, 0 },
 	{ "invite", NULL, N_("[--event ID] (--outbox DIR | --send)"),
 	  N_("send invitations, updates and cancellations (iTIP)"),
 	  cli_invite_invite, 0 },
-	{ "import", "ics", N_("FILE"), N_("import events, or replies to invites"),
+	{ "import", "ics", N_("FILE"),
+	  N_("import events, or replies to invites"),
 	  cli_import_ics, 0 },
-	{ "backup", NULL, N_("FILE"), N_("copy the plan to a new file, safely while "
+	{ "backup", NULL, N_("FILE"),
+	  N_("copy the plan to a new file, safely while "
 	  "others work"), cli_plan_backup, 0 },
 	{ "log", NULL, N_("[--limit N] [--volunteer ID] [--event ID]"),
 	  N_("recent changes with who, when, before and after; newest first"),
 	  cli_plan_log, CLI_READS },
 	{ "undo", NULL, "", N_("undo your own last change (not undone yet)"),
 	  cli_plan_undo, 0 },
-	{ "restore", NULL, N_("FILE [--yes]"), N_("replace the plan with a backup, "
+	{ "restore", NULL, N_("FILE [--yes]"),
+	  N_("replace the plan with a backup, "
 	  "after checking it"), cli_plan_restore, 0 },
-	{ "volunteer", "export", N_("ID [-o FILE]"), N_("everything stored about a "
+	{ "volunteer", "export", N_("ID [-o FILE]"),
+	  N_("everything stored about a "
 	  "volunteer, as json"), cli_privacy_export, CLI_READS },
-	{ "volunteer", "forget", N_("ID [--yes]"), N_("erase a volunteer's personal "
+	{ "volunteer", "forget", N_("ID [--yes]"),
+	  N_("erase a volunteer's personal "
 	  "data everywhere, keeping anonymous counts"), cli_privacy_forget, 0 },
-	{ "help", NULL, N_("[COMMAND]"), N_("this list, or one command's usage"),
+	{ "help", NULL, N_("[COMMAND]"),
+	  N_("this list, or one command's usage"),
 	  cli_help, CLI_NO_STORE },
 };
 
@@ -304,7 +323,8 @@ cli_db_path(const char *opt, struct err *err)
 	else if (home != NULL && *home != '\0')
 		dir = xasprintf("%s/.local/share/rooster", home);
 	else {
-		err_set(err, ERR_INVALID, _("no HOME: give the plan's file with "
+		err_set(err, ERR_INVALID,
+		    _("no HOME: give the plan's file with "
 		    "--db FILE or ROOSTER_DB"));
 		return NULL;
 	}
@@ -405,7 +425,8 @@ cli_run(int argc, char **argv)
 		bad_format = true;
 	if (bad_format && (argc < 2 || (c = cli_find(argc - 1, argv + 1,
 	    &words)) == NULL || !(c->flags & CLI_OWN_FORMAT)))
-		return cli_usage_error(&ctx, _("unknown format '%s' (use table, "
+		return cli_usage_error(&ctx,
+		    _("unknown format '%s' (use table, "
 		    "csv or json)"), format);
 	if (argc < 2) {
 		if (help) {

@@ -261,7 +261,8 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 	f.id = id;
 	f.limit = 1;
 	if (store_log_find(ctx->st, &f, &list, &err) == 0 && list.len == 1)
-		cli_out_note(ctx, _("undid change %lld (%s): %s"), (long long)id,
+		cli_out_note(ctx, _("undid change %lld (%s): %s"),
+		    (long long)id,
 		    list.items[0].action, list.items[0].summary);
 	else
 		cli_out_note(ctx, _("undid change %lld"), (long long)id);

@@ -292,7 +292,8 @@ cli_print_titles(const struct cli_print *pr, char **title, char **sub)
 
 	if (pr->by_event) {
 		*title = xasprintf("%s%s", pr->event.title != NULL ?
-		    pr->event.title : "", pr->cancelled ? _(" (CANCELLED)") : "");
+		    pr->event.title : "",
+		    pr->cancelled ? _(" (CANCELLED)") : "");
 		cli_print_day(pr->event.start, true, a, sizeof a);
 		span.start = pr->event.start;
 		span.end = pr->event.end;
@@ -656,7 +657,8 @@ cli_print_html_height(const struct cli_print *pr, double pt)
 			if (cli_print_missing(row) > 0 && cols > 0)
 				lines++;
 			n = cli_print_html_lines(text_width(row->role != NULL ?
-			    row->role : _("(no shifts)")), CLI_PRINT_MM_ROLE, pt);
+			    row->role : _("(no shifts)")), CLI_PRINT_MM_ROLE,
+			    pt);
 			if (n > lines)
 				lines = n;
 			rows_h += 1.25 * pt * lines + 3.5;
@@ -813,7 +815,8 @@ cli_print(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, _("print takes --format text or "
 		    "--format html, not '%s'"), format);
 	if (opts[0].seen == opts[1].seen)
-		return cli_usage_error(ctx, _("give either --event ID or --week "
+		return cli_usage_error(ctx,
+		    _("give either --event ID or --week "
 		    "DAY (see 'rooster print --help')"));
 	if (opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
 	    &event_id) < 0)

@@ -119,7 +119,8 @@ cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	if (!opts[0].seen) {
 		if (!isatty(STDIN_FILENO))
-			return cli_usage_error(ctx, _("forgetting volunteer %lld "
+			return cli_usage_error(ctx,
+			    _("forgetting volunteer %lld "
 			    "cannot be undone: add --yes to confirm"),
 			    (long long)id);
 		if (store_volunteer_get(ctx->st, id, &v, &err) < 0)

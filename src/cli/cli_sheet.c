@@ -323,11 +323,13 @@ cli_sheet_read(struct cli_sheet *sheet, const char *data, size_t len)
 		if (csv_parse(&parser, &data[i], 1, cli_sheet_on_field,
 		    cli_sheet_on_record, &ps) != 1) {
 			if (csv_error(&parser) == CSV_EPARSE)
-				cli_sheet_problem(sheet, ps.line, _("a quote out "
+				cli_sheet_problem(sheet, ps.line,
+				    _("a quote out "
 				    "of place: quote the whole field and "
 				    "double the quotes inside (\"\")"));
 			else
-				cli_sheet_problem(sheet, ps.line, _("cannot read "
+				cli_sheet_problem(sheet, ps.line,
+				    _("cannot read "
 				    "the file: %s"),
 				    csv_strerror(csv_error(&parser)));
 			rc = -1;
@@ -338,7 +340,8 @@ cli_sheet_read(struct cli_sheet *sheet, const char *data, size_t len)
 	}
 	if (rc == 0 && csv_fini(&parser, cli_sheet_on_field,
 	    cli_sheet_on_record, &ps) != 0) {
-		cli_sheet_problem(sheet, ps.start, _("a quoted field starts here "
+		cli_sheet_problem(sheet, ps.start,
+		    _("a quoted field starts here "
 		    "but its closing quote is missing"));
 		rc = -1;
 	}
@@ -463,8 +466,10 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 	int yn;
 
 	if (col != CLI_SHEET_NOTES && cli_sheet_has_control(s))
-		cli_sheet_problem(sheet, rec->line, _("the %s holds a line break "
-		    "or another control character"), cli_sheet_column_name(col));
+		cli_sheet_problem(sheet, rec->line,
+		    _("the %s holds a line break "
+		    "or another control character"),
+		    cli_sheet_column_name(col));
 	switch (col) {
 	case CLI_SHEET_NAME:
 		v->name = xstrdup(s);
@@ -535,7 +540,8 @@ cli_sheet_duplicate(struct cli_sheet *sheet, struct cli_sheet_rows *out,
 		if (!cli_sheet_has_email(v) && !cli_sheet_has_email(w) &&
 		    v->name != NULL && w->name != NULL &&
 		    text_casecmp(v->name, w->name) == 0) {
-			cli_sheet_problem(sheet, out->lines[r], _("'%s' without "
+			cli_sheet_problem(sheet, out->lines[r],
+			    _("'%s' without "
 			    "an e-mail address is also on line %d; give one of "
 			    "them an address"), v->name, out->lines[i]);
 			return;
@@ -554,7 +560,8 @@ cli_sheet_volunteers(struct cli_sheet *sheet, struct cli_sheet_rows *out)
 
 	memset(out, 0, sizeof *out);
 	if (sheet->len == 0) {
-		cli_sheet_problem(sheet, 1, _("the file is empty: the first line "
+		cli_sheet_problem(sheet, 1,
+		    _("the file is empty: the first line "
 		    "must name the columns"));
 		return -1;
 	}

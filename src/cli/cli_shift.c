@@ -23,7 +23,8 @@ cli_shift_apply(struct cli_ctx *ctx, struct cli_opt *opts, struct shift *sh)
 	    &err) < 0)
 		return cli_fail(&err);
 	if (opts[2].seen) {
-		if (cli_args_int(ctx, opts[2].value, _("number needed"), 0, 1000,
+		if (cli_args_int(ctx, opts[2].value, _("number needed"), 0,
+		    1000,
 		    &needed) < 0)
 			return CLI_USAGE;
 		sh->needed = (int)needed;

@@ -63,7 +63,8 @@ cli_volunteer_apply(struct cli_ctx *ctx, struct cli_opt *opts,
 	cli_volunteer_set(&v->notes, &opts[VOL_NOTES]);
 	cli_volunteer_set(&v->name, &opts[VOL_NAME]);
 	if (opts[VOL_MAX].seen) {
-		if (cli_args_int(ctx, opts[VOL_MAX].value, _("max-per-month"), 0,
+		if (cli_args_int(ctx, opts[VOL_MAX].value, _("max-per-month"),
+		    0,
 		    1000, &max) < 0)
 			return CLI_USAGE;
 		v->max_per_month = (int)max;
@@ -74,7 +75,8 @@ cli_volunteer_apply(struct cli_ctx *ctx, struct cli_opt *opts,
 		else if (strcmp(opts[VOL_ACTIVE].value, "no") == 0)
 			v->active = false;
 		else
-			return cli_usage_error(ctx, _("--active takes yes or no"));
+			return cli_usage_error(ctx,
+			    _("--active takes yes or no"));
 	}
 	return 0;
 }
@@ -253,7 +255,8 @@ cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv)
 	    cli_args_id(ctx, pos[0], _("volunteer"), &u.volunteer_id) < 0)
 		return CLI_USAGE;
 	if (!opts[0].seen || !opts[1].seen)
-		return cli_usage_error(ctx, _("give the period with --from WHEN "
+		return cli_usage_error(ctx,
+		    _("give the period with --from WHEN "
 		    "--to WHEN"));
 	if (rtime_parse_when(opts[0].value, &u.start, &err) < 0 ||
 	    rtime_parse_when(opts[1].value, &u.end, &err) < 0)

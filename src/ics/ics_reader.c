@@ -226,7 +226,8 @@ ics_reader_time(struct ics_reader *r, icalproperty *prop,
 			return 0;
 		}
 		if (tzid != NULL) {
-			snprintf(msg, sizeof msg, _("%s names time zone '%.60s', "
+			snprintf(msg, sizeof msg,
+			    _("%s names time zone '%.60s', "
 			    "which the file does not define"), what,
 			    icalparameter_get_tzid(tzid));
 			return ics_reader_fail(r, line, msg, err);
@@ -278,7 +279,8 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	item.partstat = -1;
 	item.uid = icalcomponent_get_uid(ev);
 	if (item.uid == NULL || *item.uid == '\0')
-		return ics_reader_fail(r, item.line, _("VEVENT without UID"), err);
+		return ics_reader_fail(r, item.line, _("VEVENT without UID"),
+		    err);
 	/* Resolve TZIDs through this calendar's VTIMEZONEs. */
 	icalcomponent_add_component(r->calendar, ev);
 	item.sequence = icalcomponent_get_sequence(ev);
@@ -464,12 +466,14 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 		return ics_reader_block_line(r, line, lineno, err);
 	}
 	if (ics_reader_is(line, "END", NULL))
-		return ics_reader_fail(r, lineno, _("END without its BEGIN"), err);
+		return ics_reader_fail(r, lineno, _("END without its BEGIN"),
+		    err);
 	if (*line == '\0')
 		return 0;
 	if (strchr(line, ':') == NULL || (p = icalproperty_new_from_string(
 	    line)) == NULL)
-		return ics_reader_fail(r, lineno, _("not an iCalendar line"), err);
+		return ics_reader_fail(r, lineno, _("not an iCalendar line"),
+		    err);
 	if (icalproperty_isa(p) == ICAL_METHOD_PROPERTY) {
 		switch (icalproperty_get_method(p)) {
 		case ICAL_METHOD_PUBLISH:
@@ -486,7 +490,8 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 			break;
 		default:
 			icalproperty_free(p);
-			return ics_reader_fail(r, lineno, _("METHOD rooster does "
+			return ics_reader_fail(r, lineno,
+			    _("METHOD rooster does "
 			    "not handle (use PUBLISH, REQUEST, REPLY or "
 			    "CANCEL)"), err);
 		}
@@ -537,7 +542,8 @@ ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
 	r.fn = fn;
 	r.arg = arg;
 	if ((r.zone = ics_zone_builtin(zone)) == NULL)
-		return err_set(err, ERR_INVALID, _("time zone '%s' is unknown to "
+		return err_set(err, ERR_INVALID,
+		    _("time zone '%s' is unknown to "
 		    "libical"), zone);
 	r.parser = icalparser_new();
 	strbuf_init(&line);

@@ -385,7 +385,8 @@ ics_zone_component(const char *zone, int from_year, struct err *err)
 	icalcomponent *vtz;
 
 	if (z == NULL) {
-		err_set(err, ERR_INVALID, _("time zone '%s' is unknown to libical"),
+		err_set(err, ERR_INVALID,
+		    _("time zone '%s' is unknown to libical"),
 		    zone != NULL ? zone : "");
 		return NULL;
 	}

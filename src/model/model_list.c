@@ -37,7 +37,8 @@ model_text_check(const char *what, const char *s, struct err *err)
 		return 0;
 	if (strlen(s) > MODEL_TEXT_MAX)
 		return err_set(err, ERR_INVALID,
-		    _("%s is too long (%zu bytes; at most %d)"), what, strlen(s),
+		    _("%s is too long (%zu bytes; at most %d)"), what,
+		    strlen(s),
 		    MODEL_TEXT_MAX);
 	if (!text_is_utf8(s))
 		return err_set(err, ERR_INVALID,

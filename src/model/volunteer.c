@@ -72,7 +72,8 @@ volunteer_validate(const struct volunteer *v, struct err *err)
 		    _("invalid e-mail address '%s'"), v->email);
 	if (v->max_per_month < 0 || v->max_per_month > 1000)
 		return err_set(err, ERR_INVALID,
-		    _("max-per-month must be a number from 0 (no limit) to 1000"));
+		    _("max-per-month must be a number from 0 (no limit) to "
+		    "1000"));
 	return 0;
 }
 

@@ -74,12 +74,14 @@ ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	rc = ops_assign_check(st, shift_id, volunteer_id, &found, err);
 	if (rc == 0 && store_assignment_get(st, shift_id, volunteer_id, &a,
 	    NULL) == 0) {
-		rc = err_set(err, ERR_CONFLICT, _("%s is already on shift %lld"),
+		rc = err_set(err, ERR_CONFLICT,
+		    _("%s is already on shift %lld"),
 		    a.volunteer, (long long)shift_id);
 		assignment_fini(&a);
 	}
 	if (rc == 0 && found.len > 0 && !force)
-		rc = err_set(err, ERR_CONFLICT, _("shift %lld: %s%s (use --force "
+		rc = err_set(err, ERR_CONFLICT,
+		    _("shift %lld: %s%s (use --force "
 		    "to assign anyway)"), (long long)shift_id,
 		    found.items[0].reason, found.len > 1 ?
 		    "; and more (see 'rooster suggest')" : "");
@@ -170,7 +172,8 @@ ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	int rc;
 
 	if (hours > 24 * 7)
-		return err_set(err, ERR_INVALID, _("hours must be from 0 to 168"));
+		return err_set(err, ERR_INVALID,
+		    _("hours must be from 0 to 168"));
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	if ((rc = store_assignment_get(st, shift_id, volunteer_id, &a,

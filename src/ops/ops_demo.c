@@ -459,7 +459,8 @@ ops_demo_is_empty(struct store *st, struct err *err)
 		return -1;
 	rc = store_volunteer_list(st, NULL, NULL, &volunteers, err);
 	if (rc == 0 && (events.len > 0 || volunteers.len > 0))
-		rc = err_set(err, ERR_CONFLICT, _("the plan is not empty; use a "
+		rc = err_set(err, ERR_CONFLICT,
+		    _("the plan is not empty; use a "
 		    "new database for the demo (e.g. --db /tmp/demo.db)"));
 	event_list_free(&events);
 	volunteer_list_free(&volunteers);

@@ -80,7 +80,8 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 		return ops_finish(st, rc, err);
 	if (ev->version != 0 && old.version != ev->version) {
 		event_fini(&old);
-		err_set(err, ERR_CONFLICT, _("event %lld was changed by someone "
+		err_set(err, ERR_CONFLICT,
+		    _("event %lld was changed by someone "
 		    "else meanwhile; reload it and edit again"),
 		    (long long)ev->id);
 		return ops_finish(st, -1, err);

@@ -44,7 +44,8 @@ ops_import_check(const struct volunteer_list *rows, struct err *err)
 		a = &rows->items[i];
 		err_clear(&verr);
 		if (volunteer_validate(a, &verr) < 0)
-			return err_set(err, ERR_INVALID, _("row %zu: %s"), i + 1,
+			return err_set(err, ERR_INVALID, _("row %zu: %s"),
+			    i + 1,
 			    verr.msg);
 		for (j = 0; j < i; j++) {
 			b = &rows->items[j];

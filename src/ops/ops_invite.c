@@ -26,7 +26,8 @@ struct ops_invite_ctx {
 	int64_t			 now;
 	char			*plan;		/* plan name, for PRODID */
 	char			*domain;	/* for Message-ID */
-	char			*language;	/* "nl", "en" or NULL: both */
+	char			*language;	/* "nl",
+	    "en" or NULL: both */
 	struct ops_invite_results *out;
 };
 
@@ -365,7 +366,8 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	}
 	if (!ics_mail_address_ok(v.email)) {
 		r->outcome = "skipped";
-		r->detail = xstrdup(_("e-mail address cannot be used in a mail"));
+		r->detail = xstrdup(_("e-mail address cannot be used in a "
+		    "mail"));
 		goto out;
 	}
 	had = store_invite_get(ctx->st, sh.uid, v.id, &inv, NULL) == 0;
@@ -452,7 +454,8 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 		    "the config file"));
 	if (mode == OPS_INVITE_OUTBOX && (outbox == NULL ||
 	    stat(outbox, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-		return err_set(err, ERR_INVALID, _("outbox %s is not a directory "
+		return err_set(err, ERR_INVALID,
+		    _("outbox %s is not a directory "
 		    "(create it first)"), outbox != NULL ? outbox : "");
 	if (store_begin_write(st, err) < 0)
 		return -1;

@@ -102,15 +102,18 @@ ops_sendmail_run(const char *command, const char *msg, size_t len,
 	/* The exit status says more than the broken pipe it caused. */
 	if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			rc = err_set(err, ERR_IO, _("cannot run %s (not found?)"),
+			rc = err_set(err, ERR_IO,
+			    _("cannot run %s (not found?)"),
 			    argv[0]);
 		else if (WIFEXITED(status))
-			rc = err_set(err, ERR_IO, _("%s failed (exit status %d)"),
+			rc = err_set(err, ERR_IO,
+			    _("%s failed (exit status %d)"),
 			    argv[0], WEXITSTATUS(status));
 		else
 			rc = err_set(err, ERR_IO, _("%s was killed"), argv[0]);
 	} else if (write_errno != 0)
-		rc = err_set(err, ERR_IO, _("%s did not take the whole mail: %s"),
+		rc = err_set(err, ERR_IO,
+		    _("%s did not take the whole mail: %s"),
 		    argv[0], strerror(write_errno));
 	free(argv);
 	free(copy);

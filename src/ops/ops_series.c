@@ -64,7 +64,8 @@ ops_series_expand(struct store *st, struct event *first, struct err *err)
 		return -1;
 	if (n > OPS_SERIES_MAX) {
 		free(starts);
-		return err_set(err, ERR_INVALID, _("repeat rule '%s' gives more "
+		return err_set(err, ERR_INVALID,
+		    _("repeat rule '%s' gives more "
 		    "than %d occurrences; give a smaller COUNT or an earlier "
 		    "UNTIL"), first->rrule, OPS_SERIES_MAX);
 	}
@@ -200,7 +201,8 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 	if ((rc = store_event_get(st, ev->id, &old, err)) < 0)
 		return ops_finish(st, rc, err);
 	if (ev->version != 0 && old.version != ev->version) {
-		err_set(err, ERR_CONFLICT, _("event %lld was changed by someone "
+		err_set(err, ERR_CONFLICT,
+		    _("event %lld was changed by someone "
 		    "else meanwhile; reload it and edit again"),
 		    (long long)ev->id);
 		rc = -1;
@@ -210,7 +212,8 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 		rc = -1;
 	} else if (ops_series_differs(ev->rrule, NULL) &&
 	    ops_series_differs(ev->rrule, old.rrule)) {
-		err_set(err, ERR_CONFLICT, _("the repeat rule of a series cannot "
+		err_set(err, ERR_CONFLICT,
+		    _("the repeat rule of a series cannot "
 		    "change; delete series %lld and add it again"),
 		    (long long)old.series_id);
 		rc = -1;
@@ -270,7 +273,8 @@ ops_series_cancel(struct store *st, int64_t id, struct err *err)
 	if ((rc = store_event_get(st, id, &ev, err)) < 0)
 		return ops_finish(st, rc, err);
 	if (ev.series_id == 0) {
-		err_set(err, ERR_CONFLICT, _("event %lld does not repeat; cancel "
+		err_set(err, ERR_CONFLICT,
+		    _("event %lld does not repeat; cancel "
 		    "it without --series"), (long long)id);
 		rc = -1;
 	} else

@@ -56,7 +56,8 @@ ops_shift_edit(struct store *st, struct shift *sh, struct err *err)
 		return ops_finish(st, rc, err);
 	if (sh->version != 0 && old.version != sh->version) {
 		shift_fini(&old);
-		err_set(err, ERR_CONFLICT, _("shift %lld was changed by someone "
+		err_set(err, ERR_CONFLICT,
+		    _("shift %lld was changed by someone "
 		    "else meanwhile; reload it and edit again"),
 		    (long long)sh->id);
 		return ops_finish(st, -1, err);

@@ -98,7 +98,8 @@ plan_conflict_booked(const struct plan_candidate *c,
 		plan_conflict_when(a->start, a->end, when, sizeof when);
 		if (span_overlaps(mine, other)) {
 			plan_conflict_add(out, PLAN_CONFLICT_OVERLAP,
-			    a->shift_id, _("%s is already on shift %lld (%s%s%s)"),
+			    a->shift_id,
+			    _("%s is already on shift %lld (%s%s%s)"),
 			    c->volunteer->name, (long long)a->shift_id,
 			    a->role ? a->role : "", a->role && *a->role ? " " :
 			    "", when);
@@ -119,7 +120,8 @@ plan_conflict_booked(const struct plan_candidate *c,
 		    ngettext("%s already has %d shift in %04d-%02d (limit %d)",
 		    "%s already has %d shifts in %04d-%02d (limit %d)",
 		    (unsigned long)in_month),
-		    c->volunteer->name, in_month, month / 100, month % 100, c->volunteer->max_per_month);
+		    c->volunteer->name, in_month, month / 100, month % 100,
+		    c->volunteer->max_per_month);
 }
 
 static void

@@ -85,7 +85,8 @@ store_assignment_delete(struct store *st, int64_t shift_id,
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
-		    "shift %lld"), (long long)volunteer_id, (long long)shift_id);
+		    "shift %lld"), (long long)volunteer_id,
+		    (long long)shift_id);
 	return 0;
 }
 
@@ -133,7 +134,8 @@ store_assignment_set_status(struct store *st, int64_t shift_id,
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
-		    "shift %lld"), (long long)volunteer_id, (long long)shift_id);
+		    "shift %lld"), (long long)volunteer_id,
+		    (long long)shift_id);
 	return 0;
 }
 
@@ -156,7 +158,8 @@ store_assignment_set_attendance(struct store *st, int64_t shift_id,
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
-		    "shift %lld"), (long long)volunteer_id, (long long)shift_id);
+		    "shift %lld"), (long long)volunteer_id,
+		    (long long)shift_id);
 	return 0;
 }
 

@@ -73,18 +73,23 @@ store_fail(struct store *st, int rc, struct err *err)
 		    "permissions)"), path);
 	case SQLITE_NOTADB:
 		return err_set(err, ERR_SCHEMA,
-		    _("%s is not a rooster database (not an SQLite file)"), path);
+		    _("%s is not a rooster database (not an SQLite file)"),
+		    path);
 	case SQLITE_CORRUPT:
 		return err_set(err, ERR_IO,
-		    _("%s is damaged (%s); restore it from a backup"), path, msg);
+		    _("%s is damaged (%s); restore it from a backup"), path,
+		    msg);
 	case SQLITE_FULL:
 		return err_set(err, ERR_IO,
-		    _("the disk holding %s is full: nothing was changed"), path);
+		    _("the disk holding %s is full: nothing was changed"),
+		    path);
 	case SQLITE_CONSTRAINT:
-		return err_set(err, ERR_CONFLICT, _("refused by the database: %s"),
+		return err_set(err, ERR_CONFLICT,
+		    _("refused by the database: %s"),
 		    msg);
 	case SQLITE_CANTOPEN:
-		return err_set(err, ERR_IO, _("cannot open %s (%s)"), path, msg);
+		return err_set(err, ERR_IO, _("cannot open %s (%s)"), path,
+		    msg);
 	default:
 		log_debug("sqlite error %d: %s", rc, msg);
 		return err_set(err, ERR_IO, _("database error on %s: %s"), path,
@@ -218,7 +223,8 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	if (!memory && access(path, F_OK) != 0) {
 		if (!(flags & STORE_CREATE))
 			return err_set(err, ERR_NOT_FOUND,
-			    _("no plan at %s (run 'rooster init' to create one)"),
+			    _("no plan at %s (run 'rooster init' to create "
+			    "one)"),
 			    path);
 		if (store_create_file(path, err) < 0)
 			return -1;

@@ -74,7 +74,8 @@ store_history_columns(struct store *st, const char *tbl,
 			free(name);
 			sqlite3_reset(stmt);
 			store_history_cols_free(out);
-			return err_set(err, ERR_SCHEMA, _("table %s has a column "
+			return err_set(err, ERR_SCHEMA,
+			    _("table %s has a column "
 			    "this rooster cannot keep history of"), tbl);
 		}
 		out->names = xreallocarray(out->names, out->len + 1,
@@ -576,7 +577,8 @@ store_history_dangling(struct store *st, int64_t change_id, struct err *err)
 		    sqlite3_column_int64(stmt, 1), what, sizeof what);
 		store_history_name((const char *)sqlite3_column_text(stmt, 2),
 		    0, parent, sizeof parent);
-		err_set(err, ERR_CONFLICT, _("cannot undo change %lld: %s would "
+		err_set(err, ERR_CONFLICT,
+		    _("cannot undo change %lld: %s would "
 		    "point at %s deleted since"), (long long)change_id, what,
 		    parent);
 	}

@@ -94,7 +94,8 @@ store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, _("no invitation for %s to volunteer "
+	return err_set(err, ERR_NOT_FOUND,
+	    _("no invitation for %s to volunteer "
 	    "%lld"), uid, (long long)volunteer_id);
 }
 

@@ -232,7 +232,8 @@ store_migrate_check(struct store *st, struct err *err)
 	 */
 	if (app != STORE_APPLICATION_ID &&
 	    (app != 0 || version != 0 || tables != 0))
-		return err_set(err, ERR_SCHEMA, _("%s is an SQLite file but not "
+		return err_set(err, ERR_SCHEMA,
+		    _("%s is an SQLite file but not "
 		    "a rooster plan; nothing was changed"), st->path);
 	if (version > STORE_NMIGRATIONS)
 		return err_set(err, ERR_SCHEMA, _("%s was written by a newer "

@@ -241,7 +241,8 @@ store_privacy_checkpoint(struct store *st, struct err *err)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, rc, err);
 	if (busy)
-		return err_set(err, ERR_BUSY, _("another process is reading %s, "
+		return err_set(err, ERR_BUSY,
+		    _("another process is reading %s, "
 		    "so old copies of the erased data stay in %s-wal until it "
 		    "is done; run the command again later"), st->path,
 		    st->path);

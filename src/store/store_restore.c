@@ -103,7 +103,8 @@ store_restore_check(const char *path, sqlite3 **out, struct err *err)
 		rc = store_restore_int(db, "PRAGMA user_version", &version);
 	if ((rc & 0xff) == SQLITE_CORRUPT) {
 		sqlite3_close(db);
-		return err_set(err, ERR_IO, _("%s is damaged (%s); the plan was "
+		return err_set(err, ERR_IO,
+		    _("%s is damaged (%s); the plan was "
 		    "not changed"), path, sqlite3_errstr(rc));
 	}
 	if ((rc & 0xff) == SQLITE_NOTADB) {
@@ -139,7 +140,8 @@ store_restore_check(const char *path, sqlite3 **out, struct err *err)
 	}
 	if (app != STORE_RESTORE_APPLICATION_ID || version < 1) {
 		sqlite3_close(db);
-		return err_set(err, ERR_SCHEMA, _("%s is an SQLite file but not "
+		return err_set(err, ERR_SCHEMA,
+		    _("%s is an SQLite file but not "
 		    "a rooster plan; the plan was not changed"), path);
 	}
 	if (version > store_schema_latest()) {
@@ -167,7 +169,8 @@ store_restore(struct store *st, const char *path, struct err *err)
 		    "was changed (check its permissions)"), st->path);
 	if (stat(path, &a) == 0 && stat(st->path, &b) == 0 &&
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-		return err_set(err, ERR_INVALID, _("%s is the plan itself; give "
+		return err_set(err, ERR_INVALID,
+		    _("%s is the plan itself; give "
 		    "a backup file"), path);
 	if (store_restore_check(path, &src, err) < 0)
 		return -1;

@@ -314,7 +314,8 @@ tui_form_draw(struct tui *tui, struct tui_form *f)
 	    tui->cols < 72 ? tui->cols : 72, &r)) {
 		tui_text_fill(tui->layout.body, THEME_NORMAL);
 		tui_text_put(tui->layout.body.y, 0, tui->cols,
-		    _("enlarge the terminal to see the form (kept)"), THEME_ERROR);
+		    _("enlarge the terminal to see the form (kept)"),
+		    THEME_ERROR);
 		return;
 	}
 	for (i = 0; i < f->count; i++) {

@@ -119,10 +119,12 @@ tui_form_event_open(struct tui *tui, int64_t id)
 	f->reopen = tui_form_event_reopen;
 	f->stored_version = tui_form_event_version;
 	tui_form_field(f, _("Title"), TUI_FIELD_TEXT, ev.title, NULL);
-	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start, _("YYYY-MM-DD HH:MM"));
+	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start,
+	    _("YYYY-MM-DD HH:MM"));
 	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end, _("YYYY-MM-DD HH:MM"));
 	tui_form_field(f, _("Place"), TUI_FIELD_TEXT, ev.location, NULL);
-	tui_form_field(f, _("Description"), TUI_FIELD_TEXT, ev.description, NULL);
+	tui_form_field(f, _("Description"), TUI_FIELD_TEXT, ev.description,
+	    NULL);
 	event_fini(&ev);
 	tui_form_free(tui->form);
 	tui->form = f;

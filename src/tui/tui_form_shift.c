@@ -130,7 +130,8 @@ tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 	f->reopen = tui_form_shift_reopen;
 	f->stored_version = tui_form_shift_version;
 	tui_form_field(f, _("Role"), TUI_FIELD_TEXT, sh.role, NULL);
-	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start, _("event's start"));
+	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start,
+	    _("event's start"));
 	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end, _("event's end"));
 	tui_form_field(f, _("Needed"), TUI_FIELD_NUMBER, needed, NULL);
 	shift_fini(&sh);

@@ -348,7 +348,8 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		break;
 	case TUI_ACT_UNASSIGN:
 		if (a == NULL) {
-			tui_status_message(tui, _("select a volunteer under the "
+			tui_status_message(tui,
+			    _("select a volunteer under the "
 			    "shift to remove"));
 			break;
 		}
@@ -357,7 +358,8 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		break;
 	case TUI_ACT_RESPOND:
 		if (a == NULL) {
-			tui_status_message(tui, _("select a volunteer under the "
+			tui_status_message(tui,
+			    _("select a volunteer under the "
 			    "shift first"));
 			break;
 		}

@@ -125,7 +125,8 @@ tui_pane_volunteers_handle(struct tui *tui, struct tui_pane *p,
 	case TUI_ACT_DELETE:
 		name = text_sanitize(v->name);
 		tui_status_ask(tui, "y", tui_pane_volunteers_delete_answer,
-		    v->id, 0, _("delete volunteer %s and their assignments? y/n"),
+		    v->id, 0, _("delete volunteer %s and their assignments? "
+		    "y/n"),
 		    name);
 		free(name);
 		return TUI_HANDLED | TUI_DRAW;

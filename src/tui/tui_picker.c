@@ -335,7 +335,8 @@ tui_picker_draw(struct tui *tui, struct tui_picker *pk)
 	pk->height = r.h > 4 ? (size_t)(r.h - 4) : 1;
 	tui_list_scroll(&pk->list, pk->height);
 	if (pk->list.len == 0)
-		tui_text_put(r.y + 2, r.x + 2, r.w - 4, _("no volunteer matches"),
+		tui_text_put(r.y + 2, r.x + 2, r.w - 4,
+		    _("no volunteer matches"),
 		    THEME_DIM);
 	nw = (r.w - 4) * 2 / 5;
 	if (nw > 30)

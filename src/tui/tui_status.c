@@ -91,7 +91,8 @@ tui_status_draw_title(struct tui *tui)
 	if (r.w < 64)
 		today[0] = '\0';
 	if (tui->gaps_week == 0)
-		snprintf(right, sizeof right, _("%s  no gaps this week "), today);
+		snprintf(right, sizeof right, _("%s  no gaps this week "),
+		    today);
 	else
 		snprintf(right, sizeof right, ngettext("%s  ! %d%s gap this "
 		    "week ", "%s  ! %d%s gaps this week ",
@@ -163,7 +164,8 @@ tui_status_draw(struct tui *tui)
 		snprintf(hints, sizeof hints, "%s",
 		    _("Enter save  Tab next  Esc cancel "));
 	else if (tui->picker != NULL)
-		snprintf(hints, sizeof hints, "%s", _("Enter assign  Esc close "));
+		snprintf(hints, sizeof hints, "%s",
+		    _("Enter assign  Esc close "));
 	else
 		snprintf(hints, sizeof hints, "%s", _("? help  q quit "));
 	conflict = NULL;
