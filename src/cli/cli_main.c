@@ -161,7 +161,7 @@ cli_fail(const struct err *err)
 	/* Messages quote names and file names: never let them reach the
 	 * terminal raw, nor break the one line. */
 	char *clean = text_sanitize(err->msg[0] != '\0' ? err->msg :
-	    "failed");
+	    _("failed"));
 
 	fprintf(stderr, "rooster: %s\n", clean);
 	free(clean);

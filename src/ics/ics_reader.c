@@ -171,7 +171,7 @@ ics_reader_block_error(struct ics_reader *r, icalcomponent *c,
 		icalproperty_free(p);
 	}
 	return err_set(err, ERR_INVALID, _("line %ld: %s"), at, msg != NULL ?
-	    msg : "libical cannot read this component");
+	    msg : _("libical cannot read this component"));
 }
 
 /*

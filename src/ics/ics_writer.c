@@ -410,7 +410,7 @@ ics_message_check(const char *text, struct err *err)
 					    ICAL_XLICERROR_PROPERTY);
 			}
 			rc = err_set(err, ERR_INVALID, "%s", p != NULL ?
-			    icalproperty_get_xlicerror(p) : "restriction failed");
+			    icalproperty_get_xlicerror(p) : _("restriction failed"));
 		}
 		icalcomponent_free(copy);
 	}

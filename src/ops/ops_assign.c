@@ -84,7 +84,7 @@ ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		    _("shift %lld: %s%s (use --force "
 		    "to assign anyway)"), (long long)shift_id,
 		    found.items[0].reason, found.len > 1 ?
-		    "; and more (see 'rooster suggest')" : "");
+		    _("; and more (see 'rooster suggest')") : "");
 	if (conflicts != NULL)
 		for (size_t i = 0; i < found.len; i++) {
 			if (conflicts->len == conflicts->cap) {

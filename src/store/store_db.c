@@ -352,7 +352,7 @@ store_begin_write(struct store *st, struct err *err)
 	err_set(err, ERR_BUSY, _("%s has been locked for more than %d seconds "
 	    "by %s; nothing was changed, try again when it is done"), st->path,
 	    STORE_BUSY_MS / 1000, holder != NULL ? holder :
-	    "another program (perhaps a rooster elsewhere or a backup)");
+	    _("another program (perhaps a rooster elsewhere or a backup)"));
 	free(holder);
 	return -1;
 }

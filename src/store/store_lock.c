@@ -72,14 +72,14 @@ store_lock_holder(const char *path)
 	if ((pid = store_lock_pid(path)) <= 0)
 		return NULL;
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "process %ld", pid);
+	strbuf_addf(&sb, _("process %ld"), pid);
 	file = xasprintf("/proc/%ld", pid);
 	if (stat(file, &st) == 0) {
 		pw = getpwuid(st.st_uid);
 		if (pw != NULL)
-			strbuf_addf(&sb, " of user %s", pw->pw_name);
+			strbuf_addf(&sb, _(" of user %s"), pw->pw_name);
 		else
-			strbuf_addf(&sb, " of uid %lu",
+			strbuf_addf(&sb, _(" of uid %lu"),
 			    (unsigned long)st.st_uid);
 	}
 	free(file);

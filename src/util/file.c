@@ -47,7 +47,8 @@ file_create_private(const char *path, bool exclusive, struct err *err)
 	if (fd < 0)
 		return err_set(err, errno == EEXIST ? ERR_CONFLICT : ERR_IO,
 		    _("cannot create %s: %s"), path, errno == EEXIST ?
-		    "it exists already (choose a new name)" : strerror(errno));
+		    _("it exists already (choose a new name)") :
+		    strerror(errno));
 	if (fchmod(fd, mode) != 0) {
 		err_set(err, ERR_IO, _("cannot set the mode of %s: %s"), path,
 		    strerror(errno));
