@@ -28,7 +28,9 @@ enum store_open_flags {
  * the latest schema. ":memory:" gives a private in-memory plan.
  * Returns 0 and sets *out, or -1 with err set: ERR_IO if the file cannot
  * be opened, ERR_SCHEMA if it is not a rooster plan or is newer than this
- * program, ERR_BUSY if it stayed locked. Nothing is written on failure.
+ * program, ERR_BUSY if it stayed locked, ERR_NOT_FOUND if it is missing and
+ * STORE_CREATE not given, ERR_INVALID for an empty path. Nothing is
+ * written on failure.
  */
 int store_open(const char *path, int flags, struct store **out,
     struct err *err);
@@ -161,7 +163,7 @@ int store_assignment_set_attendance(struct store *st, int64_t shift_id,
 /* Assignments on one shift, by volunteer name. */
 int store_assignment_list_shift(struct store *st, int64_t shift_id,
     struct assignment_list *out, struct err *err);
-/* Assignments of one volunteer on shifts starting in the range. */
+/* Assignments of one volunteer on shifts starting in the range (events not cancelled). */
 int store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
     const struct store_range *range, struct assignment_list *out,
     struct err *err);

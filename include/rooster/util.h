@@ -128,8 +128,8 @@ int rtime_month(int64_t t);
 
 /*
  * Display width of UTF-8 s in terminal columns: wide characters count 2,
- * combining marks 0, control characters as their escaped form. Invalid
- * bytes count 1 each (shown as U+FFFD).
+ * combining marks 0, control characters and invalid bytes as their
+ * escaped form (`\e` 2, `\x07` 4), exactly as text_sanitize() shows them.
  */
 size_t text_width(const char *s);
 /*

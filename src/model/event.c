@@ -44,18 +44,13 @@ event_dup(struct event *dst, const struct event *src)
 int
 event_validate(const struct event *ev, struct err *err)
 {
-	const char *p;
-
-	if (ev->title == NULL)
-		return err_set(err, ERR_INVALID, "event title is empty");
-	for (p = ev->title; *p == ' ' || *p == '\t'; p++)
-		;
-	if (*p == '\0')
+	if (model_text_is_blank(ev->title))
 		return err_set(err, ERR_INVALID, "event title is empty");
 	if (model_text_check("title", ev->title, err) < 0 ||
 	    model_text_check("description", ev->description, err) < 0 ||
 	    model_text_check("location", ev->location, err) < 0 ||
-	    model_text_check("repeat rule", ev->rrule, err) < 0)
+	    model_text_check("repeat rule", ev->rrule, err) < 0 ||
+	    model_text_check("languages", ev->languages, err) < 0)
 		return -1;
 	if (ev->end <= ev->start)
 		return err_set(err, ERR_INVALID,

@@ -3,6 +3,7 @@
 #ifndef ROOSTER_MODEL_INT_H
 #define ROOSTER_MODEL_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "rooster/util.h"
@@ -14,5 +15,7 @@
 void *model_list_grow(void **items, size_t len, size_t *cap, size_t size);
 /* Validate one text field: valid UTF-8, at most MODEL_TEXT_MAX bytes. */
 int model_text_check(const char *what, const char *s, struct err *err);
+/* True if s is NULL or holds only ASCII white space (" \t\n\v\f\r"). */
+bool model_text_is_blank(const char *s);
 
 #endif /* ROOSTER_MODEL_INT_H */

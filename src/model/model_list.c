@@ -20,6 +20,16 @@ model_list_grow(void **items, size_t len, size_t *cap, size_t size)
 	return slot;
 }
 
+bool
+model_text_is_blank(const char *s)
+{
+	if (s == NULL)
+		return true;
+	while (*s != '\0' && strchr(" \t\n\v\f\r", *s) != NULL)
+		s++;
+	return *s == '\0';
+}
+
 int
 model_text_check(const char *what, const char *s, struct err *err)
 {

@@ -38,11 +38,7 @@ shift_dup(struct shift *dst, const struct shift *src)
 int
 shift_validate(const struct shift *sh, struct err *err)
 {
-	const char *p;
-
-	for (p = sh->role != NULL ? sh->role : ""; *p == ' '; p++)
-		;
-	if (*p == '\0')
+	if (model_text_is_blank(sh->role))
 		return err_set(err, ERR_INVALID, "shift role is empty");
 	if (model_text_check("role", sh->role, err) < 0 ||
 	    model_text_check("language", sh->language, err) < 0)

@@ -24,11 +24,7 @@ team_fini(struct team *t)
 int
 team_validate(const struct team *t, struct err *err)
 {
-	const char *p;
-
-	for (p = t->name != NULL ? t->name : ""; *p == ' '; p++)
-		;
-	if (*p == '\0')
+	if (model_text_is_blank(t->name))
 		return err_set(err, ERR_INVALID, "team name is empty");
 	return model_text_check("team name", t->name, err);
 }

@@ -57,11 +57,7 @@ volunteer_email_ok(const char *s)
 int
 volunteer_validate(const struct volunteer *v, struct err *err)
 {
-	const char *p;
-
-	for (p = v->name != NULL ? v->name : ""; *p == ' ' || *p == '\t'; p++)
-		;
-	if (*p == '\0')
+	if (model_text_is_blank(v->name))
 		return err_set(err, ERR_INVALID, "volunteer name is empty");
 	if (model_text_check("name", v->name, err) < 0 ||
 	    model_text_check("e-mail", v->email, err) < 0 ||

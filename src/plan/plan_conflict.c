@@ -89,9 +89,10 @@ plan_conflict_booked(const struct plan_candidate *c,
 			in_month++;
 		if (span_overlaps(mine, other)) {
 			plan_conflict_add(out, PLAN_CONFLICT_OVERLAP,
-			    a->shift_id, "%s is already on shift %lld (%s %s)",
+			    a->shift_id, "%s is already on shift %lld (%s%s%s)",
 			    c->volunteer->name, (long long)a->shift_id,
-			    a->role ? a->role : "", when);
+			    a->role ? a->role : "", a->role && *a->role ? " " :
+			    "", when);
 			continue;
 		}
 		gap = other.start >= mine.end ? other.start - mine.end :

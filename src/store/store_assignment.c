@@ -187,6 +187,7 @@ store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
 	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
 	    STORE_ASSIGNMENT_FROM "WHERE a.volunteer_id = ?1 "
 	    "AND s.start_at >= ?2 AND s.start_at < ?3 "
+	    "AND e.status != 'cancelled' "
 	    "ORDER BY s.start_at, s.id LIMIT ?4";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;

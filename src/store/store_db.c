@@ -140,8 +140,11 @@ store_create_file(const char *path, struct err *err)
 		slash[1] = '\0';
 	else if (slash != NULL)
 		*slash = '\0';
-	else
-		strcpy(dir, ".");
+	else {
+		/* No slash: the current directory (dir may be too short). */
+		free(dir);
+		dir = xstrdup(".");
+	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		err_set(err, ERR_IO, "directory %s does not exist (create it "
 		    "first, or check --db)", dir);
@@ -206,6 +209,9 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	int oflags, rc;
 
 	*out = NULL;
+	if (*path == '\0')
+		return err_set(err, ERR_INVALID, "no plan file given (use "
+		    "--db FILE)");
 	if (!memory && access(path, F_OK) != 0) {
 		if (!(flags & STORE_CREATE))
 			return err_set(err, ERR_NOT_FOUND,

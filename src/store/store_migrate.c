@@ -157,7 +157,12 @@ store_migrate_check(struct store *st, struct err *err)
 	    store_migrate_pragma(st, "SELECT count(*) FROM sqlite_schema",
 	    &tables, err) < 0)
 		return -1;
-	if (app != STORE_APPLICATION_ID && (version != 0 || tables != 0))
+	/*
+	 * Ours, or a blank file: no application id, no version, no tables.
+	 * Another program's id refuses the file even while it is empty.
+	 */
+	if (app != STORE_APPLICATION_ID &&
+	    (app != 0 || version != 0 || tables != 0))
 		return err_set(err, ERR_SCHEMA, "%s is an SQLite file but not "
 		    "a rooster plan; nothing was changed", st->path);
 	if (version > STORE_NMIGRATIONS)

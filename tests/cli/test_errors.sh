@@ -66,4 +66,8 @@ toolong=$(/usr/bin/python3 -c 'print("x" * 70000)')
 refused "70,000-character title" 2 "too long" event add "$toolong" --start "2027-05-01 10:00" --end "2027-05-01 11:00"
 bad=$(printf 'bad\377utf8')
 refused "invalid UTF-8" 2 "not valid UTF-8" volunteer add "$bad"
+# A shift of a cancelled event no longer books anyone.
+r event add "Later" --start "2027-03-27 14:00" --end "2027-03-27 17:00"
+r shift add 2 begeleider
+ok_run "cancelled event frees the volunteer" assign 2 1
 finish
