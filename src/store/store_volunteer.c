@@ -8,12 +8,33 @@
 
 #include "store_int.h"
 
-#define STORE_VOLUNTEER_COLS \
+#define STORE_VOLUNTEER_FIELDS \
 	"v.id, v.name, v.email, v.phone, v.skills, v.languages, " \
-	"v.max_per_month, v.notes, v.active, v.version, " \
+	"v.max_per_month, v.notes, v.active, v.version, "
+/* Shifts this month, one volunteer's: a few rows via assignments_volunteer. */
+#define STORE_VOLUNTEER_COLS STORE_VOLUNTEER_FIELDS \
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
 	"  WHERE a.volunteer_id = v.id AND a.status != 'declined' " \
 	"  AND s.start_at >= ?8 AND s.start_at < ?9) "
+/*
+ * Shifts this month for a long list: the month's assignments counted once
+ * (shifts_start, then assignments by shift) and joined, instead of one
+ * subquery per volunteer, which would read every assignment of everyone.
+ */
+#define STORE_VOLUNTEER_MONTH_WITH \
+	"WITH month (volunteer_id, n) AS (SELECT a.volunteer_id, count(*) " \
+	"  FROM shifts s JOIN assignments a ON a.shift_id = s.id " \
+	"  WHERE s.start_at >= ?8 AND s.start_at < ?9 " \
+	"  AND a.status != 'declined' GROUP BY a.volunteer_id) "
+#define STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_FIELDS "coalesce(m.n, 0) "
+#define STORE_VOLUNTEER_MONTH_FROM \
+	"FROM volunteers v LEFT JOIN month m ON m.volunteer_id = v.id "
+#define STORE_VOLUNTEER_SKILL \
+	"(?2 IS NULL OR instr(',' || lower(v.skills) || ',', " \
+	"  ',' || lower(?2) || ',') > 0) "
+#define STORE_VOLUNTEER_ORDER "ORDER BY v.name COLLATE NOCASE, v.id"
+/* The trigram index finds substrings of at least this many characters. */
+#define STORE_VOLUNTEER_TRIGRAM 3
 
 static void
 store_volunteer_row(sqlite3_stmt *stmt, struct volunteer *v)
@@ -165,23 +186,67 @@ store_volunteer_find_email(struct store *st, const char *email,
 	return id;
 }
 
+/* Characters (not bytes) in s, up to max. */
+static size_t
+store_volunteer_chars(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n < max; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Three ways to one answer. A search of three characters or more goes
+ * through volunteers_fts (migration: trigram index), as one quoted FTS5
+ * phrase, so any text is a literal substring. A shorter one cannot use
+ * trigrams and, like no search at all, reads every volunteer in name
+ * order; those long lists count this month's shifts in one pass.
+ */
 int
 store_volunteer_list(struct store *st, const char *search, const char *skill,
     struct volunteer_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
-	    "FROM volunteers v WHERE "
-	    "(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 "
+	static const char sql_all[] = STORE_VOLUNTEER_MONTH_WITH
+	    "SELECT " STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_MONTH_FROM
+	    "WHERE " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
+	static const char sql_short[] = STORE_VOLUNTEER_MONTH_WITH
+	    "SELECT " STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_MONTH_FROM
+	    "WHERE (instr(lower(v.name), lower(?1)) > 0 "
 	    "  OR instr(lower(v.email), lower(?1)) > 0) "
-	    "AND (?2 IS NULL OR instr(',' || lower(v.skills) || ',', "
-	    "  ',' || lower(?2) || ',') > 0) "
-	    "ORDER BY v.name COLLATE NOCASE, v.id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
+	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_COLS
+	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
+	    "  WHERE volunteers_fts MATCH ?1) "
+	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
+	struct strbuf phrase;
+	sqlite3_stmt *stmt;
+	const char *p;
 	int rc;
 
+	strbuf_init(&phrase);
+	if (search == NULL || *search == '\0')
+		stmt = store_stmt(st, sql_all, err);
+	else if (store_volunteer_chars(search, STORE_VOLUNTEER_TRIGRAM) <
+	    STORE_VOLUNTEER_TRIGRAM) {
+		if ((stmt = store_stmt(st, sql_short, err)) != NULL)
+			store_bind_text(stmt, 1, search);
+	} else {
+		strbuf_addc(&phrase, '"');
+		for (p = search; *p != '\0'; p++) {
+			if (*p == '"')
+				strbuf_addc(&phrase, '"');
+			strbuf_addc(&phrase, *p);
+		}
+		strbuf_addc(&phrase, '"');
+		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
+			store_bind_text(stmt, 1, strbuf_str(&phrase));
+	}
+	strbuf_fini(&phrase);
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, search);
 	store_bind_text(stmt, 2, skill);
 	store_volunteer_bind_month(stmt);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
