@@ -17,6 +17,17 @@
 	"  WHERE a.volunteer_id = v.id AND a.status != 'declined' " \
 	"  AND s.start_at >= ?8 AND s.start_at < ?9) "
 /*
+ * The same for some hundreds of volunteers: the month's shift ids are
+ * listed once per statement (shifts_start), and each volunteer's entries
+ * in the covering index assignments_volunteer (volunteer_id, shift_id,
+ * status) are checked against it without reading assignments or shifts.
+ * The unary + keeps SQLite from probing the index once per listed shift.
+ */
+#define STORE_VOLUNTEER_SOME_COLS STORE_VOLUNTEER_FIELDS \
+	"(SELECT count(*) FROM assignments a WHERE a.volunteer_id = v.id " \
+	"  AND a.status != 'declined' AND +a.shift_id IN (SELECT s.id " \
+	"  FROM shifts s WHERE s.start_at >= ?8 AND s.start_at < ?9)) "
+/*
  * Shifts this month for a long list: the month's assignments counted once
  * (shifts_start, then assignments by shift) and joined, instead of one
  * subquery per volunteer, which would read every assignment of everyone.
@@ -201,9 +212,10 @@ store_volunteer_chars(const char *s, size_t max)
 /*
  * Three ways to one answer. A search of three characters or more goes
  * through volunteers_fts (migration: trigram index), as one quoted FTS5
- * phrase, so any text is a literal substring. A shorter one cannot use
- * trigrams and, like no search at all, reads every volunteer in name
- * order; those long lists count this month's shifts in one pass.
+ * phrase, so any text is a literal substring, and counts each match's
+ * shifts through the covering index. A shorter one cannot use trigrams
+ * and, like no search at all, reads every volunteer in name order; those
+ * long lists count the whole month's shifts in one pass instead.
  */
 int
 store_volunteer_list(struct store *st, const char *search, const char *skill,
@@ -217,7 +229,7 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	    "WHERE (instr(lower(v.name), lower(?1)) > 0 "
 	    "  OR instr(lower(v.email), lower(?1)) > 0) "
 	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
-	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_COLS
+	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_SOME_COLS
 	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
 	    "  WHERE volunteers_fts MATCH ?1) "
 	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;

@@ -325,6 +325,11 @@ def main():
     build = os.path.dirname(rooster)
     cache = os.path.join(build, "bench", cache_key())
     os.makedirs(cache, exist_ok=True)
+    for old in os.listdir(os.path.dirname(cache)):   # other versions' sets
+        p = os.path.join(os.path.dirname(cache), old)
+        if os.path.isdir(p) and p != cache and re.match(r"[0-9a-f]{12}$",
+                                                        old):
+            shutil.rmtree(p, ignore_errors=True)
     work = tempfile.mkdtemp(prefix="rooster-bench-")
     global BRUN
     shim = os.path.join(build, "bench", "sqltrace.so")
