@@ -73,7 +73,12 @@ text_escape(unsigned int cp, char *buf, size_t size)
 static int
 text_cp_width(unsigned int cp)
 {
-	int w = wcwidth((wchar_t)cp);
+	int w;
+
+	/* Printable ASCII is one column everywhere; skip the libc lookup. */
+	if (cp >= 0x20 && cp < 0x7f)
+		return 1;
+	w = wcwidth((wchar_t)cp);
 
 	return w < 0 ? 1 : w;
 }

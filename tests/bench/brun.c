@@ -2,8 +2,8 @@
 /*
  * A benchmark tool, not part of rooster: run one command and print its
  * wall time in nanoseconds (CLOCK_MONOTONIC, fork to reaping), its peak
- * RSS in KiB (ru_maxrss, what `/usr/bin/time -f %M` prints) and its exit
- * status. A small C parent keeps the child's RSS honest: after fork the
+ * RSS in KiB (ru_maxrss, what `/usr/bin/time -f %M` prints), its exit
+ * status and its CPU time (user + system) in nanoseconds. A small C parent keeps the child's RSS honest: after fork the
  * child starts with the parent's resident pages, so a Python parent would
  * add its own 18 MiB to every figure.
  *
@@ -63,9 +63,11 @@ main(int argc, char **argv)
 		perror(report);
 		return 1;
 	}
-	fprintf(f, "%lld %ld %d\n", (long long)(t1.tv_sec - t0.tv_sec) *
+	fprintf(f, "%lld %ld %d %lld\n", (long long)(t1.tv_sec - t0.tv_sec) *
 	    1000000000LL + (t1.tv_nsec - t0.tv_nsec), ru.ru_maxrss,
-	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+	    (long long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
+	    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL);
 	if (f != stdout)
 		fclose(f);
 	return 0;
