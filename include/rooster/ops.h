@@ -9,6 +9,7 @@
 #define ROOSTER_OPS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "rooster/model.h"
@@ -96,5 +97,51 @@ int ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
 /* Record attendance after the shift; hours < 0 means the shift's length. */
 int ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool no_show, double hours, struct err *err);
+
+/* ops_import.c: volunteers from a spreadsheet */
+
+/* The optional columns an import holds; the name is always there. */
+enum ops_import_field {
+	OPS_IMPORT_EMAIL = 1 << 0,
+	OPS_IMPORT_PHONE = 1 << 1,
+	OPS_IMPORT_SKILLS = 1 << 2,
+	OPS_IMPORT_LANGUAGES = 1 << 3,
+	OPS_IMPORT_MAX_PER_MONTH = 1 << 4,
+	OPS_IMPORT_NOTES = 1 << 5,
+	OPS_IMPORT_ACTIVE = 1 << 6
+};
+
+/* What an import did (or, dry run, would do) with one row. */
+enum ops_import_action {
+	OPS_IMPORT_ADDED = 0,
+	OPS_IMPORT_UPDATED,
+	OPS_IMPORT_UNCHANGED
+};
+
+struct ops_import_result {
+	size_t	added;
+	size_t	updated;
+	size_t	unchanged;
+};
+
+/*
+ * Import rows, volunteers read from a spreadsheet, in one transaction.
+ * A row with an e-mail address updates the stored volunteer with that
+ * address (case-insensitive); a row without one updates the stored
+ * volunteer of the same name who has no address either; any other row is
+ * added. An update takes the row's name and the fields named in fields
+ * (enum ops_import_field bits) and keeps the rest; a volunteer whose
+ * fields all stay the same is unchanged and not written.
+ * Every row is checked first: an invalid row, or two rows naming the same
+ * volunteer, refuse the whole import with ERR_INVALID ("row N: ...",
+ * counting rows from 1). With dry_run nothing is written and res says
+ * what would happen. On success each row's id is its volunteer's (0 for
+ * a dry-run add) and actions (may be NULL, else rows->len entries) says
+ * what happened to each row. The rows' skill and language lists are
+ * normalised in place.
+ */
+int ops_import_volunteers(struct store *st, struct volunteer_list *rows,
+    unsigned fields, bool dry_run, enum ops_import_action *actions,
+    struct ops_import_result *res, struct err *err);
 
 #endif /* ROOSTER_OPS_H */

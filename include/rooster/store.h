@@ -122,9 +122,24 @@ int store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
 /* Volunteer with this e-mail (case-insensitive), 0 if none; -1 on error. */
 int64_t store_volunteer_find_email(struct store *st, const char *email,
     struct err *err);
+/*
+ * Volunteer without an e-mail address whose name equals name (ASCII
+ * case-insensitive), lowest id first; 0 if none; -1 on error.
+ */
+int64_t store_volunteer_find_name(struct store *st, const char *name,
+    struct err *err);
 /* Volunteers by name; search matches name/e-mail, skill one skill. */
 int store_volunteer_list(struct store *st, const char *search,
     const char *skill, struct volunteer_list *out, struct err *err);
+/*
+ * One page of store_volunteer_list (no skill filter): at most limit
+ * volunteers (0: all) ordered by name then id, starting after the one
+ * named after_name with id after_id (after_name NULL: from the first).
+ * For the screen, which never loads the whole table.
+ */
+int store_volunteer_list_page(struct store *st, const char *search,
+    const char *after_name, int64_t after_id, int64_t limit,
+    struct volunteer_list *out, struct err *err);
 int store_unavailable_insert(struct store *st, struct unavailable *u,
     struct err *err);
 /* Unavailable periods of volunteer_id, by start. */

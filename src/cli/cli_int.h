@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <jansson.h>
 
@@ -31,6 +32,7 @@ enum cli_format {
 struct cli_ctx {
 	struct store	*st;		/* the open plan */
 	enum cli_format	 format;
+	const char	*format_name;	/* --format as given, or NULL */
 	const char	*db_path;
 	int64_t		 now;		/* UTC seconds, for today/tomorrow */
 	const struct cli_command *command;
@@ -40,7 +42,8 @@ typedef int cli_handler_fn(struct cli_ctx *ctx, int argc, char **argv);
 
 enum cli_command_flags {
 	CLI_READS = 1 << 0,	/* runs inside one read transaction */
-	CLI_NO_STORE = 1 << 1	/* needs no plan (help) */
+	CLI_NO_STORE = 1 << 1,	/* needs no plan (help) */
+	CLI_OWN_FORMAT = 1 << 2	/* takes other --format values (print) */
 };
 
 struct cli_command {
@@ -158,6 +161,100 @@ void cli_out_note(const struct cli_ctx *ctx, const char *fmt, ...)
 /* Width of the output: the terminal's columns, else 80. */
 size_t cli_out_width(void);
 
+/* cli_file.c: whole files in and out */
+
+struct cli_file {
+	FILE	*fp;		/* write here */
+	char	*path;		/* target, or NULL for standard output */
+	char	*tmp;		/* the temporary file renamed to path */
+};
+
+/* Turn "-o" into "--output" in argv (before any "--"). */
+void cli_file_alias_output(int argc, char **argv);
+/*
+ * Open path for writing (NULL or "-": standard output) through a
+ * temporary file created 0600 beside it. Returns 0, or -1 with ERR_IO.
+ */
+int cli_file_open(struct cli_file *f, const char *path, struct err *err);
+/*
+ * Finish f: with keep, flush and rename the temporary file over the target
+ * (ERR_IO if writing failed, the target then untouched); without keep,
+ * remove it. A file never opened does nothing.
+ */
+int cli_file_close(struct cli_file *f, bool keep, struct err *err);
+/*
+ * The whole of path ("-": standard input) with a NUL after its *len
+ * bytes; the caller frees. NULL with err (ERR_INVALID if missing).
+ */
+char *cli_file_read(const char *path, size_t *len, struct err *err);
+
+/* cli_sheet.c: volunteer lists from spreadsheets (CSV through libcsv) */
+
+enum cli_sheet_column {
+	CLI_SHEET_NAME = 0,
+	CLI_SHEET_EMAIL,
+	CLI_SHEET_PHONE,
+	CLI_SHEET_SKILLS,
+	CLI_SHEET_LANGUAGES,
+	CLI_SHEET_MAX_PER_MONTH,
+	CLI_SHEET_NOTES,
+	CLI_SHEET_ACTIVE,
+	CLI_SHEET_ID,		/* read and ignored: rows match by e-mail */
+	CLI_SHEET_NCOLUMNS
+};
+
+struct cli_sheet_record {
+	char	**fields;	/* as read, NUL-terminated */
+	size_t	  len;
+	size_t	  cap;
+	int	  line;		/* physical line the record starts on */
+};
+
+struct cli_sheet_problem {
+	int	 line;
+	char	*msg;		/* one line, may hold the file's text */
+};
+
+struct cli_sheet {
+	struct cli_sheet_record	 *records;	/* the header is records[0] */
+	size_t			  len;
+	size_t			  cap;
+	char			  separator;	/* ',' or ';' */
+	struct cli_sheet_problem *problems;	/* in the order found */
+	size_t			  nproblems;
+	size_t			  capproblems;
+};
+
+/* Volunteers read from a sheet, ready for ops_import_volunteers(). */
+struct cli_sheet_rows {
+	struct volunteer_list	 rows;
+	int			*lines;		/* line of each row */
+	unsigned		 fields;	/* enum ops_import_field bits */
+	char			*ignored;	/* unknown columns, or NULL */
+};
+
+/* The column a header cell names (English or Dutch, any case), or -1. */
+int cli_sheet_column(const char *header);
+/* "name", "email", ...: the column's name in messages. */
+const char *cli_sheet_column_name(enum cli_sheet_column column);
+void cli_sheet_init(struct cli_sheet *sheet);
+void cli_sheet_fini(struct cli_sheet *sheet);
+/*
+ * Parse CSV data (len bytes, a UTF-8 BOM skipped) into records. The
+ * separator is ';' if the first line holds more of them than commas.
+ * Returns 0, or -1 with a problem added (not UTF-8, unclosed quote).
+ */
+int cli_sheet_read(struct cli_sheet *sheet, const char *data, size_t len);
+/*
+ * Turn the records after the header into volunteers in out (initialised
+ * here; free with cli_sheet_rows_fini). Blank rows are skipped. Each row
+ * is validated; every problem (unknown value, invalid row, same volunteer
+ * twice, no name column) is added to sheet with its line. Returns 0, or
+ * -1 if there are problems.
+ */
+int cli_sheet_volunteers(struct cli_sheet *sheet, struct cli_sheet_rows *out);
+void cli_sheet_rows_fini(struct cli_sheet_rows *rows);
+
 /* Command handlers, one file per noun. */
 int cli_plan_init(struct cli_ctx *ctx, int argc, char **argv);
 int cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv);
@@ -189,6 +286,11 @@ int cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv);
 int cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv);
 int cli_query_who(struct cli_ctx *ctx, int argc, char **argv);
 int cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv);
+int cli_csv_import(struct cli_ctx *ctx, int argc, char **argv);
+int cli_csv_export(struct cli_ctx *ctx, int argc, char **argv);
+int cli_print(struct cli_ctx *ctx, int argc, char **argv);
+/* Append s to sb as HTML text: controls escaped, & < > " ' as entities. */
+void cli_print_html_escape(struct strbuf *sb, const char *s);
 
 /* "2027-03-27 14:00-17:00" into buf, for tables. */
 void cli_when(int64_t start, int64_t end, char *buf, size_t size);

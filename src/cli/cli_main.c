@@ -81,6 +81,16 @@ static const struct cli_command cli_commands[] = {
 	  cli_query_who, CLI_READS },
 	{ "gaps", NULL, "[--from DAY] [--to DAY]",
 	  "shifts still short of people", cli_query_gaps, CLI_READS },
+	{ "import", "csv", "FILE [--dry-run]",
+	  "add or update volunteers from a spreadsheet", cli_csv_import, 0 },
+	{ "export", "csv", "volunteers|assignments [-o FILE] [--dutch] "
+	  "[--from DAY] [--to DAY]",
+	  "volunteers or assignments for a spreadsheet", cli_csv_export,
+	  CLI_READS },
+	{ "print", NULL, "--event ID | --week DAY [--format text|html] "
+	  "[--phones] [-o FILE]",
+	  "a one-page roster for the noticeboard", cli_print,
+	  CLI_READS | CLI_OWN_FORMAT },
 	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
 	  "others work", cli_plan_backup, 0 },
 	{ "log", NULL, "[--limit N]", "recent changes, newest first",
@@ -325,7 +335,7 @@ cli_run(int argc, char **argv)
 	struct cli_ctx ctx;
 	const struct cli_command *c;
 	const char *db = NULL, *format = NULL;
-	bool help = false, version = false;
+	bool help = false, version = false, bad_format = false;
 	char *path = NULL;
 	int words = 0, rc;
 
@@ -337,6 +347,7 @@ cli_run(int argc, char **argv)
 		printf("rooster %s\n", ROOSTER_VERSION);
 		return CLI_OK;
 	}
+	ctx.format_name = format;
 	if (format == NULL || strcmp(format, "table") == 0)
 		ctx.format = CLI_FORMAT_TABLE;
 	else if (strcmp(format, "csv") == 0)
@@ -344,6 +355,9 @@ cli_run(int argc, char **argv)
 	else if (strcmp(format, "json") == 0)
 		ctx.format = CLI_FORMAT_JSON;
 	else
+		bad_format = true;
+	if (bad_format && (argc < 2 || (c = cli_find(argc - 1, argv + 1,
+	    &words)) == NULL || !(c->flags & CLI_OWN_FORMAT)))
 		return cli_usage_error(&ctx, "unknown format '%s' (use table, "
 		    "csv or json)", format);
 	if (argc < 2) {

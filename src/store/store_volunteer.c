@@ -197,6 +197,28 @@ store_volunteer_find_email(struct store *st, const char *email,
 	return id;
 }
 
+int64_t
+store_volunteer_find_name(struct store *st, const char *name,
+    struct err *err)
+{
+	static const char sql[] = "SELECT id FROM volunteers "
+	    "WHERE lower(name) = lower(?1) AND email = '' ORDER BY id LIMIT 1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int64_t id = 0;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, name);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return id;
+}
+
 /* Characters (not bytes) in s, up to max. */
 static size_t
 store_volunteer_chars(const char *s, size_t max)
@@ -260,6 +282,35 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 2, skill);
+	store_volunteer_bind_month(stmt);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_volunteer_row(stmt, volunteer_list_push(out));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_volunteer_list_page(struct store *st, const char *search,
+    const char *after_name, int64_t after_id, int64_t limit,
+    struct volunteer_list *out, struct err *err)
+{
+	/* Keyset pagination over volunteers_name: no OFFSET, no full scan. */
+	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
+	    "FROM volunteers v WHERE "
+	    "(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 "
+	    "  OR instr(lower(v.email), lower(?1)) > 0) "
+	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
+	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
+	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, search);
+	store_bind_text(stmt, 2, after_name);
+	sqlite3_bind_int64(stmt, 3, after_id);
+	sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);
 	store_volunteer_bind_month(stmt);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		store_volunteer_row(stmt, volunteer_list_push(out));

@@ -1,14 +1,536 @@
 /* SPDX-License-Identifier: ISC */
-/* Placeholder until the screen lands. */
+/*
+ * The screen's loop (htop's ScreenManager, tmux's server loop in small):
+ * handle a resize, reload stale panes, draw, read a key with a one-second
+ * timeout (on timeout ask store whether another process changed the file,
+ * and reload keeping each selection on its item), map the key to an action
+ * and offer it to the open modal, the focused pane, then the global
+ * handler. Signal handlers only set flags; the loop restores the terminal.
+ */
 #include "rooster/tui.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rooster/util.h"
+#include "rooster/ops.h"
+#include "tui_curses.h"
+
+/* Terminal state (STYLE.md allows the TUI's globals). */
+static volatile sig_atomic_t tui_loop_signal;	/* HUP, TERM or INT */
+static volatile sig_atomic_t tui_loop_suspend;	/* TSTP */
+
+static void
+tui_loop_on_signal(int sig)
+{
+	tui_loop_signal = sig;
+}
+
+static void
+tui_loop_on_tstp(int sig)
+{
+	(void)sig;
+	tui_loop_suspend = 1;
+}
+
+static void
+tui_loop_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal wakes the blocking read at once. */
+	sa.sa_handler = tui_loop_on_signal;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = tui_loop_on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static void
+tui_loop_signals_default(void)
+{
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTSTP, SIG_DFL);
+}
+
+/* Ctrl-Z: give the terminal back, stop, and take it again on resume. */
+static void
+tui_loop_suspend_now(void)
+{
+	struct sigaction sa, old;
+
+	tui_loop_suspend = 0;
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, &old);
+	raise(SIGTSTP);
+	/* Running again after SIGCONT. */
+	sigaction(SIGTSTP, &old, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+/* Translate a curses key into rooster's codes. */
+static int
+tui_loop_key(int rc, wint_t wc)
+{
+	if (rc == OK) {
+		if (wc == '\n' || wc == '\r' || wc == KEY_ENTER)
+			return TUI_KEY_ENTER;
+		if (wc == 0x7f || wc == 0x08)
+			return TUI_KEY_BACKSPACE;
+		return (int)wc;
+	}
+	switch (wc) {
+	case KEY_UP:		return TUI_KEY_UP;
+	case KEY_DOWN:		return TUI_KEY_DOWN;
+	case KEY_LEFT:		return TUI_KEY_LEFT;
+	case KEY_RIGHT:		return TUI_KEY_RIGHT;
+	case KEY_PPAGE:		return TUI_KEY_PGUP;
+	case KEY_NPAGE:		return TUI_KEY_PGDN;
+	case KEY_HOME:		return TUI_KEY_HOME;
+	case KEY_END:		return TUI_KEY_END;
+	case KEY_BTAB:		return TUI_KEY_BTAB;
+	case KEY_BACKSPACE:	return TUI_KEY_BACKSPACE;
+	case KEY_DC:		return TUI_KEY_DELETE;
+	case KEY_F(1):		return TUI_KEY_F1;
+	case KEY_ENTER:		return TUI_KEY_ENTER;
+	case KEY_RESIZE:	return TUI_KEY_RESIZE;
+	case KEY_MOUSE:		return TUI_KEY_MOUSE;
+	default:		return TUI_KEY_NONE;
+	}
+}
+
+void
+tui_loop_reload(struct tui *tui)
+{
+	int i;
+
+	for (i = 0; i < TUI_PANES; i++)
+		tui->panes[i]->ops->reload(tui, tui->panes[i]);
+	tui_status_reload(tui);
+	tui->data_version = store_data_version(tui->st);
+}
+
+static void
+tui_loop_resize(struct tui *tui)
+{
+	getmaxyx(stdscr, tui->lines, tui->cols);
+	tui_layout_compute(tui->lines, tui->cols, tui->focus, &tui->layout);
+}
+
+static void
+tui_loop_draw_small(struct tui *tui)
+{
+	if (tui->lines < 1 || tui->cols < 1)
+		return;
+	tui_text_putf(0, 0, tui->cols, THEME_ERROR,
+	    "terminal too small (%dx%d, need %dx%d)", tui->cols, tui->lines,
+	    TUI_MIN_COLS, TUI_MIN_LINES);
+}
+
+static void
+tui_loop_draw(struct tui *tui)
+{
+	struct tui_layout *lay = &tui->layout;
+	int i;
+
+	erase();
+	tui_loop_resize(tui);
+	if (lay->mode == TUI_LAYOUT_TOO_SMALL) {
+		tui_loop_draw_small(tui);
+		goto out;
+	}
+	tui_status_draw_title(tui);
+	if (tui->help)
+		tui_help_draw(tui);
+	else if (tui->week)
+		tui_week_draw(tui);
+	else {
+		for (i = 0; i < TUI_PANES; i++) {
+			if (!lay->shown[i])
+				continue;
+			tui->panes[i]->ops->draw(tui, tui->panes[i],
+			    lay->pane[i], tui->focus == (enum tui_pane_id)i);
+			if (lay->separator[i] >= 0)
+				tui_text_vline(lay->body.y, lay->separator[i],
+				    lay->body.h);
+		}
+	}
+	if (tui->detail != NULL)
+		tui_detail_draw(tui);
+	if (tui->picker != NULL)
+		tui_picker_draw(tui, tui->picker);
+	if (tui->form != NULL)
+		tui_form_draw(tui, tui->form);
+	tui_status_draw(tui);
+out:
+	if (tui->form != NULL && tui->form->cursor_x >= 0 && !tui->ask.active) {
+		curs_set(1);
+		move(tui->form->cursor_y, tui->form->cursor_x);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+static void
+tui_loop_focus(struct tui *tui, int pane)
+{
+	if (pane < 0)
+		pane = TUI_PANES - 1;
+	tui->focus = (enum tui_pane_id)(pane % TUI_PANES);
+	tui->week = false;
+	tui->help = false;
+}
+
+/* Typing into the focused pane's filter: every key refilters. */
+static int
+tui_loop_filter_key(struct tui *tui, int key)
+{
+	struct tui_pane *p = tui->panes[tui->focus];
+
+	if (key == TUI_KEY_ESC) {
+		tui_list_filter_set(&p->list, NULL);
+		tui->filtering = false;
+	} else if (key == TUI_KEY_ENTER || key == TUI_KEY_TAB)
+		tui->filtering = false;
+	else if (key == TUI_KEY_BACKSPACE)
+		tui_text_backspace(p->list.filter);
+	else if (key >= 0x20 && key < TUI_KEY_BASE && key != 0x7f)
+		tui_text_append_cp(p->list.filter, sizeof p->list.filter,
+		    (unsigned int)key);
+	else
+		return TUI_HANDLED;
+	p->list.selected = 0;
+	p->ops->reload(tui, p);
+	if (tui->focus == TUI_PANE_EVENTS)
+		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
+		    tui->panes[TUI_PANE_SHIFTS]);
+	return TUI_HANDLED | TUI_DRAW;
+}
+
+static int
+tui_loop_not_yet(struct tui *tui, const char *what)
+{
+	tui_status_message(tui, "%s: not available yet", what);
+	return TUI_HANDLED | TUI_DRAW;
+}
+
+/* Actions that do not belong to one pane. */
+static int
+tui_loop_global(struct tui *tui, enum tui_action action)
+{
+	struct tui_pane *p = tui->panes[tui->focus];
+
+	switch (action) {
+	case TUI_ACT_NEXT_PANE:
+		tui_loop_focus(tui, (int)tui->focus + 1);
+		break;
+	case TUI_ACT_PREV_PANE:
+		tui_loop_focus(tui, (int)tui->focus - 1);
+		break;
+	case TUI_ACT_PANE_1:
+	case TUI_ACT_PANE_2:
+	case TUI_ACT_PANE_3:
+		tui_loop_focus(tui, action - TUI_ACT_PANE_1);
+		break;
+	case TUI_ACT_HELP:
+		tui->help = !tui->help;
+		tui->help_top = 0;
+		break;
+	case TUI_ACT_WEEK:
+		tui->week = !tui->week;
+		tui->help = false;
+		if (tui->week_start == 0)
+			tui->week_start = rtime_week_start(rtime_now());
+		break;
+	case TUI_ACT_FILTER:
+		tui->filtering = true;
+		tui->week = false;
+		break;
+	case TUI_ACT_GAPS:
+		tui->gaps_only = !tui->gaps_only;
+		tui_status_message(tui, tui->gaps_only ?
+		    "showing only events with gaps (! shows all)" :
+		    "showing all events");
+		return TUI_HANDLED | TUI_RELOAD;
+	case TUI_ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return TUI_HANDLED | TUI_RELOAD;
+	case TUI_ACT_ESCAPE:
+		if (tui->week || tui->help) {
+			tui->week = tui->help = false;
+			break;
+		}
+		if (p->list.filter[0] != '\0') {
+			tui_list_filter_set(&p->list, NULL);
+			tui_status_message(tui, "filter cleared");
+			return TUI_HANDLED | TUI_RELOAD;
+		}
+		break;
+	case TUI_ACT_UNDO:
+		return tui_loop_not_yet(tui, "undo");
+	case TUI_ACT_INVITE:
+		return tui_loop_not_yet(tui, "invites");
+	case TUI_ACT_QUIT:
+		return TUI_HANDLED | TUI_QUIT;
+	default:
+		return TUI_UNHANDLED;
+	}
+	return TUI_HANDLED | TUI_DRAW;
+}
+
+/* A key outside any modal: overlays first, then pane, then global. */
+static int
+tui_loop_dispatch(struct tui *tui, int key)
+{
+	enum tui_action action = tui_keymap_action(&tui->keymap, key);
+	struct tui_pane *p = tui->panes[tui->focus];
+	int64_t event_before, event_after;
+	int flags;
+
+	if (tui->help) {
+		flags = tui_help_handle(tui, key);
+		if (flags != TUI_UNHANDLED)
+			return flags;
+	}
+	if (tui->week && !tui->help) {
+		flags = tui_week_handle(tui, action, key);
+		if (flags != TUI_UNHANDLED)
+			return flags;
+	}
+	if (action == TUI_ACT_NONE)
+		return TUI_UNHANDLED;
+	event_before = tui_pane_events_selected(tui);
+	flags = TUI_UNHANDLED;
+	if (!tui->help && !tui->week)
+		flags = p->ops->handle(tui, p, action);
+	if (flags == TUI_UNHANDLED)
+		flags = tui_loop_global(tui, action);
+	event_after = tui_pane_events_selected(tui);
+	if (event_before != event_after)
+		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
+		    tui->panes[TUI_PANE_SHIFTS]);
+	return flags;
+}
+
+/*
+ * A click selects: the pane under it gets the focus and the row under it
+ * the selection. Only on the panes themselves; everything else is keys.
+ */
+static int
+tui_loop_click(struct tui *tui)
+{
+	MEVENT ev;
+	struct tui_rect r;
+	struct tui_pane *p;
+	size_t row;
+	int i;
+
+	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED |
+	    BUTTON1_CLICKED | BUTTON1_RELEASED)))
+		return TUI_HANDLED;
+	if (tui->form != NULL || tui->picker != NULL || tui->detail != NULL ||
+	    tui->ask.active || tui->help || tui->week || tui->filtering ||
+	    tui->layout.mode == TUI_LAYOUT_TOO_SMALL)
+		return TUI_HANDLED;
+	for (i = 0; i < TUI_PANES; i++) {
+		r = tui->layout.pane[i];
+		if (!tui->layout.shown[i] || ev.y < r.y || ev.y >= r.y + r.h ||
+		    ev.x < r.x || ev.x >= r.x + r.w)
+			continue;
+		tui->focus = (enum tui_pane_id)i;
+		p = tui->panes[i];
+		row = p->list.top + (size_t)(ev.y - r.y - 1);
+		if (ev.y > r.y && row < p->list.len &&
+		    p->list.rows[row].selectable)
+			p->list.selected = row;
+		if (i == TUI_PANE_EVENTS)
+			tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
+			    tui->panes[TUI_PANE_SHIFTS]);
+		break;
+	}
+	return TUI_HANDLED | TUI_DRAW;
+}
+
+/* Route a key to the innermost open thing. */
+static int
+tui_loop_key_in(struct tui *tui, int key)
+{
+	struct tui_ask ask;
+
+	if (key == TUI_KEY_MOUSE)
+		return tui_loop_click(tui);
+	tui->message[0] = '\0';
+	tui->message_error = false;
+	if (tui->ask.active) {
+		ask = tui->ask;
+		tui->ask.active = false;
+		if (key >= 0 && key < 0x80 && key != 0 &&
+		    strchr(ask.keys, key) != NULL) {
+			tui->ask = ask;
+			tui->ask.active = false;
+			return ask.fn(tui, key) | TUI_HANDLED | TUI_DRAW;
+		}
+		tui_status_message(tui, "cancelled");
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	if (tui->form != NULL)
+		return tui_form_key(tui, tui->form, key);
+	if (tui->picker != NULL)
+		return tui_picker_key(tui, tui->picker, key);
+	if (tui->detail != NULL)
+		return tui_detail_handle(tui, key);
+	if (tui->filtering)
+		return tui_loop_filter_key(tui, key);
+	return tui_loop_dispatch(tui, key);
+}
+
+/* Another process committed: reload, selections stay on their items. */
+static bool
+tui_loop_poll(struct tui *tui)
+{
+	int64_t v = store_data_version(tui->st);
+
+	if (v == tui->data_version)
+		return false;
+	tui_loop_reload(tui);
+	if (tui->picker != NULL)
+		tui_picker_key(tui, tui->picker, TUI_KEY_NONE);
+	return true;
+}
+
+static void
+tui_loop_free(struct tui *tui)
+{
+	int i;
+
+	for (i = 0; i < TUI_PANES; i++) {
+		if (tui->panes[i] != NULL)
+			tui->panes[i]->ops->free(tui->panes[i]);
+	}
+	tui_form_free(tui->form);
+	tui_picker_free(tui->picker);
+	tui_detail_close(tui);
+	free(tui->plan_name);
+}
+
+static int
+tui_loop_run(struct tui *tui)
+{
+	wint_t wc;
+	int rc, key, flags = TUI_DRAW;
+
+	for (;;) {
+		if (tui_loop_signal != 0)
+			return 1;
+		if (tui_loop_suspend) {
+			tui_loop_suspend_now();
+			flags |= TUI_DRAW;
+		}
+		if (flags & TUI_RELOAD)
+			tui_loop_reload(tui);
+		tui_loop_draw(tui);
+		flags = 0;
+		errno = 0;
+		rc = get_wch(&wc);
+		if (tui_loop_signal != 0)
+			return 1;
+		if (rc == ERR) {
+			if (tui_loop_poll(tui))
+				flags |= TUI_DRAW;
+			continue;
+		}
+		key = tui_loop_key(rc, wc);
+		if (key == TUI_KEY_RESIZE) {
+			tui_loop_resize(tui);
+			flags |= TUI_DRAW;
+			continue;
+		}
+		if (key == TUI_KEY_NONE)
+			continue;
+		flags = tui_loop_key_in(tui, key);
+		if (flags & TUI_QUIT)
+			return 0;
+	}
+}
 
 int
 tui_run(struct store *st)
 {
-	(void)st;
-	fputs("rooster: the screen is not built yet; use the commands "
-	    "(rooster help)\n", stderr);
-	return 1;
+	struct tui tui;
+	SCREEN *screen;
+	const char *term = getenv("TERM");
+	int rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "rooster: the screen needs a terminal; give "
+		    "a command instead (see 'rooster help')\n");
+		return 2;
+	}
+	/*
+	 * Line drawing as UTF-8 characters rather than the terminal's
+	 * alternate character set, which many UTF-8 terminals (and
+	 * multiplexers) show as letters.
+	 */
+	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
+	screen = NULL;
+	if (tui_curses_term_known(term))
+		screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		fprintf(stderr, "rooster: unknown terminal type '%s' (set "
+		    "TERM, e.g. xterm-256color)\n", term != NULL ? term : "");
+		return 1;
+	}
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(1000);
+	/* The mouse may select; nothing needs it. */
+	if (tui_curses_has_mouse()) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED |
+		    BUTTON1_RELEASED, NULL);
+		mouseinterval(0);
+	}
+	tui_theme_init();
+	tui_loop_signal = 0;
+	tui_loop_suspend = 0;
+	tui_loop_signals();
+
+	memset(&tui, 0, sizeof tui);
+	tui.st = st;
+	tui.focus = TUI_PANE_EVENTS;
+	tui_keymap_init(&tui.keymap);
+	tui.panes[TUI_PANE_EVENTS] = tui_pane_events_new();
+	tui.panes[TUI_PANE_SHIFTS] = tui_pane_shifts_new();
+	tui.panes[TUI_PANE_VOLUNTEERS] = tui_pane_volunteers_new();
+	tui_loop_resize(&tui);
+	tui_loop_reload(&tui);
+
+	rc = tui_loop_run(&tui);
+
+	/* An open form is dropped: nothing half-typed is ever written. */
+	endwin();
+	delscreen(screen);
+	tui_loop_signals_default();
+	tui_loop_free(&tui);
+	return rc;
 }

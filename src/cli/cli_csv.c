@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * `rooster import csv` and `rooster export csv`: volunteer lists in from
+ * spreadsheets (cli_sheet.c reads them, ops_import_volunteers writes them
+ * in one transaction) and volunteers or assignments out as RFC 4180 files
+ * that LibreOffice and Excel open right: UTF-8 with a BOM, CRLF, and with
+ * --dutch a semicolon, Dutch headers and a decimal comma.
+ */
+#include "cli_int.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rooster/ops.h"
+
+/* Print every problem as "line N: ..." and the closing error line. */
+static int
+cli_csv_problems(const char *path, const struct cli_sheet *sheet)
+{
+	char *clean;
+	size_t i;
+
+	for (i = 0; i < sheet->nproblems; i++) {
+		clean = text_sanitize(sheet->problems[i].msg);
+		fprintf(stderr, "line %d: %s\n", sheet->problems[i].line,
+		    clean);
+		free(clean);
+	}
+	clean = text_sanitize(path);
+	if (sheet->nproblems == 1)
+		fprintf(stderr, "rooster: %s: nothing imported: 1 problem "
+		    "(fix the line above and import again)\n", clean);
+	else
+		fprintf(stderr, "rooster: %s: nothing imported: %zu problems "
+		    "(fix the lines above and import again)\n", clean,
+		    sheet->nproblems);
+	free(clean);
+	return CLI_USAGE;
+}
+
+static const char *
+cli_csv_action_name(enum ops_import_action action, bool dry_run)
+{
+	switch (action) {
+	case OPS_IMPORT_ADDED:
+		return dry_run ? "add" : "added";
+	case OPS_IMPORT_UPDATED:
+		return dry_run ? "update" : "updated";
+	case OPS_IMPORT_UNCHANGED:
+		break;
+	}
+	return "unchanged";
+}
+
+static void
+cli_csv_import_report(struct cli_ctx *ctx, const struct cli_sheet_rows *in,
+    const enum ops_import_action *actions,
+    const struct ops_import_result *res, bool dry_run)
+{
+	static const struct cli_column row_cols[] = {
+		{ "line", "LINE", CLI_INT, CLI_BOTH },
+		{ "action", "ACTION", CLI_TEXT, CLI_BOTH },
+		{ "id", "ID", CLI_INT, CLI_BOTH },
+		{ "name", "NAME", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	};
+	static const struct cli_column sum_cols[] = {
+		{ "added", "ADDED", CLI_INT, CLI_BOTH },
+		{ "updated", "UPDATED", CLI_INT, CLI_BOTH },
+		{ "unchanged", "UNCHANGED", CLI_INT, CLI_BOTH },
+		{ "dry_run", "DRY RUN", CLI_INT, CLI_BOTH },
+	};
+	struct cli_table rows, sum;
+	json_t *arr, *extra;
+	size_t i;
+
+	cli_table_init(&rows, row_cols, sizeof row_cols / sizeof row_cols[0]);
+	for (i = 0; i < in->rows.len; i++) {
+		cli_table_row(&rows);
+		cli_table_int(&rows, in->lines[i]);
+		cli_table_text(&rows, cli_csv_action_name(actions[i],
+		    dry_run));
+		cli_table_int(&rows, in->rows.items[i].id);
+		cli_table_text(&rows, in->rows.items[i].name);
+	}
+	switch (ctx->format) {
+	case CLI_FORMAT_TABLE:
+		if (in->ignored != NULL)
+			cli_out_note(ctx, "ignored columns: %s", in->ignored);
+		if (dry_run) {
+			if (rows.nrows > 0)
+				cli_table_print(ctx, &rows);
+			cli_out_note(ctx, "dry run, nothing changed: would "
+			    "add %zu, update %zu, leave %zu unchanged",
+			    res->added, res->updated, res->unchanged);
+		} else
+			cli_out_note(ctx, "added %zu, updated %zu, unchanged "
+			    "%zu", res->added, res->updated, res->unchanged);
+		break;
+	case CLI_FORMAT_CSV:
+		cli_table_print(ctx, &rows);
+		break;
+	case CLI_FORMAT_JSON:
+		cli_table_init(&sum, sum_cols,
+		    sizeof sum_cols / sizeof sum_cols[0]);
+		cli_table_row(&sum);
+		cli_table_int(&sum, (int64_t)res->added);
+		cli_table_int(&sum, (int64_t)res->updated);
+		cli_table_int(&sum, (int64_t)res->unchanged);
+		cli_table_int(&sum, dry_run);
+		arr = json_array();
+		for (i = 0; i < rows.nrows; i++)
+			json_array_append_new(arr, cli_table_json_row(&rows,
+			    i));
+		extra = json_object();
+		json_object_set_new(extra, "rows", arr);
+		cli_table_print_record(ctx, &sum, extra);
+		cli_table_fini(&sum);
+		break;
+	}
+	cli_table_fini(&rows);
+}
+
+int
+cli_csv_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "dry-run", false, NULL, false } };
+	struct ops_import_result res;
+	enum ops_import_action *actions = NULL;
+	struct cli_sheet_rows rows;
+	struct cli_sheet sheet;
+	struct err err;
+	char *pos[1], *data;
+	size_t len;
+	int rc = CLI_OK;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
+		return CLI_USAGE;
+	if ((data = cli_file_read(pos[0], &len, &err)) == NULL)
+		return cli_fail(&err);
+	cli_sheet_init(&sheet);
+	memset(&rows, 0, sizeof rows);
+	if (cli_sheet_read(&sheet, data, len) < 0 ||
+	    cli_sheet_volunteers(&sheet, &rows) < 0) {
+		rc = cli_csv_problems(pos[0], &sheet);
+		goto out;
+	}
+	actions = xcalloc(rows.rows.len + 1, sizeof *actions);
+	if (ops_import_volunteers(ctx->st, &rows.rows, rows.fields,
+	    opts[0].seen, actions, &res, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	cli_csv_import_report(ctx, &rows, actions, &res, opts[0].seen);
+out:
+	free(actions);
+	cli_sheet_rows_fini(&rows);
+	cli_sheet_fini(&sheet);
+	free(data);
+	return rc;
+}
+
+/* Where an export goes and how it separates things. */
+struct cli_csv_out {
+	FILE	*fp;
+	char	 separator;	/* ',' or ';' (--dutch) */
+	bool	 dutch;		/* Dutch headers, ja/nee, decimal comma */
+	bool	 first;		/* no field yet on this row */
+};
+
+/* A phone number or a negative number: safe although it starts with + or -. */
+static bool
+cli_csv_is_number_like(const char *s)
+{
+	return s[strspn(s, "0123456789 +-()./")] == '\0';
+}
+
+static void
+cli_csv_put(struct cli_csv_out *o, const char *s)
+{
+	bool quote;
+
+	if (s == NULL)
+		s = "";
+	if (!o->first)
+		fputc(o->separator, o->fp);
+	o->first = false;
+	/*
+	 * A cell starting with = + - @ is a formula to a spreadsheet: guard
+	 * it with a ' (which import csv drops again), unless it is a number.
+	 */
+	if (strchr("=@", s[0]) != NULL && s[0] != '\0')
+		fputc('\'', o->fp);
+	else if ((s[0] == '+' || s[0] == '-') && !cli_csv_is_number_like(s))
+		fputc('\'', o->fp);
+	quote = strchr(s, o->separator) != NULL || strpbrk(s, "\"\r\n") != NULL
+	    || s[0] == ' ' || (s[0] != '\0' && s[strlen(s) - 1] == ' ');
+	if (quote)
+		csv_fwrite(o->fp, s, strlen(s));
+	else
+		fputs(s, o->fp);
+}
+
+static void
+cli_csv_put_int(struct cli_csv_out *o, int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	cli_csv_put(o, buf);
+}
+
+static void
+cli_csv_put_time(struct cli_csv_out *o, int64_t t)
+{
+	char buf[32];
+
+	/* "2027-03-27 14:00": LibreOffice and Excel read it as a date. */
+	rtime_format_when(t, buf, sizeof buf);
+	cli_csv_put(o, buf);
+}
+
+static void
+cli_csv_end_row(struct cli_csv_out *o)
+{
+	fputs("\r\n", o->fp);
+	o->first = true;
+}
+
+static void
+cli_csv_header(struct cli_csv_out *o, const char *const *english,
+    const char *const *dutch, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cli_csv_put(o, o->dutch ? dutch[i] : english[i]);
+	cli_csv_end_row(o);
+}
+
+static int
+cli_csv_volunteers(struct cli_ctx *ctx, struct cli_csv_out *o,
+    struct err *err)
+{
+	static const char *const english[] = { "id", "name", "email", "phone",
+	    "skills", "languages", "max_per_month", "notes", "active" };
+	static const char *const dutch[] = { "id", "naam", "e-mail",
+	    "telefoon", "vaardigheden", "talen", "max-per-maand", "notities",
+	    "actief" };
+	struct volunteer_list list = { 0 };
+	const struct volunteer *v;
+	size_t i;
+
+	if (store_volunteer_list(ctx->st, NULL, NULL, &list, err) < 0)
+		return -1;
+	cli_csv_header(o, english, dutch, sizeof english / sizeof english[0]);
+	for (i = 0; i < list.len; i++) {
+		v = &list.items[i];
+		cli_csv_put_int(o, v->id);
+		cli_csv_put(o, v->name);
+		cli_csv_put(o, v->email);
+		cli_csv_put(o, v->phone);
+		cli_csv_put(o, v->skills);
+		cli_csv_put(o, v->languages);
+		cli_csv_put_int(o, v->max_per_month);
+		cli_csv_put(o, v->notes);
+		cli_csv_put(o, v->active ? (o->dutch ? "ja" : "yes") :
+		    (o->dutch ? "nee" : "no"));
+		cli_csv_end_row(o);
+	}
+	volunteer_list_free(&list);
+	return 0;
+}
+
+static int
+cli_csv_by_id(const void *a, const void *b)
+{
+	const struct volunteer *const *x = a, *const *y = b;
+
+	return (*x)->id < (*y)->id ? -1 : (*x)->id > (*y)->id;
+}
+
+static int
+cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
+    const struct store_range *range, struct err *err)
+{
+	static const char *const english[] = { "shift_id", "event", "role",
+	    "start", "end", "volunteer_id", "name", "email", "phone",
+	    "status", "attendance", "hours" };
+	static const char *const dutch[] = { "dienst", "activiteit", "rol",
+	    "begin", "einde", "vrijwilliger", "naam", "e-mail", "telefoon",
+	    "status", "aanwezigheid", "uren" };
+	struct volunteer_list vols = { 0 };
+	struct assignment_list list = { 0 };
+	const struct assignment *a;
+	struct volunteer key, *keyp = &key, **byid = NULL, **hit;
+	char hours[32], *comma;
+	size_t i;
+	int rc = -1;
+
+	if (store_volunteer_list(ctx->st, NULL, NULL, &vols, err) < 0 ||
+	    store_assignment_list_range(ctx->st, range, &list, err) < 0)
+		goto out;
+	byid = xcalloc(vols.len + 1, sizeof *byid);
+	for (i = 0; i < vols.len; i++)
+		byid[i] = &vols.items[i];
+	qsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
+	cli_csv_header(o, english, dutch, sizeof english / sizeof english[0]);
+	for (i = 0; i < list.len; i++) {
+		a = &list.items[i];
+		key.id = a->volunteer_id;
+		hit = bsearch(&keyp, byid, vols.len, sizeof *byid,
+		    cli_csv_by_id);
+		cli_csv_put_int(o, a->shift_id);
+		cli_csv_put(o, a->event_title);
+		cli_csv_put(o, a->role);
+		cli_csv_put_time(o, a->start);
+		cli_csv_put_time(o, a->end);
+		cli_csv_put_int(o, a->volunteer_id);
+		cli_csv_put(o, a->volunteer);
+		cli_csv_put(o, hit != NULL ? (*hit)->email : "");
+		cli_csv_put(o, hit != NULL ? (*hit)->phone : "");
+		cli_csv_put(o, assignment_status_name(a->status));
+		cli_csv_put(o, assignment_attendance_name(a->attendance));
+		hours[0] = '\0';
+		if (a->attendance != ATTENDANCE_UNKNOWN)
+			snprintf(hours, sizeof hours, "%.2f", a->hours);
+		if (o->dutch && (comma = strchr(hours, '.')) != NULL)
+			*comma = ',';
+		cli_csv_put(o, hours);
+		cli_csv_end_row(o);
+	}
+	rc = 0;
+out:
+	free(byid);
+	volunteer_list_free(&vols);
+	assignment_list_free(&list);
+	return rc;
+}
+
+int
+cli_csv_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "output", true, NULL, false },
+	    { "dutch", false, NULL, false }, { "from", true, NULL, false },
+	    { "to", true, NULL, false } };
+	struct store_range range = { 0 };
+	struct cli_csv_out o;
+	struct cli_file f;
+	struct err err;
+	char *pos[1];
+	bool volunteers;
+	int rc;
+
+	err_clear(&err);
+	cli_file_alias_output(argc, argv);
+	if (cli_args_parse(ctx, argc, argv, opts, 4, pos, 1, 1) < 0)
+		return CLI_USAGE;
+	if (strcmp(pos[0], "volunteers") == 0)
+		volunteers = true;
+	else if (strcmp(pos[0], "assignments") == 0)
+		volunteers = false;
+	else
+		return cli_usage_error(ctx, "cannot export '%s' (use "
+		    "volunteers or assignments)", pos[0]);
+	if (volunteers && (opts[2].seen || opts[3].seen))
+		return cli_usage_error(ctx, "--from and --to are for "
+		    "assignments");
+	if (cli_args_days(ctx, opts[2].value, opts[3].value, &range.from,
+	    &range.to) < 0)
+		return CLI_USAGE;
+	if (cli_file_open(&f, opts[0].value, &err) < 0)
+		return cli_fail(&err);
+	memset(&o, 0, sizeof o);
+	o.fp = f.fp;
+	o.dutch = opts[1].seen;
+	o.separator = o.dutch ? ';' : ',';
+	o.first = true;
+	/* The BOM tells spreadsheets the file is UTF-8. */
+	fputs("\xef\xbb\xbf", o.fp);
+	rc = volunteers ? cli_csv_volunteers(ctx, &o, &err) :
+	    cli_csv_assignments(ctx, &o, &range, &err);
+	if (cli_file_close(&f, rc == 0, rc == 0 ? &err : NULL) < 0 ||
+	    rc < 0)
+		return cli_fail(&err);
+	return CLI_OK;
+}

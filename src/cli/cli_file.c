@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Files the command line writes and reads whole: output goes to a
+ * temporary file (mode 0600: it holds personal data) renamed over the
+ * target only once complete, so a failed export never leaves half a file;
+ * input is read into memory, "-" meaning standard input.
+ */
+#include "cli_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Largest file read whole: far beyond any volunteer list. */
+#define CLI_FILE_MAX (64L * 1024 * 1024)
+
+static char cli_file_output_long[] = "--output";
+
+void
+cli_file_alias_output(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-o") == 0)
+			argv[i] = cli_file_output_long;
+	}
+}
+
+int
+cli_file_open(struct cli_file *f, const char *path, struct err *err)
+{
+	int fd;
+
+	memset(f, 0, sizeof f[0]);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		f->fp = stdout;
+		return 0;
+	}
+	f->path = xstrdup(path);
+	f->tmp = xasprintf("%s.XXXXXX", path);
+	/* mkstemp creates the file 0600. */
+	if ((fd = mkstemp(f->tmp)) < 0 ||
+	    (f->fp = fdopen(fd, "w")) == NULL) {
+		err_set(err, ERR_IO, "cannot write %s: %s", path,
+		    strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(f->tmp);
+		}
+		free(f->tmp);
+		free(f->path);
+		memset(f, 0, sizeof f[0]);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_file_close(struct cli_file *f, bool keep, struct err *err)
+{
+	int rc = 0;
+
+	if (f->fp == NULL)
+		return 0;
+	if (f->path == NULL) {
+		if (fflush(f->fp) != 0 && keep)
+			rc = err_set(err, ERR_IO, "cannot write output: %s",
+			    strerror(errno));
+		memset(f, 0, sizeof f[0]);
+		return rc;
+	}
+	if ((fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
+	    && keep)
+		rc = err_set(err, ERR_IO, "cannot write %s: %s", f->path,
+		    strerror(errno));
+	if (fclose(f->fp) != 0 && keep && rc == 0)
+		rc = err_set(err, ERR_IO, "cannot write %s: %s", f->path,
+		    strerror(errno));
+	if (keep && rc == 0 && rename(f->tmp, f->path) != 0)
+		rc = err_set(err, ERR_IO, "cannot write %s: %s", f->path,
+		    strerror(errno));
+	if (!keep || rc != 0)
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
+	memset(f, 0, sizeof f[0]);
+	return rc;
+}
+
+char *
+cli_file_read(const char *path, size_t *len, struct err *err)
+{
+	FILE *fp;
+	char *data = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		err_set(err, errno == ENOENT ? ERR_INVALID : ERR_IO,
+		    "cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		if (n + 1 >= cap) {
+			cap = cap ? cap * 2 : 65536;
+			data = xrealloc(data, cap);
+		}
+		got = fread(data + n, 1, cap - n - 1, fp);
+		n += got;
+		if (got == 0 || n > (size_t)CLI_FILE_MAX)
+			break;
+	}
+	if (ferror(fp) || n > (size_t)CLI_FILE_MAX) {
+		err_set(err, ERR_INVALID, n > (size_t)CLI_FILE_MAX ?
+		    "%s is too large (more than 64 MiB)" : "cannot read %s",
+		    path);
+		free(data);
+		data = NULL;
+	} else {
+		data[n] = '\0';
+		*len = n;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return data;
+}

@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Forms: a box of labelled fields edited in place. This file knows the
+ * kinds of field (text, time, number) and the editing keys; the tables of
+ * fields and their saving live in tui_form_event.c and friends, which
+ * validate through the model and save through ops. A refused save keeps
+ * everything typed and names the problem on the status line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_curses.h"
+
+struct tui_form *
+tui_form_new(const char *title, tui_form_save_fn save)
+{
+	struct tui_form *f = xcalloc(1, sizeof *f);
+
+	snprintf(f->title, sizeof f->title, "%s", title);
+	f->save = save;
+	f->cursor_x = -1;
+	return f;
+}
+
+void
+tui_form_field(struct tui_form *f, const char *label,
+    enum tui_field_kind kind, const char *text, const char *hint)
+{
+	struct tui_field *fd;
+
+	if (f->count == TUI_FORM_FIELDS)
+		return;
+	fd = &f->fields[f->count++];
+	fd->label = label;
+	fd->hint = hint;
+	fd->kind = kind;
+	snprintf(fd->text, sizeof fd->text, "%s", text ? text : "");
+	fd->cursor = strlen(fd->text);
+}
+
+void
+tui_form_free(struct tui_form *f)
+{
+	free(f);
+}
+
+const char *
+tui_form_text(const struct tui_form *f, size_t i)
+{
+	return i < f->count ? f->fields[i].text : "";
+}
+
+int
+tui_form_when(const struct tui_form *f, size_t i, int64_t *out,
+    struct err *err)
+{
+	struct err e;
+
+	if (rtime_parse_when(tui_form_text(f, i), out, &e) < 0)
+		return err_set(err, ERR_INVALID, "%s: %s", f->fields[i].label,
+		    e.msg);
+	return 0;
+}
+
+int
+tui_form_number(const struct tui_form *f, size_t i, int *out,
+    struct err *err)
+{
+	const char *s = tui_form_text(f, i);
+	char *end;
+	long v;
+
+	if (*s == '\0') {
+		*out = 0;
+		return 0;
+	}
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 0 || v > 100000)
+		return err_set(err, ERR_INVALID, "%s: '%s' is not a whole "
+		    "number of 0 or more", f->fields[i].label, s);
+	*out = (int)v;
+	return 0;
+}
+
+void
+tui_form_insert(struct tui_form *f, const char *s)
+{
+	struct tui_field *fd = &f->fields[f->focus];
+	size_t len = strlen(fd->text), n = strlen(s);
+
+	if (len + n + 1 > sizeof fd->text)
+		return;
+	memmove(fd->text + fd->cursor + n, fd->text + fd->cursor,
+	    len - fd->cursor + 1);
+	memcpy(fd->text + fd->cursor, s, n);
+	fd->cursor += n;
+	f->dirty = true;
+}
+
+/* Byte length of the UTF-8 character before / at the cursor. */
+static size_t
+tui_form_prev(const struct tui_field *fd)
+{
+	size_t i = fd->cursor;
+
+	while (i > 0) {
+		i--;
+		if (((unsigned char)fd->text[i] & 0xc0) != 0x80)
+			break;
+	}
+	return fd->cursor - i;
+}
+
+static size_t
+tui_form_next(const struct tui_field *fd)
+{
+	size_t i = fd->cursor;
+
+	if (fd->text[i] == '\0')
+		return 0;
+	i++;
+	while (((unsigned char)fd->text[i] & 0xc0) == 0x80)
+		i++;
+	return i - fd->cursor;
+}
+
+static void
+tui_form_delete(struct tui_field *fd, size_t at, size_t n)
+{
+	size_t len = strlen(fd->text);
+
+	memmove(fd->text + at, fd->text + at + n, len - at - n + 1);
+}
+
+static int
+tui_form_drop_answer(struct tui *tui, int key)
+{
+	(void)key;
+	tui_form_free(tui->form);
+	tui->form = NULL;
+	tui_status_message(tui, "nothing saved");
+	return TUI_HANDLED | TUI_DRAW;
+}
+
+static int
+tui_form_save(struct tui *tui, struct tui_form *f)
+{
+	struct err err;
+
+	err_clear(&err);
+	if (f->save(tui, f, &err) < 0) {
+		tui_status_error(tui, "%s", err.msg[0] ? err.msg :
+		    "could not save");
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	/* The save function closed the form and said what it did. */
+	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD;
+}
+
+int
+tui_form_key(struct tui *tui, struct tui_form *f, int key)
+{
+	struct tui_field *fd = &f->fields[f->focus];
+	char one[8] = "";
+	size_t n;
+
+	switch (key) {
+	case TUI_KEY_ESC:
+		if (f->dirty)
+			tui_status_ask(tui, "y", tui_form_drop_answer, 0, 0,
+			    "drop what you typed? y/n");
+		else
+			tui_form_drop_answer(tui, 'y');
+		break;
+	case TUI_KEY_ENTER:
+		return tui_form_save(tui, f);
+	case TUI_KEY_TAB:
+	case TUI_KEY_DOWN:
+		f->focus = (f->focus + 1) % f->count;
+		break;
+	case TUI_KEY_BTAB:
+	case TUI_KEY_UP:
+		f->focus = (f->focus + f->count - 1) % f->count;
+		break;
+	case TUI_KEY_LEFT:
+		fd->cursor -= tui_form_prev(fd);
+		break;
+	case TUI_KEY_RIGHT:
+		fd->cursor += tui_form_next(fd);
+		break;
+	case TUI_KEY_HOME:
+	case 0x01:	/* C-a */
+		fd->cursor = 0;
+		break;
+	case TUI_KEY_END:
+	case 0x05:	/* C-e */
+		fd->cursor = strlen(fd->text);
+		break;
+	case 0x15:	/* C-u */
+		fd->text[0] = '\0';
+		fd->cursor = 0;
+		f->dirty = true;
+		break;
+	case TUI_KEY_BACKSPACE:
+		if ((n = tui_form_prev(fd)) > 0) {
+			fd->cursor -= n;
+			tui_form_delete(fd, fd->cursor, n);
+			f->dirty = true;
+		}
+		break;
+	case TUI_KEY_DELETE:
+		if ((n = tui_form_next(fd)) > 0) {
+			tui_form_delete(fd, fd->cursor, n);
+			f->dirty = true;
+		}
+		break;
+	default:
+		if (key < 0x20 || key == 0x7f || key >= TUI_KEY_BASE ||
+		    (key >= 0x80 && key < 0xa0))
+			return TUI_HANDLED;
+		tui_text_append_cp(one, sizeof one, (unsigned int)key);
+		tui_form_insert(f, one);
+		break;
+	}
+	return TUI_HANDLED | TUI_DRAW;
+}
+
+/* Draw one field's text in w columns, keeping the cursor in view. */
+static void
+tui_form_draw_field(struct tui_form *f, size_t i, int y, int x, int w)
+{
+	struct tui_field *fd = &f->fields[i];
+	const char *shown = fd->text;
+	char *before;
+	int cw;
+
+	if (fd->text[0] == '\0' && fd->hint != NULL && i != f->focus) {
+		tui_text_put(y, x, w, fd->hint, THEME_DIM);
+		return;
+	}
+	before = xstrdup(fd->text);
+	before[fd->cursor] = '\0';
+	/* Skip leading characters until the cursor fits. */
+	while ((cw = (int)text_width(before + (shown - fd->text))) >= w &&
+	    *shown != '\0') {
+		shown++;
+		while (((unsigned char)*shown & 0xc0) == 0x80)
+			shown++;
+	}
+	tui_text_put(y, x, w, shown, THEME_INPUT);
+	if (i == f->focus) {
+		f->cursor_y = y;
+		f->cursor_x = x + cw;
+	}
+	free(before);
+}
+
+void
+tui_form_draw(struct tui *tui, struct tui_form *f)
+{
+	struct tui_rect r;
+	size_t i;
+	int lw = 0, w;
+
+	f->cursor_x = -1;
+	if (!tui_layout_box(tui->lines, tui->cols, (int)f->count + 4,
+	    tui->cols < 72 ? tui->cols : 72, &r)) {
+		tui_text_fill(tui->layout.body, THEME_NORMAL);
+		tui_text_put(tui->layout.body.y, 0, tui->cols,
+		    "enlarge the terminal to see the form (kept)", THEME_ERROR);
+		return;
+	}
+	for (i = 0; i < f->count; i++) {
+		w = (int)text_width(f->fields[i].label);
+		if (w > lw)
+			lw = w;
+	}
+	if (lw > r.w / 3)
+		lw = r.w / 3;
+	tui_text_box(r, f->title);
+	for (i = 0; i < f->count; i++) {
+		tui_text_put(r.y + 1 + (int)i, r.x + 2, lw, f->fields[i].label,
+		    i == f->focus ? THEME_FOCUS : THEME_NORMAL);
+		tui_form_draw_field(f, i, r.y + 1 + (int)i, r.x + lw + 4,
+		    r.w - lw - 6);
+	}
+	tui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4,
+	    "Enter saves, Tab moves, Esc cancels", THEME_DIM);
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The shift form: role, start, end, people needed. An empty start or end
+ * takes the event's (as ops_shift_add() does). Validation is
+ * shift_validate(); saving is ops_shift_add() or ops_shift_edit().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rooster/ops.h"
+#include "tui_curses.h"
+#include "tui_pane.h"
+
+enum {
+	TUI_FORM_SHIFT_ROLE = 0,
+	TUI_FORM_SHIFT_START,
+	TUI_FORM_SHIFT_END,
+	TUI_FORM_SHIFT_NEEDED
+};
+
+static int
+tui_form_shift_save(struct tui *tui, struct tui_form *f, struct err *err)
+{
+	struct shift sh;
+	struct event ev;
+	int64_t id = f->id;
+	int rc = -1;
+
+	if (id != 0) {
+		if (store_shift_get(tui->st, id, &sh, err) < 0)
+			return -1;
+		sh.version = f->version;
+	} else {
+		shift_init(&sh);
+		sh.event_id = f->parent;
+	}
+	free(sh.role);
+	sh.role = xstrdup(tui_form_text(f, TUI_FORM_SHIFT_ROLE));
+	sh.start = sh.end = 0;
+	f->focus = TUI_FORM_SHIFT_START;
+	if (*tui_form_text(f, TUI_FORM_SHIFT_START) != '\0' &&
+	    tui_form_when(f, TUI_FORM_SHIFT_START, &sh.start, err) < 0)
+		goto out;
+	f->focus = TUI_FORM_SHIFT_END;
+	if (*tui_form_text(f, TUI_FORM_SHIFT_END) != '\0' &&
+	    tui_form_when(f, TUI_FORM_SHIFT_END, &sh.end, err) < 0)
+		goto out;
+	f->focus = TUI_FORM_SHIFT_NEEDED;
+	if (*tui_form_text(f, TUI_FORM_SHIFT_NEEDED) == '\0') {
+		err_set(err, ERR_INVALID, "needed: how many people?");
+		goto out;
+	}
+	if (tui_form_number(f, TUI_FORM_SHIFT_NEEDED, &sh.needed, err) < 0)
+		goto out;
+	/* Empty times take the event's, so validation sees real ones. */
+	if ((sh.start == 0 || sh.end == 0) &&
+	    store_event_get(tui->st, sh.event_id, &ev, err) == 0) {
+		if (sh.start == 0)
+			sh.start = ev.start;
+		if (sh.end == 0)
+			sh.end = ev.end;
+		event_fini(&ev);
+	}
+	f->focus = TUI_FORM_SHIFT_ROLE;
+	if (shift_validate(&sh, err) < 0) {
+		if (sh.start != 0 && sh.end <= sh.start)
+			f->focus = TUI_FORM_SHIFT_END;
+		goto out;
+	}
+	rc = id != 0 ? ops_shift_edit(tui->st, &sh, err) :
+	    ops_shift_add(tui->st, &sh, err);
+	if (rc == 0) {
+		tui_status_message(tui, id != 0 ? "shift saved" :
+		    "shift added");
+		tui_form_free(tui->form);
+		tui->form = NULL;
+		tui_loop_reload(tui);
+		tui_list_select(&tui->panes[TUI_PANE_SHIFTS]->list,
+		    TUI_ROW_SHIFT, sh.id, 0);
+	}
+out:
+	shift_fini(&sh);
+	return rc;
+}
+
+void
+tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
+{
+	struct tui_form *f;
+	struct shift sh;
+	struct err err;
+	char start[32] = "", end[32] = "", needed[16] = "1";
+
+	shift_init(&sh);
+	if (id != 0) {
+		if (store_shift_get(tui->st, id, &sh, &err) < 0) {
+			tui_status_error(tui, "%s", err.msg);
+			return;
+		}
+		rtime_format_when(sh.start, start, sizeof start);
+		rtime_format_when(sh.end, end, sizeof end);
+		snprintf(needed, sizeof needed, "%d", sh.needed);
+	}
+	f = tui_form_new(id != 0 ? "Edit shift" : "New shift",
+	    tui_form_shift_save);
+	f->id = id;
+	f->parent = event_id;
+	f->version = sh.version;
+	tui_form_field(f, "Role", TUI_FIELD_TEXT, sh.role, NULL);
+	tui_form_field(f, "Start", TUI_FIELD_WHEN, start, "event's start");
+	tui_form_field(f, "End", TUI_FIELD_WHEN, end, "event's end");
+	tui_form_field(f, "Needed", TUI_FIELD_NUMBER, needed, NULL);
+	shift_fini(&sh);
+	tui_form_free(tui->form);
+	tui->form = f;
+}

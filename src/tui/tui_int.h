@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Internals of the screen shared by the files of src/tui/. Nothing here
+ * names a curses type: keys are rooster's own codes, colours are semantic
+ * names, so the list, layout and keymap logic compile and test without a
+ * terminal. Only tui_curses.h brings curses in.
+ */
+#ifndef ROOSTER_TUI_INT_H
+#define ROOSTER_TUI_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rooster/util.h"
+#include "rooster/model.h"
+#include "rooster/plan.h"
+#include "rooster/store.h"
+
+struct tui;
+struct tui_pane;
+
+/*
+ * Keys: a Unicode code point for characters (control keys as their C0
+ * code, so Ctrl-L is 0x0c), and the codes below for named keys. tui_loop.c
+ * translates curses' key codes into these.
+ */
+enum tui_key {
+	TUI_KEY_NONE = -1,
+	TUI_KEY_TAB = 0x09,
+	TUI_KEY_ENTER = 0x0d,
+	TUI_KEY_ESC = 0x1b,
+	TUI_KEY_BASE = 0x110000,
+	TUI_KEY_UP,
+	TUI_KEY_DOWN,
+	TUI_KEY_LEFT,
+	TUI_KEY_RIGHT,
+	TUI_KEY_PGUP,
+	TUI_KEY_PGDN,
+	TUI_KEY_HOME,
+	TUI_KEY_END,
+	TUI_KEY_BTAB,
+	TUI_KEY_BACKSPACE,
+	TUI_KEY_DELETE,
+	TUI_KEY_F1,
+	TUI_KEY_RESIZE,
+	TUI_KEY_MOUSE		/* a click, read with getmouse() */
+};
+
+/* Everything a key can ask for. */
+enum tui_action {
+	TUI_ACT_NONE = 0,
+	TUI_ACT_NEXT_PANE,
+	TUI_ACT_PREV_PANE,
+	TUI_ACT_PANE_1,
+	TUI_ACT_PANE_2,
+	TUI_ACT_PANE_3,
+	TUI_ACT_DOWN,
+	TUI_ACT_UP,
+	TUI_ACT_PAGE_DOWN,
+	TUI_ACT_PAGE_UP,
+	TUI_ACT_FIRST,
+	TUI_ACT_LAST,
+	TUI_ACT_OPEN,
+	TUI_ACT_ADD,
+	TUI_ACT_EDIT,
+	TUI_ACT_DELETE,
+	TUI_ACT_ASSIGN,
+	TUI_ACT_UNASSIGN,
+	TUI_ACT_RESPOND,
+	TUI_ACT_CANCEL_EVENT,
+	TUI_ACT_FILTER,
+	TUI_ACT_GAPS,
+	TUI_ACT_WEEK,
+	TUI_ACT_INVITE,
+	TUI_ACT_UNDO,
+	TUI_ACT_REDRAW,
+	TUI_ACT_HELP,
+	TUI_ACT_ESCAPE,
+	TUI_ACT_QUIT,
+	TUI_ACT_COUNT
+};
+
+/* What a handler asks the loop to do next (bits). */
+enum tui_flags {
+	TUI_UNHANDLED = 0,
+	TUI_HANDLED = 1 << 0,	/* the key was used */
+	TUI_DRAW = 1 << 1,	/* repaint */
+	TUI_RELOAD = 1 << 2,	/* data changed: every pane reloads */
+	TUI_QUIT = 1 << 3	/* leave the loop */
+};
+
+/* tui_keymap.c: one table drives input and help. */
+
+struct tui_keydef {
+	enum tui_action	 action;
+	const char	*name;		/* "next-pane", used by bind */
+	const char	*keys;		/* default keys, names, by spaces */
+	const char	*scope;		/* where it acts, for help */
+	const char	*help;		/* one line */
+};
+
+#define TUI_KEYMAP_MAX 96
+
+struct tui_binding {
+	int		 key;
+	enum tui_action	 action;
+};
+
+struct tui_keymap {
+	struct tui_binding	 bindings[TUI_KEYMAP_MAX];
+	size_t			 len;
+};
+
+/* The default table (borrowed, static); *count set to its length. */
+const struct tui_keydef *tui_keymap_table(size_t *count);
+/* Fill km with the defaults from the table. */
+void tui_keymap_init(struct tui_keymap *km);
+/*
+ * Parse one line "bind KEY ACTION" (the same parser the defaults pass
+ * through) and apply it to km. Returns 0, or -1 with ERR_INVALID.
+ */
+int tui_keymap_parse(struct tui_keymap *km, const char *line,
+    struct err *err);
+/* The action bound to key, or TUI_ACT_NONE. */
+enum tui_action tui_keymap_action(const struct tui_keymap *km, int key);
+/* Key name ("j", "C-l", "PgDn", "F1") to code; TUI_KEY_NONE if unknown. */
+int tui_keymap_key_parse(const char *name);
+/* Code to name into buf ("?" for nonsense). */
+void tui_keymap_key_name(int key, char *buf, size_t size);
+/* Action by name; TUI_ACT_NONE if unknown. */
+enum tui_action tui_keymap_action_parse(const char *name);
+/* The names of the keys bound to action, "j Down", into buf. */
+void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action action,
+    char *buf, size_t size);
+
+/* tui_list.c: selection, scrolling and filter of one pane (no curses). */
+
+struct tui_list_row {
+	int	 kind;		/* the pane's row kind (header, item...) */
+	bool	 selectable;	/* headers are not */
+	int64_t	 id;		/* item id */
+	int64_t	 parent;	/* owning item id, or 0 */
+	size_t	 ref;		/* index into the pane's data */
+};
+
+struct tui_list {
+	struct tui_list_row	*rows;
+	size_t			 len;
+	size_t			 cap;
+	size_t			 selected;	/* row index (if len > 0) */
+	size_t			 top;		/* first row shown */
+	char			 filter[128];	/* UTF-8, "" for none */
+};
+
+void tui_list_init(struct tui_list *l);
+void tui_list_fini(struct tui_list *l);
+/* Drop the rows but keep the filter and the selection index. */
+void tui_list_clear(struct tui_list *l);
+void tui_list_push(struct tui_list *l, int kind, bool selectable, int64_t id,
+    int64_t parent, size_t ref);
+/* The selected row, or NULL if no row is selectable. */
+const struct tui_list_row *tui_list_current(const struct tui_list *l);
+/* Move by delta selectable rows (clamped). True if the selection moved. */
+bool tui_list_move(struct tui_list *l, int delta);
+bool tui_list_first(struct tui_list *l);
+bool tui_list_last(struct tui_list *l);
+/* Move a page (height rows) down (dir > 0) or up. */
+bool tui_list_page(struct tui_list *l, int dir, size_t height);
+/* Select the row with kind, id and parent. False (no change) if absent. */
+bool tui_list_select(struct tui_list *l, int kind, int64_t id,
+    int64_t parent);
+/*
+ * After the rows were rebuilt: select the row equal to saved (kind, id,
+ * parent) if present, else the same item of another kind, else keep the
+ * index clamped to a selectable row. saved may be NULL.
+ */
+void tui_list_restore(struct tui_list *l, const struct tui_list_row *saved);
+/* Adjust top so that the selection is visible in height rows. */
+void tui_list_scroll(struct tui_list *l, size_t height);
+/* Set the filter (NULL clears). */
+void tui_list_filter_set(struct tui_list *l, const char *filter);
+/* True if the filter is empty or s contains it (ASCII case-insensitive). */
+bool tui_list_filter_match(const struct tui_list *l, const char *s);
+
+/* tui_layout.c: terminal size to rectangles (no curses). */
+
+#define TUI_MIN_COLS 40
+#define TUI_MIN_LINES 12
+
+enum tui_layout_mode {
+	TUI_LAYOUT_TOO_SMALL = 0,
+	TUI_LAYOUT_ONE,		/* one pane at a time */
+	TUI_LAYOUT_TWO,		/* events beside shifts (or volunteers) */
+	TUI_LAYOUT_THREE	/* all three side by side */
+};
+
+struct tui_rect {
+	int	y;
+	int	x;
+	int	h;
+	int	w;
+};
+
+#define TUI_PANES 3
+enum tui_pane_id {
+	TUI_PANE_EVENTS = 0,
+	TUI_PANE_SHIFTS,
+	TUI_PANE_VOLUNTEERS
+};
+
+struct tui_layout {
+	enum tui_layout_mode	mode;
+	struct tui_rect		title;		/* top line */
+	struct tui_rect		body;		/* between title and status */
+	struct tui_rect		status;		/* bottom line */
+	struct tui_rect		pane[TUI_PANES];
+	bool			shown[TUI_PANES];
+	int			separator[TUI_PANES];	/* x of a line, or -1 */
+};
+
+/*
+ * Split a lines x cols terminal. focus is the focused pane; in two-pane
+ * mode the right side shows volunteers when they have the focus, else
+ * shifts. Below TUI_MIN_COLS x TUI_MIN_LINES the mode is TOO_SMALL.
+ */
+void tui_layout_compute(int lines, int cols, enum tui_pane_id focus,
+    struct tui_layout *out);
+/* True if w x h fits inside the terminal (for boxes). */
+bool tui_layout_box(int lines, int cols, int want_h, int want_w,
+    struct tui_rect *out);
+
+/* tui_theme.c: semantic colours, off under NO_COLOR or monochrome. */
+
+enum tui_theme {
+	THEME_NORMAL = 0,
+	THEME_TITLE,
+	THEME_STATUS,
+	THEME_HEADER,		/* pane heading, day heading */
+	THEME_FOCUS,		/* heading of the focused pane */
+	THEME_SELECTED,
+	THEME_UNDERSTAFFED,
+	THEME_STAFFED,
+	THEME_CANCELLED,
+	THEME_DIM,		/* conflicts in the picker */
+	THEME_ERROR,
+	THEME_INPUT,		/* form fields */
+	THEME_COUNT
+};
+
+/* Set up colours after curses started; honours NO_COLOR. */
+void tui_theme_init(void);
+bool tui_theme_has_color(void);
+
+/* tui_text.c: the one place that puts stored text on the screen. */
+
+/*
+ * Draw UTF-8 s at y, x in exactly w columns (cut with "…", padded),
+ * with control characters escaped, in the given style.
+ */
+void tui_text_put(int y, int x, int w, const char *s, enum tui_theme style);
+/* Same with printf formatting. */
+void tui_text_putf(int y, int x, int w, enum tui_theme style,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Fill a rectangle with spaces in style. */
+void tui_text_fill(struct tui_rect r, enum tui_theme style);
+/*
+ * The cell text of s in exactly w columns: sanitized, cut with "…" and
+ * padded; "" for w <= 0. The caller frees.
+ */
+char *tui_text_fit(const char *s, int w);
+/* Draw a box frame with a title; inside is r shrunk by one. */
+void tui_text_box(struct tui_rect r, const char *title);
+/* Vertical separator line. */
+void tui_text_vline(int y, int x, int h);
+/* Append code point cp to a UTF-8 buffer of size bytes, if it fits. */
+bool tui_text_append_cp(char *buf, size_t size, unsigned int cp);
+/* Remove the last UTF-8 character of buf. */
+void tui_text_backspace(char *buf);
+
+/* Panes: small vtables (tui_pane_*.c). */
+
+struct tui_pane_ops {
+	const char	*name;
+	/* Ask store for the rows; keep the selection on the same item. */
+	void	(*reload)(struct tui *tui, struct tui_pane *p);
+	/* Paint into r (first line is the heading). */
+	void	(*draw)(struct tui *tui, struct tui_pane *p, struct tui_rect r,
+		    bool focused);
+	/* An action for this pane; returns tui_flags. */
+	int	(*handle)(struct tui *tui, struct tui_pane *p,
+		    enum tui_action action);
+	void	(*free)(struct tui_pane *p);
+};
+
+struct tui_pane {
+	const struct tui_pane_ops	*ops;
+	enum tui_pane_id		 id;
+	struct tui_list			 list;
+	size_t				 height;	/* rows drawn last */
+	int64_t				 limit;		/* rows asked for */
+	bool				 more;		/* more in store */
+	void				*data;		/* pane's own */
+};
+
+struct tui_pane *tui_pane_events_new(void);
+struct tui_pane *tui_pane_shifts_new(void);
+struct tui_pane *tui_pane_volunteers_new(void);
+/* The event selected in the events pane, 0 if none. */
+int64_t tui_pane_events_selected(struct tui *tui);
+/*
+ * Move the list of p for a movement action; near the end of the rows
+ * loaded, ask for another page. Returns flags (TUI_UNHANDLED if action is
+ * not a movement).
+ */
+int tui_pane_move(struct tui *tui, struct tui_pane *p,
+    enum tui_action action);
+
+/* Modal y/n or one-of questions asked on the status line. */
+typedef int (*tui_answer_fn)(struct tui *tui, int key);
+
+struct tui_ask {
+	bool		 active;
+	char		 question[256];
+	char		 keys[8];	/* answers that call fn */
+	tui_answer_fn	 fn;
+	int64_t		 a;		/* context for fn */
+	int64_t		 b;
+};
+
+struct tui_form;
+struct tui_picker;
+
+/* The screen's whole state; the loop passes it to every handler. */
+struct tui {
+	struct store		*st;
+	int			 lines;
+	int			 cols;
+	struct tui_layout	 layout;
+	struct tui_keymap	 keymap;
+	struct tui_pane		*panes[TUI_PANES];
+	enum tui_pane_id	 focus;
+	bool			 gaps_only;
+	bool			 week;		/* week view shown */
+	int64_t			 week_start;	/* Monday shown */
+	bool			 help;		/* help overlay shown */
+	size_t			 help_top;
+	bool			 filtering;	/* typing a filter */
+	struct tui_form		*form;		/* open form, or NULL */
+	struct tui_picker	*picker;	/* open picker, or NULL */
+	struct assignment_list	*detail;	/* volunteer's shifts shown */
+	char			*detail_title;
+	struct tui_ask		 ask;
+	char			 message[256];
+	bool			 message_error;
+	char			*plan_name;
+	int			 gaps_week;	/* shifts short this week */
+	int64_t			 data_version;
+};
+
+/* tui_status.c */
+
+/* Show a message on the status line until the next key. */
+void tui_status_message(struct tui *tui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void tui_status_error(struct tui *tui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Ask a question; fn runs when one of keys is typed. */
+void tui_status_ask(struct tui *tui, const char *keys, tui_answer_fn fn,
+    int64_t a, int64_t b, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Recount the title line's figures (plan name, gaps this week). */
+void tui_status_reload(struct tui *tui);
+void tui_status_draw_title(struct tui *tui);
+void tui_status_draw(struct tui *tui);
+
+/* tui_help.c */
+void tui_help_draw(struct tui *tui);
+int tui_help_handle(struct tui *tui, int key);
+/* Lines of help text (owned by the caller, free each and the array). */
+char **tui_help_lines(const struct tui_keymap *km, size_t *count);
+
+/* tui_week.c */
+void tui_week_draw(struct tui *tui);
+int tui_week_handle(struct tui *tui, enum tui_action action, int key);
+
+/* tui_detail.c: one volunteer's upcoming shifts */
+void tui_detail_open(struct tui *tui, int64_t volunteer_id);
+void tui_detail_close(struct tui *tui);
+void tui_detail_draw(struct tui *tui);
+int tui_detail_handle(struct tui *tui, int key);
+
+/* tui_form.c: modal forms of text, time and number fields. */
+
+enum tui_field_kind {
+	TUI_FIELD_TEXT = 0,
+	TUI_FIELD_WHEN,		/* YYYY-MM-DD HH:MM in the plan zone */
+	TUI_FIELD_NUMBER
+};
+
+#define TUI_FIELD_MAX 1024
+#define TUI_FORM_FIELDS 8
+
+struct tui_field {
+	const char		*label;
+	const char		*hint;		/* shown while empty */
+	enum tui_field_kind	 kind;
+	char			 text[TUI_FIELD_MAX];	/* UTF-8 */
+	size_t			 cursor;		/* byte offset */
+};
+
+/* Save the form: 0 done (form closes), -1 with err (form stays). */
+typedef int (*tui_form_save_fn)(struct tui *tui, struct tui_form *f,
+    struct err *err);
+
+struct tui_form {
+	char			 title[128];
+	struct tui_field	 fields[TUI_FORM_FIELDS];
+	size_t			 count;
+	size_t			 focus;
+	bool			 dirty;		/* typed since opened */
+	tui_form_save_fn	 save;
+	int64_t			 id;		/* row edited, 0 for new */
+	int64_t			 parent;	/* event of a new shift */
+	int64_t			 version;	/* row version when opened */
+	int			 cursor_y;	/* where the cursor was drawn */
+	int			 cursor_x;	/* -1: not shown */
+};
+
+struct tui_form *tui_form_new(const char *title, tui_form_save_fn save);
+/* Add a field with initial text (NULL for empty). */
+void tui_form_field(struct tui_form *f, const char *label,
+    enum tui_field_kind kind, const char *text, const char *hint);
+void tui_form_free(struct tui_form *f);
+/* Edit the focused field with key; returns flags. */
+int tui_form_key(struct tui *tui, struct tui_form *f, int key);
+void tui_form_draw(struct tui *tui, struct tui_form *f);
+/* The text of field i (borrowed). */
+const char *tui_form_text(const struct tui_form *f, size_t i);
+/* Parse field i as WHEN into *out; -1 with err naming the label. */
+int tui_form_when(const struct tui_form *f, size_t i, int64_t *out,
+    struct err *err);
+int tui_form_number(const struct tui_form *f, size_t i, int *out,
+    struct err *err);
+/* Insert UTF-8 text at the cursor of the focused field. */
+void tui_form_insert(struct tui_form *f, const char *s);
+
+/* tui_form_event.c, tui_form_shift.c, tui_form_volunteer.c */
+void tui_form_event_open(struct tui *tui, int64_t id);
+void tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id);
+void tui_form_volunteer_open(struct tui *tui, int64_t id);
+
+/* tui_picker.c: choose a volunteer for a shift. */
+void tui_picker_open(struct tui *tui, int64_t shift_id);
+void tui_picker_free(struct tui_picker *pk);
+void tui_picker_draw(struct tui *tui, struct tui_picker *pk);
+int tui_picker_key(struct tui *tui, struct tui_picker *pk, int key);
+
+/* tui_loop.c */
+
+/* Reload every pane and the title figures. */
+void tui_loop_reload(struct tui *tui);
+
+#endif /* ROOSTER_TUI_INT_H */

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * What the three panes share: moving the selection of a list, the pane
+ * heading, and the staffing cell ("3/5 !") whose sign marks a gap even on
+ * a monochrome terminal.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui_curses.h"
+#include "tui_pane.h"
+
+int
+tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
+{
+	size_t h = p->height > 0 ? p->height : 1;
+
+	switch (action) {
+	case TUI_ACT_DOWN:
+		tui_list_move(&p->list, 1);
+		break;
+	case TUI_ACT_UP:
+		tui_list_move(&p->list, -1);
+		break;
+	case TUI_ACT_PAGE_DOWN:
+		tui_list_page(&p->list, 1, h);
+		break;
+	case TUI_ACT_PAGE_UP:
+		tui_list_page(&p->list, -1, h);
+		break;
+	case TUI_ACT_FIRST:
+		tui_list_first(&p->list);
+		break;
+	case TUI_ACT_LAST:
+		tui_list_last(&p->list);
+		break;
+	default:
+		return TUI_UNHANDLED;
+	}
+	/* Within a page of the end of what was loaded: load another page. */
+	if (p->more && p->list.selected + h >= p->list.len) {
+		p->limit += TUI_PANE_PAGE;
+		p->ops->reload(tui, p);
+	}
+	/*
+	 * G asks for the real last row: page on until there is no more,
+	 * doubling the page so that the rows read stay linear in the total.
+	 */
+	while (action == TUI_ACT_LAST && p->more) {
+		p->limit *= 2;
+		p->ops->reload(tui, p);
+	}
+	if (action == TUI_ACT_LAST)
+		tui_list_last(&p->list);
+	return TUI_HANDLED | TUI_DRAW;
+}
+
+enum tui_theme
+tui_pane_staffing(int assigned, int needed, bool cancelled, char *buf,
+    size_t size)
+{
+	if (cancelled) {
+		snprintf(buf, size, "cancel");
+		return THEME_CANCELLED;
+	}
+	if (needed <= 0) {
+		snprintf(buf, size, "%d/-  ", assigned);
+		return THEME_NORMAL;
+	}
+	if (assigned < needed) {
+		snprintf(buf, size, "%d/%d !", assigned, needed);
+		return THEME_UNDERSTAFFED;
+	}
+	snprintf(buf, size, "%d/%d  ", assigned, needed);
+	return THEME_STAFFED;
+}
+
+void
+tui_pane_heading(struct tui_pane *p, struct tui_rect r, bool focused,
+    const char *title)
+{
+	char count[160];
+	int cw;
+
+	if (p->list.filter[0] != '\0')
+		snprintf(count, sizeof count, " /%s", p->list.filter);
+	else
+		count[0] = '\0';
+	cw = (int)text_width(count);
+	if (cw > r.w / 2)
+		cw = r.w / 2;
+	tui_text_putf(r.y, r.x, r.w - cw, focused ? THEME_FOCUS : THEME_HEADER,
+	    "%d %s", (int)p->id + 1, title);
+	if (cw > 0)
+		tui_text_put(r.y, r.x + r.w - cw, cw, count, THEME_HEADER);
+}
+
+void
+tui_pane_draw_rows(struct tui_pane *p, struct tui_rect r, bool focused,
+    tui_pane_row_fn row, struct tui *tui, const char *empty)
+{
+	size_t i;
+	int y;
+
+	p->height = r.h > 1 ? (size_t)(r.h - 1) : 1;
+	tui_list_scroll(&p->list, p->height);
+	if (p->list.len == 0 && r.h > 1) {
+		tui_text_put(r.y + 1, r.x, r.w, empty, THEME_DIM);
+		return;
+	}
+	for (y = 1, i = p->list.top; i < p->list.len && y < r.h; i++, y++)
+		row(tui, p, &p->list.rows[i], r.y + y, r.x, r.w,
+		    focused && i == p->list.selected);
+}
+
+/* Run an ops call's outcome into the status line. */
+int
+tui_pane_done(struct tui *tui, int rc, const struct err *err,
+    const char *done)
+{
+	if (rc < 0) {
+		tui_status_error(tui, "%s", err->msg);
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	tui_status_message(tui, "%s", done);
+	return TUI_HANDLED | TUI_RELOAD;
+}

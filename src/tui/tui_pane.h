@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Helpers the pane files share (tui_pane.c). Internal to src/tui/.
+ */
+#ifndef ROOSTER_TUI_PANE_H
+#define ROOSTER_TUI_PANE_H
+
+#include "tui_int.h"
+
+/* Row kinds used by the panes' lists. */
+enum tui_row_kind {
+	TUI_ROW_HEADING = 0,
+	TUI_ROW_EVENT,
+	TUI_ROW_SHIFT,
+	TUI_ROW_ASSIGNMENT,
+	TUI_ROW_VOLUNTEER
+};
+
+/* Rows asked of store at a time; more are fetched when the end is near. */
+#define TUI_PANE_PAGE 200
+
+typedef void (*tui_pane_row_fn)(struct tui *tui, struct tui_pane *p,
+    const struct tui_list_row *row, int y, int x, int w, bool selected);
+
+/* "3/5 !" into buf; returns the style of the cell. */
+enum tui_theme tui_pane_staffing(int assigned, int needed, bool cancelled,
+    char *buf, size_t size);
+void tui_pane_heading(struct tui_pane *p, struct tui_rect r, bool focused,
+    const char *title);
+/* Scroll to the selection and draw the visible rows through row. */
+void tui_pane_draw_rows(struct tui_pane *p, struct tui_rect r, bool focused,
+    tui_pane_row_fn row, struct tui *tui, const char *empty);
+/* Status line after an ops call; returns flags (TUI_RELOAD on success). */
+int tui_pane_done(struct tui *tui, int rc, const struct err *err,
+    const char *done);
+
+#endif /* ROOSTER_TUI_PANE_H */

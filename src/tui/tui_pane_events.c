@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Pane 1: upcoming events grouped by day, with time in the plan's zone,
+ * title, place and staffing. Rows come a page at a time from an indexed
+ * range query; more are asked for when the selection nears the end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rooster/ops.h"
+#include "tui_curses.h"
+#include "tui_pane.h"
+
+struct tui_pane_events {
+	struct event_list	events;
+};
+
+static void
+tui_pane_events_reload(struct tui *tui, struct tui_pane *p)
+{
+	struct tui_pane_events *pe = p->data;
+	struct tui_list_row saved, *savedp = NULL;
+	const struct tui_list_row *cur = tui_list_current(&p->list);
+	struct store_range range;
+	struct err err;
+	int64_t day = -1, d;
+	size_t i;
+
+	if (cur != NULL) {
+		saved = *cur;
+		savedp = &saved;
+	}
+	event_list_free(&pe->events);
+	tui_list_clear(&p->list);
+	memset(&range, 0, sizeof range);
+	range.from = rtime_day_add(rtime_now(), 0);
+	range.search = p->list.filter[0] != '\0' ? p->list.filter : NULL;
+	range.gaps_only = tui->gaps_only;
+	range.limit = p->limit;
+	if (store_event_list(tui->st, &range, &pe->events, &err) < 0)
+		tui_status_error(tui, "%s", err.msg);
+	p->more = (int64_t)pe->events.len >= p->limit;
+	for (i = 0; i < pe->events.len; i++) {
+		d = rtime_day_add(pe->events.items[i].start, 0);
+		if (d != day) {
+			tui_list_push(&p->list, TUI_ROW_HEADING, false, d, 0,
+			    i);
+			day = d;
+		}
+		tui_list_push(&p->list, TUI_ROW_EVENT, true,
+		    pe->events.items[i].id, 0, i);
+	}
+	tui_list_restore(&p->list, savedp);
+}
+
+static void
+tui_pane_events_row(struct tui *tui, struct tui_pane *p,
+    const struct tui_list_row *row, int y, int x, int w, bool selected)
+{
+	struct tui_pane_events *pe = p->data;
+	const struct event *ev = &pe->events.items[row->ref];
+	char when[32], end[16], staff[32];
+	enum tui_theme style, base = selected ? THEME_SELECTED : THEME_NORMAL;
+	int sw, tw, rest, title_w, place_w;
+
+	(void)tui;
+	if (row->kind == TUI_ROW_HEADING) {
+		rtime_format(ev->start, "%A %d %B", when, sizeof when);
+		tui_text_put(y, x, w, when, THEME_HEADER);
+		return;
+	}
+	rtime_format(ev->start, "%H:%M", when, sizeof when);
+	if (w >= 45) {
+		rtime_format(ev->end, "%H:%M", end, sizeof end);
+		strncat(when, "-", sizeof when - strlen(when) - 1);
+		strncat(when, end, sizeof when - strlen(when) - 1);
+	}
+	tw = (int)strlen(when) + 2;
+	style = tui_pane_staffing(ev->assigned, ev->needed,
+	    ev->status == EVENT_CANCELLED, staff, sizeof staff);
+	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
+	rest = w - tw - sw - 1;
+	if (rest < 4) {
+		tui_text_put(y, x, w, ev->title, base);
+		return;
+	}
+	place_w = rest >= 34 ? rest * 2 / 5 : 0;
+	title_w = rest - place_w;
+	tui_text_putf(y, x, tw, base, " %s", when);
+	tui_text_put(y, x + tw, title_w, ev->title,
+	    ev->status == EVENT_CANCELLED && !selected ? THEME_CANCELLED :
+	    base);
+	if (place_w > 0)
+		tui_text_put(y, x + tw + title_w, place_w, ev->location,
+		    selected ? base : THEME_DIM);
+	tui_text_put(y, x + w - sw - 1, 1, "", base);
+	tui_text_put(y, x + w - sw, sw, staff, selected ? base : style);
+}
+
+static void
+tui_pane_events_draw(struct tui *tui, struct tui_pane *p, struct tui_rect r,
+    bool focused)
+{
+	tui_pane_heading(p, r, focused, tui->gaps_only ? "Events with gaps" :
+	    "Events");
+	tui_pane_draw_rows(p, r, focused, tui_pane_events_row, tui,
+	    p->list.filter[0] || tui->gaps_only ? " no matching events" :
+	    " no upcoming events (a adds one)");
+}
+
+static const struct event *
+tui_pane_events_current(struct tui_pane *p)
+{
+	struct tui_pane_events *pe = p->data;
+	const struct tui_list_row *row = tui_list_current(&p->list);
+
+	if (row == NULL || row->kind != TUI_ROW_EVENT)
+		return NULL;
+	return &pe->events.items[row->ref];
+}
+
+int64_t
+tui_pane_events_selected(struct tui *tui)
+{
+	const struct event *ev;
+
+	ev = tui_pane_events_current(tui->panes[TUI_PANE_EVENTS]);
+	return ev != NULL ? ev->id : 0;
+}
+
+static int
+tui_pane_events_delete_answer(struct tui *tui, int key)
+{
+	struct err err;
+	int rc;
+
+	(void)key;
+	rc = ops_event_delete(tui->st, tui->ask.a, &err);
+	return tui_pane_done(tui, rc, &err, "event deleted");
+}
+
+static int
+tui_pane_events_cancel_answer(struct tui *tui, int key)
+{
+	struct err err;
+	int rc;
+
+	(void)key;
+	rc = ops_event_cancel(tui->st, tui->ask.a, &err);
+	return tui_pane_done(tui, rc, &err, "event cancelled");
+}
+
+static int
+tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
+    enum tui_action action)
+{
+	const struct event *ev = tui_pane_events_current(p);
+	char *title;
+	int flags;
+
+	if ((flags = tui_pane_move(tui, p, action)) != TUI_UNHANDLED)
+		return flags;
+	switch (action) {
+	case TUI_ACT_ADD:
+		tui_form_event_open(tui, 0);
+		return TUI_HANDLED | TUI_DRAW;
+	case TUI_ACT_ASSIGN:
+		if (ev == NULL)
+			break;
+		tui->focus = TUI_PANE_SHIFTS;
+		tui_status_message(tui, "select a shift, then s");
+		return TUI_HANDLED | TUI_DRAW;
+	default:
+		break;
+	}
+	if (ev == NULL) {
+		if (action == TUI_ACT_OPEN || action == TUI_ACT_EDIT ||
+		    action == TUI_ACT_DELETE ||
+		    action == TUI_ACT_CANCEL_EVENT) {
+			tui_status_message(tui, "no event selected");
+			return TUI_HANDLED | TUI_DRAW;
+		}
+		return TUI_UNHANDLED;
+	}
+	title = text_sanitize(ev->title);
+	flags = TUI_HANDLED | TUI_DRAW;
+	switch (action) {
+	case TUI_ACT_OPEN:
+		tui->focus = TUI_PANE_SHIFTS;
+		tui_layout_compute(tui->lines, tui->cols, tui->focus,
+		    &tui->layout);
+		break;
+	case TUI_ACT_EDIT:
+		tui_form_event_open(tui, ev->id);
+		break;
+	case TUI_ACT_DELETE:
+		tui_status_ask(tui, "y", tui_pane_events_delete_answer, ev->id,
+		    0, "delete event '%s' with its shifts? y/n", title);
+		break;
+	case TUI_ACT_CANCEL_EVENT:
+		if (ev->status == EVENT_CANCELLED) {
+			tui_status_message(tui, "'%s' is already cancelled",
+			    title);
+			break;
+		}
+		tui_status_ask(tui, "y", tui_pane_events_cancel_answer, ev->id,
+		    0, "cancel event '%s'? y/n", title);
+		break;
+	default:
+		flags = TUI_UNHANDLED;
+		break;
+	}
+	free(title);
+	return flags;
+}
+
+static void
+tui_pane_events_free(struct tui_pane *p)
+{
+	struct tui_pane_events *pe;
+
+	if (p == NULL)
+		return;
+	pe = p->data;
+	event_list_free(&pe->events);
+	free(pe);
+	tui_list_fini(&p->list);
+	free(p);
+}
+
+static const struct tui_pane_ops tui_pane_events_ops = {
+	"events",
+	tui_pane_events_reload,
+	tui_pane_events_draw,
+	tui_pane_events_handle,
+	tui_pane_events_free
+};
+
+struct tui_pane *
+tui_pane_events_new(void)
+{
+	struct tui_pane *p = xcalloc(1, sizeof *p);
+
+	p->ops = &tui_pane_events_ops;
+	p->id = TUI_PANE_EVENTS;
+	p->limit = TUI_PANE_PAGE;
+	p->data = xcalloc(1, sizeof(struct tui_pane_events));
+	tui_list_init(&p->list);
+	return p;
+}

@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Pane 2: the shifts of the event selected in pane 1, each followed by its
+ * volunteers and their statuses. Assigning (s), removing (x), responses
+ * (r) and shift forms start here; each change goes through ops.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rooster/ops.h"
+#include "tui_curses.h"
+#include "tui_pane.h"
+
+struct tui_pane_shifts {
+	int64_t			 event_id;
+	char			*event_title;
+	struct shift_list	 shifts;
+	struct assignment_list	*assigned;	/* one list per shift */
+};
+
+static void
+tui_pane_shifts_clear(struct tui_pane_shifts *ps)
+{
+	size_t i;
+
+	for (i = 0; ps->assigned != NULL && i < ps->shifts.len; i++)
+		assignment_list_free(&ps->assigned[i]);
+	free(ps->assigned);
+	ps->assigned = NULL;
+	shift_list_free(&ps->shifts);
+	free(ps->event_title);
+	ps->event_title = NULL;
+}
+
+/* True if the filter matches the shift's role or one of its volunteers. */
+static bool
+tui_pane_shifts_match(struct tui_pane *p, const struct shift *sh,
+    const struct assignment_list *al)
+{
+	size_t i;
+
+	if (tui_list_filter_match(&p->list, sh->role))
+		return true;
+	for (i = 0; i < al->len; i++) {
+		if (tui_list_filter_match(&p->list, al->items[i].volunteer))
+			return true;
+	}
+	return false;
+}
+
+static void
+tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
+{
+	struct tui_pane_shifts *ps = p->data;
+	struct tui_list_row saved, *savedp = NULL;
+	const struct tui_list_row *cur = tui_list_current(&p->list);
+	struct event ev;
+	struct err err;
+	int64_t event_id = tui_pane_events_selected(tui);
+	size_t i, j;
+
+	if (cur != NULL && event_id == ps->event_id) {
+		saved = *cur;
+		savedp = &saved;
+	} else
+		p->list.selected = 0;
+	tui_pane_shifts_clear(ps);
+	tui_list_clear(&p->list);
+	ps->event_id = event_id;
+	if (event_id == 0)
+		return;
+	if (store_event_get(tui->st, event_id, &ev, &err) == 0) {
+		ps->event_title = xstrdup(ev.title);
+		event_fini(&ev);
+	}
+	if (store_shift_list_event(tui->st, event_id, &ps->shifts, &err) < 0) {
+		tui_status_error(tui, "%s", err.msg);
+		return;
+	}
+	ps->assigned = xcalloc(ps->shifts.len + 1, sizeof *ps->assigned);
+	for (i = 0; i < ps->shifts.len; i++) {
+		struct shift *sh = &ps->shifts.items[i];
+		struct assignment_list *al = &ps->assigned[i];
+
+		if (store_assignment_list_shift(tui->st, sh->id, al, &err) < 0)
+			tui_status_error(tui, "%s", err.msg);
+		if (!tui_pane_shifts_match(p, sh, al))
+			continue;
+		tui_list_push(&p->list, TUI_ROW_SHIFT, true, sh->id, 0, i);
+		for (j = 0; j < al->len && j < 10000; j++)
+			tui_list_push(&p->list, TUI_ROW_ASSIGNMENT, true,
+			    al->items[j].volunteer_id, sh->id,
+			    i * 10000 + j);
+	}
+	tui_list_restore(&p->list, savedp);
+}
+
+static const struct assignment *
+tui_pane_shifts_assignment(struct tui_pane_shifts *ps,
+    const struct tui_list_row *row)
+{
+	size_t i = row->ref / 10000, j = row->ref % 10000;
+
+	if (row->kind != TUI_ROW_ASSIGNMENT || i >= ps->shifts.len ||
+	    j >= ps->assigned[i].len)
+		return NULL;
+	return &ps->assigned[i].items[j];
+}
+
+static const struct shift *
+tui_pane_shifts_shift(struct tui_pane_shifts *ps,
+    const struct tui_list_row *row)
+{
+	size_t i;
+
+	if (row == NULL)
+		return NULL;
+	i = row->kind == TUI_ROW_ASSIGNMENT ? row->ref / 10000 : row->ref;
+	return i < ps->shifts.len ? &ps->shifts.items[i] : NULL;
+}
+
+static void
+tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
+    const struct tui_list_row *row, int y, int x, int w, bool selected)
+{
+	struct tui_pane_shifts *ps = p->data;
+	const struct shift *sh = tui_pane_shifts_shift(ps, row);
+	const struct assignment *a;
+	enum tui_theme base = selected ? THEME_SELECTED : THEME_NORMAL, style;
+	char when[32], end[16], staff[32];
+	int tw, sw, stw;
+
+	(void)tui;
+	if (row->kind == TUI_ROW_ASSIGNMENT) {
+		a = tui_pane_shifts_assignment(ps, row);
+		if (a == NULL)
+			return;
+		stw = w >= 30 ? 10 : 0;
+		tui_text_putf(y, x, w - stw, base, "    %s%s", a->volunteer,
+		    a->forced ? " (forced)" : "");
+		if (stw > 0)
+			tui_text_put(y, x + w - stw, stw,
+			    assignment_status_name(a->status),
+			    selected ? base : a->status == ASSIGNMENT_DECLINED ?
+			    THEME_DIM : a->status == ASSIGNMENT_ACCEPTED ?
+			    THEME_STAFFED : THEME_NORMAL);
+		return;
+	}
+	rtime_format(sh->start, "%H:%M", when, sizeof when);
+	rtime_format(sh->end, "%H:%M", end, sizeof end);
+	strncat(when, "-", sizeof when - strlen(when) - 1);
+	strncat(when, end, sizeof when - strlen(when) - 1);
+	tw = (int)strlen(when) + 2;
+	style = tui_pane_staffing(sh->assigned, sh->needed,
+	    sh->event_status == EVENT_CANCELLED, staff, sizeof staff);
+	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
+	if (w < tw + sw + 4) {
+		tui_text_putf(y, x, w - sw, base, " %s", sh->role);
+		tui_text_put(y, x + w - sw, sw, staff, selected ? base : style);
+		return;
+	}
+	tui_text_putf(y, x, tw, base, " %s", when);
+	tui_text_put(y, x + tw, w - tw - sw, sh->role, base);
+	tui_text_put(y, x + w - sw, sw, staff, selected ? base : style);
+}
+
+static void
+tui_pane_shifts_draw(struct tui *tui, struct tui_pane *p, struct tui_rect r,
+    bool focused)
+{
+	struct tui_pane_shifts *ps = p->data;
+	char *title;
+
+	title = xasprintf("Shifts%s%s", ps->event_title ? ": " : "",
+	    ps->event_title ? ps->event_title : "");
+	tui_pane_heading(p, r, focused, title);
+	free(title);
+	tui_pane_draw_rows(p, r, focused, tui_pane_shifts_row, tui,
+	    ps->event_id == 0 ? " no event selected" :
+	    p->list.filter[0] ? " no matching shifts" :
+	    " no shifts yet (a adds one)");
+}
+
+static int
+tui_pane_shifts_delete_answer(struct tui *tui, int key)
+{
+	struct err err;
+	int rc;
+
+	(void)key;
+	rc = ops_shift_delete(tui->st, tui->ask.a, &err);
+	return tui_pane_done(tui, rc, &err, "shift deleted");
+}
+
+static int
+tui_pane_shifts_unassign_answer(struct tui *tui, int key)
+{
+	struct err err;
+	int rc;
+
+	(void)key;
+	rc = ops_unassign(tui->st, tui->ask.a, tui->ask.b, &err);
+	return tui_pane_done(tui, rc, &err, "assignment removed");
+}
+
+static int
+tui_pane_shifts_respond_answer(struct tui *tui, int key)
+{
+	enum assignment_status status;
+	struct err err;
+	char done[64];
+	int rc;
+
+	status = key == 'a' ? ASSIGNMENT_ACCEPTED : key == 'd' ?
+	    ASSIGNMENT_DECLINED : ASSIGNMENT_TENTATIVE;
+	rc = ops_respond(tui->st, tui->ask.a, tui->ask.b, status, &err);
+	snprintf(done, sizeof done, "response recorded: %s",
+	    assignment_status_name(status));
+	return tui_pane_done(tui, rc, &err, done);
+}
+
+static int
+tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
+    enum tui_action action)
+{
+	struct tui_pane_shifts *ps = p->data;
+	const struct tui_list_row *row = tui_list_current(&p->list);
+	const struct shift *sh = tui_pane_shifts_shift(ps, row);
+	const struct assignment *a = NULL;
+	struct err err;
+	char *name = NULL;
+	int flags;
+
+	if ((flags = tui_pane_move(tui, p, action)) != TUI_UNHANDLED)
+		return flags;
+	if (row != NULL && row->kind == TUI_ROW_ASSIGNMENT)
+		a = tui_pane_shifts_assignment(ps, row);
+	if (action == TUI_ACT_ADD) {
+		if (ps->event_id == 0) {
+			tui_status_message(tui, "select an event first");
+			return TUI_HANDLED | TUI_DRAW;
+		}
+		tui_form_shift_open(tui, ps->event_id, 0);
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	if (sh == NULL) {
+		switch (action) {
+		case TUI_ACT_OPEN:
+		case TUI_ACT_EDIT:
+		case TUI_ACT_DELETE:
+		case TUI_ACT_ASSIGN:
+		case TUI_ACT_UNASSIGN:
+		case TUI_ACT_RESPOND:
+			tui_status_message(tui, "no shift selected");
+			return TUI_HANDLED | TUI_DRAW;
+		default:
+			return TUI_UNHANDLED;
+		}
+	}
+	if (a != NULL)
+		name = text_sanitize(a->volunteer);
+	flags = TUI_HANDLED | TUI_DRAW;
+	switch (action) {
+	case TUI_ACT_OPEN:
+	case TUI_ACT_EDIT:
+		if (a != NULL && action == TUI_ACT_OPEN)
+			return tui_pane_shifts_handle(tui, p, TUI_ACT_RESPOND);
+		tui_form_shift_open(tui, sh->event_id, sh->id);
+		break;
+	case TUI_ACT_DELETE:
+		if (a != NULL)
+			tui_status_ask(tui, "y",
+			    tui_pane_shifts_unassign_answer, sh->id,
+			    a->volunteer_id, "remove %s from %s? y/n", name,
+			    sh->role);
+		else
+			tui_status_ask(tui, "y", tui_pane_shifts_delete_answer,
+			    sh->id, 0, "delete shift '%s' with its "
+			    "assignments? y/n", sh->role);
+		break;
+	case TUI_ACT_ASSIGN:
+		tui_picker_open(tui, sh->id);
+		break;
+	case TUI_ACT_UNASSIGN:
+		if (a == NULL) {
+			tui_status_message(tui, "select a volunteer under the "
+			    "shift to remove");
+			break;
+		}
+		flags = tui_pane_done(tui, ops_unassign(tui->st, sh->id,
+		    a->volunteer_id, &err), &err, "assignment removed");
+		break;
+	case TUI_ACT_RESPOND:
+		if (a == NULL) {
+			tui_status_message(tui, "select a volunteer under the "
+			    "shift first");
+			break;
+		}
+		tui_status_ask(tui, "adt", tui_pane_shifts_respond_answer,
+		    sh->id, a->volunteer_id, "%s: a accepted, d declined, "
+		    "t tentative (Esc cancels)", name);
+		break;
+	default:
+		flags = TUI_UNHANDLED;
+		break;
+	}
+	free(name);
+	return flags;
+}
+
+static void
+tui_pane_shifts_free(struct tui_pane *p)
+{
+	if (p == NULL)
+		return;
+	tui_pane_shifts_clear(p->data);
+	free(p->data);
+	tui_list_fini(&p->list);
+	free(p);
+}
+
+static const struct tui_pane_ops tui_pane_shifts_ops = {
+	"shifts",
+	tui_pane_shifts_reload,
+	tui_pane_shifts_draw,
+	tui_pane_shifts_handle,
+	tui_pane_shifts_free
+};
+
+struct tui_pane *
+tui_pane_shifts_new(void)
+{
+	struct tui_pane *p = xcalloc(1, sizeof *p);
+
+	p->ops = &tui_pane_shifts_ops;
+	p->id = TUI_PANE_SHIFTS;
+	p->limit = TUI_PANE_PAGE;
+	p->data = xcalloc(1, sizeof(struct tui_pane_shifts));
+	tui_list_init(&p->list);
+	return p;
+}
