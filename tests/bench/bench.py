@@ -258,7 +258,7 @@ def sql_of(rooster, db, args, shim):
         if not s or re.match(r"(PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|"
                              r"RELEASE|INSERT|UPDATE|DELETE)\b", s, re.I):
             continue
-        if "sqlite_master" in s or "sqlite_stat" in s or \
+        if "sqlite_master" in s or "sqlite_stat" in s or "'main'." in s or \
                 "sqlite_schema" in s or s.startswith("SELECT value FROM "
                                                      "settings"):
             continue
@@ -456,9 +456,10 @@ def main():
                         firsts.append(f)
                         rss.append(kib)
                 res[("screen: first frame 80x24", s)] = Result(firsts, rss)
+                n = 3 if tiny else 15
                 _, per_key, kib = screen(rooster, sets[s][0], [
-                    ("screen: key j (down)", b"j" * 15, True),
-                    ("screen: key C-f (page down)", b"\x06" * 15, True),
+                    ("screen: key j (down)", b"j" * n, True),
+                    ("screen: key C-f (page down)", b"\x06" * n, True),
                     ("screen: key 3 (volunteers pane)", b"3", True),
                     ("", b"/", False),
                     ("screen: filter volunteers, a letter", b"ahme", True)])
