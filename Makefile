@@ -17,7 +17,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libical jansson
+PKGS     = ncursesw sqlite3 libical jansson inih
 VERSION  = 0.1.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \

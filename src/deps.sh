@@ -8,7 +8,7 @@
 set -u
 
 BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
-libjansson-dev libcmocka-dev libcsv-dev tzdata"
+libjansson-dev libcmocka-dev libcsv-dev libinih-dev tzdata"
 TEST="sqlite3 tmux python3 python3-icalendar locales gettext"
 BENCH="python3 calcurse time"
 want="$BUILD"

@@ -1,12 +1,199 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * ics: iCalendar export, invites and import through libical. libical
- * types never leave src/ics/.
+ * ics: iCalendar export, invites and import through libical, and the
+ * iMIP mail that carries an invite. libical types never leave src/ics/:
+ * callers hand in plain structs and get text, files or callbacks back.
  */
 #ifndef ROOSTER_ICS_H
 #define ROOSTER_ICS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
 #include "rooster/model.h"
 #include "rooster/util.h"
+
+/* ics_zone.c */
+
+/*
+ * The VTIMEZONE for IANA zone name as iCalendar text (CRLF lines), TZID
+ * the plain name. A zone with one regular yearly daylight-saving rule
+ * gets the compact one-DAYLIGHT, one-STANDARD RRULE form Outlook reads,
+ * a zone without daylight saving a single STANDARD; the form is checked
+ * against libical's zone data for from_year and the ten years after, and
+ * a zone that fits neither gets libical's own rules from from_year on.
+ * The caller frees. NULL with ERR_INVALID for an unknown zone.
+ */
+char *ics_zone_vtimezone(const char *zone, int from_year, struct err *err);
+/*
+ * The UTC offsets in seconds at the n UTC instants t[] according to the
+ * VTIMEZONE text vtimezone, through libical, into out[]. For tests.
+ * Returns 0, or -1 with ERR_INVALID if vtimezone is not a VTIMEZONE.
+ */
+int ics_zone_offsets(const char *vtimezone, const int64_t *t, int *out,
+    size_t n, struct err *err);
+
+/* ics_writer.c: one calendar, streamed one VEVENT at a time. */
+
+enum ics_method {
+	ICS_METHOD_NONE = 0,
+	ICS_METHOD_PUBLISH,
+	ICS_METHOD_REQUEST,
+	ICS_METHOD_CANCEL,
+	ICS_METHOD_REPLY
+};
+
+/* "PUBLISH", "REQUEST", ... ("" for none). */
+const char *ics_method_name(enum ics_method method);
+
+struct ics_calendar {
+	enum ics_method	 method;
+	const char	*organisation;	/* for PRODID; NULL: "rooster" */
+	const char	*name;		/* X-WR-CALNAME and NAME; NULL: none */
+	const char	*zone;		/* IANA zone of all times */
+};
+
+struct ics_person {
+	const char	*name;		/* CN; may be NULL or "" */
+	const char	*email;		/* without mailto: */
+};
+
+struct ics_item {
+	const char	*uid;
+	int		 sequence;
+	int64_t		 dtstamp;	/* UTC seconds */
+	int64_t		 start;		/* UTC seconds */
+	int64_t		 end;
+	int64_t		 recurrence_id;	/* start of the instance, 0: none */
+	const char	*summary;
+	const char	*location;	/* NULL or "": none */
+	const char	*description;	/* NULL or "": none */
+	enum event_status status;
+	const char	*rrule;		/* RRULE value or NULL */
+	const int64_t	*exdates;	/* starts of left-out instances */
+	size_t		 nexdates;
+	int		 reminder;	/* VALARM minutes before; 0: none */
+	const struct ics_person *organizer;	/* NULL: none */
+	const struct ics_person *attendee;	/* NULL: none */
+	enum assignment_status partstat;	/* the attendee's answer */
+};
+
+struct ics_writer;
+
+/*
+ * Write the calendar's head (properties and VTIMEZONE) to fp and return
+ * a writer for its events. ERR_INVALID for an unknown zone, ERR_IO if
+ * writing fails. fp stays the caller's.
+ */
+int ics_writer_open(FILE *fp, const struct ics_calendar *cal,
+    struct ics_writer **out, struct err *err);
+/*
+ * Write one VEVENT. Text is escaped by libical; a bad RRULE is
+ * ERR_INVALID, a write error ERR_IO.
+ */
+int ics_writer_add(struct ics_writer *w, const struct ics_item *item,
+    struct err *err);
+/* Write END:VCALENDAR and free w; NULL does nothing and returns 0. */
+int ics_writer_close(struct ics_writer *w, struct err *err);
+/* Free w without finishing the calendar (after an error). */
+void ics_writer_free(struct ics_writer *w);
+/*
+ * A whole calendar of one item (an iTIP message) as a string the caller
+ * frees; NULL with err on failure.
+ */
+char *ics_message_new(const struct ics_calendar *cal,
+    const struct ics_item *item, struct err *err);
+
+/*
+ * Check text against RFC 5546's rules for its METHOD as libical encodes
+ * them (icalrestriction_check, run on a copy). 0, or -1 with ERR_INVALID
+ * and libical's first complaint.
+ */
+int ics_message_check(const char *text, struct err *err);
+
+/* ics_reader.c: import, one VEVENT at a time. */
+
+struct ics_read_item {
+	long		 line;		/* line of its BEGIN:VEVENT */
+	enum ics_method	 method;	/* of its calendar */
+	const char	*uid;
+	int		 sequence;
+	int64_t		 dtstamp;	/* 0 when absent */
+	int64_t		 start;
+	int64_t		 end;
+	bool		 all_day;
+	int64_t		 recurrence_id;	/* 0: none */
+	const char	*summary;	/* "" when absent */
+	const char	*location;
+	const char	*description;
+	enum event_status status;
+	const char	*rrule;		/* NULL: none; UNTIL in UTC */
+	const int64_t	*exdates;	/* EXDATE instants, UTC seconds */
+	size_t		 nexdates;
+	const char	*attendee;	/* first ATTENDEE's address without
+					   mailto:, or NULL */
+	int		 partstat;	/* its answer as enum assignment_status,
+					   -1 when none or NEEDS-ACTION */
+};
+
+/*
+ * Called for each VEVENT; the strings are borrowed for the call. Return
+ * 0 to go on, -1 (with err set) to stop the read.
+ */
+typedef int ics_read_fn(void *arg, const struct ics_read_item *item,
+    struct err *err);
+
+/*
+ * Read every VCALENDAR in fp (several may follow each other) and call fn
+ * for each VEVENT as soon as it is complete. Floating and all-day times
+ * are taken in zone. Malformed input stops the read with ERR_INVALID and
+ * a message "line N: ..." (the caller should then discard what fn did).
+ */
+int ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
+    struct err *err);
+
+/* ics_mail.c: the iMIP (RFC 6047) mail that carries one iTIP message. */
+
+struct ics_mail {
+	struct ics_person from;
+	struct ics_person to;
+	const char	*subject;
+	const char	*text;		/* text/plain body, UTF-8 */
+	const char	*calendar;	/* the iCalendar message */
+	enum ics_method	 method;	/* its METHOD (REQUEST or CANCEL) */
+	int64_t		 date;		/* UTC seconds */
+	const char	*domain;	/* for Message-ID */
+};
+
+/*
+ * The mail as RFC 5322 text with CRLF lines: multipart/mixed holding
+ * text/plain and text/calendar (method=...) in multipart/alternative and
+ * the .ics as application/ics attachment, all base64; names and subject
+ * RFC 2047-encoded when not plain ASCII, so no text can add a header.
+ * ERR_INVALID if an address is not a plain addr-spec. The caller frees.
+ */
+char *ics_mail_new(const struct ics_mail *mail, struct err *err);
+/* True if s is a plain addr-spec rooster will put in a header. */
+bool ics_mail_address_ok(const char *s);
+
+/* ics_recur.c: repeat rules, expanded by libical's recurrence iterator. */
+
+/*
+ * Expand the RFC 5545 RRULE value rrule for a series whose first start is
+ * dtstart (UTC seconds), in the IANA zone (so a weekly 19:00 stays 19:00
+ * local across daylight-saving changes). Writes the starts in [dtstart,
+ * until) in order, dtstart first, at most max, into a new array *out the
+ * caller frees, and their number into *count. until 0 means no bound
+ * (the rule must then end by COUNT or UNTIL, or max is reached).
+ * Returns 0, or -1 with ERR_INVALID for a rule libical cannot read
+ * (message names the rule) or an unknown zone.
+ */
+int ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
+    int64_t until, size_t max, int64_t **out, size_t *count,
+    struct err *err);
+/* True if rrule ends by itself (has COUNT or UNTIL). rrule must be valid. */
+bool ics_recur_is_bounded(const char *rrule);
 
 #endif /* ROOSTER_ICS_H */

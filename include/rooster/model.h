@@ -48,6 +48,10 @@ struct event {
 	enum event_status status;
 	char		*rrule;		/* RFC 5545 RRULE value, or NULL */
 	char		*languages;	/* languages asked for, "ar,nl" */
+	int64_t		 series_id;	/* first occurrence of its series
+					   (the row holding rrule), or 0 */
+	int64_t		 occurrence_start; /* RECURRENCE-ID: the start the
+					   rule gave this occurrence, or 0 */
 	int64_t		 version;	/* row version, grows on each change */
 	int		 needed;	/* derived: people needed, all shifts */
 	int		 assigned;	/* derived: non-declined assignments */

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "rooster/model.h"
 #include "rooster/plan.h"
@@ -31,6 +32,16 @@ int ops_plan_open(struct store *st, struct err *err);
  */
 int ops_plan_init(struct store *st, const char *zone, const char *name,
     struct err *err);
+/* Longest rest rule: a week. */
+#define OPS_PLAN_REST_MAX (7 * 24 * 60)
+/*
+ * Set the rest rule: volunteers need at least minutes between two shifts
+ * (plan setting rest_minutes; 0 turns the rule off, the default).
+ * ERR_INVALID outside 0..OPS_PLAN_REST_MAX.
+ */
+int ops_plan_rest(struct store *st, int minutes, struct err *err);
+/* The rest rule in minutes, 0 when off. */
+int ops_plan_rest_minutes(struct store *st);
 /* Fill an empty plan with the demo plan around now. ERR_CONFLICT if not empty. */
 int ops_plan_demo(struct store *st, int64_t now, struct err *err);
 
@@ -49,6 +60,67 @@ int ops_event_edit(struct store *st, struct event *ev, struct err *err);
 int ops_event_cancel(struct store *st, int64_t id, struct err *err);
 /* Delete event id with its shifts and assignments. */
 int ops_event_delete(struct store *st, int64_t id, struct err *err);
+
+/* ops_series.c: repeating events ("this one" is ops_event_edit/cancel) */
+
+/*
+ * Edit every occurrence of the series holding event ev->id: each field in
+ * which ev differs from the stored row is set on all of them; a new
+ * start/end moves them all by the same wall-clock amount (DST-correct),
+ * with their shifts. ERR_CONFLICT if the event does not repeat or ev
+ * changes the rule.
+ */
+int ops_series_edit(struct store *st, const struct event *ev,
+    struct err *err);
+/* Cancel every occurrence of the series holding event id. */
+int ops_series_cancel(struct store *st, int64_t id, struct err *err);
+
+/* ops_conflict.c: reads only, shared by the command line and the screen */
+
+/*
+ * Called per conflict: row (borrowed, as store_audit_scan gives it) is
+ * the assignment in conflict, c the rule it breaks with its reason. A
+ * non-zero return stops the scan and is returned by ops_conflicts.
+ */
+typedef int ops_conflict_fn(const struct store_audit_row *row,
+    const struct plan_conflict *c, void *arg);
+/*
+ * Every conflict of the assignments on shifts starting in [from, to) (0:
+ * no bound), forced ones included, by volunteer then start: each
+ * assignment is judged by the rules of assign against the volunteer's
+ * earlier shift that ends last, their unavailable periods, the shifts of
+ * the month before it, skills and languages. One pass over the plan.
+ */
+int ops_conflicts(struct store *st, int64_t from, int64_t to,
+    ops_conflict_fn *fn, void *arg, struct err *err);
+
+/* ops_suggest.c: reads only, shared by the command line and the screen */
+
+struct ops_suggest {
+	struct shift			shift;	/* the shift to fill */
+	struct event			event;	/* its event */
+	struct volunteer_list		volunteers; /* those weighed */
+	struct plan_suggestion_list	ranked;	/* best first; points into
+						   volunteers */
+};
+
+/*
+ * Rank every active volunteer not on shift_id (plan_suggest_rank): no
+ * conflict first, then skill, language, fewest shifts in the 30 days
+ * before, name. Fills *out (free it with ops_suggest_fini, also after
+ * a failure). ERR_NOT_FOUND for an unknown shift.
+ */
+int ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
+    struct err *err);
+/*
+ * As ops_suggest, but only the best n (0: all) are certain and first, in
+ * order; volunteers are read in name order only until the best n are
+ * certain (n who fit with no shift in the 30 days before), so a screenful
+ * costs far less than everyone. ranked.len may exceed n.
+ */
+int ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
+    struct ops_suggest *out, struct err *err);
+void ops_suggest_fini(struct ops_suggest *s);
 
 /* ops_shift.c */
 
@@ -143,5 +215,131 @@ struct ops_import_result {
 int ops_import_volunteers(struct store *st, struct volunteer_list *rows,
     unsigned fields, bool dry_run, enum ops_import_action *actions,
     struct ops_import_result *res, struct err *err);
+
+/* ops_config.c: the person's settings (the config file), passed down */
+
+#define OPS_CONFIG_SENDMAIL "/usr/sbin/sendmail -t -oi"
+#define OPS_CONFIG_REMINDER (24 * 60)
+
+struct ops_config {
+	char	*name;		/* organizer's name (CN), or NULL */
+	char	*email;		/* organizer's address, or NULL */
+	char	*sendmail;	/* mail command, split on blanks, no shell */
+	int	 reminder;	/* VALARM minutes before a shift; 0: none */
+};
+
+/* Defaults: no name or address, OPS_CONFIG_SENDMAIL, a day's reminder. */
+void ops_config_init(struct ops_config *cfg);
+void ops_config_fini(struct ops_config *cfg);
+
+/* ops_export.c: calendars to read (feeds, files) */
+
+/*
+ * Write the METHOD:PUBLISH calendar of the plan, one event (event_id) or
+ * one volunteer's shifts (volunteer_id) to fp, streaming. Reads only;
+ * the caller holds a read transaction. ERR_NOT_FOUND for an unknown id.
+ */
+int ops_export_ics(struct store *st, const struct ops_config *cfg,
+    int64_t event_id, int64_t volunteer_id, FILE *fp, struct err *err);
+
+struct ops_feed {
+	int64_t	 volunteer_id;	/* 0: the whole plan */
+	char	*name;		/* volunteer's name, or the plan's */
+	char	*file;		/* file name inside the directory */
+	const char *result;	/* "written", "unchanged", "removed" */
+};
+
+struct ops_feed_list {
+	struct ops_feed	*items;
+	size_t		 len;
+	size_t		 cap;
+};
+
+void ops_feed_list_free(struct ops_feed_list *list);
+/*
+ * Write DIR/<token>.ics per volunteer and DIR/plan-<token>.ics for the
+ * plan (tokens made on first use), each through a temporary file renamed
+ * into place; a file whose content is unchanged but for DTSTAMP is left
+ * alone, and feeds of rotated tokens are removed. Appends to out.
+ */
+int ops_export_feeds(struct store *st, const struct ops_config *cfg,
+    const char *dir, struct ops_feed_list *out, struct err *err);
+/*
+ * The feed token of volunteer_id (made if missing, replaced if rotate)
+ * into *token, which the caller frees.
+ */
+int ops_export_token(struct store *st, int64_t volunteer_id, bool rotate,
+    char **token, struct err *err);
+
+/* ops_invite.c: iTIP REQUEST and CANCEL messages */
+
+enum ops_invite_mode {
+	OPS_INVITE_OUTBOX = 0,	/* one .ics file per message in a directory */
+	OPS_INVITE_SEND		/* one iMIP mail per message, via sendmail */
+};
+
+struct ops_invite_result {
+	const char *method;	/* "REQUEST" or "CANCEL" */
+	int64_t	 shift_id;
+	int64_t	 volunteer_id;
+	char	*volunteer;
+	char	*email;
+	char	*summary;
+	int64_t	 start;
+	int	 sequence;
+	const char *outcome;	/* "written", "sent", "skipped", "failed" */
+	char	*detail;	/* file written, or why not */
+};
+
+struct ops_invite_results {
+	struct ops_invite_result *items;
+	size_t		 len;
+	size_t		 cap;
+	size_t		 failed;	/* outcomes "failed" */
+};
+
+void ops_invite_results_free(struct ops_invite_results *list);
+/*
+ * Send (or write to outbox) a REQUEST for every assignment new or
+ * changed since its last invite and a CANCEL for every invited one
+ * removed or whose event was cancelled; event_id 0 for all. Only what
+ * was delivered is recorded (and planned becomes invited), so a failed
+ * hand-off is retried by the next run. ERR_INVALID if the config has no
+ * usable organizer address. Appends one result per message to out.
+ */
+int ops_invite(struct store *st, const struct ops_config *cfg,
+    int64_t event_id, enum ops_invite_mode mode, const char *outbox,
+    struct ops_invite_results *out, struct err *err);
+
+/* ops_sendmail.c */
+
+/*
+ * Run command (split on blanks; no shell) with msg on its standard
+ * input. ERR_IO if it cannot run or exits non-zero.
+ */
+int ops_sendmail_run(const char *command, const char *msg, size_t len,
+    struct err *err);
+
+/* ops_ics.c: iCalendar files in */
+
+struct ops_ics_result {
+	size_t	 added;		/* events new to the plan */
+	size_t	 updated;
+	size_t	 unchanged;
+	size_t	 replies;	/* answers applied */
+	size_t	 ignored;	/* entries not applied; see notes */
+	char	**notes;	/* one line each: why an entry was ignored */
+	size_t	 nnotes;
+};
+
+void ops_ics_result_fini(struct ops_ics_result *res);
+/*
+ * Import every VEVENT of fp in one transaction: a METHOD:REPLY sets the
+ * matching assignment's status; PUBLISH, REQUEST or no METHOD add or
+ * update events by UID (idempotent), CANCEL cancels a known event.
+ * Malformed input: ERR_INVALID "line N: ..." and nothing changes.
+ */
+int ops_ics_import(struct store *st, FILE *fp, struct ops_ics_result *out,
+    struct err *err);
 
 #endif /* ROOSTER_OPS_H */

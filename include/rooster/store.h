@@ -95,6 +95,13 @@ int store_event_get(struct store *st, int64_t id, struct event *ev,
 int store_event_list(struct store *st, const struct store_range *range,
     struct event_list *out, struct err *err);
 
+/*
+ * Every occurrence of the series whose first row is series_id (that row
+ * included), by occurrence_start. Empty if it is no series.
+ */
+int store_event_list_series(struct store *st, int64_t series_id,
+    struct event_list *out, struct err *err);
+
 /* store_shift.c */
 
 int store_shift_insert(struct store *st, struct shift *sh, struct err *err);
@@ -187,6 +194,106 @@ int store_assignment_list_range(struct store *st,
     const struct store_range *range, struct assignment_list *out,
     struct err *err);
 
+/* store_audit.c: the whole-plan conflict audit */
+
+/*
+ * One assignment that may be in conflict, with what plan needs to judge
+ * it. Every string is borrowed from SQLite and valid only during the
+ * callback: copy what you keep, free nothing.
+ */
+struct store_audit_row {
+	struct shift		 shift;		/* id, start, end, role,
+						   language, event_title */
+	struct volunteer	 volunteer;	/* id, name, skills, languages,
+						   max_per_month */
+	struct assignment	 assignment;	/* status, forced, names */
+	struct assignment	 previous;	/* the volunteer's earlier shift
+						   ending last (shift_id 0:
+						   none) */
+	struct unavailable	 off;		/* an unavailable period over
+						   the shift (id 0: none) */
+	const char		*event_languages;
+	bool			 in_range;	/* false: before from, given
+						   only to count the month */
+};
+
+/* Called per row; a non-zero return stops the scan and is returned. */
+typedef int store_audit_fn(const struct store_audit_row *row, void *arg);
+
+/*
+ * Call fn for each non-declined assignment (of events not cancelled)
+ * starting in [from, to) (0: no bound) that may break a rule: it starts
+ * less than rest_minutes after an earlier shift of the volunteer ends
+ * (or overlaps it), lies in an unavailable period, needs a skill or a
+ * language; and for volunteers with a monthly limit every assignment
+ * from the month before from on (in_range false before from), ordered by
+ * volunteer then start, so the caller can count each month.
+ */
+int store_audit_scan(struct store *st, int64_t from, int64_t to,
+    int rest_minutes, store_audit_fn *fn, void *arg, struct err *err);
+
+/* store_suggest.c: what ranking volunteers for a shift needs */
+
+/*
+ * One active volunteer not on the shift, with the facts near it. Every
+ * pointer is borrowed and valid only during the callback.
+ */
+struct store_suggest_row {
+	struct volunteer		 volunteer;	/* id, name, skills,
+							   languages,
+							   max_per_month */
+	const struct assignment		*near;		/* nnear shifts: one
+							   overlapping, one
+							   within the rest */
+	size_t				 nnear;
+	const struct unavailable	*off;		/* over the shift, or
+							   NULL */
+	int				 month_count;	/* in the shift's month
+							   (if limited) */
+	int				 recent;	/* in the 30 days before */
+};
+
+/* Called per volunteer; > 0 stops the scan (success), < 0 fails it. */
+typedef int store_suggest_fn(const struct store_suggest_row *row,
+    void *arg);
+
+/*
+ * Call fn for every active volunteer who is not on sh (sh->id, start,
+ * end), in name order (case-insensitive, then id), until fn returns
+ * non-zero. The facts come from a few scans near the shift, whatever the
+ * number of volunteers. [month_start, month_end) is sh's month in the
+ * plan zone; declined assignments and cancelled events do not count.
+ * Returns 0 (also when fn stopped it with > 0), fn's negative value, or
+ * -1 with err.
+ */
+int store_suggest_scan(struct store *st, const struct shift *sh,
+    int rest_minutes, int64_t month_start, int64_t month_end,
+    store_suggest_fn *fn, void *arg, struct err *err);
+
+/* store_hours.c */
+
+struct store_hours {
+	int64_t	 volunteer_id;
+	char	*volunteer;	/* name (owned) */
+	int	 attended;	/* shifts attended */
+	int	 no_shows;
+	double	 hours;		/* hours served on attended shifts */
+};
+
+struct store_hours_list {
+	struct store_hours	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+/*
+ * Per volunteer with attendance recorded on shifts starting in [from,
+ * to) (0: no bound): shifts attended, no-shows, hours. By name.
+ */
+int store_hours_list(struct store *st, int64_t from, int64_t to,
+    struct store_hours_list *out, struct err *err);
+void store_hours_list_free(struct store_hours_list *list);
+
 /* store_log.c: the change log */
 
 struct store_log_entry {
@@ -213,5 +320,100 @@ int store_log_append(struct store *st, const char *action,
 int store_log_list(struct store *st, int64_t limit, const char *entity,
     int64_t entity_id, struct store_log_list *out, struct err *err);
 void store_log_list_free(struct store_log_list *list);
+
+/* store_calendar.c: what calendars are made of */
+
+struct store_calendar_filter {
+	int64_t	event_id;	/* 0: every event */
+	int64_t	volunteer_id;	/* 0: everyone; else only their shifts */
+};
+
+/*
+ * Called once per calendar entry: a shift with its event, or an event
+ * alone (sh NULL) when it has no shifts. people lists the assignments on
+ * the shift (empty for an event alone). All borrowed for the call.
+ */
+typedef int store_calendar_fn(void *arg, const struct event *ev,
+    const struct shift *sh, const struct assignment_list *people,
+    struct err *err);
+
+/*
+ * Walk events (soonest first) and their shifts matching filter, calling
+ * fn for each entry without loading them all: memory stays flat. Stops
+ * at fn's first -1. Cancelled events are included.
+ */
+int store_calendar_each(struct store *st,
+    const struct store_calendar_filter *filter, store_calendar_fn *fn,
+    void *arg, struct err *err);
+/* Id of the shift with this UID, 0 if none, -1 on error. */
+int64_t store_calendar_shift_by_uid(struct store *st, const char *uid,
+    struct err *err);
+/* Id of the event with this UID, 0 if none, -1 on error. */
+int64_t store_calendar_event_by_uid(struct store *st, const char *uid,
+    struct err *err);
+/* The feed token of volunteer id into *token (NULL: none yet). */
+int store_calendar_token_get(struct store *st, int64_t volunteer_id,
+    char **token, struct err *err);
+int store_calendar_token_set(struct store *st, int64_t volunteer_id,
+    const char *token, struct err *err);
+
+/* store_invite.c: the iTIP messages sent, per shift UID and volunteer */
+
+struct store_invite {
+	int64_t	 id;
+	char	*uid;		/* the shift's UID */
+	int64_t	 volunteer_id;
+	int64_t	 shift_id;
+	int64_t	 event_id;
+	int	 sequence;	/* SEQUENCE last sent to this volunteer */
+	int	 shift_sequence; /* the shift's SEQUENCE then */
+	bool	 cancelled;	/* last message was a CANCEL */
+	char	*email;		/* where it went */
+	char	*name;
+	char	*summary;	/* what it said, for a later CANCEL */
+	char	*location;
+	int64_t	 start;
+	int64_t	 end;
+	int64_t	 sent_at;
+	int64_t	 reply_stamp;	/* DTSTAMP of the last REPLY applied */
+};
+
+struct store_invite_key {
+	int64_t	 shift_id;	/* for due requests */
+	int64_t	 volunteer_id;
+	char	*uid;		/* for due cancels */
+};
+
+struct store_invite_keys {
+	struct store_invite_key	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+void store_invite_init(struct store_invite *inv);
+void store_invite_fini(struct store_invite *inv);
+void store_invite_keys_free(struct store_invite_keys *keys);
+/* The invite for (uid, volunteer_id); ERR_NOT_FOUND if none. */
+int store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
+    struct store_invite *inv, struct err *err);
+/* Insert or replace the row for (inv->uid, inv->volunteer_id). */
+int store_invite_save(struct store *st, const struct store_invite *inv,
+    struct err *err);
+int store_invite_set_reply(struct store *st, const char *uid,
+    int64_t volunteer_id, int64_t stamp, struct err *err);
+/*
+ * Assignments (shift_id, volunteer_id) that need a REQUEST: never sent,
+ * cancelled since, shift changed since (higher SEQUENCE), planned again,
+ * or the volunteer's address changed; on shifts ending after now, of events not cancelled; event_id 0
+ * for all.
+ */
+int store_invite_due_requests(struct store *st, int64_t event_id,
+    int64_t now, struct store_invite_keys *out, struct err *err);
+/*
+ * Invites (uid, volunteer_id) whose assignment, shift or event is gone
+ * or whose event is cancelled: they need a CANCEL.
+ */
+int store_invite_due_cancels(struct store *st, int64_t event_id,
+    struct store_invite_keys *out, struct err *err);
 
 #endif /* ROOSTER_STORE_H */

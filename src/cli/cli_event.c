@@ -116,6 +116,9 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
 		{ "description", "DESCRIPTION", CLI_TEXT, CLI_BOTH },
 		{ "repeat", "REPEAT", CLI_TEXT, CLI_BOTH },
+		{ "series_id", "SERIES", CLI_INT, CLI_BOTH },
+		{ "occurrence_start", "OCCURRENCE", CLI_TIME, CLI_BOTH },
+		{ "languages", "LANGUAGES", CLI_TEXT, CLI_BOTH },
 		{ "sequence", "SEQUENCE", CLI_INT, CLI_BOTH },
 	};
 	struct shift_list shifts = { 0 };
@@ -148,6 +151,12 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_text(&t, event_status_name(ev.status));
 	cli_table_text(&t, ev.description);
 	cli_table_text(&t, ev.rrule ? ev.rrule : "");
+	cli_table_int(&t, ev.series_id);
+	if (ev.occurrence_start != 0)
+		cli_table_time(&t, ev.occurrence_start);
+	else
+		cli_table_text(&t, "");
+	cli_table_text(&t, ev.languages);
 	cli_table_int(&t, ev.sequence);
 	cli_table_init(&st, cli_shift_columns, cli_shift_ncolumns);
 	for (i = 0; i < shifts.len; i++)
@@ -179,7 +188,8 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	    { "location", true, NULL, false },
 	    { "description", true, NULL, false },
 	    { "repeat", true, NULL, false },
-	    { "languages", true, NULL, false } };
+	    { "languages", true, NULL, false },
+	    { "series", false, NULL, false } };
 	struct event ev;
 	struct err err;
 	char *pos[1];
@@ -187,7 +197,7 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 7, pos, 1, 1) < 0 ||
+	if (cli_args_parse(ctx, argc, argv, opts, 8, pos, 1, 1) < 0 ||
 	    cli_args_id(ctx, pos[0], "event", &id) < 0)
 		return CLI_USAGE;
 	if (store_event_get(ctx->st, id, &ev, &err) < 0)
@@ -206,7 +216,8 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 		ev.rrule = NULL;
 	}
 	cli_event_set(&ev.languages, &opts[6]);
-	if (ops_event_edit(ctx->st, &ev, &err) < 0)
+	if ((opts[7].seen ? ops_series_edit(ctx->st, &ev, &err) :
+	    ops_event_edit(ctx->st, &ev, &err)) < 0)
 		rc = cli_fail(&err);
 	event_fini(&ev);
 	return rc;
@@ -233,7 +244,19 @@ cli_event_by_id(struct cli_ctx *ctx, int argc, char **argv,
 int
 cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_event_by_id(ctx, argc, argv, ops_event_cancel);
+	struct cli_opt opts[] = { { "series", false, NULL, false } };
+	struct err err;
+	char *pos[1];
+	int64_t id;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
+	    cli_args_id(ctx, pos[0], "event", &id) < 0)
+		return CLI_USAGE;
+	if ((opts[0].seen ? ops_series_cancel(ctx->st, id, &err) :
+	    ops_event_cancel(ctx->st, id, &err)) < 0)
+		return cli_fail(&err);
+	return CLI_OK;
 }
 
 int

@@ -285,7 +285,25 @@ int cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv);
 int cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv);
 int cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv);
 int cli_query_who(struct cli_ctx *ctx, int argc, char **argv);
+int cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv);
+int cli_export_ics(struct cli_ctx *ctx, int argc, char **argv);
+int cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv);
+int cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv);
+int cli_import_ics(struct cli_ctx *ctx, int argc, char **argv);
+
+/* cli_config.c */
+
+struct ops_config;
+/*
+ * Fill cfg (initialised here; the caller finis it) from the config file.
+ * Unknown keys print a warning; returns CLI_OK, or prints one error line
+ * and returns CLI_USAGE for a bad value (CLI_FAILED if unreadable).
+ */
+int cli_config_load(struct ops_config *cfg);
 int cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv);
+int cli_query_hours(struct cli_ctx *ctx, int argc, char **argv);
+int cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv);
 int cli_csv_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_csv_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_print(struct cli_ctx *ctx, int argc, char **argv);

@@ -19,8 +19,9 @@
 static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_command cli_commands[] = {
-	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION]",
-	  "name the plan and set its time zone", cli_plan_init, 0 },
+	{ "init", NULL, "[--timezone ZONE] [--name ORGANISATION] "
+	  "[--rest-minutes N]", "name the plan, set its zone and rest rule",
+	  cli_plan_init, 0 },
 	{ "demo", NULL, "",
 	  "fill an empty database with the demo plan", cli_plan_demo, 0 },
 	{ "event", "add", "TITLE --start WHEN --end WHEN [--location L] "
@@ -32,9 +33,11 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "show", "ID", "show an event with its shifts",
 	  cli_event_show, CLI_READS },
 	{ "event", "edit", "ID [--title T] [--start WHEN] [--end WHEN] "
-	  "[--location L] [--description D] [--repeat RRULE] [--languages L]",
-	  "change an event", cli_event_edit, 0 },
-	{ "event", "cancel", "ID", "cancel an event (it stays, marked)",
+	  "[--location L] [--description D] [--repeat RRULE] [--languages L] "
+	  "[--series]",
+	  "change an event (--series: every occurrence)", cli_event_edit, 0 },
+	{ "event", "cancel", "ID [--series]", "cancel an event (it stays, "
+	  "marked); --series: all",
 	  cli_event_cancel, 0 },
 	{ "event", "delete", "ID", "delete an event with its shifts",
 	  cli_event_delete, 0 },
@@ -64,6 +67,9 @@ static const struct cli_command cli_commands[] = {
 	{ "volunteer", "unavailable", "ID --from WHEN --to WHEN [--reason R]",
 	  "record a period a volunteer cannot work",
 	  cli_volunteer_unavailable, 0 },
+	{ "volunteer", "token", "ID [--rotate]", "print (or replace) the "
+	  "secret token naming a volunteer's calendar feed",
+	  cli_volunteer_token, 0 },
 	{ "team", "add", "NAME", "add a team", cli_team_add, 0 },
 	{ "team", "join", "TEAM_ID VOLUNTEER_ID", "put a volunteer in a team",
 	  cli_team_join, 0 },
@@ -81,6 +87,15 @@ static const struct cli_command cli_commands[] = {
 	  cli_query_who, CLI_READS },
 	{ "gaps", NULL, "[--from DAY] [--to DAY]",
 	  "shifts still short of people", cli_query_gaps, CLI_READS },
+	{ "hours", NULL, "[--from DAY] [--to DAY]",
+	  "hours served and no-shows per volunteer", cli_query_hours,
+	  CLI_READS },
+	{ "suggest", NULL, "SHIFT_ID [--limit N]",
+	  "volunteers ranked for a shift, best first",
+	  cli_suggest_list, CLI_READS },
+	{ "conflicts", NULL, "[--from DAY] [--to DAY]",
+	  "every conflict in the plan, forced ones included",
+	  cli_conflict_list, CLI_READS },
 	{ "import", "csv", "FILE [--dry-run]",
 	  "add or update volunteers from a spreadsheet", cli_csv_import, 0 },
 	{ "export", "csv", "volunteers|assignments [-o FILE] [--dutch] "
@@ -91,6 +106,16 @@ static const struct cli_command cli_commands[] = {
 	  "[--phones] [-o FILE]",
 	  "a one-page roster for the noticeboard", cli_print,
 	  CLI_READS | CLI_OWN_FORMAT },
+	{ "export", "ics", "[--event ID | --volunteer ID] [-o FILE]",
+	  "write the plan's shifts as an iCalendar file", cli_export_ics,
+	  CLI_READS },
+	{ "export", "feeds", "DIR", "one calendar per volunteer (named by "
+	  "their token) and one for the plan", cli_export_feeds, 0 },
+	{ "invite", NULL, "[--event ID] (--outbox DIR | --send)",
+	  "send invitations, updates and cancellations (iTIP)",
+	  cli_invite_invite, 0 },
+	{ "import", "ics", "FILE", "import events, or replies to invites",
+	  cli_import_ics, 0 },
 	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
 	  "others work", cli_plan_backup, 0 },
 	{ "log", NULL, "[--limit N]", "recent changes, newest first",
@@ -371,8 +396,14 @@ cli_run(int argc, char **argv)
 			    "command to use rooster from a script\n", stderr);
 			return CLI_USAGE;
 		}
-		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK)
-			rc = tui_run(ctx.st);
+		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK) {
+			struct ops_config cfg;
+
+			/* Config warnings show before the screen opens. */
+			if ((rc = cli_config_load(&cfg)) == CLI_OK)
+				rc = tui_run(ctx.st, &cfg);
+			ops_config_fini(&cfg);
+		}
 		store_close(ctx.st);
 		free(path);
 		return rc;

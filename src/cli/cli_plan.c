@@ -11,19 +11,33 @@ int
 cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "timezone", true, NULL, false },
-	    { "name", true, NULL, false } };
+	    { "name", true, NULL, false },
+	    { "rest-minutes", true, NULL, false } };
 	struct err err;
-	char *zone, *name;
+	char *zone, *name, rest[48];
+	long minutes = 0;
+	int n;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0)
+	if (cli_args_parse(ctx, argc, argv, opts, 3, NULL, 0, 0) < 0)
 		return CLI_USAGE;
-	if (ops_plan_init(ctx->st, opts[0].value, opts[1].value, &err) < 0)
+	if (opts[2].seen && cli_args_int(ctx, opts[2].value, "rest minutes",
+	    0, OPS_PLAN_REST_MAX, &minutes) < 0)
+		return CLI_USAGE;
+	if ((opts[0].seen || opts[1].seen || !opts[2].seen) &&
+	    ops_plan_init(ctx->st, opts[0].value, opts[1].value, &err) < 0)
+		return cli_fail(&err);
+	if (opts[2].seen && ops_plan_rest(ctx->st, (int)minutes, &err) < 0)
 		return cli_fail(&err);
 	zone = store_setting_get(ctx->st, "time_zone");
 	name = store_setting_get(ctx->st, "name");
-	cli_out_note(ctx, "plan '%s' in %s at %s", name ? name : "",
-	    zone ? zone : "", ctx->db_path);
+	n = ops_plan_rest_minutes(ctx->st);
+	if (n > 0)
+		snprintf(rest, sizeof rest, "at least %d min rest", n);
+	else
+		snprintf(rest, sizeof rest, "no rest rule");
+	cli_out_note(ctx, "plan '%s' in %s, %s, at %s", name ? name : "",
+	    zone ? zone : "", rest, ctx->db_path);
 	free(zone);
 	free(name);
 	return CLI_OK;

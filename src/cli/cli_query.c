@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Lookups: who works when, which shifts are short; and the row shapes for
- * events, shifts and assignments that every command prints the same way
- * (the json keys are DESIGN.md's and stay stable).
+ * Lookups: who works when, which shifts are short, hours served; and the
+ * row shapes for events, shifts and assignments that every command prints
+ * the same way (the json keys are DESIGN.md's and stay stable).
  */
 #include "cli_int.h"
 
@@ -124,6 +124,18 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
 	cli_table_text(t, assignment_status_name(a->status));
 }
 
+/* who: the assignment shape plus a table mark for drafts. */
+static const struct cli_column cli_query_who_columns[] = {
+	{ "shift_id", "SHIFT", CLI_INT, CLI_BOTH },
+	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
+	{ "event", "EVENT", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "role", "ROLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
+	{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "status", "STATUS", CLI_TEXT, CLI_BOTH },
+	{ "draft", "DRAFT", CLI_TEXT, CLI_TABLE },
+};
+
 int
 cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -159,14 +171,38 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (store_assignment_list_range(ctx->st, &range, &list, &err) < 0)
 		return cli_fail(&err);
-	cli_table_init(&t, cli_assignment_columns, cli_assignment_ncolumns);
-	for (i = 0; i < list.len; i++)
+	/* A planned assignment is a draft: nobody told the volunteer yet. */
+	cli_table_init(&t, cli_query_who_columns, sizeof cli_query_who_columns /
+	    sizeof cli_query_who_columns[0]);
+	for (i = 0; i < list.len; i++) {
 		cli_assignment_row(&t, &list.items[i]);
+		cli_table_text(&t, list.items[i].status == ASSIGNMENT_PLANNED ?
+		    "draft" : "");
+	}
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
 	assignment_list_free(&list);
 	return CLI_OK;
 }
+
+/*
+ * gaps: the shift shape plus how many are missing and how many of those
+ * counted are drafts (planned, not yet invited).
+ */
+static const struct cli_column cli_query_gap_columns[] = {
+	{ "id", "ID", CLI_INT, CLI_BOTH },
+	{ "event_id", "EVENT", CLI_INT, CLI_BOTH },
+	{ "when", "WHEN", CLI_TEXT, CLI_TABLE },
+	{ "start", "START", CLI_TIME, CLI_DATA },
+	{ "end", "END", CLI_TIME, CLI_DATA },
+	{ "role", "ROLE", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "needed", "NEEDED", CLI_INT, CLI_DATA },
+	{ "assigned", "ASSIGNED", CLI_INT, CLI_DATA },
+	{ "staffing", "STAFF", CLI_TEXT, CLI_TABLE },
+	{ "missing", "MISSING", CLI_INT, CLI_BOTH },
+	{ "planned", "DRAFTS", CLI_INT, CLI_BOTH },
+	{ "event_title", "TITLE", CLI_TEXT, CLI_TABLE | CLI_FLEX },
+};
 
 int
 cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
@@ -175,9 +211,13 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	    { "to", true, NULL, false } };
 	struct store_range range = { 0 };
 	struct shift_list list = { 0 };
+	struct assignment_list on = { 0 };
+	const struct shift *sh;
 	struct cli_table t;
 	struct err err;
-	size_t i;
+	char staff[48], when[64];
+	size_t i, j;
+	int planned;
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0)
@@ -189,11 +229,78 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	range.gaps_only = true;
 	if (store_shift_list_range(ctx->st, &range, &list, &err) < 0)
 		return cli_fail(&err);
-	cli_table_init(&t, cli_shift_columns, cli_shift_ncolumns);
-	for (i = 0; i < list.len; i++)
-		cli_shift_row(&t, &list.items[i]);
+	cli_table_init(&t, cli_query_gap_columns, sizeof cli_query_gap_columns /
+	    sizeof cli_query_gap_columns[0]);
+	for (i = 0; i < list.len; i++) {
+		sh = &list.items[i];
+		planned = 0;
+		if (store_assignment_list_shift(ctx->st, sh->id, &on,
+		    &err) < 0) {
+			cli_table_fini(&t);
+			shift_list_free(&list);
+			return cli_fail(&err);
+		}
+		for (j = 0; j < on.len; j++)
+			planned += on.items[j].status == ASSIGNMENT_PLANNED;
+		assignment_list_free(&on);
+		cli_table_row(&t);
+		cli_table_int(&t, sh->id);
+		cli_table_int(&t, sh->event_id);
+		cli_when(sh->start, sh->end, when, sizeof when);
+		cli_table_text(&t, when);
+		cli_table_time(&t, sh->start);
+		cli_table_time(&t, sh->end);
+		cli_table_text(&t, sh->role);
+		cli_table_int(&t, sh->needed);
+		cli_table_int(&t, sh->assigned);
+		snprintf(staff, sizeof staff, "%d/%d", sh->assigned,
+		    sh->needed);
+		cli_table_text(&t, staff);
+		cli_table_int(&t, shift_missing(sh));
+		cli_table_int(&t, planned);
+		cli_table_text(&t, sh->event_title);
+	}
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
 	shift_list_free(&list);
+	return CLI_OK;
+}
+
+int
+cli_query_hours(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_column cols[] = {
+		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
+		{ "volunteer", "VOLUNTEER", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "attended", "ATTENDED", CLI_INT, CLI_BOTH },
+		{ "hours", "HOURS", CLI_REAL, CLI_BOTH },
+		{ "no_shows", "NO-SHOWS", CLI_INT, CLI_BOTH },
+	};
+	struct cli_opt opts[] = { { "from", true, NULL, false },
+	    { "to", true, NULL, false } };
+	struct store_hours_list list = { 0 };
+	struct cli_table t;
+	struct err err;
+	int64_t from = 0, to = 0;
+	size_t i;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0 ||
+	    cli_args_days(ctx, opts[0].value, opts[1].value, &from, &to) < 0)
+		return CLI_USAGE;
+	if (store_hours_list(ctx->st, from, to, &list, &err) < 0)
+		return cli_fail(&err);
+	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	for (i = 0; i < list.len; i++) {
+		cli_table_row(&t);
+		cli_table_int(&t, list.items[i].volunteer_id);
+		cli_table_text(&t, list.items[i].volunteer);
+		cli_table_int(&t, list.items[i].attended);
+		cli_table_real(&t, list.items[i].hours);
+		cli_table_int(&t, list.items[i].no_shows);
+	}
+	cli_table_print(ctx, &t);
+	cli_table_fini(&t);
+	store_hours_list_free(&list);
 	return CLI_OK;
 }

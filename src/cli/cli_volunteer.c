@@ -335,3 +335,44 @@ cli_team_list(struct cli_ctx *ctx, int argc, char **argv)
 	team_list_free(&list);
 	return CLI_OK;
 }
+
+/* The feed token: its file is <token>.ics in `export feeds` DIR. */
+int
+cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_column cols[] = {
+		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
+		{ "token", "TOKEN", CLI_TEXT, CLI_BOTH },
+		{ "file", "FEED FILE", CLI_TEXT, CLI_BOTH },
+	};
+	struct cli_opt opts[] = { { "rotate", false, NULL, false } };
+	struct cli_table t;
+	struct err err;
+	char *pos[1], *token, *file;
+	int64_t id;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
+	    cli_args_id(ctx, pos[0], "volunteer", &id) < 0)
+		return CLI_USAGE;
+	if (ops_export_token(ctx->st, id, opts[0].seen, &token, &err) < 0)
+		return cli_fail(&err);
+	file = xasprintf("%s.ics", token);
+	if (ctx->format == CLI_FORMAT_TABLE)
+		printf("%s\n", token);
+	else {
+		cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
+		cli_table_row(&t);
+		cli_table_int(&t, id);
+		cli_table_text(&t, token);
+		cli_table_text(&t, file);
+		cli_table_print_record(ctx, &t, NULL);
+		cli_table_fini(&t);
+	}
+	if (opts[0].seen && ctx->format == CLI_FORMAT_TABLE)
+		fprintf(stderr, "rooster: run 'rooster export feeds DIR' to "
+		    "remove the old feed and write %s\n", file);
+	free(file);
+	free(token);
+	return CLI_OK;
+}

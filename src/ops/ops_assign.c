@@ -23,7 +23,7 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	struct unavailable_list off = { 0 };
 	struct store_range range = { 0 };
 	struct plan_candidate c;
-	char *rest;
+	struct event ev;
 	int rc;
 
 	if (store_shift_get(st, shift_id, &sh, err) < 0)
@@ -38,17 +38,20 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	    err);
 	if (rc == 0)
 		rc = store_unavailable_list(st, volunteer_id, &off, err);
+	event_init(&ev);
+	if (rc == 0)
+		rc = store_event_get(st, sh.event_id, &ev, err);
 	if (rc == 0) {
-		rest = store_setting_get(st, "rest_minutes");
 		memset(&c, 0, sizeof c);
 		c.shift = &sh;
 		c.volunteer = &v;
 		c.booked = &booked;
 		c.unavailable = &off;
-		c.rest_minutes = rest != NULL ? atoi(rest) : 0;
-		free(rest);
+		c.rest_minutes = ops_plan_rest_minutes(st);
+		c.event_languages = ev.languages;
 		plan_conflict_check(&c, out);
 	}
+	event_fini(&ev);
 	assignment_list_free(&booked);
 	unavailable_list_free(&off);
 	volunteer_fini(&v);

@@ -21,11 +21,19 @@ ops_event_add(struct store *st, struct event *ev, struct err *err)
 
 	if (event_validate(ev, err) < 0)
 		return -1;
+	if (ev->rrule != NULL && *ev->rrule == '\0') {
+		free(ev->rrule);
+		ev->rrule = NULL;
+	}
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	if (ev->uid == NULL)
 		ev->uid = ops_uid_new(st, "event");
+	ev->series_id = 0;
+	ev->occurrence_start = 0;
 	rc = store_event_insert(st, ev, err);
+	if (rc == 0 && ev->rrule != NULL)
+		rc = ops_series_expand(st, ev, err);
 	if (rc == 0) {
 		summary = xasprintf("added '%s'", ev->title);
 		rc = store_log_append(st, "event add", "event", ev->id, summary,
@@ -77,6 +85,18 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 		    (long long)ev->id);
 		return ops_finish(st, -1, err);
 	}
+	if ((old.series_id != 0 || old.occurrence_start != 0) &&
+	    ops_text_differs(old.rrule, ev->rrule)) {
+		err_set(err, ERR_CONFLICT, old.rrule != NULL ? "the repeat "
+		    "rule of a series cannot change; delete series %lld and "
+		    "add it again" : "event %lld is one occurrence of a "
+		    "series and cannot repeat on its own", old.rrule != NULL ?
+		    (long long)old.series_id : (long long)ev->id);
+		event_fini(&old);
+		return ops_finish(st, -1, err);
+	}
+	ev->series_id = old.series_id;
+	ev->occurrence_start = old.occurrence_start;
 	significant = old.start != ev->start || old.end != ev->end ||
 	    ops_text_differs(old.location, ev->location) ||
 	    ops_text_differs(old.rrule, ev->rrule) || old.status != ev->status;
@@ -89,6 +109,9 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 	rc = store_event_update(st, ev, err);
 	if (rc == 0 && (significant || ops_text_differs(old.title, ev->title)))
 		rc = ops_event_touch_shifts(st, ev->id, delta, err);
+	/* A plain event given a rule becomes the first of a series. */
+	if (rc == 0 && old.series_id == 0 && ev->rrule != NULL)
+		rc = ops_series_expand(st, ev, err);
 	if (rc == 0) {
 		summary = xasprintf("edited '%s'%s", ev->title,
 		    significant ? " (time, place or status)" : "");
@@ -143,6 +166,15 @@ ops_event_delete(struct store *st, int64_t id, struct err *err)
 		return -1;
 	if ((rc = store_event_get(st, id, &ev, err)) < 0)
 		return ops_finish(st, rc, err);
+	if (ev.series_id != 0 && ev.series_id != ev.id) {
+		err_set(err, ERR_CONFLICT, "event %lld is one occurrence of "
+		    "series %lld: cancel it with 'rooster event cancel %lld', "
+		    "or delete the whole series with 'rooster event delete "
+		    "%lld'", (long long)id, (long long)ev.series_id,
+		    (long long)id, (long long)ev.series_id);
+		event_fini(&ev);
+		return ops_finish(st, -1, err);
+	}
 	rc = store_event_delete(st, id, err);
 	if (rc == 0) {
 		summary = xasprintf("deleted '%s'", ev.title);

@@ -13,4 +13,29 @@ int ops_finish(struct store *st, int rc, struct err *err);
 /* A new UID "<kind>-<32 hex>@<plan's uid domain>". The caller frees. */
 char *ops_uid_new(struct store *st, const char *kind);
 
+/*
+ * ops_series.c, inside the caller's write transaction. Expand the rule of
+ * first (stored, rrule set, no occurrences yet): mark it the series' first
+ * row and insert the other occurrences with copies of its shifts.
+ */
+int ops_series_expand(struct store *st, struct event *first,
+    struct err *err);
+/* Copy sh (just added to first) onto every later, live occurrence. */
+int ops_series_spread_shift(struct store *st, const struct event *first,
+    const struct shift *sh, struct err *err);
+
+/* ops_export.c: what a calendar entry says, shared with invites */
+
+/* "role – event title", or the title for an event alone. Caller frees. */
+char *ops_export_summary(const struct event *ev, const struct shift *sh);
+/*
+ * The event's description, who else is on the shift (all but self and
+ * those who declined) and the coordinator from cfg. Caller frees.
+ */
+char *ops_export_description(const struct ops_config *cfg,
+    const struct event *ev, const struct assignment_list *people,
+    int64_t self);
+/* The plan's name, "rooster" when unset. Caller frees. */
+char *ops_export_plan_name(struct store *st);
+
 #endif /* ROOSTER_OPS_INT_H */

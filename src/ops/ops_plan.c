@@ -137,3 +137,35 @@ out:
 		return rtime_zone_set(zone, err);
 	return 0;
 }
+
+int
+ops_plan_rest(struct store *st, int minutes, struct err *err)
+{
+	char value[16], *summary;
+	int rc;
+
+	if (minutes < 0 || minutes > OPS_PLAN_REST_MAX)
+		return err_set(err, ERR_INVALID, "rest must be 0 (off) to %d "
+		    "minutes", OPS_PLAN_REST_MAX);
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	snprintf(value, sizeof value, "%d", minutes);
+	rc = store_setting_set(st, "rest_minutes", value, err);
+	if (rc == 0) {
+		summary = minutes > 0 ? xasprintf("at least %d min rest between "
+		    "shifts", minutes) : xstrdup("rest rule off");
+		rc = store_log_append(st, "init", "plan", 0, summary, err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_plan_rest_minutes(struct store *st)
+{
+	char *v = store_setting_get(st, "rest_minutes");
+	int n = v != NULL ? atoi(v) : 0;
+
+	free(v);
+	return n > 0 && n <= OPS_PLAN_REST_MAX ? n : 0;
+}

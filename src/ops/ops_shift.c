@@ -27,6 +27,9 @@ ops_shift_add(struct store *st, struct shift *sh, struct err *err)
 			sh->uid = ops_uid_new(st, "shift");
 		rc = store_shift_insert(st, sh, err);
 	}
+	/* The first row's shifts are the series' template. */
+	if (rc == 0 && ev.series_id == ev.id)
+		rc = ops_series_spread_shift(st, &ev, sh, err);
 	if (rc == 0) {
 		summary = xasprintf("added '%s' to '%s' (needs %d)", sh->role,
 		    ev.title, sh->needed);

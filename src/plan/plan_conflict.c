@@ -74,19 +74,28 @@ plan_conflict_booked(const struct plan_candidate *c,
 	struct span mine = { sh->start, sh->end }, other;
 	const struct assignment *a;
 	int64_t rest = (int64_t)c->rest_minutes * 60, gap;
-	int month = rtime_month(sh->start), in_month = 0;
+	int month = 0, in_month = 0;
 	char when[64];
 	size_t i;
 
+	/* localtime is not free: only when a limit or a booking needs it. */
+	if (c->volunteer->max_per_month > 0 ||
+	    (c->booked != NULL && c->booked->len > 0))
+		month = rtime_month(sh->start);
 	for (i = 0; c->booked != NULL && i < c->booked->len; i++) {
 		a = &c->booked->items[i];
 		if (a->shift_id == sh->id || !assignment_counts(a))
 			continue;
 		other.start = a->start;
 		other.end = a->end;
-		plan_conflict_when(a->start, a->end, when, sizeof when);
-		if (rtime_month(a->start) == month)
+		if (!c->month_given && c->volunteer->max_per_month > 0 &&
+		    rtime_month(a->start) == month)
 			in_month++;
+		gap = other.start >= mine.end ? other.start - mine.end :
+		    mine.start - other.end;
+		if (!span_overlaps(mine, other) && (rest <= 0 || gap >= rest))
+			continue;
+		plan_conflict_when(a->start, a->end, when, sizeof when);
 		if (span_overlaps(mine, other)) {
 			plan_conflict_add(out, PLAN_CONFLICT_OVERLAP,
 			    a->shift_id, "%s is already on shift %lld (%s%s%s)",
@@ -95,15 +104,15 @@ plan_conflict_booked(const struct plan_candidate *c,
 			    "", when);
 			continue;
 		}
-		gap = other.start >= mine.end ? other.start - mine.end :
-		    mine.start - other.end;
-		if (rest > 0 && gap < rest)
-			plan_conflict_add(out, PLAN_CONFLICT_REST, a->shift_id,
-			    "%s would rest only %lld min after/before shift "
-			    "%lld (%s; minimum %d min)", c->volunteer->name,
-			    (long long)(gap / 60), (long long)a->shift_id, when,
-			    c->rest_minutes);
+		plan_conflict_add(out, PLAN_CONFLICT_REST, a->shift_id,
+		    "%s would rest only %lld min %s shift %lld (%s %s; "
+		    "minimum %d min)", c->volunteer->name,
+		    (long long)(gap / 60), other.start >= mine.end ?
+		    "before" : "after", (long long)a->shift_id,
+		    a->role ? a->role : "", when, c->rest_minutes);
 	}
+	if (c->month_given)
+		in_month = c->month_booked;
 	if (c->volunteer->max_per_month > 0 &&
 	    in_month >= c->volunteer->max_per_month)
 		plan_conflict_add(out, PLAN_CONFLICT_MONTHLY_LIMIT, 0,
@@ -143,6 +152,39 @@ plan_role_is_general(const char *role)
 	    text_casecmp(role, "general") == 0;
 }
 
+/*
+ * An event that asks for languages ("ar,ti") is held in them: a volunteer
+ * who speaks at least one can take part. No languages asked: true.
+ */
+static bool
+plan_conflict_speaks_any(const char *spoken, const char *asked)
+{
+	const char *p = asked, *end;
+	char item[64];
+	size_t n;
+	bool any = false;
+
+	if (asked == NULL)
+		return true;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		end = p + strcspn(p, ",");
+		n = (size_t)(end - p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n > 0 && n < sizeof item) {
+			memcpy(item, p, n);
+			item[n] = '\0';
+			any = true;
+			if (text_list_has(spoken, item))
+				return true;
+		}
+		p = end;
+	}
+	return !any;
+}
+
 size_t
 plan_conflict_check(const struct plan_candidate *c,
     struct plan_conflict_list *out)
@@ -157,9 +199,14 @@ plan_conflict_check(const struct plan_candidate *c,
 	    !text_list_has(v->skills, sh->role))
 		plan_conflict_add(out, PLAN_CONFLICT_SKILL, 0,
 		    "%s does not have the skill '%s'", v->name, sh->role);
-	if (sh->language != NULL && *sh->language != '\0' &&
-	    !text_list_has(v->languages, sh->language))
+	/* The shift's own language, when set, is the one that counts. */
+	if (sh->language != NULL && *sh->language != '\0') {
+		if (!text_list_has(v->languages, sh->language))
+			plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
+			    "%s does not speak '%s'", v->name, sh->language);
+	} else if (!plan_conflict_speaks_any(v->languages, c->event_languages))
 		plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
-		    "%s does not speak '%s'", v->name, sh->language);
+		    "%s speaks none of the event's languages (%s)", v->name,
+		    c->event_languages);
 	return out->len - before;
 }

@@ -10,6 +10,7 @@
 #define STORE_EVENT_COLS \
 	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
 	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
+	"coalesce(e.series_id, 0), coalesce(e.occurrence_start, 0), " \
 	"(SELECT coalesce(sum(s.needed), 0) FROM shifts s " \
 	"  WHERE s.event_id = e.id), " \
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
@@ -34,8 +35,10 @@ store_event_row(sqlite3_stmt *stmt, struct event *ev)
 	    store_col_text(stmt, 9);
 	ev->languages = store_col_text(stmt, 10);
 	ev->version = sqlite3_column_int64(stmt, 11);
-	ev->needed = sqlite3_column_int(stmt, 12);
-	ev->assigned = sqlite3_column_int(stmt, 13);
+	ev->series_id = sqlite3_column_int64(stmt, 12);
+	ev->occurrence_start = sqlite3_column_int64(stmt, 13);
+	ev->needed = sqlite3_column_int(stmt, 14);
+	ev->assigned = sqlite3_column_int(stmt, 15);
 }
 
 static void
@@ -52,6 +55,10 @@ store_event_bind(sqlite3_stmt *stmt, const struct event *ev)
 	store_bind_text(stmt, 9, ev->rrule);
 	store_bind_text(stmt, 10, ev->languages ? ev->languages : "");
 	sqlite3_bind_int64(stmt, 11, rtime_now());
+	if (ev->series_id != 0)
+		sqlite3_bind_int64(stmt, 13, ev->series_id);
+	if (ev->occurrence_start != 0)
+		sqlite3_bind_int64(stmt, 14, ev->occurrence_start);
 }
 
 int
@@ -59,8 +66,9 @@ store_event_insert(struct store *st, struct event *ev, struct err *err)
 {
 	static const char sql[] = "INSERT INTO events (uid, sequence, title, "
 	    "description, location, start_at, end_at, status, rrule, "
-	    "languages, created_at, updated_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+	    "languages, created_at, updated_at, series_id, occurrence_start) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?13, "
+	    "?14)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -79,7 +87,8 @@ store_event_update(struct store *st, struct event *ev, struct err *err)
 	static const char sql[] = "UPDATE events SET uid = ?1, sequence = ?2, "
 	    "title = ?3, description = ?4, location = ?5, start_at = ?6, "
 	    "end_at = ?7, status = ?8, rrule = ?9, languages = ?10, "
-	    "updated_at = ?11, version = version + 1 WHERE id = ?12";
+	    "updated_at = ?11, series_id = ?13, occurrence_start = ?14, "
+	    "version = version + 1 WHERE id = ?12";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -160,6 +169,25 @@ store_event_list(struct store *st, const struct store_range *range,
 	store_bind_text(stmt, 3, range->search);
 	sqlite3_bind_int(stmt, 4, range->gaps_only);
 	sqlite3_bind_int64(stmt, 5, range->limit > 0 ? range->limit : -1);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_event_row(stmt, event_list_push(out));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_event_list_series(struct store *st, int64_t series_id,
+    struct event_list *out, struct err *err)
+{
+	static const char sql[] = "SELECT " STORE_EVENT_COLS
+	    "FROM events e WHERE e.series_id = ?1 "
+	    "ORDER BY e.occurrence_start, e.id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, series_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		store_event_row(stmt, event_list_push(out));
 	sqlite3_reset(stmt);

@@ -119,11 +119,61 @@ static const char *const store_migrations[] = {
 	");"
 	"CREATE INDEX change_log_entity ON change_log (entity, entity_id);",
 	/*
-	 * 2 (bench; after plan's 2, ics's 3 and harden's 4: renumber on
-	 * merge): lookups that stay fast with a million assignments. First,
-	 * substring search of volunteers' names and e-mail addresses through
-	 * an FTS5 trigram index, so that a search reads the matching rows
-	 * instead of every volunteer. It holds no copy of the text (content=
+	 * 2: repeating events. Each occurrence of a series is an events row
+	 * of its own; series_id names the series' first row (which holds
+	 * the rrule and has series_id = its own id), occurrence_start the
+	 * start the rule gave it (its RECURRENCE-ID). The plan settings
+	 * table also gains rest_minutes (no schema change). The new indexes
+	 * let suggestions and audits scan a window of shifts and their
+	 * assignments from indexes alone: shifts by (start_at, end_at,
+	 * event_id), assignments by (shift_id, status, volunteer_id), the
+	 * few cancelled events and limited volunteers as small sets.
+	 */
+	"ALTER TABLE events ADD COLUMN series_id INTEGER"
+	"  REFERENCES events (id) ON DELETE CASCADE;"
+	"ALTER TABLE events ADD COLUMN occurrence_start INTEGER;"
+	"CREATE INDEX events_series ON events (series_id, occurrence_start);"
+	"CREATE INDEX assignments_shift_status"
+	"  ON assignments (shift_id, status, volunteer_id);"
+	"DROP INDEX shifts_start;"
+	"CREATE INDEX shifts_start ON shifts (start_at, end_at, event_id);"
+	"CREATE INDEX events_cancelled ON events (id)"
+	"  WHERE status = 'cancelled';"
+	"CREATE INDEX volunteers_limited ON volunteers (id)"
+	"  WHERE max_per_month > 0 AND active != 0;",
+	/*
+	 * 3: invitations. One row per shift UID and volunteer that was sent
+	 * an iTIP REQUEST: the SEQUENCE on the wire, the shift's SEQUENCE it
+	 * answered, and a copy of what the CANCEL will need once the
+	 * assignment, shift, event or volunteer is gone (no foreign keys, on
+	 * purpose). reply_stamp is the DTSTAMP of the last REPLY applied.
+	 */
+	"CREATE TABLE invites ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL,"
+	"  volunteer_id INTEGER NOT NULL,"
+	"  shift_id INTEGER NOT NULL,"
+	"  event_id INTEGER NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  shift_sequence INTEGER NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('sent', 'cancelled')),"
+	"  email TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  summary TEXT NOT NULL,"
+	"  location TEXT NOT NULL DEFAULT '',"
+	"  start_at INTEGER NOT NULL,"
+	"  end_at INTEGER NOT NULL,"
+	"  sent_at INTEGER NOT NULL,"
+	"  reply_stamp INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (uid, volunteer_id)"
+	");"
+	"CREATE INDEX invites_state ON invites (state, event_id);",
+	/*
+	 * 4 (bench; after harden's change_rows on merge: renumber): lookups
+	 * that stay fast with a million assignments. First, substring search
+	 * of volunteers' names and e-mail addresses through an FTS5 trigram
+	 * index, so that a search reads the matching rows instead of every
+	 * volunteer. It holds no copy of the text (content=
 	 * the volunteers table); triggers keep it in step.
 	 */
 	"CREATE VIRTUAL TABLE volunteers_fts USING fts5(name, email,"

@@ -7,6 +7,7 @@
 #define TUI_CURSES_TERMINFO 1
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "tui_curses.h"
@@ -38,4 +39,18 @@ tui_curses_has_mouse(void)
 	kmous = tigetstr("kmous");
 	/* (char *)-1: not a string capability; NULL: absent. */
 	return kmous != NULL && kmous != (char *)-1 && *kmous != '\0';
+}
+
+bool
+tui_curses_size_sync(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return false;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return false;
+	resizeterm(ws.ws_row, ws.ws_col);
+	return true;
 }

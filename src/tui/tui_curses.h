@@ -34,6 +34,14 @@ bool tui_curses_term_known(const char *term);
  */
 bool tui_curses_has_mouse(void);
 
+/*
+ * tui_curses.c: if the terminal's real size differs from what curses
+ * believes (a resize signal lost among many, or merged), tell curses and
+ * return true. Checked on every idle tick, so the screen never stays
+ * drawn for a size the terminal no longer has.
+ */
+bool tui_curses_size_sync(void);
+
 /* tui_theme.c: the curses attributes of a semantic style. */
 attr_t tui_theme_attr(enum tui_theme style);
 

@@ -334,6 +334,7 @@ struct tui_picker;
 /* The screen's whole state; the loop passes it to every handler. */
 struct tui {
 	struct store		*st;
+	const struct ops_config	*cfg;		/* the config, or NULL */
 	int			 lines;
 	int			 cols;
 	struct tui_layout	 layout;
@@ -357,6 +358,11 @@ struct tui {
 	int			 gaps_week;	/* shifts short this week */
 	int64_t			 data_version;
 };
+
+/* tui_invite.c */
+
+/* i: ask, then send the selected event's invitations by mail. */
+int tui_invite_ask(struct tui *tui);
 
 /* tui_status.c */
 

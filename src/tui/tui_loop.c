@@ -286,7 +286,7 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 	case TUI_ACT_UNDO:
 		return tui_loop_not_yet(tui, "undo");
 	case TUI_ACT_INVITE:
-		return tui_loop_not_yet(tui, "invites");
+		return tui_invite_ask(tui);
 	case TUI_ACT_QUIT:
 		return TUI_HANDLED | TUI_QUIT;
 	default:
@@ -476,6 +476,10 @@ tui_loop_run(struct tui *tui)
 		if (tui_loop_signal != 0)
 			return 1;
 		if (rc == ERR) {
+			if (tui_curses_size_sync()) {
+				tui_loop_resize(tui);
+				flags |= TUI_DRAW;
+			}
 			if (tui_loop_poll(tui))
 				flags |= TUI_DRAW;
 			continue;
@@ -495,7 +499,7 @@ tui_loop_run(struct tui *tui)
 }
 
 int
-tui_run(struct store *st)
+tui_run(struct store *st, const struct ops_config *cfg)
 {
 	struct tui tui;
 	SCREEN *screen;
@@ -542,6 +546,7 @@ tui_run(struct store *st)
 
 	memset(&tui, 0, sizeof tui);
 	tui.st = st;
+	tui.cfg = cfg;
 	tui.focus = TUI_PANE_EVENTS;
 	tui_keymap_init(&tui.keymap);
 	tui.panes[TUI_PANE_EVENTS] = tui_pane_events_new();

@@ -90,7 +90,7 @@ lacks "help closes" "Help: keys"
 keys u
 sees "undo not yet" "undo: not available yet"
 keys i
-sees "invites not yet" "invites: not available yet"
+sees "invites need the organizer address" "set 'email"
 
 # Delete asks y/n; n keeps.
 keys d

@@ -232,6 +232,7 @@ run_case(const struct conflict_case *tc)
 		u->end = when(tc->off[i].end);
 		u->reason = xstrdup(tc->off[i].reason);
 	}
+	memset(&c, 0, sizeof c);	/* fields this table does not set */
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;
@@ -307,6 +308,7 @@ check_instants(int64_t start, int64_t end, int64_t bstart, int64_t bend,
 	a->shift_id = 11;
 	a->start = bstart;
 	a->end = bend;
+	memset(&c, 0, sizeof c);
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: ISC */
+/* export ics, export feeds: calendars to subscribe to. */
+#include "cli_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rooster/ops.h"
+
+/* argv with "-o X" spelled "--output X", for cli_args_parse. */
+static char **
+cli_export_argv(int argc, char **argv)
+{
+	char **copy = xcalloc((size_t)argc + 1, sizeof *copy);
+	int i;
+
+	for (i = 0; i < argc; i++)
+		copy[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" :
+		    argv[i];
+	return copy;
+}
+
+/* Write the calendar to path through a temporary file renamed over it. */
+static int
+cli_export_file(struct cli_ctx *ctx, const struct ops_config *cfg,
+    int64_t event_id, int64_t volunteer_id, const char *path)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	struct err err;
+	FILE *fp;
+	int fd, rc;
+
+	err_clear(&err);
+	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		fprintf(stderr, "rooster: cannot write %s: %s\n", path,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
+		return CLI_FAILED;
+	}
+	(void)fchmod(fd, 0644);
+	rc = ops_export_ics(ctx->st, cfg, event_id, volunteer_id, fp, &err);
+	if (fflush(fp) != 0 && rc == 0)
+		rc = err_set(&err, ERR_IO, "cannot write %s: %s", path,
+		    strerror(errno));
+	fclose(fp);
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = err_set(&err, ERR_IO, "cannot write %s: %s", path,
+		    strerror(errno));
+	if (rc < 0)
+		(void)unlink(tmp);
+	free(tmp);
+	return rc < 0 ? cli_fail(&err) : CLI_OK;
+}
+
+int
+cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "event", true, NULL, false },
+	    { "volunteer", true, NULL, false },
+	    { "output", true, NULL, false } };
+	struct ops_config cfg;
+	struct err err;
+	char **args, *pos[1];
+	int64_t event_id = 0, volunteer_id = 0;
+	int rc;
+
+	args = cli_export_argv(argc, argv);
+	rc = cli_args_parse(ctx, argc, args, opts, 3, pos, 0, 0);
+	free(args);
+	if (rc < 0)
+		return CLI_USAGE;
+	if (opts[0].seen && opts[1].seen)
+		return cli_usage_error(ctx, "give --event or --volunteer, not "
+		    "both");
+	if ((opts[0].seen && cli_args_id(ctx, opts[0].value, "event",
+	    &event_id) < 0) || (opts[1].seen && cli_args_id(ctx,
+	    opts[1].value, "volunteer", &volunteer_id) < 0))
+		return CLI_USAGE;
+	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
+		ops_config_fini(&cfg);
+		return rc;
+	}
+	err_clear(&err);
+	if (opts[2].seen && strcmp(opts[2].value, "-") != 0)
+		rc = cli_export_file(ctx, &cfg, event_id, volunteer_id,
+		    opts[2].value);
+	else if (ops_export_ics(ctx->st, &cfg, event_id, volunteer_id, stdout,
+	    &err) < 0)
+		rc = cli_fail(&err);
+	ops_config_fini(&cfg);
+	return rc;
+}
+
+int
+cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_column cols[] = {
+		{ "volunteer_id", "VOL", CLI_INT, CLI_BOTH },
+		{ "name", "NAME", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "file", "FILE", CLI_TEXT, CLI_BOTH },
+		{ "result", "RESULT", CLI_TEXT, CLI_BOTH },
+	};
+	struct ops_feed_list feeds = { 0 };
+	struct ops_config cfg;
+	struct cli_table t;
+	struct err err;
+	char *pos[1];
+	size_t i;
+	int rc;
+
+	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0)
+		return CLI_USAGE;
+	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
+		ops_config_fini(&cfg);
+		return rc;
+	}
+	err_clear(&err);
+	if (ops_export_feeds(ctx->st, &cfg, pos[0], &feeds, &err) < 0)
+		rc = cli_fail(&err);
+	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	for (i = 0; i < feeds.len; i++) {
+		if (feeds.items[i].result == NULL)
+			continue;
+		cli_table_row(&t);
+		cli_table_int(&t, feeds.items[i].volunteer_id);
+		cli_table_text(&t, feeds.items[i].name);
+		cli_table_text(&t, feeds.items[i].file);
+		cli_table_text(&t, feeds.items[i].result);
+	}
+	if (rc == CLI_OK)
+		cli_table_print(ctx, &t);
+	cli_table_fini(&t);
+	ops_feed_list_free(&feeds);
+	ops_config_fini(&cfg);
+	return rc;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: ISC */
+/* Internals shared by the ics files: the only header that includes libical. */
+#ifndef ROOSTER_ICS_INT_H
+#define ROOSTER_ICS_INT_H
+
+#include <libical/ical.h>
+
+#include "rooster/ics.h"
+
+/*
+ * The VTIMEZONE component for zone (see ics_zone_vtimezone); the caller
+ * owns it. NULL with ERR_INVALID for an unknown zone.
+ */
+icalcomponent *ics_zone_component(const char *zone, int from_year,
+    struct err *err);
+/*
+ * libical's built-in zone for an IANA name (global, never freed), the
+ * UTC zone for "UTC"; NULL if unknown.
+ */
+icaltimezone *ics_zone_builtin(const char *zone);
+
+#endif /* ROOSTER_ICS_INT_H */

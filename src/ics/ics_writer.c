@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Writing calendars with libical, one VEVENT at a time: the head (with
+ * the VTIMEZONE) and the tail come from one serialized VCALENDAR, each
+ * event is built, serialized with icalcomponent_as_ical_string_r and
+ * freed, so a calendar of 100,000 shifts needs the memory of one.
+ */
+#include "rooster/ics.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ics_int.h"
+
+struct ics_writer {
+	FILE		*fp;
+	icaltimezone	*zone;		/* libical's zone, for local times */
+	char		*tzid;		/* the plain IANA name */
+	char		*tail;		/* "END:VCALENDAR\r\n" as serialized */
+	enum ics_method	 method;
+};
+
+const char *
+ics_method_name(enum ics_method method)
+{
+	switch (method) {
+	case ICS_METHOD_PUBLISH:
+		return "PUBLISH";
+	case ICS_METHOD_REQUEST:
+		return "REQUEST";
+	case ICS_METHOD_CANCEL:
+		return "CANCEL";
+	case ICS_METHOD_REPLY:
+		return "REPLY";
+	case ICS_METHOD_NONE:
+		break;
+	}
+	return "";
+}
+
+static icalproperty_method
+ics_writer_method(enum ics_method method)
+{
+	switch (method) {
+	case ICS_METHOD_PUBLISH:
+		return ICAL_METHOD_PUBLISH;
+	case ICS_METHOD_REQUEST:
+		return ICAL_METHOD_REQUEST;
+	case ICS_METHOD_CANCEL:
+		return ICAL_METHOD_CANCEL;
+	case ICS_METHOD_REPLY:
+		return ICAL_METHOD_REPLY;
+	case ICS_METHOD_NONE:
+		break;
+	}
+	return ICAL_METHOD_NONE;
+}
+
+/* An X- property; libical escapes line breaks in its value. */
+static icalproperty *
+ics_writer_x(const char *name, const char *value)
+{
+	icalproperty *p = icalproperty_new_x(value);
+
+	icalproperty_set_x_name(p, name);
+	return p;
+}
+
+static int
+ics_writer_puts(struct ics_writer *w, const char *s, struct err *err)
+{
+	if (fputs(s, w->fp) == EOF)
+		return err_set(err, ERR_IO, "cannot write the calendar: %s",
+		    strerror(errno));
+	return 0;
+}
+
+int
+ics_writer_open(FILE *fp, const struct ics_calendar *cal,
+    struct ics_writer **out, struct err *err)
+{
+	struct ics_writer *w;
+	icalcomponent *vcal, *vtz;
+	struct icaldurationtype hour = icaldurationtype_null_duration();
+	char *prodid, *text, *end;
+	struct tm tm;
+	time_t now = (time_t)rtime_now();
+	int rc;
+
+	*out = NULL;
+	gmtime_r(&now, &tm);
+	if ((vtz = ics_zone_component(cal->zone, tm.tm_year + 1900 - 1,
+	    err)) == NULL)
+		return -1;
+	w = xcalloc(1, sizeof *w);
+	w->fp = fp;
+	w->method = cal->method;
+	w->tzid = xstrdup(cal->zone);
+	w->zone = ics_zone_builtin(cal->zone);
+	prodid = xasprintf("-//%s//rooster %s//NL", cal->organisation != NULL &&
+	    *cal->organisation != '\0' ? cal->organisation : "rooster",
+	    ROOSTER_VERSION);
+	vcal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
+	    icalproperty_new_prodid(prodid), icalproperty_new_version("2.0"),
+	    icalproperty_new_calscale("GREGORIAN"), (void *)0);
+	free(prodid);
+	if (cal->method != ICS_METHOD_NONE)
+		icalcomponent_add_property(vcal,
+		    icalproperty_new_method(ics_writer_method(cal->method)));
+	if (cal->name != NULL && *cal->name != '\0') {
+		icalcomponent_add_property(vcal, icalproperty_new_name(
+		    cal->name));
+		icalcomponent_add_property(vcal, ics_writer_x("X-WR-CALNAME",
+		    cal->name));
+	}
+	icalcomponent_add_property(vcal, ics_writer_x("X-WR-TIMEZONE",
+	    cal->zone));
+	if (cal->method == ICS_METHOD_PUBLISH) {
+		hour.hours = 1;
+		icalcomponent_add_property(vcal,
+		    icalproperty_new_refreshinterval(hour));
+		icalcomponent_add_property(vcal, ics_writer_x("X-PUBLISHED-TTL",
+		    "PT1H"));
+	}
+	icalcomponent_add_component(vcal, vtz);
+	text = icalcomponent_as_ical_string_r(vcal);
+	icalcomponent_free(vcal);
+	/* Head: all before the last END:VCALENDAR; tail: that line. */
+	end = strstr(text, "END:VCALENDAR");
+	while (end != NULL && strstr(end + 1, "END:VCALENDAR") != NULL)
+		end = strstr(end + 1, "END:VCALENDAR");
+	if (end == NULL) {
+		icalmemory_free_buffer(text);
+		ics_writer_free(w);
+		return err_set(err, ERR_IO, "libical wrote no calendar");
+	}
+	w->tail = xstrdup(end);
+	*end = '\0';
+	rc = ics_writer_puts(w, text, err);
+	icalmemory_free_buffer(text);
+	if (rc < 0) {
+		ics_writer_free(w);
+		return -1;
+	}
+	*out = w;
+	return 0;
+}
+
+/* t as local time in the writer's zone, floating (the TZID is added). */
+static struct icaltimetype
+ics_writer_local(const struct ics_writer *w, int64_t t)
+{
+	struct icaltimetype tt;
+
+	tt = icaltime_from_timet_with_zone((time_t)t, 0, w->zone);
+	tt.zone = NULL;
+	return tt;
+}
+
+static struct icaltimetype
+ics_writer_utc(int64_t t)
+{
+	return icaltime_from_timet_with_zone((time_t)t, 0,
+	    icaltimezone_get_utc_timezone());
+}
+
+/* A date-time property in the plan's zone: VALUE;TZID=Europe/...:local. */
+static icalproperty *
+ics_writer_zoned(const struct ics_writer *w, icalproperty *p)
+{
+	icalproperty_add_parameter(p, icalparameter_new_tzid(w->tzid));
+	return p;
+}
+
+static icalparameter_partstat
+ics_writer_partstat(enum assignment_status status)
+{
+	switch (status) {
+	case ASSIGNMENT_ACCEPTED:
+		return ICAL_PARTSTAT_ACCEPTED;
+	case ASSIGNMENT_DECLINED:
+		return ICAL_PARTSTAT_DECLINED;
+	case ASSIGNMENT_TENTATIVE:
+		return ICAL_PARTSTAT_TENTATIVE;
+	case ASSIGNMENT_PLANNED:
+	case ASSIGNMENT_INVITED:
+		break;
+	}
+	return ICAL_PARTSTAT_NEEDSACTION;
+}
+
+static icalproperty *
+ics_writer_person(const struct ics_person *p, bool organizer)
+{
+	icalproperty *prop;
+	char *uri = xasprintf("mailto:%s", p->email);
+
+	prop = organizer ? icalproperty_new_organizer(uri) :
+	    icalproperty_new_attendee(uri);
+	free(uri);
+	if (p->name != NULL && *p->name != '\0')
+		icalproperty_add_parameter(prop, icalparameter_new_cn(p->name));
+	return prop;
+}
+
+/*
+ * The RRULE of item in libical's form, UNTIL moved to UTC when it was
+ * given as a local time (RFC 5545 3.3.10). -1 if it does not parse.
+ */
+static int
+ics_writer_rrule(const struct ics_writer *w, const char *rule,
+    struct icalrecurrencetype *out, struct err *err)
+{
+	struct icalrecurrencetype rr;
+
+	icalerror_clear_errno();
+	rr = icalrecurrencetype_from_string(rule);
+	if (rr.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+		icalerror_clear_errno();
+		return err_set(err, ERR_INVALID, "repeat rule '%s' is not a "
+		    "valid RRULE", rule);
+	}
+	if (!icaltime_is_null_time(rr.until) && !rr.until.is_date &&
+	    !icaltime_is_utc(rr.until)) {
+		rr.until = icaltime_convert_to_zone(
+		    icaltime_set_timezone(&rr.until, w->zone),
+		    icaltimezone_get_utc_timezone());
+	}
+	*out = rr;
+	return 0;
+}
+
+/* The VEVENT for item; NULL with err set. The caller frees it. */
+static icalcomponent *
+ics_writer_event(const struct ics_writer *w, const struct ics_item *item,
+    struct err *err)
+{
+	icalcomponent *ev, *alarm;
+	icalproperty *p;
+	struct icalrecurrencetype rr;
+	struct icaltriggertype trigger;
+	icalproperty_status status;
+	size_t i;
+
+	ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	icalcomponent_add_property(ev, icalproperty_new_uid(item->uid));
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(
+	    ics_writer_utc(item->dtstamp)));
+	icalcomponent_add_property(ev, icalproperty_new_sequence(
+	    item->sequence));
+	if (item->recurrence_id != 0)
+		icalcomponent_add_property(ev, ics_writer_zoned(w,
+		    icalproperty_new_recurrenceid(ics_writer_local(w,
+		    item->recurrence_id))));
+	icalcomponent_add_property(ev, ics_writer_zoned(w,
+	    icalproperty_new_dtstart(ics_writer_local(w, item->start))));
+	icalcomponent_add_property(ev, ics_writer_zoned(w,
+	    icalproperty_new_dtend(ics_writer_local(w, item->end))));
+	if (item->rrule != NULL && *item->rrule != '\0') {
+		if (ics_writer_rrule(w, item->rrule, &rr, err) < 0) {
+			icalcomponent_free(ev);
+			return NULL;
+		}
+		icalcomponent_add_property(ev, icalproperty_new_rrule(rr));
+		for (i = 0; i < item->nexdates; i++)
+			icalcomponent_add_property(ev, ics_writer_zoned(w,
+			    icalproperty_new_exdate(ics_writer_local(w,
+			    item->exdates[i]))));
+	}
+	icalcomponent_add_property(ev, icalproperty_new_summary(
+	    item->summary != NULL ? item->summary : ""));
+	if (item->location != NULL && *item->location != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_location(
+		    item->location));
+	if (item->description != NULL && *item->description != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_description(
+		    item->description));
+	status = item->status == EVENT_CANCELLED ||
+	    w->method == ICS_METHOD_CANCEL ? ICAL_STATUS_CANCELLED :
+	    item->status == EVENT_TENTATIVE ? ICAL_STATUS_TENTATIVE :
+	    ICAL_STATUS_CONFIRMED;
+	icalcomponent_add_property(ev, icalproperty_new_status(status));
+	if (item->organizer != NULL && item->organizer->email != NULL &&
+	    *item->organizer->email != '\0')
+		icalcomponent_add_property(ev, ics_writer_person(
+		    item->organizer, true));
+	if (item->attendee != NULL) {
+		p = ics_writer_person(item->attendee, false);
+		icalproperty_add_parameter(p, icalparameter_new_cutype(
+		    ICAL_CUTYPE_INDIVIDUAL));
+		icalproperty_add_parameter(p, icalparameter_new_role(
+		    ICAL_ROLE_REQPARTICIPANT));
+		icalproperty_add_parameter(p, icalparameter_new_partstat(
+		    ics_writer_partstat(item->partstat)));
+		icalproperty_add_parameter(p, icalparameter_new_rsvp(
+		    ICAL_RSVP_TRUE));
+		icalcomponent_add_property(ev, p);
+	}
+	if (item->reminder > 0 && status != ICAL_STATUS_CANCELLED) {
+		trigger = icaltriggertype_from_int(-item->reminder * 60);
+		alarm = icalcomponent_vanew(ICAL_VALARM_COMPONENT,
+		    icalproperty_new_action(ICAL_ACTION_DISPLAY),
+		    icalproperty_new_trigger(trigger),
+		    icalproperty_new_description(item->summary != NULL ?
+		    item->summary : ""), (void *)0);
+		icalcomponent_add_component(ev, alarm);
+	}
+	return ev;
+}
+
+int
+ics_writer_add(struct ics_writer *w, const struct ics_item *item,
+    struct err *err)
+{
+	icalcomponent *ev;
+	char *text;
+	int rc;
+
+	if ((ev = ics_writer_event(w, item, err)) == NULL)
+		return -1;
+	text = icalcomponent_as_ical_string_r(ev);
+	icalcomponent_free(ev);
+	rc = ics_writer_puts(w, text, err);
+	icalmemory_free_buffer(text);
+	return rc;
+}
+
+int
+ics_writer_close(struct ics_writer *w, struct err *err)
+{
+	int rc;
+
+	if (w == NULL)
+		return 0;
+	rc = ics_writer_puts(w, w->tail, err);
+	ics_writer_free(w);
+	return rc;
+}
+
+void
+ics_writer_free(struct ics_writer *w)
+{
+	if (w == NULL)
+		return;
+	free(w->tzid);
+	free(w->tail);
+	free(w);
+}
+
+char *
+ics_message_new(const struct ics_calendar *cal, const struct ics_item *item,
+    struct err *err)
+{
+	struct ics_writer *w;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	int rc;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL) {
+		err_set(err, ERR_IO, "out of memory for a calendar");
+		return NULL;
+	}
+	rc = ics_writer_open(fp, cal, &w, err);
+	if (rc == 0 && (rc = ics_writer_add(w, item, err)) == 0)
+		rc = ics_writer_close(w, err);
+	else
+		ics_writer_free(w);
+	if (fclose(fp) != 0 && rc == 0)
+		rc = err_set(err, ERR_IO, "out of memory for a calendar");
+	if (rc < 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+int
+ics_message_check(const char *text, struct err *err)
+{
+	icalcomponent *root = icalparser_parse_string(text), *cal, *copy;
+	icalproperty *p;
+	int rc = 0;
+
+	if (root == NULL)
+		return err_set(err, ERR_INVALID, "libical cannot parse it");
+	cal = icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT ? root :
+	    icalcomponent_get_first_component(root,
+	    ICAL_VCALENDAR_COMPONENT);
+	for (; rc == 0 && cal != NULL; cal = cal == root ? NULL :
+	    icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT)) {
+		/* The check adds X-LIC-ERROR to what it checks: a copy. */
+		copy = icalcomponent_new_clone(cal);
+		icalrestriction_check(copy);
+		if (icalcomponent_count_errors(copy) > 0) {
+			p = icalcomponent_get_first_property(copy,
+			    ICAL_XLICERROR_PROPERTY);
+			if (p == NULL) {
+				icalcomponent *sub;
+
+				for (sub = icalcomponent_get_first_component(
+				    copy, ICAL_ANY_COMPONENT); sub != NULL &&
+				    p == NULL;
+				    sub = icalcomponent_get_next_component(copy,
+				    ICAL_ANY_COMPONENT))
+					p = icalcomponent_get_first_property(sub,
+					    ICAL_XLICERROR_PROPERTY);
+			}
+			rc = err_set(err, ERR_INVALID, "%s", p != NULL ?
+			    icalproperty_get_xlicerror(p) : "restriction failed");
+		}
+		icalcomponent_free(copy);
+	}
+	icalcomponent_free(root);
+	return rc;
+}

@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Importing iCalendar in one transaction: REPLYs set the answering
+ * volunteer's status (matched by UID and address, older SEQUENCEs and
+ * stale DTSTAMPs ignored); PUBLISH, REQUEST or no METHOD add or update
+ * events by UID, so a partner's calendar can be imported again and again.
+ * Any malformed entry rolls everything back.
+ */
+#include "rooster/ops.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rooster/ics.h"
+#include "ops_int.h"
+
+struct ops_ics_ctx {
+	struct store		*st;
+	struct ops_ics_result *out;
+};
+
+void
+ops_ics_result_fini(struct ops_ics_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nnotes; i++)
+		free(res->notes[i]);
+	free(res->notes);
+	memset(res, 0, sizeof *res);
+}
+
+static void
+ops_ics_note(struct ops_ics_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+ops_ics_note(struct ops_ics_ctx *ctx, const char *fmt, ...)
+{
+	struct ops_ics_result *out = ctx->out;
+	va_list ap;
+
+	out->notes = xreallocarray(out->notes, out->nnotes + 1,
+	    sizeof *out->notes);
+	va_start(ap, fmt);
+	out->notes[out->nnotes++] = xvasprintf(fmt, ap);
+	va_end(ap);
+	out->ignored++;
+}
+
+static int
+ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
+    struct err *err)
+{
+	struct store_invite inv;
+	struct assignment a;
+	struct shift sh;
+	int64_t shift_id, vol;
+	bool had;
+	int rc;
+
+	if (it->attendee == NULL || *it->attendee == '\0') {
+		ops_ics_note(ctx, "line %ld: reply without ATTENDEE",
+		    it->line);
+		return 0;
+	}
+	if ((shift_id = store_calendar_shift_by_uid(ctx->st, it->uid,
+	    err)) < 0)
+		return -1;
+	if (shift_id == 0) {
+		ops_ics_note(ctx, "line %ld: reply for %s, which is no "
+		    "shift of this plan", it->line, it->uid);
+		return 0;
+	}
+	if ((vol = store_volunteer_find_email(ctx->st, it->attendee,
+	    err)) < 0)
+		return -1;
+	if (vol == 0) {
+		ops_ics_note(ctx, "line %ld: reply from %s, who is no "
+		    "volunteer of this plan", it->line, it->attendee);
+		return 0;
+	}
+	if (store_assignment_get(ctx->st, shift_id, vol, &a, NULL) < 0) {
+		assignment_fini(&a);
+		ops_ics_note(ctx, "line %ld: %s is no longer on shift %lld",
+		    it->line, it->attendee, (long long)shift_id);
+		return 0;
+	}
+	assignment_fini(&a);
+	if (it->partstat < 0) {
+		ops_ics_note(ctx, "line %ld: reply from %s gives no answer",
+		    it->line, it->attendee);
+		return 0;
+	}
+	had = store_invite_get(ctx->st, it->uid, vol, &inv, NULL) == 0;
+	if (had) {
+		if (it->sequence < inv.sequence) {
+			ops_ics_note(ctx, "line %ld: reply from %s answers "
+			    "an older invitation (SEQUENCE %d, now %d)",
+			    it->line, it->attendee, it->sequence,
+			    inv.sequence);
+			store_invite_fini(&inv);
+			return 0;
+		}
+		if (it->dtstamp != 0 && it->dtstamp <= inv.reply_stamp) {
+			ops_ics_note(ctx, "line %ld: reply from %s is not "
+			    "newer than one already read", it->line,
+			    it->attendee);
+			store_invite_fini(&inv);
+			return 0;
+		}
+		store_invite_fini(&inv);
+	} else {
+		if (store_shift_get(ctx->st, shift_id, &sh, err) < 0) {
+			shift_fini(&sh);
+			return -1;
+		}
+		rc = it->sequence < sh.sequence;
+		shift_fini(&sh);
+		if (rc) {
+			ops_ics_note(ctx, "line %ld: reply from %s answers "
+			    "an older version of the shift", it->line,
+			    it->attendee);
+			return 0;
+		}
+	}
+	if (store_assignment_set_status(ctx->st, shift_id, vol,
+	    (enum assignment_status)it->partstat, err) < 0)
+		return -1;
+	if (had && it->dtstamp != 0 && store_invite_set_reply(ctx->st,
+	    it->uid, vol, it->dtstamp, err) < 0)
+		return -1;
+	ctx->out->replies++;
+	return 0;
+}
+
+/* Put "line N: " before err's message. */
+static void
+ops_ics_at(struct err *err, long line)
+{
+	char msg[sizeof err->msg];
+
+	if (err == NULL)
+		return;
+	memcpy(msg, err->msg, sizeof msg);
+	err_set(err, err->code, "line %ld: %.480s", line, msg);
+}
+
+static bool
+ops_ics_differs(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
+}
+
+/* Move the shifts of event_id by delta and raise their SEQUENCE. */
+static int
+ops_ics_touch_shifts(struct store *st, int64_t event_id, int64_t delta,
+    struct err *err)
+{
+	struct shift_list shifts = { 0 };
+	size_t i;
+	int rc;
+
+	rc = store_shift_list_event(st, event_id, &shifts, err);
+	for (i = 0; rc == 0 && i < shifts.len; i++) {
+		shifts.items[i].sequence++;
+		shifts.items[i].start += delta;
+		shifts.items[i].end += delta;
+		rc = store_shift_update(st, &shifts.items[i], err);
+	}
+	shift_list_free(&shifts);
+	return rc;
+}
+
+/* Copy what the file says about an event into ev. */
+static void
+ops_ics_fill(struct event *ev, const struct ics_read_item *it)
+{
+	free(ev->title);
+	ev->title = xstrdup(*it->summary != '\0' ? it->summary :
+	    "(zonder titel)");
+	free(ev->description);
+	ev->description = xstrdup(it->description);
+	free(ev->location);
+	ev->location = xstrdup(it->location);
+	ev->start = it->start;
+	ev->end = it->end;
+	ev->status = it->status;
+	free(ev->rrule);
+	ev->rrule = it->rrule != NULL ? xstrdup(it->rrule) : NULL;
+}
+
+/* Occurrences a new series' EXDATEs leave out become cancelled ones. */
+static int
+ops_ics_exdates(struct store *st, int64_t series_id,
+    const struct ics_read_item *it, struct err *err)
+{
+	struct event_list rows = { 0 };
+	size_t i, j;
+	int rc;
+
+	rc = store_event_list_series(st, series_id, &rows, err);
+	for (i = 0; rc == 0 && i < rows.len; i++)
+		for (j = 0; j < it->nexdates; j++)
+			if (rows.items[i].occurrence_start == it->exdates[j] &&
+			    rows.items[i].status != EVENT_CANCELLED) {
+				rows.items[i].status = EVENT_CANCELLED;
+				rc = store_event_update(st, &rows.items[i], err);
+				break;
+			}
+	event_list_free(&rows);
+	return rc;
+}
+
+/*
+ * An override (RECURRENCE-ID) of a series imported earlier: apply it to
+ * the occurrence the rule gave that start, if its SEQUENCE is not older.
+ */
+static int
+ops_ics_occurrence(struct ops_ics_ctx *ctx,
+    const struct ics_read_item *it, bool cancel, struct err *err)
+{
+	struct event_list rows = { 0 };
+	struct event *row = NULL, ev;
+	int64_t id;
+	size_t i;
+	int rc;
+
+	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
+		return -1;
+	if (id > 0 && (rc = store_event_list_series(ctx->st, id, &rows,
+	    err)) < 0)
+		return -1;
+	for (i = 0; i < rows.len && row == NULL; i++)
+		if (rows.items[i].occurrence_start == it->recurrence_id)
+			row = &rows.items[i];
+	if (row == NULL) {
+		ops_ics_note(ctx, "line %ld: no occurrence of %s starts at "
+		    "its RECURRENCE-ID; not imported", it->line, it->uid);
+		event_list_free(&rows);
+		return 0;
+	}
+	event_dup(&ev, row);
+	if (cancel)
+		ev.status = EVENT_CANCELLED;
+	else {
+		ops_ics_fill(&ev, it);
+		free(ev.rrule);		/* the rule stays on the first row */
+		ev.rrule = row->rrule != NULL ? xstrdup(row->rrule) : NULL;
+	}
+	rc = 0;
+	if (it->sequence < row->sequence || (row->start == ev.start &&
+	    row->end == ev.end && row->status == ev.status &&
+	    !ops_ics_differs(row->title, ev.title) &&
+	    !ops_ics_differs(row->location, ev.location) &&
+	    !ops_ics_differs(row->description, ev.description)))
+		ctx->out->unchanged++;
+	else if (event_validate(&ev, err) < 0) {
+		ops_ics_at(err, it->line);
+		rc = -1;
+	} else {
+		ev.sequence = it->sequence > row->sequence ? it->sequence :
+		    row->sequence + 1;
+		rc = store_event_update(ctx->st, &ev, err);
+		if (rc == 0 && ev.start != row->start && ev.end - ev.start ==
+		    row->end - row->start)
+			rc = ops_ics_touch_shifts(ctx->st, ev.id,
+			    ev.start - row->start, err);
+		if (rc == 0)
+			ctx->out->updated++;
+	}
+	event_fini(&ev);
+	event_list_free(&rows);
+	return rc;
+}
+
+static int
+ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
+    bool cancel, struct err *err)
+{
+	struct event ev, old;
+	int64_t id, delta = 0;
+	bool significant;
+	int rc;
+
+	if ((id = store_calendar_shift_by_uid(ctx->st, it->uid, err)) < 0)
+		return -1;
+	if (id > 0) {
+		ops_ics_note(ctx, "line %ld: %s is a shift of this plan; "
+		    "left as it is", it->line, it->uid);
+		return 0;
+	}
+	if (it->recurrence_id != 0)
+		/* Same UID as its series: it changes one occurrence only. */
+		return ops_ics_occurrence(ctx, it, cancel, err);
+	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
+		return -1;
+	if (id == 0 && cancel) {
+		ops_ics_note(ctx, "line %ld: cancellation of %s, which is "
+		    "not in this plan", it->line, it->uid);
+		return 0;
+	}
+	if (id == 0) {
+		event_init(&ev);
+		ev.uid = xstrdup(it->uid);
+		ev.sequence = it->sequence;
+		ops_ics_fill(&ev, it);
+		if (event_validate(&ev, err) < 0) {
+			ops_ics_at(err, it->line);
+			event_fini(&ev);
+			return -1;
+		}
+		rc = store_event_insert(ctx->st, &ev, err);
+		/* A repeating event: one row per occurrence, as `event add`. */
+		if (rc == 0 && ev.rrule != NULL)
+			rc = ops_series_expand(ctx->st, &ev, err);
+		if (rc == 0 && ev.rrule != NULL && it->nexdates > 0)
+			rc = ops_ics_exdates(ctx->st, ev.id, it, err);
+		if (rc < 0 && err != NULL && err->code == ERR_INVALID)
+			ops_ics_at(err, it->line);
+		event_fini(&ev);
+		if (rc == 0)
+			ctx->out->added++;
+		return rc;
+	}
+	if (store_event_get(ctx->st, id, &old, err) < 0) {
+		event_fini(&old);
+		return -1;
+	}
+	event_dup(&ev, &old);
+	if (cancel)
+		ev.status = EVENT_CANCELLED;
+	else
+		ops_ics_fill(&ev, it);
+	if (old.series_id != 0 && ops_ics_differs(old.rrule, ev.rrule)) {
+		/* Its occurrences are rows: a new rule is not re-expanded. */
+		ops_ics_note(ctx, "line %ld: the repeat rule of %s changed; "
+		    "edit the series in rooster", it->line, it->uid);
+		free(ev.rrule);
+		ev.rrule = old.rrule != NULL ? xstrdup(old.rrule) : NULL;
+	}
+	significant = old.start != ev.start || old.end != ev.end ||
+	    ops_ics_differs(old.location, ev.location) ||
+	    ops_ics_differs(old.rrule, ev.rrule) || old.status != ev.status;
+	rc = 0;
+	if (it->sequence < old.sequence && !cancel)
+		ctx->out->unchanged++;	/* an older version of what we have */
+	else if (!significant && !ops_ics_differs(old.title, ev.title) &&
+	    !ops_ics_differs(old.description, ev.description))
+		ctx->out->unchanged++;
+	else if (event_validate(&ev, err) < 0) {
+		ops_ics_at(err, it->line);
+		rc = -1;
+	} else {
+		if (significant)
+			ev.sequence = it->sequence > old.sequence ?
+			    it->sequence : old.sequence + 1;
+		if (old.start != ev.start &&
+		    ev.start - old.start == ev.end - old.end)
+			delta = ev.start - old.start;
+		rc = store_event_update(ctx->st, &ev, err);
+		if (rc == 0 && (significant ||
+		    ops_ics_differs(old.title, ev.title)))
+			rc = ops_ics_touch_shifts(ctx->st, id, delta, err);
+		if (rc == 0)
+			ctx->out->updated++;
+	}
+	event_fini(&ev);
+	event_fini(&old);
+	return rc;
+}
+
+static int
+ops_ics_item(void *arg, const struct ics_read_item *it, struct err *err)
+{
+	struct ops_ics_ctx *ctx = arg;
+
+	switch (it->method) {
+	case ICS_METHOD_REPLY:
+		return ops_ics_reply(ctx, it, err);
+	case ICS_METHOD_CANCEL:
+		return ops_ics_event(ctx, it, true, err);
+	case ICS_METHOD_NONE:
+	case ICS_METHOD_PUBLISH:
+	case ICS_METHOD_REQUEST:
+		break;
+	}
+	return ops_ics_event(ctx, it, false, err);
+}
+
+int
+ops_ics_import(struct store *st, FILE *fp, struct ops_ics_result *out,
+    struct err *err)
+{
+	struct ops_ics_ctx ctx;
+	char *summary;
+	int rc;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.st = st;
+	ctx.out = out;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = ics_read(fp, rtime_zone(), ops_ics_item, &ctx, err);
+	if (rc == 0 && out->added + out->updated + out->replies > 0) {
+		summary = xasprintf("%zu added, %zu updated, %zu replies",
+		    out->added, out->updated, out->replies);
+		rc = store_log_append(st, "import ics", "plan", 0, summary,
+		    err);
+		free(summary);
+	}
+	return ops_finish(st, rc, err);
+}

@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * iTIP invitations (RFC 5546): a REQUEST for each assignment that is new
+ * or changed since its last invite, a CANCEL for each invited one that
+ * was removed or whose event was cancelled. Each message is delivered
+ * (outbox file or iMIP mail) before it is recorded, all in one write
+ * transaction: what failed stays due and the next run retries it.
+ */
+#include "rooster/ops.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rooster/ics.h"
+#include "ops_int.h"
+
+struct ops_invite_ctx {
+	struct store		*st;
+	const struct ops_config	*cfg;
+	enum ops_invite_mode	 mode;
+	const char		*outbox;
+	int64_t			 now;
+	char			*plan;		/* plan name, for PRODID */
+	char			*domain;	/* for Message-ID */
+	struct ops_invite_results *out;
+};
+
+void
+ops_invite_results_free(struct ops_invite_results *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->len; i++) {
+		free(list->items[i].volunteer);
+		free(list->items[i].email);
+		free(list->items[i].summary);
+		free(list->items[i].detail);
+	}
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
+
+static struct ops_invite_result *
+ops_invite_push(struct ops_invite_results *list, const char *method,
+    int64_t shift_id, int64_t volunteer_id, const char *name,
+    const char *email, const char *summary, int64_t start)
+{
+	struct ops_invite_result *r;
+
+	if (list->len == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 16;
+		list->items = xreallocarray(list->items, list->cap,
+		    sizeof *list->items);
+	}
+	r = &list->items[list->len++];
+	memset(r, 0, sizeof *r);
+	r->method = method;
+	r->shift_id = shift_id;
+	r->volunteer_id = volunteer_id;
+	r->volunteer = xstrdup(name != NULL ? name : "");
+	r->email = xstrdup(email != NULL ? email : "");
+	r->summary = xstrdup(summary != NULL ? summary : "");
+	r->start = start;
+	return r;
+}
+
+/* The plain-text part of the mail, Dutch then English. Caller frees. */
+static char *
+ops_invite_text(const struct ops_invite_ctx *ctx, bool cancel, bool update,
+    const char *name, const struct ics_item *item)
+{
+	char from[32], to[32];
+	struct strbuf sb;
+	const char *loc = item->location != NULL && *item->location != '\0' ?
+	    item->location : "-";
+
+	rtime_format_when(item->start, from, sizeof from);
+	rtime_format(item->end, "%H:%M", to, sizeof to);
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "Hallo %s,\n\n", name);
+	strbuf_addf(&sb, cancel ? "Deze dienst gaat voor jou niet door:\n" :
+	    update ? "Deze dienst is gewijzigd:\n" :
+	    "Je bent ingeroosterd voor deze dienst:\n");
+	strbuf_addf(&sb, "  %s\n  Wanneer: %s-%s\n  Waar: %s\n\n",
+	    item->summary, from, to, loc);
+	if (!cancel)
+		strbuf_adds(&sb, "Wil je de uitnodiging in je agenda "
+		    "accepteren of afwijzen?\n\n");
+	strbuf_adds(&sb, "-- \n\n");
+	strbuf_addf(&sb, "Hello %s,\n\n", name);
+	strbuf_addf(&sb, cancel ? "This shift is off for you:\n" : update ?
+	    "This shift has changed:\n" : "You are on the roster for this "
+	    "shift:\n");
+	strbuf_addf(&sb, "  %s\n  When: %s-%s\n  Where: %s\n\n", item->summary,
+	    from, to, loc);
+	if (!cancel)
+		strbuf_adds(&sb, "Please accept or decline the invitation in "
+		    "your calendar.\n\n");
+	if (ctx->cfg->name != NULL && *ctx->cfg->name != '\0')
+		strbuf_addf(&sb, "%s\n", ctx->cfg->name);
+	strbuf_addf(&sb, "%s\n", ctx->cfg->email);
+	return strbuf_detach(&sb);
+}
+
+/* Write text to outbox/file through a temporary file. */
+static int
+ops_invite_write(const char *dir, const char *file, const char *text,
+    struct err *err)
+{
+	char *path = xasprintf("%s/%s", dir, file);
+	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, file);
+	size_t len = strlen(text);
+	FILE *fp;
+	int fd, rc = 0;
+
+	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		rc = err_set(err, ERR_IO, "cannot write in %s: %s", dir,
+		    strerror(errno));
+		goto out;
+	}
+	if (fwrite(text, 1, len, fp) != len || fflush(fp) != 0 ||
+	    fsync(fd) != 0)
+		rc = err_set(err, ERR_IO, "cannot write %s: %s", tmp,
+		    strerror(errno));
+	fclose(fp);
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = err_set(err, ERR_IO, "cannot rename %s to %s: %s", tmp,
+		    path, strerror(errno));
+	if (rc < 0)
+		(void)unlink(tmp);
+out:
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+/*
+ * Deliver one message: build the calendar, then write it or mail it.
+ * Fills r's outcome and detail; returns 0 if delivered.
+ */
+static int
+ops_invite_deliver(struct ops_invite_ctx *ctx, struct ops_invite_result *r,
+    const struct ics_item *item, const char *name, const char *email,
+    bool update)
+{
+	struct ics_calendar cal;
+	struct ics_mail mail;
+	struct err err;
+	bool cancel = strcmp(r->method, "CANCEL") == 0;
+	char *text = NULL, *msg = NULL, *body = NULL, *subject = NULL;
+	char *file = NULL, when[32];
+	int rc = -1;
+
+	err_clear(&err);
+	memset(&cal, 0, sizeof cal);
+	cal.method = cancel ? ICS_METHOD_CANCEL : ICS_METHOD_REQUEST;
+	cal.organisation = ctx->plan;
+	cal.zone = rtime_zone();
+	if ((text = ics_message_new(&cal, item, &err)) == NULL)
+		goto out;
+	/* Never send what libical's RFC 5546 rules reject. */
+	if (ics_message_check(text, &err) < 0)
+		goto out;
+	if (ctx->mode == OPS_INVITE_OUTBOX) {
+		file = xasprintf("shift%lld-volunteer%lld-seq%d-%s.ics",
+		    (long long)r->shift_id, (long long)r->volunteer_id,
+		    item->sequence, cancel ? "cancel" : "request");
+		if ((rc = ops_invite_write(ctx->outbox, file, text, &err)) == 0)
+			r->detail = xasprintf("%s/%s", ctx->outbox, file);
+		goto out;
+	}
+	rtime_format_when(item->start, when, sizeof when);
+	subject = xasprintf("%s: %s, %s", cancel ? "Afgezegd / Cancelled" :
+	    update ? "Gewijzigd / Updated" : "Uitnodiging / Invitation",
+	    item->summary, when);
+	body = ops_invite_text(ctx, cancel, update, name, item);
+	memset(&mail, 0, sizeof mail);
+	mail.from.name = ctx->cfg->name;
+	mail.from.email = ctx->cfg->email;
+	mail.to.name = name;
+	mail.to.email = email;
+	mail.subject = subject;
+	mail.text = body;
+	mail.calendar = text;
+	mail.method = cal.method;
+	mail.date = ctx->now;
+	mail.domain = ctx->domain;
+	if ((msg = ics_mail_new(&mail, &err)) == NULL)
+		goto out;
+	if ((rc = ops_sendmail_run(ctx->cfg->sendmail, msg, strlen(msg),
+	    &err)) == 0)
+		r->detail = xasprintf("to %s", email);
+out:
+	if (rc == 0)
+		r->outcome = ctx->mode == OPS_INVITE_OUTBOX ? "written" :
+		    "sent";
+	else {
+		r->outcome = "failed";
+		r->detail = xstrdup(err.msg);
+		ctx->out->failed++;
+	}
+	free(text);
+	free(msg);
+	free(body);
+	free(subject);
+	free(file);
+	return rc;
+}
+
+/* The organizer: the coordinator from the config. */
+static void
+ops_invite_organizer(const struct ops_invite_ctx *ctx, struct ics_person *p)
+{
+	p->name = ctx->cfg->name;
+	p->email = ctx->cfg->email;
+}
+
+static int
+ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
+    struct err *err)
+{
+	struct store_invite inv;
+	struct ops_invite_result *r;
+	struct ics_person org, att;
+	struct ics_item item;
+	struct shift sh;
+	int64_t shift_id;
+	int seq, rc;
+
+	if (store_invite_get(ctx->st, k->uid, k->volunteer_id, &inv, err) < 0)
+		return -1;
+	seq = inv.sequence + 1;
+	if ((shift_id = store_calendar_shift_by_uid(ctx->st, inv.uid,
+	    err)) < 0) {
+		store_invite_fini(&inv);
+		return -1;
+	}
+	if (shift_id > 0 && store_shift_get(ctx->st, shift_id, &sh, NULL) == 0) {
+		if (sh.sequence > seq)
+			seq = sh.sequence;
+		shift_fini(&sh);
+	}
+	r = ops_invite_push(ctx->out, "CANCEL", inv.shift_id, inv.volunteer_id,
+	    inv.name, inv.email, inv.summary, inv.start);
+	r->sequence = seq;
+	ops_invite_organizer(ctx, &org);
+	att.name = inv.name;
+	att.email = inv.email;
+	memset(&item, 0, sizeof item);
+	item.uid = inv.uid;
+	item.sequence = seq;
+	item.dtstamp = ctx->now;
+	item.start = inv.start;
+	item.end = inv.end;
+	item.summary = inv.summary;
+	item.location = inv.location;
+	item.status = EVENT_CANCELLED;
+	item.organizer = &org;
+	item.attendee = &att;
+	item.partstat = ASSIGNMENT_INVITED;
+	rc = 0;
+	if (ops_invite_deliver(ctx, r, &item, inv.name, inv.email,
+	    false) == 0) {
+		inv.sequence = seq;
+		inv.cancelled = true;
+		inv.sent_at = ctx->now;
+		rc = store_invite_save(ctx->st, &inv, err);
+	}
+	store_invite_fini(&inv);
+	return rc;
+}
+
+static int
+ops_invite_request(struct ops_invite_ctx *ctx,
+    const struct store_invite_key *k, struct err *err)
+{
+	struct assignment_list people = { 0 };
+	struct store_invite inv;
+	struct ops_invite_result *r;
+	struct ics_person org, att;
+	struct ics_item item;
+	struct shift sh;
+	struct event ev;
+	struct volunteer v;
+	struct assignment a;
+	char *summary = NULL, *description = NULL;
+	bool had;
+	int seq, rc;
+
+	shift_init(&sh);
+	event_init(&ev);
+	volunteer_init(&v);
+	assignment_init(&a);
+	if ((rc = store_shift_get(ctx->st, k->shift_id, &sh, err)) < 0 ||
+	    (rc = store_event_get(ctx->st, sh.event_id, &ev, err)) < 0 ||
+	    (rc = store_volunteer_get(ctx->st, k->volunteer_id, &v, err)) < 0 ||
+	    (rc = store_assignment_get(ctx->st, k->shift_id, k->volunteer_id,
+	    &a, err)) < 0 ||
+	    (rc = store_assignment_list_shift(ctx->st, k->shift_id, &people,
+	    err)) < 0)
+		goto out;
+	summary = ops_export_summary(&ev, &sh);
+	r = ops_invite_push(ctx->out, "REQUEST", sh.id, v.id, v.name, v.email,
+	    summary, sh.start);
+	if (v.email == NULL || *v.email == '\0') {
+		r->outcome = "skipped";
+		r->detail = xstrdup("no e-mail address (add one with "
+		    "'rooster volunteer edit')");
+		goto out;
+	}
+	if (!ics_mail_address_ok(v.email)) {
+		r->outcome = "skipped";
+		r->detail = xstrdup("e-mail address cannot be used in a mail");
+		goto out;
+	}
+	had = store_invite_get(ctx->st, sh.uid, v.id, &inv, NULL) == 0;
+	seq = sh.sequence;
+	if (had && inv.sequence + 1 > seq)
+		seq = inv.sequence + 1;
+	r->sequence = seq;
+	description = ops_export_description(ctx->cfg, &ev, &people, v.id);
+	ops_invite_organizer(ctx, &org);
+	att.name = v.name;
+	att.email = v.email;
+	memset(&item, 0, sizeof item);
+	item.uid = sh.uid;
+	item.sequence = seq;
+	item.dtstamp = ctx->now;
+	item.start = sh.start;
+	item.end = sh.end;
+	item.summary = summary;
+	item.location = ev.location;
+	item.description = description;
+	item.status = ev.status;
+	item.reminder = ctx->cfg->reminder;
+	item.organizer = &org;
+	item.attendee = &att;
+	item.partstat = a.status;
+	if (ops_invite_deliver(ctx, r, &item, v.name, v.email,
+	    had && !inv.cancelled) == 0) {
+		if (!had) {
+			store_invite_init(&inv);
+			inv.uid = xstrdup(sh.uid);
+			inv.volunteer_id = v.id;
+		}
+		inv.shift_id = sh.id;
+		inv.event_id = ev.id;
+		inv.sequence = seq;
+		inv.shift_sequence = sh.sequence;
+		inv.cancelled = false;
+		free(inv.email);
+		inv.email = xstrdup(v.email);
+		free(inv.name);
+		inv.name = xstrdup(v.name);
+		free(inv.summary);
+		inv.summary = xstrdup(summary);
+		free(inv.location);
+		inv.location = xstrdup(ev.location);
+		inv.start = sh.start;
+		inv.end = sh.end;
+		inv.sent_at = ctx->now;
+		rc = store_invite_save(ctx->st, &inv, err);
+		if (rc == 0 && a.status == ASSIGNMENT_PLANNED)
+			rc = store_assignment_set_status(ctx->st, sh.id, v.id,
+			    ASSIGNMENT_INVITED, err);
+		had = true;
+	}
+	if (had)
+		store_invite_fini(&inv);
+out:
+	free(summary);
+	free(description);
+	assignment_list_free(&people);
+	assignment_fini(&a);
+	volunteer_fini(&v);
+	event_fini(&ev);
+	shift_fini(&sh);
+	return rc;
+}
+
+int
+ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
+    enum ops_invite_mode mode, const char *outbox,
+    struct ops_invite_results *out, struct err *err)
+{
+	struct store_invite_keys cancels = { 0 }, requests = { 0 };
+	struct ops_invite_ctx ctx;
+	struct event ev;
+	struct stat sb;
+	size_t i, before = out->len, sent = 0;
+	char *summary;
+	int rc;
+
+	if (cfg->email == NULL || !ics_mail_address_ok(cfg->email))
+		return err_set(err, ERR_INVALID, "invites need your e-mail "
+		    "address as organizer: set 'email = you@example.org' in "
+		    "the config file");
+	if (mode == OPS_INVITE_OUTBOX && (outbox == NULL ||
+	    stat(outbox, &sb) != 0 || !S_ISDIR(sb.st_mode)))
+		return err_set(err, ERR_INVALID, "outbox %s is not a directory "
+		    "(create it first)", outbox != NULL ? outbox : "");
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if (event_id != 0) {
+		if (store_event_get(st, event_id, &ev, err) < 0) {
+			event_fini(&ev);
+			return ops_finish(st, -1, err);
+		}
+		event_fini(&ev);
+	}
+	memset(&ctx, 0, sizeof ctx);
+	ctx.st = st;
+	ctx.cfg = cfg;
+	ctx.mode = mode;
+	ctx.outbox = outbox;
+	ctx.now = rtime_now();
+	ctx.out = out;
+	ctx.plan = ops_export_plan_name(st);
+	ctx.domain = store_setting_get(st, "uid_domain");
+	rc = store_invite_due_cancels(st, event_id, &cancels, err);
+	if (rc == 0)
+		rc = store_invite_due_requests(st, event_id, ctx.now, &requests,
+		    err);
+	for (i = 0; rc == 0 && i < cancels.len; i++)
+		rc = ops_invite_cancel(&ctx, &cancels.items[i], err);
+	for (i = 0; rc == 0 && i < requests.len; i++)
+		rc = ops_invite_request(&ctx, &requests.items[i], err);
+	for (i = before; i < out->len; i++)
+		if (out->items[i].outcome != NULL &&
+		    (strcmp(out->items[i].outcome, "sent") == 0 ||
+		    strcmp(out->items[i].outcome, "written") == 0))
+			sent++;
+	if (rc == 0 && sent > 0) {
+		summary = xasprintf("%zu invitation message%s %s", sent,
+		    sent == 1 ? "" : "s", mode == OPS_INVITE_SEND ? "sent" :
+		    "written");
+		rc = store_log_append(st, "invite", "event", event_id, summary,
+		    err);
+		free(summary);
+	}
+	store_invite_keys_free(&cancels);
+	store_invite_keys_free(&requests);
+	free(ctx.plan);
+	free(ctx.domain);
+	return ops_finish(st, rc, err);
+}

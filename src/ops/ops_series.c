@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Repeating events. A series is stored as concrete rows, one per
+ * occurrence, so every list, `who`, `gaps` and suggestion sees each
+ * occurrence and staffs it on its own. The first row holds the rule and
+ * is the series' name (series_id = its own id); every row keeps the start
+ * the rule gave it (occurrence_start, its RECURRENCE-ID), so a moved or
+ * cancelled occurrence can be exported as an override or an EXDATE.
+ * The first row's shifts are the template for the others.
+ */
+#include "rooster/ops.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rooster/ics.h"
+#include "ops_int.h"
+
+/* At most this many occurrences per series. */
+#define OPS_SERIES_MAX 500
+/* An open-ended rule is materialized this far from its first start. */
+#define OPS_SERIES_HORIZON (366 * INT64_C(86400))
+
+/* Copy the shifts of from onto to, at the same offsets from the start. */
+static int
+ops_series_copy_shifts(struct store *st, const struct event *from,
+    const struct event *to, struct err *err)
+{
+	struct shift_list shifts = { 0 };
+	struct shift copy;
+	size_t i;
+	int rc;
+
+	rc = store_shift_list_event(st, from->id, &shifts, err);
+	for (i = 0; rc == 0 && i < shifts.len; i++) {
+		shift_dup(&copy, &shifts.items[i]);
+		copy.id = 0;
+		copy.event_id = to->id;
+		copy.sequence = 0;
+		copy.start = to->start + (copy.start - from->start);
+		copy.end = to->start + (copy.end - from->start);
+		free(copy.uid);
+		copy.uid = ops_uid_new(st, "shift");
+		rc = store_shift_insert(st, &copy, err);
+		shift_fini(&copy);
+	}
+	shift_list_free(&shifts);
+	return rc;
+}
+
+int
+ops_series_expand(struct store *st, struct event *first, struct err *err)
+{
+	struct event occ;
+	int64_t *starts = NULL, until = 0;
+	size_t n = 0, i;
+	int rc;
+
+	if (!ics_recur_is_bounded(first->rrule))
+		until = first->start + OPS_SERIES_HORIZON;
+	if (ics_recur_expand(first->rrule, first->start, rtime_zone(), until,
+	    OPS_SERIES_MAX + 1, &starts, &n, err) < 0)
+		return -1;
+	if (n > OPS_SERIES_MAX) {
+		free(starts);
+		return err_set(err, ERR_INVALID, "repeat rule '%s' gives more "
+		    "than %d occurrences; give a smaller COUNT or an earlier "
+		    "UNTIL", first->rrule, OPS_SERIES_MAX);
+	}
+	first->series_id = first->id;
+	first->occurrence_start = first->start;
+	rc = store_event_update(st, first, err);
+	for (i = 1; rc == 0 && i < n; i++) {
+		event_dup(&occ, first);
+		free(occ.rrule);
+		occ.rrule = NULL;
+		free(occ.uid);
+		occ.uid = ops_uid_new(st, "event");
+		occ.id = 0;
+		occ.sequence = 0;
+		occ.start = starts[i];
+		occ.end = starts[i] + (first->end - first->start);
+		occ.occurrence_start = starts[i];
+		rc = store_event_insert(st, &occ, err);
+		if (rc == 0)
+			rc = ops_series_copy_shifts(st, first, &occ, err);
+		event_fini(&occ);
+	}
+	free(starts);
+	return rc;
+}
+
+int
+ops_series_spread_shift(struct store *st, const struct event *first,
+    const struct shift *sh, struct err *err)
+{
+	struct event_list occs = { 0 };
+	struct shift copy;
+	const struct event *o;
+	int64_t now = rtime_now();
+	size_t i;
+	int rc;
+
+	rc = store_event_list_series(st, first->id, &occs, err);
+	for (i = 0; rc == 0 && i < occs.len; i++) {
+		o = &occs.items[i];
+		if (o->id == first->id || o->status == EVENT_CANCELLED ||
+		    o->end <= now)
+			continue;
+		shift_dup(&copy, sh);
+		copy.id = 0;
+		copy.event_id = o->id;
+		copy.start = o->start + (sh->start - first->start);
+		copy.end = o->start + (sh->end - first->start);
+		free(copy.uid);
+		copy.uid = ops_uid_new(st, "shift");
+		rc = store_shift_insert(st, &copy, err);
+		shift_fini(&copy);
+	}
+	event_list_free(&occs);
+	return rc;
+}
+
+/*
+ * t moved by the wall-clock difference between from and to in the plan
+ * zone: a series moved from 19:00 to 20:00 stays at 20:00 local on both
+ * sides of a daylight-saving change.
+ */
+static int64_t
+ops_series_wall_move(int64_t t, int64_t from, int64_t to)
+{
+	struct tm a, b, tm;
+	int64_t wall;
+
+	rtime_local(from, &a);
+	rtime_local(to, &b);
+	wall = (to + b.tm_gmtoff) - (from + a.tm_gmtoff);
+	rtime_local(t, &tm);
+	tm.tm_sec += (int)wall;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+static bool
+ops_series_differs(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
+}
+
+/* Set *field to value if old and new differ. */
+static void
+ops_series_take(char **field, const char *old, const char *new)
+{
+	if (!ops_series_differs(old, new))
+		return;
+	free(*field);
+	*field = xstrdup(new);
+}
+
+/* Move the shifts of ev (already moved from old_start) with it. */
+static int
+ops_series_move_shifts(struct store *st, int64_t event_id, int64_t old_start,
+    int64_t new_start, bool bump, struct err *err)
+{
+	struct shift_list shifts = { 0 };
+	struct shift *sh;
+	size_t i;
+	int rc;
+
+	rc = store_shift_list_event(st, event_id, &shifts, err);
+	for (i = 0; rc == 0 && i < shifts.len; i++) {
+		sh = &shifts.items[i];
+		sh->start = ops_series_wall_move(sh->start, old_start,
+		    new_start);
+		sh->end = ops_series_wall_move(sh->end, old_start, new_start);
+		if (bump)
+			sh->sequence++;
+		rc = store_shift_update(st, sh, err);
+	}
+	shift_list_free(&shifts);
+	return rc;
+}
+
+int
+ops_series_edit(struct store *st, const struct event *ev, struct err *err)
+{
+	struct event old, *o;
+	struct event_list occs = { 0 };
+	int64_t start, end;
+	bool moved, significant;
+	char *summary;
+	size_t i;
+	int rc;
+
+	if (event_validate(ev, err) < 0)
+		return -1;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_event_get(st, ev->id, &old, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (ev->version != 0 && old.version != ev->version) {
+		err_set(err, ERR_CONFLICT, "event %lld was changed by someone "
+		    "else meanwhile; reload it and edit again",
+		    (long long)ev->id);
+		rc = -1;
+	} else if (old.series_id == 0) {
+		err_set(err, ERR_CONFLICT, "event %lld does not repeat; edit "
+		    "it without --series", (long long)ev->id);
+		rc = -1;
+	} else if (ops_series_differs(ev->rrule, NULL) &&
+	    ops_series_differs(ev->rrule, old.rrule)) {
+		err_set(err, ERR_CONFLICT, "the repeat rule of a series cannot "
+		    "change; delete series %lld and add it again",
+		    (long long)old.series_id);
+		rc = -1;
+	} else
+		rc = store_event_list_series(st, old.series_id, &occs, err);
+	moved = old.start != ev->start || old.end != ev->end;
+	significant = moved || ops_series_differs(old.location, ev->location);
+	for (i = 0; rc == 0 && i < occs.len; i++) {
+		o = &occs.items[i];
+		ops_series_take(&o->title, old.title, ev->title);
+		ops_series_take(&o->location, old.location, ev->location);
+		ops_series_take(&o->description, old.description,
+		    ev->description);
+		ops_series_take(&o->languages, old.languages, ev->languages);
+		start = o->start;
+		end = o->end;
+		if (moved) {
+			o->start = ops_series_wall_move(start, old.start,
+			    ev->start);
+			o->end = ops_series_wall_move(end, old.end, ev->end);
+			/* The rule moves too: so do the RECURRENCE-IDs. */
+			o->occurrence_start = ops_series_wall_move(
+			    o->occurrence_start, old.start, ev->start);
+		}
+		if (significant || ops_series_differs(old.title, ev->title))
+			o->sequence++;
+		rc = store_event_update(st, o, err);
+		if (rc == 0 && (moved || significant ||
+		    ops_series_differs(old.title, ev->title)))
+			rc = ops_series_move_shifts(st, o->id, start, o->start,
+			    true, err);
+	}
+	if (rc == 0) {
+		summary = xasprintf("edited all %zu occurrences of '%s'",
+		    occs.len, ev->title);
+		rc = store_log_append(st, "event edit", "event",
+		    old.series_id, summary, err);
+		free(summary);
+	}
+	event_list_free(&occs);
+	event_fini(&old);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_series_cancel(struct store *st, int64_t id, struct err *err)
+{
+	struct event ev;
+	struct event_list occs = { 0 };
+	struct shift_list shifts = { 0 };
+	size_t i, j, n = 0;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_event_get(st, id, &ev, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (ev.series_id == 0) {
+		err_set(err, ERR_CONFLICT, "event %lld does not repeat; cancel "
+		    "it without --series", (long long)id);
+		rc = -1;
+	} else
+		rc = store_event_list_series(st, ev.series_id, &occs, err);
+	for (i = 0; rc == 0 && i < occs.len; i++) {
+		if (occs.items[i].status == EVENT_CANCELLED)
+			continue;
+		occs.items[i].status = EVENT_CANCELLED;
+		occs.items[i].sequence++;
+		n++;
+		rc = store_event_update(st, &occs.items[i], err);
+		if (rc == 0)
+			rc = store_shift_list_event(st, occs.items[i].id,
+			    &shifts, err);
+		for (j = 0; rc == 0 && j < shifts.len; j++) {
+			shifts.items[j].sequence++;
+			rc = store_shift_update(st, &shifts.items[j], err);
+		}
+		shift_list_free(&shifts);
+	}
+	if (rc == 0 && n == 0) {
+		err_set(err, ERR_CONFLICT, "every occurrence of series %lld "
+		    "is already cancelled", (long long)ev.series_id);
+		rc = -1;
+	}
+	if (rc == 0) {
+		summary = xasprintf("cancelled %zu occurrences of '%s'", n,
+		    ev.title);
+		rc = store_log_append(st, "event cancel", "event",
+		    ev.series_id, summary, err);
+		free(summary);
+	}
+	event_list_free(&occs);
+	event_fini(&ev);
+	return ops_finish(st, rc, err);
+}

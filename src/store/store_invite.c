@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The iTIP messages sent, one row per shift UID and volunteer, and the
+ * two questions `invite` asks: who needs a REQUEST, who needs a CANCEL.
+ * The rows carry no foreign keys so that a deleted assignment, shift,
+ * event or volunteer still leaves what its CANCEL needs.
+ */
+#include "rooster/store.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+void
+store_invite_init(struct store_invite *inv)
+{
+	memset(inv, 0, sizeof *inv);
+}
+
+void
+store_invite_fini(struct store_invite *inv)
+{
+	free(inv->uid);
+	free(inv->email);
+	free(inv->name);
+	free(inv->summary);
+	free(inv->location);
+	memset(inv, 0, sizeof *inv);
+}
+
+void
+store_invite_keys_free(struct store_invite_keys *keys)
+{
+	size_t i;
+
+	for (i = 0; i < keys->len; i++)
+		free(keys->items[i].uid);
+	free(keys->items);
+	memset(keys, 0, sizeof *keys);
+}
+
+static struct store_invite_key *
+store_invite_keys_push(struct store_invite_keys *keys)
+{
+	if (keys->len == keys->cap) {
+		keys->cap = keys->cap ? keys->cap * 2 : 16;
+		keys->items = xreallocarray(keys->items, keys->cap,
+		    sizeof *keys->items);
+	}
+	memset(&keys->items[keys->len], 0, sizeof keys->items[0]);
+	return &keys->items[keys->len++];
+}
+
+int
+store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
+    struct store_invite *inv, struct err *err)
+{
+	static const char sql[] = "SELECT id, uid, volunteer_id, shift_id, "
+	    "event_id, sequence, shift_sequence, state, email, name, summary, "
+	    "location, start_at, end_at, sent_at, reply_stamp FROM invites "
+	    "WHERE uid = ?1 AND volunteer_id = ?2";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	store_invite_init(inv);
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, uid);
+	sqlite3_bind_int64(stmt, 2, volunteer_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		inv->id = sqlite3_column_int64(stmt, 0);
+		inv->uid = store_col_text(stmt, 1);
+		inv->volunteer_id = sqlite3_column_int64(stmt, 2);
+		inv->shift_id = sqlite3_column_int64(stmt, 3);
+		inv->event_id = sqlite3_column_int64(stmt, 4);
+		inv->sequence = sqlite3_column_int(stmt, 5);
+		inv->shift_sequence = sqlite3_column_int(stmt, 6);
+		inv->cancelled = strcmp((const char *)sqlite3_column_text(stmt,
+		    7), "cancelled") == 0;
+		inv->email = store_col_text(stmt, 8);
+		inv->name = store_col_text(stmt, 9);
+		inv->summary = store_col_text(stmt, 10);
+		inv->location = store_col_text(stmt, 11);
+		inv->start = sqlite3_column_int64(stmt, 12);
+		inv->end = sqlite3_column_int64(stmt, 13);
+		inv->sent_at = sqlite3_column_int64(stmt, 14);
+		inv->reply_stamp = sqlite3_column_int64(stmt, 15);
+	}
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return err_set(err, ERR_NOT_FOUND, "no invitation for %s to volunteer "
+	    "%lld", uid, (long long)volunteer_id);
+}
+
+int
+store_invite_save(struct store *st, const struct store_invite *inv,
+    struct err *err)
+{
+	static const char sql[] = "INSERT INTO invites (uid, volunteer_id, "
+	    "shift_id, event_id, sequence, shift_sequence, state, email, name, "
+	    "summary, location, start_at, end_at, sent_at, reply_stamp) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15) ON CONFLICT (uid, volunteer_id) DO UPDATE SET "
+	    "shift_id = ?3, event_id = ?4, sequence = ?5, shift_sequence = ?6, "
+	    "state = ?7, email = ?8, name = ?9, summary = ?10, location = ?11, "
+	    "start_at = ?12, end_at = ?13, sent_at = ?14, reply_stamp = ?15";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, inv->uid);
+	sqlite3_bind_int64(stmt, 2, inv->volunteer_id);
+	sqlite3_bind_int64(stmt, 3, inv->shift_id);
+	sqlite3_bind_int64(stmt, 4, inv->event_id);
+	sqlite3_bind_int(stmt, 5, inv->sequence);
+	sqlite3_bind_int(stmt, 6, inv->shift_sequence);
+	store_bind_text(stmt, 7, inv->cancelled ? "cancelled" : "sent");
+	store_bind_text(stmt, 8, inv->email ? inv->email : "");
+	store_bind_text(stmt, 9, inv->name ? inv->name : "");
+	store_bind_text(stmt, 10, inv->summary ? inv->summary : "");
+	store_bind_text(stmt, 11, inv->location ? inv->location : "");
+	sqlite3_bind_int64(stmt, 12, inv->start);
+	sqlite3_bind_int64(stmt, 13, inv->end);
+	sqlite3_bind_int64(stmt, 14, inv->sent_at);
+	sqlite3_bind_int64(stmt, 15, inv->reply_stamp);
+	return store_step_done(st, stmt, err);
+}
+
+int
+store_invite_set_reply(struct store *st, const char *uid,
+    int64_t volunteer_id, int64_t stamp, struct err *err)
+{
+	static const char sql[] = "UPDATE invites SET reply_stamp = ?3 "
+	    "WHERE uid = ?1 AND volunteer_id = ?2";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, uid);
+	sqlite3_bind_int64(stmt, 2, volunteer_id);
+	sqlite3_bind_int64(stmt, 3, stamp);
+	return store_step_done(st, stmt, err);
+}
+
+int
+store_invite_due_requests(struct store *st, int64_t event_id, int64_t now,
+    struct store_invite_keys *out, struct err *err)
+{
+	static const char sql[] = "SELECT a.shift_id, a.volunteer_id, s.uid "
+	    "FROM assignments a JOIN shifts s ON s.id = a.shift_id "
+	    "JOIN events e ON e.id = s.event_id "
+	    "JOIN volunteers v ON v.id = a.volunteer_id "
+	    "LEFT JOIN invites i ON i.uid = s.uid "
+	    "  AND i.volunteer_id = a.volunteer_id "
+	    "WHERE e.status != 'cancelled' AND (?1 = 0 OR e.id = ?1) "
+	    "AND s.end_at > ?2 AND (i.id IS NULL OR i.state = 'cancelled' "
+	    "  OR i.shift_sequence < s.sequence OR a.status = 'planned' "
+	    "  OR lower(i.email) != lower(v.email)) "
+	    "ORDER BY s.start_at, s.id, a.volunteer_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct store_invite_key *k;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, event_id);
+	sqlite3_bind_int64(stmt, 2, now);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		k = store_invite_keys_push(out);
+		k->shift_id = sqlite3_column_int64(stmt, 0);
+		k->volunteer_id = sqlite3_column_int64(stmt, 1);
+		k->uid = store_col_text(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_invite_due_cancels(struct store *st, int64_t event_id,
+    struct store_invite_keys *out, struct err *err)
+{
+	static const char sql[] = "SELECT i.uid, i.volunteer_id, i.shift_id "
+	    "FROM invites i LEFT JOIN shifts s ON s.uid = i.uid "
+	    "LEFT JOIN events e ON e.id = s.event_id "
+	    "WHERE i.state = 'sent' AND (?1 = 0 OR i.event_id = ?1) "
+	    "AND (s.id IS NULL OR e.status = 'cancelled' OR NOT EXISTS ("
+	    "  SELECT 1 FROM assignments a WHERE a.shift_id = s.id "
+	    "  AND a.volunteer_id = i.volunteer_id)) "
+	    "ORDER BY i.start_at, i.uid, i.volunteer_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct store_invite_key *k;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, event_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		k = store_invite_keys_push(out);
+		k->uid = store_col_text(stmt, 0);
+		k->volunteer_id = sqlite3_column_int64(stmt, 1);
+		k->shift_id = sqlite3_column_int64(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}

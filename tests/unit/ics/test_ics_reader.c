@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * int ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
+ *     struct err *err);
+ * Replies with and without ORGANIZER, several calendars in one file,
+ * folded and LF-only lines, zones from the file, all-day and floating
+ * times; malformed input stops with the line it is on.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "rooster/ics.h"
+
+#define AMS "Europe/Amsterdam"
+
+struct seen {
+	int	 n;
+	char	 uid[8][64];
+	char	 attendee[8][64];
+	char	 summary[8][128];
+	int	 partstat[8];
+	int	 sequence[8];
+	int64_t	 start[8];
+	int64_t	 end[8];
+	int64_t	 rid[8];
+	bool	 all_day[8];
+	enum ics_method method[8];
+	long	 line[8];
+	char	 rrule[8][96];
+	size_t	 nexdates[8];
+	int64_t	 exdate0[8];
+};
+
+static int
+seen_add(void *arg, const struct ics_read_item *it, struct err *err)
+{
+	struct seen *s = arg;
+	int i = s->n++;
+
+	(void)err;
+	if (i >= 8)
+		return 0;
+	snprintf(s->uid[i], sizeof s->uid[i], "%s", it->uid);
+	snprintf(s->attendee[i], sizeof s->attendee[i], "%s",
+	    it->attendee ? it->attendee : "-");
+	snprintf(s->summary[i], sizeof s->summary[i], "%s", it->summary);
+	snprintf(s->rrule[i], sizeof s->rrule[i], "%s",
+	    it->rrule ? it->rrule : "");
+	s->partstat[i] = it->partstat;
+	s->sequence[i] = it->sequence;
+	s->start[i] = it->start;
+	s->end[i] = it->end;
+	s->rid[i] = it->recurrence_id;
+	s->all_day[i] = it->all_day;
+	s->method[i] = it->method;
+	s->line[i] = it->line;
+	s->nexdates[i] = it->nexdates;
+	s->exdate0[i] = it->nexdates > 0 ? it->exdates[0] : 0;
+	return 0;
+}
+
+static int
+read_text(const char *text, struct seen *s, struct err *err)
+{
+	FILE *fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	err_clear(err);
+	rc = ics_read(fp, AMS, seen_add, s, err);
+	fclose(fp);
+	return rc;
+}
+
+#define REPLY(org, uid, who, ps) \
+	"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n" \
+	"METHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:" uid "\r\n" \
+	"DTSTAMP:20261201T083000Z\r\nSEQUENCE:3\r\n" org \
+	"ATTENDEE;PARTSTAT=" ps ";CN=J:MAILTO:" who "\r\n" \
+	"END:VEVENT\r\nEND:VCALENDAR\r\n"
+
+static void
+test_reader_replies(void **state)
+{
+	struct seen s;
+	struct err err;
+
+	(void)state;
+	assert_int_equal(read_text(REPLY("ORGANIZER:mailto:o@x\r\n", "a@x",
+	    "Jeroen@Example.NET", "ACCEPTED") REPLY("", "b@x", "ana@x",
+	    "DECLINED") REPLY("", "c@x", "bo@x", "NEEDS-ACTION"), &s, &err),
+	    0);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.method[0], ICS_METHOD_REPLY);
+	assert_string_equal(s.uid[0], "a@x");
+	assert_string_equal(s.attendee[0], "Jeroen@Example.NET");
+	assert_int_equal(s.partstat[0], ASSIGNMENT_ACCEPTED);
+	assert_int_equal(s.sequence[0], 3);
+	assert_string_equal(s.uid[1], "b@x");
+	assert_int_equal(s.partstat[1], ASSIGNMENT_DECLINED);
+	assert_int_equal(s.partstat[2], -1);
+	assert_int_equal(s.line[1], 17);
+}
+
+/* Folded, LF-only, a zone of the file's own, a RECURRENCE-ID. */
+static void
+test_reader_events(void **state)
+{
+	static const char text[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n"
+	    "BEGIN:VTIMEZONE\nTZID:Custom Zone\nBEGIN:STANDARD\n"
+	    "DTSTART:19700101T000000\nTZOFFSETFROM:+0300\n"
+	    "TZOFFSETTO:+0300\nEND:STANDARD\nEND:VTIMEZONE\n"
+	    "BEGIN:VEVENT\nUID:e1\nDTSTAMP:20261201T083000Z\n"
+	    "DTSTART;TZID=Custom Zone:20270327T140000\nDURATION:PT2H\n"
+	    "SUMMARY:Een lange titel die ge\n vouwen is\n"
+	    "RRULE:FREQ=WEEKLY;UNTIL=20270501T120000\n"
+	    "EXDATE;TZID=Custom Zone:20270403T140000,20270410T140000\n"
+	    "EXDATE:20270417T110000Z\n"
+	    "END:VEVENT\n"
+	    "BEGIN:VTODO\nUID:t1\nBEGIN:VALARM\nACTION:DISPLAY\n"
+	    "TRIGGER:-PT1H\nEND:VALARM\nEND:VTODO\n"
+	    "BEGIN:VEVENT\nUID:e2\nDTSTART;VALUE=DATE:20270328\n"
+	    "SUMMARY:Dag\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:e3\nDTSTART:20270328T140000\n"
+	    "DTEND:20270328T150000Z\n"
+	    "RECURRENCE-ID;TZID=Europe/Amsterdam:20270328T140000\n"
+	    "SUMMARY:Zwevend\nEND:VEVENT\nEND:VCALENDAR\n";
+	struct seen s;
+	struct err err;
+
+	(void)state;
+	if (read_text(text, &s, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.method[0], ICS_METHOD_NONE);
+	assert_string_equal(s.summary[0], "Een lange titel die gevouwen is");
+	/* 14:00 at +03:00 is 11:00Z. */
+	assert_int_equal(s.start[0], INT64_C(1806145200));
+	assert_int_equal(s.end[0], INT64_C(1806145200) + 7200);
+	assert_non_null(strstr(s.rrule[0], "UNTIL=20270501T090000Z"));
+	assert_int_equal(s.line[0], 12);
+	/* Two EXDATE lines, three dates; 14:00 at +03:00 is 11:00Z. */
+	assert_int_equal(s.nexdates[0], 3);
+	assert_int_equal(s.exdate0[0], INT64_C(1806145200) + 7 * 86400);
+	/* A date: local midnight, one day long. */
+	assert_true(s.all_day[1]);
+	assert_int_equal(s.start[1], INT64_C(1806188400));
+	assert_int_equal(s.end[1] - s.start[1], 86400);
+	/* Floating: the plan's zone (CEST on the 28th). */
+	assert_int_equal(s.start[2], INT64_C(1806235200));
+	assert_int_equal(s.end[2], INT64_C(1806246000));
+	assert_int_equal(s.rid[2], INT64_C(1806235200));
+}
+
+static void
+test_reader_malformed(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *want;
+	} cases[] = {
+		{ "", "line 1: no BEGIN:VCALENDAR" },
+		{ "hello\r\n", "line 1: expected BEGIN:VCALENDAR" },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+		  "DTSTART:20270101T100000Z\r\n", "line 4: the file ends "
+		  "inside a component" },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+		  "DTSTART:2027XX01T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		  "line 4: " },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\n"
+		  "this is not a property\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		  "line 4: not an iCalendar line" },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"
+		  "DTSTART:20270101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		  "line 2: VEVENT without UID" },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:y\r\n"
+		  "SUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		  "line 2: VEVENT without DTSTART" },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:y\r\n"
+		  "DTSTART;TZID=Nowhere/Land:20270101T100000\r\nEND:VEVENT\r\n"
+		  "END:VCALENDAR\r\n", "time zone 'Nowhere/Land'" },
+		{ "BEGIN:VCALENDAR\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		  "line 2: END without its BEGIN" },
+		{ "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n", "line 2: the file "
+		  "ends before END:VCALENDAR" },
+	};
+	struct seen s;
+	struct err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (read_text(cases[i].text, &s, &err) != -1)
+			fail_msg("case %zu read without error", i);
+		assert_int_equal(err.code, ERR_INVALID);
+		if (strstr(err.msg, cases[i].want) == NULL)
+			fail_msg("case %zu: '%s' lacks '%s'", i, err.msg,
+			    cases[i].want);
+	}
+}
+
+/* The callback's -1 stops the read and its error comes back. */
+static int
+refuse(void *arg, const struct ics_read_item *it, struct err *err)
+{
+	(void)arg;
+	return err_set(err, ERR_CONFLICT, "no %s", it->uid);
+}
+
+static void
+test_reader_callback_stops(void **state)
+{
+	FILE *fp;
+	struct err err;
+	const char *text = REPLY("", "a@x", "j@x", "ACCEPTED");
+
+	(void)state;
+	fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	assert_int_equal(ics_read(fp, AMS, refuse, NULL, &err), -1);
+	assert_int_equal(err.code, ERR_CONFLICT);
+	assert_string_equal(err.msg, "no a@x");
+	fclose(fp);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reader_replies),
+		cmocka_unit_test(test_reader_events),
+		cmocka_unit_test(test_reader_malformed),
+		cmocka_unit_test(test_reader_callback_stops),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * int ops_conflicts(struct store *st, int64_t from, int64_t to,
+ *     ops_conflict_fn *fn, void *arg, struct err *err);
+ * On a generated plan full of forced assignments (some declined, some on
+ * cancelled events), the one-pass audit reports exactly the assignments a
+ * brute-force check over every pair finds: double bookings, too little
+ * rest, monthly limits (by plan-zone month), unavailable periods.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "rooster/ops.h"
+
+/* 2027-03-01 10:00 UTC: the month holds the spring clock change. */
+#define CF_T0 INT64_C(1803981600)
+#define CF_VOLUNTEERS 25
+#define CF_SHIFTS 120
+#define CF_REST 90
+
+static uint32_t cf_seed = 777;
+
+static uint32_t
+cf_rand(uint32_t n)
+{
+	cf_seed = cf_seed * 1103515245u + 12345u;
+	return (cf_seed >> 8) % n;
+}
+
+/* What the audit said about one assignment: a bit per conflict kind. */
+struct cf_seen {
+	unsigned	 kinds[CF_SHIFTS + 1][CF_VOLUNTEERS + 1];
+};
+
+static int
+cf_collect(const struct store_audit_row *row, const struct plan_conflict *c,
+    void *arg)
+{
+	struct cf_seen *seen = arg;
+
+	assert_true(row->shift.id >= 1 && row->shift.id <= CF_SHIFTS);
+	assert_true(row->volunteer.id >= 1 &&
+	    row->volunteer.id <= CF_VOLUNTEERS);
+	assert_non_null(strstr(c->reason, row->volunteer.name));
+	seen->kinds[row->shift.id][row->volunteer.id] |= 1u << c->kind;
+	return 0;
+}
+
+static struct store *
+cf_plan(void)
+{
+	struct store *st = NULL;
+	struct volunteer v;
+	struct event ev;
+	struct shift sh;
+	struct unavailable u;
+	struct err err;
+	char name[32];
+	int i, j;
+	int64_t vid;
+
+	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
+	assert_int_equal(ops_plan_open(st, &err), 0);
+	assert_int_equal(ops_plan_init(st, "Europe/Amsterdam", NULL, &err), 0);
+	assert_int_equal(ops_plan_rest(st, CF_REST, &err), 0);
+	for (i = 0; i < CF_VOLUNTEERS; i++) {
+		volunteer_init(&v);
+		snprintf(name, sizeof name, "V%d", i + 1);
+		v.name = xstrdup(name);
+		v.max_per_month = cf_rand(3) == 0 ? 1 + (int)cf_rand(4) : 0;
+		assert_int_equal(ops_volunteer_add(st, &v, &err), 0);
+		volunteer_fini(&v);
+		if (cf_rand(4) == 0) {
+			memset(&u, 0, sizeof u);
+			u.volunteer_id = i + 1;
+			u.start = CF_T0 + (int64_t)cf_rand(60 * 24) * 1800;
+			u.end = u.start + (1 + cf_rand(48)) * 3600;
+			assert_int_equal(ops_volunteer_unavailable(st, &u,
+			    &err), 0);
+		}
+	}
+	for (i = 0; i < CF_SHIFTS; i++) {
+		event_init(&ev);
+		ev.title = xstrdup("E");
+		/* 60 days, half-hour grid: many overlaps and near misses. */
+		ev.start = CF_T0 + (int64_t)cf_rand(60 * 48) * 1800;
+		ev.end = ev.start + (1 + (int64_t)cf_rand(8)) * 1800;
+		assert_int_equal(ops_event_add(st, &ev, &err), 0);
+		shift_init(&sh);
+		sh.event_id = ev.id;
+		sh.role = xstrdup("algemeen");
+		sh.needed = 5;
+		assert_int_equal(ops_shift_add(st, &sh, &err), 0);
+		for (j = 0; j < 4; j++) {
+			vid = 1 + cf_rand(CF_VOLUNTEERS);
+			if (ops_assign(st, sh.id, vid, true, NULL, &err) == 0 &&
+			    cf_rand(8) == 0)
+				assert_int_equal(ops_respond(st, sh.id, vid,
+				    ASSIGNMENT_DECLINED, &err), 0);
+		}
+		if (cf_rand(15) == 0)
+			assert_int_equal(ops_event_cancel(st, ev.id, &err), 0);
+		shift_fini(&sh);
+		event_fini(&ev);
+	}
+	return st;
+}
+
+struct cf_booking {
+	int64_t	 shift;
+	int64_t	 start;
+	int64_t	 end;
+};
+
+static int
+cf_booking_cmp(const void *pa, const void *pb)
+{
+	const struct cf_booking *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->shift < b->shift ? -1 : a->shift > b->shift;
+}
+
+static void
+test_audit_matches_brute_force(void **state)
+{
+	struct store *st = cf_plan();
+	struct cf_seen *seen = xcalloc(1, sizeof *seen);
+	struct store_range all = { 0 };
+	struct err err;
+	int64_t vid;
+	size_t i, j, checked = 0, found = 0;
+
+	(void)state;
+	assert_int_equal(ops_conflicts(st, 0, 0, cf_collect, seen, &err), 0);
+	for (vid = 1; vid <= CF_VOLUNTEERS; vid++) {
+		struct assignment_list list = { 0 };
+		struct unavailable_list off = { 0 };
+		struct cf_booking b[CF_SHIFTS];
+		struct volunteer v;
+		size_t n = 0;
+		int64_t max_end;
+		int month, prev_month = 0, in_month = 0;
+
+		assert_int_equal(store_volunteer_get(st, vid, &v, &err), 0);
+		assert_int_equal(store_assignment_list_volunteer(st, vid, &all,
+		    &list, &err), 0);
+		assert_int_equal(store_unavailable_list(st, vid, &off, &err),
+		    0);
+		/* The list leaves out cancelled events; drop declined. */
+		for (i = 0; i < list.len; i++)
+			if (list.items[i].status != ASSIGNMENT_DECLINED) {
+				b[n].shift = list.items[i].shift_id;
+				b[n].start = list.items[i].start;
+				b[n].end = list.items[i].end;
+				n++;
+			}
+		qsort(b, n, sizeof b[0], cf_booking_cmp);
+		for (i = 0; i < n; i++) {
+			unsigned want = 0, got = seen->kinds[b[i].shift][vid];
+
+			max_end = INT64_MIN;
+			for (j = 0; j < i; j++)
+				if (b[j].end > max_end)
+					max_end = b[j].end;
+			if (max_end > b[i].start)
+				want |= 1u << PLAN_CONFLICT_OVERLAP;
+			else if (max_end > b[i].start - CF_REST * 60)
+				want |= 1u << PLAN_CONFLICT_REST;
+			month = rtime_month(b[i].start);
+			if (month != prev_month)
+				in_month = 0;
+			prev_month = month;
+			if (v.max_per_month > 0 && in_month >= v.max_per_month)
+				want |= 1u << PLAN_CONFLICT_MONTHLY_LIMIT;
+			in_month++;
+			for (j = 0; j < off.len; j++)
+				if (off.items[j].start < b[i].end &&
+				    off.items[j].end > b[i].start)
+					want |= 1u << PLAN_CONFLICT_UNAVAILABLE;
+			if (got != want)
+				fail_msg("volunteer %lld, shift %lld: audit 0x%x, "
+				    "brute force 0x%x", (long long)vid,
+				    (long long)b[i].shift, got, want);
+			seen->kinds[b[i].shift][vid] = 0;
+			checked++;
+			found += want != 0;
+		}
+		assignment_list_free(&list);
+		unavailable_list_free(&off);
+		volunteer_fini(&v);
+	}
+	/* Nothing reported about assignments that do not count. */
+	for (i = 1; i <= CF_SHIFTS; i++)
+		for (j = 1; j <= CF_VOLUNTEERS; j++)
+			if (seen->kinds[i][j] != 0)
+				fail_msg("audit reports shift %zu, volunteer %zu, "
+				    "which should not count", i, j);
+	assert_true(found > 10 && found < checked);
+	free(seen);
+	store_close(st);
+}
+
+/* The range keeps months whole: a limit counts shifts before --from. */
+static void
+test_audit_range_counts_month(void **state)
+{
+	struct store *st = cf_plan();
+	struct cf_seen *whole = xcalloc(1, sizeof *whole);
+	struct cf_seen *part = xcalloc(1, sizeof *part);
+	int64_t from = CF_T0 + 20 * 86400, to = CF_T0 + 40 * 86400;
+	struct shift sh;
+	struct err err;
+	size_t i, j;
+
+	(void)state;
+	assert_int_equal(ops_conflicts(st, 0, 0, cf_collect, whole, &err), 0);
+	assert_int_equal(ops_conflicts(st, from, to, cf_collect, part, &err),
+	    0);
+	for (i = 1; i <= CF_SHIFTS; i++) {
+		assert_int_equal(store_shift_get(st, (int64_t)i, &sh, &err), 0);
+		for (j = 1; j <= CF_VOLUNTEERS; j++)
+			if (sh.start >= from && sh.start < to)
+				assert_int_equal(part->kinds[i][j],
+				    whole->kinds[i][j]);
+			else
+				assert_int_equal(part->kinds[i][j], 0);
+		shift_fini(&sh);
+	}
+	free(whole);
+	free(part);
+	store_close(st);
+}
+
+static int
+cf_setup(void **state)
+{
+	(void)state;
+	cf_seed = 777;
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_audit_matches_brute_force,
+		    cf_setup),
+		cmocka_unit_test_setup(test_audit_range_counts_month,
+		    cf_setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

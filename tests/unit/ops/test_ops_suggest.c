@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * int ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
+ *     struct ops_suggest *out, struct err *err);
+ * On a generated plan: the best n found by the early-stopping scan are
+ * exactly the first n of the full ranking, and every volunteer the full
+ * ranking calls free is one assign would accept (ops_assign_check), and
+ * the other way round.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "rooster/ops.h"
+
+/* 2027-05-03 10:00 UTC, a Monday. */
+#define SG_T0 INT64_C(1809338400)
+#define SG_VOLUNTEERS 160
+#define SG_SHIFTS 60
+
+static uint32_t sg_seed = 12345;
+
+static uint32_t
+sg_rand(uint32_t n)
+{
+	sg_seed = sg_seed * 1103515245u + 12345u;
+	return (sg_seed >> 8) % n;
+}
+
+static struct store *
+sg_plan(void)
+{
+	static const char *const roles[] = { "algemeen", "tolk", "chauffeur" };
+	static const char *const langs[] = { "nl", "ar", "ti", "nl,ar" };
+	struct store *st = NULL;
+	struct volunteer v;
+	struct event ev;
+	struct shift sh;
+	struct unavailable u;
+	struct err err;
+	char name[32];
+	int i, j;
+
+	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
+	assert_int_equal(ops_plan_open(st, &err), 0);
+	assert_int_equal(ops_plan_init(st, "Europe/Amsterdam", NULL, &err), 0);
+	assert_int_equal(ops_plan_rest(st, 60, &err), 0);
+	for (i = 0; i < SG_VOLUNTEERS; i++) {
+		volunteer_init(&v);
+		/* Names that tie in case, to test the name-then-id order. */
+		snprintf(name, sizeof name, "%s %02d", i % 2 ? "ana" : "Ana",
+		    (i * 7) % 50);
+		v.name = xstrdup(name);
+		v.skills = xstrdup(sg_rand(3) == 0 ? "tolk" : "");
+		v.languages = xstrdup(langs[sg_rand(4)]);
+		/* Many limits: past 64 store counts months in one scan. */
+		v.max_per_month = sg_rand(2) == 0 ? 1 + (int)sg_rand(3) : 0;
+		v.active = sg_rand(10) != 0;
+		assert_int_equal(ops_volunteer_add(st, &v, &err), 0);
+		volunteer_fini(&v);
+		if (sg_rand(8) == 0) {
+			memset(&u, 0, sizeof u);
+			u.volunteer_id = i + 1;
+			u.start = SG_T0 + (int64_t)sg_rand(40) * 86400;
+			u.end = u.start + 3 * 86400;
+			u.reason = xstrdup("away");
+			assert_int_equal(ops_volunteer_unavailable(st, &u,
+			    &err), 0);
+			free(u.reason);
+		}
+	}
+	for (i = 0; i < SG_SHIFTS; i++) {
+		event_init(&ev);
+		ev.title = xstrdup("Event");
+		ev.start = SG_T0 + (int64_t)sg_rand(60 * 24) * 1800;
+		ev.end = ev.start + 4 * 3600;
+		ev.languages = xstrdup(sg_rand(4) == 0 ? "ar,ti" : "");
+		assert_int_equal(ops_event_add(st, &ev, &err), 0);
+		shift_init(&sh);
+		sh.event_id = ev.id;
+		sh.role = xstrdup(roles[sg_rand(3)]);
+		sh.language = xstrdup(sg_rand(5) == 0 ? "ar" : "");
+		sh.needed = 20;
+		sh.start = ev.start + (int64_t)sg_rand(3) * 3600;
+		sh.end = sh.start + 3600 + (int64_t)sg_rand(3) * 3600;
+		assert_int_equal(ops_shift_add(st, &sh, &err), 0);
+		for (j = 0; j < 12; j++)
+			(void)ops_assign(st, sh.id, 1 + sg_rand(SG_VOLUNTEERS),
+			    true, NULL, &err);
+		shift_fini(&sh);
+		event_fini(&ev);
+	}
+	return st;
+}
+
+static void
+test_suggest_top_is_prefix(void **state)
+{
+	static const size_t ns[] = { 1, 3, 10, 25 };
+	struct store *st = sg_plan();
+	struct ops_suggest all, top;
+	struct err err;
+	int64_t shift;
+	size_t k, i;
+
+	(void)state;
+	for (shift = 1; shift <= SG_SHIFTS; shift += 7) {
+		assert_int_equal(ops_suggest(st, shift, &all, &err), 0);
+		for (k = 0; k < sizeof ns / sizeof ns[0]; k++) {
+			assert_int_equal(ops_suggest_top(st, shift, ns[k], &top,
+			    &err), 0);
+			for (i = 0; i < ns[k] && i < all.ranked.len; i++)
+				if (top.ranked.items[i].volunteer->id !=
+				    all.ranked.items[i].volunteer->id)
+					fail_msg("shift %lld, best %zu: rank %zu "
+					    "is %lld, want %lld", (long long)shift,
+					    ns[k], i + 1, (long long)
+					    top.ranked.items[i].volunteer->id,
+					    (long long)
+					    all.ranked.items[i].volunteer->id);
+			ops_suggest_fini(&top);
+		}
+		ops_suggest_fini(&all);
+	}
+	store_close(st);
+}
+
+static void
+test_suggest_agrees_with_assign(void **state)
+{
+	struct store *st = sg_plan();
+	struct plan_conflict_list found;
+	struct ops_suggest all;
+	struct assignment a;
+	struct err err;
+	int64_t shift, vid;
+	size_t i, checked = 0, free_ones = 0;
+	bool active[SG_VOLUNTEERS + 1] = { false };
+
+	(void)state;
+	for (vid = 1; vid <= SG_VOLUNTEERS; vid++) {
+		struct volunteer v;
+
+		assert_int_equal(store_volunteer_get(st, vid, &v, &err), 0);
+		active[vid] = v.active;
+		volunteer_fini(&v);
+	}
+	for (shift = 1; shift <= SG_SHIFTS; shift += 3) {
+		assert_int_equal(ops_suggest(st, shift, &all, &err), 0);
+		for (i = 0; i < all.ranked.len; i++) {
+			const struct plan_suggestion *s = &all.ranked.items[i];
+
+			vid = s->volunteer->id;
+			assert_true(active[vid]);
+			assert_int_not_equal(store_assignment_get(st, shift, vid,
+			    &a, NULL), 0);
+			assignment_fini(&a);
+			memset(&found, 0, sizeof found);
+			assert_int_equal(ops_assign_check(st, shift, vid, &found,
+			    &err), 0);
+			if ((found.len == 0) != (s->conflicts == 0))
+				fail_msg("shift %lld, volunteer %lld: assign "
+				    "finds %zu conflicts (%s), suggest %zu (%s)",
+				    (long long)shift, (long long)vid, found.len,
+				    found.len ? found.items[0].reason : "-",
+				    s->conflicts, s->reason ? s->reason : "-");
+			free_ones += s->conflicts == 0;
+			checked++;
+			plan_conflict_list_free(&found);
+		}
+		ops_suggest_fini(&all);
+	}
+	/* The plan must exercise both sides. */
+	assert_true(free_ones > 0);
+	assert_true(free_ones < checked);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_suggest_top_is_prefix),
+		cmocka_unit_test(test_suggest_agrees_with_assign),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
