@@ -201,7 +201,12 @@ static const char *const store_migrations[] = {
 	 */
 	"DROP INDEX assignments_volunteer;"
 	"CREATE INDEX assignments_volunteer ON assignments"
-	"  (volunteer_id, shift_id, status);",
+	"  (volunteer_id, shift_id, status);"
+	/*
+	 * Unavailable periods over a shift (suggest): those ending after it
+	 * starts, instead of all of them.
+	 */
+	"CREATE INDEX unavailable_end ON unavailable (end_at);",
 };
 
 #define STORE_NMIGRATIONS \

@@ -526,8 +526,8 @@ def main():
                     lookups)
     sys.stderr.flush()
     print(report["table"], flush=True)
-    if report["bad"]:
-        print("bench: full scans in lookups: %s" % ", ".join(report["bad"]))
+    for bad in report["bad"]:
+        print("full scan: %s" % bad)
     if not tiny and os.environ.get("BENCH_DOC", "1") == "1":
         write_doc(report["doc"])
         log("bench: wrote %s" % os.path.relpath(DOC))

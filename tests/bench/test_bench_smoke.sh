@@ -39,6 +39,8 @@ check "tiny bench runs" [ "$rc" -eq 0 ]
 for job in "who DAY" "gaps (a week)" "volunteer show" "volunteer list --search"; do
 	check "bench table has $job" grep -qF "| $job" "$TESTDIR/table"
 done
-check "no full scan of a large table in any lookup" \
-    sh -c "! grep -q 'full scans in lookups' '$TESTDIR/table'"
+# suggest ranks every volunteer by design (docs/PERFORMANCE.md); the
+# lookups below must each read only what they show.
+check "no full scan of a large table in who, gaps, volunteer show/list" \
+    sh -c "! grep -E '^full scan: (who|gaps|volunteer)' '$TESTDIR/table'"
 finish
