@@ -18,7 +18,7 @@ import subprocess
 import sys
 import zoneinfo
 
-GEN_VERSION = 1         # bump when the data changes: it keys the cache
+GEN_VERSION = 2         # bump when the data changes: it keys the cache
 SEED = 20261130
 ZONE = "Europe/Amsterdam"
 FIRST_DAY = datetime.date(2026, 1, 5)   # a Monday
@@ -100,6 +100,7 @@ def plan(rng, scale):
         end = local_ts(zone, day, start_min + length)
         kind = rng.choice(KINDS)
         city = rng.choice(CITIES)
+        elangs = ["nl", rng.choice(LANGS[1:4])]
         r = rng.random()
         status = "cancelled" if r < 0.03 else \
             "tentative" if r < 0.08 else "confirmed"
@@ -107,7 +108,7 @@ def plan(rng, scale):
                        "%s %s" % (kind, city),
                        "%s in %s, week %d." % (kind, city, days[eid - 1] // 7),
                        "Community centre, %s" % city, start, end, status,
-                       ",".join(rng.sample(LANGS[:4], 2)), CREATED, CREATED))
+                       ",".join(elangs), CREATED, CREATED))
         for k in range(per_event[eid - 1]):
             sid += 1
             off = rng.randrange(0, max(length - 60, 1), 30)
@@ -116,7 +117,8 @@ def plan(rng, scale):
                            ROLES[k % len(ROLES)],
                            local_ts(zone, day, start_min + off),
                            local_ts(zone, day, start_min + off + slen),
-                           0, rng.choice(LANGS[:4]) if k % 7 == 3 else ""])
+                           0, rng.choice(elangs) if k % 7 == 3 else "",
+                           elangs])
 
     for vid in range(1, nvol + 1):
         first, last = rng.choice(FIRST), rng.choice(LAST)
@@ -125,7 +127,10 @@ def plan(rng, scale):
             first.lower(), last.lower().replace(" ", ""), vid)
         vols.append((vid, name, email, "+31 6 %08d" % rng.randrange(10**8),
                      ",".join(sorted(rng.sample(SKILLS, rng.randint(1, 3)))),
-                     ",".join(sorted(rng.sample(LANGS, rng.randint(1, 3)))),
+                     ",".join(sorted(set(
+                         (["nl"] if rng.random() < 0.9 else []) +
+                         rng.sample(LANGS[1:], rng.randint(0 if vid % 10
+                                                           else 1, 2))))),
                      rng.choice([0, 0, 0, 2, 4, 8]),
                      "" if rng.random() < 0.8 else "prefers weekends",
                      0 if rng.random() < 0.05 else 1, CREATED))
@@ -148,11 +153,29 @@ def plan(rng, scale):
     aid = 0
     statuses = ["planned"] * 30 + ["invited"] * 15 + ["accepted"] * 45 + \
         ["declined"] * 6 + ["tentative"] * 4
+    # Who may take a shift: the role among their skills, one of the
+    # event's languages, and the shift's own language if it has one. Drawn
+    # at random from those (double bookings and limits left to chance, so
+    # the conflicts are the few a real plan has).
+    pool = {r: [] for r in ROLES}
+    for v in vols:
+        for sk in v[4].split(","):
+            pool[sk].append(v[0])
+    langs = {v[0]: set(v[5].split(",")) for v in vols}
     for i, sh in enumerate(shifts):
         n = counts[i]
         past = sh[4] < 1796083200       # 2026-12-01: attendance before it
         sh[6] = rng.randint(1, 3) if rng.random() < 0.2 else 0
-        for v in sorted(rng.sample(range(1, nvol + 1), n)):
+        cands, chosen, tries = pool[sh[3]], set(), 0
+        while len(chosen) < n:
+            v = rng.choice(cands)
+            tries += 1
+            if v in chosen:
+                continue
+            ok = langs[v] & set(sh[8]) and (not sh[7] or sh[7] in langs[v])
+            if ok or tries > 50 * n:
+                chosen.add(v)
+        for v in sorted(chosen):
             aid += 1
             st = rng.choice(statuses)
             sh[6] += st != "declined"
@@ -196,7 +219,7 @@ def load(db, scale):
                     events)
     con.executemany("INSERT INTO shifts (id, event_id, uid, role, start_at, "
                     "end_at, needed, language) VALUES (?,?,?,?,?,?,?,?)",
-                    shifts)
+                    [sh[:8] for sh in shifts])
     con.executemany("INSERT INTO volunteers (id, name, email, phone, skills, "
                     "languages, max_per_month, notes, active, created_at) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?)", vols)
