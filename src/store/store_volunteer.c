@@ -231,6 +231,21 @@ store_volunteer_chars(const char *s, size_t max)
 	return n;
 }
 
+/* search as one FTS5 phrase: quoted, so any text is a literal substring. */
+static void
+store_volunteer_phrase(struct strbuf *sb, const char *search)
+{
+	const char *p;
+
+	strbuf_addc(sb, '"');
+	for (p = search; *p != '\0'; p++) {
+		if (*p == '"')
+			strbuf_addc(sb, '"');
+		strbuf_addc(sb, *p);
+	}
+	strbuf_addc(sb, '"');
+}
+
 /*
  * Three ways to one answer. A search of three characters or more goes
  * through volunteers_fts (migration: trigram index), as one quoted FTS5
@@ -257,7 +272,6 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
-	const char *p;
 	int rc;
 
 	strbuf_init(&phrase);
@@ -268,13 +282,7 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 		if ((stmt = store_stmt(st, sql_short, err)) != NULL)
 			store_bind_text(stmt, 1, search);
 	} else {
-		strbuf_addc(&phrase, '"');
-		for (p = search; *p != '\0'; p++) {
-			if (*p == '"')
-				strbuf_addc(&phrase, '"');
-			strbuf_addc(&phrase, *p);
-		}
-		strbuf_addc(&phrase, '"');
+		store_volunteer_phrase(&phrase, search);
 		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
 	}
@@ -302,12 +310,33 @@ store_volunteer_list_page(struct store *st, const char *search,
 	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
 	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
 	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	/*
+	 * A filter of three characters or more: the matches from the trigram
+	 * index, then the page among them (a rare filter would otherwise
+	 * read every volunteer looking for a page of matches).
+	 */
+	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_COLS
+	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
+	    "  WHERE volunteers_fts MATCH ?1) "
+	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
+	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
+	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
+	struct strbuf phrase;
+	sqlite3_stmt *stmt;
 	int rc;
 
+	strbuf_init(&phrase);
+	if (search != NULL && store_volunteer_chars(search,
+	    STORE_VOLUNTEER_TRIGRAM) >= STORE_VOLUNTEER_TRIGRAM) {
+		store_volunteer_phrase(&phrase, search);
+		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
+			store_bind_text(stmt, 1, strbuf_str(&phrase));
+	} else if ((stmt = store_stmt(st, sql, err)) != NULL)
+		store_bind_text(stmt, 1, search != NULL && *search != '\0' ?
+		    search : NULL);
+	strbuf_fini(&phrase);
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, search);
 	store_bind_text(stmt, 2, after_name);
 	sqlite3_bind_int64(stmt, 3, after_id);
 	sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);
