@@ -38,6 +38,13 @@ ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS += -fsanitize=address,undefined
 endif
 
+# Fuzz targets (tests/fuzz): clang's libFuzzer with ASan and UBSan, the
+# same warnings as errors under CI as the gcc build.
+ifdef FUZZ
+ALL_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined -fno-omit-frame-pointer
+endif
+
 LAYERS = util model plan store ics ops cli tui
 define layer_objs
 $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/$(1)/*.c))
@@ -50,7 +57,7 @@ LINK_ORDER = cli tui ops ics store plan model util
 BIN = $(BUILD)/rooster
 
 .PHONY: all deps test-deps demo check test check-layers check-headers \
-	install clean bench fuzz
+	install clean bench fuzz fuzz-build fuzz-bins
 all: $(BIN)
 
 $(BUILD)/%.o: src/%.c
@@ -98,6 +105,28 @@ $(BUILD)/tests/%: tests/unit/%.c $$(call unit_libs,$$*)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(call unit_libs,$*) \
 		$(LDFLAGS) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
 
+# ---- fuzzing: `make fuzz FUZZ_SECONDS=N` runs each target N seconds -----
+FUZZ_BUILD   = build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_BINS    = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,\
+	$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_LIBS    = $(foreach L,$(LINK_ORDER),$(BUILD)/lib$(L).a)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIBS) \
+		$(LDLIBS_ALL)
+
+fuzz-bins: $(FUZZ_BINS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang FUZZ=1 \
+		fuzz-bins
+
+fuzz: test-deps fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) ROOSTER_TOP=$(CURDIR) \
+		sh tests/fuzz/test_fuzz.sh
+
 deps:
 	@sh src/deps.sh
 
@@ -113,6 +142,8 @@ demo: deps
 check: test-deps
 	@$(MAKE) --no-print-directory all units check-layers-quiet check-headers-quiet
 	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 all units
+	@if command -v clang > /dev/null 2>&1; then \
+		$(MAKE) --no-print-directory fuzz-build; fi
 	@sh tests/run.sh $(BUILD) build-san
 
 units: $(UNIT_BINS)
@@ -142,6 +173,6 @@ install: $(BIN)
 	install -m 644 docs/rooster.1 $(DESTDIR)$(MANDIR)/man1/rooster.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -9,7 +9,8 @@ set -u
 
 BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
 libjansson-dev libcmocka-dev libcsv-dev libinih-dev tzdata"
-TEST="sqlite3 tmux python3 python3-icalendar locales gettext"
+TEST="sqlite3 tmux python3 python3-icalendar locales gettext clang \
+libclang-rt-14-dev"
 BENCH="python3 calcurse time"
 want="$BUILD"
 [ "${1:-}" = "--test" ] && want="$BUILD $TEST"

@@ -341,5 +341,33 @@ void ops_ics_result_fini(struct ops_ics_result *res);
  */
 int ops_ics_import(struct store *st, FILE *fp, struct ops_ics_result *out,
     struct err *err);
+/* ops_privacy.c */
+
+/*
+ * Erase volunteer id's personal data everywhere (store_privacy_forget),
+ * log it without naming them, commit, then empty the WAL. A volunteer
+ * forgotten before may be forgotten again (to retry the checkpoint).
+ * ERR_NOT_FOUND if no such volunteer; ERR_BUSY if the data is erased
+ * but another process kept the WAL from being emptied.
+ */
+int ops_privacy_forget(struct store *st, int64_t id, struct err *err);
+
+/* ops_restore.c */
+
+/*
+ * Replace the plan with the backup at path (store_restore: checked first,
+ * nothing changed on refusal), log it, and take up its time zone.
+ */
+int ops_restore(struct store *st, const char *path, struct err *err);
+
+/* ops_undo.c */
+
+/*
+ * Undo the current OS user's newest change not undone yet, as a new change
+ * logged "undo"; *undone gets the id of the change undone. ERR_NOT_FOUND
+ * if there is none, ERR_CONFLICT (naming who) if someone changed the same
+ * rows since.
+ */
+int ops_undo(struct store *st, int64_t *undone, struct err *err);
 
 #endif /* ROOSTER_OPS_H */

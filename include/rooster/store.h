@@ -59,6 +59,15 @@ void store_rollback(struct store *st);
 int64_t store_data_version(struct store *st);
 /* Online backup of st into a new file at path (mode 0600). */
 int store_backup(struct store *st, const char *path, struct err *err);
+/*
+ * Replace the whole plan with the backup at path, atomically, after
+ * checking (read-only) that it passes integrity_check and is a rooster
+ * plan of a schema this program knows (older ones are migrated). On any
+ * refusal neither file is changed: ERR_SCHEMA (not a plan, newer), ERR_IO
+ * (damaged, unreadable), ERR_BUSY, ERR_READONLY, ERR_INVALID (path is the
+ * plan itself). Call outside any transaction.
+ */
+int store_restore(struct store *st, const char *path, struct err *err);
 /* The schema version this program writes. */
 int store_schema_latest(void);
 /* The schema version of the open file. */
@@ -304,6 +313,19 @@ struct store_log_entry {
 	char	*entity;	/* "event", "shift", "volunteer", ... */
 	int64_t	 entity_id;
 	char	*summary;	/* one line: what changed */
+	int64_t	 undoes;	/* the change this one undid, or 0 */
+	int64_t	 undone_by;	/* the change that undid this one, or 0 */
+	char	*rows;		/* json array of {table, id, before, after} */
+};
+
+/* Which log lines store_log_find returns; zeroes and NULL: no bound. */
+struct store_log_filter {
+	int64_t		 limit;		/* lines at most (0: 50) */
+	int64_t		 id;		/* this line only */
+	const char	*entity;	/* lines logged about entity/entity_id */
+	int64_t		 entity_id;
+	int64_t		 volunteer_id;	/* lines that touched this volunteer */
+	int64_t		 event_id;	/* ... or this event or its shifts */
 };
 
 struct store_log_list {
@@ -319,6 +341,12 @@ int store_log_append(struct store *st, const char *action,
 /* Newest first, at most limit (0: 50); entity may be NULL for all. */
 int store_log_list(struct store *st, int64_t limit, const char *entity,
     int64_t entity_id, struct store_log_list *out, struct err *err);
+/* Lines matching every bound of f, newest first. */
+int store_log_find(struct store *st, const struct store_log_filter *f,
+    struct store_log_list *out, struct err *err);
+/* Link the newest log line as the undo of change_id. */
+int store_log_mark_undone(struct store *st, int64_t change_id,
+    struct err *err);
 void store_log_list_free(struct store_log_list *list);
 
 /* store_calendar.c: what calendars are made of */
@@ -415,5 +443,49 @@ int store_invite_due_requests(struct store *st, int64_t event_id,
  */
 int store_invite_due_cancels(struct store *st, int64_t event_id,
     struct store_invite_keys *out, struct err *err);
+/* store_history.c: row images of each change, and undo */
+
+/*
+ * The id of the current OS user's newest change that is not an undo and
+ * not undone yet, in *change_id (0 if none).
+ */
+int store_history_last(struct store *st, int64_t *change_id,
+    struct err *err);
+/*
+ * Put back the rows change_id changed, as they were before it, within the
+ * caller's write transaction. ERR_CONFLICT, naming who, if any of those
+ * rows changed since or the undo would reach rows added since.
+ */
+int store_history_revert(struct store *st, int64_t change_id,
+    struct err *err);
+
+/* store_privacy.c: one person's data */
+
+/*
+ * Everything stored about volunteer id as one json object (volunteer,
+ * unavailable, teams, assignments with their shift and event, invitations
+ * sent to them); every
+ * column, times as ISO 8601 UTC. "volunteer" is null if there is none.
+ * The caller frees *out.
+ */
+int store_privacy_export(struct store *st, int64_t id, char **out,
+    struct err *err);
+/*
+ * Within the caller's write transaction, erase volunteer id: blank every
+ * column of the row but id, version and created_at (it stays as "forgotten
+ * volunteer" so that past assignments still count in reports), delete
+ * their unavailable periods, team memberships, the copies of invitations
+ * sent to them and assignments on shifts ending after now, every
+ * change-log row image that holds them, and
+ * every log line about them or whose summary names them ('name', email or
+ * phone) with no other rows left.
+ */
+int store_privacy_forget(struct store *st, int64_t id, const char *name,
+    const char *email, const char *phone, int64_t now, struct err *err);
+/*
+ * Copy the WAL into the file and truncate it, outside any transaction.
+ * ERR_BUSY if another process's read keeps old pages alive.
+ */
+int store_privacy_checkpoint(struct store *st, struct err *err);
 
 #endif /* ROOSTER_STORE_H */

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
 
 /* err.c */
@@ -159,6 +160,21 @@ char *text_list_normalize(const char *list);
  * characters and a NUL (n at most 64). For UIDs and feed tokens.
  */
 void random_hex(char *buf, size_t n);
+
+/* file.c: files that hold personal data */
+
+/*
+ * The mode for a new private file at path: 0600, or 0660 when its
+ * directory is set-group-ID (shared by a group).
+ */
+mode_t file_private_mode(const char *path);
+/*
+ * Create path for writing with file_private_mode(), set regardless of the
+ * umask; exclusive refuses an existing file (ERR_CONFLICT), otherwise it
+ * is truncated (and its mode narrowed). Never follows a symbolic link.
+ * Returns the descriptor, or -1 with err set.
+ */
+int file_create_private(const char *path, bool exclusive, struct err *err);
 
 /* log.c: diagnostics, written only with -v. */
 

@@ -45,8 +45,9 @@ cli_file_open(struct cli_file *f, const char *path, struct err *err)
 	}
 	f->path = xstrdup(path);
 	f->tmp = xasprintf("%s.XXXXXX", path);
-	/* mkstemp creates the file 0600. */
+	/* mkstemp creates the file 0600; 0660 in a group-shared directory. */
 	if ((fd = mkstemp(f->tmp)) < 0 ||
+	    fchmod(fd, file_private_mode(path)) != 0 ||
 	    (f->fp = fdopen(fd, "w")) == NULL) {
 		err_set(err, ERR_IO, "cannot write %s: %s", path,
 		    strerror(errno));

@@ -99,7 +99,8 @@ enum cli_type {
 	CLI_TEXT = 0,
 	CLI_INT,
 	CLI_TIME,		/* UTC seconds: table local, data ISO 8601 */
-	CLI_REAL
+	CLI_REAL,
+	CLI_JSON		/* json text: embedded in json, else as is */
 };
 
 enum cli_column_flags {
@@ -142,6 +143,7 @@ void cli_table_text(struct cli_table *t, const char *s);
 void cli_table_int(struct cli_table *t, int64_t v);
 void cli_table_time(struct cli_table *t, int64_t v);
 void cli_table_real(struct cli_table *t, double v);
+void cli_table_json(struct cli_table *t, const char *json);
 /* Print all rows in ctx->format: table, csv, or a json array. */
 void cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t);
 /*
@@ -153,6 +155,8 @@ void cli_table_print_record(const struct cli_ctx *ctx,
     const struct cli_table *t, json_t *extra);
 /* Row r as a json object of its CLI_DATA columns. The caller owns it. */
 json_t *cli_table_json_row(const struct cli_table *t, size_t r);
+/* Print j (stolen) as indented json to fp. */
+void cli_out_json(json_t *j, FILE *fp);
 /* Print a new id: "N" or {"id": N}. */
 void cli_out_id(const struct cli_ctx *ctx, int64_t id);
 /* Print a message line for people (table format) to stdout. */
@@ -260,6 +264,15 @@ int cli_plan_init(struct cli_ctx *ctx, int argc, char **argv);
 int cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cli_plan_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cli_plan_log(struct cli_ctx *ctx, int argc, char **argv);
+int cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv);
+int cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv);
+int cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv);
+int cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv);
+/*
+ * The rows json of a log line (store_log_entry.rows) as one line for
+ * people: "events 3 title: 'A' -> 'B'; +assignments 12". The caller frees.
+ */
+char *cli_plan_changes(const char *rows);
 int cli_event_add(struct cli_ctx *ctx, int argc, char **argv);
 int cli_event_list(struct cli_ctx *ctx, int argc, char **argv);
 int cli_event_show(struct cli_ctx *ctx, int argc, char **argv);

@@ -118,8 +118,17 @@ static const struct cli_command cli_commands[] = {
 	  cli_import_ics, 0 },
 	{ "backup", NULL, "FILE", "copy the plan to a new file, safely while "
 	  "others work", cli_plan_backup, 0 },
-	{ "log", NULL, "[--limit N]", "recent changes, newest first",
+	{ "log", NULL, "[--limit N] [--volunteer ID] [--event ID]",
+	  "recent changes with who, when, before and after; newest first",
 	  cli_plan_log, CLI_READS },
+	{ "undo", NULL, "", "undo your own last change (not undone yet)",
+	  cli_plan_undo, 0 },
+	{ "restore", NULL, "FILE [--yes]", "replace the plan with a backup, "
+	  "after checking it", cli_plan_restore, 0 },
+	{ "volunteer", "export", "ID [-o FILE]", "everything stored about a "
+	  "volunteer, as json", cli_privacy_export, CLI_READS },
+	{ "volunteer", "forget", "ID [--yes]", "erase a volunteer's personal "
+	  "data everywhere, keeping anonymous counts", cli_privacy_forget, 0 },
 	{ "help", NULL, "[COMMAND]", "this list, or one command's usage",
 	  cli_help, CLI_NO_STORE },
 };
@@ -129,8 +138,13 @@ static const struct cli_command cli_commands[] = {
 int
 cli_fail(const struct err *err)
 {
-	fprintf(stderr, "rooster: %s\n", err->msg[0] != '\0' ? err->msg :
+	/* Messages quote names and file names: never let them reach the
+	 * terminal raw, nor break the one line. */
+	char *clean = text_sanitize(err->msg[0] != '\0' ? err->msg :
 	    "failed");
+
+	fprintf(stderr, "rooster: %s\n", clean);
+	free(clean);
 	return err->code == ERR_INVALID ? CLI_USAGE : CLI_FAILED;
 }
 
@@ -232,9 +246,8 @@ cli_help(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	if ((c = cli_find(argc, argv, &words)) == NULL) {
-		fprintf(stderr, "rooster: no command '%s' (see 'rooster "
-		    "help')\n", argv[0]);
-		return CLI_USAGE;
+		return cli_usage_error(ctx, "no command '%s' (see 'rooster "
+		    "help')", argv[0]);
 	}
 	cli_help_command(stdout, c);
 	return CLI_OK;

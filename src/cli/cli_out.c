@@ -86,6 +86,15 @@ cli_table_time(struct cli_table *t, int64_t v)
 }
 
 void
+cli_table_json(struct cli_table *t, const char *json)
+{
+	struct cli_cell *c = cli_table_next(t);
+
+	c->type = CLI_JSON;
+	c->text = xstrdup(json != NULL ? json : "null");
+}
+
+void
 cli_table_real(struct cli_table *t, double v)
 {
 	struct cli_cell *c = cli_table_next(t);
@@ -113,6 +122,7 @@ cli_cell_string(const struct cli_cell *c, bool data)
 
 	switch (c->type) {
 	case CLI_TEXT:
+	case CLI_JSON:
 		return xstrdup(c->text);
 	case CLI_INT:
 		return xasprintf("%lld", (long long)c->num);
@@ -242,6 +252,15 @@ cli_json_text(const char *s)
 	return j;
 }
 
+/* Embedded json text as a value; text that does not parse as a string. */
+static json_t *
+cli_json_value(const char *s)
+{
+	json_t *j = json_loads(s, JSON_DECODE_ANY, NULL);
+
+	return j != NULL ? j : cli_json_text(s);
+}
+
 json_t *
 cli_table_json_row(const struct cli_table *t, size_t r)
 {
@@ -258,6 +277,10 @@ cli_table_json_row(const struct cli_table *t, size_t r)
 		case CLI_TEXT:
 			json_object_set_new(obj, t->cols[i].key,
 			    cli_json_text(c->text));
+			break;
+		case CLI_JSON:
+			json_object_set_new(obj, t->cols[i].key,
+			    cli_json_value(c->text));
 			break;
 		case CLI_INT:
 			json_object_set_new(obj, t->cols[i].key,
@@ -353,6 +376,14 @@ cli_table_print_record(const struct cli_ctx *ctx, const struct cli_table *t,
 		cli_json_print(obj);
 		break;
 	}
+}
+
+void
+cli_out_json(json_t *j, FILE *fp)
+{
+	json_dumpf(j, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', fp);
+	json_decref(j);
 }
 
 void

@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "rooster/ops.h"
 
@@ -72,6 +74,78 @@ cli_plan_backup(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* One json value as short text for people. */
+static void
+cli_plan_value(struct strbuf *sb, const char *key, json_t *v)
+{
+	char buf[64];
+	size_t n;
+
+	if (json_is_string(v)) {
+		strbuf_addc(sb, '\'');
+		n = strlen(json_string_value(v));
+		if (n > 40)
+			strbuf_addf(sb, "%.37s...", json_string_value(v));
+		else
+			strbuf_adds(sb, json_string_value(v));
+		strbuf_addc(sb, '\'');
+	} else if (json_is_integer(v) && strlen(key) > 3 &&
+	    strcmp(key + strlen(key) - 3, "_at") == 0) {
+		rtime_format_when(json_integer_value(v), buf, sizeof buf);
+		strbuf_adds(sb, buf);
+	} else if (json_is_integer(v))
+		strbuf_addf(sb, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		strbuf_addf(sb, "%g", json_real_value(v));
+	else
+		strbuf_adds(sb, "null");
+}
+
+/* Bookkeeping fields that change with every edit: not news to people. */
+static bool
+cli_plan_is_bookkeeping(const char *key)
+{
+	return strcmp(key, "version") == 0 || strcmp(key, "sequence") == 0 ||
+	    strcmp(key, "updated_at") == 0;
+}
+
+char *
+cli_plan_changes(const char *rows)
+{
+	json_t *arr = json_loads(rows != NULL ? rows : "[]", 0, NULL);
+	json_t *row, *before, *after, *v;
+	const char *key;
+	struct strbuf sb;
+	size_t i, n;
+
+	strbuf_init(&sb);
+	json_array_foreach(arr, i, row) {
+		before = json_object_get(row, "before");
+		after = json_object_get(row, "after");
+		if (sb.len > 0)
+			strbuf_adds(&sb, "; ");
+		strbuf_addf(&sb, "%s%s", json_is_null(before) ? "+" :
+		    json_is_null(after) ? "-" : "",
+		    json_string_value(json_object_get(row, "table")));
+		if (json_is_integer(json_object_get(row, "id")))
+			strbuf_addf(&sb, " %lld", (long long)json_integer_value(
+			    json_object_get(row, "id")));
+		if (json_is_null(before) || json_is_null(after))
+			continue;
+		n = 0;
+		json_object_foreach(after, key, v) {
+			if (cli_plan_is_bookkeeping(key))
+				continue;
+			strbuf_addf(&sb, "%s %s: ", n++ ? "," : "", key);
+			cli_plan_value(&sb, key, json_object_get(before, key));
+			strbuf_adds(&sb, " -> ");
+			cli_plan_value(&sb, key, v);
+		}
+	}
+	json_decref(arr);
+	return strbuf_detach(&sb);
+}
+
 int
 cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -83,35 +157,113 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 		{ "entity", "ENTITY", CLI_TEXT, CLI_DATA },
 		{ "entity_id", "ENTITY_ID", CLI_INT, CLI_DATA },
 		{ "summary", "WHAT", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "undone_by", "UNDONE", CLI_INT, CLI_DATA },
+		{ "changes", "CHANGED", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "rows", "ROWS", CLI_JSON, CLI_DATA },
 	};
-	struct cli_opt opts[] = { { "limit", true, NULL, false } };
+	struct cli_opt opts[] = { { "limit", true, NULL, false },
+	    { "volunteer", true, NULL, false },
+	    { "event", true, NULL, false } };
+	struct store_log_filter f = { 0 };
 	struct store_log_list list = { 0 };
+	struct store_log_entry *e;
 	struct cli_table t;
 	struct err err;
 	long limit = 20;
+	char *changes;
 	size_t i;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, NULL, 0, 0) < 0)
+	if (cli_args_parse(ctx, argc, argv, opts, 3, NULL, 0, 0) < 0)
 		return CLI_USAGE;
 	if (opts[0].seen && cli_args_int(ctx, opts[0].value, "limit", 1,
 	    1000000, &limit) < 0)
 		return CLI_USAGE;
-	if (store_log_list(ctx->st, limit, NULL, 0, &list, &err) < 0)
+	if (opts[1].seen && cli_args_id(ctx, opts[1].value, "volunteer",
+	    &f.volunteer_id) < 0)
+		return CLI_USAGE;
+	if (opts[2].seen && cli_args_id(ctx, opts[2].value, "event",
+	    &f.event_id) < 0)
+		return CLI_USAGE;
+	f.limit = limit;
+	if (store_log_find(ctx->st, &f, &list, &err) < 0)
 		return cli_fail(&err);
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
 	for (i = 0; i < list.len; i++) {
+		e = &list.items[i];
 		cli_table_row(&t);
-		cli_table_int(&t, list.items[i].id);
-		cli_table_time(&t, list.items[i].at);
-		cli_table_text(&t, list.items[i].user);
-		cli_table_text(&t, list.items[i].action);
-		cli_table_text(&t, list.items[i].entity);
-		cli_table_int(&t, list.items[i].entity_id);
-		cli_table_text(&t, list.items[i].summary);
+		cli_table_int(&t, e->id);
+		cli_table_time(&t, e->at);
+		cli_table_text(&t, e->user);
+		cli_table_text(&t, e->action);
+		cli_table_text(&t, e->entity);
+		cli_table_int(&t, e->entity_id);
+		cli_table_text(&t, e->summary);
+		cli_table_int(&t, e->undone_by);
+		changes = cli_plan_changes(e->rows);
+		cli_table_text(&t, changes);
+		free(changes);
+		cli_table_json(&t, e->rows);
 	}
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
 	store_log_list_free(&list);
+	return CLI_OK;
+}
+
+int
+cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct store_log_filter f = { 0 };
+	struct store_log_list list = { 0 };
+	struct err err;
+	int64_t id;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, NULL, 0, NULL, 0, 0) < 0)
+		return CLI_USAGE;
+	if (ops_undo(ctx->st, &id, &err) < 0)
+		return cli_fail(&err);
+	f.id = id;
+	f.limit = 1;
+	if (store_log_find(ctx->st, &f, &list, &err) == 0 && list.len == 1)
+		cli_out_note(ctx, "undid change %lld (%s): %s", (long long)id,
+		    list.items[0].action, list.items[0].summary);
+	else
+		cli_out_note(ctx, "undid change %lld", (long long)id);
+	if (ctx->format == CLI_FORMAT_JSON)
+		cli_out_id(ctx, id);
+	store_log_list_free(&list);
+	return CLI_OK;
+}
+
+int
+cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "yes", false, NULL, false } };
+	struct err err;
+	char *pos[1], line[16], *clean;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
+		return CLI_USAGE;
+	if (!opts[0].seen) {
+		if (!isatty(STDIN_FILENO))
+			return cli_usage_error(ctx, "restoring replaces the "
+			    "whole plan for everyone: add --yes to confirm");
+		clean = text_sanitize(pos[0]);
+		fprintf(stderr, "Replace the whole plan with %s? [y/N] ",
+		    clean);
+		free(clean);
+		fflush(stderr);
+		if (fgets(line, sizeof line, stdin) == NULL ||
+		    (line[0] != 'y' && line[0] != 'Y')) {
+			fputs("rooster: nothing was changed\n", stderr);
+			return CLI_FAILED;
+		}
+	}
+	if (ops_restore(ctx->st, pos[0], &err) < 0)
+		return cli_fail(&err);
+	cli_out_note(ctx, "plan restored from %s", pos[0]);
 	return CLI_OK;
 }

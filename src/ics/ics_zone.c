@@ -219,19 +219,19 @@ ics_zone_tzname(icaltimezone *z, int offset)
 }
 
 static icalcomponent *
-ics_zone_sub(icaltimezone *z, bool daylight, const struct ics_zone_shape *s)
+ics_zone_sub(icaltimezone *z, bool is_daylight, const struct ics_zone_shape *s)
 {
-	icalcomponent *sub = icalcomponent_new(daylight ?
+	icalcomponent *sub = icalcomponent_new(is_daylight ?
 	    ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT);
 	struct icaltimetype start = icaltime_null_time();
 	struct icalrecurrencetype rr;
-	const char *tzname = ics_zone_tzname(z, s->to);
+	const char *abbrev = ics_zone_tzname(z, s->to);
 	static const char *const days[] = { "SU", "MO", "TU", "WE", "TH",
 	    "FR", "SA" };
 	char rule[160];
 
-	if (tzname != NULL)
-		icalcomponent_add_property(sub, icalproperty_new_tzname(tzname));
+	if (abbrev != NULL)
+		icalcomponent_add_property(sub, icalproperty_new_tzname(abbrev));
 	icalcomponent_add_property(sub, icalproperty_new_tzoffsetfrom(s->from));
 	icalcomponent_add_property(sub, icalproperty_new_tzoffsetto(s->to));
 	start.year = 1970;

@@ -12,11 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_int.h"
 
 #define STORE_BUSY_MS 10000
+
+static int store_drop_unclaimed(struct store *st, struct err *err);
 
 sqlite3_stmt *
 store_stmt(struct store *st, const char *sql, struct err *err)
@@ -255,7 +258,9 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	    store_migrate_check(st, err) < 0 ||
 	    (!st->readonly && !memory &&
 	    store_exec(st, "PRAGMA journal_mode = WAL", err) < 0) ||
-	    store_migrate(st, err) < 0) {
+	    store_migrate(st, err) < 0 ||
+	    store_exec(st, "PRAGMA secure_delete = ON", err) < 0 ||
+	    store_history_sync(st, err) < 0) {
 		store_close(st);
 		return -1;
 	}
@@ -291,14 +296,61 @@ store_path(const struct store *st)
 	return st->path;
 }
 
+static int64_t
+store_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * The busy handler waits for a lock held by another writer, but SQLite
+ * returns SQLITE_BUSY without calling it in some cases: while another
+ * connection recovers the WAL index (SQLITE_BUSY_RECOVERY), when a read
+ * snapshot is too old to write on (SQLITE_BUSY_SNAPSHOT), and when a
+ * deadlock between a reader and a writer is possible. So retry the BEGIN
+ * itself, each attempt waiting at most what is left of the 10 seconds.
+ */
 int
 store_begin_write(struct store *st, struct err *err)
 {
+	int64_t deadline, left;
+	char *holder;
+	int rc;
+
 	if (st->readonly)
 		return err_set(err, ERR_READONLY,
 		    "%s is read-only: nothing was changed (check its "
 		    "permissions)", st->path);
-	return store_exec(st, "BEGIN IMMEDIATE", err);
+	deadline = store_clock_ms() + STORE_BUSY_MS;
+	for (;;) {
+		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		left = deadline - store_clock_ms();
+		if (left <= 0)
+			break;
+		log_debug("write lock busy (%d), %lld ms left", rc,
+		    (long long)left);
+		sqlite3_sleep(5 + (int)(store_clock_ms() % 20));
+		sqlite3_busy_timeout(st->db, (int)(left > 0 ? left : 1));
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (rc == SQLITE_OK)
+		return store_drop_unclaimed(st, err);
+	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+		return store_fail(st, rc, err);
+	holder = store_lock_holder(st->path);
+	err_set(err, ERR_BUSY, "%s has been locked for more than %d seconds "
+	    "by %s; nothing was changed, try again when it is done", st->path,
+	    STORE_BUSY_MS / 1000, holder != NULL ? holder :
+	    "another program (perhaps a rooster elsewhere or a backup)");
+	free(holder);
+	return -1;
 }
 
 int
@@ -307,9 +359,33 @@ store_begin_read(struct store *st, struct err *err)
 	return store_exec(st, "BEGIN", err);
 }
 
+/*
+ * Row images no log line claimed belong to no change of ours: at commit,
+ * those of a change that logged nothing; at begin, those another program
+ * (sqlite3 by hand) left, which must not join our next change.
+ */
+static int
+store_drop_unclaimed(struct store *st, struct err *err)
+{
+	static const char sql[] = "DELETE FROM change_rows "
+	    "WHERE change_id IS NULL";
+	sqlite3_stmt *stmt;
+
+	if (!st->history || sqlite3_get_autocommit(st->db))
+		return 0;
+	if ((stmt = store_stmt(st, sql, err)) == NULL ||
+	    store_step_done(st, stmt, err) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
 int
 store_commit(struct store *st, struct err *err)
 {
+	if (store_drop_unclaimed(st, err) < 0)
+		return -1;
 	if (store_exec(st, "COMMIT", err) < 0) {
 		store_rollback(st);
 		return -1;
@@ -345,11 +421,8 @@ store_backup(struct store *st, const char *path, struct err *err)
 	sqlite3_backup *bk;
 	int fd, rc;
 
-	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return err_set(err, errno == EEXIST ? ERR_CONFLICT : ERR_IO,
-		    "cannot create %s: %s", path, errno == EEXIST ?
-		    "it exists already (choose a new name)" : strerror(errno));
+	if ((fd = file_create_private(path, true, err)) < 0)
+		return -1;
 	close(fd);
 	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {

@@ -16,6 +16,7 @@ struct store {
 	sqlite3			*db;
 	char			*path;
 	bool			 readonly;
+	bool			 history;	/* change_rows exists */
 	struct store_stmt_slot	*stmts;	/* prepared once per handle */
 	size_t			 nstmts;
 	size_t			 capstmts;
@@ -39,6 +40,34 @@ int store_step_done(struct store *st, sqlite3_stmt *stmt, struct err *err);
  * without writing to it (store_migrate.c).
  */
 int store_migrate_check(struct store *st, struct err *err);
+/*
+ * Who holds the write lock of the plan at path, as "process N of user U
+ * (command line)", or NULL if unknown (store_lock.c). The caller frees.
+ */
+char *store_lock_holder(const char *path);
+/*
+ * Make the history triggers match the tables' columns, rewriting them in
+ * one write transaction if a migration changed a table (store_history.c).
+ */
+int store_history_sync(struct store *st, struct err *err);
+/* The columns of a table, from PRAGMA table_info (store_history.c). */
+struct store_history_cols {
+	char	**names;		/* plain identifiers only */
+	bool	 *pk;			/* part of the primary key */
+	char	**defaults;		/* DEFAULT expression text, or NULL */
+	size_t	  len;
+	bool	  has_id;		/* an "id" column names the row */
+};
+
+/*
+ * Columns of tbl; ERR_SCHEMA if a name is not a plain identifier (so
+ * names can be written into SQL). Free with store_history_cols_free.
+ */
+int store_history_columns(struct store *st, const char *tbl,
+    struct store_history_cols *out, struct err *err);
+void store_history_cols_free(struct store_history_cols *c);
+/* The OS login name of this process, for the change log (store_log.c). */
+void store_log_login(char *buf, size_t size);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);
 

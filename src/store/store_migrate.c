@@ -169,11 +169,29 @@ static const char *const store_migrations[] = {
 	");"
 	"CREATE INDEX invites_state ON invites (state, event_id);",
 	/*
-	 * 4 (bench; after harden's change_rows on merge: renumber): lookups
-	 * that stay fast with a million assignments. First, substring search
-	 * of volunteers' names and e-mail addresses through an FTS5 trigram
-	 * index, so that a search reads the matching rows instead of every
-	 * volunteer. It holds no copy of the text (content=
+	 * 4: row images for the change log.
+	 * Triggers (store_history.c, made from each table's columns) put the
+	 * before and after of every changed row here as JSON objects; the
+	 * change's log line claims them. undoes/undone_by pair an undo with
+	 * the change it reversed.
+	 */
+	"CREATE TABLE change_rows ("
+	"  id INTEGER PRIMARY KEY,"
+	"  change_id INTEGER REFERENCES change_log (id) ON DELETE CASCADE,"
+	"  tbl TEXT NOT NULL,"
+	"  row_id INTEGER,"
+	"  before TEXT,"
+	"  after TEXT"
+	");"
+	"CREATE INDEX change_rows_change ON change_rows (change_id);"
+	"CREATE INDEX change_rows_row ON change_rows (tbl, row_id);"
+	"ALTER TABLE change_log ADD COLUMN undoes INTEGER;"
+	"ALTER TABLE change_log ADD COLUMN undone_by INTEGER;",
+	/*
+	 * 5: lookups that stay fast with a million assignments. First,
+	 * substring search of volunteers' names and e-mail addresses through
+	 * an FTS5 trigram index, so that a search reads the matching rows
+	 * instead of every volunteer. It holds no copy of the text (content=
 	 * the volunteers table); triggers keep it in step.
 	 */
 	"CREATE VIRTUAL TABLE volunteers_fts USING fts5(name, email,"
