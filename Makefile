@@ -180,9 +180,13 @@ check-headers:
 check-headers-quiet:
 	@sh tests/check-headers.sh "$(CC) $(ALL_CFLAGS)"
 
-bench: deps
+# `make bench`: data sets cached in build/bench/, one table, and the
+# generated part of docs/PERFORMANCE.md. BENCH_SCALE=tiny: a smoke run.
+bench:
+	@sh src/deps.sh --bench
 	@$(MAKE) --no-print-directory all
-	@sh tests/bench/bench.sh $(BIN)
+	@BENCH_SCALE=$(BENCH_SCALE) BENCH_RUNS=$(BENCH_RUNS) \
+		sh tests/bench/bench.sh $(BIN)
 
 install: $(BIN) $(MOS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

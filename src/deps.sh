@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # Install what rooster needs to build and test on Debian 12, only what is
-# missing. Called by `make deps` (and so by `make demo` and `make check`).
+# missing. Called by `make deps` (and so by `make demo` and `make check`);
+# --test adds the test tools, --bench the benchmark's (`make bench`).
 # As root it runs apt-get; otherwise sudo if it works without a password
 # prompt on a terminal we do not own; else it prints the list to install.
 set -u
@@ -10,8 +11,10 @@ BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
 libjansson-dev libcmocka-dev libcsv-dev libinih-dev tzdata gettext"
 TEST="sqlite3 tmux python3 python3-icalendar locales clang \
 libclang-rt-14-dev"
+BENCH="python3 calcurse time"
 want="$BUILD"
 [ "${1:-}" = "--test" ] && want="$BUILD $TEST"
+[ "${1:-}" = "--bench" ] && want="$BUILD $TEST $BENCH"
 
 # The Dutch tests need the nl_NL.UTF-8 locale (package locales); generate it
 # once the packages are in.

@@ -251,13 +251,15 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	/*
 	 * Identify the file before anything (even WAL mode) writes to it.
-	 * Read pages through a memory map and keep more of them, and sort in
-	 * memory: whole-plan queries (suggest, conflicts) otherwise spend
-	 * their time in pread and in temporary files.
+	 * Sort in memory: whole-plan queries (suggest, conflicts) otherwise
+	 * spend their time in temporary files. No memory map and SQLite's
+	 * default page cache (2 MB): every page read through a map counts in
+	 * the process's RSS, so a 256 MB map and a 32 MB cache made memory
+	 * grow with the plan (the screen 41 MB, export ics 87 MB on 100,000
+	 * shifts) for no measurable gain in suggest or a week's conflicts
+	 * (docs/PERFORMANCE.md).
 	 */
 	if (store_exec(st, "PRAGMA foreign_keys = ON", err) < 0 ||
-	    store_exec(st, "PRAGMA mmap_size = 268435456", err) < 0 ||
-	    store_exec(st, "PRAGMA cache_size = -32768", err) < 0 ||
 	    store_exec(st, "PRAGMA temp_store = MEMORY", err) < 0 ||
 	    store_migrate_check(st, err) < 0 ||
 	    (!st->readonly && !memory &&

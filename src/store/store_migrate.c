@@ -187,6 +187,44 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX change_rows_row ON change_rows (tbl, row_id);"
 	"ALTER TABLE change_log ADD COLUMN undoes INTEGER;"
 	"ALTER TABLE change_log ADD COLUMN undone_by INTEGER;",
+	/*
+	 * 5: lookups that stay fast with a million assignments. First,
+	 * substring search of volunteers' names and e-mail addresses through
+	 * an FTS5 trigram index, so that a search reads the matching rows
+	 * instead of every volunteer. It holds no copy of the text (content=
+	 * the volunteers table); triggers keep it in step.
+	 */
+	"CREATE VIRTUAL TABLE volunteers_fts USING fts5(name, email,"
+	"  content='volunteers', content_rowid='id', tokenize='trigram');"
+	"CREATE TRIGGER volunteers_fts_insert AFTER INSERT ON volunteers BEGIN"
+	"  INSERT INTO volunteers_fts (rowid, name, email)"
+	"    VALUES (new.id, new.name, new.email);"
+	"END;"
+	"CREATE TRIGGER volunteers_fts_delete AFTER DELETE ON volunteers BEGIN"
+	"  INSERT INTO volunteers_fts (volunteers_fts, rowid, name, email)"
+	"    VALUES ('delete', old.id, old.name, old.email);"
+	"END;"
+	"CREATE TRIGGER volunteers_fts_update AFTER UPDATE OF name, email"
+	"  ON volunteers BEGIN"
+	"  INSERT INTO volunteers_fts (volunteers_fts, rowid, name, email)"
+	"    VALUES ('delete', old.id, old.name, old.email);"
+	"  INSERT INTO volunteers_fts (rowid, name, email)"
+	"    VALUES (new.id, new.name, new.email);"
+	"END;"
+	"INSERT INTO volunteers_fts (volunteers_fts) VALUES ('rebuild');"
+	/*
+	 * A volunteer's assignments with their shift and status in the index
+	 * itself: counting a volunteer's shifts in a month, or checking them
+	 * for double bookings, then reads no assignments rows.
+	 */
+	"DROP INDEX assignments_volunteer;"
+	"CREATE INDEX assignments_volunteer ON assignments"
+	"  (volunteer_id, shift_id, status);"
+	/*
+	 * Unavailable periods over a shift (suggest): those ending after it
+	 * starts, instead of all of them.
+	 */
+	"CREATE INDEX unavailable_end ON unavailable (end_at);",
 };
 
 #define STORE_NMIGRATIONS \

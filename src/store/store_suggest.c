@@ -41,12 +41,17 @@ static const char store_suggest_month_sql[] =
     "  AND s.id != ?4 AND a.status != 'declined' AND s.event_id NOT IN"
     "    (SELECT id FROM events WHERE status = 'cancelled')";
 
-/* The same for every volunteer with a limit at once, when many are. */
+/*
+ * The same for every volunteer with a limit at once, when many are,
+ * driven by the month's shifts: the unary + keeps SQLite from walking
+ * every limited volunteer's assignments instead (no statistics tell it
+ * that those can be half the volunteers).
+ */
 static const char store_suggest_months_sql[] =
     "SELECT a.volunteer_id, count(*) FROM shifts s"
     "  JOIN assignments a ON a.shift_id = s.id"
     "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
-    "  AND a.status != 'declined' AND a.volunteer_id IN (SELECT id"
+    "  AND a.status != 'declined' AND +a.volunteer_id IN (SELECT id"
     "    FROM volunteers WHERE max_per_month > 0 AND active != 0)"
     "  AND s.event_id NOT IN"
     "    (SELECT id FROM events WHERE status = 'cancelled')"

@@ -8,12 +8,44 @@
 
 #include "store_int.h"
 
-#define STORE_VOLUNTEER_COLS \
+#define STORE_VOLUNTEER_FIELDS \
 	"v.id, v.name, v.email, v.phone, v.skills, v.languages, " \
-	"v.max_per_month, v.notes, v.active, v.version, " \
+	"v.max_per_month, v.notes, v.active, v.version, "
+/* Shifts this month, one volunteer's: a few rows via assignments_volunteer. */
+#define STORE_VOLUNTEER_COLS STORE_VOLUNTEER_FIELDS \
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
 	"  WHERE a.volunteer_id = v.id AND a.status != 'declined' " \
 	"  AND s.start_at >= ?8 AND s.start_at < ?9) "
+/*
+ * The same for some hundreds of volunteers: the month's shift ids are
+ * listed once per statement (shifts_start), and each volunteer's entries
+ * in the covering index assignments_volunteer (volunteer_id, shift_id,
+ * status) are checked against it without reading assignments or shifts.
+ * The unary + keeps SQLite from probing the index once per listed shift.
+ */
+#define STORE_VOLUNTEER_SOME_COLS STORE_VOLUNTEER_FIELDS \
+	"(SELECT count(*) FROM assignments a WHERE a.volunteer_id = v.id " \
+	"  AND a.status != 'declined' AND +a.shift_id IN (SELECT s.id " \
+	"  FROM shifts s WHERE s.start_at >= ?8 AND s.start_at < ?9)) "
+/*
+ * Shifts this month for a long list: the month's assignments counted once
+ * (shifts_start, then assignments by shift) and joined, instead of one
+ * subquery per volunteer, which would read every assignment of everyone.
+ */
+#define STORE_VOLUNTEER_MONTH_WITH \
+	"WITH month (volunteer_id, n) AS (SELECT a.volunteer_id, count(*) " \
+	"  FROM shifts s JOIN assignments a ON a.shift_id = s.id " \
+	"  WHERE s.start_at >= ?8 AND s.start_at < ?9 " \
+	"  AND a.status != 'declined' GROUP BY a.volunteer_id) "
+#define STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_FIELDS "coalesce(m.n, 0) "
+#define STORE_VOLUNTEER_MONTH_FROM \
+	"FROM volunteers v LEFT JOIN month m ON m.volunteer_id = v.id "
+#define STORE_VOLUNTEER_SKILL \
+	"(?2 IS NULL OR instr(',' || lower(v.skills) || ',', " \
+	"  ',' || lower(?2) || ',') > 0) "
+#define STORE_VOLUNTEER_ORDER "ORDER BY v.name COLLATE NOCASE, v.id"
+/* The trigram index finds substrings of at least this many characters. */
+#define STORE_VOLUNTEER_TRIGRAM 3
 
 static void
 store_volunteer_row(sqlite3_stmt *stmt, struct volunteer *v)
@@ -187,23 +219,76 @@ store_volunteer_find_name(struct store *st, const char *name,
 	return id;
 }
 
+/* Characters (not bytes) in s, up to max. */
+static size_t
+store_volunteer_chars(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n < max; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* search as one FTS5 phrase: quoted, so any text is a literal substring. */
+static void
+store_volunteer_phrase(struct strbuf *sb, const char *search)
+{
+	const char *p;
+
+	strbuf_addc(sb, '"');
+	for (p = search; *p != '\0'; p++) {
+		if (*p == '"')
+			strbuf_addc(sb, '"');
+		strbuf_addc(sb, *p);
+	}
+	strbuf_addc(sb, '"');
+}
+
+/*
+ * Three ways to one answer. A search of three characters or more goes
+ * through volunteers_fts (migration: trigram index), as one quoted FTS5
+ * phrase, so any text is a literal substring, and counts each match's
+ * shifts through the covering index. A shorter one cannot use trigrams
+ * and, like no search at all, reads every volunteer in name order; those
+ * long lists count the whole month's shifts in one pass instead.
+ */
 int
 store_volunteer_list(struct store *st, const char *search, const char *skill,
     struct volunteer_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
-	    "FROM volunteers v WHERE "
-	    "(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 "
+	static const char sql_all[] = STORE_VOLUNTEER_MONTH_WITH
+	    "SELECT " STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_MONTH_FROM
+	    "WHERE " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
+	static const char sql_short[] = STORE_VOLUNTEER_MONTH_WITH
+	    "SELECT " STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_MONTH_FROM
+	    "WHERE (instr(lower(v.name), lower(?1)) > 0 "
 	    "  OR instr(lower(v.email), lower(?1)) > 0) "
-	    "AND (?2 IS NULL OR instr(',' || lower(v.skills) || ',', "
-	    "  ',' || lower(?2) || ',') > 0) "
-	    "ORDER BY v.name COLLATE NOCASE, v.id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
+	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_SOME_COLS
+	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
+	    "  WHERE volunteers_fts MATCH ?1) "
+	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
+	struct strbuf phrase;
+	sqlite3_stmt *stmt;
 	int rc;
 
+	strbuf_init(&phrase);
+	if (search == NULL || *search == '\0')
+		stmt = store_stmt(st, sql_all, err);
+	else if (store_volunteer_chars(search, STORE_VOLUNTEER_TRIGRAM) <
+	    STORE_VOLUNTEER_TRIGRAM) {
+		if ((stmt = store_stmt(st, sql_short, err)) != NULL)
+			store_bind_text(stmt, 1, search);
+	} else {
+		store_volunteer_phrase(&phrase, search);
+		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
+			store_bind_text(stmt, 1, strbuf_str(&phrase));
+	}
+	strbuf_fini(&phrase);
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, search);
 	store_bind_text(stmt, 2, skill);
 	store_volunteer_bind_month(stmt);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -225,12 +310,33 @@ store_volunteer_list_page(struct store *st, const char *search,
 	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
 	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
 	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	/*
+	 * A filter of three characters or more: the matches from the trigram
+	 * index, then the page among them (a rare filter would otherwise
+	 * read every volunteer looking for a page of matches).
+	 */
+	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_COLS
+	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
+	    "  WHERE volunteers_fts MATCH ?1) "
+	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
+	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
+	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
+	struct strbuf phrase;
+	sqlite3_stmt *stmt;
 	int rc;
 
+	strbuf_init(&phrase);
+	if (search != NULL && store_volunteer_chars(search,
+	    STORE_VOLUNTEER_TRIGRAM) >= STORE_VOLUNTEER_TRIGRAM) {
+		store_volunteer_phrase(&phrase, search);
+		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
+			store_bind_text(stmt, 1, strbuf_str(&phrase));
+	} else if ((stmt = store_stmt(st, sql, err)) != NULL)
+		store_bind_text(stmt, 1, search != NULL && *search != '\0' ?
+		    search : NULL);
+	strbuf_fini(&phrase);
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, search);
 	store_bind_text(stmt, 2, after_name);
 	sqlite3_bind_int64(stmt, 3, after_id);
 	sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);

@@ -73,7 +73,12 @@ text_escape(unsigned int cp, char *buf, size_t size)
 static int
 text_cp_width(unsigned int cp)
 {
-	int w = wcwidth((wchar_t)cp);
+	int w;
+
+	/* Printable ASCII is one column everywhere; skip the libc lookup. */
+	if (cp >= 0x20 && cp < 0x7f)
+		return 1;
+	w = wcwidth((wchar_t)cp);
 
 	return w < 0 ? 1 : w;
 }
@@ -112,16 +117,39 @@ text_next(const char **s, struct text_unit *u)
 	return true;
 }
 
+/*
+ * Bytes of printable ASCII at the start of s: one column each, shown as
+ * they are, so the common case skips decoding (table output is mostly
+ * such runs).
+ */
+static size_t
+text_ascii_run(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	return (size_t)(p - (const unsigned char *)s);
+}
+
 size_t
 text_width(const char *s)
 {
 	struct text_unit u;
 	size_t w = 0;
 
+	size_t n;
+
 	if (s == NULL)
 		return 0;
-	while (text_next(&s, &u))
+	for (;;) {
+		n = text_ascii_run(s);
+		s += n;
+		w += n;
+		if (!text_next(&s, &u))
+			break;
 		w += (size_t)u.width;
+	}
 	return w;
 }
 
@@ -143,10 +171,16 @@ text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad)
 {
 	struct text_unit u;
 	const char *p = s != NULL ? s : "";
-	size_t used = 0;
+	size_t used = 0, n;
 
 	if (text_width(p) <= cols) {
-		while (text_next(&p, &u)) {
+		for (;;) {
+			n = text_ascii_run(p);
+			strbuf_add(sb, p, n);
+			p += n;
+			used += n;
+			if (!text_next(&p, &u))
+				break;
 			strbuf_add(sb, u.bytes, u.len);
 			used += (size_t)u.width;
 		}
