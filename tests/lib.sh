@@ -7,6 +7,17 @@ set -u
 : "${ROOSTER:=$(cd "$(dirname "$0")/../.." && pwd)/build/rooster}"
 TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/rooster-test.XXXXXX")
 trap 'rm -rf "$TESTDIR"' EXIT
+# Tests that check file modes run rooster as an unprivileged user (root
+# ignores modes). The checkout may sit where only root can enter (/root),
+# so run a copy that every user can reach; its catalogues come along.
+ROOSTER_BUILT=$ROOSTER	# the binary in its build directory
+mkdir -p "$TESTDIR/bin"
+cp "$ROOSTER" "$TESTDIR/bin/rooster"
+[ -d "$(dirname "$ROOSTER")/locale" ] &&
+    cp -R "$(dirname "$ROOSTER")/locale" "$TESTDIR/bin/locale"
+chmod 0711 "$TESTDIR"
+chmod -R a+rX "$TESTDIR/bin"
+ROOSTER="$TESTDIR/bin/rooster"
 DB="$TESTDIR/plan.db"
 export TZ=UTC LC_ALL=C.UTF-8 HOME="$TESTDIR/home" XDG_CONFIG_HOME="$TESTDIR/config"
 export XDG_DATA_HOME="$TESTDIR/data"

@@ -51,7 +51,7 @@ sed '0,/^msgstr "[^"]/s/^msgstr "[^"].*"$/msgstr ""/' "$po" > "$TESTDIR/blank.po
 check "an untranslated entry is noticed" test "$(count_po untranslated "$TESTDIR/blank.po")" -gt 0
 
 # The build tree holds the catalogue the binary finds.
-bdir=$(dirname "$ROOSTER")
+bdir=$(dirname "$ROOSTER_BUILT")
 check "make built $bdir/locale/nl/LC_MESSAGES/rooster.mo" \
     test -s "$bdir/locale/nl/LC_MESSAGES/rooster.mo"
 check "the built .mo is not older than nl.po" \
