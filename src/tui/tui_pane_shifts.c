@@ -179,6 +179,21 @@ tui_pane_shifts_shift(struct tui_pane_shifts *ps,
 	return i < ps->shifts.len ? &ps->shifts.items[i] : NULL;
 }
 
+
+/* Columns for the widest status word in the user's language, plus a gap. */
+static int
+tui_pane_shifts_status_width(void)
+{
+	enum assignment_status st;
+	size_t w, widest = 0;
+
+	for (st = ASSIGNMENT_PLANNED; st <= ASSIGNMENT_TENTATIVE; st++) {
+		w = text_width(_(assignment_status_name(st)));
+		if (w > widest)
+			widest = w;
+	}
+	return widest > 14 ? 15 : (int)widest + 1;
+}
 static void
 tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
     const struct tui_list_row *row, int y, int x, int w, bool selected)
@@ -196,7 +211,7 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 		a = tui_pane_shifts_assignment(ps, row);
 		if (a == NULL)
 			return;
-		stw = w >= 30 ? 10 : 0;
+		stw = w >= 30 ? tui_pane_shifts_status_width() : 0;
 		/* "!!" survives a monochrome terminal; the reason is on the
 		 * status line when the row is selected. */
 		conflict = tui_pane_shifts_conflict_of(ps, row) != NULL;

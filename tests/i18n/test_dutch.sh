@@ -196,6 +196,7 @@ sees "screen nl: hints in Dutch" "? hulp  q stoppen"
 sees "screen nl: focus named in Dutch" " activiteiten "
 keys Tab
 sees "screen nl: assignment status in Dutch (uitgenodigd)" "uitgenodi"
+sees "screen nl: the status column fits the Dutch word" "uitgenodigd"
 sees "screen nl: a forced assignment says so in Dutch" "(geforceerd)"
 keys '?'
 sees "screen nl: help title" "Hulp: toetsen"
