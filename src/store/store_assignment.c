@@ -14,7 +14,7 @@
 	"FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id " \
 	"JOIN shifts s ON s.id = a.shift_id JOIN events e ON e.id = s.event_id "
 
-void
+static void
 store_assignment_row(sqlite3_stmt *stmt, struct assignment *a)
 {
 	const char *att;

@@ -60,37 +60,6 @@ store_calendar_shift(sqlite3_stmt *stmt, const struct event *ev,
 	sh->event_status = (int)ev->status;
 }
 
-/*
- * The people of the shifts store_calendar_each walks, in the same order
- * (shift by shift, then by name), so one pass over both streams gives each
- * shift its attendees: one query instead of one per shift. CROSS JOIN
- * keeps SQLite walking events in start order, so it sorts one event's rows
- * at a time, not all assignments of the plan.
- */
-#define STORE_CALENDAR_PEOPLE_COLS \
-	"SELECT a.id, a.shift_id, a.volunteer_id, a.status, a.attendance, " \
-	"a.hours, a.forced, v.name, s.role, e.title, s.start_at, s.end_at "
-#define STORE_CALENDAR_PEOPLE_TAIL \
-	"CROSS JOIN assignments a ON a.shift_id = s.id " \
-	"CROSS JOIN volunteers v ON v.id = a.volunteer_id "
-#define STORE_CALENDAR_ORDER \
-	"ORDER BY e.start_at, e.id, s.start_at, s.role, s.id"
-
-/* Moves the people of shift_id from the people cursor into out. */
-static int
-store_calendar_people(struct store *st, sqlite3_stmt *stmt, int *step,
-    int64_t shift_id, struct assignment_list *out, struct err *err)
-{
-	while (*step == SQLITE_ROW &&
-	    sqlite3_column_int64(stmt, 1) == shift_id) {
-		store_assignment_row(stmt, assignment_list_push(out));
-		*step = sqlite3_step(stmt);
-	}
-	if (*step != SQLITE_ROW && *step != SQLITE_DONE)
-		return store_fail(st, *step, err);
-	return 0;
-}
-
 int
 store_calendar_each(struct store *st,
     const struct store_calendar_filter *filter, store_calendar_fn *fn,
@@ -98,41 +67,26 @@ store_calendar_each(struct store *st,
 {
 	static const char sql[] = "SELECT " STORE_CALENDAR_COLS
 	    "FROM events e LEFT JOIN shifts s ON s.event_id = e.id "
-	    "WHERE (?1 = 0 OR e.id = ?1) AND ?2 = 0 " STORE_CALENDAR_ORDER;
-	static const char sql_people[] = STORE_CALENDAR_PEOPLE_COLS
-	    "FROM events e CROSS JOIN shifts s ON s.event_id = e.id "
-	    STORE_CALENDAR_PEOPLE_TAIL
 	    "WHERE (?1 = 0 OR e.id = ?1) AND ?2 = 0 "
-	    STORE_CALENDAR_ORDER ", v.name COLLATE NOCASE, v.id";
+	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
 	/* One volunteer's: from their assignments, not every shift. */
 	static const char sql_volunteer[] = "SELECT " STORE_CALENDAR_COLS
 	    "FROM assignments a JOIN shifts s ON s.id = a.shift_id "
 	    "JOIN events e ON e.id = s.event_id "
 	    "WHERE (?1 = 0 OR e.id = ?1) AND a.volunteer_id = ?2 "
-	    STORE_CALENDAR_ORDER;
-	static const char sql_volunteer_people[] = STORE_CALENDAR_PEOPLE_COLS
-	    "FROM assignments me JOIN shifts s ON s.id = me.shift_id "
-	    "JOIN events e ON e.id = s.event_id " STORE_CALENDAR_PEOPLE_TAIL
-	    "WHERE (?1 = 0 OR e.id = ?1) AND me.volunteer_id = ?2 "
-	    STORE_CALENDAR_ORDER ", v.name COLLATE NOCASE, v.id";
-	bool one = filter != NULL && filter->volunteer_id != 0;
-	sqlite3_stmt *stmt, *pstmt;
+	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
+	sqlite3_stmt *stmt = store_stmt(st, filter != NULL &&
+	    filter->volunteer_id != 0 ? sql_volunteer : sql, err);
 	struct assignment_list people = { 0 };
 	struct event ev;
 	struct shift sh;
 	bool has_shift;
-	int rc = 0, step, pstep;
+	int rc = 0, step;
 
-	if ((stmt = store_stmt(st, one ? sql_volunteer : sql, err)) == NULL ||
-	    (pstmt = store_stmt(st, one ? sql_volunteer_people : sql_people,
-	    err)) == NULL)
+	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, filter != NULL ? filter->event_id : 0);
 	sqlite3_bind_int64(stmt, 2, filter != NULL ? filter->volunteer_id : 0);
-	sqlite3_bind_int64(pstmt, 1, filter != NULL ? filter->event_id : 0);
-	sqlite3_bind_int64(pstmt, 2, filter != NULL ? filter->volunteer_id :
-	    0);
-	pstep = sqlite3_step(pstmt);
 	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		event_init(&ev);
 		store_calendar_event(stmt, &ev);
@@ -140,8 +94,8 @@ store_calendar_each(struct store *st,
 		shift_init(&sh);
 		if (has_shift) {
 			store_calendar_shift(stmt, &ev, &sh);
-			rc = store_calendar_people(st, pstmt, &pstep, sh.id,
-			    &people, err);
+			rc = store_assignment_list_shift(st, sh.id, &people,
+			    err);
 		}
 		if (rc == 0)
 			rc = fn(arg, &ev, has_shift ? &sh : NULL, &people, err);
@@ -153,7 +107,6 @@ store_calendar_each(struct store *st,
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = store_fail(st, step, err);
 	sqlite3_reset(stmt);
-	sqlite3_reset(pstmt);
 	return rc;
 }
 

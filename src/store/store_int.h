@@ -31,12 +31,6 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *err);
 int store_fail(struct store *st, int rc, struct err *err);
 /* Copy of column i as text ("" for NULL). The caller frees. */
 char *store_col_text(sqlite3_stmt *stmt, int i);
-/*
- * One assignment row of the columns a.id, a.shift_id, a.volunteer_id,
- * a.status, a.attendance, a.hours, a.forced, v.name, s.role, e.title,
- * s.start_at, s.end_at (in that order) into a.
- */
-void store_assignment_row(sqlite3_stmt *stmt, struct assignment *a);
 /* Bind text or NULL when s is NULL. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Run a statement that returns no rows; 0 or -1 with err. */
