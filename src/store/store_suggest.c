@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * What suggestions need, for every active volunteer at once, in four
- * plain scans instead of a query per volunteer: the month's shifts of
- * volunteers with a limit, the assignments near the shift and in the 30
- * days before (found through the shifts' start index, folded per
- * volunteer in a hash table here), the unavailable periods over it, and
- * the volunteers themselves. Their text
- * is copied into one arena, so 50,000 volunteers cost three allocations.
+ * What suggestions need about the volunteers weighed for a shift: the
+ * assignments near it (found through the shifts' start index, folded per
+ * volunteer in a hash table here), the unavailable periods over it, the
+ * volunteers in name order, and per volunteer weighed the shifts in the
+ * 30 days before and, with a limit, in the month: one small query each
+ * for the first ones (a caller after the best few stops early), one scan
+ * for all once many are weighed. Text is copied into one arena.
  */
 #include "rooster/store.h"
 
@@ -38,8 +38,9 @@ static const char store_suggest_role_sql[] =
 static const char store_suggest_month_sql[] =
     "SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id"
     "  WHERE a.volunteer_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3"
-    "  AND s.id != ?4 AND a.status != 'declined' AND s.event_id NOT IN"
-    "    (SELECT id FROM events WHERE status = 'cancelled')";
+    "  AND s.id != ?4 AND a.status != 'declined' AND NOT EXISTS"
+    "    (SELECT 1 FROM events e WHERE e.id = s.event_id"
+    "    AND e.status = 'cancelled')";
 
 /*
  * The same for every volunteer with a limit at once, when many are,
@@ -57,8 +58,18 @@ static const char store_suggest_months_sql[] =
     "    (SELECT id FROM events WHERE status = 'cancelled')"
     "  GROUP BY a.volunteer_id";
 
-/* Past this many volunteers with a limit, count all months in one scan. */
-#define STORE_SUGGEST_MONTH_QUERIES 64
+/*
+ * Past this many volunteers with a limit, count all months in one scan;
+ * past this many weighed, all recent counts. A query of one volunteer's
+ * costs about 1/3,000 of the months scan of the large bench plan and
+ * 1/1,400 of the recents scan; a caller after the best few weighs a few
+ * hundred at most.
+ */
+#define STORE_SUGGEST_MONTH_QUERIES 2048
+#define STORE_SUGGEST_RECENT_QUERIES 1024
+
+/* "Recent": the 30 days before the shift. */
+#define STORE_SUGGEST_RECENT (30 * INT64_C(86400))
 
 static const char store_suggest_maxid_sql[] =
     "SELECT coalesce(max(id), 0) FROM volunteers";
@@ -90,7 +101,7 @@ struct store_suggest_fact {
 	int64_t			 off_start;
 	int64_t			 off_end;
 	size_t			 reason_at;
-	int			 recent;
+	int			 recent;	/* after the recents scan */
 	int			 month;		/* after the months scan */
 };
 
@@ -219,7 +230,7 @@ store_suggest_keep(struct strbuf *arena, sqlite3_stmt *stmt, int i)
 	return at;
 }
 
-/* Fold the assignments near the shift and in the 30 days before. */
+/* Fold the assignments near the shift (overlapping, within the rest). */
 static int
 store_suggest_scan_near(struct store *st, const struct shift *sh,
     int64_t rest, struct store_suggest_map *m, struct strbuf *arena,
@@ -228,21 +239,17 @@ store_suggest_scan_near(struct store *st, const struct shift *sh,
 	sqlite3_stmt *stmt = store_stmt(st, store_suggest_near_sql, err), *role;
 	struct store_suggest_fact *f;
 	struct store_suggest_near *a;
-	int64_t recent = sh->start - 30 * INT64_C(86400), lo, hi, s, e;
+	int64_t s, e;
 	int rc, k;
 
 	if (stmt == NULL)
 		return -1;
-	lo = sh->start - rest < recent ? sh->start - rest : recent;
-	hi = sh->end + rest;
-	sqlite3_bind_int64(stmt, 1, lo - STORE_SUGGEST_LOOKBACK);
-	sqlite3_bind_int64(stmt, 2, hi);
+	sqlite3_bind_int64(stmt, 1, sh->start - rest - STORE_SUGGEST_LOOKBACK);
+	sqlite3_bind_int64(stmt, 2, sh->end + rest);
 	sqlite3_bind_int64(stmt, 3, sh->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		s = sqlite3_column_int64(stmt, 2);
 		e = sqlite3_column_int64(stmt, 3);
-		f = store_suggest_find(m, sqlite3_column_int64(stmt, 0), true);
-		f->recent += s >= recent && s < sh->start;
 		/* near[0]: an overlap; near[1]: within the rest. */
 		if (s < sh->end && e > sh->start)
 			k = 0;
@@ -250,6 +257,7 @@ store_suggest_scan_near(struct store *st, const struct shift *sh,
 			k = 1;
 		else
 			continue;
+		f = store_suggest_find(m, sqlite3_column_int64(stmt, 0), true);
 		a = &f->near[k];
 		if (a->shift_id != 0)
 			continue;
@@ -308,7 +316,82 @@ struct store_suggest_ctx {
 	struct err		*err;
 	int			 month_queries;	/* asked one by one so far */
 	bool			 months_scanned; /* all in the map now */
+	int			 recent_queries;
+	bool			 recents_scanned;
 };
+
+/*
+ * Count the 30 days before the shift of every volunteer into the map:
+ * the assignments of the shifts starting then, in one pass.
+ */
+static int
+store_suggest_recents(struct store_suggest_ctx *cx)
+{
+	sqlite3_stmt *stmt = store_stmt(cx->st, store_suggest_near_sql,
+	    cx->err);
+	struct store_suggest_fact *f;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, cx->sh->start - STORE_SUGGEST_RECENT);
+	sqlite3_bind_int64(stmt, 2, cx->sh->start);
+	sqlite3_bind_int64(stmt, 3, cx->sh->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		f = store_suggest_find(cx->m, sqlite3_column_int64(stmt, 0),
+		    true);
+		f->recent++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(cx->st, rc, cx->err);
+	cx->recents_scanned = true;
+	return 0;
+}
+
+/* Shifts of vid starting in [from, to) except the one to fill, or -1. */
+static int
+store_suggest_count(struct store_suggest_ctx *cx, int64_t vid, int64_t from,
+    int64_t to)
+{
+	sqlite3_stmt *stmt;
+	int rc, n = 0;
+
+	if ((stmt = store_stmt(cx->st, store_suggest_month_sql, cx->err)) ==
+	    NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, vid);
+	sqlite3_bind_int64(stmt, 2, from);
+	sqlite3_bind_int64(stmt, 3, to);
+	sqlite3_bind_int64(stmt, 4, cx->sh->id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? n : store_fail(cx->st, rc, cx->err);
+}
+
+/*
+ * Shifts of vid in the 30 days before the shift, or -1 with err: one
+ * query for the first volunteers weighed (a caller that wants the best
+ * few stops early), then one scan for everyone.
+ */
+static int
+store_suggest_recent(struct store_suggest_ctx *cx, int64_t vid)
+{
+	const struct store_suggest_fact *f;
+
+	if (!cx->recents_scanned &&
+	    ++cx->recent_queries > STORE_SUGGEST_RECENT_QUERIES &&
+	    store_suggest_recents(cx) < 0)
+		return -1;
+	if (cx->recents_scanned) {
+		f = store_suggest_find(cx->m, vid, false);
+		return f != NULL ? f->recent : 0;
+	}
+	return store_suggest_count(cx, vid, cx->sh->start -
+	    STORE_SUGGEST_RECENT, cx->sh->start);
+}
 
 /* Count the month of every volunteer with a limit into the map. */
 static int
@@ -344,8 +427,6 @@ static int
 store_suggest_month(struct store_suggest_ctx *cx, int64_t vid)
 {
 	const struct store_suggest_fact *f;
-	sqlite3_stmt *stmt;
-	int rc, n = 0;
 
 	if (!cx->months_scanned &&
 	    ++cx->month_queries > STORE_SUGGEST_MONTH_QUERIES &&
@@ -355,18 +436,7 @@ store_suggest_month(struct store_suggest_ctx *cx, int64_t vid)
 		f = store_suggest_find(cx->m, vid, false);
 		return f != NULL ? f->month : 0;
 	}
-	if ((stmt = store_stmt(cx->st, store_suggest_month_sql, cx->err)) ==
-	    NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, vid);
-	sqlite3_bind_int64(stmt, 2, cx->month_start);
-	sqlite3_bind_int64(stmt, 3, cx->month_end);
-	sqlite3_bind_int64(stmt, 4, cx->sh->id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? n : store_fail(cx->st, rc, cx->err);
+	return store_suggest_count(cx, vid, cx->month_start, cx->month_end);
 }
 
 /* Call fn with the row of one volunteer: text borrowed from stmt. */
@@ -393,9 +463,10 @@ store_suggest_row_call(sqlite3_stmt *stmt, struct store_suggest_ctx *cx)
 	if (r.volunteer.max_per_month > 0 &&
 	    (r.month_count = store_suggest_month(cx, vid)) < 0)
 		return -1;
+	if ((r.recent = store_suggest_recent(cx, vid)) < 0)
+		return -1;
 	f = store_suggest_find(cx->m, vid, false);
 	if (f != NULL) {
-		r.recent = f->recent;
 		r.near = near;
 		for (k = 0; k < 2; k++) {
 			if (f->near[k].shift_id == 0)

@@ -41,6 +41,30 @@ ok "ORGANIZER in a feed: the plan, a no-reply address" count "$WORK/all.txt" \
     "^ORGANIZER mailto:no-reply@.* cn='Stichting Samen'" 2
 ok "CRLF line ends" sh -c "! tr -d '\r' <'$WORK/all.ics' | cmp -s - '$WORK/all.ics'"
 
+# Attendees come from one query merged with the shifts: each shift gets
+# its own people (name order), a shift without people none.
+# desc_of SHIFT: the DESCRIPTION of that shift's VEVENT, as parsed.
+desc_of() {
+	awk -v u="EVENT uid=$(uid_of_shift "$1") " '/^EVENT / { m = index($0, u) == 1 }
+	    m && /^DESCRIPTION / { print }' "$WORK/pp.txt"
+}
+r shift add 1 kok >/dev/null
+r shift add 2 kok >/dev/null
+r assign 4 1 --force >/dev/null
+r export ics >"$WORK/pp.ics"
+$CHECK cal "$WORK/pp.ics" >"$WORK/pp.txt"
+desc_of 1 >"$WORK/d1"
+desc_of 3 >"$WORK/d3"
+desc_of 4 >"$WORK/d4"
+desc_of 2 >"$WORK/d2"
+ok "the first shift: Ana and Jeroen, in name order" has "$WORK/d1" 'On this shift: Ana, Jeroen'
+ok "a shift without people names nobody" lacks "$WORK/d3" 'On this shift'
+ok "the shift after it: its own person" has "$WORK/d4" 'On this shift: Jeroen'
+ok "the next event's shift: its own, not the last one's" has "$WORK/d2" \
+    'On this shift: Ana\\n'
+sqlite3 "$ROOSTER_DB" "DELETE FROM assignments WHERE shift_id = 4;
+    DELETE FROM shifts WHERE id IN (3, 4)"
+
 config "reminder = 0"
 r export ics >"$WORK/none.ics"
 $CHECK cal "$WORK/none.ics" >"$WORK/none.txt"

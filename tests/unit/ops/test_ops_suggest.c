@@ -5,7 +5,9 @@
  * On a generated plan: the best n found by the early-stopping scan are
  * exactly the first n of the full ranking, and every volunteer the full
  * ranking calls free is one assign would accept (ops_assign_check), and
- * the other way round.
+ * the other way round. A plan of more volunteers than store asks about
+ * one by one (1,024 for the recent count, 2,048 with a limit for the
+ * month count) takes both ways: the same ranking, recent counts right.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,8 +25,14 @@
 #define SG_T0 INT64_C(1809338400)
 #define SG_VOLUNTEERS 160
 #define SG_SHIFTS 60
+/* Past store's one-by-one queries: every one has a limit in this plan. */
+#define SG_MANY 2500
 
 static uint32_t sg_seed = 12345;
+static int sg_nvol = SG_VOLUNTEERS;
+/* Starts of each volunteer's assigned shifts (the many plan), the oracle. */
+static int64_t sg_booked[SG_MANY + 1][16];
+static int sg_nbooked[SG_MANY + 1];
 
 static uint32_t
 sg_rand(uint32_t n)
@@ -46,12 +54,14 @@ sg_plan(void)
 	struct err err;
 	char name[32];
 	int i, j;
+	int64_t vid;
 
+	memset(sg_nbooked, 0, sizeof sg_nbooked);
 	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
 	assert_int_equal(ops_plan_open(st, &err), 0);
 	assert_int_equal(ops_plan_init(st, "Europe/Amsterdam", NULL, &err), 0);
 	assert_int_equal(ops_plan_rest(st, 60, &err), 0);
-	for (i = 0; i < SG_VOLUNTEERS; i++) {
+	for (i = 0; i < sg_nvol; i++) {
 		volunteer_init(&v);
 		/* Names that tie in case, to test the name-then-id order. */
 		snprintf(name, sizeof name, "%s %02d", i % 2 ? "ana" : "Ana",
@@ -60,7 +70,8 @@ sg_plan(void)
 		v.skills = xstrdup(sg_rand(3) == 0 ? "tolk" : "");
 		v.languages = xstrdup(langs[sg_rand(4)]);
 		/* Many limits: past 64 store counts months in one scan. */
-		v.max_per_month = sg_rand(2) == 0 ? 1 + (int)sg_rand(3) : 0;
+		v.max_per_month = sg_rand(2) == 0 ? 1 + (int)sg_rand(3) :
+		    sg_nvol > SG_VOLUNTEERS ? 50 : 0;
 		v.active = sg_rand(10) != 0;
 		assert_int_equal(ops_volunteer_add(st, &v, &err), 0);
 		volunteer_fini(&v);
@@ -90,9 +101,12 @@ sg_plan(void)
 		sh.start = ev.start + (int64_t)sg_rand(3) * 3600;
 		sh.end = sh.start + 3600 + (int64_t)sg_rand(3) * 3600;
 		assert_int_equal(ops_shift_add(st, &sh, &err), 0);
-		for (j = 0; j < 12; j++)
-			(void)ops_assign(st, sh.id, 1 + sg_rand(SG_VOLUNTEERS),
-			    true, NULL, &err);
+		for (j = 0; j < (sg_nvol > SG_VOLUNTEERS ? 60 : 12); j++) {
+			vid = 1 + sg_rand((uint32_t)sg_nvol);
+			if (ops_assign(st, sh.id, vid, true, NULL, &err) == 0 &&
+			    sg_nvol > SG_VOLUNTEERS && sg_nbooked[vid] < 16)
+				sg_booked[vid][sg_nbooked[vid]++] = sh.start;
+		}
 		shift_fini(&sh);
 		event_fini(&ev);
 	}
@@ -182,12 +196,80 @@ test_suggest_agrees_with_assign(void **state)
 	store_close(st);
 }
 
+/* recent as counted from what the plan booked: the 30 days before. */
+static int
+sg_recent(int64_t vid, int64_t start)
+{
+	int i, n = 0;
+
+	for (i = 0; i < sg_nbooked[vid]; i++)
+		n += sg_booked[vid][i] >= start - 30 * INT64_C(86400) &&
+		    sg_booked[vid][i] < start;
+	return n;
+}
+
+static void
+test_suggest_many(void **state)
+{
+	struct store *st;
+	struct plan_conflict_list found;
+	struct ops_suggest all, top;
+	struct shift sh;
+	struct err err;
+	int64_t shift, vid;
+	size_t i, free_ones = 0, recent_ones = 0;
+
+	(void)state;
+	sg_nvol = SG_MANY;
+	st = sg_plan();
+	for (shift = 5; shift <= SG_SHIFTS; shift += 20) {
+		shift_init(&sh);
+		assert_int_equal(store_shift_get(st, shift, &sh, &err), 0);
+		assert_int_equal(ops_suggest(st, shift, &all, &err), 0);
+		assert_true(all.ranked.len > 2048);
+		for (i = 0; i < all.ranked.len; i++) {
+			const struct plan_suggestion *s = &all.ranked.items[i];
+
+			vid = s->volunteer->id;
+			if (s->recent != sg_recent(vid, sh.start))
+				fail_msg("shift %lld, volunteer %lld: recent "
+				    "%d, booked %d", (long long)shift,
+				    (long long)vid, s->recent,
+				    sg_recent(vid, sh.start));
+			recent_ones += s->recent > 0;
+			memset(&found, 0, sizeof found);
+			assert_int_equal(ops_assign_check(st, shift, vid, &found,
+			    &err), 0);
+			if ((found.len == 0) != (s->conflicts == 0))
+				fail_msg("shift %lld, volunteer %lld: assign "
+				    "finds %zu conflicts, suggest %zu",
+				    (long long)shift, (long long)vid, found.len,
+				    s->conflicts);
+			free_ones += s->conflicts == 0;
+			plan_conflict_list_free(&found);
+		}
+		assert_int_equal(ops_suggest_top(st, shift, 10, &top, &err), 0);
+		for (i = 0; i < 10; i++)
+			assert_int_equal(top.ranked.items[i].volunteer->id,
+			    all.ranked.items[i].volunteer->id);
+		ops_suggest_fini(&top);
+		ops_suggest_fini(&all);
+		shift_fini(&sh);
+	}
+	/* Both sides of each count: people with recent shifts, and free. */
+	assert_true(recent_ones > 0);
+	assert_true(free_ones > 0);
+	sg_nvol = SG_VOLUNTEERS;
+	store_close(st);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_suggest_top_is_prefix),
 		cmocka_unit_test(test_suggest_agrees_with_assign),
+		cmocka_unit_test(test_suggest_many),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
