@@ -126,7 +126,6 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_table t, st;
 	struct event ev;
 	struct err err;
-	json_t *arr = NULL, *extra = NULL;
 	char *pos[1];
 	int64_t id;
 	size_t i;
@@ -162,18 +161,7 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_init(&st, cli_shift_columns, cli_shift_ncolumns);
 	for (i = 0; i < shifts.len; i++)
 		cli_shift_row(&st, &shifts.items[i]);
-	if (ctx->format == CLI_FORMAT_JSON) {
-		arr = json_array();
-		for (i = 0; i < st.nrows; i++)
-			json_array_append_new(arr, cli_table_json_row(&st, i));
-		extra = json_object();
-		json_object_set_new(extra, "shifts", arr);
-	}
-	cli_table_print_record(ctx, &t, extra);
-	if (ctx->format == CLI_FORMAT_TABLE && st.nrows > 0) {
-		putchar('\n');
-		cli_table_print(ctx, &st);
-	}
+	cli_table_print_record_list(ctx, &t, "shifts", &st);
 	cli_table_fini(&t);
 	cli_table_fini(&st);
 	shift_list_free(&shifts);

@@ -161,6 +161,13 @@ void cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t);
  */
 void cli_table_print_record(const struct cli_ctx *ctx,
     const struct cli_table *t, json_t *extra);
+/*
+ * Print row 0 of t as one record with the rows of list under it: a json
+ * object holding them as an array named key, or the record and then the
+ * list as a table (csv: the record only).
+ */
+void cli_table_print_record_list(const struct cli_ctx *ctx,
+    const struct cli_table *t, const char *key, const struct cli_table *list);
 /* Row r as a json object of its CLI_DATA columns. The caller owns it. */
 json_t *cli_table_json_row(const struct cli_table *t, size_t r);
 /* Print j (stolen) as indented json to fp. */

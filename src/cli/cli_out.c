@@ -437,3 +437,24 @@ cli_out_note(const struct cli_ctx *ctx, const char *fmt, ...)
 	free(clean);
 	free(s);
 }
+
+void
+cli_table_print_record_list(const struct cli_ctx *ctx,
+    const struct cli_table *t, const char *key, const struct cli_table *list)
+{
+	json_t *arr, *extra = NULL;
+	size_t i;
+
+	if (ctx->format == CLI_FORMAT_JSON) {
+		arr = json_array();
+		for (i = 0; i < list->nrows; i++)
+			json_array_append_new(arr, cli_table_json_row(list, i));
+		extra = json_object();
+		json_object_set_new(extra, key, arr);
+	}
+	cli_table_print_record(ctx, t, extra);
+	if (ctx->format == CLI_FORMAT_TABLE && list->nrows > 0) {
+		putchar('\n');
+		cli_table_print(ctx, list);
+	}
+}

@@ -151,7 +151,6 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_table t, at;
 	struct volunteer v;
 	struct err err;
-	json_t *arr, *extra = NULL;
 	char *pos[1];
 	int64_t id;
 	size_t i;
@@ -182,18 +181,7 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_init(&at, cli_assignment_columns, cli_assignment_ncolumns);
 	for (i = 0; i < list.len; i++)
 		cli_assignment_row(&at, &list.items[i]);
-	if (ctx->format == CLI_FORMAT_JSON) {
-		arr = json_array();
-		for (i = 0; i < at.nrows; i++)
-			json_array_append_new(arr, cli_table_json_row(&at, i));
-		extra = json_object();
-		json_object_set_new(extra, "upcoming", arr);
-	}
-	cli_table_print_record(ctx, &t, extra);
-	if (ctx->format == CLI_FORMAT_TABLE && at.nrows > 0) {
-		putchar('\n');
-		cli_table_print(ctx, &at);
-	}
+	cli_table_print_record_list(ctx, &t, "upcoming", &at);
 	cli_table_fini(&t);
 	cli_table_fini(&at);
 	assignment_list_free(&list);
