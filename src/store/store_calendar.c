@@ -11,50 +11,26 @@
 
 #include "store_int.h"
 
-#define STORE_CALENDAR_COLS \
-	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
-	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
+#define STORE_CALENDAR_COLS STORE_EVENT_STORED_COLS ", " \
 	"s.id, s.uid, s.sequence, s.role, s.start_at, s.end_at, s.needed, " \
-	"s.language, s.version, coalesce(e.series_id, 0), " \
-	"coalesce(e.occurrence_start, 0) "
-
-static void
-store_calendar_event(sqlite3_stmt *stmt, struct event *ev)
-{
-	int status;
-
-	ev->id = sqlite3_column_int64(stmt, 0);
-	ev->uid = store_col_text(stmt, 1);
-	ev->sequence = sqlite3_column_int(stmt, 2);
-	ev->title = store_col_text(stmt, 3);
-	ev->description = store_col_text(stmt, 4);
-	ev->location = store_col_text(stmt, 5);
-	ev->start = sqlite3_column_int64(stmt, 6);
-	ev->end = sqlite3_column_int64(stmt, 7);
-	status = event_status_parse((const char *)sqlite3_column_text(stmt, 8));
-	ev->status = status < 0 ? EVENT_CONFIRMED : (enum event_status)status;
-	ev->rrule = sqlite3_column_type(stmt, 9) == SQLITE_NULL ? NULL :
-	    store_col_text(stmt, 9);
-	ev->languages = store_col_text(stmt, 10);
-	ev->version = sqlite3_column_int64(stmt, 11);
-	ev->series_id = sqlite3_column_int64(stmt, 21);
-	ev->occurrence_start = sqlite3_column_int64(stmt, 22);
-}
+	"s.language, s.version "
+/* The shift's first column, after the event's. */
+#define STORE_CALENDAR_SHIFT STORE_EVENT_NSTORED
 
 static void
 store_calendar_shift(sqlite3_stmt *stmt, const struct event *ev,
     struct shift *sh)
 {
-	sh->id = sqlite3_column_int64(stmt, 12);
+	sh->id = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 0);
 	sh->event_id = ev->id;
-	sh->uid = store_col_text(stmt, 13);
-	sh->sequence = sqlite3_column_int(stmt, 14);
-	sh->role = store_col_text(stmt, 15);
-	sh->start = sqlite3_column_int64(stmt, 16);
-	sh->end = sqlite3_column_int64(stmt, 17);
-	sh->needed = sqlite3_column_int(stmt, 18);
-	sh->language = store_col_text(stmt, 19);
-	sh->version = sqlite3_column_int64(stmt, 20);
+	sh->uid = store_col_text(stmt, STORE_CALENDAR_SHIFT + 1);
+	sh->sequence = sqlite3_column_int(stmt, STORE_CALENDAR_SHIFT + 2);
+	sh->role = store_col_text(stmt, STORE_CALENDAR_SHIFT + 3);
+	sh->start = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 4);
+	sh->end = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 5);
+	sh->needed = sqlite3_column_int(stmt, STORE_CALENDAR_SHIFT + 6);
+	sh->language = store_col_text(stmt, STORE_CALENDAR_SHIFT + 7);
+	sh->version = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 8);
 	sh->event_title = xstrdup(ev->title);
 	sh->event_location = xstrdup(ev->location);
 	sh->event_status = (int)ev->status;
@@ -89,8 +65,9 @@ store_calendar_each(struct store *st,
 	sqlite3_bind_int64(stmt, 2, filter != NULL ? filter->volunteer_id : 0);
 	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		event_init(&ev);
-		store_calendar_event(stmt, &ev);
-		has_shift = sqlite3_column_type(stmt, 12) != SQLITE_NULL;
+		store_event_read(stmt, &ev);
+		has_shift = sqlite3_column_type(stmt, STORE_CALENDAR_SHIFT) !=
+		    SQLITE_NULL;
 		shift_init(&sh);
 		if (has_shift) {
 			store_calendar_shift(stmt, &ev, &sh);

@@ -7,17 +7,14 @@
 
 #include "store_int.h"
 
-#define STORE_EVENT_COLS \
-	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
-	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
-	"coalesce(e.series_id, 0), coalesce(e.occurrence_start, 0), " \
+#define STORE_EVENT_COLS STORE_EVENT_STORED_COLS ", " \
 	"(SELECT coalesce(sum(s.needed), 0) FROM shifts s " \
 	"  WHERE s.event_id = e.id), " \
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
 	"  WHERE s.event_id = e.id AND a.status != 'declined') "
 
-static void
-store_event_row(sqlite3_stmt *stmt, struct event *ev)
+void
+store_event_read(sqlite3_stmt *stmt, struct event *ev)
 {
 	int status;
 
@@ -37,8 +34,14 @@ store_event_row(sqlite3_stmt *stmt, struct event *ev)
 	ev->version = sqlite3_column_int64(stmt, 11);
 	ev->series_id = sqlite3_column_int64(stmt, 12);
 	ev->occurrence_start = sqlite3_column_int64(stmt, 13);
-	ev->needed = sqlite3_column_int(stmt, 14);
-	ev->assigned = sqlite3_column_int(stmt, 15);
+}
+
+static void
+store_event_row(sqlite3_stmt *stmt, struct event *ev)
+{
+	store_event_read(stmt, ev);
+	ev->needed = sqlite3_column_int(stmt, STORE_EVENT_NSTORED);
+	ev->assigned = sqlite3_column_int(stmt, STORE_EVENT_NSTORED + 1);
 }
 
 static void

@@ -68,6 +68,17 @@ int store_history_columns(struct store *st, const char *tbl,
 void store_history_cols_free(struct store_history_cols *c);
 /* The OS login name of this process, for the change log (store_log.c). */
 void store_log_login(char *buf, size_t size);
+/*
+ * An event's stored columns, for "SELECT ... FROM events e", in the order
+ * store_event_read() expects them as the first STORE_EVENT_NSTORED.
+ */
+#define STORE_EVENT_STORED_COLS \
+	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
+	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
+	"coalesce(e.series_id, 0), coalesce(e.occurrence_start, 0)"
+#define STORE_EVENT_NSTORED 14
+/* Fill ev (initialised) from columns 0..13 (store_event.c). */
+void store_event_read(sqlite3_stmt *stmt, struct event *ev);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);
 
