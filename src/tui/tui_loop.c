@@ -24,6 +24,7 @@
 /* Terminal state (STYLE.md allows the TUI's globals). */
 static volatile sig_atomic_t tui_loop_signal;	/* HUP, TERM or INT */
 static volatile sig_atomic_t tui_loop_suspend;	/* TSTP */
+static volatile sig_atomic_t tui_loop_winch;	/* WINCH */
 
 static void
 tui_loop_on_signal(int sig)
@@ -36,6 +37,20 @@ tui_loop_on_tstp(int sig)
 {
 	(void)sig;
 	tui_loop_suspend = 1;
+}
+
+/*
+ * Our own SIGWINCH handler in place of ncurses' one: ncurses swallows a
+ * resize that ends at the size it already had, yet a multiplexer may have
+ * cut the screen's content on the way (tmux replays a burst of resizes as
+ * "second-last size, then last"; a busy process reads the last size for
+ * both). Every SIGWINCH therefore repaints every cell.
+ */
+static void
+tui_loop_on_winch(int sig)
+{
+	(void)sig;
+	tui_loop_winch = 1;
 }
 
 static void
@@ -52,6 +67,8 @@ tui_loop_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = tui_loop_on_tstp;
 	sigaction(SIGTSTP, &sa, NULL);
+	sa.sa_handler = tui_loop_on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 }
@@ -63,6 +80,7 @@ tui_loop_signals_default(void)
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTSTP, SIG_DFL);
+	signal(SIGWINCH, SIG_DFL);
 }
 
 /* Ctrl-Z: give the terminal back, stop, and take it again on resume. */
@@ -132,6 +150,19 @@ tui_loop_resize(struct tui *tui)
 {
 	getmaxyx(stdscr, tui->lines, tui->cols);
 	tui_layout_compute(tui->lines, tui->cols, tui->focus, &tui->layout);
+}
+
+/*
+ * The terminal changed size: what it shows now is anyone's guess (a
+ * multiplexer may have cut lines off or pulled them back from its
+ * history, and a burst of resizes can end at the size curses already
+ * had), so the next frame repaints every cell instead of a difference.
+ */
+static void
+tui_loop_resized(struct tui *tui)
+{
+	clearok(curscr, TRUE);
+	tui_loop_resize(tui);
 }
 
 static void
@@ -473,6 +504,12 @@ tui_loop_run(struct tui *tui)
 			tui_loop_suspend_now();
 			flags |= TUI_DRAW;
 		}
+		if (tui_loop_winch) {
+			tui_loop_winch = 0;
+			tui_curses_size_sync();
+			tui_loop_resized(tui);
+			flags |= TUI_DRAW;
+		}
 		if (flags & TUI_RELOAD)
 			tui_loop_reload(tui);
 		tui_loop_draw(tui);
@@ -494,7 +531,7 @@ tui_loop_run(struct tui *tui)
 			return 1;
 		if (rc == ERR) {
 			if (tui_curses_size_sync()) {
-				tui_loop_resize(tui);
+				tui_loop_resized(tui);
 				flags |= TUI_DRAW;
 			}
 			if (tui_loop_poll(tui))
@@ -503,7 +540,7 @@ tui_loop_run(struct tui *tui)
 		}
 		key = tui_loop_key(rc, wc);
 		if (key == TUI_KEY_RESIZE) {
-			tui_loop_resize(tui);
+			tui_loop_resized(tui);
 			flags |= TUI_DRAW;
 			continue;
 		}
