@@ -346,8 +346,10 @@ store_begin_write(struct store *st, struct err *err)
 		sqlite3_busy_timeout(st->db, (int)(left > 0 ? left : 1));
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		store_history_note(st);
 		return store_drop_unclaimed(st, err);
+	}
 	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
 		return store_fail(st, rc, err);
 	holder = store_lock_holder(st->path);
@@ -397,6 +399,12 @@ store_commit(struct store *st, struct err *err)
 		return -1;
 	}
 	return 0;
+}
+
+bool
+store_in_transaction(const struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
 }
 
 void

@@ -219,15 +219,60 @@ store_history_triggers(struct store *st, bool apply, bool *all_ok,
 	return rc;
 }
 
+/*
+ * The schema version (PRAGMA schema_version, which every schema change
+ * raises) at which the triggers were last found or made right, kept in
+ * settings: an open with no schema change since skips the check. A
+ * version found right is noted by the next write rooster makes anyway,
+ * so that opening a plan to read never writes to it.
+ */
+#define STORE_HISTORY_CHECKED "history_schema_version"
+
+static int
+store_history_schema_version(struct store *st, char *buf, size_t size,
+    struct err *err)
+{
+	static const char sql[] = "PRAGMA schema_version";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		snprintf(buf, size, "%lld",
+		    (long long)sqlite3_column_int64(stmt, 0));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+}
+
+void
+store_history_note(struct store *st)
+{
+	char version[sizeof st->history_seen];
+	struct err err;
+
+	if (st->history_seen[0] == '\0')
+		return;
+	/* Only if nobody changed the schema since it was checked. */
+	if (store_history_schema_version(st, version, sizeof version,
+	    &err) == 0 && strcmp(version, st->history_seen) == 0)
+		(void)store_setting_set(st, STORE_HISTORY_CHECKED, version,
+		    &err);
+	st->history_seen[0] = '\0';
+}
+
 int
 store_history_sync(struct store *st, struct err *err)
 {
 	static const char sql[] = "SELECT count(*) FROM sqlite_schema "
 	    "WHERE type = 'table' AND name = 'change_rows'";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	bool ok;
+	char version[sizeof st->history_seen], *checked;
+	bool ok, same;
 	int rc;
 
+	st->history_seen[0] = '\0';
 	if (stmt == NULL)
 		return -1;
 	rc = sqlite3_step(stmt);
@@ -235,15 +280,28 @@ store_history_sync(struct store *st, struct err *err)
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
 		return store_fail(st, rc, err);
-	if (!st->history)
+	if (!st->history || st->readonly)
+		return 0;
+	if (store_history_schema_version(st, version, sizeof version,
+	    err) < 0)
+		return -1;
+	checked = store_setting_get(st, STORE_HISTORY_CHECKED);
+	same = checked != NULL && strcmp(checked, version) == 0;
+	free(checked);
+	if (same)
 		return 0;
 	if (store_history_triggers(st, false, &ok, err) < 0)
 		return -1;
-	if (ok || st->readonly)
+	if (ok) {
+		memcpy(st->history_seen, version, sizeof version);
 		return 0;
+	}
 	if (store_begin_write(st, err) < 0)
 		return -1;
-	if (store_history_triggers(st, true, &ok, err) < 0) {
+	if (store_history_triggers(st, true, &ok, err) < 0 ||
+	    store_history_schema_version(st, version, sizeof version,
+	    err) < 0 ||
+	    store_setting_set(st, STORE_HISTORY_CHECKED, version, err) < 0) {
 		store_rollback(st);
 		return -1;
 	}

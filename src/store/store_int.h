@@ -17,6 +17,10 @@ struct store {
 	char			*path;
 	bool			 readonly;
 	bool			 history;	/* change_rows exists */
+	char			 history_seen[24]; /* schema version at which
+						   the triggers were found
+						   right, to note in the
+						   next write; "" none */
 	struct store_stmt_slot	*stmts;	/* prepared once per handle */
 	size_t			 nstmts;
 	size_t			 capstmts;
@@ -49,6 +53,8 @@ char *store_lock_holder(const char *path);
  * Make the history triggers match the tables' columns, rewriting them in
  * one write transaction if a migration changed a table (store_history.c).
  */
+/* In a write transaction: note history_seen, if any (never fails). */
+void store_history_note(struct store *st);
 int store_history_sync(struct store *st, struct err *err);
 /* The columns of a table, from PRAGMA table_info (store_history.c). */
 struct store_history_cols {

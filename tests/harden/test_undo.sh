@@ -151,4 +151,40 @@ check "history has a column added later" \
 r undo
 check "undo puts back a column added later" \
     [ "$(sqlite3 "$DB" "SELECT extra FROM events WHERE id = 1")" = kept ]
+
+# A trigger dropped by hand is made again at the next open: dropping it
+# changes the schema version, which sends rooster back to checking.
+sqlite3 "$DB" "DROP TRIGGER log_volunteers_upd"
+r volunteer edit 1 --notes "after the drop"
+r undo
+check "a trigger dropped by hand is made again" \
+    [ "$(sqlite3 "$DB" "SELECT notes FROM volunteers WHERE id = 1")" = "by hand" ]
+
+# The check is skipped while the schema version is the one noted after
+# the last check (settings: history_schema_version): opening a plan costs
+# no look at every trigger. Shown by noting a version by hand over a
+# dropped trigger, which rooster then does not notice.
+sqlite3 "$DB" "DROP TRIGGER log_volunteers_upd"
+sqlite3 "$DB" "UPDATE settings SET value = (SELECT schema_version FROM pragma_schema_version) WHERE key = 'history_schema_version'"
+r volunteer edit 1 --notes "not in history"
+check "no trigger check while the schema version is the noted one" \
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM change_rows WHERE tbl = 'volunteers' AND json_extract(after, '$.notes') = 'not in history'")" = 0 ]
+sqlite3 "$DB" "UPDATE settings SET value = '0' WHERE key = 'history_schema_version'"
+r volunteer edit 1 --notes "in history again"
+check "a version noted wrong sends rooster back to checking" \
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM change_rows WHERE tbl = 'volunteers' AND json_extract(after, '$.notes') = 'in history again'")" = 1 ]
+
+# Opening to read never writes, even when the version is new (a backup's
+# is one higher): it is noted with the next change rooster makes anyway.
+r backup "$TESTDIR/copy.db"
+before=$(sha256sum "$TESTDIR/copy.db")
+"$ROOSTER" --db "$TESTDIR/copy.db" event list > /dev/null
+check "reading a backup leaves its file as it was" [ "$(sha256sum "$TESTDIR/copy.db")" = "$before" ]
+check "the new version is not noted by a read" \
+    [ "$(sqlite3 "$TESTDIR/copy.db" "SELECT value FROM settings WHERE key = 'history_schema_version'")" != \
+      "$(sqlite3 "$TESTDIR/copy.db" "PRAGMA schema_version")" ]
+"$ROOSTER" --db "$TESTDIR/copy.db" volunteer edit 1 --notes "noted" > /dev/null
+check "the next change notes it" \
+    [ "$(sqlite3 "$TESTDIR/copy.db" "SELECT value FROM settings WHERE key = 'history_schema_version'")" = \
+      "$(sqlite3 "$TESTDIR/copy.db" "PRAGMA schema_version")" ]
 finish
