@@ -127,7 +127,9 @@ int ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
  * As ops_suggest, but only the best n (0: all) are certain and first, in
  * order; volunteers are read in name order only until the best n are
  * certain (n who fit with no shift in the 30 days before), so a screenful
- * costs far less than everyone. ranked.len may exceed n.
+ * costs far less than everyone. ranked.len may exceed n; when n were
+ * found, volunteers lacking the skill or a language may be left out (they
+ * rank below the n); otherwise everyone is in ranked.
  */
 int ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
     struct ops_suggest *out, struct err *err);

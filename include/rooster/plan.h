@@ -70,6 +70,14 @@ struct plan_candidate {
  */
 size_t plan_conflict_check(const struct plan_candidate *c,
     struct plan_conflict_list *out);
+/*
+ * Whether v could fit sh before anything near the shift is known: v has
+ * the skill (or the role is general) and speaks the shift's language or
+ * one of event_languages. False: plan_conflict_check finds a skill or a
+ * language conflict, whatever else holds.
+ */
+bool plan_conflict_may_fit(const struct shift *sh, const struct volunteer *v,
+    const char *event_languages);
 const char *plan_conflict_kind_name(enum plan_conflict_kind kind);
 void plan_conflict_list_free(struct plan_conflict_list *list);
 

@@ -52,6 +52,8 @@ int store_begin_read(struct store *st, struct err *err);
 int store_commit(struct store *st, struct err *err);
 /* Roll back the open transaction, if any. Never fails. */
 void store_rollback(struct store *st);
+/* Whether a transaction is open (a caller's read, or a write). */
+bool store_in_transaction(const struct store *st);
 /*
  * Counter that changes when another connection commits (PRAGMA
  * data_version); the screen polls it to reload.
@@ -244,40 +246,51 @@ int store_audit_scan(struct store *st, int64_t from, int64_t to,
 /* store_suggest.c: what ranking volunteers for a shift needs */
 
 /*
- * One active volunteer not on the shift, with the facts near it. Every
- * pointer is borrowed and valid only during the callback.
+ * The facts near a shift about one volunteer. Pointers are borrowed and
+ * valid until the next call on the session.
  */
-struct store_suggest_row {
-	struct volunteer		 volunteer;	/* id, name, skills,
-							   languages,
-							   max_per_month */
-	const struct assignment		*near;		/* nnear shifts: one
-							   overlapping, one
-							   within the rest */
+struct store_suggest_facts {
+	const struct assignment		*near;		/* nnear shifts: the
+							   first overlapping,
+							   the first within
+							   the rest */
 	size_t				 nnear;
-	const struct unavailable	*off;		/* over the shift, or
-							   NULL */
-	int				 month_count;	/* in the shift's month
-							   (if limited) */
+	const struct unavailable	*off;		/* the first over the
+							   shift, or NULL */
+	int				 month_count;	/* in the shift's month */
 	int				 recent;	/* in the 30 days before */
 };
 
-/* Called per volunteer; > 0 stops the scan (success), < 0 fails it. */
-typedef int store_suggest_fn(const struct store_suggest_row *row,
-    void *arg);
+/* Suggestions for one shift: a session (opaque). */
+struct store_suggest;
 
 /*
- * Call fn for every active volunteer who is not on sh (sh->id, start,
- * end), in name order (case-insensitive, then id), until fn returns
- * non-zero. The facts come from a few scans near the shift, whatever the
- * number of volunteers. [month_start, month_end) is sh's month in the
- * plan zone; declined assignments and cancelled events do not count.
- * Returns 0 (also when fn stopped it with > 0), fn's negative value, or
+ * Start a session for sh (id, start, end; borrowed until the end).
+ * [month_start, month_end) is sh's month in the plan zone. everyone: the
+ * caller will ask the facts of every volunteer (scan at once). Declined
+ * assignments and cancelled events never count. 0, or -1 with err.
+ */
+int store_suggest_begin(struct store *st, const struct shift *sh,
+    int rest_minutes, int64_t month_start, int64_t month_end, bool everyone,
+    struct store_suggest **out, struct err *err);
+/*
+ * The next active volunteer who is not on the shift, in name order
+ * (case-insensitive, then id): 1 with v's id, name, skills, languages and
+ * max_per_month (text borrowed until the next call), 0 after the last,
  * -1 with err.
  */
-int store_suggest_scan(struct store *st, const struct shift *sh,
-    int rest_minutes, int64_t month_start, int64_t month_end,
-    store_suggest_fn *fn, void *arg, struct err *err);
+int store_suggest_next(struct store_suggest *ss, struct volunteer *v,
+    struct err *err);
+/* Start the volunteers over from the first. 0, or -1 with err. */
+int store_suggest_rewind(struct store_suggest *ss, struct err *err);
+/*
+ * The facts about one volunteer: two small queries each for the first
+ * ones asked, a few scans near the shift for everyone once many are.
+ * 0, or -1 with err.
+ */
+int store_suggest_facts(struct store_suggest *ss, int64_t volunteer_id,
+    struct store_suggest_facts *out, struct err *err);
+void store_suggest_end(struct store_suggest *ss);
 
 /* store_hours.c */
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Suggestions for a shift, shared by `rooster suggest` and the screen's
- * picker: store gathers the facts near the shift in a few scans and hands
- * over the volunteers in name order, plan weighs each with the assign
+ * picker: store hands over the volunteers in name order and the facts
+ * near the shift of each one weighed, plan weighs them with the assign
  * rules and ranks them. Reads only.
  */
 #include "rooster/ops.h"
@@ -32,71 +32,112 @@ ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
 	return ops_suggest_top(st, shift_id, 0, out, err);
 }
 
-struct ops_suggest_scan {
-	struct ops_suggest	*out;
-	int			 rest;
-	size_t			 want;		/* 0: everyone */
-	size_t			 certain;	/* fits, none recent */
-};
-
+/* Weigh one volunteer (text borrowed) and keep a copy of them. */
 static int
-ops_suggest_row(const struct store_suggest_row *r, void *arg)
+ops_suggest_weigh(struct store_suggest *ss, struct ops_suggest *out,
+    int rest, const struct volunteer *v, struct err *err)
 {
-	struct ops_suggest_scan *sc = arg;
-	struct ops_suggest *out = sc->out;
+	struct store_suggest_facts f;
 	struct assignment_list booked;
 	struct unavailable_list off;
 	struct plan_candidate c;
-	const struct plan_suggestion *s;
 
-	/* Lists over the row's own facts: borrowed, not freed. */
-	booked.items = (struct assignment *)r->near;
-	booked.len = booked.cap = r->nnear;
-	off.items = (struct unavailable *)r->off;
-	off.len = off.cap = r->off != NULL;
+	if (store_suggest_facts(ss, v->id, &f, err) < 0)
+		return -1;
+	/* Lists over the facts: borrowed, not freed. */
+	booked.items = (struct assignment *)f.near;
+	booked.len = booked.cap = f.nnear;
+	off.items = (struct unavailable *)f.off;
+	off.len = off.cap = f.off != NULL;
 	memset(&c, 0, sizeof c);
 	c.shift = &out->shift;
-	c.volunteer = &r->volunteer;
+	c.volunteer = v;
 	c.booked = &booked;
 	c.unavailable = &off;
-	c.rest_minutes = sc->rest;
+	c.rest_minutes = rest;
 	c.event_languages = out->event.languages;
 	c.month_given = true;
-	c.month_booked = r->month_count;
-	plan_suggest_add(&out->ranked, &c, r->recent);
-	/* Keep a copy: the row's text lives only during this call. */
-	volunteer_dup(volunteer_list_push(&out->volunteers), &r->volunteer);
-	s = &out->ranked.items[out->ranked.len - 1];
-	if (s->conflicts == 0 && s->recent == 0)
-		sc->certain++;
-	/*
-	 * Names come in order: once want volunteers fit with nothing in the
-	 * 30 days before, nobody later in the alphabet can rank above them.
-	 */
-	return sc->want > 0 && sc->certain >= sc->want ? 1 : 0;
+	c.month_booked = f.month_count;
+	plan_suggest_add(&out->ranked, &c, f.recent);
+	volunteer_dup(volunteer_list_push(&out->volunteers), v);
+	return 0;
+}
+
+/*
+ * The volunteers come in name order. Once n of them fit with nothing in
+ * the 30 days before, nobody later in the alphabet can rank above them,
+ * nor can anyone without the skill or a language asked for: those are
+ * passed over, and weighed in a second pass only if the first ends
+ * without n such.
+ */
+static int
+ops_suggest_scan(struct store_suggest *ss, struct ops_suggest *out,
+    int rest, size_t n, struct err *err)
+{
+	const struct plan_suggestion *s;
+	struct volunteer v;
+	size_t certain = 0, passed = 0;
+	bool second = false, fits;
+	int rc;
+
+	for (;;) {
+		rc = store_suggest_next(ss, &v, err);
+		if (rc == 0 && !second && passed > 0) {
+			second = true;
+			rc = store_suggest_rewind(ss, err);
+			continue;
+		}
+		if (rc <= 0)
+			break;
+		fits = n == 0 || plan_conflict_may_fit(&out->shift, &v,
+		    out->event.languages);
+		if (fits == second) {
+			passed += !fits;
+			continue;
+		}
+		if (ops_suggest_weigh(ss, out, rest, &v, err) < 0)
+			return -1;
+		s = &out->ranked.items[out->ranked.len - 1];
+		certain += s->conflicts == 0 && s->recent == 0;
+		if (n > 0 && !second && certain >= n)
+			break;
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 int
 ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
     struct ops_suggest *out, struct err *err)
 {
-	struct ops_suggest_scan sc;
+	struct store_suggest *ss;
 	int64_t month_start, month_end;
+	bool own = !store_in_transaction(st);
+	int rest, rc;
 	size_t i;
 
 	memset(out, 0, sizeof *out);
 	shift_init(&out->shift);
 	event_init(&out->event);
-	if (store_shift_get(st, shift_id, &out->shift, err) < 0 ||
-	    store_event_get(st, out->shift.event_id, &out->event, err) < 0)
+	/* One read transaction (the caller's, or ours): one state. */
+	if (own && store_begin_read(st, err) < 0)
 		return -1;
-	memset(&sc, 0, sizeof sc);
-	sc.out = out;
-	sc.rest = ops_plan_rest_minutes(st);
-	sc.want = n;
+	if (store_shift_get(st, shift_id, &out->shift, err) < 0 ||
+	    store_event_get(st, out->shift.event_id, &out->event, err) < 0) {
+		if (own)
+			store_rollback(st);
+		return -1;
+	}
+	rest = ops_plan_rest_minutes(st);
 	ops_suggest_month(out->shift.start, &month_start, &month_end);
-	if (store_suggest_scan(st, &out->shift, sc.rest, month_start,
-	    month_end, ops_suggest_row, &sc, err) < 0)
+	rc = store_suggest_begin(st, &out->shift, rest, month_start,
+	    month_end, n == 0, &ss, err);
+	if (rc == 0) {
+		rc = ops_suggest_scan(ss, out, rest, n, err);
+		store_suggest_end(ss);
+	}
+	if (own)
+		store_rollback(st);
+	if (rc < 0)
 		return -1;
 	/* The copies have settled: point the suggestions at them. */
 	for (i = 0; i < out->ranked.len; i++)

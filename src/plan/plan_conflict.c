@@ -188,6 +188,32 @@ plan_conflict_speaks_any(const char *spoken, const char *asked)
 	return !any;
 }
 
+/* Has the shift's role as a skill (a general role needs none). */
+static bool
+plan_conflict_has_skill(const struct shift *sh, const struct volunteer *v)
+{
+	return plan_role_is_general(sh->role) ||
+	    text_list_has(v->skills, sh->role);
+}
+
+/* Speaks the shift's own language when set, else one the event asks. */
+static bool
+plan_conflict_has_language(const struct shift *sh, const struct volunteer *v,
+    const char *event_languages)
+{
+	if (sh->language != NULL && *sh->language != '\0')
+		return text_list_has(v->languages, sh->language);
+	return plan_conflict_speaks_any(v->languages, event_languages);
+}
+
+bool
+plan_conflict_may_fit(const struct shift *sh, const struct volunteer *v,
+    const char *event_languages)
+{
+	return plan_conflict_has_skill(sh, v) &&
+	    plan_conflict_has_language(sh, v, event_languages);
+}
+
 size_t
 plan_conflict_check(const struct plan_candidate *c,
     struct plan_conflict_list *out)
@@ -198,16 +224,16 @@ plan_conflict_check(const struct plan_candidate *c,
 
 	plan_conflict_booked(c, out);
 	plan_conflict_unavailable(c, out);
-	if (!plan_role_is_general(sh->role) &&
-	    !text_list_has(v->skills, sh->role))
+	if (!plan_conflict_has_skill(sh, v))
 		plan_conflict_add(out, PLAN_CONFLICT_SKILL, 0,
 		    _("%s does not have the skill '%s'"), v->name, sh->role);
+	if (plan_conflict_has_language(sh, v, c->event_languages))
+		return out->len - before;
 	/* The shift's own language, when set, is the one that counts. */
-	if (sh->language != NULL && *sh->language != '\0') {
-		if (!text_list_has(v->languages, sh->language))
-			plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
-			    _("%s does not speak '%s'"), v->name, sh->language);
-	} else if (!plan_conflict_speaks_any(v->languages, c->event_languages))
+	if (sh->language != NULL && *sh->language != '\0')
+		plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
+		    _("%s does not speak '%s'"), v->name, sh->language);
+	else
 		plan_conflict_add(out, PLAN_CONFLICT_LANGUAGE, 0,
 		    _("%s speaks none of the event's languages (%s)"), v->name,
 		    c->event_languages);

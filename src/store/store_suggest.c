@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * What suggestions need about the volunteers weighed for a shift: the
- * assignments near it (found through the shifts' start index, folded per
- * volunteer in a hash table here), the unavailable periods over it, the
- * volunteers in name order, and per volunteer weighed the shifts in the
- * 30 days before and, with a limit, in the month: one small query each
- * for the first ones (a caller after the best few stops early), one scan
- * for all once many are weighed. Text is copied into one arena.
+ * What suggestions need about the volunteers weighed for a shift. A
+ * session hands over the active volunteers in name order (a caller after
+ * the best few stops early) and, for each volunteer the caller weighs,
+ * the facts near the shift: the shifts overlapping it or within the rest,
+ * an unavailable period over it, and the counts of the 30 days before and
+ * of the month. For the first ones asked, two small queries per volunteer
+ * through their own indexes; once many are asked (or everyone will be),
+ * a few scans near the shift fold everyone's facts into a table here.
  */
 #include "rooster/store.h"
 
@@ -18,6 +19,35 @@
 
 /* A shift longer than this is not looked back for (a week). */
 #define STORE_SUGGEST_LOOKBACK (7 * INT64_C(86400))
+
+/* "Recent": the 30 days before the shift. */
+#define STORE_SUGGEST_RECENT (30 * INT64_C(86400))
+
+/*
+ * Past this many volunteers asked about one by one, the scans. One
+ * volunteer's queries cost about 125 k instructions on the large bench
+ * plan (each of their ~20 assignments is a look-up of its shift); the
+ * scans about 300 M, whatever the number asked.
+ */
+#define STORE_SUGGEST_QUERIES 1024
+
+/*
+ * One volunteer's assignments that count, of shifts starting in
+ * [?2, ?3), except ?4, through the volunteer's own index.
+ */
+static const char store_suggest_mine_sql[] =
+    "SELECT s.id, s.start_at, s.end_at, s.role"
+    "  FROM assignments a JOIN shifts s ON s.id = a.shift_id"
+    "  WHERE a.volunteer_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3"
+    "  AND s.id != ?4 AND a.status != 'declined' AND NOT EXISTS"
+    "    (SELECT 1 FROM events e WHERE e.id = s.event_id"
+    "    AND e.status = 'cancelled')";
+
+/* One volunteer's first unavailable period over [?2, ?3). */
+static const char store_suggest_my_off_sql[] =
+    "SELECT id, start_at, end_at, reason FROM unavailable"
+    "  WHERE volunteer_id = ?1 AND start_at < ?3 AND end_at > ?2"
+    "  ORDER BY start_at, id LIMIT 1";
 
 /* Assignments that count, of shifts starting in [?1, ?2), except ?3. */
 static const char store_suggest_near_sql[] =
@@ -32,19 +62,8 @@ static const char store_suggest_role_sql[] =
     "SELECT role FROM shifts WHERE id = ?1";
 
 /*
- * The month's shifts of one volunteer with a limit, through their own
- * index: asked only for the volunteers actually weighed.
- */
-static const char store_suggest_month_sql[] =
-    "SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id"
-    "  WHERE a.volunteer_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3"
-    "  AND s.id != ?4 AND a.status != 'declined' AND NOT EXISTS"
-    "    (SELECT 1 FROM events e WHERE e.id = s.event_id"
-    "    AND e.status = 'cancelled')";
-
-/*
- * The same for every volunteer with a limit at once, when many are,
- * driven by the month's shifts: the unary + keeps SQLite from walking
+ * The month's shifts of every volunteer with a limit, driven by the
+ * month's shifts: the unary + keeps SQLite from walking
  * every limited volunteer's assignments instead (no statistics tell it
  * that those can be half the volunteers).
  */
@@ -58,25 +77,12 @@ static const char store_suggest_months_sql[] =
     "    (SELECT id FROM events WHERE status = 'cancelled')"
     "  GROUP BY a.volunteer_id";
 
-/*
- * Past this many volunteers with a limit, count all months in one scan;
- * past this many weighed, all recent counts. A query of one volunteer's
- * costs about 1/3,000 of the months scan of the large bench plan and
- * 1/1,400 of the recents scan; a caller after the best few weighs a few
- * hundred at most.
- */
-#define STORE_SUGGEST_MONTH_QUERIES 2048
-#define STORE_SUGGEST_RECENT_QUERIES 1024
-
-/* "Recent": the 30 days before the shift. */
-#define STORE_SUGGEST_RECENT (30 * INT64_C(86400))
-
 static const char store_suggest_maxid_sql[] =
     "SELECT coalesce(max(id), 0) FROM volunteers";
 
 static const char store_suggest_off_sql[] =
     "SELECT id, volunteer_id, start_at, end_at, reason FROM unavailable"
-    "  WHERE start_at < ?2 AND end_at > ?1 ORDER BY start_at";
+    "  WHERE start_at < ?2 AND end_at > ?1 ORDER BY start_at, id";
 
 /* By name, through its index, so a caller can stop early. */
 static const char store_suggest_volunteers_sql[] =
@@ -101,8 +107,8 @@ struct store_suggest_fact {
 	int64_t			 off_start;
 	int64_t			 off_end;
 	size_t			 reason_at;
-	int			 recent;	/* after the recents scan */
-	int			 month;		/* after the months scan */
+	int			 recent;	/* in the 30 days before */
+	int			 month;		/* in the month (limited) */
 };
 
 /*
@@ -209,14 +215,6 @@ store_suggest_map_free(struct store_suggest_map *m)
 	free(m->facts);
 }
 
-static const char *
-store_suggest_text(sqlite3_stmt *stmt, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(stmt, i);
-
-	return s != NULL ? s : "";
-}
-
 /* Append column i's text and its NUL to the arena; its offset. */
 static size_t
 store_suggest_keep(struct strbuf *arena, sqlite3_stmt *stmt, int i)
@@ -230,317 +228,394 @@ store_suggest_keep(struct strbuf *arena, sqlite3_stmt *stmt, int i)
 	return at;
 }
 
-/* Fold the assignments near the shift (overlapping, within the rest). */
-static int
-store_suggest_scan_near(struct store *st, const struct shift *sh,
-    int64_t rest, struct store_suggest_map *m, struct strbuf *arena,
-    struct err *err)
+static const char *
+store_suggest_text(sqlite3_stmt *stmt, int i)
 {
-	sqlite3_stmt *stmt = store_stmt(st, store_suggest_near_sql, err), *role;
-	struct store_suggest_fact *f;
-	struct store_suggest_near *a;
-	int64_t s, e;
-	int rc, k;
+	const char *s = (const char *)sqlite3_column_text(stmt, i);
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, sh->start - rest - STORE_SUGGEST_LOOKBACK);
-	sqlite3_bind_int64(stmt, 2, sh->end + rest);
-	sqlite3_bind_int64(stmt, 3, sh->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		s = sqlite3_column_int64(stmt, 2);
-		e = sqlite3_column_int64(stmt, 3);
-		/* near[0]: an overlap; near[1]: within the rest. */
-		if (s < sh->end && e > sh->start)
-			k = 0;
-		else if (s < sh->end + rest && e > sh->start - rest)
-			k = 1;
-		else
-			continue;
-		f = store_suggest_find(m, sqlite3_column_int64(stmt, 0), true);
-		a = &f->near[k];
-		if (a->shift_id != 0)
-			continue;
-		a->shift_id = sqlite3_column_int64(stmt, 1);
-		a->start = s;
-		a->end = e;
-		if ((role = store_stmt(st, store_suggest_role_sql, err)) ==
-		    NULL) {
-			sqlite3_reset(stmt);
-			return -1;
-		}
-		sqlite3_bind_int64(role, 1, a->shift_id);
-		if (sqlite3_step(role) == SQLITE_ROW)
-			a->role_at = store_suggest_keep(arena, role, 0);
-		sqlite3_reset(role);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return s != NULL ? s : "";
 }
 
+/* One shift's suggestions (store.h). */
+struct store_suggest {
+	struct store		*st;
+	const struct shift	*sh;
+	int64_t			 rest;		/* seconds, 0: off */
+	int64_t			 month_start;
+	int64_t			 month_end;
+	sqlite3_stmt		*volunteers;	/* by name, NULL when done */
+	int			 asked;		/* one by one so far */
+	bool			 scanned;	/* the map holds everyone */
+	struct store_suggest_map m;
+	struct strbuf		 arena;		/* roles and reasons: offset
+						   0 is "" */
+	struct store_suggest_fact one;		/* the last asked alone */
+	struct assignment	 near[2];	/* handed out */
+	struct unavailable	 off;
+};
+
+/*
+ * Which of the two kinds of near a shift [s, e) is to the one to fill:
+ * 0 overlapping, 1 within the rest, -1 neither. Shifts starting more
+ * than a week before the rest window are not looked at, in both ways.
+ */
 static int
-store_suggest_scan_off(struct store *st, const struct shift *sh,
-    struct store_suggest_map *m, struct strbuf *arena, struct err *err)
+store_suggest_near_kind(const struct store_suggest *ss, int64_t s, int64_t e)
 {
-	sqlite3_stmt *stmt = store_stmt(st, store_suggest_off_sql, err);
+	const struct shift *sh = ss->sh;
+
+	if (s < sh->start - ss->rest - STORE_SUGGEST_LOOKBACK)
+		return -1;
+	if (s < sh->end && e > sh->start)
+		return 0;
+	if (s < sh->end + ss->rest && e > sh->start - ss->rest)
+		return 1;
+	return -1;
+}
+
+/*
+ * Keep [s, e) of shift id as f's near of its kind when it is the first
+ * (by start, then id): the same one whichever way the rows come. The
+ * role is looked up (role_col < 0) or read from stmt's column role_col.
+ */
+static int
+store_suggest_fold_near(struct store_suggest *ss, struct store_suggest_fact *f,
+    int64_t id, int64_t s, int64_t e, sqlite3_stmt *stmt, int role_col,
+    struct err *err)
+{
+	struct store_suggest_near *a;
+	sqlite3_stmt *role;
+	int k = store_suggest_near_kind(ss, s, e);
+
+	if (k < 0)
+		return 0;
+	a = &f->near[k];
+	if (a->shift_id != 0 && (a->start < s || (a->start == s &&
+	    a->shift_id < id)))
+		return 0;
+	a->shift_id = id;
+	a->start = s;
+	a->end = e;
+	if (role_col >= 0) {
+		a->role_at = store_suggest_keep(&ss->arena, stmt, role_col);
+		return 0;
+	}
+	if ((role = store_stmt(ss->st, store_suggest_role_sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(role, 1, id);
+	a->role_at = 0;
+	if (sqlite3_step(role) == SQLITE_ROW)
+		a->role_at = store_suggest_keep(&ss->arena, role, 0);
+	sqlite3_reset(role);
+	return 0;
+}
+
+/* The scans: everyone's facts into the map. */
+
+/* Fold the assignments near the shift (overlapping, within the rest). */
+static int
+store_suggest_scan_near(struct store_suggest *ss, struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_near_sql, err);
 	struct store_suggest_fact *f;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sh->start);
-	sqlite3_bind_int64(stmt, 2, sh->end);
+	sqlite3_bind_int64(stmt, 1, ss->sh->start - ss->rest -
+	    STORE_SUGGEST_LOOKBACK);
+	sqlite3_bind_int64(stmt, 2, ss->sh->end + ss->rest);
+	sqlite3_bind_int64(stmt, 3, ss->sh->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		f = store_suggest_find(m, sqlite3_column_int64(stmt, 1), true);
+		if (store_suggest_near_kind(ss, sqlite3_column_int64(stmt, 2),
+		    sqlite3_column_int64(stmt, 3)) < 0)
+			continue;
+		f = store_suggest_find(&ss->m, sqlite3_column_int64(stmt, 0),
+		    true);
+		if (store_suggest_fold_near(ss, f, sqlite3_column_int64(stmt,
+		    1), sqlite3_column_int64(stmt, 2),
+		    sqlite3_column_int64(stmt, 3), NULL, -1, err) < 0) {
+			sqlite3_reset(stmt);
+			return -1;
+		}
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
+}
+
+static int
+store_suggest_scan_off(struct store_suggest *ss, struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_off_sql, err);
+	struct store_suggest_fact *f;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, ss->sh->start);
+	sqlite3_bind_int64(stmt, 2, ss->sh->end);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		f = store_suggest_find(&ss->m, sqlite3_column_int64(stmt, 1),
+		    true);
 		if (f->off_id != 0)
 			continue;
 		f->off_id = sqlite3_column_int64(stmt, 0);
 		f->off_start = sqlite3_column_int64(stmt, 2);
 		f->off_end = sqlite3_column_int64(stmt, 3);
-		f->reason_at = store_suggest_keep(arena, stmt, 4);
+		f->reason_at = store_suggest_keep(&ss->arena, stmt, 4);
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
 }
 
-/* What the volunteers scan needs besides the row. */
-struct store_suggest_ctx {
-	struct store		*st;
-	const struct shift	*sh;
-	int64_t			 month_start;
-	int64_t			 month_end;
-	struct store_suggest_map *m;
-	const char		*arena;
-	store_suggest_fn	*fn;
-	void			*arg;
-	struct err		*err;
-	int			 month_queries;	/* asked one by one so far */
-	bool			 months_scanned; /* all in the map now */
-	int			 recent_queries;
-	bool			 recents_scanned;
-};
-
-/*
- * Count the 30 days before the shift of every volunteer into the map:
- * the assignments of the shifts starting then, in one pass.
- */
+/* Count the 30 days before the shift of every volunteer, in one pass. */
 static int
-store_suggest_recents(struct store_suggest_ctx *cx)
+store_suggest_scan_recent(struct store_suggest *ss, struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(cx->st, store_suggest_near_sql,
-	    cx->err);
-	struct store_suggest_fact *f;
+	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_near_sql, err);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, cx->sh->start - STORE_SUGGEST_RECENT);
-	sqlite3_bind_int64(stmt, 2, cx->sh->start);
-	sqlite3_bind_int64(stmt, 3, cx->sh->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		f = store_suggest_find(cx->m, sqlite3_column_int64(stmt, 0),
-		    true);
-		f->recent++;
-	}
+	sqlite3_bind_int64(stmt, 1, ss->sh->start - STORE_SUGGEST_RECENT);
+	sqlite3_bind_int64(stmt, 2, ss->sh->start);
+	sqlite3_bind_int64(stmt, 3, ss->sh->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_suggest_find(&ss->m, sqlite3_column_int64(stmt, 0),
+		    true)->recent++;
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(cx->st, rc, cx->err);
-	cx->recents_scanned = true;
-	return 0;
+	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
 }
 
-/* Shifts of vid starting in [from, to) except the one to fill, or -1. */
+/* Count the month of every volunteer with a limit, in one pass. */
 static int
-store_suggest_count(struct store_suggest_ctx *cx, int64_t vid, int64_t from,
-    int64_t to)
+store_suggest_scan_month(struct store_suggest *ss, struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_months_sql,
+	    err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, ss->month_start);
+	sqlite3_bind_int64(stmt, 2, ss->month_end);
+	sqlite3_bind_int64(stmt, 3, ss->sh->id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		store_suggest_find(&ss->m, sqlite3_column_int64(stmt, 0),
+		    true)->month = sqlite3_column_int(stmt, 1);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
+}
+
+static int
+store_suggest_scan(struct store_suggest *ss, struct err *err)
 {
 	sqlite3_stmt *stmt;
-	int rc, n = 0;
 
-	if ((stmt = store_stmt(cx->st, store_suggest_month_sql, cx->err)) ==
-	    NULL)
+	if ((stmt = store_stmt(ss->st, store_suggest_maxid_sql, err)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, vid);
-	sqlite3_bind_int64(stmt, 2, from);
-	sqlite3_bind_int64(stmt, 3, to);
-	sqlite3_bind_int64(stmt, 4, cx->sh->id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int(stmt, 0);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		ss->m.ndirect = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? n : store_fail(cx->st, rc, cx->err);
-}
-
-/*
- * Shifts of vid in the 30 days before the shift, or -1 with err: one
- * query for the first volunteers weighed (a caller that wants the best
- * few stops early), then one scan for everyone.
- */
-static int
-store_suggest_recent(struct store_suggest_ctx *cx, int64_t vid)
-{
-	const struct store_suggest_fact *f;
-
-	if (!cx->recents_scanned &&
-	    ++cx->recent_queries > STORE_SUGGEST_RECENT_QUERIES &&
-	    store_suggest_recents(cx) < 0)
+	if (ss->m.ndirect > 0 && ss->m.ndirect <= STORE_SUGGEST_DIRECT_MAX)
+		ss->m.direct = xcalloc((size_t)ss->m.ndirect + 1,
+		    sizeof *ss->m.direct);
+	if (store_suggest_scan_near(ss, err) < 0 ||
+	    store_suggest_scan_off(ss, err) < 0 ||
+	    store_suggest_scan_recent(ss, err) < 0 ||
+	    store_suggest_scan_month(ss, err) < 0)
 		return -1;
-	if (cx->recents_scanned) {
-		f = store_suggest_find(cx->m, vid, false);
-		return f != NULL ? f->recent : 0;
-	}
-	return store_suggest_count(cx, vid, cx->sh->start -
-	    STORE_SUGGEST_RECENT, cx->sh->start);
+	ss->scanned = true;
+	return 0;
 }
 
-/* Count the month of every volunteer with a limit into the map. */
+/* One volunteer asked alone: their facts into ss->one. */
+
 static int
-store_suggest_months(struct store_suggest_ctx *cx)
+store_suggest_ask_mine(struct store_suggest *ss, int64_t vid,
+    struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(cx->st, store_suggest_months_sql,
-	    cx->err);
-	struct store_suggest_fact *f;
+	const struct shift *sh = ss->sh;
+	struct store_suggest_fact *f = &ss->one;
+	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_mine_sql, err);
+	int64_t lo, hi, s;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, cx->month_start);
-	sqlite3_bind_int64(stmt, 2, cx->month_end);
-	sqlite3_bind_int64(stmt, 3, cx->sh->id);
+	lo = sh->start - ss->rest - STORE_SUGGEST_LOOKBACK;
+	if (sh->start - STORE_SUGGEST_RECENT < lo)
+		lo = sh->start - STORE_SUGGEST_RECENT;
+	if (ss->month_start < lo)
+		lo = ss->month_start;
+	hi = sh->end + ss->rest;
+	if (ss->month_end > hi)
+		hi = ss->month_end;
+	sqlite3_bind_int64(stmt, 1, vid);
+	sqlite3_bind_int64(stmt, 2, lo);
+	sqlite3_bind_int64(stmt, 3, hi);
+	sqlite3_bind_int64(stmt, 4, sh->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		f = store_suggest_find(cx->m, sqlite3_column_int64(stmt, 0),
-		    true);
-		f->month = sqlite3_column_int(stmt, 1);
+		s = sqlite3_column_int64(stmt, 1);
+		if (s >= sh->start - STORE_SUGGEST_RECENT && s < sh->start)
+			f->recent++;
+		if (s >= ss->month_start && s < ss->month_end)
+			f->month++;
+		/* With the role in the row, folding cannot fail. */
+		(void)store_suggest_fold_near(ss, f,
+		    sqlite3_column_int64(stmt, 0), s,
+		    sqlite3_column_int64(stmt, 2), stmt, 3, err);
 	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(cx->st, rc, cx->err);
-	cx->months_scanned = true;
-	return 0;
+	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
 }
 
-/*
- * Shifts of vid in the shift's month, or -1 with err: one query for the
- * first few volunteers with a limit, then one scan for all of them.
- */
 static int
-store_suggest_month(struct store_suggest_ctx *cx, int64_t vid)
+store_suggest_ask_off(struct store_suggest *ss, int64_t vid, struct err *err)
 {
-	const struct store_suggest_fact *f;
+	struct store_suggest_fact *f = &ss->one;
+	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_my_off_sql, err);
+	int rc;
 
-	if (!cx->months_scanned &&
-	    ++cx->month_queries > STORE_SUGGEST_MONTH_QUERIES &&
-	    store_suggest_months(cx) < 0)
+	if (stmt == NULL)
 		return -1;
-	if (cx->months_scanned) {
-		f = store_suggest_find(cx->m, vid, false);
-		return f != NULL ? f->month : 0;
+	sqlite3_bind_int64(stmt, 1, vid);
+	sqlite3_bind_int64(stmt, 2, ss->sh->start);
+	sqlite3_bind_int64(stmt, 3, ss->sh->end);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		f->off_id = sqlite3_column_int64(stmt, 0);
+		f->off_start = sqlite3_column_int64(stmt, 1);
+		f->off_end = sqlite3_column_int64(stmt, 2);
+		f->reason_at = store_suggest_keep(&ss->arena, stmt, 3);
+		rc = SQLITE_DONE;
 	}
-	return store_suggest_count(cx, vid, cx->month_start, cx->month_end);
-}
-
-/* Call fn with the row of one volunteer: text borrowed from stmt. */
-static int
-store_suggest_row_call(sqlite3_stmt *stmt, struct store_suggest_ctx *cx)
-{
-	const struct store_suggest_fact *f;
-	const char *arena = cx->arena;
-	struct store_suggest_row r;
-	struct assignment near[2];
-	struct unavailable off;
-	int64_t vid = sqlite3_column_int64(stmt, 0);
-	int k;
-
-	memset(&r, 0, sizeof r);
-	r.volunteer.id = vid;
-	r.volunteer.active = true;
-	r.volunteer.name = (char *)store_suggest_text(stmt, 1);
-	r.volunteer.skills = (char *)store_suggest_text(stmt, 2);
-	r.volunteer.languages = (char *)store_suggest_text(stmt, 3);
-	r.volunteer.email = r.volunteer.phone = r.volunteer.notes =
-	    (char *)arena;
-	r.volunteer.max_per_month = sqlite3_column_int(stmt, 4);
-	if (r.volunteer.max_per_month > 0 &&
-	    (r.month_count = store_suggest_month(cx, vid)) < 0)
-		return -1;
-	if ((r.recent = store_suggest_recent(cx, vid)) < 0)
-		return -1;
-	f = store_suggest_find(cx->m, vid, false);
-	if (f != NULL) {
-		r.near = near;
-		for (k = 0; k < 2; k++) {
-			if (f->near[k].shift_id == 0)
-				continue;
-			memset(&near[r.nnear], 0, sizeof near[r.nnear]);
-			near[r.nnear].shift_id = f->near[k].shift_id;
-			near[r.nnear].volunteer_id = vid;
-			near[r.nnear].start = f->near[k].start;
-			near[r.nnear].end = f->near[k].end;
-			near[r.nnear].status = ASSIGNMENT_ACCEPTED;
-			near[r.nnear].role = (char *)arena +
-			    f->near[k].role_at;
-			r.nnear++;
-		}
-		if (f->off_id != 0) {
-			memset(&off, 0, sizeof off);
-			off.id = f->off_id;
-			off.volunteer_id = vid;
-			off.start = f->off_start;
-			off.end = f->off_end;
-			off.reason = (char *)arena + f->reason_at;
-			r.off = &off;
-		}
-	}
-	return cx->fn(&r, cx->arg);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
 }
 
 int
-store_suggest_scan(struct store *st, const struct shift *sh, int rest_minutes,
-    int64_t month_start, int64_t month_end, store_suggest_fn *fn, void *arg,
-    struct err *err)
+store_suggest_begin(struct store *st, const struct shift *sh,
+    int rest_minutes, int64_t month_start, int64_t month_end, bool everyone,
+    struct store_suggest **out, struct err *err)
 {
-	struct store_suggest_map m = { 0 };
-	struct store_suggest_ctx cx;
-	struct strbuf arena;
-	sqlite3_stmt *stmt;
-	int64_t rest = (int64_t)rest_minutes * 60;
-	int rc, cb = 0;
+	struct store_suggest *ss = xcalloc(1, sizeof *ss);
 
-	if ((stmt = store_stmt(st, store_suggest_maxid_sql, err)) == NULL)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		m.ndirect = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (m.ndirect > 0 && m.ndirect <= STORE_SUGGEST_DIRECT_MAX)
-		m.direct = xcalloc((size_t)m.ndirect + 1, sizeof *m.direct);
-	strbuf_init(&arena);
-	strbuf_addc(&arena, '\0');	/* offset 0 is "" */
-	if (store_suggest_scan_near(st, sh, rest, &m, &arena, err) < 0 ||
-	    store_suggest_scan_off(st, sh, &m, &arena, err) < 0 ||
-	    (stmt = store_stmt(st, store_suggest_volunteers_sql, err)) ==
-	    NULL) {
-		store_suggest_map_free(&m);
-		strbuf_fini(&arena);
+	ss->st = st;
+	ss->sh = sh;
+	ss->rest = (int64_t)(rest_minutes > 0 ? rest_minutes : 0) * 60;
+	ss->month_start = month_start;
+	ss->month_end = month_end;
+	strbuf_init(&ss->arena);
+	strbuf_addc(&ss->arena, '\0');
+	if ((everyone && store_suggest_scan(ss, err) < 0) ||
+	    store_suggest_rewind(ss, err) < 0) {
+		store_suggest_end(ss);
 		return -1;
 	}
-	/* The arena is final now: the volunteers add nothing to it. */
-	sqlite3_bind_int64(stmt, 1, sh->id);
-	memset(&cx, 0, sizeof cx);
-	cx.st = st;
-	cx.sh = sh;
-	cx.month_start = month_start;
-	cx.month_end = month_end;
-	cx.m = &m;
-	cx.arena = strbuf_str(&arena);
-	cx.fn = fn;
-	cx.arg = arg;
-	cx.err = err;
-	while (cb == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		cb = store_suggest_row_call(stmt, &cx);
-	sqlite3_reset(stmt);
-	store_suggest_map_free(&m);
-	strbuf_fini(&arena);
-	if (cb != 0)
-		return cb > 0 ? 0 : cb;
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	*out = ss;
+	return 0;
+}
+
+int
+store_suggest_rewind(struct store_suggest *ss, struct err *err)
+{
+	if ((ss->volunteers = store_stmt(ss->st, store_suggest_volunteers_sql,
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(ss->volunteers, 1, ss->sh->id);
+	return 0;
+}
+
+int
+store_suggest_next(struct store_suggest *ss, struct volunteer *v,
+    struct err *err)
+{
+	sqlite3_stmt *stmt = ss->volunteers;
+	int rc;
+
+	if (stmt == NULL)
+		return 0;
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		ss->volunteers = NULL;
+		return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
+	}
+	memset(v, 0, sizeof *v);
+	v->id = sqlite3_column_int64(stmt, 0);
+	v->active = true;
+	v->name = (char *)store_suggest_text(stmt, 1);
+	v->skills = (char *)store_suggest_text(stmt, 2);
+	v->languages = (char *)store_suggest_text(stmt, 3);
+	v->email = v->phone = v->notes = (char *)"";
+	v->max_per_month = sqlite3_column_int(stmt, 4);
+	return 1;
+}
+
+int
+store_suggest_facts(struct store_suggest *ss, int64_t volunteer_id,
+    struct store_suggest_facts *out, struct err *err)
+{
+	const struct store_suggest_fact *f;
+	const char *arena;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	if (!ss->scanned && ++ss->asked > STORE_SUGGEST_QUERIES &&
+	    store_suggest_scan(ss, err) < 0)
+		return -1;
+	if (ss->scanned)
+		f = store_suggest_find(&ss->m, volunteer_id, false);
+	else {
+		memset(&ss->one, 0, sizeof ss->one);
+		ss->one.vid = volunteer_id;
+		/* Without the scans the arena holds one volunteer's text. */
+		strbuf_reset(&ss->arena);
+		strbuf_addc(&ss->arena, '\0');
+		if (store_suggest_ask_mine(ss, volunteer_id, err) < 0 ||
+		    store_suggest_ask_off(ss, volunteer_id, err) < 0)
+			return -1;
+		f = &ss->one;
+	}
+	if (f == NULL)
+		return 0;
+	arena = strbuf_str(&ss->arena);
+	out->recent = f->recent;
+	out->month_count = f->month;
+	out->near = ss->near;
+	for (k = 0; k < 2; k++) {
+		if (f->near[k].shift_id == 0)
+			continue;
+		memset(&ss->near[out->nnear], 0, sizeof ss->near[0]);
+		ss->near[out->nnear].shift_id = f->near[k].shift_id;
+		ss->near[out->nnear].volunteer_id = volunteer_id;
+		ss->near[out->nnear].start = f->near[k].start;
+		ss->near[out->nnear].end = f->near[k].end;
+		ss->near[out->nnear].status = ASSIGNMENT_ACCEPTED;
+		ss->near[out->nnear].role = (char *)arena +
+		    f->near[k].role_at;
+		out->nnear++;
+	}
+	if (f->off_id != 0) {
+		memset(&ss->off, 0, sizeof ss->off);
+		ss->off.id = f->off_id;
+		ss->off.volunteer_id = volunteer_id;
+		ss->off.start = f->off_start;
+		ss->off.end = f->off_end;
+		ss->off.reason = (char *)arena + f->reason_at;
+		out->off = &ss->off;
+	}
+	return 0;
+}
+
+void
+store_suggest_end(struct store_suggest *ss)
+{
+	if (ss == NULL)
+		return;
+	if (ss->volunteers != NULL)
+		sqlite3_reset(ss->volunteers);
+	store_suggest_map_free(&ss->m);
+	strbuf_fini(&ss->arena);
+	free(ss);
 }
