@@ -136,31 +136,42 @@ cli_out_width(void)
 	return 80;
 }
 
-/* The cell as people read it (table) or as data (csv): a new string. */
+/*
+ * The cell as people read it (table) or as data (csv): its own text, or
+ * formatted into buf (at least 64 bytes). Borrowed.
+ */
+static const char *
+cli_cell_peek(const struct cli_cell *c, bool data, char *buf, size_t size)
+{
+	switch (c->type) {
+	case CLI_TEXT:
+	case CLI_JSON:
+		return c->text;
+	case CLI_WORD:
+		return data || c->text[0] == '\0' ? c->text : _(c->text);
+	case CLI_INT:
+		snprintf(buf, size, "%lld", (long long)c->num);
+		return buf;
+	case CLI_REAL:
+		snprintf(buf, size, "%.2f", c->real);
+		return buf;
+	case CLI_TIME:
+		if (data)
+			rtime_format_iso(c->num, buf, size);
+		else
+			rtime_format_show(c->num, buf, size);
+		return buf;
+	}
+	return "";
+}
+
+/* The same as a new string. */
 static char *
 cli_cell_string(const struct cli_cell *c, bool data)
 {
 	char buf[64];
 
-	switch (c->type) {
-	case CLI_TEXT:
-	case CLI_JSON:
-		return xstrdup(c->text);
-	case CLI_WORD:
-		return xstrdup(data || c->text[0] == '\0' ? c->text :
-		    _(c->text));
-	case CLI_INT:
-		return xasprintf("%lld", (long long)c->num);
-	case CLI_REAL:
-		return xasprintf("%.2f", c->real);
-	case CLI_TIME:
-		if (data)
-			rtime_format_iso(c->num, buf, sizeof buf);
-		else
-			rtime_format_show(c->num, buf, sizeof buf);
-		return xstrdup(buf);
-	}
-	return xstrdup("");
+	return xstrdup(cli_cell_peek(c, data, buf, sizeof buf));
 }
 
 static void
@@ -169,7 +180,9 @@ cli_table_print_text(const struct cli_table *t)
 	size_t *width, total = 0, avail = cli_out_width(), i, r, shown = 0;
 	size_t widest, last = 0;
 	struct strbuf sb;
-	char *s;
+	const char *s;
+	char buf[64];
+	size_t w;
 
 	width = xcalloc(t->ncols, sizeof *width);
 	for (i = 0; i < t->ncols; i++) {
@@ -177,10 +190,10 @@ cli_table_print_text(const struct cli_table *t)
 			continue;
 		width[i] = text_width(_(t->cols[i].header));
 		for (r = 0; r < t->nrows; r++) {
-			s = cli_cell_string(&t->cells[r * t->ncols + i], false);
-			if (text_width(s) > width[i])
-				width[i] = text_width(s);
-			free(s);
+			s = cli_cell_peek(&t->cells[r * t->ncols + i], false,
+			    buf, sizeof buf);
+			if ((w = text_width(s)) > width[i])
+				width[i] = w;
 		}
 		total += width[i] + (shown++ ? 2 : 0);
 		last = i;
@@ -206,9 +219,9 @@ cli_table_print_text(const struct cli_table *t)
 				continue;
 			if (shown++)
 				strbuf_adds(&sb, "  ");
-			s = r == 0 ? xstrdup(_(t->cols[i].header)) :
-			    cli_cell_string(&t->cells[(r - 1) * t->ncols + i],
-			    false);
+			s = r == 0 ? _(t->cols[i].header) :
+			    cli_cell_peek(&t->cells[(r - 1) * t->ncols + i],
+			    false, buf, sizeof buf);
 			/* Numbers align right, text left. */
 			if (r > 0 && t->cells[(r - 1) * t->ncols + i].type ==
 			    CLI_INT) {
@@ -218,7 +231,6 @@ cli_table_print_text(const struct cli_table *t)
 				text_fit(&sb, s, width[i], false);
 			} else
 				text_fit(&sb, s, width[i], i != last);
-			free(s);
 		}
 		while (sb.len > 0 && sb.data[sb.len - 1] == ' ')
 			sb.data[--sb.len] = '\0';

@@ -3,6 +3,7 @@
 #include "rooster/store.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -16,17 +17,6 @@
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
 	"  WHERE a.volunteer_id = v.id AND a.status != 'declined' " \
 	"  AND s.start_at >= ?8 AND s.start_at < ?9) "
-/*
- * The same for some hundreds of volunteers: the month's shift ids are
- * listed once per statement (shifts_start), and each volunteer's entries
- * in the covering index assignments_volunteer (volunteer_id, shift_id,
- * status) are checked against it without reading assignments or shifts.
- * The unary + keeps SQLite from probing the index once per listed shift.
- */
-#define STORE_VOLUNTEER_SOME_COLS STORE_VOLUNTEER_FIELDS \
-	"(SELECT count(*) FROM assignments a WHERE a.volunteer_id = v.id " \
-	"  AND a.status != 'declined' AND +a.shift_id IN (SELECT s.id " \
-	"  FROM shifts s WHERE s.start_at >= ?8 AND s.start_at < ?9)) "
 /*
  * Shifts this month for a long list: the month's assignments counted once
  * (shifts_start, then assignments by shift) and joined, instead of one
@@ -246,6 +236,74 @@ store_volunteer_phrase(struct strbuf *sb, const char *search)
 	strbuf_addc(sb, '"');
 }
 
+static int
+store_volunteer_id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Shifts this month of some hundreds of volunteers (out):
+ * the month's shift ids, sorted here; then every entry of those
+ * volunteers in the covering index assignments_volunteer (volunteer_id,
+ * shift_id, status), counted by binary search. Two statements, no probe
+ * into a temporary b-tree per entry as the same in SQL would make.
+ */
+static int
+store_volunteer_month(struct store *st, struct volunteer_list *out,
+    struct err *err)
+{
+	/* ?8 and ?9 as everywhere here: store_volunteer_bind_month. */
+	static const char sql_shifts[] = "SELECT id FROM shifts "
+	    "WHERE start_at >= ?8 AND start_at < ?9";
+	static const char sql_mine[] = "SELECT shift_id FROM assignments "
+	    "WHERE volunteer_id = ?1 AND status != 'declined'";
+	sqlite3_stmt *stmt;
+	int64_t *ids = NULL, id;
+	size_t n = 0, cap = 0, i;
+	int rc;
+
+	if (out->len == 0)
+		return 0;
+	if ((stmt = store_stmt(st, sql_shifts, err)) == NULL)
+		return -1;
+	store_volunteer_bind_month(stmt);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			ids = xreallocarray(ids, cap, sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return store_fail(st, rc, err);
+	}
+	if (n > 0)
+		qsort(ids, n, sizeof *ids, store_volunteer_id_cmp);
+	if ((stmt = store_stmt(st, sql_mine, err)) == NULL) {
+		free(ids);
+		return -1;
+	}
+	rc = SQLITE_DONE;
+	for (i = 0; n > 0 && i < out->len && rc == SQLITE_DONE; i++) {
+		out->items[i].shifts_this_month = 0;
+		sqlite3_bind_int64(stmt, 1, out->items[i].id);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			id = sqlite3_column_int64(stmt, 0);
+			if (bsearch(&id, ids, n, sizeof *ids,
+			    store_volunteer_id_cmp) != NULL)
+				out->items[i].shifts_this_month++;
+		}
+		sqlite3_reset(stmt);
+	}
+	free(ids);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
 /*
  * Three ways to one answer. A search of three characters or more goes
  * through volunteers_fts (migration: trigram index), as one quoted FTS5
@@ -266,12 +324,14 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	    "WHERE (instr(lower(v.name), lower(?1)) > 0 "
 	    "  OR instr(lower(v.email), lower(?1)) > 0) "
 	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
-	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_SOME_COLS
+	/* The month's counts come after (store_volunteer_month). */
+	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_FIELDS "0 "
 	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
 	    "  WHERE volunteers_fts MATCH ?1) "
 	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
+	bool fts = false;
 	int rc;
 
 	strbuf_init(&phrase);
@@ -285,16 +345,20 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 		store_volunteer_phrase(&phrase, search);
 		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
+		fts = true;
 	}
 	strbuf_fini(&phrase);
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 2, skill);
-	store_volunteer_bind_month(stmt);
+	if (!fts)
+		store_volunteer_bind_month(stmt);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		store_volunteer_row(stmt, volunteer_list_push(out));
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return fts ? store_volunteer_month(st, out, err) : 0;
 }
 
 int
