@@ -309,6 +309,13 @@ def main():
                     "--name", "Bench movement (%s)" % scale], check=True,
                    stdout=subprocess.DEVNULL)
     shifts, events = load(db, scale)
+    # The bulk load changed the schema (indexes and triggers remade): the
+    # first change rooster makes notes the version its history triggers
+    # were checked at, after which an open skips that check. Make that
+    # change now, as any plan in use has had it.
+    subprocess.run([rooster, "--db", db, "init", "--timezone", ZONE,
+                    "--name", "Bench movement (%s)" % scale], check=True,
+                   stdout=subprocess.DEVNULL)
     if len(sys.argv) == 5:
         calcurse(sys.argv[4], shifts, events)
 
