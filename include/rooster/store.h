@@ -127,6 +127,12 @@ int store_shift_list_event(struct store *st, int64_t event_id,
 /* Shifts starting in the range (of events not cancelled), soonest first. */
 int store_shift_list_range(struct store *st, const struct store_range *range,
     struct shift_list *out, struct err *err);
+/*
+ * How many shifts starting in [from, to) are short of people (as
+ * store_shift_list_range's gaps_only), counting up to limit (0: all).
+ */
+int store_shift_count_gaps(struct store *st, int64_t from, int64_t to,
+    int64_t limit, int64_t *out, struct err *err);
 
 /* store_volunteer.c */
 

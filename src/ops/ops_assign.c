@@ -13,49 +13,86 @@
 /* Enough around a shift to see its month and any neighbour within rest. */
 #define OPS_ASSIGN_WINDOW (40 * 86400)
 
-int
-ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
+/*
+ * The rules for volunteer_id on sh (loaded), in an event that asks for
+ * event_languages, with rest minutes of rest between shifts.
+ */
+static int
+ops_assign_check_on(struct store *st, const struct shift *sh,
+    const char *event_languages, int rest, int64_t volunteer_id,
     struct plan_conflict_list *out, struct err *err)
 {
-	struct shift sh;
 	struct volunteer v;
 	struct assignment_list booked = { 0 };
 	struct unavailable_list off = { 0 };
 	struct store_range range = { 0 };
 	struct plan_candidate c;
+	int rc;
+
+	if (store_volunteer_get(st, volunteer_id, &v, err) < 0)
+		return -1;
+	range.from = sh->start - OPS_ASSIGN_WINDOW;
+	range.to = sh->end + OPS_ASSIGN_WINDOW;
+	rc = store_assignment_list_volunteer(st, volunteer_id, &range, &booked,
+	    err);
+	if (rc == 0)
+		rc = store_unavailable_list(st, volunteer_id, &off, err);
+	if (rc == 0) {
+		memset(&c, 0, sizeof c);
+		c.shift = sh;
+		c.volunteer = &v;
+		c.booked = &booked;
+		c.unavailable = &off;
+		c.rest_minutes = rest;
+		c.event_languages = event_languages;
+		plan_conflict_check(&c, out);
+	}
+	assignment_list_free(&booked);
+	unavailable_list_free(&off);
+	volunteer_fini(&v);
+	return rc;
+}
+
+int
+ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    struct plan_conflict_list *out, struct err *err)
+{
+	struct shift sh;
 	struct event ev;
 	int rc;
 
 	if (store_shift_get(st, shift_id, &sh, err) < 0)
 		return -1;
-	if (store_volunteer_get(st, volunteer_id, &v, err) < 0) {
-		shift_fini(&sh);
-		return -1;
-	}
-	range.from = sh.start - OPS_ASSIGN_WINDOW;
-	range.to = sh.end + OPS_ASSIGN_WINDOW;
-	rc = store_assignment_list_volunteer(st, volunteer_id, &range, &booked,
-	    err);
-	if (rc == 0)
-		rc = store_unavailable_list(st, volunteer_id, &off, err);
 	event_init(&ev);
+	rc = store_event_get(st, sh.event_id, &ev, err);
 	if (rc == 0)
-		rc = store_event_get(st, sh.event_id, &ev, err);
-	if (rc == 0) {
-		memset(&c, 0, sizeof c);
-		c.shift = &sh;
-		c.volunteer = &v;
-		c.booked = &booked;
-		c.unavailable = &off;
-		c.rest_minutes = ops_plan_rest_minutes(st);
-		c.event_languages = ev.languages;
-		plan_conflict_check(&c, out);
-	}
+		rc = ops_assign_check_on(st, &sh, ev.languages,
+		    ops_plan_rest_minutes(st), volunteer_id, out, err);
 	event_fini(&ev);
-	assignment_list_free(&booked);
-	unavailable_list_free(&off);
-	volunteer_fini(&v);
 	shift_fini(&sh);
+	return rc;
+}
+
+int
+ops_assign_judge(struct store *st, const struct shift *sh,
+    const char *event_languages, const struct assignment_list *al,
+    char **reasons, struct err *err)
+{
+	struct plan_conflict_list found;
+	int rest = ops_plan_rest_minutes(st), rc = 0;
+	size_t i;
+
+	for (i = 0; i < al->len; i++) {
+		reasons[i] = NULL;
+		if (rc < 0 || al->items[i].status == ASSIGNMENT_DECLINED)
+			continue;
+		memset(&found, 0, sizeof found);
+		rc = ops_assign_check_on(st, sh, event_languages, rest,
+		    al->items[i].volunteer_id, &found, err);
+		if (rc == 0 && found.len > 0)
+			reasons[i] = xstrdup(found.items[0].reason);
+		plan_conflict_list_free(&found);
+	}
 	return rc;
 }
 

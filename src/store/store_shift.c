@@ -147,6 +147,33 @@ store_shift_list_event(struct store *st, int64_t event_id,
 }
 
 int
+store_shift_count_gaps(struct store *st, int64_t from, int64_t to,
+    int64_t limit, int64_t *out, struct err *err)
+{
+	static const char sql[] = "SELECT count(*) FROM (SELECT 1 "
+	    "FROM shifts s JOIN events e ON e.id = s.event_id "
+	    "WHERE s.start_at >= ?1 AND s.start_at < ?2 "
+	    "AND e.status != 'cancelled' "
+	    "AND s.needed > (SELECT count(*) FROM assignments a "
+	    "  WHERE a.shift_id = s.id AND a.status != 'declined') "
+	    "LIMIT ?3)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	*out = 0;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, from);
+	sqlite3_bind_int64(stmt, 2, to);
+	sqlite3_bind_int64(stmt, 3, limit > 0 ? limit : -1);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+}
+
+int
 store_shift_list_range(struct store *st, const struct store_range *range,
     struct shift_list *out, struct err *err)
 {

@@ -317,6 +317,13 @@ struct tui_pane *tui_pane_volunteers_new(void);
  * forced one stays visible), or NULL. Borrowed until the pane reloads.
  */
 const char *tui_pane_shifts_conflict(struct tui *tui);
+/*
+ * Judge the shown assignments by the assign rules (their first conflict
+ * now: a forced one, or one the plan grew into) if not done since the
+ * pane loaded: after the frame, as each reads the volunteer's other
+ * shifts. True if it did (draw again).
+ */
+bool tui_pane_shifts_judge(struct tui *tui);
 /* The event selected in the events pane, 0 if none. */
 int64_t tui_pane_events_selected(struct tui *tui);
 /*
@@ -371,7 +378,9 @@ struct tui {
 	char			 message[256];
 	bool			 message_error;
 	char			*plan_name;
-	int			 gaps_week;	/* shifts short this week */
+	int			 gaps_week;	/* shifts short this week, -1
+						   until first counted */
+	bool			 gaps_stale;	/* to count again */
 	int64_t			 data_version;
 };
 
@@ -393,6 +402,8 @@ void tui_status_ask(struct tui *tui, const char *keys, tui_answer_fn fn,
     __attribute__((format(printf, 6, 7)));
 /* Recount the title line's figures (plan name, gaps this week). */
 void tui_status_reload(struct tui *tui);
+/* Count this week's gaps if stale; true if it did (draw again). */
+bool tui_status_count(struct tui *tui);
 void tui_status_draw_title(struct tui *tui);
 void tui_status_draw(struct tui *tui);
 

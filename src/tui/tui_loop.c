@@ -158,11 +158,19 @@ tui_loop_resize(struct tui *tui)
  * history, and a burst of resizes can end at the size curses already
  * had), so the next frame repaints every cell instead of a difference.
  */
-static void
+static int
 tui_loop_resized(struct tui *tui)
 {
+	int i;
+
 	clearok(curscr, TRUE);
 	tui_loop_resize(tui);
+	/* Taller than two screens of what a pane loaded: load more. */
+	for (i = 0; i < TUI_PANES; i++)
+		if (tui->panes[i]->more &&
+		    tui->panes[i]->limit < 2 * (int64_t)tui->lines)
+			return TUI_DRAW | TUI_RELOAD;
+	return TUI_DRAW;
 }
 
 static void
@@ -507,8 +515,7 @@ tui_loop_run(struct tui *tui)
 		if (tui_loop_winch) {
 			tui_loop_winch = 0;
 			tui_curses_size_sync();
-			tui_loop_resized(tui);
-			flags |= TUI_DRAW;
+			flags |= tui_loop_resized(tui);
 		}
 		if (flags & TUI_RELOAD)
 			tui_loop_reload(tui);
@@ -525,23 +532,26 @@ tui_loop_run(struct tui *tui)
 			flags = TUI_DRAW;
 			continue;
 		}
+		/* What reads rows off the screen comes after a frame: the
+		 * marks of conflicts, the title's count of the week's gaps. */
+		if (tui_pane_shifts_judge(tui) || tui_status_count(tui)) {
+			flags = TUI_DRAW;
+			continue;
+		}
 		errno = 0;
 		rc = get_wch(&wc);
 		if (tui_loop_signal != 0)
 			return 1;
 		if (rc == ERR) {
-			if (tui_curses_size_sync()) {
-				tui_loop_resized(tui);
-				flags |= TUI_DRAW;
-			}
+			if (tui_curses_size_sync())
+				flags |= tui_loop_resized(tui);
 			if (tui_loop_poll(tui))
 				flags |= TUI_DRAW;
 			continue;
 		}
 		key = tui_loop_key(rc, wc);
 		if (key == TUI_KEY_RESIZE) {
-			tui_loop_resized(tui);
-			flags |= TUI_DRAW;
+			flags |= tui_loop_resized(tui);
 			continue;
 		}
 		if (key == TUI_KEY_NONE)
@@ -599,6 +609,7 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	tui_loop_signals();
 
 	memset(&tui, 0, sizeof tui);
+	tui.gaps_week = -1;
 	tui.st = st;
 	tui.cfg = cfg;
 	tui.readonly = store_is_readonly(st);

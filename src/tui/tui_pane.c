@@ -55,6 +55,15 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 	return TUI_HANDLED | TUI_DRAW;
 }
 
+int64_t
+tui_pane_limit(const struct tui *tui, struct tui_pane *p)
+{
+	/* Two screens at least, whatever the terminal's height. */
+	if (p->limit < 2 * (int64_t)tui->lines)
+		p->limit = 2 * (int64_t)tui->lines;
+	return p->limit;
+}
+
 enum tui_theme
 tui_pane_staffing(int assigned, int needed, bool cancelled, char *buf,
     size_t size)

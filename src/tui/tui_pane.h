@@ -16,12 +16,19 @@ enum tui_row_kind {
 	TUI_ROW_VOLUNTEER
 };
 
-/* Rows asked of store at a time; more are fetched when the end is near. */
+/*
+ * Rows asked of store at first: a few screens, so the first frame reads
+ * no more than it shows (each event row sums its shifts' staffing); then
+ * a page more at a time when the end is near.
+ */
+#define TUI_PANE_FIRST 64
 #define TUI_PANE_PAGE 200
 
 typedef void (*tui_pane_row_fn)(struct tui *tui, struct tui_pane *p,
     const struct tui_list_row *row, int y, int x, int w, bool selected);
 
+/* Rows p should load now: its limit, raised to two screens if less. */
+int64_t tui_pane_limit(const struct tui *tui, struct tui_pane *p);
 /* "3/5 !" into buf; returns the style of the cell. */
 enum tui_theme tui_pane_staffing(int assigned, int needed, bool cancelled,
     char *buf, size_t size);

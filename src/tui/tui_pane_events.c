@@ -37,7 +37,7 @@ tui_pane_events_reload(struct tui *tui, struct tui_pane *p)
 	range.from = rtime_day_add(rtime_now(), 0);
 	range.search = p->list.filter[0] != '\0' ? p->list.filter : NULL;
 	range.gaps_only = tui->gaps_only;
-	range.limit = p->limit;
+	range.limit = tui_pane_limit(tui, p);
 	if (store_event_list(tui->st, &range, &pe->events, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
 	p->more = (int64_t)pe->events.len >= p->limit;
@@ -247,7 +247,7 @@ tui_pane_events_new(void)
 
 	p->ops = &tui_pane_events_ops;
 	p->id = TUI_PANE_EVENTS;
-	p->limit = TUI_PANE_PAGE;
+	p->limit = TUI_PANE_FIRST;
 	p->data = xcalloc(1, sizeof(struct tui_pane_events));
 	tui_list_init(&p->list);
 	return p;

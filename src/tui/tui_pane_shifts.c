@@ -19,6 +19,8 @@ struct tui_pane_shifts {
 	struct assignment_list	*assigned;	/* one list per shift */
 	char			***conflict;	/* [shift][assignment]: the
 						   first conflict, or NULL */
+	char			*event_languages;
+	bool			 judged;	/* conflict filled in */
 };
 
 static void
@@ -39,6 +41,8 @@ tui_pane_shifts_clear(struct tui_pane_shifts *ps)
 	shift_list_free(&ps->shifts);
 	free(ps->event_title);
 	ps->event_title = NULL;
+	free(ps->event_languages);
+	ps->event_languages = NULL;
 }
 
 /* True if the filter matches the shift's role or one of its volunteers. */
@@ -55,29 +59,6 @@ tui_pane_shifts_match(struct tui_pane *p, const struct shift *sh,
 			return true;
 	}
 	return false;
-}
-
-/*
- * The first conflict of an assignment now (a forced one, or one the plan
- * grew into), judged by the assign rules against its own shift; NULL if
- * none. Declined assignments take no place and are not judged.
- */
-static char *
-tui_pane_shifts_judge(struct tui *tui, const struct shift *sh,
-    const struct assignment *a)
-{
-	struct plan_conflict_list cl;
-	struct err err;
-	char *reason = NULL;
-
-	if (a->status == ASSIGNMENT_DECLINED)
-		return NULL;
-	memset(&cl, 0, sizeof cl);
-	if (ops_assign_check(tui->st, sh->id, a->volunteer_id, &cl,
-	    &err) == 0 && cl.len > 0)
-		reason = xstrdup(cl.items[0].reason);
-	plan_conflict_list_free(&cl);
-	return reason;
 }
 
 static void
@@ -103,6 +84,8 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 		return;
 	if (store_event_get(tui->st, event_id, &ev, &err) == 0) {
 		ps->event_title = xstrdup(ev.title);
+		ps->event_languages = xstrdup(ev.languages != NULL ?
+		    ev.languages : "");
 		event_fini(&ev);
 	}
 	if (store_shift_list_event(tui->st, event_id, &ps->shifts, &err) < 0) {
@@ -118,9 +101,6 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 		if (store_assignment_list_shift(tui->st, sh->id, al, &err) < 0)
 			tui_status_error(tui, "%s", err.msg);
 		ps->conflict[i] = xcalloc(al->len + 1, sizeof **ps->conflict);
-		for (j = 0; j < al->len; j++)
-			ps->conflict[i][j] = tui_pane_shifts_judge(tui, sh,
-			    &al->items[j]);
 		if (!tui_pane_shifts_match(p, sh, al))
 			continue;
 		tui_list_push(&p->list, TUI_ROW_SHIFT, true, sh->id, 0, i);
@@ -129,7 +109,26 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 			    al->items[j].volunteer_id, sh->id,
 			    i * 10000 + j);
 	}
+	ps->judged = false;
 	tui_list_restore(&p->list, savedp);
+}
+
+bool
+tui_pane_shifts_judge(struct tui *tui)
+{
+	struct tui_pane_shifts *ps = tui->panes[TUI_PANE_SHIFTS]->data;
+	struct err err;
+	size_t i;
+
+	if (ps->judged || ps->assigned == NULL)
+		return false;
+	ps->judged = true;
+	for (i = 0; i < ps->shifts.len; i++)
+		if (ops_assign_judge(tui->st, &ps->shifts.items[i],
+		    ps->event_languages, &ps->assigned[i], ps->conflict[i],
+		    &err) < 0)
+			break;
+	return true;
 }
 
 static const struct assignment *

@@ -31,7 +31,8 @@ tui_pane_volunteers_reload(struct tui *tui, struct tui_pane *p)
 	volunteer_list_free(&pv->volunteers);
 	tui_list_clear(&p->list);
 	if (store_volunteer_list_page(tui->st, p->list.filter[0] ?
-	    p->list.filter : NULL, NULL, 0, p->limit, &pv->volunteers,
+	    p->list.filter : NULL, NULL, 0, tui_pane_limit(tui, p),
+	    &pv->volunteers,
 	    &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
 	p->more = (int64_t)pv->volunteers.len >= p->limit;
@@ -164,7 +165,7 @@ tui_pane_volunteers_new(void)
 
 	p->ops = &tui_pane_volunteers_ops;
 	p->id = TUI_PANE_VOLUNTEERS;
-	p->limit = TUI_PANE_PAGE;
+	p->limit = TUI_PANE_FIRST;
 	p->data = xcalloc(1, sizeof(struct tui_pane_volunteers));
 	tui_list_init(&p->list);
 	return p;

@@ -61,21 +61,26 @@ tui_status_ask(struct tui *tui, const char *keys, tui_answer_fn fn,
 void
 tui_status_reload(struct tui *tui)
 {
-	struct store_range range;
-	struct shift_list shifts = { 0 };
-	int64_t now = rtime_now();
-
 	free(tui->plan_name);
 	tui->plan_name = store_setting_get(tui->st, "name");
-	memset(&range, 0, sizeof range);
-	range.from = rtime_week_start_locale(now);
-	range.to = rtime_day_add(range.from, 7);
-	range.gaps_only = true;
-	range.limit = TUI_STATUS_GAPS_MAX;
-	tui->gaps_week = 0;
-	if (store_shift_list_range(tui->st, &range, &shifts, NULL) == 0)
-		tui->gaps_week = (int)shifts.len;
-	shift_list_free(&shifts);
+	/* Counted after the frame: an aggregate over rows off screen. */
+	tui->gaps_stale = true;
+}
+
+bool
+tui_status_count(struct tui *tui)
+{
+	int64_t from, n;
+
+	if (!tui->gaps_stale)
+		return false;
+	tui->gaps_stale = false;
+	from = rtime_week_start_locale(rtime_now());
+	if (store_shift_count_gaps(tui->st, from, rtime_day_add(from, 7),
+	    TUI_STATUS_GAPS_MAX, &n, NULL) < 0)
+		return false;
+	tui->gaps_week = (int)n;
+	return true;
 }
 
 void
@@ -90,7 +95,9 @@ tui_status_draw_title(struct tui *tui)
 	rtime_format(rtime_now(), _("%a %d %b %Y"), today, sizeof today);
 	if (r.w < 64)
 		today[0] = '\0';
-	if (tui->gaps_week == 0)
+	if (tui->gaps_week < 0)		/* not counted yet */
+		snprintf(right, sizeof right, "%s ", today);
+	else if (tui->gaps_week == 0)
 		snprintf(right, sizeof right, _("%s  no gaps this week "),
 		    today);
 	else
