@@ -225,6 +225,15 @@ static const char *const store_migrations[] = {
 	 * starts, instead of all of them.
 	 */
 	"CREATE INDEX unavailable_end ON unavailable (end_at);",
+	/*
+	 * 6: the volunteers by name, with what suggest weighs them by in the
+	 * index itself (id second: name order, then id). suggest reads them
+	 * in that order until the best are certain, thousands for a rare
+	 * skill or language: no table row read per volunteer.
+	 */
+	"DROP INDEX volunteers_name;"
+	"CREATE INDEX volunteers_name ON volunteers (name COLLATE NOCASE, id,"
+	"  active, skills, languages, max_per_month);",
 };
 
 #define STORE_NMIGRATIONS \
