@@ -47,7 +47,8 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 	 * doubling the page so that the rows read stay linear in the total.
 	 */
 	while (action == TUI_ACT_LAST && p->more) {
-		p->limit *= 2;
+		p->limit = p->limit < TUI_PANE_PAGE ? TUI_PANE_PAGE :
+		    p->limit * 2;
 		p->ops->reload(tui, p);
 	}
 	if (action == TUI_ACT_LAST)
