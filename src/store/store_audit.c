@@ -1,15 +1,20 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The whole-plan conflict audit. One pass over the assignments in a
- * range, ordered by volunteer and start, with window functions giving
- * each assignment the volunteer's previous shift (LAG) and the latest end
- * among all earlier ones (a running max), so double bookings and short
- * rests are found in O(n log n) without a self-join. Rows that cannot be
- * in conflict are filtered in SQL; plan judges the rest.
+ * The whole-plan conflict audit, in two streams. The narrow one: every
+ * counting assignment (volunteer, start, shift, end) from a month before
+ * the range on, sorted here by volunteer and start, so that one walk gives
+ * each its previous shift and the latest end among all earlier ones: a
+ * double booking or a short rest in O(n log n), without a self-join or
+ * SQLite's window functions (which cost 120 ms of a week's 270 on the
+ * large bench plan). The detailed one: the assignments in the range with
+ * their shift, event, volunteer and unavailable period, in the same order
+ * from one statement. Rows that cannot be in conflict are left out here;
+ * plan judges the rest.
  */
 #include "rooster/store.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
@@ -17,65 +22,69 @@
 /* A shift longer than this is not looked back for (a week). */
 #define STORE_AUDIT_LOOKBACK (7 * INT64_C(86400))
 
-/*
- * b: the window, over narrow rows only (ids and times), so the sort of a
- * year's assignments stays small. A row goes on to be joined with its
- * details only if it can break a rule: after an earlier shift that ends
- * less than the rest before it (max_end), of a volunteer with a limit or
- * an unavailable period, on a shift that needs a skill or a language, or
- * of an event that asks for languages. Those small sets are built once.
- */
-static const char store_audit_sql[] =
-    "WITH b AS ("
-    "  SELECT a.id AS aid, a.volunteer_id AS vid, s.id AS sid,"
-    "    s.event_id AS eid, s.start_at AS st, s.end_at AS en,"
-    "    lag(s.id) OVER w AS prev_id,"
-    "    max(s.end_at) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING"
-    "      AND 1 PRECEDING) AS max_end"
+/* Every counting assignment starting in [?1, ?2), narrow. */
+static const char store_audit_narrow_sql[] =
+    "SELECT a.volunteer_id, s.start_at, s.id, s.end_at"
     "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
-    "  WHERE s.start_at >= ?4 AND s.start_at < ?2"
-    "    AND a.status != 'declined' AND s.event_id NOT IN"
-    "    (SELECT id FROM events WHERE status = 'cancelled')"
-    "  WINDOW w AS (PARTITION BY a.volunteer_id"
-    "    ORDER BY s.start_at, s.id)"
-    "), c AS ("
-    "  SELECT * FROM b WHERE b.vid IN (SELECT id FROM volunteers"
-    "    WHERE max_per_month > 0 AND active != 0)"
-    "  OR (b.st >= ?1 AND (b.max_end > b.st - ?3"
-    "    OR b.vid IN (SELECT volunteer_id FROM unavailable)"
-    "    OR b.eid IN (SELECT id FROM events WHERE languages != '')"
-    "    OR b.sid IN (SELECT id FROM shifts WHERE language != ''"
-    "      OR lower(role) NOT IN ('algemeen', 'general'))))"
-    ")"
-    "SELECT c.sid, c.vid, a.status, a.forced, c.st, c.en, s.role,"
-    "  s.language, e.title, e.languages, c.prev_id, p.start_at,"
-    "  p.end_at, p.role, c.max_end, v.name, v.skills, v.languages,"
-    "  v.max_per_month, u.id, u.start_at, u.end_at, u.reason,"
-    "  c.st >= ?1 "
-    "FROM c JOIN volunteers v ON v.id = c.vid"
-    "  JOIN assignments a ON a.id = c.aid"
-    "  JOIN shifts s ON s.id = c.sid JOIN events e ON e.id = c.eid"
-    "  LEFT JOIN shifts p ON p.id = c.prev_id"
-    "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2"
-    "    WHERE u2.volunteer_id = c.vid"
-    "    AND u2.start_at < c.en AND u2.end_at > c.st"
-    "    ORDER BY u2.start_at LIMIT 1) "
-    "WHERE v.max_per_month > 0 OR (c.st >= ?1 AND ("
-    "  c.max_end > c.st - ?3 OR u.id IS NOT NULL"
-    "  OR s.language != '' OR e.languages != ''"
-    "  OR (lower(s.role) NOT IN ('algemeen', 'general')"
-    "    AND instr(',' || lower(replace(v.skills, ' ', '')) || ',',"
-    "      ',' || lower(s.role) || ',') = 0))) "
-    "ORDER BY c.vid, c.st, c.sid";
+    "  WHERE s.start_at >= ?1 AND s.start_at < ?2"
+    "  AND a.status != 'declined' AND s.event_id NOT IN"
+    "    (SELECT id FROM events WHERE status = 'cancelled')";
 
-/* The earlier shift of volunteer_id before start that ends at end. */
-static const char store_audit_longest_sql[] =
-    "SELECT s.id, s.start_at, s.role FROM assignments a"
-    "  JOIN shifts s ON s.id = a.shift_id"
+/* The volunteers whose every shift counts towards a monthly limit. */
+static const char store_audit_limited_sql[] =
+    "SELECT id FROM volunteers WHERE max_per_month > 0 AND active != 0";
+
+/* The same assignments in [?1, ?2) with what plan needs, in walk order. */
+static const char store_audit_detail_sql[] =
+    "SELECT a.volunteer_id, s.start_at, s.id, a.status, a.forced,"
+    "  s.role, s.language, e.title, e.languages, v.name, v.skills,"
+    "  v.languages, v.max_per_month, u.id, u.start_at, u.end_at,"
+    "  u.reason, EXISTS (SELECT 1 FROM unavailable u3"
+    "    WHERE u3.volunteer_id = a.volunteer_id)"
+    "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
     "  JOIN events e ON e.id = s.event_id"
-    "  WHERE a.volunteer_id = ?1 AND s.end_at = ?2 AND s.start_at <= ?3"
+    "  JOIN volunteers v ON v.id = a.volunteer_id"
+    "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2"
+    "    WHERE u2.volunteer_id = a.volunteer_id"
+    "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at"
+    "    ORDER BY u2.start_at LIMIT 1)"
+    "  WHERE s.start_at >= ?1 AND s.start_at < ?2"
     "  AND a.status != 'declined' AND e.status != 'cancelled'"
-    "  AND s.id != ?4 ORDER BY s.start_at LIMIT 1";
+    "  ORDER BY a.volunteer_id, s.start_at, s.id";
+
+/* The role of an earlier shift named in a conflict. */
+static const char store_audit_role_sql[] =
+    "SELECT role FROM shifts WHERE id = ?1";
+
+/* One counting assignment, and what the walk finds before it. */
+struct store_audit_slot {
+	int64_t	 vid;
+	int64_t	 start;
+	int64_t	 sid;
+	int64_t	 end;
+	int64_t	 prev;		/* index of the previous shift, -1: none */
+	int64_t	 longest;	/* index of the earlier one ending last */
+};
+
+static int
+store_audit_slot_cmp(const void *pa, const void *pb)
+{
+	const struct store_audit_slot *a = pa, *b = pb;
+
+	if (a->vid != b->vid)
+		return a->vid < b->vid ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return (a->sid > b->sid) - (a->sid < b->sid);
+}
+
+static int
+store_audit_id_cmp(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return (a > b) - (a < b);
+}
 
 static const char *
 store_audit_text(sqlite3_stmt *stmt, int i)
@@ -85,93 +94,268 @@ store_audit_text(sqlite3_stmt *stmt, int i)
 	return s != NULL ? s : "";
 }
 
+/* Read the narrow stream into *out (sorted, walked), or -1 with err. */
+static int
+store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
+    struct store_audit_slot **out, size_t *len, struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, store_audit_narrow_sql, err);
+	struct store_audit_slot *v = NULL, *s;
+	size_t n = 0, cap = 0, i, first = 0;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, lookback);
+	sqlite3_bind_int64(stmt, 2, to);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		s = &v[n++];
+		s->vid = sqlite3_column_int64(stmt, 0);
+		s->start = sqlite3_column_int64(stmt, 1);
+		s->sid = sqlite3_column_int64(stmt, 2);
+		s->end = sqlite3_column_int64(stmt, 3);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc, err);
+	}
+	if (n > 0)
+		qsort(v, n, sizeof *v, store_audit_slot_cmp);
+	/*
+	 * The walk: per volunteer, the previous shift and the first of the
+	 * earlier ones with the latest end (the earliest start among them).
+	 */
+	for (i = 0; i < n; i++) {
+		if (i == 0 || v[i].vid != v[i - 1].vid)
+			first = i;
+		if (i == first) {
+			v[i].prev = v[i].longest = -1;
+			continue;
+		}
+		v[i].prev = (int64_t)i - 1;
+		v[i].longest = v[i - 1].longest;
+		if (v[i].longest < 0 || v[i - 1].end > v[v[i].longest].end)
+			v[i].longest = (int64_t)i - 1;
+	}
+	*out = v;
+	*len = n;
+	return 0;
+}
+
+/* The limited volunteers' ids, sorted, or -1 with err. */
+static int
+store_audit_limited(struct store *st, int64_t **out, size_t *len,
+    struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, store_audit_limited_sql, err);
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc, err);
+	}
+	if (n > 0)
+		qsort(v, n, sizeof *v, store_audit_id_cmp);
+	*out = v;
+	*len = n;
+	return 0;
+}
+
+/* ASCII lower case, as SQLite's lower(). */
+static char
+store_audit_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Not a general role ('algemeen' or 'general', any ASCII case). */
+static bool
+store_audit_special(const char *role)
+{
+	static const char *const general[] = { "algemeen", "general" };
+	size_t i, k;
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0; role[i] != '\0' && general[k][i] != '\0' &&
+		    store_audit_lower(role[i]) == general[k][i]; i++)
+			;
+		if (role[i] == '\0' && general[k][i] == '\0')
+			return false;
+	}
+	return true;
+}
+
+/*
+ * role missing from skills: ",role," not in ",skills," with the spaces
+ * taken out of skills, both in ASCII lower case.
+ */
+static bool
+store_audit_lacks(const char *skills, const char *role)
+{
+	struct strbuf hay, needle;
+	const char *p;
+	bool lacks;
+
+	strbuf_init(&hay);
+	strbuf_init(&needle);
+	strbuf_addc(&hay, ',');
+	for (p = skills; *p != '\0'; p++)
+		if (*p != ' ')
+			strbuf_addc(&hay, store_audit_lower(*p));
+	strbuf_addc(&hay, ',');
+	strbuf_addc(&needle, ',');
+	for (p = role; *p != '\0'; p++)
+		strbuf_addc(&needle, store_audit_lower(*p));
+	strbuf_addc(&needle, ',');
+	lacks = strstr(strbuf_str(&hay), strbuf_str(&needle)) == NULL;
+	strbuf_fini(&hay);
+	strbuf_fini(&needle);
+	return lacks;
+}
+
+/* The earlier shift at index k as a booking of r's volunteer. */
+static void
+store_audit_previous(const struct store_audit_slot *v, int64_t k,
+    struct store_audit_row *r, sqlite3_stmt *role)
+{
+	r->previous.shift_id = v[k].sid;
+	r->previous.volunteer_id = v[k].vid;
+	r->previous.start = v[k].start;
+	r->previous.end = v[k].end;
+	r->previous.status = ASSIGNMENT_ACCEPTED;
+	r->previous.role = (char *)"";
+	sqlite3_reset(role);
+	sqlite3_bind_int64(role, 1, v[k].sid);
+	if (sqlite3_step(role) == SQLITE_ROW)
+		r->previous.role = (char *)store_audit_text(role, 0);
+}
+
 int
 store_audit_scan(struct store *st, int64_t from, int64_t to,
     int rest_minutes, store_audit_fn *fn, void *arg, struct err *err)
 {
-	sqlite3_stmt *stmt, *longest;
+	struct store_audit_slot *v = NULL, *s;
 	struct store_audit_row r;
-	int64_t max_end, lookback;
-	int status, rc, cb = 0;
+	sqlite3_stmt *detail, *role;
+	int64_t *limited = NULL, lookback, rest, max_end, k;
+	size_t n, nlimited, i;
+	bool lim, near, maybe, keep;
+	int status, rc = SQLITE_DONE, cb = 0;
 
-	if ((stmt = store_stmt(st, store_audit_sql, err)) == NULL)
-		return -1;
-	if ((longest = store_stmt(st, store_audit_longest_sql, err)) == NULL)
-		return -1;
+	rest = (int64_t)rest_minutes * 60;
 	/* Back to the month before from: monthly limits count it all. */
 	lookback = from != 0 ? from - 31 * INT64_C(86400) -
 	    STORE_AUDIT_LOOKBACK : INT64_MIN;
-	sqlite3_bind_int64(stmt, 1, from != 0 ? from : INT64_MIN);
-	sqlite3_bind_int64(stmt, 2, to != 0 ? to : INT64_MAX);
-	sqlite3_bind_int64(stmt, 3, (int64_t)rest_minutes * 60);
-	sqlite3_bind_int64(stmt, 4, lookback);
-	while (cb == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	if (from == 0)
+		from = INT64_MIN;
+	if (to == 0)
+		to = INT64_MAX;
+	if ((detail = store_stmt(st, store_audit_detail_sql, err)) == NULL ||
+	    (role = store_stmt(st, store_audit_role_sql, err)) == NULL ||
+	    store_audit_limited(st, &limited, &nlimited, err) < 0)
+		return -1;
+	if (store_audit_narrow(st, lookback, to, &v, &n, err) < 0) {
+		free(limited);
+		return -1;
+	}
+	sqlite3_bind_int64(detail, 1, from);
+	sqlite3_bind_int64(detail, 2, to);
+	for (i = 0; cb == 0 && i < n; i++) {
+		s = &v[i];
+		lim = nlimited > 0 && bsearch(&s->vid, limited, nlimited,
+		    sizeof *limited, store_audit_id_cmp) != NULL;
 		memset(&r, 0, sizeof r);
-		r.shift.id = r.assignment.shift_id =
-		    sqlite3_column_int64(stmt, 0);
-		r.volunteer.id = r.assignment.volunteer_id =
-		    sqlite3_column_int64(stmt, 1);
-		status = assignment_status_parse(store_audit_text(stmt, 2));
+		r.shift.id = r.assignment.shift_id = s->sid;
+		r.volunteer.id = r.assignment.volunteer_id = s->vid;
+		r.shift.start = r.assignment.start = s->start;
+		r.shift.end = r.assignment.end = s->end;
+		r.volunteer.active = true;
+		if (s->start < from) {
+			/* Before the range: only to count the month. */
+			if (lim)
+				cb = fn(&r, arg);
+			continue;
+		}
+		/* In the range: the detailed stream has the same row next. */
+		if ((rc = sqlite3_step(detail)) != SQLITE_ROW)
+			break;
+		if (sqlite3_column_int64(detail, 0) != s->vid ||
+		    sqlite3_column_int64(detail, 2) != s->sid) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		rc = SQLITE_DONE;
+		max_end = s->longest >= 0 ? v[s->longest].end : INT64_MIN;
+		near = s->longest >= 0 && max_end > s->start - rest;
+		r.shift.role = (char *)store_audit_text(detail, 5);
+		r.shift.language = (char *)store_audit_text(detail, 6);
+		r.shift.event_title = (char *)store_audit_text(detail, 7);
+		r.event_languages = store_audit_text(detail, 8);
+		r.volunteer.name = (char *)store_audit_text(detail, 9);
+		r.volunteer.skills = (char *)store_audit_text(detail, 10);
+		r.volunteer.languages = (char *)store_audit_text(detail, 11);
+		r.volunteer.max_per_month = sqlite3_column_int(detail, 12);
+		/* Could break a rule, and does break one plan may judge. */
+		maybe = lim || near || sqlite3_column_int(detail, 17) != 0 ||
+		    *r.event_languages != '\0' || *r.shift.language != '\0' ||
+		    store_audit_special(r.shift.role);
+		keep = maybe && (r.volunteer.max_per_month > 0 || near ||
+		    sqlite3_column_type(detail, 13) != SQLITE_NULL ||
+		    *r.shift.language != '\0' || *r.event_languages != '\0' ||
+		    (store_audit_special(r.shift.role) &&
+		    store_audit_lacks(r.volunteer.skills, r.shift.role)));
+		if (!keep)
+			continue;
+		status = assignment_status_parse(store_audit_text(detail, 3));
 		r.assignment.status = status < 0 ? ASSIGNMENT_PLANNED :
 		    (enum assignment_status)status;
-		r.assignment.forced = sqlite3_column_int(stmt, 3) != 0;
-		r.shift.start = r.assignment.start =
-		    sqlite3_column_int64(stmt, 4);
-		r.shift.end = r.assignment.end = sqlite3_column_int64(stmt, 5);
-		r.shift.role = (char *)store_audit_text(stmt, 6);
-		r.shift.language = (char *)store_audit_text(stmt, 7);
-		r.shift.event_title = (char *)store_audit_text(stmt, 8);
+		r.assignment.forced = sqlite3_column_int(detail, 4) != 0;
 		r.assignment.role = r.shift.role;
 		r.assignment.event_title = r.shift.event_title;
-		r.event_languages = store_audit_text(stmt, 9);
-		if (sqlite3_column_type(stmt, 10) != SQLITE_NULL) {
-			r.previous.shift_id = sqlite3_column_int64(stmt, 10);
-			r.previous.volunteer_id = r.volunteer.id;
-			r.previous.start = sqlite3_column_int64(stmt, 11);
-			r.previous.end = sqlite3_column_int64(stmt, 12);
-			r.previous.role = (char *)store_audit_text(stmt, 13);
-			r.previous.status = ASSIGNMENT_ACCEPTED;
-		}
-		max_end = sqlite3_column_int64(stmt, 14);
-		r.volunteer.name = (char *)store_audit_text(stmt, 15);
-		r.volunteer.skills = (char *)store_audit_text(stmt, 16);
-		r.volunteer.languages = (char *)store_audit_text(stmt, 17);
-		r.volunteer.max_per_month = sqlite3_column_int(stmt, 18);
-		r.volunteer.active = true;
 		r.assignment.volunteer = r.volunteer.name;
-		if (sqlite3_column_type(stmt, 19) != SQLITE_NULL) {
-			r.off.id = sqlite3_column_int64(stmt, 19);
+		if (sqlite3_column_type(detail, 13) != SQLITE_NULL) {
+			r.off.id = sqlite3_column_int64(detail, 13);
 			r.off.volunteer_id = r.volunteer.id;
-			r.off.start = sqlite3_column_int64(stmt, 20);
-			r.off.end = sqlite3_column_int64(stmt, 21);
-			r.off.reason = (char *)store_audit_text(stmt, 22);
+			r.off.start = sqlite3_column_int64(detail, 14);
+			r.off.end = sqlite3_column_int64(detail, 15);
+			r.off.reason = (char *)store_audit_text(detail, 16);
 		}
-		r.in_range = sqlite3_column_int(stmt, 23) != 0;
+		r.in_range = true;
 		/*
-		 * The previous shift is not always the one ending last: a
-		 * long shift may span several short ones. Rare; look it up.
+		 * The previous shift, or the earlier one ending last when a
+		 * long shift spans short ones: only near enough to matter.
 		 */
-		if (r.previous.shift_id != 0 && max_end > r.previous.end &&
-		    r.in_range) {
-			sqlite3_reset(longest);
-			sqlite3_bind_int64(longest, 1, r.volunteer.id);
-			sqlite3_bind_int64(longest, 2, max_end);
-			sqlite3_bind_int64(longest, 3, r.shift.start);
-			sqlite3_bind_int64(longest, 4, r.shift.id);
-			if (sqlite3_step(longest) == SQLITE_ROW) {
-				r.previous.shift_id =
-				    sqlite3_column_int64(longest, 0);
-				r.previous.start =
-				    sqlite3_column_int64(longest, 1);
-				r.previous.end = max_end;
-				r.previous.role =
-				    (char *)store_audit_text(longest, 2);
-			}
+		if (near) {
+			k = v[s->prev].end == max_end ? s->prev : s->longest;
+			store_audit_previous(v, k, &r, role);
 		}
 		cb = fn(&r, arg);
-		sqlite3_reset(longest);
 	}
-	sqlite3_reset(stmt);
+	sqlite3_reset(detail);
+	sqlite3_reset(role);
+	free(v);
+	free(limited);
 	if (cb != 0)
 		return cb;
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);

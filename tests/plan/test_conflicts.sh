@@ -122,4 +122,44 @@ ok_run "force skill and language" assign 7 1 --force
 r --format json conflicts --from 2027-06-10 --to 2027-06-10
 json "both listed, forced" "sorted((o['kind'], o['forced']) for o in j) == \
 [('language', 'yes'), ('skill', 'yes')]"
+
+# A skill alone: a role that needs one, no language asked, no limit, no
+# unavailable period. Only the skill decides whether the audit lists it.
+r event add Kitchen --start "2027-07-01 09:00" --end "2027-07-01 20:00"
+kitchen=$OUT
+r shift add "$kitchen" kok --start "2027-07-01 09:00" --end "2027-07-01 10:00"
+cook=$OUT
+r volunteer add Eef --skills kok	# has it
+eef=$OUT
+r volunteer add Fenna			# lacks it
+fenna=$OUT
+ok_run "a cook with the skill" assign "$cook" "$eef"
+ok_run "force a cook without it" assign "$cook" "$fenna" --force
+r --format json conflicts --from 2027-07-01 --to 2027-07-01
+json "only the missing skill listed" \
+    "[(o['volunteer_id'], o['kind']) for o in j] == [($fenna, 'skill')]"
+
+# A long shift spanning short ones: an overlap names the earlier shift
+# that ends last (the one just before when it does, else the first to
+# start of those), not simply the shift just before.
+r shift add "$kitchen" algemeen --start "2027-07-01 11:00" --end "2027-07-01 19:00"
+long=$OUT
+r shift add "$kitchen" algemeen --start "2027-07-01 12:00" --end "2027-07-01 13:00"
+short=$OUT
+r shift add "$kitchen" algemeen --start "2027-07-01 16:00" --end "2027-07-01 19:00"
+same_end=$OUT
+r shift add "$kitchen" algemeen --start "2027-07-01 17:00" --end "2027-07-01 18:00"
+inner=$OUT
+r shift add "$kitchen" algemeen --start "2027-07-01 19:00" --end "2027-07-01 19:30"
+after=$OUT
+ok_run "the long shift" assign "$long" "$eef"
+for s in "$short" "$same_end" "$inner" "$after"; do
+	r assign "$s" "$eef" --force
+done
+r --format json conflicts --from 2027-07-01 --to 2027-07-01
+json "overlaps name the shift ending last before them" \
+    "sorted((o['shift_id'], o['other_id']) for o in j if o['kind'] == 'overlap') == \
+sorted([($short, $long), ($same_end, $long), ($inner, $same_end)])"
+json "a rest after two ending together names the first of them" \
+    "[(o['shift_id'], o['other_id']) for o in j if o['kind'] == 'rest'] == [($after, $long)]"
 finish
