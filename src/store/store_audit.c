@@ -78,14 +78,6 @@ store_audit_slot_cmp(const void *pa, const void *pb)
 	return (a->sid > b->sid) - (a->sid < b->sid);
 }
 
-static int
-store_audit_id_cmp(const void *pa, const void *pb)
-{
-	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
-
-	return (a > b) - (a < b);
-}
-
 static const char *
 store_audit_text(sqlite3_stmt *stmt, int i)
 {
@@ -144,39 +136,6 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 		if (v[i].longest < 0 || v[i - 1].end > v[v[i].longest].end)
 			v[i].longest = (int64_t)i - 1;
 	}
-	*out = v;
-	*len = n;
-	return 0;
-}
-
-/* The limited volunteers' ids, sorted, or -1 with err. */
-static int
-store_audit_limited(struct store *st, int64_t **out, size_t *len,
-    struct err *err)
-{
-	sqlite3_stmt *stmt = store_stmt(st, store_audit_limited_sql, err);
-	int64_t *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-
-	*out = NULL;
-	*len = 0;
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[n++] = sqlite3_column_int64(stmt, 0);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc, err);
-	}
-	if (n > 0)
-		qsort(v, n, sizeof *v, store_audit_id_cmp);
 	*out = v;
 	*len = n;
 	return 0;
@@ -257,7 +216,7 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 {
 	struct store_audit_slot *v = NULL, *s;
 	struct store_audit_row r;
-	sqlite3_stmt *detail, *role;
+	sqlite3_stmt *detail, *role, *stmt;
 	int64_t *limited = NULL, lookback, rest, max_end, k;
 	size_t n, nlimited, i;
 	bool lim, near, maybe, keep;
@@ -273,7 +232,8 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 		to = INT64_MAX;
 	if ((detail = store_stmt(st, store_audit_detail_sql, err)) == NULL ||
 	    (role = store_stmt(st, store_audit_role_sql, err)) == NULL ||
-	    store_audit_limited(st, &limited, &nlimited, err) < 0)
+	    (stmt = store_stmt(st, store_audit_limited_sql, err)) == NULL ||
+	    store_ids(st, stmt, &limited, &nlimited, err) < 0)
 		return -1;
 	if (store_audit_narrow(st, lookback, to, &v, &n, err) < 0) {
 		free(limited);
@@ -284,7 +244,7 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 	for (i = 0; cb == 0 && i < n; i++) {
 		s = &v[i];
 		lim = nlimited > 0 && bsearch(&s->vid, limited, nlimited,
-		    sizeof *limited, store_audit_id_cmp) != NULL;
+		    sizeof *limited, store_id_cmp) != NULL;
 		memset(&r, 0, sizeof r);
 		r.shift.id = r.assignment.shift_id = s->sid;
 		r.volunteer.id = r.assignment.volunteer_id = s->vid;

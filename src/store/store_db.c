@@ -54,6 +54,43 @@ store_stmt(struct store *st, const char *sql, struct err *err)
 }
 
 int
+store_id_cmp(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return (a > b) - (a < b);
+}
+
+int
+store_ids(struct store *st, sqlite3_stmt *stmt, int64_t **out, size_t *len,
+    struct err *err)
+{
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc, err);
+	}
+	if (n > 0)
+		qsort(v, n, sizeof *v, store_id_cmp);
+	*out = v;
+	*len = n;
+	return 0;
+}
+
+int
 store_fail(struct store *st, int rc, struct err *err)
 {
 	const char *msg = st != NULL && st->db != NULL ?

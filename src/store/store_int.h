@@ -35,6 +35,14 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *err);
 int store_fail(struct store *st, int rc, struct err *err);
 /* Copy of column i as text ("" for NULL). The caller frees. */
 char *store_col_text(sqlite3_stmt *stmt, int i);
+/*
+ * Step stmt (bound by the caller) to the end and return its first column
+ * as ids, sorted for bsearch with store_id_cmp; *out is NULL when there
+ * are none. 0, or -1 with err (stmt reset either way).
+ */
+int store_ids(struct store *st, sqlite3_stmt *stmt, int64_t **out,
+    size_t *len, struct err *err);
+int store_id_cmp(const void *a, const void *b);
 /* Bind text or NULL when s is NULL. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Run a statement that returns no rows; 0 or -1 with err. */

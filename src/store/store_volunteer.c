@@ -236,14 +236,6 @@ store_volunteer_phrase(struct strbuf *sb, const char *search)
 	strbuf_addc(sb, '"');
 }
 
-static int
-store_volunteer_id_cmp(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * Shifts this month of some hundreds of volunteers (out):
  * the month's shift ids, sorted here; then every entry of those
@@ -261,8 +253,8 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 	static const char sql_mine[] = "SELECT shift_id FROM assignments "
 	    "WHERE volunteer_id = ?1 AND status != 'declined'";
 	sqlite3_stmt *stmt;
-	int64_t *ids = NULL, id;
-	size_t n = 0, cap = 0, i;
+	int64_t *ids, id;
+	size_t n, i;
 	int rc;
 
 	if (out->len == 0)
@@ -270,20 +262,8 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 	if ((stmt = store_stmt(st, sql_shifts, err)) == NULL)
 		return -1;
 	store_volunteer_bind_month(stmt);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			ids = xreallocarray(ids, cap, sizeof *ids);
-		}
-		ids[n++] = sqlite3_column_int64(stmt, 0);
-	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return store_fail(st, rc, err);
-	}
-	if (n > 0)
-		qsort(ids, n, sizeof *ids, store_volunteer_id_cmp);
+	if (store_ids(st, stmt, &ids, &n, err) < 0)
+		return -1;
 	if ((stmt = store_stmt(st, sql_mine, err)) == NULL) {
 		free(ids);
 		return -1;
@@ -295,7 +275,7 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			id = sqlite3_column_int64(stmt, 0);
 			if (bsearch(&id, ids, n, sizeof *ids,
-			    store_volunteer_id_cmp) != NULL)
+			    store_id_cmp) != NULL)
 				out->items[i].shifts_this_month++;
 		}
 		sqlite3_reset(stmt);
