@@ -7,7 +7,7 @@
 
 #include "ops_int.h"
 
-static bool
+bool
 ops_text_differs(const char *a, const char *b)
 {
 	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
@@ -43,8 +43,7 @@ ops_event_add(struct store *st, struct event *ev, struct err *err)
 	return ops_finish(st, rc, err);
 }
 
-/* Bump the SEQUENCE of every shift of event_id, moving them by delta. */
-static int
+int
 ops_event_touch_shifts(struct store *st, int64_t event_id, int64_t delta,
     struct err *err)
 {

@@ -88,12 +88,6 @@ struct ops_export_ctx {
 	size_t			 count;
 };
 
-static bool
-ops_export_differs(const char *a, const char *b)
-{
-	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
-}
-
 /* One VEVENT for event ev alone (no shifts), with uid and extras. */
 static int
 ops_export_event_item(struct ops_export_ctx *ctx, const struct event *ev,
@@ -188,9 +182,9 @@ ops_export_series(struct ops_export_ctx *ctx, const struct event *first,
 			continue;	/* an EXDATE above */
 		if (r->start == r->occurrence_start &&
 		    r->end - r->start == length && r->status == status &&
-		    !ops_export_differs(r->title, first->title) &&
-		    !ops_export_differs(r->location, first->location) &&
-		    !ops_export_differs(r->description, first->description))
+		    !ops_text_differs(r->title, first->title) &&
+		    !ops_text_differs(r->location, first->location) &&
+		    !ops_text_differs(r->description, first->description))
 			continue;
 		rc = ops_export_event_item(ctx, r, first->uid, r->start,
 		    r->end, r->occurrence_start, r->status, r->sequence, NULL,

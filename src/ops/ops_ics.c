@@ -148,32 +148,6 @@ ops_ics_at(struct err *err, long line)
 	err_set(err, err->code, _("line %ld: %.480s"), line, msg);
 }
 
-static bool
-ops_ics_differs(const char *a, const char *b)
-{
-	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
-}
-
-/* Move the shifts of event_id by delta and raise their SEQUENCE. */
-static int
-ops_ics_touch_shifts(struct store *st, int64_t event_id, int64_t delta,
-    struct err *err)
-{
-	struct shift_list shifts = { 0 };
-	size_t i;
-	int rc;
-
-	rc = store_shift_list_event(st, event_id, &shifts, err);
-	for (i = 0; rc == 0 && i < shifts.len; i++) {
-		shifts.items[i].sequence++;
-		shifts.items[i].start += delta;
-		shifts.items[i].end += delta;
-		rc = store_shift_update(st, &shifts.items[i], err);
-	}
-	shift_list_free(&shifts);
-	return rc;
-}
-
 /* Copy what the file says about an event into ev. */
 static void
 ops_ics_fill(struct event *ev, const struct ics_read_item *it)
@@ -253,9 +227,9 @@ ops_ics_occurrence(struct ops_ics_ctx *ctx,
 	rc = 0;
 	if (it->sequence < row->sequence || (row->start == ev.start &&
 	    row->end == ev.end && row->status == ev.status &&
-	    !ops_ics_differs(row->title, ev.title) &&
-	    !ops_ics_differs(row->location, ev.location) &&
-	    !ops_ics_differs(row->description, ev.description)))
+	    !ops_text_differs(row->title, ev.title) &&
+	    !ops_text_differs(row->location, ev.location) &&
+	    !ops_text_differs(row->description, ev.description)))
 		ctx->out->unchanged++;
 	else if (event_validate(&ev, err) < 0) {
 		ops_ics_at(err, it->line);
@@ -266,7 +240,7 @@ ops_ics_occurrence(struct ops_ics_ctx *ctx,
 		rc = store_event_update(ctx->st, &ev, err);
 		if (rc == 0 && ev.start != row->start && ev.end - ev.start ==
 		    row->end - row->start)
-			rc = ops_ics_touch_shifts(ctx->st, ev.id,
+			rc = ops_event_touch_shifts(ctx->st, ev.id,
 			    ev.start - row->start, err);
 		if (rc == 0)
 			ctx->out->updated++;
@@ -334,7 +308,7 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		ev.status = EVENT_CANCELLED;
 	else
 		ops_ics_fill(&ev, it);
-	if (old.series_id != 0 && ops_ics_differs(old.rrule, ev.rrule)) {
+	if (old.series_id != 0 && ops_text_differs(old.rrule, ev.rrule)) {
 		/* Its occurrences are rows: a new rule is not re-expanded. */
 		ops_ics_note(ctx, _("line %ld: the repeat rule of %s changed; "
 		    "edit the series in rooster"), it->line, it->uid);
@@ -342,13 +316,13 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		ev.rrule = old.rrule != NULL ? xstrdup(old.rrule) : NULL;
 	}
 	significant = old.start != ev.start || old.end != ev.end ||
-	    ops_ics_differs(old.location, ev.location) ||
-	    ops_ics_differs(old.rrule, ev.rrule) || old.status != ev.status;
+	    ops_text_differs(old.location, ev.location) ||
+	    ops_text_differs(old.rrule, ev.rrule) || old.status != ev.status;
 	rc = 0;
 	if (it->sequence < old.sequence && !cancel)
 		ctx->out->unchanged++;	/* an older version of what we have */
-	else if (!significant && !ops_ics_differs(old.title, ev.title) &&
-	    !ops_ics_differs(old.description, ev.description))
+	else if (!significant && !ops_text_differs(old.title, ev.title) &&
+	    !ops_text_differs(old.description, ev.description))
 		ctx->out->unchanged++;
 	else if (event_validate(&ev, err) < 0) {
 		ops_ics_at(err, it->line);
@@ -362,8 +336,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			delta = ev.start - old.start;
 		rc = store_event_update(ctx->st, &ev, err);
 		if (rc == 0 && (significant ||
-		    ops_ics_differs(old.title, ev.title)))
-			rc = ops_ics_touch_shifts(ctx->st, id, delta, err);
+		    ops_text_differs(old.title, ev.title)))
+			rc = ops_event_touch_shifts(ctx->st, id, delta, err);
 		if (rc == 0)
 			ctx->out->updated++;
 	}

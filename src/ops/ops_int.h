@@ -12,6 +12,15 @@
 int ops_finish(struct store *st, int rc, struct err *err);
 /* A new UID "<kind>-<32 hex>@<plan's uid domain>". The caller frees. */
 char *ops_uid_new(struct store *st, const char *kind);
+/* Two texts differ, NULL reading as "". */
+bool ops_text_differs(const char *a, const char *b);
+
+/*
+ * ops_event.c, inside the caller's write transaction: raise the SEQUENCE
+ * of every shift of event_id, moving them by delta seconds.
+ */
+int ops_event_touch_shifts(struct store *st, int64_t event_id, int64_t delta,
+    struct err *err);
 
 /*
  * ops_series.c, inside the caller's write transaction. Expand the rule of

@@ -87,33 +87,13 @@ store_calendar_each(struct store *st,
 	return rc;
 }
 
-static int64_t
-store_calendar_by_uid(struct store *st, const char *sql, const char *uid,
-    struct err *err)
-{
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int64_t id = 0;
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, uid);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	return id;
-}
-
 int64_t
 store_calendar_shift_by_uid(struct store *st, const char *uid,
     struct err *err)
 {
 	static const char sql[] = "SELECT id FROM shifts WHERE uid = ?1";
 
-	return store_calendar_by_uid(st, sql, uid, err);
+	return store_id_by_text(st, sql, uid, err);
 }
 
 int64_t
@@ -122,7 +102,7 @@ store_calendar_event_by_uid(struct store *st, const char *uid,
 {
 	static const char sql[] = "SELECT id FROM events WHERE uid = ?1";
 
-	return store_calendar_by_uid(st, sql, uid, err);
+	return store_id_by_text(st, sql, uid, err);
 }
 
 int

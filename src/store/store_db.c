@@ -61,6 +61,26 @@ store_id_cmp(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+int64_t
+store_id_by_text(struct store *st, const char *sql, const char *text,
+    struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int64_t id = 0;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, text);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	return id;
+}
+
 int
 store_ids(struct store *st, sqlite3_stmt *stmt, int64_t **out, size_t *len,
     struct err *err)

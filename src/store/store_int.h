@@ -43,6 +43,12 @@ char *store_col_text(sqlite3_stmt *stmt, int i);
 int store_ids(struct store *st, sqlite3_stmt *stmt, int64_t **out,
     size_t *len, struct err *err);
 int store_id_cmp(const void *a, const void *b);
+/*
+ * The id in the first column of sql's first row with text bound to ?1: 0
+ * if there is none, -1 with err on failure.
+ */
+int64_t store_id_by_text(struct store *st, const char *sql, const char *text,
+    struct err *err);
 /* Bind text or NULL when s is NULL. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Run a statement that returns no rows; 0 or -1 with err. */

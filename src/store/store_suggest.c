@@ -43,10 +43,10 @@ static const char store_suggest_mine_sql[] =
     "    (SELECT 1 FROM events e WHERE e.id = s.event_id"
     "    AND e.status = 'cancelled')";
 
-/* One volunteer's first unavailable period over [?2, ?3). */
+/* Volunteer ?3's first unavailable period over [?1, ?2). */
 static const char store_suggest_my_off_sql[] =
-    "SELECT id, start_at, end_at, reason FROM unavailable"
-    "  WHERE volunteer_id = ?1 AND start_at < ?3 AND end_at > ?2"
+    "SELECT id, volunteer_id, start_at, end_at, reason FROM unavailable"
+    "  WHERE volunteer_id = ?3 AND start_at < ?2 AND end_at > ?1"
     "  ORDER BY start_at, id LIMIT 1";
 
 /* Assignments that count, of shifts starting in [?1, ?2), except ?3. */
@@ -343,10 +343,16 @@ store_suggest_scan_near(struct store_suggest *ss, struct err *err)
 	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
 }
 
+/*
+ * The first unavailable period over the shift: of volunteer vid into
+ * ss->one, or (vid 0) of everyone into the map.
+ */
 static int
-store_suggest_scan_off(struct store_suggest *ss, struct err *err)
+store_suggest_scan_off(struct store_suggest *ss, int64_t vid,
+    struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_off_sql, err);
+	sqlite3_stmt *stmt = store_stmt(ss->st, vid != 0 ?
+	    store_suggest_my_off_sql : store_suggest_off_sql, err);
 	struct store_suggest_fact *f;
 	int rc;
 
@@ -354,9 +360,11 @@ store_suggest_scan_off(struct store_suggest *ss, struct err *err)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, ss->sh->start);
 	sqlite3_bind_int64(stmt, 2, ss->sh->end);
+	if (vid != 0)
+		sqlite3_bind_int64(stmt, 3, vid);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		f = store_suggest_find(&ss->m, sqlite3_column_int64(stmt, 1),
-		    true);
+		f = vid != 0 ? &ss->one : store_suggest_find(&ss->m,
+		    sqlite3_column_int64(stmt, 1), true);
 		if (f->off_id != 0)
 			continue;
 		f->off_id = sqlite3_column_int64(stmt, 0);
@@ -421,7 +429,7 @@ store_suggest_scan(struct store_suggest *ss, struct err *err)
 		ss->m.direct = xcalloc((size_t)ss->m.ndirect + 1,
 		    sizeof *ss->m.direct);
 	if (store_suggest_scan_near(ss, err) < 0 ||
-	    store_suggest_scan_off(ss, err) < 0 ||
+	    store_suggest_scan_off(ss, 0, err) < 0 ||
 	    store_suggest_scan_recent(ss, err) < 0 ||
 	    store_suggest_scan_month(ss, err) < 0)
 		return -1;
@@ -465,30 +473,6 @@ store_suggest_ask_mine(struct store_suggest *ss, int64_t vid,
 		(void)store_suggest_fold_near(ss, f,
 		    sqlite3_column_int64(stmt, 0), s,
 		    sqlite3_column_int64(stmt, 2), stmt, 3, err);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
-}
-
-static int
-store_suggest_ask_off(struct store_suggest *ss, int64_t vid, struct err *err)
-{
-	struct store_suggest_fact *f = &ss->one;
-	sqlite3_stmt *stmt = store_stmt(ss->st, store_suggest_my_off_sql, err);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, vid);
-	sqlite3_bind_int64(stmt, 2, ss->sh->start);
-	sqlite3_bind_int64(stmt, 3, ss->sh->end);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		f->off_id = sqlite3_column_int64(stmt, 0);
-		f->off_start = sqlite3_column_int64(stmt, 1);
-		f->off_end = sqlite3_column_int64(stmt, 2);
-		f->reason_at = store_suggest_keep(&ss->arena, stmt, 3);
-		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(ss->st, rc, err);
@@ -573,7 +557,7 @@ store_suggest_facts(struct store_suggest *ss, int64_t volunteer_id,
 		strbuf_reset(&ss->arena);
 		strbuf_addc(&ss->arena, '\0');
 		if (store_suggest_ask_mine(ss, volunteer_id, err) < 0 ||
-		    store_suggest_ask_off(ss, volunteer_id, err) < 0)
+		    store_suggest_scan_off(ss, volunteer_id, err) < 0)
 			return -1;
 		f = &ss->one;
 	}

@@ -171,20 +171,8 @@ store_volunteer_find_email(struct store *st, const char *email,
 {
 	static const char sql[] = "SELECT id FROM volunteers "
 	    "WHERE lower(email) = lower(?1) AND email != '' LIMIT 1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int64_t id = 0;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, email);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	return id;
+	return store_id_by_text(st, sql, email, err);
 }
 
 int64_t
@@ -193,20 +181,8 @@ store_volunteer_find_name(struct store *st, const char *name,
 {
 	static const char sql[] = "SELECT id FROM volunteers "
 	    "WHERE lower(name) = lower(?1) AND email = '' ORDER BY id LIMIT 1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int64_t id = 0;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, name);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	return id;
+	return store_id_by_text(st, sql, name, err);
 }
 
 /* Characters (not bytes) in s, up to max. */
