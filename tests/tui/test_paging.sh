@@ -35,4 +35,13 @@ sees "filter finds a row beyond the first page" "Vrijwilliger 1199"
 lacks "filter hides the others" "Vrijwilliger 1200"
 keys Escape
 quits "quits"
+
+# The first page is a few screens; a terminal grown taller than two of
+# them loads more at once, without a key.
+tui_start 80 24
+sees "a short terminal first" "Event 0001"
+lacks "rows past the screen not shown yet" "Event 0120"
+resize 80 150
+sees "grown to 150 lines: the screen is filled" "Event 0120"
+quits "quits after growing"
 finish
