@@ -55,6 +55,11 @@ struct event {
 	int64_t		 version;	/* row version, grows on each change */
 	int		 needed;	/* derived: people needed, all shifts */
 	int		 assigned;	/* derived: non-declined assignments */
+	int		 short_by;	/* derived: people missing, summed per
+					   shift (an over-staffed shift fills
+					   no other) */
+	int		 over;		/* derived: shifts with more people
+					   than needed */
 };
 
 struct event_list {
@@ -73,6 +78,12 @@ void event_dup(struct event *dst, const struct event *src);
  */
 int event_validate(const struct event *ev, struct err *err);
 const char *event_status_name(enum event_status status);
+/*
+ * An event's staffing into buf, counted per shift: "5/6 !" for one shift
+ * 5/4 and one 1/2 (the fifth person fills no other shift), "+" for any
+ * over-staffed shift, "-" when its shifts need nobody.
+ */
+void event_staffing(const struct event *ev, char *buf, size_t size);
 /* Parse "confirmed|tentative|cancelled"; -1 if unknown. */
 int event_status_parse(const char *s);
 /* Append a zeroed event and return it (initialised). */
@@ -115,6 +126,12 @@ int shift_validate(const struct shift *sh, struct err *err);
 /* People still missing: needed - assigned, never negative. */
 int shift_missing(const struct shift *sh);
 bool shift_is_full(const struct shift *sh);
+/*
+ * "3/5 !" into buf: the people who count and those needed, then "!" when
+ * short and "+" when more came than needed ("5/4 +"); "-" when the shift
+ * needs nobody and has nobody.
+ */
+void shift_staffing(const struct shift *sh, char *buf, size_t size);
 struct shift *shift_list_push(struct shift_list *list);
 void shift_list_free(struct shift_list *list);
 

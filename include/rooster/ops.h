@@ -139,11 +139,15 @@ void ops_suggest_fini(struct ops_suggest *s);
 
 /*
  * Validate and insert sh with a new UID. A start or end of 0 takes the
- * event's. ERR_NOT_FOUND if sh->event_id names no event.
+ * event's. ERR_NOT_FOUND if sh->event_id names no event; ERR_CONFLICT,
+ * unless force, if it starts before the event's day or after its end.
  */
-int ops_shift_add(struct store *st, struct shift *sh, struct err *err);
-/* Save sh over shift sh->id (version checked as for events). */
-int ops_shift_edit(struct store *st, struct shift *sh, struct err *err);
+int ops_shift_add(struct store *st, struct shift *sh, bool force,
+    struct err *err);
+/* Save sh over shift sh->id (version checked as for events; a new time
+ * outside the event's day(s) refused as by ops_shift_add()). */
+int ops_shift_edit(struct store *st, struct shift *sh, bool force,
+    struct err *err);
 int ops_shift_delete(struct store *st, int64_t id, struct err *err);
 
 /* ops_volunteer.c */
@@ -181,6 +185,8 @@ int ops_assign_judge(struct store *st, const struct shift *sh,
  * Put volunteer_id on shift_id as planned. With conflicts and !force:
  * ERR_CONFLICT, the conflicts appended to conflicts (may be NULL), the
  * message the first reason. With force the assignment is marked forced.
+ * A shift that already has its people (needed > 0) is refused with
+ * ERR_CONFLICT unless force.
  */
 int ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool force, struct plan_conflict_list *conflicts, struct err *err);
@@ -189,9 +195,12 @@ int ops_unassign(struct store *st, int64_t shift_id, int64_t volunteer_id,
 /* Record the volunteer's answer (accepted, declined, tentative). */
 int ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
     enum assignment_status status, struct err *err);
-/* Record attendance after the shift; hours < 0 means the shift's length. */
+/*
+ * Record attendance after the shift; hours < 0 means the shift's length.
+ * A shift that has not started is refused (ERR_CONFLICT) unless force.
+ */
 int ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
-    bool no_show, double hours, struct err *err);
+    bool no_show, double hours, bool force, struct err *err);
 
 /* ops_import.c: volunteers from a spreadsheet */
 

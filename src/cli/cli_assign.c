@@ -165,14 +165,14 @@ int
 cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "no-show", false, NULL, false },
-	    { "hours", true, NULL, false } };
+	    { "hours", true, NULL, false }, { "force", false, NULL, false } };
 	struct err err;
 	char *pos[2], *end;
 	int64_t shift, vol;
 	double hours = -1;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, pos, 2, 2) < 0 ||
+	if (cli_args_parse(ctx, argc, argv, opts, 3, pos, 2, 2) < 0 ||
 	    cli_assign_pair(ctx, pos, &shift, &vol) < 0)
 		return CLI_USAGE;
 	if (opts[1].seen) {
@@ -185,7 +185,8 @@ cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error(ctx, _("--no-show and --hours "
 			    "exclude each other"));
 	}
-	if (ops_attended(ctx->st, shift, vol, opts[0].seen, hours, &err) < 0)
+	if (ops_attended(ctx->st, shift, vol, opts[0].seen, hours,
+	    opts[2].seen, &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }

@@ -47,14 +47,15 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "delete", N_("ID"), N_("delete an event with its shifts"),
 	  cli_event_delete, 0 },
 	{ "shift", "add", N_("EVENT_ID ROLE [--start WHEN] [--end WHEN] "
-	  "[--needed N] [--language L]"),
+	  "[--needed N] [--language L] [--force]"),
 	  N_("add a shift to an event"), cli_shift_add, 0 },
 	{ "shift", "list", N_("[EVENT_ID] [--from DAY] [--to DAY]"),
 	  N_("list shifts"), cli_shift_list, CLI_READS },
 	{ "shift", "show", N_("ID"), N_("show a shift with its assignments"),
 	  cli_shift_show, CLI_READS },
 	{ "shift", "edit", N_("ID [--role R] [--start WHEN] [--end WHEN] "
-	  "[--needed N] [--language L]"), N_("change a shift"), cli_shift_edit,
+	  "[--needed N] [--language L] [--force]"), N_("change a shift"),
+	  cli_shift_edit,
 	  0 },
 	{ "shift", "delete", N_("ID"), N_("delete a shift"), cli_shift_delete,
 	  0 },
@@ -93,7 +94,8 @@ static const struct cli_command cli_commands[] = {
 	{ "respond", NULL,
 	  N_("SHIFT_ID VOLUNTEER_ID accepted|declined|tentative"),
 	  N_("record a volunteer's answer"), cli_assign_respond, 0 },
-	{ "attended", NULL, N_("SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H]"),
+	{ "attended", NULL, N_("SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H] "
+	  "[--force]"),
 	  N_("record attendance after a shift"), cli_assign_attended, 0 },
 	{ "who", NULL, N_("[DAY | --from DAY --to DAY]"), N_("who works when"),
 	  cli_query_who, CLI_READS },

@@ -258,6 +258,15 @@ cli_print_missing(const struct cli_print_row *row)
 	return missing > 0 ? missing : 0;
 }
 
+/* People beyond what the shift needs: over-staffing is shown too. */
+static int
+cli_print_extra(const struct cli_print_row *row)
+{
+	int extra = (int)cli_print_coming(row) - row->needed;
+
+	return row->needed > 0 && extra > 0 ? extra : 0;
+}
+
 /* The volunteer's phone number when --phones asks for it, else "". */
 static const char *
 cli_print_phone(const struct cli_print *pr, const struct assignment *a)
@@ -427,6 +436,11 @@ cli_print_text_names(const struct cli_print *pr,
 	if (missing > 0)
 		cli_print_lines_push(l, xasprintf(ngettext("%d more needed",
 		    "%d more needed", (unsigned long)missing), missing));
+	else if (cli_print_extra(row) > 0)
+		cli_print_lines_push(l, xasprintf(ngettext("%d more than "
+		    "needed", "%d more than needed",
+		    (unsigned long)cli_print_extra(row)),
+		    cli_print_extra(row)));
 	else if (l->len == 0 && row->role != NULL)
 		cli_print_lines_push(l, xstrdup("-"));
 	strbuf_fini(&cur);
@@ -593,6 +607,13 @@ cli_print_html_people(const struct cli_print *pr,
 		strbuf_adds(sb, "<span class=\"need\">");
 		strbuf_addf(sb, ngettext("%d more needed", "%d more needed",
 		    (unsigned long)missing), missing);
+		strbuf_adds(sb, "</span>");
+	} else if (cli_print_extra(row) > 0) {
+		strbuf_adds(sb, "<br><span class=\"need\">");
+		strbuf_addf(sb, ngettext("%d more than needed",
+		    "%d more than needed",
+		    (unsigned long)cli_print_extra(row)),
+		    cli_print_extra(row));
 		strbuf_adds(sb, "</span>");
 	} else if (shown == 0 && row->role != NULL)
 		strbuf_adds(sb, "-");

@@ -53,11 +53,7 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 	cli_table_text(t, ev->title);
 	cli_table_text(t, ev->location);
 	cli_table_word(t, event_status_name(ev->status));
-	if (ev->needed == 0)
-		snprintf(staff, sizeof staff, "-");
-	else
-		snprintf(staff, sizeof staff, "%d/%d%s", ev->assigned,
-		    ev->needed, ev->assigned < ev->needed ? " !" : "");
+	event_staffing(ev, staff, sizeof staff);
 	cli_table_text(t, staff);
 }
 
@@ -91,8 +87,7 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 	cli_table_text(t, sh->role);
 	cli_table_int(t, sh->needed);
 	cli_table_int(t, sh->assigned);
-	snprintf(staff, sizeof staff, "%d/%d%s", sh->assigned, sh->needed,
-	    shift_is_full(sh) ? "" : " !");
+	shift_staffing(sh, staff, sizeof staff);
 	cli_table_text(t, staff);
 	cli_table_text(t, sh->event_title);
 }

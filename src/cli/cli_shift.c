@@ -41,7 +41,7 @@ cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "start", true, NULL, false },
 	    { "end", true, NULL, false }, { "needed", true, NULL, false },
-	    { "language", true, NULL, false } };
+	    { "language", true, NULL, false }, { "force", false, NULL, false } };
 	struct shift sh;
 	struct err err;
 	char *pos[2];
@@ -49,13 +49,13 @@ cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	shift_init(&sh);
-	if (cli_args_parse(ctx, argc, argv, opts, 4, pos, 2, 2) < 0 ||
+	if (cli_args_parse(ctx, argc, argv, opts, 5, pos, 2, 2) < 0 ||
 	    cli_args_id(ctx, pos[0], _("event"), &sh.event_id) < 0)
 		return CLI_USAGE;
 	sh.role = xstrdup(pos[1]);
 	sh.needed = 1;
 	if ((rc = cli_shift_apply(ctx, opts, &sh)) == 0) {
-		if (ops_shift_add(ctx->st, &sh, &err) < 0)
+		if (ops_shift_add(ctx->st, &sh, opts[4].seen, &err) < 0)
 			rc = cli_fail(&err);
 		else
 			cli_out_id(ctx, sh.id);
@@ -169,7 +169,8 @@ cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "start", true, NULL, false },
 	    { "end", true, NULL, false }, { "needed", true, NULL, false },
-	    { "language", true, NULL, false }, { "role", true, NULL, false } };
+	    { "language", true, NULL, false }, { "role", true, NULL, false },
+	    { "force", false, NULL, false } };
 	struct shift sh;
 	struct err err;
 	char *pos[1];
@@ -177,7 +178,7 @@ cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 5, pos, 1, 1) < 0 ||
+	if (cli_args_parse(ctx, argc, argv, opts, 6, pos, 1, 1) < 0 ||
 	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
 		return CLI_USAGE;
 	if (store_shift_get(ctx->st, id, &sh, &err) < 0)
@@ -187,7 +188,7 @@ cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
 		sh.role = xstrdup(opts[4].value);
 	}
 	if ((rc = cli_shift_apply(ctx, opts, &sh)) == 0 &&
-	    ops_shift_edit(ctx->st, &sh, &err) < 0)
+	    ops_shift_edit(ctx->st, &sh, opts[5].seen, &err) < 0)
 		rc = cli_fail(&err);
 	shift_fini(&sh);
 	return rc;

@@ -2,6 +2,7 @@
 /* Events: an activity with a title, place, start and end (may repeat). */
 #include "rooster/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,13 @@ event_status_name(enum event_status status)
 	    sizeof event_status_names[0])
 		return "?";
 	return event_status_names[status];
+}
+
+void
+event_staffing(const struct event *ev, char *buf, size_t size)
+{
+	model_staffing(ev->needed - ev->short_by, ev->needed,
+	    ev->short_by > 0, ev->over > 0, buf, size);
 }
 
 int

@@ -2,6 +2,7 @@
 /* Shifts: a slot inside an event for one role and a number of people. */
 #include "rooster/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,25 @@ int
 shift_missing(const struct shift *sh)
 {
 	return sh->needed > sh->assigned ? sh->needed - sh->assigned : 0;
+}
+
+void
+model_staffing(int filled, int needed, bool is_short, bool over, char *buf,
+    size_t size)
+{
+	if (needed <= 0 && !over) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	snprintf(buf, size, "%d/%d%s%s%s", filled, needed, is_short || over ? " " : "", is_short ? "!" : "",
+	    over ? "+" : "");
+}
+
+void
+shift_staffing(const struct shift *sh, char *buf, size_t size)
+{
+	model_staffing(sh->assigned, sh->needed, sh->needed > sh->assigned, sh->assigned > sh->needed,
+	    buf, size);
 }
 
 bool

@@ -122,6 +122,14 @@ ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		    "to assign anyway)"), (long long)shift_id,
 		    found.items[0].reason, found.len > 1 ?
 		    _("; and more (see 'rooster suggest')") : "");
+	if (rc == 0 && !force && (rc = store_shift_get(st, shift_id, &sh,
+	    err)) == 0) {
+		if (sh.needed > 0 && sh.assigned >= sh.needed)
+			rc = err_set(err, ERR_CONFLICT, _("shift %lld is full "
+			    "(%d/%d); --force to add one more"),
+			    (long long)shift_id, sh.assigned, sh.needed);
+		shift_fini(&sh);
+	}
 	if (conflicts != NULL)
 		for (size_t i = 0; i < found.len; i++) {
 			if (conflicts->len == conflicts->cap) {
@@ -202,10 +210,10 @@ ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
 
 int
 ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
-    bool no_show, double hours, struct err *err)
+    bool no_show, double hours, bool force, struct err *err)
 {
 	struct assignment a;
-	char *summary;
+	char *summary, when[64];
 	int rc;
 
 	if (hours > 24 * 7)
@@ -216,6 +224,14 @@ ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	if ((rc = store_assignment_get(st, shift_id, volunteer_id, &a,
 	    err)) < 0)
 		return ops_finish(st, rc, err);
+	if (a.start > rtime_now() && !force) {
+		rtime_format_show(a.start, when, sizeof when);
+		rc = err_set(err, ERR_CONFLICT, _("shift %lld has not started "
+		    "yet (it starts %s); use --force to record it now"),
+		    (long long)shift_id, when);
+		assignment_fini(&a);
+		return ops_finish(st, rc, err);
+	}
 	if (no_show)
 		hours = 0;
 	else if (hours < 0)

@@ -7,8 +7,29 @@
 
 #include "ops_int.h"
 
+/*
+ * A shift lies within its event's day(s): it starts neither before the
+ * day the event starts nor after the event ends.
+ */
+static int
+ops_shift_check_within(const struct shift *sh, const struct event *ev,
+    struct err *err)
+{
+	char when[64], from[64], to[64];
+
+	if (sh->start >= rtime_day_add(ev->start, 0) && sh->start <= ev->end)
+		return 0;
+	rtime_format_show(sh->start, when, sizeof when);
+	rtime_format_show(ev->start, from, sizeof from);
+	rtime_format_show(ev->end, to, sizeof to);
+	return err_set(err, ERR_CONFLICT, _("a shift starting %s lies outside "
+	    "event %lld (%s to %s); fix --start or use --force"), when,
+	    (long long)ev->id, from, to);
+}
+
 int
-ops_shift_add(struct store *st, struct shift *sh, struct err *err)
+ops_shift_add(struct store *st, struct shift *sh, bool force,
+    struct err *err)
 {
 	struct event ev;
 	char *summary;
@@ -22,7 +43,10 @@ ops_shift_add(struct store *st, struct shift *sh, struct err *err)
 		sh->start = ev.start;
 	if (sh->end == 0)
 		sh->end = ev.end;
-	if ((rc = shift_validate(sh, err)) == 0) {
+	rc = shift_validate(sh, err);
+	if (rc == 0 && !force)
+		rc = ops_shift_check_within(sh, &ev, err);
+	if (rc == 0) {
 		if (sh->uid == NULL)
 			sh->uid = ops_uid_new(st, "shift");
 		rc = store_shift_insert(st, sh, err);
@@ -42,8 +66,10 @@ ops_shift_add(struct store *st, struct shift *sh, struct err *err)
 }
 
 int
-ops_shift_edit(struct store *st, struct shift *sh, struct err *err)
+ops_shift_edit(struct store *st, struct shift *sh, bool force,
+    struct err *err)
 {
+	struct event ev;
 	struct shift old;
 	char *summary;
 	int rc;
@@ -70,7 +96,14 @@ ops_shift_edit(struct store *st, struct shift *sh, struct err *err)
 	    strcmp(old.role, sh->role) != 0)
 		sh->sequence++;
 	sh->version = old.version;
-	rc = store_shift_update(st, sh, err);
+	rc = 0;
+	if (!force && (old.start != sh->start || old.end != sh->end)) {
+		if ((rc = store_event_get(st, old.event_id, &ev, err)) == 0)
+			rc = ops_shift_check_within(sh, &ev, err);
+		event_fini(&ev);
+	}
+	if (rc == 0)
+		rc = store_shift_update(st, sh, err);
 	if (rc == 0) {
 		summary = xasprintf("edited '%s' of '%s'", sh->role,
 		    old.event_title);

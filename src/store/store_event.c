@@ -11,7 +11,14 @@
 	"(SELECT coalesce(sum(s.needed), 0) FROM shifts s " \
 	"  WHERE s.event_id = e.id), " \
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
-	"  WHERE s.event_id = e.id AND a.status != 'declined') "
+	"  WHERE s.event_id = e.id AND a.status != 'declined'), " \
+	"(SELECT coalesce(sum(max(s.needed - (SELECT count(*) " \
+	"  FROM assignments a WHERE a.shift_id = s.id " \
+	"  AND a.status != 'declined'), 0)), 0) FROM shifts s " \
+	"  WHERE s.event_id = e.id), " \
+	"(SELECT count(*) FROM shifts s WHERE s.event_id = e.id " \
+	"  AND s.needed < (SELECT count(*) FROM assignments a " \
+	"  WHERE a.shift_id = s.id AND a.status != 'declined')) "
 
 void
 store_event_read(sqlite3_stmt *stmt, struct event *ev)
@@ -42,6 +49,8 @@ store_event_row(sqlite3_stmt *stmt, struct event *ev)
 	store_event_read(stmt, ev);
 	ev->needed = sqlite3_column_int(stmt, STORE_EVENT_NSTORED);
 	ev->assigned = sqlite3_column_int(stmt, STORE_EVENT_NSTORED + 1);
+	ev->short_by = sqlite3_column_int(stmt, STORE_EVENT_NSTORED + 2);
+	ev->over = sqlite3_column_int(stmt, STORE_EVENT_NSTORED + 3);
 }
 
 static void

@@ -68,8 +68,8 @@ tui_form_shift_save(struct tui *tui, struct tui_form *f, struct err *err)
 			f->focus = TUI_FORM_SHIFT_END;
 		goto out;
 	}
-	rc = id != 0 ? ops_shift_edit(tui->st, &sh, err) :
-	    ops_shift_add(tui->st, &sh, err);
+	rc = id != 0 ? ops_shift_edit(tui->st, &sh, false, err) :
+	    ops_shift_add(tui->st, &sh, false, err);
 	if (rc == 0) {
 		tui_status_message(tui, id != 0 ? _("shift saved") :
 		    _("shift added"));

@@ -81,8 +81,22 @@ tui_pane_staffing(int assigned, int needed, bool cancelled, char *buf,
 		snprintf(buf, size, "%d/%d !", assigned, needed);
 		return THEME_UNDERSTAFFED;
 	}
-	snprintf(buf, size, "%d/%d  ", assigned, needed);
+	snprintf(buf, size, "%d/%d %s", assigned, needed,
+	    assigned > needed ? "+" : " ");
 	return THEME_STAFFED;
+}
+
+enum tui_theme
+tui_pane_staffing_event(const struct event *ev, char *buf, size_t size)
+{
+	if (ev->status == EVENT_CANCELLED || ev->needed <= 0 ||
+	    (ev->short_by == 0 && ev->over == 0))
+		return tui_pane_staffing(ev->assigned, ev->needed,
+		    ev->status == EVENT_CANCELLED, buf, size);
+	/* Counted per shift: one over-staffed shift fills no other. */
+	snprintf(buf, size, "%d/%d %s%s", ev->needed - ev->short_by,
+	    ev->needed, ev->short_by > 0 ? "!" : "", ev->over > 0 ? "+" : "");
+	return ev->short_by > 0 ? THEME_UNDERSTAFFED : THEME_STAFFED;
 }
 
 void

@@ -32,6 +32,9 @@ int64_t tui_pane_limit(const struct tui *tui, struct tui_pane *p);
 /* "3/5 !" into buf; returns the style of the cell. */
 enum tui_theme tui_pane_staffing(int assigned, int needed, bool cancelled,
     char *buf, size_t size);
+/* An event's staffing counted per shift ("5/6 !+"); returns its style. */
+enum tui_theme tui_pane_staffing_event(const struct event *ev, char *buf,
+    size_t size);
 void tui_pane_heading(struct tui_pane *p, struct tui_rect r, bool focused,
     const char *title);
 /* Scroll to the selection and draw the visible rows through row. */

@@ -80,8 +80,7 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 		strncat(when, end, sizeof when - strlen(when) - 1);
 	}
 	tw = (int)strlen(when) + 2;
-	style = tui_pane_staffing(ev->assigned, ev->needed,
-	    ev->status == EVENT_CANCELLED, staff, sizeof staff);
+	style = tui_pane_staffing_event(ev, staff, sizeof staff);
 	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
 	rest = w - tw - sw - 1;
 	if (rest < 4) {

@@ -227,7 +227,9 @@ tui_picker_choose(struct tui *tui, struct tui_picker *pk)
 {
 	const struct tui_list_row *row = tui_list_current(&pk->list);
 	struct tui_picker_view v;
-	char *name;
+	struct shift sh;
+	char *name, count[32];
+	bool full;
 
 	if (row == NULL) {
 		tui_status_message(tui, _("no volunteer matches"));
@@ -235,8 +237,18 @@ tui_picker_choose(struct tui *tui, struct tui_picker *pk)
 	}
 	tui_picker_view(pk, row->ref, &v);
 	name = text_sanitize(v.name);
+	shift_init(&sh);
+	full = !v.already && store_shift_get(tui->st, pk->shift_id, &sh,
+	    NULL) == 0 && sh.needed > 0 && sh.assigned >= sh.needed;
+	if (full)
+		snprintf(count, sizeof count, "%d/%d", sh.assigned, sh.needed);
+	shift_fini(&sh);
 	if (v.already)
 		tui_status_message(tui, _("%s is already on this shift"), name);
+	else if (full)
+		tui_status_ask(tui, "y", tui_picker_force_answer, pk->shift_id,
+		    v.id, _("the shift is full (%s): add %s anyway? y/n"),
+		    count, name);
 	else if (v.conflicts > 0)
 		tui_status_ask(tui, "y", tui_picker_force_answer, pk->shift_id,
 		    v.id, _("assign anyway? y/n (%s: %s)"), name, v.reason);

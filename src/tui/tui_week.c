@@ -119,7 +119,8 @@ tui_week_draw(struct tui *tui)
 		    staff, sizeof staff);
 		/* Compact staffing: "0/1!" fits a 10-column day. */
 		snprintf(staff, sizeof staff, "%d/%d%s", sh->assigned,
-		    sh->needed, sh->assigned < sh->needed ? "!" : "");
+		    sh->needed, sh->assigned < sh->needed ? "!" :
+		    sh->assigned > sh->needed ? "+" : "");
 		/* Two lines per shift when there is room: time, role. */
 		tui_text_putf(y[col], x, cw - 1, style, "%s %s", when, staff);
 		y[col]++;

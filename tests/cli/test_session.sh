@@ -74,7 +74,7 @@ r volunteer list --search fat --format json
 json "volunteer search" '[v["name"] for v in j]==["Fatima El Amrani"]'
 r volunteer list --skill tolk --format json
 json "volunteer skill filter" '[v["id"] for v in j]==[2]'
-ok_run "attended" attended 2 1 --hours 2.5
+ok_run "attended" attended 2 1 --hours 2.5 --force
 ok_run "backup" backup "$TESTDIR/backup.db"
 check "backup is 0600" [ "$(stat -c %a "$TESTDIR/backup.db")" = 600 ]
 check "backup holds the plan" [ "$(sqlite3 "$TESTDIR/backup.db" 'select count(*) from events')" = 2 ]

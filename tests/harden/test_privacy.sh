@@ -14,7 +14,7 @@ r volunteer add "Ana Zwart" --email ana.zwart@example.org --phone "+31 6 5555 01
 r volunteer add Bilal --email bilal@example.org
 r assign 1 1 --force
 r assign 2 1 --force
-r attended 2 1 --hours 2.5
+r attended 2 1 --hours 2.5 --force
 r assign 2 2 --force
 r volunteer unavailable 1 --from "2027-01-01 00:00" --to "2027-01-02 00:00" --reason "dentist"
 r team add Neighbours

@@ -13,10 +13,10 @@ r volunteer add Ana
 r volunteer add Bo
 r volunteer add Cas
 for s in 1 2; do for v in 1 2 3; do r assign $s $v; done; done
-ok_run "attended, the shift's length" attended 1 1
-ok_run "attended, hours given" attended 2 1 --hours 1.5
-ok_run "no-show" attended 1 2 --no-show
-ok_run "attended" attended 2 2
+ok_run "attended, the shift's length" attended 1 1 --force
+ok_run "attended, hours given" attended 2 1 --hours 1.5 --force
+ok_run "no-show" attended 1 2 --no-show --force
+ok_run "attended" attended 2 2 --force
 refused "hours and no-show" 2 "exclude each other" attended 1 3 --no-show \
     --hours 2
 refused "not on the shift" 1 "not on shift" attended 1 9

@@ -14,7 +14,7 @@ r volunteer add "Ëlla van Dĳk 山田" --email ella@example.org --skills begele
 r volunteer add "=SOM(A1)" --skills begeleider
 r assign 1 1
 r assign 1 2
-r attended 1 2 --hours 2.5
+r attended 1 2 --hours 2.5 --force
 
 # csv_rows FILE [SEP]: the file read back with Python's csv module as JSON.
 csv_rows() {

@@ -15,7 +15,7 @@ i=1
 while [ $i -le 40 ]; do
 	h=$(printf '%02d' $((i % 24)))
 	d=$(date -u -d "+$((1 + i / 24)) days" +%F)
-	r shift add 1 "rol$(printf '%02d' $i)" --start "$d $h:00" --end "$d $h:30"
+	r shift add 1 "rol$(printf '%02d' $i)" --start "$d $h:00" --end "$d $h:30" --force
 	r assign "$i" 1 --force
 	i=$((i + 1))
 done

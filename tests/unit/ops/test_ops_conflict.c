@@ -97,7 +97,7 @@ cf_plan(void)
 		sh.event_id = ev.id;
 		sh.role = xstrdup("algemeen");
 		sh.needed = 5;
-		assert_int_equal(ops_shift_add(st, &sh, &err), 0);
+		assert_int_equal(ops_shift_add(st, &sh, false, &err), 0);
 		for (j = 0; j < 4; j++) {
 			vid = 1 + cf_rand(CF_VOLUNTEERS);
 			if (ops_assign(st, sh.id, vid, true, NULL, &err) == 0 &&

@@ -61,7 +61,7 @@ setup(void **state)
 	sh.event_id = ev.id;
 	sh.role = strdup("algemeen");
 	sh.needed = 2;
-	assert_int_equal(ops_shift_add(f->st, &sh, &err), 0);
+	assert_int_equal(ops_shift_add(f->st, &sh, false, &err), 0);
 	f->shift = sh.id;
 	f->uid = strdup(sh.uid);
 	volunteer_init(&v);
@@ -138,7 +138,7 @@ test_invite_cycle(void **state)
 	run(f, NULL, 0);			/* nothing changed */
 	assert_int_equal(store_shift_get(f->st, f->shift, &sh, &err), 0);
 	sh.start += 3600;
-	assert_int_equal(ops_shift_edit(f->st, &sh, &err), 0);
+	assert_int_equal(ops_shift_edit(f->st, &sh, false, &err), 0);
 	shift_fini(&sh);
 	assert_int_equal(run(f, "REQUEST", 1), 1);
 	assert_int_equal(ops_unassign(f->st, f->shift, 1, &err), 0);
@@ -236,7 +236,7 @@ test_import_reply(void **state)
 	/* After an update, a reply to SEQUENCE 0 answers the old version. */
 	assert_int_equal(store_shift_get(f->st, f->shift, &sh, &err), 0);
 	sh.start += 3600;
-	assert_int_equal(ops_shift_edit(f->st, &sh, &err), 0);
+	assert_int_equal(ops_shift_edit(f->st, &sh, false, &err), 0);
 	shift_fini(&sh);
 	assert_int_equal(run(f, "REQUEST", 1), 1);
 	assert_int_equal(import(f, REPLY, 0, "DECLINED", "20261202T080000Z",

@@ -110,7 +110,7 @@ sg_plan(void)
 		sh.needed = 20;
 		sh.start = ev.start + (int64_t)sg_rand(3) * 3600;
 		sh.end = sh.start + 3600 + (int64_t)sg_rand(3) * 3600;
-		assert_int_equal(ops_shift_add(st, &sh, &err), 0);
+		assert_int_equal(ops_shift_add(st, &sh, false, &err), 0);
 		for (j = 0; j < (sg_nvol > SG_VOLUNTEERS ? 60 : 12); j++) {
 			vid = 1 + sg_rand((uint32_t)sg_nvol);
 			if (ops_assign(st, sh.id, vid, true, NULL, &err) == 0 &&
