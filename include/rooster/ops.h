@@ -23,12 +23,18 @@
 /*
  * Prepare a freshly opened plan for use: on a new file record the system's
  * time zone (or Europe/Amsterdam) and a UID domain; then make the plan's
- * zone the one times are read and shown in.
+ * zone the one times are read and shown in. Returns 0; or
+ * OPS_PLAN_ZONE_MISSING with err saying which zone and how to mend it
+ * when the plan's zone is not in this system's tzdata (the process then
+ * works in UTC: fit only for init, backup, restore, volunteer export);
+ * or -1 with err set.
  */
 int ops_plan_open(struct store *st, struct err *err);
+#define OPS_PLAN_ZONE_MISSING 1
 /*
  * Name the plan and set its zone (NULL keeps either). Refuses with
- * ERR_CONFLICT to change the zone of a plan that holds events.
+ * ERR_CONFLICT to change the zone of a plan that holds events, unless
+ * its zone is missing from this system (the instants stay as they are).
  */
 int ops_plan_init(struct store *st, const char *zone, const char *name,
     struct err *err);

@@ -43,7 +43,8 @@ typedef int cli_handler_fn(struct cli_ctx *ctx, int argc, char **argv);
 enum cli_command_flags {
 	CLI_READS = 1 << 0,	/* runs inside one read transaction */
 	CLI_NO_STORE = 1 << 1,	/* needs no plan (help) */
-	CLI_OWN_FORMAT = 1 << 2	/* takes other --format values (print) */
+	CLI_OWN_FORMAT = 1 << 2,	/* takes other --format values (print) */
+	CLI_ANY_ZONE = 1 << 3	/* works while the plan's zone is missing */
 };
 
 struct cli_command {

@@ -23,7 +23,7 @@ static const struct cli_command cli_commands[] = {
 	  "[--rest-minutes N] [--language nl|en]"),
 	  N_("name the plan, set its zone, rest rule and "
 	  "language"),
-	  cli_plan_init, 0 },
+	  cli_plan_init, CLI_ANY_ZONE },
 	{ "demo", NULL, "",
 	  N_("fill an empty database with the demo plan"), cli_plan_demo, 0 },
 	{ "event", "add", N_("TITLE --start WHEN --end WHEN [--location L] "
@@ -135,7 +135,7 @@ static const struct cli_command cli_commands[] = {
 	  cli_import_ics, 0 },
 	{ "backup", NULL, N_("FILE"),
 	  N_("copy the plan to a new file, safely while "
-	  "others work"), cli_plan_backup, 0 },
+	  "others work"), cli_plan_backup, CLI_ANY_ZONE },
 	{ "log", NULL, N_("[--limit N] [--volunteer ID] [--event ID]"),
 	  N_("recent changes with who, when, before and after; newest first"),
 	  cli_plan_log, CLI_READS },
@@ -143,10 +143,11 @@ static const struct cli_command cli_commands[] = {
 	  cli_plan_undo, 0 },
 	{ "restore", NULL, N_("FILE [--yes]"),
 	  N_("replace the plan with a backup, "
-	  "after checking it"), cli_plan_restore, 0 },
+	  "after checking it"), cli_plan_restore, CLI_ANY_ZONE },
 	{ "volunteer", "export", N_("ID [-o FILE]"),
 	  N_("everything stored about a "
-	  "volunteer, as json"), cli_privacy_export, CLI_READS },
+	  "volunteer, as json"), cli_privacy_export,
+	  CLI_READS | CLI_ANY_ZONE },
 	{ "volunteer", "forget", N_("ID [--yes]"),
 	  N_("erase a volunteer's personal "
 	  "data everywhere, keeping anonymous counts"), cli_privacy_forget, 0 },
@@ -381,11 +382,17 @@ cli_globals(int *argc, char **argv, const char **db, const char **format,
 	return 0;
 }
 
+/*
+ * Open the plan for command c (NULL: the screen). A plan whose zone this
+ * system lacks opens only for the commands that can mend or save it.
+ */
 static int
-cli_open(struct cli_ctx *ctx, const char *db_opt, char **path_out)
+cli_open(struct cli_ctx *ctx, const struct cli_command *c,
+    const char *db_opt, char **path_out)
 {
 	struct err err;
 	char *path;
+	int rc;
 
 	err_clear(&err);
 	if ((path = cli_db_path(db_opt, &err)) == NULL)
@@ -393,7 +400,10 @@ cli_open(struct cli_ctx *ctx, const char *db_opt, char **path_out)
 	*path_out = path;
 	ctx->db_path = path;
 	if (store_open(path, STORE_CREATE, &ctx->st, &err) < 0 ||
-	    ops_plan_open(ctx->st, &err) < 0)
+	    (rc = ops_plan_open(ctx->st, &err)) < 0)
+		return cli_fail(&err);
+	if (rc == OPS_PLAN_ZONE_MISSING && (c == NULL ||
+	    !(c->flags & CLI_ANY_ZONE)))
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -441,7 +451,7 @@ cli_run(int argc, char **argv)
 			    "command to use rooster from a script\n"), stderr);
 			return CLI_USAGE;
 		}
-		if ((rc = cli_open(&ctx, db, &path)) == CLI_OK) {
+		if ((rc = cli_open(&ctx, NULL, db, &path)) == CLI_OK) {
 			struct ops_config cfg;
 
 			/* Config warnings show before the screen opens. */
@@ -469,7 +479,7 @@ cli_run(int argc, char **argv)
 		return CLI_OK;
 	}
 	if (!(c->flags & CLI_NO_STORE) &&
-	    (rc = cli_open(&ctx, db, &path)) != CLI_OK) {
+	    (rc = cli_open(&ctx, c, db, &path)) != CLI_OK) {
 		store_close(ctx.st);
 		free(path);
 		return rc;

@@ -54,7 +54,7 @@ ops_plan_domain(char *buf, size_t size)
 int
 ops_plan_open(struct store *st, struct err *err)
 {
-	char zone[128], domain[256], *stored;
+	char zone[128], domain[256], *stored, *clean;
 	int rc = 0;
 
 	stored = store_setting_get(st, "time_zone");
@@ -76,6 +76,17 @@ ops_plan_open(struct store *st, struct err *err)
 		}
 		if (stored == NULL)
 			stored = xstrdup(zone);
+	}
+	if (stored != NULL && !rtime_zone_is_valid(stored)) {
+		clean = text_sanitize(stored);
+		err_set(err, ERR_SCHEMA, _("the plan's time zone '%.60s' is "
+		    "missing from this system: install it (apt-get install "
+		    "tzdata-legacy) or choose a current name with 'rooster "
+		    "init --timezone ZONE'"), clean);
+		free(clean);
+		free(stored);
+		rtime_zone_set("UTC", NULL);
+		return OPS_PLAN_ZONE_MISSING;
 	}
 	rc = rtime_zone_set(stored != NULL ? stored : RTIME_ZONE_DEFAULT, err);
 	free(stored);
@@ -114,7 +125,9 @@ ops_plan_init(struct store *st, const char *zone, const char *name,
 	if (zone != NULL && (current == NULL || strcmp(current, zone) != 0)) {
 		if ((events = ops_plan_count_events(st, err)) < 0)
 			goto out;
-		if (events > 0) {
+		/* A zone gone from tzdata cannot be kept anyway. */
+		if (events > 0 && (current == NULL ||
+		    rtime_zone_is_valid(current))) {
 			err_set(err, ERR_CONFLICT, _("the plan already holds "
 			    "events in %s; its time zone cannot change"),
 			    current != NULL ? current : "?");

@@ -72,6 +72,43 @@ store_restore_open_immutable(const char *path, sqlite3 **db)
 	return rc;
 }
 
+/*
+ * The backup's zone must be one this system knows: restored, a plan
+ * without it would open for nothing but another restore.
+ */
+static int
+store_restore_zone(const char *path, sqlite3 *db, struct err *err)
+{
+	static const char sql[] =
+	    "SELECT value FROM settings WHERE key = 'time_zone'";
+	sqlite3_stmt *stmt;
+	const char *zone;
+	char *clean;
+	int rc, ret = 0;
+
+	rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return err_set(err, ERR_SCHEMA, _("%s is not a rooster plan "
+		    "(%s); the plan was not changed"), path,
+		    sqlite3_errstr(rc));
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		zone = (const char *)sqlite3_column_text(stmt, 0);
+		if (zone == NULL || !rtime_zone_is_valid(zone)) {
+			clean = text_sanitize(zone != NULL ? zone : "");
+			ret = err_set(err, ERR_SCHEMA, _("%s is in the time "
+			    "zone '%.60s', which this system does not know "
+			    "(apt-get install tzdata-legacy, or restore "
+			    "elsewhere); the plan was not changed"), path,
+			    clean);
+			free(clean);
+		}
+	} else if (rc != SQLITE_DONE)
+		ret = err_set(err, ERR_IO, _("cannot read %s (%s); the plan "
+		    "was not changed"), path, sqlite3_errstr(rc));
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
 /* Open path read-only and check it; on failure err names the reason. */
 static int
 store_restore_check(const char *path, sqlite3 **out, struct err *err)
@@ -150,6 +187,10 @@ store_restore_check(const char *path, sqlite3 **out, struct err *err)
 		    "rooster (schema %d; this one knows %d): upgrade rooster; "
 		    "the plan was not changed"), path, version,
 		    store_schema_latest());
+	}
+	if (store_restore_zone(path, db, err) < 0) {
+		sqlite3_close(db);
+		return -1;
 	}
 	*out = db;
 	return 0;
