@@ -1,0 +1,207 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# import ics on what real calendar apps wrote (tests/ics/real/, named in
+# its SOURCES): each file goes into a fresh plan, and every VEVENT's UTC
+# start and end must be what python3-icalendar reads from the same file.
+# Replies, their UID set to an invite rooster wrote (in a copy; the files
+# themselves are never touched), set the volunteer's answer.
+. "$(dirname "$0")/lib.sh"
+
+REAL=$(cd "$(dirname "$0")/real" && pwd)
+READ="/usr/bin/python3 $(cd "$(dirname "$0")" && pwd)/realcheck.py"
+ZONE=Europe/Amsterdam
+
+# How an all-day event (DTSTART;VALUE=DATE) is compared. "midnight": from
+# midnight to midnight in the plan's zone, what import does while rooster
+# has no all-day events. Once it has, set "date" (and teach rooster_times
+# below to print DATE:YYYY-MM-DD for an all-day row).
+ALLDAY=midnight
+
+# Files that do not import as they must yet, each with the reason. A file
+# listed here that passes is reported as a failure, so the list only
+# shrinks: remove it when its fix lands.
+XFAIL="
+apple-ical5-recurring.ics	its override's RECURRENCE-ID matches no occurrence
+apple-macos-10.9-alarms.ics	empty LOCATION refuses the file
+apple-macos-11-publish.ics	empty DESCRIPTION refuses the file
+evolution-softwarestudio-tzid.ics	/softwarestudio.org/ TZID unknown
+exchange-cdo-request-gmt-tzid.ics	VEVENT without UID refuses the file
+exchange2010-publish-blank-tzid.ics	empty TZID refuses the file
+exchange2010-request-w-europe.ics	VEVENT without UID refuses the file
+google-allday-empty-exdate.ics	VEVENT without UID, empty EXDATE
+google-allday.ics	empty DESCRIPTION refuses the file
+google-request.eml	empty DESCRIPTION refuses the file
+google-series-exdate.ics	empty DESCRIPTION refuses the file
+google-series-override.ics	a broken line refuses the file
+outlook-com-request.eml	empty LOCATION refuses the file
+sogo.ics	a GEO libical cannot read refuses the file
+thunderbird-reply.eml	an X-LIC-ERROR line refuses the reply
+"
+
+# Files where python3-icalendar 4.0.3 reads against RFC 5545, so only the
+# import itself is checked. owncloud-mixed.ics: TZID on a UTC (Z) time,
+# which RFC 5545 3.2.19 says must not be applied; python applies it.
+DIFFER="
+owncloud-mixed.ics
+"
+
+# Files that are genuinely unusable: import must refuse them in one line.
+REFUSE="
+"
+
+listed() { printf '%s\n' "$2" | cut -f1 | grep -qx -- "$1"; }
+
+# The calendar inside FILE (a mail's text/calendar part, or a copy).
+calendar_of() {
+	case $1 in
+	*.eml) $READ extract "$1" >"$2" ;;
+	*) cp "$1" "$2" ;;
+	esac
+}
+
+fresh_plan() {
+	rm -f "$ROOSTER_DB" "$ROOSTER_DB-wal" "$ROOSTER_DB-shm"
+	r init --timezone "$ZONE" >/dev/null
+}
+
+# Every event row of the plan as "start end" in UTC, sorted.
+rooster_times() {
+	r --format json event list --from 1970-01-01 --to 2099-12-31 |
+	    /usr/bin/python3 -c '
+import datetime, json, sys
+UTC = datetime.timezone.utc
+for e in json.load(sys.stdin):
+    s, t = (datetime.datetime.fromisoformat(e[k]).astimezone(UTC)
+            for k in ("start", "end"))
+    print(s.strftime("%Y-%m-%dT%H:%MZ"), t.strftime("%Y-%m-%dT%H:%MZ"))
+' | sort
+}
+
+# check_times NAME: the events python3-icalendar read ($WORK/py) are all
+# in the plan with the same UTC start and end. Prints what is missing.
+check_times() {
+	rooster_times >"$WORK/rooster.times" 2>&1 || return 1
+	sed -n 's/^EVENT start=\([^ ]*\) end=\([^ ]*\) .*/\1 \2/p' "$WORK/py" |
+	    sort -u >"$WORK/py.times"
+	missing=$(comm -23 "$WORK/py.times" "$WORK/rooster.times")
+	[ -z "$missing" ] && return 0
+	echo "python3-icalendar reads, rooster lacks:"
+	echo "$missing"
+	echo "rooster has:"
+	head -5 "$WORK/rooster.times"
+	return 1
+}
+
+# result NAME FILE STATUS: report one file's check, minding XFAIL.
+result() {
+	if listed "$2" "$XFAIL"; then
+		if [ "$3" -eq 0 ]; then
+			echo "not ok - $1 (passes now: remove $2 from XFAIL)"
+			FAILED=$((FAILED + 1))
+		else
+			echo "ok - $1 # expected failure, see XFAIL"
+			PASSED=$((PASSED + 1))
+		fi
+	elif [ "$3" -eq 0 ]; then
+		echo "ok - $1"
+		PASSED=$((PASSED + 1))
+	else
+		echo "not ok - $1"
+		sed 's/^/#   /' "$WORK/why" | head -20
+		FAILED=$((FAILED + 1))
+	fi
+}
+
+# --- the corpus is what SOURCES says ---------------------------------------
+grep -v '^#' "$REAL/SOURCES" | sed 's/ *|.*//' | sort >"$WORK/named"
+ls "$REAL" | grep -v '^SOURCES$' | sort >"$WORK/present"
+ok "every file in tests/ics/real is named in SOURCES and back" \
+    cmp -s "$WORK/named" "$WORK/present"
+ok "at least 25 calendars" test "$(wc -l <"$WORK/named")" -ge 25
+ok "from at least 6 clients" test "$(grep -v '^#' "$REAL/SOURCES" |
+    cut -d'|' -f2 | sed 's/ *(.*//; s/ [0-9.]*$//; s/^ *//' |
+    awk '{print $1}' | sort -u | wc -l)" -ge 6
+
+# --- each file imports with the times python3-icalendar reads -------------
+for name in $(cat "$WORK/named"); do
+	calendar_of "$REAL/$name" "$WORK/in.ics"
+	fresh_plan
+	r --format csv import ics "$WORK/in.ics" >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+	: >"$WORK/why"
+	if listed "$name" "$REFUSE"; then
+		status=1
+		[ "$rc" -eq 2 ] && [ "$(wc -l <"$WORK/err")" -eq 1 ] && status=0
+		cp "$WORK/err" "$WORK/why"
+		result "$name: refused in one line" "$name" "$status"
+		continue
+	fi
+	if [ "$rc" -ne 0 ]; then
+		{ echo "import exited $rc:"; cat "$WORK/err"; } >"$WORK/why"
+		result "$name: imports" "$name" 1
+		continue
+	fi
+	# Every note names its line and speaks plainly.
+	status=0
+	while IFS= read -r line; do
+		case $line in
+		"rooster: $WORK/in.ics: line "[0-9]*": "*) ;;
+		*) echo "not a note: $line" >>"$WORK/why"; status=1 ;;
+		esac
+		case $line in
+		*X-LIC*|*"Removing entire property"*|*"No value for"*)
+			echo "libical's words: $line" >>"$WORK/why"; status=1 ;;
+		esac
+	done <"$WORK/err"
+	method=$(tr -d '\r' <"$WORK/in.ics" | sed -n 's/^METHOD:*//p' | head -1)
+	case $method in
+	REPLY|CANCEL)
+		# Neither adds events; replies are checked below.
+		result "$name: $method read without error" "$name" "$status"
+		continue ;;
+	esac
+	if listed "$name" "$DIFFER"; then
+		result "$name: imports" "$name" "$status"
+		continue
+	fi
+	if ! $READ events "$WORK/in.ics" "$ZONE" "$ALLDAY" >"$WORK/py" ||
+	    ! grep -q '^EVENT' "$WORK/py"; then
+		echo "# $name: python3-icalendar cannot read it" \
+		    "($(head -1 "$WORK/py")); import alone is checked"
+		result "$name: imports" "$name" "$status"
+		continue
+	fi
+	check_times >>"$WORK/why" || status=1
+	result "$name: imports with python3-icalendar's UTC times" "$name" \
+	    "$status"
+done
+
+# --- replies answer an invite rooster wrote --------------------------------
+config "name = Mounia Balakouh" "email = mounia@example.org"
+for name in $(cat "$WORK/named"); do
+	calendar_of "$REAL/$name" "$WORK/in.ics"
+	tr -d '\r' <"$WORK/in.ics" | grep -q '^METHOD:REPLY' || continue
+	tr -d '\r' <"$WORK/in.ics" | grep -q '^BEGIN:VEVENT' || continue
+	$READ reply "$WORK/in.ics" >"$WORK/reply" || continue
+	addr=$(sed -n '1s/.* attendee=\([^ ]*\) .*/\1/p' "$WORK/reply")
+	want=$(sed -n '1s/.* partstat=//p' "$WORK/reply" |
+	    tr 'A-Z' 'a-z')
+	fresh_plan
+	r volunteer add "Replier" --email "$addr" >/dev/null
+	r event add "Taalcafe" --start "2027-03-27 14:00" \
+	    --end "2027-03-27 17:00" >/dev/null
+	r shift add 1 gastvrouw >/dev/null
+	r assign 1 1 --force >/dev/null
+	rm -rf "$WORK/out.d" && mkdir "$WORK/out.d"
+	r invite --outbox "$WORK/out.d" >/dev/null
+	$READ setuid "$WORK/in.ics" "$(uid_of_shift 1)" >"$WORK/reply.ics"
+	r import ics "$WORK/reply.ics" >/dev/null 2>"$WORK/why"
+	got=$(sqlite3 "$ROOSTER_DB" \
+	    "SELECT status FROM assignments WHERE shift_id = 1")
+	echo "status $got, the reply says $want" >>"$WORK/why"
+	status=1
+	[ "$got" = "$want" ] && status=0
+	result "$name: the reply sets $want" "$name" "$status"
+done
+
+finish
