@@ -132,6 +132,12 @@ bool shift_is_full(const struct shift *sh);
  * needs nobody and has nobody.
  */
 void shift_staffing(const struct shift *sh, char *buf, size_t size);
+/*
+ * True for a role that needs no skill: none, "" or SHIFT_ROLE_GENERAL or
+ * "general" in any ASCII case. The one rule assign, suggest and the
+ * conflict audit share.
+ */
+bool shift_role_is_general(const char *role);
 struct shift *shift_list_push(struct shift_list *list);
 void shift_list_free(struct shift_list *list);
 
@@ -162,6 +168,20 @@ void volunteer_fini(struct volunteer *v);
 void volunteer_dup(struct volunteer *dst, const struct volunteer *src);
 /* Name present, e-mail plausible if given, limit >= 0. ERR_INVALID otherwise. */
 int volunteer_validate(const struct volunteer *v, struct err *err);
+/*
+ * The volunteer's skills (a comma-separated list, NULL as empty) cover
+ * role: a general role, or one item equal to role once both are trimmed
+ * of spaces around them, in any ASCII case. Inner spaces and accents
+ * count ("eerste hulp" is not "eerstehulp", "cafe" is not "café").
+ */
+bool volunteer_has_skill(const char *skills, const char *role);
+/*
+ * The volunteer's languages fit the shift: its own language when set
+ * (not NULL or ""), else at least one of the event's comma-separated
+ * languages (none asked: true). Items compare as in volunteer_has_skill().
+ */
+bool volunteer_speaks(const char *languages, const char *shift_language,
+    const char *event_languages);
 struct volunteer *volunteer_list_push(struct volunteer_list *list);
 void volunteer_list_free(struct volunteer_list *list);
 
@@ -230,6 +250,14 @@ int assignment_status_parse(const char *s);
 const char *assignment_attendance_name(enum assignment_attendance att);
 /* Counts towards staffing: everything except declined. */
 bool assignment_counts(const struct assignment *a);
+/*
+ * The same rule for SQL, on a status column ("a.status"): a fragment to
+ * splice into a statement's text, so every query counts as
+ * assignment_counts() does. Booked also means the event is not
+ * cancelled: EVENT_LIVE_SQL("e.status").
+ */
+#define ASSIGNMENT_COUNTS_SQL(status)	status " != 'declined'"
+#define EVENT_LIVE_SQL(status)		status " != 'cancelled'"
 struct assignment *assignment_list_push(struct assignment_list *list);
 void assignment_list_free(struct assignment_list *list);
 

@@ -84,6 +84,24 @@ shift_is_full(const struct shift *sh)
 	return shift_missing(sh) == 0;
 }
 
+bool
+shift_role_is_general(const char *role)
+{
+	if (role == NULL || *role == '\0')
+		return true;
+	/* Asked per assignment by the audit: most differ at once. */
+	switch (*role) {
+	case 'a':
+	case 'A':
+		return text_casecmp(role, SHIFT_ROLE_GENERAL) == 0;
+	case 'g':
+	case 'G':
+		return text_casecmp(role, "general") == 0;
+	default:
+		return false;
+	}
+}
+
 struct shift *
 shift_list_push(struct shift_list *list)
 {

@@ -100,6 +100,54 @@ volunteer_list_free(struct volunteer_list *list)
 	memset(list, 0, sizeof *list);
 }
 
+bool
+volunteer_has_skill(const char *skills, const char *role)
+{
+	return shift_role_is_general(role) || text_list_has(skills, role);
+}
+
+/*
+ * An event that asks for languages ("ar,ti") is held in them: a volunteer
+ * who speaks at least one can take part.
+ */
+static bool
+volunteer_speaks_any(const char *spoken, const char *asked)
+{
+	const char *p = asked, *end;
+	char item[64];
+	size_t n;
+	bool any = false;
+
+	if (asked == NULL)
+		return true;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		end = p + strcspn(p, ",");
+		n = (size_t)(end - p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n > 0 && n < sizeof item) {
+			memcpy(item, p, n);
+			item[n] = '\0';
+			any = true;
+			if (text_list_has(spoken, item))
+				return true;
+		}
+		p = end;
+	}
+	return !any;
+}
+
+bool
+volunteer_speaks(const char *languages, const char *shift_language,
+    const char *event_languages)
+{
+	if (shift_language != NULL && *shift_language != '\0')
+		return text_list_has(languages, shift_language);
+	return volunteer_speaks_any(languages, event_languages);
+}
+
 struct unavailable *
 unavailable_list_push(struct unavailable_list *list)
 {

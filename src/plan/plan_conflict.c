@@ -147,71 +147,12 @@ plan_conflict_unavailable(const struct plan_candidate *c,
 	}
 }
 
-static bool
-plan_role_is_general(const char *role)
-{
-	return role == NULL || *role == '\0' ||
-	    text_casecmp(role, SHIFT_ROLE_GENERAL) == 0 ||
-	    text_casecmp(role, "general") == 0;
-}
-
-/*
- * An event that asks for languages ("ar,ti") is held in them: a volunteer
- * who speaks at least one can take part. No languages asked: true.
- */
-static bool
-plan_conflict_speaks_any(const char *spoken, const char *asked)
-{
-	const char *p = asked, *end;
-	char item[64];
-	size_t n;
-	bool any = false;
-
-	if (asked == NULL)
-		return true;
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		end = p + strcspn(p, ",");
-		n = (size_t)(end - p);
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n > 0 && n < sizeof item) {
-			memcpy(item, p, n);
-			item[n] = '\0';
-			any = true;
-			if (text_list_has(spoken, item))
-				return true;
-		}
-		p = end;
-	}
-	return !any;
-}
-
-/* Has the shift's role as a skill (a general role needs none). */
-static bool
-plan_conflict_has_skill(const struct shift *sh, const struct volunteer *v)
-{
-	return plan_role_is_general(sh->role) ||
-	    text_list_has(v->skills, sh->role);
-}
-
-/* Speaks the shift's own language when set, else one the event asks. */
-static bool
-plan_conflict_has_language(const struct shift *sh, const struct volunteer *v,
-    const char *event_languages)
-{
-	if (sh->language != NULL && *sh->language != '\0')
-		return text_list_has(v->languages, sh->language);
-	return plan_conflict_speaks_any(v->languages, event_languages);
-}
-
 bool
 plan_conflict_may_fit(const struct shift *sh, const struct volunteer *v,
     const char *event_languages)
 {
-	return plan_conflict_has_skill(sh, v) &&
-	    plan_conflict_has_language(sh, v, event_languages);
+	return volunteer_has_skill(v->skills, sh->role) &&
+	    volunteer_speaks(v->languages, sh->language, event_languages);
 }
 
 size_t
@@ -224,10 +165,10 @@ plan_conflict_check(const struct plan_candidate *c,
 
 	plan_conflict_booked(c, out);
 	plan_conflict_unavailable(c, out);
-	if (!plan_conflict_has_skill(sh, v))
+	if (!volunteer_has_skill(v->skills, sh->role))
 		plan_conflict_add(out, PLAN_CONFLICT_SKILL, 0,
 		    _("%s does not have the skill '%s'"), v->name, sh->role);
-	if (plan_conflict_has_language(sh, v, c->event_languages))
+	if (volunteer_speaks(v->languages, sh->language, c->event_languages))
 		return out->len - before;
 	/* The shift's own language, when set, is the one that counts. */
 	if (sh->language != NULL && *sh->language != '\0')

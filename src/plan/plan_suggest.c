@@ -10,14 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-plan_suggest_general(const char *role)
-{
-	return role == NULL || *role == '\0' ||
-	    text_casecmp(role, SHIFT_ROLE_GENERAL) == 0 ||
-	    text_casecmp(role, "general") == 0;
-}
-
 void
 plan_suggest_add(struct plan_suggestion_list *out,
     const struct plan_candidate *c, int recent)
@@ -62,7 +54,7 @@ plan_suggest_reason(struct plan_suggestion *s, const struct shift *sh,
 		return s->reason;
 	strbuf_init(&sb);
 	strbuf_adds(&sb, _("free"));
-	if (!plan_suggest_general(sh->role))
+	if (!shift_role_is_general(sh->role))
 		strbuf_addf(&sb, _(", has skill %s"), sh->role);
 	if (sh->language != NULL && *sh->language != '\0')
 		strbuf_addf(&sb, _(", speaks %s"), sh->language);

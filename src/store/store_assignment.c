@@ -190,7 +190,7 @@ store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
 	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
 	    STORE_ASSIGNMENT_FROM "WHERE a.volunteer_id = ?1 "
 	    "AND s.start_at >= ?2 AND s.start_at < ?3 "
-	    "AND e.status != 'cancelled' "
+	    "AND " EVENT_LIVE_SQL("e.status") " "
 	    "ORDER BY s.start_at, s.id LIMIT ?4";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
@@ -213,7 +213,7 @@ store_assignment_list_range(struct store *st, const struct store_range *range,
 {
 	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
 	    STORE_ASSIGNMENT_FROM "WHERE s.start_at >= ?1 AND s.start_at < ?2 "
-	    "AND e.status != 'cancelled' "
+	    "AND " EVENT_LIVE_SQL("e.status") " "
 	    "ORDER BY s.start_at, e.title, s.role, v.name COLLATE NOCASE "
 	    "LIMIT ?3";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);

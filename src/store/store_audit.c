@@ -27,7 +27,7 @@ static const char store_audit_narrow_sql[] =
     "SELECT a.volunteer_id, s.start_at, s.id, s.end_at"
     "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
     "  WHERE s.start_at >= ?1 AND s.start_at < ?2"
-    "  AND a.status != 'declined' AND s.event_id NOT IN"
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND s.event_id NOT IN"
     "    (SELECT id FROM events WHERE status = 'cancelled')";
 
 /* The volunteers whose every shift counts towards a monthly limit. */
@@ -49,7 +49,8 @@ static const char store_audit_detail_sql[] =
     "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at"
     "    ORDER BY u2.start_at LIMIT 1)"
     "  WHERE s.start_at >= ?1 AND s.start_at < ?2"
-    "  AND a.status != 'declined' AND e.status != 'cancelled'"
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status")
+    "  AND " EVENT_LIVE_SQL("e.status")
     "  ORDER BY a.volunteer_id, s.start_at, s.id";
 
 /* The role of an earlier shift named in a conflict. */
@@ -141,58 +142,6 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 	return 0;
 }
 
-/* ASCII lower case, as SQLite's lower(). */
-static char
-store_audit_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Not a general role ('algemeen' or 'general', any ASCII case). */
-static bool
-store_audit_special(const char *role)
-{
-	static const char *const general[] = { "algemeen", "general" };
-	size_t i, k;
-
-	for (k = 0; k < 2; k++) {
-		for (i = 0; role[i] != '\0' && general[k][i] != '\0' &&
-		    store_audit_lower(role[i]) == general[k][i]; i++)
-			;
-		if (role[i] == '\0' && general[k][i] == '\0')
-			return false;
-	}
-	return true;
-}
-
-/*
- * role missing from skills: ",role," not in ",skills," with the spaces
- * taken out of skills, both in ASCII lower case.
- */
-static bool
-store_audit_lacks(const char *skills, const char *role)
-{
-	struct strbuf hay, needle;
-	const char *p;
-	bool lacks;
-
-	strbuf_init(&hay);
-	strbuf_init(&needle);
-	strbuf_addc(&hay, ',');
-	for (p = skills; *p != '\0'; p++)
-		if (*p != ' ')
-			strbuf_addc(&hay, store_audit_lower(*p));
-	strbuf_addc(&hay, ',');
-	strbuf_addc(&needle, ',');
-	for (p = role; *p != '\0'; p++)
-		strbuf_addc(&needle, store_audit_lower(*p));
-	strbuf_addc(&needle, ',');
-	lacks = strstr(strbuf_str(&hay), strbuf_str(&needle)) == NULL;
-	strbuf_fini(&hay);
-	strbuf_fini(&needle);
-	return lacks;
-}
-
 /* The earlier shift at index k as a booking of r's volunteer. */
 static void
 store_audit_previous(const struct store_audit_slot *v, int64_t k,
@@ -219,7 +168,7 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 	sqlite3_stmt *detail, *role, *stmt;
 	int64_t *limited = NULL, lookback, rest, max_end, k;
 	size_t n, nlimited, i;
-	bool lim, near, maybe, keep;
+	bool lim, near, maybe, keep, special;
 	int status, rc = SQLITE_DONE, cb = 0;
 
 	rest = (int64_t)rest_minutes * 60;
@@ -277,14 +226,16 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 		r.volunteer.languages = (char *)store_audit_text(detail, 11);
 		r.volunteer.max_per_month = sqlite3_column_int(detail, 12);
 		/* Could break a rule, and does break one plan may judge. */
+		special = !shift_role_is_general(r.shift.role);
 		maybe = lim || near || sqlite3_column_int(detail, 17) != 0 ||
 		    *r.event_languages != '\0' || *r.shift.language != '\0' ||
-		    store_audit_special(r.shift.role);
+		    special;
+		/* The skill rule is the model's, as assign's: never a copy. */
 		keep = maybe && (r.volunteer.max_per_month > 0 || near ||
 		    sqlite3_column_type(detail, 13) != SQLITE_NULL ||
 		    *r.shift.language != '\0' || *r.event_languages != '\0' ||
-		    (store_audit_special(r.shift.role) &&
-		    store_audit_lacks(r.volunteer.skills, r.shift.role)));
+		    (special && !volunteer_has_skill(r.volunteer.skills,
+		    r.shift.role)));
 		if (!keep)
 			continue;
 		status = assignment_status_parse(store_audit_text(detail, 3));

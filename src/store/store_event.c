@@ -11,14 +11,16 @@
 	"(SELECT coalesce(sum(s.needed), 0) FROM shifts s " \
 	"  WHERE s.event_id = e.id), " \
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
-	"  WHERE s.event_id = e.id AND a.status != 'declined'), " \
+	"  WHERE s.event_id = e.id" \
+	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") "), " \
 	"(SELECT coalesce(sum(max(s.needed - (SELECT count(*) " \
 	"  FROM assignments a WHERE a.shift_id = s.id " \
-	"  AND a.status != 'declined'), 0)), 0) FROM shifts s " \
+	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") "), 0)), 0) FROM shifts s " \
 	"  WHERE s.event_id = e.id), " \
 	"(SELECT count(*) FROM shifts s WHERE s.event_id = e.id " \
 	"  AND s.needed < (SELECT count(*) FROM assignments a " \
-	"  WHERE a.shift_id = s.id AND a.status != 'declined')) "
+	"  WHERE a.shift_id = s.id" \
+	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") ")) "
 
 void
 store_event_read(sqlite3_stmt *stmt, struct event *ev)
@@ -166,10 +168,11 @@ store_event_list(struct store *st, const struct store_range *range,
 	    "FROM events e WHERE e.start_at >= ?1 AND e.start_at < ?2 "
 	    "AND (?3 IS NULL OR instr(lower(e.title), lower(?3)) > 0 "
 	    "  OR instr(lower(e.location), lower(?3)) > 0) "
-	    "AND (?4 = 0 OR (e.status != 'cancelled' AND EXISTS (SELECT 1 "
+	    "AND (?4 = 0 OR (" EVENT_LIVE_SQL("e.status")
+	    " AND EXISTS (SELECT 1 "
 	    "  FROM shifts s WHERE s.event_id = e.id AND s.needed > "
 	    "  (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id "
-	    "   AND a.status != 'declined')))) "
+	    "   AND " ASSIGNMENT_COUNTS_SQL("a.status") ")))) "
 	    "ORDER BY e.start_at, e.id LIMIT ?5";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;

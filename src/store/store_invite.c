@@ -159,7 +159,7 @@ store_invite_due_requests(struct store *st, int64_t event_id, int64_t now,
 	    "JOIN volunteers v ON v.id = a.volunteer_id "
 	    "LEFT JOIN invites i ON i.uid = s.uid "
 	    "  AND i.volunteer_id = a.volunteer_id "
-	    "WHERE e.status != 'cancelled' AND (?1 = 0 OR e.id = ?1) "
+	    "WHERE " EVENT_LIVE_SQL("e.status") " AND (?1 = 0 OR e.id = ?1) "
 	    "AND s.end_at > ?2 AND (i.id IS NULL OR i.state = 'cancelled' "
 	    "  OR i.shift_sequence < s.sequence OR a.status = 'planned' "
 	    "  OR lower(i.email) != lower(v.email)) "

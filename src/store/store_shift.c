@@ -11,7 +11,8 @@
 	"s.id, s.event_id, s.uid, s.sequence, s.role, s.start_at, s.end_at, " \
 	"s.needed, s.language, s.version, " \
 	"(SELECT count(*) FROM assignments a WHERE a.shift_id = s.id " \
-	"  AND a.status != 'declined'), e.title, e.location, e.status "
+	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") \
+	"), e.title, e.location, e.status "
 
 static void
 store_shift_row(sqlite3_stmt *stmt, struct shift *sh)
@@ -153,9 +154,10 @@ store_shift_count_gaps(struct store *st, int64_t from, int64_t to,
 	static const char sql[] = "SELECT count(*) FROM (SELECT 1 "
 	    "FROM shifts s JOIN events e ON e.id = s.event_id "
 	    "WHERE s.start_at >= ?1 AND s.start_at < ?2 "
-	    "AND e.status != 'cancelled' "
+	    "AND " EVENT_LIVE_SQL("e.status") " "
 	    "AND s.needed > (SELECT count(*) FROM assignments a "
-	    "  WHERE a.shift_id = s.id AND a.status != 'declined') "
+	    "  WHERE a.shift_id = s.id"
+	    " AND " ASSIGNMENT_COUNTS_SQL("a.status") ") "
 	    "LIMIT ?3)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
@@ -180,9 +182,10 @@ store_shift_list_range(struct store *st, const struct store_range *range,
 	static const char sql[] = "SELECT " STORE_SHIFT_COLS
 	    "FROM shifts s JOIN events e ON e.id = s.event_id "
 	    "WHERE s.start_at >= ?1 AND s.start_at < ?2 "
-	    "AND e.status != 'cancelled' "
+	    "AND " EVENT_LIVE_SQL("e.status") " "
 	    "AND (?3 = 0 OR s.needed > (SELECT count(*) FROM assignments a "
-	    "  WHERE a.shift_id = s.id AND a.status != 'declined')) "
+	    "  WHERE a.shift_id = s.id"
+	    " AND " ASSIGNMENT_COUNTS_SQL("a.status") ")) "
 	    "ORDER BY s.start_at, e.title, s.role, s.id LIMIT ?4";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;

@@ -39,7 +39,7 @@ static const char store_suggest_mine_sql[] =
     "SELECT s.id, s.start_at, s.end_at, s.role"
     "  FROM assignments a JOIN shifts s ON s.id = a.shift_id"
     "  WHERE a.volunteer_id = ?1 AND s.start_at >= ?2 AND s.start_at < ?3"
-    "  AND s.id != ?4 AND a.status != 'declined' AND NOT EXISTS"
+    "  AND s.id != ?4 AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND NOT EXISTS"
     "    (SELECT 1 FROM events e WHERE e.id = s.event_id"
     "    AND e.status = 'cancelled')";
 
@@ -54,7 +54,7 @@ static const char store_suggest_near_sql[] =
     "SELECT a.volunteer_id, s.id, s.start_at, s.end_at"
     "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
     "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
-    "  AND a.status != 'declined' AND s.event_id NOT IN"
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND s.event_id NOT IN"
     "    (SELECT id FROM events WHERE status = 'cancelled')";
 
 /* The role of a shift near the one to fill (few: read one by one). */
@@ -71,7 +71,8 @@ static const char store_suggest_months_sql[] =
     "SELECT a.volunteer_id, count(*) FROM shifts s"
     "  JOIN assignments a ON a.shift_id = s.id"
     "  WHERE s.start_at >= ?1 AND s.start_at < ?2 AND s.id != ?3"
-    "  AND a.status != 'declined' AND +a.volunteer_id IN (SELECT id"
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status")
+    " AND +a.volunteer_id IN (SELECT id"
     "    FROM volunteers WHERE max_per_month > 0 AND active != 0)"
     "  AND s.event_id NOT IN"
     "    (SELECT id FROM events WHERE status = 'cancelled')"

@@ -15,7 +15,8 @@
 /* Shifts this month, one volunteer's: a few rows via assignments_volunteer. */
 #define STORE_VOLUNTEER_COLS STORE_VOLUNTEER_FIELDS \
 	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
-	"  WHERE a.volunteer_id = v.id AND a.status != 'declined' " \
+	"  WHERE a.volunteer_id = v.id" \
+	" AND " ASSIGNMENT_COUNTS_SQL("a.status") " " \
 	"  AND s.start_at >= ?8 AND s.start_at < ?9) "
 /*
  * Shifts this month for a long list: the month's assignments counted once
@@ -26,7 +27,7 @@
 	"WITH month (volunteer_id, n) AS (SELECT a.volunteer_id, count(*) " \
 	"  FROM shifts s JOIN assignments a ON a.shift_id = s.id " \
 	"  WHERE s.start_at >= ?8 AND s.start_at < ?9 " \
-	"  AND a.status != 'declined' GROUP BY a.volunteer_id) "
+	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") " GROUP BY a.volunteer_id) "
 #define STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_FIELDS "coalesce(m.n, 0) "
 #define STORE_VOLUNTEER_MONTH_FROM \
 	"FROM volunteers v LEFT JOIN month m ON m.volunteer_id = v.id "
@@ -227,7 +228,7 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 	static const char sql_shifts[] = "SELECT id FROM shifts "
 	    "WHERE start_at >= ?8 AND start_at < ?9";
 	static const char sql_mine[] = "SELECT shift_id FROM assignments "
-	    "WHERE volunteer_id = ?1 AND status != 'declined'";
+	    "WHERE volunteer_id = ?1 AND " ASSIGNMENT_COUNTS_SQL("status");
 	sqlite3_stmt *stmt;
 	int64_t *ids, id;
 	size_t n, i;

@@ -162,4 +162,25 @@ json "overlaps name the shift ending last before them" \
 sorted([($short, $long), ($same_end, $long), ($inner, $same_end)])"
 json "a rest after two ending together names the first of them" \
     "[(o['shift_id'], o['other_id']) for o in j if o['kind'] == 'rest'] == [($after, $long)]"
+
+# Two spellings of a skill are two skills, for assign and for the audit
+# alike: "eerste hulp" (with its space, any case) does not cover the role
+# "eerstehulp". The audit once took the spaces out and missed it.
+r event add Aid --start "2027-08-01 09:00" --end "2027-08-01 12:00"
+aid=$OUT
+r shift add "$aid" eerstehulp --start "2027-08-01 09:00" \
+    --end "2027-08-01 10:00"
+aid_joined=$OUT
+r shift add "$aid" "eerste hulp" --start "2027-08-01 11:00" \
+    --end "2027-08-01 12:00"
+aid_spaced=$OUT
+r volunteer add Gijs --skills "Eerste Hulp , tolk"
+gijs=$OUT
+refused "eerste hulp is not eerstehulp" 1 "Gijs does not have the skill \
+'eerstehulp'" assign "$aid_joined" "$gijs"
+ok_run "force it" assign "$aid_joined" "$gijs" --force
+ok_run "the spelling with the space is his" assign "$aid_spaced" "$gijs"
+r --format json conflicts --from 2027-08-01 --to 2027-08-01
+json "the audit lists the forced skill as assign saw it" \
+    "[(o['shift_id'], o['kind']) for o in j] == [($aid_joined, 'skill')]"
 finish

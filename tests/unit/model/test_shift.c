@@ -180,6 +180,20 @@ test_list(void **state)
 	shift_list_free(&list);
 }
 
+/* bool shift_role_is_general(const char *role); */
+static void
+test_role_is_general(void **state)
+{
+	(void)state;
+	assert_true(shift_role_is_general(NULL));
+	assert_true(shift_role_is_general(""));
+	assert_true(shift_role_is_general("algemeen"));
+	assert_true(shift_role_is_general("ALGEMEEN"));
+	assert_true(shift_role_is_general("General"));
+	assert_false(shift_role_is_general(" algemeen"));
+	assert_false(shift_role_is_general("tolk"));
+}
+
 int
 main(void)
 {
@@ -188,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_validate_role),
 		cmocka_unit_test(test_validate_times_needed),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_role_is_general),
 		cmocka_unit_test(test_dup),
 		cmocka_unit_test(test_list),
 	};

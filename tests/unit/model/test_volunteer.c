@@ -193,6 +193,48 @@ test_list(void **state)
 	assert_null(off.items);
 }
 
+/*
+ * bool volunteer_has_skill(const char *skills, const char *role);
+ * Items trimmed and compared in ASCII case; inner spaces and accents count.
+ */
+static void
+test_has_skill(void **state)
+{
+	(void)state;
+	assert_true(volunteer_has_skill(NULL, NULL));
+	assert_true(volunteer_has_skill(NULL, "Algemeen"));
+	assert_true(volunteer_has_skill("", "GENERAL"));
+	assert_false(volunteer_has_skill(NULL, "tolk"));
+	assert_true(volunteer_has_skill(" Tolk , kok", "tolk"));
+	assert_true(volunteer_has_skill("tolk, Eerste Hulp ", "eerste hulp"));
+	/* The two spellings are different skills, for assign and audit. */
+	assert_false(volunteer_has_skill("eerste hulp", "eerstehulp"));
+	assert_false(volunteer_has_skill("eerstehulp", "eerste hulp"));
+	assert_true(volunteer_has_skill("café", "CAFé"));
+	assert_false(volunteer_has_skill("café", "cafe"));
+	assert_false(volunteer_has_skill("koken", "kok"));
+}
+
+/*
+ * bool volunteer_speaks(const char *languages, const char *shift_language,
+ *     const char *event_languages);
+ */
+static void
+test_speaks(void **state)
+{
+	(void)state;
+	assert_true(volunteer_speaks(NULL, NULL, NULL));
+	assert_true(volunteer_speaks(NULL, "", " , "));
+	assert_false(volunteer_speaks(NULL, "ar", NULL));
+	assert_true(volunteer_speaks("nl, AR", "ar", "ti"));
+	/* The shift's own language wins over the event's. */
+	assert_false(volunteer_speaks("ti", "ar", "ti"));
+	assert_true(volunteer_speaks("nl ,ti", "", "ar, ti"));
+	assert_false(volunteer_speaks("nl", NULL, "ar,ti"));
+	assert_true(volunteer_speaks("Français", NULL, "en, FRANçAIS"));
+	assert_false(volunteer_speaks("francais", NULL, "français"));
+}
+
 int
 main(void)
 {
@@ -203,6 +245,8 @@ main(void)
 		cmocka_unit_test(test_validate_limit),
 		cmocka_unit_test(test_dup),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_has_skill),
+		cmocka_unit_test(test_speaks),
 	};
 
 	return cmocka_run_group_tests_name("model/volunteer", tests, NULL,

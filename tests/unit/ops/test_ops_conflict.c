@@ -5,7 +5,10 @@
  * On a generated plan full of forced assignments (some declined, some on
  * cancelled events), the one-pass audit reports exactly the assignments a
  * brute-force check over every pair finds: double bookings, too little
- * rest, monthly limits (by plan-zone month), unavailable periods.
+ * rest, monthly limits (by plan-zone month), unavailable periods, and
+ * the skills and languages assign itself (plan_conflict_check) would
+ * refuse: written with spaces, case and accents, so that the audit cannot
+ * compare them another way than assign does.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,7 +28,39 @@
 #define CF_SHIFTS 120
 #define CF_REST 90
 
-static uint32_t cf_seed = 777;
+static uint32_t cf_seed = 777, cf_seed_words = 4242;
+
+/*
+ * Skills, languages and roles spelled as people type them. Drawn with
+ * their own generator, so the times and bookings stay as they were.
+ */
+static const char *const cf_skills[] = {
+	"", "tolk", " Tolk , kok", "eerste hulp", "Eerste Hulp, café",
+	"eerstehulp", "CAFé", "kok,eerste  hulp"
+};
+static const char *const cf_roles[] = {
+	"algemeen", "ALGEMEEN", "General", "algemeen", "algemeen", "tolk",
+	"eerste hulp", "eerstehulp", "café", "Kok", "eerste  hulp"
+};
+static const char *const cf_languages[] = {
+	"", "nl", "ar, NL", " ti ,Français", "français", "nl,ti"
+};
+static const char *const cf_shift_languages[] = {
+	"", "", "", "", "ar", "NL", "français"
+};
+static const char *const cf_event_languages[] = {
+	"", "", "", "", "nl, ar", "Ti", "FRANçAIS,ar"
+};
+
+#define CF_WORD(list) \
+	((list)[cf_rand_words(sizeof (list) / sizeof (list)[0])])
+
+static uint32_t
+cf_rand_words(uint32_t n)
+{
+	cf_seed_words = cf_seed_words * 1103515245u + 12345u;
+	return (cf_seed_words >> 8) % n;
+}
 
 static uint32_t
 cf_rand(uint32_t n)
@@ -75,6 +110,10 @@ cf_plan(void)
 		snprintf(name, sizeof name, "V%d", i + 1);
 		v.name = xstrdup(name);
 		v.max_per_month = cf_rand(3) == 0 ? 1 + (int)cf_rand(4) : 0;
+		free(v.skills);
+		v.skills = xstrdup(CF_WORD(cf_skills));
+		free(v.languages);
+		v.languages = xstrdup(CF_WORD(cf_languages));
 		assert_int_equal(ops_volunteer_add(st, &v, &err), 0);
 		volunteer_fini(&v);
 		if (cf_rand(4) == 0) {
@@ -92,12 +131,17 @@ cf_plan(void)
 		/* 60 days, half-hour grid: many overlaps and near misses. */
 		ev.start = CF_T0 + (int64_t)cf_rand(60 * 48) * 1800;
 		ev.end = ev.start + (1 + (int64_t)cf_rand(8)) * 1800;
+		free(ev.languages);
+		ev.languages = xstrdup(CF_WORD(cf_event_languages));
 		assert_int_equal(ops_event_add(st, &ev, &err), 0);
 		shift_init(&sh);
 		sh.event_id = ev.id;
-		sh.role = xstrdup("algemeen");
+		sh.role = xstrdup(CF_WORD(cf_roles));
+		free(sh.language);
+		sh.language = xstrdup(CF_WORD(cf_shift_languages));
 		sh.needed = 5;
 		assert_int_equal(ops_shift_add(st, &sh, false, &err), 0);
+		assert_int_equal(sh.id, i + 1);
 		for (j = 0; j < 4; j++) {
 			vid = 1 + cf_rand(CF_VOLUNTEERS);
 			if (ops_assign(st, sh.id, vid, true, NULL, &err) == 0 &&
@@ -129,6 +173,37 @@ cf_booking_cmp(const void *pa, const void *pb)
 	return a->shift < b->shift ? -1 : a->shift > b->shift;
 }
 
+/*
+ * The skill and language conflicts assign would find for volunteer v on
+ * shift id: plan_conflict_check() on the stored shift and event alone.
+ */
+static unsigned
+cf_words(struct store *st, const struct volunteer *v, int64_t id)
+{
+	struct plan_conflict_list found = { 0 };
+	struct plan_candidate c = { 0 };
+	struct shift sh;
+	struct event ev;
+	struct err err;
+	unsigned kinds = 0;
+	size_t i;
+
+	assert_int_equal(store_shift_get(st, id, &sh, &err), 0);
+	assert_int_equal(store_event_get(st, sh.event_id, &ev, &err), 0);
+	c.shift = &sh;
+	c.volunteer = v;
+	c.event_languages = ev.languages;
+	(void)plan_conflict_check(&c, &found);
+	for (i = 0; i < found.len; i++)
+		if (found.items[i].kind == PLAN_CONFLICT_SKILL ||
+		    found.items[i].kind == PLAN_CONFLICT_LANGUAGE)
+			kinds |= 1u << found.items[i].kind;
+	plan_conflict_list_free(&found);
+	shift_fini(&sh);
+	event_fini(&ev);
+	return kinds;
+}
+
 static void
 test_audit_matches_brute_force(void **state)
 {
@@ -137,7 +212,7 @@ test_audit_matches_brute_force(void **state)
 	struct store_range all = { 0 };
 	struct err err;
 	int64_t vid;
-	size_t i, j, checked = 0, found = 0;
+	size_t i, j, checked = 0, found = 0, words = 0;
 
 	(void)state;
 	assert_int_equal(ops_conflicts(st, 0, 0, cf_collect, seen, &err), 0);
@@ -186,6 +261,9 @@ test_audit_matches_brute_force(void **state)
 				if (off.items[j].start < b[i].end &&
 				    off.items[j].end > b[i].start)
 					want |= 1u << PLAN_CONFLICT_UNAVAILABLE;
+			want |= cf_words(st, &v, b[i].shift);
+			words += (want & (1u << PLAN_CONFLICT_SKILL |
+			    1u << PLAN_CONFLICT_LANGUAGE)) != 0;
 			if (got != want)
 				fail_msg("volunteer %lld, shift %lld: audit 0x%x, "
 				    "brute force 0x%x", (long long)vid,
@@ -205,6 +283,8 @@ test_audit_matches_brute_force(void **state)
 				fail_msg("audit reports shift %zu, volunteer %zu, "
 				    "which should not count", i, j);
 	assert_true(found > 10 && found < checked);
+	/* The words decide some, not all. */
+	assert_true(words > 10 && words < checked);
 	free(seen);
 	store_close(st);
 }
@@ -245,6 +325,7 @@ cf_setup(void **state)
 {
 	(void)state;
 	cf_seed = 777;
+	cf_seed_words = 4242;
 	return 0;
 }
 
