@@ -82,6 +82,10 @@ cd "$top" || exit 2
 		} else if (inc ~ /^libical\// || base ~ /^ical(ss|vcal)?\.h$/) {
 			if (layer != "ics" || file ~ /^include\//)
 				violation(inc)
+		} else if (inc ~ /^gmime\// || base == "glib.h") {
+			# GMime (and its GLib) reads mail: ics only.
+			if (layer != "ics" || file ~ /^include\//)
+				violation(inc)
 		} else if (base == "curses.h" || base ~ /^ncurses/ ||
 		    inc ~ /^ncursesw?\//) {
 			if (file != "src/tui/tui_curses.h")

@@ -134,6 +134,8 @@ struct ics_read_item {
 	size_t		 nexdates;
 	const char	*attendee;	/* first ATTENDEE's address without
 					   mailto:, or NULL */
+	const char	*sent_by;	/* its SENT-BY address without
+					   mailto:, or NULL */
 	int		 partstat;	/* its answer as enum assignment_status,
 					   -1 when none or NEEDS-ACTION */
 };
@@ -177,6 +179,46 @@ struct ics_mail {
 char *ics_mail_new(const struct ics_mail *mail, struct err *err);
 /* True if s is a plain addr-spec rooster will put in a header. */
 bool ics_mail_address_ok(const char *s);
+
+/* ics_mime.c: the calendar parts of mail, through GMime. */
+
+struct ics_mime_part {
+	const char	*from;		/* From address of the message that
+					   holds it (a forwarded one's own),
+					   "" when none */
+	const char	*data;		/* content, decoded, in UTF-8 */
+	size_t		 len;
+	const char	*problem;	/* NULL, or why it cannot be read */
+};
+
+struct ics_mime_message {
+	long			 index;		/* 1 for the first in the
+						   source */
+	const char		*from;		/* From address, "" if none */
+	const char		*subject;	/* decoded, "" if none */
+	const char		*message_id;	/* "" if none */
+	const char		*problem;	/* NULL, or why it is no mail */
+	const struct ics_mime_part *parts;	/* its calendar parts */
+	size_t			 nparts;
+};
+
+/*
+ * Called per message; everything is borrowed for the call. Return 0 to
+ * go on, -1 (with err set) to stop.
+ */
+typedef int ics_mime_fn(void *arg, const struct ics_mime_message *msg,
+    struct err *err);
+
+/*
+ * Read the mail in fd (not closed): one message, or with mbox true every
+ * message of an mbox file. Each message's MIME tree is walked (nested
+ * multiparts, forwarded message/rfc822) and its text/calendar,
+ * application/ics and *.ics octet-stream parts are decoded (base64,
+ * quoted-printable; charset to UTF-8). Input that is no message is
+ * handed to fn with problem set. Returns fn's -1, else 0.
+ */
+int ics_mime_read(int fd, bool mbox, ics_mime_fn *fn, void *arg,
+    struct err *err);
 
 /* ics_recur.c: repeat rules, expanded by libical's recurrence iterator. */
 

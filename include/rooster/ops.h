@@ -360,6 +360,18 @@ int ops_sendmail_run(const char *command, const char *msg, size_t len,
 
 /* ops_ics.c: iCalendar files in */
 
+/* A reply applied (or found recorded already) by an import. */
+struct ops_ics_answer {
+	int64_t			 shift_id;
+	char			*shift;		/* "Role - Event" */
+	int64_t			 start;		/* the shift's start */
+	char			*volunteer;	/* their name */
+	char			*email;		/* the ATTENDEE address */
+	enum assignment_status	 status;	/* now */
+	bool			 already;	/* was so before: nothing
+						   changed */
+};
+
 struct ops_ics_result {
 	size_t	 added;		/* events new to the plan */
 	size_t	 updated;
@@ -368,6 +380,9 @@ struct ops_ics_result {
 	size_t	 ignored;	/* entries not applied; see notes */
 	char	**notes;	/* one line each: why an entry was ignored */
 	size_t	 nnotes;
+	struct ops_ics_answer *answers;	/* every reply applied or already
+					   recorded, in file order */
+	size_t	 nanswers;
 };
 
 void ops_ics_result_fini(struct ops_ics_result *res);
@@ -379,6 +394,54 @@ void ops_ics_result_fini(struct ops_ics_result *res);
  */
 int ops_ics_import(struct store *st, FILE *fp, struct ops_ics_result *out,
     struct err *err);
+/*
+ * ops_ics_import for a calendar that came by mail from sender (an
+ * address; NULL: unknown, no check): a REPLY is applied only when sender
+ * is its ATTENDEE's address or that ATTENDEE's SENT-BY (any case), else
+ * it is noted "not applied: sent by X for Y".
+ */
+int ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
+    struct ops_ics_result *out, struct err *err);
+/* ops_mail.c: replies straight from the mailbox */
+
+struct ops_mail_row {
+	char		*message;	/* the file, "FILE #N" in an mbox */
+	char		*from;		/* the sender's address */
+	int64_t		 shift_id;	/* 0: no answer */
+	char		*shift;		/* its summary, or NULL */
+	int64_t		 start;		/* the shift's start */
+	char		*volunteer;	/* who answered, or NULL */
+	const char	*status;	/* their status now (static), or NULL */
+	char		*result;	/* what happened, one line */
+};
+
+struct ops_mail_result {
+	struct ops_mail_row *rows;	/* messages with a calendar part, and
+					   those that could not be used */
+	size_t	 len;
+	size_t	 cap;
+	size_t	 messages;	/* read */
+	size_t	 calendars;	/* that held a calendar part */
+	size_t	 replies;	/* answers applied */
+	size_t	 unusable;	/* rows that say why something was not used */
+	size_t	 marked;	/* Maildir messages marked seen */
+};
+
+void ops_mail_result_free(struct ops_mail_result *res);
+/*
+ * Import the calendar parts of the mail at each path: "-" (one message
+ * on standard input), a message file, an mbox (a file starting "From "),
+ * or a Maildir (its new/ and cur/). Each part goes through
+ * ops_ics_import_from() with the From address of the message holding it,
+ * in its own transaction; a malformed part is a row saying why, not an
+ * error. A Maildir message that held a calendar part is then marked seen
+ * (moved to cur/ with the S flag); other mail is left alone. Returns 0,
+ * or -1 with ERR_INVALID for a path that is no mail (before anything is
+ * imported), ERR_IO or ERR_BUSY when reading, storing or renaming fails
+ * (what was imported before stays).
+ */
+int ops_mail_import(struct store *st, char *const *paths, size_t npaths,
+    struct ops_mail_result *out, struct err *err);
 /* ops_privacy.c */
 
 /*

@@ -70,3 +70,78 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	ops_ics_result_fini(&res);
 	return CLI_OK;
 }
+
+/* import mail: replies straight from a message, an mbox or a Maildir. */
+int
+cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct cli_column cols[] = {
+		{ "message", N_("MESSAGE"), CLI_TEXT, CLI_BOTH },
+		{ "from", N_("FROM"), CLI_TEXT, CLI_BOTH },
+		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
+		{ "shift", N_("WHAT"), CLI_TEXT, CLI_BOTH },
+		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH },
+		{ "status", N_("STATUS"), CLI_WORD, CLI_BOTH },
+		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
+	};
+	struct ops_mail_result res;
+	struct ops_mail_row *r;
+	struct cli_table t;
+	struct err err;
+	char **pos, *clean;
+	size_t i;
+	int n, rc;
+
+	pos = xreallocarray(NULL, (size_t)argc + 1, sizeof *pos);
+	if ((n = cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1,
+	    argc + 1)) < 0) {
+		free(pos);
+		return CLI_USAGE;
+	}
+	memset(&res, 0, sizeof res);
+	err_clear(&err);
+	rc = ops_mail_import(ctx->st, pos, (size_t)n, &res, &err);
+	free(pos);
+	if (rc < 0 && res.len == 0) {
+		ops_mail_result_free(&res);
+		if (err.code == ERR_INVALID) {
+			clean = text_sanitize(err.msg);
+			fprintf(stderr, _("rooster: %s\n"), clean);
+			free(clean);
+			return CLI_USAGE;
+		}
+		return cli_fail(&err);
+	}
+	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	for (i = 0; i < res.len; i++) {
+		r = &res.rows[i];
+		cli_table_row(&t);
+		cli_table_text(&t, r->message);
+		cli_table_text(&t, r->from);
+		if (r->shift_id != 0) {
+			cli_table_int(&t, r->shift_id);
+			cli_table_text(&t, r->shift);
+			cli_table_time(&t, r->start);
+			cli_table_text(&t, r->volunteer);
+			cli_table_word(&t, r->status);
+		} else {
+			cli_table_text(&t, "");
+			cli_table_text(&t, "");
+			cli_table_text(&t, "");
+			cli_table_text(&t, "");
+			cli_table_word(&t, "");
+		}
+		cli_table_text(&t, r->result);
+	}
+	cli_table_print(ctx, &t);
+	cli_table_fini(&t);
+	if (ctx->format == CLI_FORMAT_TABLE)
+		printf(_("%zu messages read, %zu with a calendar part, %zu "
+		    "replies applied, %zu marked seen\n"), res.messages,
+		    res.calendars, res.replies, res.marked);
+	ops_mail_result_free(&res);
+	if (rc < 0)
+		return cli_fail(&err);
+	return CLI_OK;
+}

@@ -319,6 +319,7 @@ int cli_export_ics(struct cli_ctx *ctx, int argc, char **argv);
 int cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv);
 int cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv);
 int cli_import_ics(struct cli_ctx *ctx, int argc, char **argv);
+int cli_import_mail(struct cli_ctx *ctx, int argc, char **argv);
 
 /* cli_config.c */
 

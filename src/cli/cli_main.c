@@ -133,6 +133,9 @@ static const struct cli_command cli_commands[] = {
 	{ "import", "ics", N_("FILE"),
 	  N_("import events, or replies to invites"),
 	  cli_import_ics, 0 },
+	{ "import", "mail", N_("PATH..."),
+	  N_("apply replies from mail: a message, an mbox, a Maildir or -"),
+	  cli_import_mail, 0 },
 	{ "backup", NULL, N_("FILE"),
 	  N_("copy the plan to a new file, safely while "
 	  "others work"), cli_plan_backup, CLI_ANY_ZONE },

@@ -260,6 +260,21 @@ ics_reader_partstat(icalproperty *att)
 	return -1;
 }
 
+/* The attendee's SENT-BY address without mailto:, or NULL. */
+static const char *
+ics_reader_sent_by(icalproperty *att)
+{
+	icalparameter *sb = icalproperty_get_first_parameter(att,
+	    ICAL_SENTBY_PARAMETER);
+	const char *addr;
+
+	if (sb == NULL || (addr = icalparameter_get_sentby(sb)) == NULL)
+		return NULL;
+	if (strncasecmp(addr, "mailto:", 7) == 0)
+		addr += 7;
+	return addr;
+}
+
 /* Turn the parsed VEVENT ev into an item and hand it to the callback. */
 static int
 ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
@@ -373,6 +388,7 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 			addr += 7;
 		item.attendee = addr;
 		item.partstat = ics_reader_partstat(p);
+		item.sent_by = ics_reader_sent_by(p);
 	}
 	rc = r->fn(r->arg, &item, err);
 out:

@@ -12,12 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rooster/ics.h"
 #include "ops_int.h"
 
 struct ops_ics_ctx {
 	struct store		*st;
+	const char		*sender;	/* the mail's From, or NULL */
 	struct ops_ics_result *out;
 };
 
@@ -29,6 +31,12 @@ ops_ics_result_fini(struct ops_ics_result *res)
 	for (i = 0; i < res->nnotes; i++)
 		free(res->notes[i]);
 	free(res->notes);
+	for (i = 0; i < res->nanswers; i++) {
+		free(res->answers[i].shift);
+		free(res->answers[i].volunteer);
+		free(res->answers[i].email);
+	}
+	free(res->answers);
 	memset(res, 0, sizeof *res);
 }
 
@@ -50,6 +58,55 @@ ops_ics_note(struct ops_ics_ctx *ctx, const char *fmt, ...)
 	out->ignored++;
 }
 
+/* Record that vol's answer to shift_id is status (already: was so). */
+static int
+ops_ics_answer(struct ops_ics_ctx *ctx, int64_t shift_id, int64_t vol,
+    const char *email, enum assignment_status status, bool already,
+    struct err *err)
+{
+	struct ops_ics_result *out = ctx->out;
+	struct ops_ics_answer *an;
+	struct volunteer v;
+	struct shift sh;
+	struct event ev;
+	int rc;
+
+	shift_init(&sh);
+	event_init(&ev);
+	volunteer_init(&v);
+	if ((rc = store_shift_get(ctx->st, shift_id, &sh, err)) == 0 &&
+	    (rc = store_event_get(ctx->st, sh.event_id, &ev, err)) == 0 &&
+	    (rc = store_volunteer_get(ctx->st, vol, &v, err)) == 0) {
+		out->answers = xreallocarray(out->answers, out->nanswers + 1,
+		    sizeof *out->answers);
+		an = &out->answers[out->nanswers++];
+		memset(an, 0, sizeof *an);
+		an->shift_id = shift_id;
+		an->shift = ops_export_summary(&ev, &sh);
+		an->start = sh.start;
+		an->volunteer = xstrdup(v.name != NULL ? v.name : "");
+		an->email = xstrdup(email);
+		an->status = status;
+		an->already = already;
+	}
+	volunteer_fini(&v);
+	event_fini(&ev);
+	shift_fini(&sh);
+	return rc;
+}
+
+/* Did the mail come from the attendee, or from whom they let send? */
+static bool
+ops_ics_sender_ok(const struct ops_ics_ctx *ctx,
+    const struct ics_read_item *it)
+{
+	if (ctx->sender == NULL)
+		return true;
+	return strcasecmp(ctx->sender, it->attendee) == 0 ||
+	    (it->sent_by != NULL && strcasecmp(ctx->sender,
+	    it->sent_by) == 0);
+}
+
 static int
 ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
     struct err *err)
@@ -57,6 +114,7 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	struct store_invite inv;
 	struct assignment a;
 	struct shift sh;
+	enum assignment_status was;
 	int64_t shift_id, vol;
 	bool had;
 	int rc;
@@ -64,6 +122,12 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	if (it->attendee == NULL || *it->attendee == '\0') {
 		ops_ics_note(ctx, _("line %ld: reply without ATTENDEE"),
 		    it->line);
+		return 0;
+	}
+	if (!ops_ics_sender_ok(ctx, it)) {
+		ops_ics_note(ctx, _("line %ld: not applied: sent by %s for %s"),
+		    it->line, *ctx->sender != '\0' ? ctx->sender : "?",
+		    it->attendee);
 		return 0;
 	}
 	if ((shift_id = store_calendar_shift_by_uid(ctx->st, it->uid,
@@ -88,6 +152,7 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		    it->line, it->attendee, (long long)shift_id);
 		return 0;
 	}
+	was = a.status;
 	assignment_fini(&a);
 	if (it->partstat < 0) {
 		ops_ics_note(ctx, _("line %ld: reply from %s gives no answer"),
@@ -103,6 +168,14 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			    inv.sequence);
 			store_invite_fini(&inv);
 			return 0;
+		}
+		if (it->dtstamp != 0 && it->dtstamp == inv.reply_stamp &&
+		    (int)was == it->partstat) {
+			/* This very reply, read before (a second run). */
+			store_invite_fini(&inv);
+			ctx->out->unchanged++;
+			return ops_ics_answer(ctx, shift_id, vol, it->attendee,
+			    was, true, err);
 		}
 		if (it->dtstamp != 0 && it->dtstamp <= inv.reply_stamp) {
 			ops_ics_note(ctx, _("line %ld: reply from %s is not "
@@ -126,14 +199,21 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			return 0;
 		}
 	}
-	if (store_assignment_set_status(ctx->st, shift_id, vol,
-	    (enum assignment_status)it->partstat, err) < 0)
+	if ((int)was == it->partstat && !had) {
+		/* No invite to date the answer by: the same answer is no news. */
+		ctx->out->unchanged++;
+		return ops_ics_answer(ctx, shift_id, vol, it->attendee, was,
+		    true, err);
+	}
+	if ((int)was != it->partstat && store_assignment_set_status(ctx->st,
+	    shift_id, vol, (enum assignment_status)it->partstat, err) < 0)
 		return -1;
 	if (had && it->dtstamp != 0 && store_invite_set_reply(ctx->st,
 	    it->uid, vol, it->dtstamp, err) < 0)
 		return -1;
 	ctx->out->replies++;
-	return 0;
+	return ops_ics_answer(ctx, shift_id, vol, it->attendee,
+	    (enum assignment_status)it->partstat, false, err);
 }
 
 /* Put "line N: " before err's message. */
@@ -368,12 +448,20 @@ int
 ops_ics_import(struct store *st, FILE *fp, struct ops_ics_result *out,
     struct err *err)
 {
+	return ops_ics_import_from(st, fp, NULL, out, err);
+}
+
+int
+ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
+    struct ops_ics_result *out, struct err *err)
+{
 	struct ops_ics_ctx ctx;
 	char *summary;
 	int rc;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.st = st;
+	ctx.sender = sender;
 	ctx.out = out;
 	if (store_begin_write(st, err) < 0)
 		return -1;
