@@ -7,6 +7,7 @@
 #define ROOSTER_TUI_H
 
 #include "rooster/store.h"
+#include "rooster/util.h"
 
 struct ops_config;
 
@@ -19,5 +20,13 @@ struct ops_config;
  * (with one line already printed on stderr).
  */
 int tui_run(struct store *st, const struct ops_config *cfg);
+/*
+ * Whether the screen can run here, asked before the plan is opened:
+ * 0, or -1 with err set (ERR_INVALID) and its one-line message when
+ * standard input or output is not a terminal (cron, `ssh host rooster`
+ * without -t) or the terminal cannot move the cursor (TERM=dumb, as in
+ * an Emacs shell); the message names what to do instead.
+ */
+int tui_check_terminal(struct err *err);
 
 #endif /* ROOSTER_TUI_H */

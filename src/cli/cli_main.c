@@ -448,11 +448,14 @@ cli_run(int argc, char **argv)
 			cli_help_all(stdout);
 			return CLI_OK;
 		}
-		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			cli_help_all(stderr);
-			fputs(_("rooster: the screen needs a terminal; give a "
-			    "command to use rooster from a script\n"), stderr);
-			return CLI_USAGE;
+		{
+			struct err terr;
+
+			err_clear(&terr);
+			if (tui_check_terminal(&terr) < 0) {
+				fprintf(stderr, "rooster: %s\n", terr.msg);
+				return CLI_USAGE;
+			}
 		}
 		if ((rc = cli_open(&ctx, NULL, db, &path)) == CLI_OK) {
 			struct ops_config cfg;

@@ -29,6 +29,16 @@
  */
 bool tui_curses_term_known(const char *term);
 /*
+ * tui_curses.c: restoring the terminal from a fatal signal. Save the
+ * terminal's modes before curses changes them; arm once curses runs (the
+ * reset sequence comes from terminfo then); disarm after endwin().
+ */
+void tui_curses_fatal_save_modes(void);
+void tui_curses_fatal_arm(void);
+void tui_curses_fatal_disarm(void);
+/* tui_curses.c: true if term is known and can move the cursor (cup). */
+bool tui_curses_term_addressable(const char *term);
+/*
  * True if the terminal reports mouse clicks as keys (terminfo kmous, as
  * xterm-like terminals do). The Linux console's GPM path is left alone.
  */

@@ -44,7 +44,9 @@ enum tui_key {
 	TUI_KEY_DELETE,
 	TUI_KEY_F1,
 	TUI_KEY_RESIZE,
-	TUI_KEY_MOUSE		/* a click, read with getmouse() */
+	TUI_KEY_MOUSE,		/* a click, read with getmouse() */
+	TUI_KEY_F0,		/* F2..F63 are TUI_KEY_F0 + n */
+	TUI_KEY_UNKNOWN = TUI_KEY_F0 + 64	/* any other special key */
 };
 
 /* Everything a key can ask for. */

@@ -141,7 +141,9 @@ tui_keymap_key_name(int key, char *buf, size_t size)
 			return;
 		}
 	}
-	if (key >= 1 && key <= 26)
+	if (key > TUI_KEY_F0 && key < TUI_KEY_UNKNOWN)
+		snprintf(buf, size, "F%d", key - TUI_KEY_F0);
+	else if (key >= 1 && key <= 26)
 		snprintf(buf, size, "C-%c", 'a' + key - 1);
 	else if (key > 0x20 && key < 0x7f)
 		snprintf(buf, size, "%c", key);

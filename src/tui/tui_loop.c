@@ -130,7 +130,11 @@ tui_loop_key(int rc, wint_t wc)
 	case KEY_ENTER:		return TUI_KEY_ENTER;
 	case KEY_RESIZE:	return TUI_KEY_RESIZE;
 	case KEY_MOUSE:		return TUI_KEY_MOUSE;
-	default:		return TUI_KEY_NONE;
+	default:
+		/* Named, so that a key doing nothing can say so. */
+		if (wc > KEY_F(1) && wc < KEY_F(64))
+			return TUI_KEY_F0 + (int)(wc - KEY_F0);
+		return TUI_KEY_UNKNOWN;
 	}
 }
 
@@ -333,6 +337,36 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 	return TUI_HANDLED | TUI_DRAW;
 }
 
+/*
+ * A key that did nothing says so on the status line: one bound to an
+ * action that does not apply where the focus is, or one bound to nothing.
+ */
+static int
+tui_loop_nothing(struct tui *tui, int key, bool bound)
+{
+	static const char *const panes[TUI_PANES] = {
+		N_("the events pane"), N_("the shifts pane"),
+		N_("the volunteers pane")
+	};
+	char name[24];
+	const char *where;
+
+	tui_keymap_key_name(key, name, sizeof name);
+	if (strcmp(name, "?") == 0 || (key >= 0x80 && key < TUI_KEY_BASE))
+		snprintf(name, sizeof name, "%s", _("that key"));
+	if (!bound) {
+		/* TRANSLATORS: %s is a key's name (F12, Z). */
+		tui_status_message(tui, _("%s does nothing here — ? for help"),
+		    name);
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	where = tui->help ? _("the help") : tui->week ? _("the week view") :
+	    _(panes[tui->focus]);
+	/* TRANSLATORS: "s: not in the events pane — ? for help". */
+	tui_status_message(tui, _("%s: not in %s — ? for help"), name, where);
+	return TUI_HANDLED | TUI_DRAW;
+}
+
 /* A key outside any modal: overlays first, then pane, then global. */
 static int
 tui_loop_dispatch(struct tui *tui, int key)
@@ -360,13 +394,15 @@ tui_loop_dispatch(struct tui *tui, int key)
 			return flags;
 	}
 	if (action == TUI_ACT_NONE)
-		return TUI_UNHANDLED;
+		return tui_loop_nothing(tui, key, false);
 	event_before = tui_pane_events_selected(tui);
 	flags = TUI_UNHANDLED;
 	if (!tui->help && !tui->week)
 		flags = p->ops->handle(tui, p, action);
 	if (flags == TUI_UNHANDLED)
 		flags = tui_loop_global(tui, action);
+	if (flags == TUI_UNHANDLED)
+		return tui_loop_nothing(tui, key, true);
 	event_after = tui_pane_events_selected(tui);
 	if (event_before != event_after)
 		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
@@ -563,6 +599,26 @@ tui_loop_run(struct tui *tui)
 }
 
 int
+tui_check_terminal(struct err *err)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return err_set(err, ERR_INVALID, _("no terminal for the "
+		    "screen; try 'rooster help' or a command"));
+	if (term == NULL || *term == '\0')
+		return err_set(err, ERR_INVALID, _("TERM is not set, so the "
+		    "screen cannot run; set it (e.g. xterm-256color) or use a "
+		    "command such as 'rooster event list'"));
+	/* An unknown type is tui_run()'s to refuse, after the plan opened. */
+	if (tui_curses_term_known(term) && !tui_curses_term_addressable(term))
+		return err_set(err, ERR_INVALID, _("terminal '%s' cannot move "
+		    "the cursor, so the screen cannot run; use a command such "
+		    "as 'rooster event list' (see 'rooster help')"), term);
+	return 0;
+}
+
+int
 tui_run(struct store *st, const struct ops_config *cfg)
 {
 	struct tui tui;
@@ -582,6 +638,7 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	 */
 	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	screen = NULL;
+	tui_curses_fatal_save_modes();
 	if (tui_curses_term_known(term))
 		screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
@@ -607,6 +664,7 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	tui_loop_signal = 0;
 	tui_loop_suspend = 0;
 	tui_loop_signals();
+	tui_curses_fatal_arm();
 
 	memset(&tui, 0, sizeof tui);
 	tui.gaps_week = -1;
@@ -625,6 +683,7 @@ tui_run(struct store *st, const struct ops_config *cfg)
 
 	/* An open form is dropped: nothing half-typed is ever written. */
 	endwin();
+	tui_curses_fatal_disarm();
 	delscreen(screen);
 	tui_loop_signals_default();
 	tui_loop_free(&tui);

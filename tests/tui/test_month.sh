@@ -27,5 +27,39 @@ keys n
 sees "n adds nobody" "cancelled"
 keys Escape Escape
 lacks "Esc closes the picker" "Assign to tolk"
+
+# A key that does nothing says so on the status line.
+keys 1
+keys x
+sees "x in the events pane: says where it does not work" "x: not in the events pane — ? for help"
+keys Z
+sees "an unbound key: says it does nothing" "Z does nothing here — ? for help"
+keys F12
+sees "F12: says it does nothing" "F12 does nothing here — ? for help"
+keys 3 c
+sees "c in the volunteers pane" "c: not in the volunteers pane — ? for help"
 quits "quits"
+
+# SIGSEGV and SIGABRT: the terminal comes back (modes, cursor, mouse,
+# alternate screen) before the signal's default action ends the process.
+for pair in SEGV:139 ABRT:134; do
+	sig=${pair%:*} want=${pair#*:}
+	T kill-session -t t > /dev/null 2>&1
+	rm -f "$TESTDIR/pid" "$TESTDIR/exit" "$TESTDIR/stty"
+	printf '#!/bin/sh\nulimit -c 0\necho $$ > "%s/pid"\nexec env TERM=xterm-256color "%s" --db "%s"\n' \
+	    "$TESTDIR" "$ROOSTER" "$DB" > "$TESTDIR/crash.sh"
+	T new-session -d -s t -x 80 -y 24 \
+	    "sh $TESTDIR/crash.sh; echo \$? > $TESTDIR/exit; stty -a > $TESTDIR/stty; sleep 600"
+	sees "SIG$sig: main view" "2 Shifts: Taalcafé"
+	kill -"$sig" "$(cat "$TESTDIR/pid")"
+	wait_exit
+	check "SIG$sig: killed by the signal it got" [ "$EXIT" = "$want" ]
+	_i=0; while [ ! -s "$TESTDIR/stty" ] && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i + 1)); done
+	check "SIG$sig: terminal modes back (echo, canonical)" sh -c "grep -qE '(^| )icanon' '$TESTDIR/stty' && grep -qE '(^| )echo( |$)' '$TESTDIR/stty'"
+	check "SIG$sig: alternate screen left" [ "$(T display -p -t t '#{alternate_on}')" = 0 ]
+	check "SIG$sig: cursor shown" [ "$(T display -p -t t '#{cursor_flag}')" = 1 ]
+	check "SIG$sig: mouse reporting off" [ "$(T display -p -t t '#{mouse_any_flag}')" = 0 ]
+	check "SIG$sig: keypad mode off" [ "$(T display -p -t t '#{keypad_cursor_flag}')" = 0 ]
+	T kill-session -t t > /dev/null 2>&1
+done
 finish

@@ -47,11 +47,22 @@ check "unknown TERM: one line on stderr" [ "$(wc -l < "$TESTDIR/stderr")" -eq 1 
 check "unknown TERM: says what to do" grep -q "^rooster: unknown terminal type 'no-such-terminal-xyz' (set TERM" "$TESTDIR/stderr"
 T kill-session -t t > /dev/null 2>&1
 
-# Not a terminal: usage on stderr, status 2, nothing changed.
+# Not a terminal (cron, ssh without -t): one line, status 2, nothing
+# changed; not the whole command list (issue 15).
 before=$(dump)
 "$ROOSTER" --db "$DB" < /dev/null > "$TESTDIR/out" 2> "$TESTDIR/err"
 rc=$?
 check "no terminal: exit status 2" [ "$rc" -eq 2 ]
-check "no terminal: says a terminal is needed" grep -q "needs a terminal" "$TESTDIR/err"
+check "no terminal: one line, naming help and commands" [ "$(cat "$TESTDIR/err")" = "rooster: no terminal for the screen; try 'rooster help' or a command" ]
+check "no terminal: nothing on stdout" [ ! -s "$TESTDIR/out" ]
 check "no terminal: database unchanged" [ "$before" = "$(dump)" ]
+
+# TERM=dumb (an Emacs shell, an IDE console): refused in one line that
+# names a command instead of 23 blank rows.
+TERM_UNDER_TEST=dumb tui_start 80 24
+wait_exit
+check "TERM=dumb: exit status 2" [ "$EXIT" = 2 ]
+check "TERM=dumb: one line on stderr" [ "$(wc -l < "$TESTDIR/stderr")" -eq 1 ]
+check "TERM=dumb: names a command instead" grep -q "^rooster: terminal 'dumb' cannot move the cursor.*'rooster event list'" "$TESTDIR/stderr"
+T kill-session -t t > /dev/null 2>&1
 finish
