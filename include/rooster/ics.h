@@ -67,6 +67,9 @@ struct ics_item {
 	int64_t		 start;		/* UTC seconds */
 	int64_t		 end;
 	int64_t		 recurrence_id;	/* start of the instance, 0: none */
+	bool		 all_day;	/* start, end (exclusive), recurrence_id
+					   and exdates are local midnights,
+					   written as VALUE=DATE */
 	const char	*summary;
 	const char	*location;	/* NULL or "": none */
 	const char	*description;	/* NULL or "": none */

@@ -45,6 +45,8 @@ struct event {
 	char		*location;
 	int64_t		 start;		/* UTC seconds */
 	int64_t		 end;		/* UTC seconds, > start */
+	bool		 all_day;	/* dates, no times: start and end are
+					   local midnights, end exclusive */
 	enum event_status status;
 	char		*rrule;		/* RFC 5545 RRULE value, or NULL */
 	char		*languages;	/* languages asked for, "ar,nl" */
@@ -73,10 +75,16 @@ void event_fini(struct event *ev);
 /* Deep copy of src into dst (dst uninitialised). */
 void event_dup(struct event *dst, const struct event *src);
 /*
- * Check a title is present, start < end and texts are valid UTF-8 of sane
+ * Check a title is present, start < end, an all-day event's start and end
+ * fall on midnight in the plan zone, and texts are valid UTF-8 of sane
  * length. Returns 0, or -1 with ERR_INVALID and a message naming the field.
  */
 int event_validate(const struct event *ev, struct err *err);
+/*
+ * The last day of an all-day event [start, end): the local midnight
+ * starting the day before end.
+ */
+int64_t event_last_day(const struct event *ev);
 const char *event_status_name(enum event_status status);
 /*
  * An event's staffing into buf, counted per shift: "5/6 !" for one shift

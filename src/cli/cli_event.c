@@ -33,6 +33,41 @@ cli_event_times(const struct cli_opt *start, const struct cli_opt *end,
 	return 0;
 }
 
+/*
+ * Apply --date/--to to ev, making it all-day: from the start of the day
+ * --date names (else the day ev starts on) to the end of the day --to
+ * names (else, given --date alone, as many days as ev had when it was
+ * all-day already, or one). 0 or CLI_USAGE with the message printed.
+ */
+static int
+cli_event_days(const struct cli_ctx *ctx, const struct cli_opt *date,
+    const struct cli_opt *to, struct event *ev)
+{
+	struct err err;
+	int64_t start, last;
+	int days = 1;
+
+	err_clear(&err);
+	if (ev->all_day && ev->end > ev->start)
+		days = (int)((ev->end - ev->start + 43200) / 86400);
+	start = rtime_day_add(ev->start, 0);
+	if (date->seen && rtime_parse_day(date->value, ctx->now, &start,
+	    &err) < 0)
+		return cli_fail(&err);
+	if (to->seen) {
+		if (rtime_parse_day(to->value, ctx->now, &last, &err) < 0)
+			return cli_fail(&err);
+		if (last < start)
+			return cli_usage_error(ctx, _("--to %s is before the "
+			    "event's first day"), to->value);
+		ev->end = rtime_day_next(last);
+	} else if (date->seen || !ev->all_day)
+		ev->end = rtime_day_add(start, days);
+	ev->start = start;
+	ev->all_day = true;
+	return 0;
+}
+
 int
 cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -40,22 +75,32 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 	    { "end", true, NULL, false }, { "location", true, NULL, false },
 	    { "description", true, NULL, false },
 	    { "repeat", true, NULL, false },
-	    { "languages", true, NULL, false } };
+	    { "languages", true, NULL, false },
+	    { "date", true, NULL, false }, { "to", true, NULL, false } };
 	struct event ev;
 	struct err err;
 	char *pos[1];
 	int rc;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 6, pos, 1, 1) < 0)
+	if (cli_args_parse(ctx, argc, argv, opts, 8, pos, 1, 1) < 0)
 		return CLI_USAGE;
-	if (!opts[0].seen || !opts[1].seen)
+	if ((opts[6].seen || opts[7].seen) && (opts[0].seen || opts[1].seen))
+		return cli_usage_error(ctx, _("give either --date [--to] (an "
+		    "all-day event) or --start and --end, not both"));
+	if (opts[7].seen && !opts[6].seen)
+		return cli_usage_error(ctx, _("--to needs --date (the first "
+		    "day)"));
+	if (!opts[6].seen && (!opts[0].seen || !opts[1].seen))
 		return cli_usage_error(ctx,
 		    _("an event needs --start and --end "
-		    "(YYYY-MM-DD HH:MM)"));
+		    "(YYYY-MM-DD HH:MM), or --date (YYYY-MM-DD) for a whole "
+		    "day"));
 	event_init(&ev);
 	ev.title = xstrdup(pos[0]);
-	if ((rc = cli_event_times(&opts[0], &opts[1], &ev.start,
+	ev.start = rtime_day_add(ctx->now, 0);
+	if ((rc = opts[6].seen ? cli_event_days(ctx, &opts[6], &opts[7],
+	    &ev) : cli_event_times(&opts[0], &opts[1], &ev.start,
 	    &ev.end)) != 0) {
 		event_fini(&ev);
 		return rc;
@@ -113,6 +158,7 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "title", N_("TITLE"), CLI_TEXT, CLI_BOTH },
 		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
 		{ "end", N_("END"), CLI_TIME, CLI_BOTH },
+		{ "all_day", N_("ALL DAY"), CLI_JSON, CLI_BOTH },
 		{ "location", N_("LOCATION"), CLI_TEXT, CLI_BOTH },
 		{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
 		{ "description", N_("DESCRIPTION"), CLI_TEXT, CLI_BOTH },
@@ -145,8 +191,8 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_int(&t, ev.id);
 	cli_table_text(&t, ev.uid);
 	cli_table_text(&t, ev.title);
-	cli_table_time(&t, ev.start);
-	cli_table_time(&t, ev.end);
+	cli_event_span(&t, &ev);
+	cli_table_json(&t, ev.all_day ? "true" : "false");
 	cli_table_text(&t, ev.location);
 	cli_table_word(&t, event_status_name(ev.status));
 	cli_table_text(&t, ev.description);
@@ -178,7 +224,8 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	    { "description", true, NULL, false },
 	    { "repeat", true, NULL, false },
 	    { "languages", true, NULL, false },
-	    { "series", false, NULL, false } };
+	    { "series", false, NULL, false },
+	    { "date", true, NULL, false }, { "to", true, NULL, false } };
 	struct event ev;
 	struct err err;
 	char *pos[1];
@@ -186,13 +233,24 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 8, pos, 1, 1) < 0 ||
+	if (cli_args_parse(ctx, argc, argv, opts, 10, pos, 1, 1) < 0 ||
 	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
 		return CLI_USAGE;
+	if ((opts[8].seen || opts[9].seen) && (opts[1].seen || opts[2].seen))
+		return cli_usage_error(ctx, _("give either --date/--to (all "
+		    "day) or --start/--end (with times), not both"));
 	if (store_event_get(ctx->st, id, &ev, &err) < 0)
 		return cli_fail(&err);
 	cli_event_set(&ev.title, &opts[0]);
-	if ((rc = cli_event_times(&opts[1], &opts[2], &ev.start,
+	if (ev.all_day && (opts[1].seen != opts[2].seen)) {
+		event_fini(&ev);
+		return cli_usage_error(ctx, _("event %lld is all-day: give "
+		    "both --start and --end to give it times"), (long long)id);
+	}
+	if (opts[1].seen || opts[2].seen)
+		ev.all_day = false;
+	if ((rc = opts[8].seen || opts[9].seen ? cli_event_days(ctx, &opts[8],
+	    &opts[9], &ev) : cli_event_times(&opts[1], &opts[2], &ev.start,
 	    &ev.end)) != 0) {
 		event_fini(&ev);
 		return rc;

@@ -102,8 +102,10 @@ enum cli_type {
 	CLI_TIME,		/* UTC seconds: table local, data ISO 8601 */
 	CLI_REAL,
 	CLI_JSON,		/* json text: embedded in json, else as is */
-	CLI_WORD		/* a fixed English word (a status): data as
+	CLI_WORD,		/* a fixed English word (a status): data as
 				 * is, translated in the table */
+	CLI_DAY			/* a local midnight: table the locale's day,
+				 * data YYYY-MM-DD */
 };
 
 enum cli_column_flags {
@@ -145,6 +147,8 @@ void cli_table_row(struct cli_table *t);
 void cli_table_text(struct cli_table *t, const char *s);
 void cli_table_int(struct cli_table *t, int64_t v);
 void cli_table_time(struct cli_table *t, int64_t v);
+/* The day holding v (a local midnight): a date without a time. */
+void cli_table_day(struct cli_table *t, int64_t v);
 void cli_table_real(struct cli_table *t, double v);
 void cli_table_json(struct cli_table *t, const char *json);
 /*
@@ -340,8 +344,17 @@ int cli_print(struct cli_ctx *ctx, int argc, char **argv);
 /* Append s to sb as HTML text: controls escaped, & < > " ' as entities. */
 void cli_print_html_escape(struct strbuf *sb, const char *s);
 
-/* "2027-03-27 14:00-17:00" into buf, for tables. */
+/*
+ * "2027-03-27 14:00-17:00" into buf, for tables; whole days (local
+ * midnight to local midnight) as dates alone, "2027-03-27" or
+ * "2027-03-27 - 2027-03-29".
+ */
 void cli_when(int64_t start, int64_t end, char *buf, size_t size);
+/* The same for an event: an all-day one as its dates. */
+void cli_when_event(const struct event *ev, char *buf, size_t size);
+/* Two cells, start and end: times, or for an all-day event its first
+ * and last day (dates, the end inclusive). */
+void cli_event_span(struct cli_table *t, const struct event *ev);
 /* Shared row builders (cli_query.c): the stable json shapes of DESIGN.md. */
 extern const struct cli_column cli_event_columns[];
 extern const size_t cli_event_ncolumns;

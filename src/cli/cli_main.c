@@ -26,8 +26,9 @@ static const struct cli_command cli_commands[] = {
 	  cli_plan_init, CLI_ANY_ZONE },
 	{ "demo", NULL, "",
 	  N_("fill an empty database with the demo plan"), cli_plan_demo, 0 },
-	{ "event", "add", N_("TITLE --start WHEN --end WHEN [--location L] "
-	  "[--description D] [--repeat RRULE] [--languages L]"),
+	{ "event", "add", N_("TITLE (--start WHEN --end WHEN | --date DAY "
+	  "[--to DAY]) [--location L] [--description D] [--repeat RRULE] "
+	  "[--languages L]"),
 	  N_("add an event"), cli_event_add, 0 },
 	{ "event", "list",
 	  N_("[--from DAY] [--to DAY] [--search TEXT] [--gaps]"),
@@ -36,7 +37,7 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "show", N_("ID"), N_("show an event with its shifts"),
 	  cli_event_show, CLI_READS },
 	{ "event", "edit", N_("ID [--title T] [--start WHEN] [--end WHEN] "
-	  "[--location L] [--description D] [--repeat RRULE] [--languages L] "
+	  "[--date DAY] [--to DAY] [--location L] [--description D] [--repeat RRULE] [--languages L] "
 	  "[--series]"),
 	  N_("change an event (--series: every occurrence)"), cli_event_edit,
 	  0 },

@@ -86,6 +86,15 @@ cli_table_time(struct cli_table *t, int64_t v)
 }
 
 void
+cli_table_day(struct cli_table *t, int64_t v)
+{
+	struct cli_cell *c = cli_table_next(t);
+
+	c->type = CLI_DAY;
+	c->num = v;
+}
+
+void
 cli_table_json(struct cli_table *t, const char *json)
 {
 	struct cli_cell *c = cli_table_next(t);
@@ -160,6 +169,12 @@ cli_cell_peek(const struct cli_cell *c, bool data, char *buf, size_t size)
 			rtime_format_iso(c->num, buf, size);
 		else
 			rtime_format_show(c->num, buf, size);
+		return buf;
+	case CLI_DAY:
+		if (data)
+			rtime_format(c->num, "%Y-%m-%d", buf, size);
+		else
+			rtime_format_day(c->num, buf, size);
 		return buf;
 	}
 	return "";
@@ -330,6 +345,11 @@ cli_table_json_row(const struct cli_table *t, size_t r)
 			break;
 		case CLI_TIME:
 			rtime_format_iso(c->num, buf, sizeof buf);
+			json_object_set_new(obj, t->cols[i].key,
+			    json_string(buf));
+			break;
+		case CLI_DAY:
+			rtime_format(c->num, "%Y-%m-%d", buf, sizeof buf);
 			json_object_set_new(obj, t->cols[i].key,
 			    json_string(buf));
 			break;

@@ -11,17 +11,58 @@
 
 /* "2027-03-27 14:00-17:00" (the end's date only when it differs); in
  * another locale than C the locale's way, "za 27 mrt 14:00-17:00". */
+/* Days [first, last] as dates: "2027-03-27", "2027-03-27 - 2027-03-29". */
+static void
+cli_when_days(int64_t first, int64_t last, char *buf, size_t size)
+{
+	char a[32], b[32];
+
+	rtime_format_day(first, a, sizeof a);
+	if (first == last) {
+		snprintf(buf, size, "%s", a);
+		return;
+	}
+	rtime_format_day(last, b, sizeof b);
+	snprintf(buf, size, "%s - %s", a, b);
+}
+
 void
 cli_when(int64_t start, int64_t end, char *buf, size_t size)
 {
 	char a[32], b[32];
 
+	if (end > start && rtime_day_add(start, 0) == start &&
+	    rtime_day_add(end, 0) == end) {
+		cli_when_days(start, rtime_day_add(end - 1, 0), buf, size);
+		return;
+	}
 	rtime_format_show(start, a, sizeof a);
 	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
 		rtime_format(end, "%H:%M", b, sizeof b);
 	else
 		rtime_format_show(end, b, sizeof b);
 	snprintf(buf, size, "%s-%s", a, b);
+}
+
+void
+cli_when_event(const struct event *ev, char *buf, size_t size)
+{
+	if (ev->all_day)
+		cli_when_days(ev->start, event_last_day(ev), buf, size);
+	else
+		cli_when(ev->start, ev->end, buf, size);
+}
+
+void
+cli_event_span(struct cli_table *t, const struct event *ev)
+{
+	if (ev->all_day) {
+		cli_table_day(t, ev->start);
+		cli_table_day(t, event_last_day(ev));
+	} else {
+		cli_table_time(t, ev->start);
+		cli_table_time(t, ev->end);
+	}
 }
 
 const struct cli_column cli_event_columns[] = {
@@ -34,6 +75,7 @@ const struct cli_column cli_event_columns[] = {
 	{ "location", N_("LOCATION"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
 	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
+	{ "all_day", N_("ALL DAY"), CLI_JSON, CLI_DATA },
 };
 const size_t cli_event_ncolumns =
     sizeof cli_event_columns / sizeof cli_event_columns[0];
@@ -46,15 +88,15 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 	cli_table_row(t);
 	cli_table_int(t, ev->id);
 	cli_table_text(t, ev->uid);
-	cli_when(ev->start, ev->end, when, sizeof when);
+	cli_when_event(ev, when, sizeof when);
 	cli_table_text(t, when);
-	cli_table_time(t, ev->start);
-	cli_table_time(t, ev->end);
+	cli_event_span(t, ev);
 	cli_table_text(t, ev->title);
 	cli_table_text(t, ev->location);
 	cli_table_word(t, event_status_name(ev->status));
 	event_staffing(ev, staff, sizeof staff);
 	cli_table_text(t, staff);
+	cli_table_json(t, ev->all_day ? "true" : "false");
 }
 
 const struct cli_column cli_shift_columns[] = {

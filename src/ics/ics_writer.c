@@ -175,6 +175,24 @@ ics_writer_zoned(const struct ics_writer *w, icalproperty *p)
 	return p;
 }
 
+/*
+ * The instant t of item as its property value: for an all-day item the
+ * date (in the writer's zone) it starts, VALUE=DATE; else the local time,
+ * with TZID. p is the property made by new_fn from that value.
+ */
+static icalproperty *
+ics_writer_when(const struct ics_writer *w, const struct ics_item *item,
+    int64_t t, icalproperty *(*new_fn)(struct icaltimetype))
+{
+	struct icaltimetype tt;
+
+	if (!item->all_day)
+		return ics_writer_zoned(w, new_fn(ics_writer_local(w, t)));
+	tt = icaltime_from_timet_with_zone((time_t)t, 1, w->zone);
+	tt.zone = NULL;
+	return new_fn(tt);
+}
+
 static icalparameter_partstat
 ics_writer_partstat(enum assignment_status status)
 {
@@ -252,23 +270,28 @@ ics_writer_event(const struct ics_writer *w, const struct ics_item *item,
 	icalcomponent_add_property(ev, icalproperty_new_sequence(
 	    item->sequence));
 	if (item->recurrence_id != 0)
-		icalcomponent_add_property(ev, ics_writer_zoned(w,
-		    icalproperty_new_recurrenceid(ics_writer_local(w,
-		    item->recurrence_id))));
-	icalcomponent_add_property(ev, ics_writer_zoned(w,
-	    icalproperty_new_dtstart(ics_writer_local(w, item->start))));
-	icalcomponent_add_property(ev, ics_writer_zoned(w,
-	    icalproperty_new_dtend(ics_writer_local(w, item->end))));
+		icalcomponent_add_property(ev, ics_writer_when(w, item,
+		    item->recurrence_id, icalproperty_new_recurrenceid));
+	/* All-day: DTEND is the day after the last (RFC 5545 3.6.1). */
+	icalcomponent_add_property(ev, ics_writer_when(w, item, item->start,
+	    icalproperty_new_dtstart));
+	icalcomponent_add_property(ev, ics_writer_when(w, item, item->end,
+	    icalproperty_new_dtend));
 	if (item->rrule != NULL && *item->rrule != '\0') {
 		if (ics_writer_rrule(w, item->rrule, &rr, err) < 0) {
 			icalcomponent_free(ev);
 			return NULL;
 		}
+		/* A date DTSTART wants a date UNTIL (RFC 5545 3.3.10). */
+		if (item->all_day && !icaltime_is_null_time(rr.until) &&
+		    !rr.until.is_date)
+			rr.until = icaltime_from_timet_with_zone(
+			    icaltime_as_timet_with_zone(rr.until,
+			    icaltimezone_get_utc_timezone()), 1, w->zone);
 		icalcomponent_add_property(ev, icalproperty_new_rrule(rr));
 		for (i = 0; i < item->nexdates; i++)
-			icalcomponent_add_property(ev, ics_writer_zoned(w,
-			    icalproperty_new_exdate(ics_writer_local(w,
-			    item->exdates[i]))));
+			icalcomponent_add_property(ev, ics_writer_when(w, item,
+			    item->exdates[i], icalproperty_new_exdate));
 	}
 	icalcomponent_add_property(ev, icalproperty_new_summary(
 	    item->summary != NULL ? item->summary : ""));

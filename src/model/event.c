@@ -56,7 +56,17 @@ event_validate(const struct event *ev, struct err *err)
 	if (ev->end <= ev->start)
 		return err_set(err, ERR_INVALID,
 		    _("event ends before it starts (end must be after start)"));
+	if (ev->all_day && (rtime_day_add(ev->start, 0) != ev->start ||
+	    rtime_day_add(ev->end, 0) != ev->end))
+		return err_set(err, ERR_INVALID, _("an all-day event starts "
+		    "and ends at midnight (give days, not times)"));
 	return 0;
+}
+
+int64_t
+event_last_day(const struct event *ev)
+{
+	return rtime_day_add(ev->end - 1, 0);
 }
 
 const char *

@@ -98,6 +98,7 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 	ev->series_id = old.series_id;
 	ev->occurrence_start = old.occurrence_start;
 	significant = old.start != ev->start || old.end != ev->end ||
+	    old.all_day != ev->all_day ||
 	    ops_text_differs(old.location, ev->location) ||
 	    ops_text_differs(old.rrule, ev->rrule) || old.status != ev->status;
 	if (old.start != ev->start && ev->start - old.start == ev->end - old.end)

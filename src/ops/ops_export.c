@@ -29,6 +29,21 @@ ops_export_summary(const struct event *ev, const struct shift *sh)
 	return xasprintf("%s \xe2\x80\x93 %s", sh->role, ev->title);
 }
 
+bool
+ops_export_whole_days(int64_t start, int64_t end)
+{
+	return end > start && rtime_day_add(start, 0) == start &&
+	    rtime_day_add(end, 0) == end;
+}
+
+bool
+ops_export_all_day(const struct event *ev, const struct shift *sh)
+{
+	if (!ev->all_day)
+		return false;
+	return sh == NULL || ops_export_whole_days(sh->start, sh->end);
+}
+
 char *
 ops_export_description(const struct ops_config *cfg, const struct event *ev,
     const struct assignment_list *people, int64_t self)
@@ -107,6 +122,7 @@ ops_export_event_item(struct ops_export_ctx *ctx, const struct event *ev,
 	item.start = start;
 	item.end = end;
 	item.recurrence_id = recurrence_id;
+	item.all_day = ev->all_day;
 	item.summary = ev->title;
 	item.location = ev->location;
 	item.description = description;
@@ -237,6 +253,7 @@ ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
 	item.dtstamp = ctx->now;
 	item.start = sh != NULL ? sh->start : ev->start;
 	item.end = sh != NULL ? sh->end : ev->end;
+	item.all_day = ops_export_all_day(ev, sh);
 	item.summary = summary;
 	item.location = ev->location;
 	item.description = description;

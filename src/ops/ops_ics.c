@@ -241,6 +241,18 @@ ops_ics_fill(struct event *ev, const struct ics_read_item *it)
 	ev->location = xstrdup(it->location);
 	ev->start = it->start;
 	ev->end = it->end;
+	ev->all_day = it->all_day;
+	if (it->all_day) {
+		/*
+		 * Dates: the nearest local midnights (a day without DTEND
+		 * was given 24 hours, which a clock change makes 23 or 25),
+		 * and at least the one day DTSTART names.
+		 */
+		ev->start = rtime_day_add(it->start + 43200, 0);
+		ev->end = rtime_day_add(it->end + 43200, 0);
+		if (ev->end <= ev->start)
+			ev->end = rtime_day_next(ev->start);
+	}
 	ev->status = it->status;
 	free(ev->rrule);
 	ev->rrule = it->rrule != NULL ? xstrdup(it->rrule) : NULL;
@@ -307,6 +319,7 @@ ops_ics_occurrence(struct ops_ics_ctx *ctx,
 	rc = 0;
 	if (it->sequence < row->sequence || (row->start == ev.start &&
 	    row->end == ev.end && row->status == ev.status &&
+	    row->all_day == ev.all_day &&
 	    !ops_text_differs(row->title, ev.title) &&
 	    !ops_text_differs(row->location, ev.location) &&
 	    !ops_text_differs(row->description, ev.description)))
@@ -396,6 +409,7 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		ev.rrule = old.rrule != NULL ? xstrdup(old.rrule) : NULL;
 	}
 	significant = old.start != ev.start || old.end != ev.end ||
+	    old.all_day != ev.all_day ||
 	    ops_text_differs(old.location, ev.location) ||
 	    ops_text_differs(old.rrule, ev.rrule) || old.status != ev.status;
 	rc = 0;

@@ -38,6 +38,14 @@ int ops_series_spread_shift(struct store *st, const struct event *first,
 /* "role – event title", or the title for an event alone. Caller frees. */
 char *ops_export_summary(const struct event *ev, const struct shift *sh);
 /*
+ * True if the calendar entry for ev (sh NULL) or its shift sh is dates,
+ * not times: an all-day event, and a shift of one that covers whole days
+ * (local midnight to local midnight). Other shifts keep their times.
+ */
+bool ops_export_all_day(const struct event *ev, const struct shift *sh);
+/* True if [start, end) is whole local days (midnight to midnight). */
+bool ops_export_whole_days(int64_t start, int64_t end);
+/*
  * The event's description, who else is on the shift (all but self and
  * those who declined) and the coordinator from cfg. Caller frees.
  */

@@ -106,7 +106,7 @@ ops_invite_text_nl(struct strbuf *sb, bool cancel, bool update,
 	strbuf_adds(sb, cancel ? "Deze dienst gaat voor jou niet door:\n" :
 	    update ? "Deze dienst is gewijzigd:\n" :
 	    "Je bent ingeroosterd voor deze dienst:\n");
-	strbuf_addf(sb, "  %s\n  Wanneer: %s-%s\n  Waar: %s\n\n",
+	strbuf_addf(sb, "  %s\n  Wanneer: %s%s\n  Waar: %s\n\n",
 	    item->summary, from, to, loc);
 	if (!cancel)
 		strbuf_adds(sb, "Wil je de uitnodiging in je agenda "
@@ -123,7 +123,7 @@ ops_invite_text_en(struct strbuf *sb, bool cancel, bool update,
 	strbuf_adds(sb, cancel ? "This shift is off for you:\n" : update ?
 	    "This shift has changed:\n" : "You are on the roster for this "
 	    "shift:\n");
-	strbuf_addf(sb, "  %s\n  When: %s-%s\n  Where: %s\n\n", item->summary,
+	strbuf_addf(sb, "  %s\n  When: %s%s\n  Where: %s\n\n", item->summary,
 	    from, to, loc);
 	if (!cancel)
 		strbuf_adds(sb, "Please accept or decline the invitation in "
@@ -135,13 +135,23 @@ static char *
 ops_invite_text(const struct ops_invite_ctx *ctx, bool cancel, bool update,
     const char *name, const struct ics_item *item)
 {
-	char from[32], to[32];
+	char from[32], to[40];
 	struct strbuf sb;
 	const char *loc = item->location != NULL && *item->location != '\0' ?
 	    item->location : "-";
 
-	rtime_format_when(item->start, from, sizeof from);
-	rtime_format(item->end, "%H:%M", to, sizeof to);
+	if (item->all_day) {
+		/* Dates: "2027-04-10", "2027-04-10 - 2027-04-12". */
+		rtime_format(item->start, "%Y-%m-%d", from, sizeof from);
+		to[0] = '\0';
+		if (rtime_day_add(item->end - 1, 0) != item->start) {
+			rtime_format(rtime_day_add(item->end - 1, 0),
+			    " - %Y-%m-%d", to, sizeof to);
+		}
+	} else {
+		rtime_format_when(item->start, from, sizeof from);
+		rtime_format(item->end, "-%H:%M", to, sizeof to);
+	}
 	strbuf_init(&sb);
 	if (ops_invite_in(ctx, "nl"))
 		ops_invite_text_nl(&sb, cancel, update, name, item, from, to,
@@ -308,6 +318,8 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	item.dtstamp = ctx->now;
 	item.start = inv.start;
 	item.end = inv.end;
+	/* Sent as dates if it was whole days (the event may be gone). */
+	item.all_day = ops_export_whole_days(inv.start, inv.end);
 	item.summary = inv.summary;
 	item.location = inv.location;
 	item.status = EVENT_CANCELLED;
@@ -385,6 +397,7 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	item.dtstamp = ctx->now;
 	item.start = sh.start;
 	item.end = sh.end;
+	item.all_day = ops_export_all_day(&ev, &sh);
 	item.summary = summary;
 	item.location = ev.location;
 	item.description = description;

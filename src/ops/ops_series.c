@@ -49,6 +49,14 @@ ops_series_copy_shifts(struct store *st, const struct event *from,
 	return rc;
 }
 
+/* The number of days an all-day event covers. */
+static int
+ops_series_days(const struct event *ev)
+{
+	/* Midnights: a day is 23, 24 or 25 hours; round to whole days. */
+	return (int)((ev->end - ev->start + 43200) / 86400);
+}
+
 int
 ops_series_expand(struct store *st, struct event *first, struct err *err)
 {
@@ -81,7 +89,10 @@ ops_series_expand(struct store *st, struct event *first, struct err *err)
 		occ.id = 0;
 		occ.sequence = 0;
 		occ.start = starts[i];
-		occ.end = starts[i] + (first->end - first->start);
+		/* All-day: whole days, whatever the clocks do in between. */
+		occ.end = first->all_day ? rtime_day_add(starts[i],
+		    ops_series_days(first)) : starts[i] + (first->end -
+		    first->start);
 		occ.occurrence_start = starts[i];
 		rc = store_event_insert(st, &occ, err);
 		if (rc == 0)
@@ -219,7 +230,8 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 		rc = -1;
 	} else
 		rc = store_event_list_series(st, old.series_id, &occs, err);
-	moved = old.start != ev->start || old.end != ev->end;
+	moved = old.start != ev->start || old.end != ev->end ||
+	    old.all_day != ev->all_day;
 	significant = moved || ops_series_differs(old.location, ev->location);
 	for (i = 0; rc == 0 && i < occs.len; i++) {
 		o = &occs.items[i];
@@ -230,6 +242,7 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 		ops_series_take(&o->languages, old.languages, ev->languages);
 		start = o->start;
 		end = o->end;
+		o->all_day = ev->all_day;
 		if (moved) {
 			o->start = ops_series_wall_move(start, old.start,
 			    ev->start);

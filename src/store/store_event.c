@@ -43,6 +43,7 @@ store_event_read(sqlite3_stmt *stmt, struct event *ev)
 	ev->version = sqlite3_column_int64(stmt, 11);
 	ev->series_id = sqlite3_column_int64(stmt, 12);
 	ev->occurrence_start = sqlite3_column_int64(stmt, 13);
+	ev->all_day = sqlite3_column_int(stmt, 14) != 0;
 }
 
 static void
@@ -73,6 +74,7 @@ store_event_bind(sqlite3_stmt *stmt, const struct event *ev)
 		sqlite3_bind_int64(stmt, 13, ev->series_id);
 	if (ev->occurrence_start != 0)
 		sqlite3_bind_int64(stmt, 14, ev->occurrence_start);
+	sqlite3_bind_int(stmt, 15, ev->all_day ? 1 : 0);
 }
 
 int
@@ -80,9 +82,9 @@ store_event_insert(struct store *st, struct event *ev, struct err *err)
 {
 	static const char sql[] = "INSERT INTO events (uid, sequence, title, "
 	    "description, location, start_at, end_at, status, rrule, "
-	    "languages, created_at, updated_at, series_id, occurrence_start) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?13, "
-	    "?14)";
+	    "languages, created_at, updated_at, series_id, occurrence_start, "
+	    "all_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?11, ?13, ?14, ?15)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -102,7 +104,7 @@ store_event_update(struct store *st, struct event *ev, struct err *err)
 	    "title = ?3, description = ?4, location = ?5, start_at = ?6, "
 	    "end_at = ?7, status = ?8, rrule = ?9, languages = ?10, "
 	    "updated_at = ?11, series_id = ?13, occurrence_start = ?14, "
-	    "version = version + 1 WHERE id = ?12";
+	    "all_day = ?15, version = version + 1 WHERE id = ?12";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)

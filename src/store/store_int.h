@@ -95,9 +95,10 @@ void store_log_login(char *buf, size_t size);
 #define STORE_EVENT_STORED_COLS \
 	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
 	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
-	"coalesce(e.series_id, 0), coalesce(e.occurrence_start, 0)"
-#define STORE_EVENT_NSTORED 14
-/* Fill ev (initialised) from columns 0..13 (store_event.c). */
+	"coalesce(e.series_id, 0), coalesce(e.occurrence_start, 0), " \
+	"e.all_day"
+#define STORE_EVENT_NSTORED 15
+/* Fill ev (initialised) from columns 0..14 (store_event.c). */
 void store_event_read(sqlite3_stmt *stmt, struct event *ev);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);

@@ -234,6 +234,13 @@ static const char *const store_migrations[] = {
 	"DROP INDEX volunteers_name;"
 	"CREATE INDEX volunteers_name ON volunteers (name COLLATE NOCASE, id,"
 	"  active, skills, languages, max_per_month);",
+	/*
+	 * 7: all-day events. Their start_at and end_at stay instants (local
+	 * midnights, end exclusive), so conflicts, gaps and lists need no
+	 * second case; the flag says to show and export them as dates.
+	 */
+	"ALTER TABLE events ADD COLUMN all_day INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (all_day IN (0, 1));",
 };
 
 #define STORE_NMIGRATIONS \

@@ -29,7 +29,7 @@ ok_run "event after DST" event add "Fietsles" --start "2027-03-28 14:00" --end "
 r event list --from 2027-03-27 --to 2027-03-28 --format json
 json "event times either side of DST" '[e["start"] for e in j]==["2027-03-27T14:00:00+01:00","2027-03-28T14:00:00+02:00"]'
 check "stored instants are UTC" [ "$(sqlite3 "$DB" 'select group_concat(start_at) from events order by id')" = "1806152400,1806235200" ]
-json "event json keys" 'all(set(e)=={"id","uid","title","start","end","location","status"} for e in j)'
+json "event json keys" 'all(set(e)=={"id","uid","title","start","end","location","status","all_day"} for e in j)'
 
 r respond 1 1 accepted
 r who 2027-03-27 --format json

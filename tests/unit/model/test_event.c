@@ -240,6 +240,39 @@ test_list(void **state)
 	assert_null(list.items);
 }
 
+/*
+ * int event_validate(const struct event *ev, struct err *err): an
+ * all-day event starts and ends at local midnights, also over the night
+ * the clocks change; int64_t event_last_day(const struct event *ev).
+ */
+static void
+test_validate_all_day(void **state)
+{
+	struct event ev;
+	struct err err;
+	int64_t day;
+
+	(void)state;
+	assert_int_equal(rtime_zone_set("Europe/Amsterdam", &err), 0);
+	assert_int_equal(rtime_parse_day("2027-03-27", 0, &day, &err), 0);
+	event_init(&ev);
+	ev.title = xstrdup("Kamp");
+	ev.all_day = true;
+	ev.start = day;
+	ev.end = rtime_day_add(day, 3);	/* over 28 March: 71 hours */
+	assert_int_equal(event_validate(&ev, &err), 0);
+	assert_true(event_last_day(&ev) == rtime_day_add(day, 2));
+	ev.end = day + 3 * 86400;	/* 01:00 on the fourth day */
+	assert_int_equal(event_validate(&ev, &err), -1);
+	assert_int_equal(err.code, ERR_INVALID);
+	ev.end = rtime_day_add(day, 1);
+	ev.start = day + 3600;
+	assert_int_equal(event_validate(&ev, &err), -1);
+	ev.all_day = false;		/* with times, any instant will do */
+	assert_int_equal(event_validate(&ev, &err), 0);
+	event_fini(&ev);
+}
+
 int
 main(void)
 {
@@ -249,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_validate_times),
 		cmocka_unit_test(test_validate_utf8),
 		cmocka_unit_test(test_validate_length),
+		cmocka_unit_test(test_validate_all_day),
 		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_dup),
 		cmocka_unit_test(test_list),
