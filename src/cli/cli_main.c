@@ -26,8 +26,8 @@ static const struct cli_command cli_commands[] = {
 	  cli_plan_init, CLI_ANY_ZONE },
 	{ "demo", NULL, "",
 	  N_("fill an empty database with the demo plan"), cli_plan_demo, 0 },
-	{ "event", "add", N_("TITLE (--start WHEN --end WHEN | --date DAY "
-	  "[--to DAY]) [--location L] [--description D] [--repeat RRULE] "
+	{ "event", "add", N_("TITLE --start WHEN --end WHEN | --date DAY "
+	  "[--to DAY] [--location L] [--description D] [--repeat RRULE] "
 	  "[--languages L]"),
 	  N_("add an event"), cli_event_add, 0 },
 	{ "event", "list",
