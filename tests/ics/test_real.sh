@@ -11,11 +11,10 @@ REAL=$(cd "$(dirname "$0")/real" && pwd)
 READ="/usr/bin/python3 $(cd "$(dirname "$0")" && pwd)/realcheck.py"
 ZONE=Europe/Amsterdam
 
-# How an all-day event (DTSTART;VALUE=DATE) is compared. "midnight": from
-# midnight to midnight in the plan's zone, what import does while rooster
-# has no all-day events. Once it has, set "date" (and teach rooster_times
-# below to print DATE:YYYY-MM-DD for an all-day row).
-ALLDAY=midnight
+# How an all-day event (DTSTART;VALUE=DATE) is compared: "date", as
+# DATE:YYYY-MM-DD from both sides (rooster's json gives an all-day event's
+# dates with all_day true, its end the last day; DTEND is the day after).
+ALLDAY=date
 
 # Files that do not import as they must yet, each with the reason. A file
 # listed here that passes is reported as a failure, so the list only
@@ -71,6 +70,11 @@ rooster_times() {
 import datetime, json, sys
 UTC = datetime.timezone.utc
 for e in json.load(sys.stdin):
+    if e["all_day"]:
+        s, t = (datetime.date.fromisoformat(e[k]) for k in ("start", "end"))
+        t += datetime.timedelta(days=1)
+        print("DATE:" + s.isoformat(), "DATE:" + t.isoformat())
+        continue
     s, t = (datetime.datetime.fromisoformat(e[k]).astimezone(UTC)
             for k in ("start", "end"))
     print(s.strftime("%Y-%m-%dT%H:%MZ"), t.strftime("%Y-%m-%dT%H:%MZ"))
