@@ -232,12 +232,20 @@ int ics_mime_read(int fd, bool mbox, ics_mime_fn *fn, void *arg,
  * until) in order, dtstart first, at most max, into a new array *out the
  * caller frees, and their number into *count. until 0 means no bound
  * (the rule must then end by COUNT or UNTIL, or max is reached).
- * Returns 0, or -1 with ERR_INVALID for a rule libical cannot read
- * (message names the rule) or an unknown zone.
+ * Returns 0, or -1 with ERR_INVALID for a rule ics_recur_check()
+ * refuses, an unknown zone, a rule that gives no date after dtstart
+ * before 2201, or one that takes too many steps or too long (under a
+ * second) to expand; the message names the rule.
  */
 int ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
     int64_t until, size_t max, int64_t **out, size_t *count,
     struct err *err);
+/*
+ * Returns 0 if rrule is a repeat rule rooster takes: libical reads it, it
+ * repeats daily at most and keeps the start's time of day (no BYHOUR,
+ * BYMINUTE or BYSECOND). Otherwise -1 with ERR_INVALID naming the rule.
+ */
+int ics_recur_check(const char *rrule, struct err *err);
 /* True if rrule ends by itself (has COUNT or UNTIL). rrule must be valid. */
 bool ics_recur_is_bounded(const char *rrule);
 

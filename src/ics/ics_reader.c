@@ -43,7 +43,19 @@ struct ics_reader {
 	long		 calendars;
 	struct strbuf	 block;		/* lines of the current block */
 	struct strbuf	 linenos;	/* their line numbers, as longs */
+	long		 zone_changes;	/* estimated, over the file's zones */
 };
+
+/*
+ * libical turns a VTIMEZONE into a list of every offset change from each
+ * rule's DTSTART up to five years past the latest time asked for (2205
+ * for rooster): a rule of FREQ=MINUTELY makes millions, memory without
+ * end. Real zones change a few times a year on a named day, so a rule
+ * must be yearly and pick days only (BYMONTH, BYDAY, BYMONTHDAY), and the
+ * file's zones together may hold at most this many changes.
+ */
+#define ICS_READER_ZONE_LAST_YEAR 2206
+#define ICS_READER_ZONE_CHANGES 100000
 
 /* Next physical line without its CR LF into *buf; false at end of file. */
 static bool
@@ -399,6 +411,122 @@ out:
 	return rc;
 }
 
+static int
+ics_reader_by_count(const short *by, int size)
+{
+	int n = 0;
+
+	while (n < size && by[n] != ICAL_RECURRENCE_ARRAY_MAX)
+		n++;
+	return n;
+}
+
+/* Changes a yearly rule gives per year, at most; -1 if not day-picking. */
+static long
+ics_reader_rule_per_year(const struct icalrecurrencetype *rr)
+{
+	int months, days, weekdays, monthdays, i;
+
+	if (rr->freq != ICAL_YEARLY_RECURRENCE ||
+	    ics_reader_by_count(rr->by_second, ICAL_BY_SECOND_SIZE) > 0 ||
+	    ics_reader_by_count(rr->by_minute, ICAL_BY_MINUTE_SIZE) > 0 ||
+	    ics_reader_by_count(rr->by_hour, ICAL_BY_HOUR_SIZE) > 0 ||
+	    ics_reader_by_count(rr->by_year_day, ICAL_BY_YEARDAY_SIZE) > 0 ||
+	    ics_reader_by_count(rr->by_week_no, ICAL_BY_WEEKNO_SIZE) > 0)
+		return -1;
+	months = ics_reader_by_count(rr->by_month, ICAL_BY_MONTH_SIZE);
+	monthdays = ics_reader_by_count(rr->by_month_day,
+	    ICAL_BY_MONTHDAY_SIZE);
+	weekdays = 0;
+	for (i = 0; i < ICAL_BY_DAY_SIZE &&
+	    rr->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		/* A plain weekday falls up to 5 times a month. */
+		weekdays += icalrecurrencetype_day_position(rr->by_day[i]) == 0 ?
+		    5 : 1;
+	days = monthdays > 0 && weekdays > 0 ? (monthdays < weekdays ?
+	    monthdays : weekdays) : monthdays > 0 ? monthdays : weekdays > 0 ?
+	    weekdays : 1;
+	if (months == 0 && weekdays > 0 && monthdays == 0)
+		days = weekdays > 53 ? 366 : weekdays * 53 / 5 + 1;
+	return (long)(months > 0 ? months : 1) * days;
+}
+
+/* The TZID of c, fit for a message, in buf. */
+static const char *
+ics_reader_tzid(icalcomponent *c, char *buf, size_t size)
+{
+	icalproperty *p = icalcomponent_get_first_property(c,
+	    ICAL_TZID_PROPERTY);
+	const char *tzid = p != NULL ? icalproperty_get_tzid(p) : NULL;
+	char *clean = text_sanitize(tzid != NULL ? tzid : "?");
+
+	snprintf(buf, size, "%.60s", clean);
+	free(clean);
+	return buf;
+}
+
+/*
+ * Refuse a VTIMEZONE (c, read at line) whose rules would make libical
+ * list more changes than real zones ever have.
+ */
+static int
+ics_reader_zone_check(struct ics_reader *r, icalcomponent *c,
+    struct err *err)
+{
+	struct icalrecurrencetype rr;
+	struct icaltimetype start;
+	icalcomponent *sub;
+	icalproperty *p;
+	long per_year, years, n, total = 0;
+	char msg[240], name[64];
+
+	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	    sub != NULL;
+	    sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
+		start = icalcomponent_get_dtstart(sub);
+		years = ICS_READER_ZONE_LAST_YEAR - (icaltime_is_null_time(start) ?
+		    0 : start.year);
+		if (years < 1)
+			years = 1;
+		for (p = icalcomponent_get_first_property(sub,
+		    ICAL_RDATE_PROPERTY); p != NULL;
+		    p = icalcomponent_get_next_property(sub,
+		    ICAL_RDATE_PROPERTY))
+			total++;
+		for (p = icalcomponent_get_first_property(sub,
+		    ICAL_RRULE_PROPERTY); p != NULL;
+		    p = icalcomponent_get_next_property(sub,
+		    ICAL_RRULE_PROPERTY)) {
+			rr = icalproperty_get_rrule(p);
+			if ((per_year = ics_reader_rule_per_year(&rr)) < 0) {
+				snprintf(msg, sizeof msg, _("time zone '%.60s' "
+				    "changes by a rule that is not yearly on "
+				    "named days (FREQ=YEARLY with BYMONTH, "
+				    "BYDAY or BYMONTHDAY)"),
+				    ics_reader_tzid(c, name, sizeof name));
+				return ics_reader_fail(r, r->block_line, msg,
+				    err);
+			}
+			n = per_year * years;
+			if (rr.count > 0 && rr.count < n)
+				n = rr.count;
+			total += n;
+		}
+		if (total > ICS_READER_ZONE_CHANGES)
+			break;
+	}
+	r->zone_changes += total;
+	if (total > ICS_READER_ZONE_CHANGES ||
+	    r->zone_changes > ICS_READER_ZONE_CHANGES) {
+		snprintf(msg, sizeof msg, _("time zone '%.60s' would change "
+		    "its offset more than %d times; no real zone does"),
+		    ics_reader_tzid(c, name, sizeof name),
+		    ICS_READER_ZONE_CHANGES);
+		return ics_reader_fail(r, r->block_line, msg, err);
+	}
+	return 0;
+}
+
 /* Start collecting a block (VEVENT, VTIMEZONE or one to skip). */
 static void
 ics_reader_block_begin(struct ics_reader *r, enum ics_reader_state state,
@@ -448,7 +576,8 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 	if (icalcomponent_count_errors(c) > 0)
 		rc = ics_reader_block_error(r, c, err);
 	else if (r->state == ICS_READER_ZONE) {
-		if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT) {
+		if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT &&
+		    (rc = ics_reader_zone_check(r, c, err)) == 0) {
 			icalcomponent_add_component(r->calendar, c);
 			c = NULL;
 		}

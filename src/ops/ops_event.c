@@ -16,6 +16,8 @@ ops_text_differs(const char *a, const char *b)
 int
 ops_event_add(struct store *st, struct event *ev, struct err *err)
 {
+	int64_t *starts = NULL;
+	size_t n = 0;
 	char *summary;
 	int rc;
 
@@ -25,15 +27,21 @@ ops_event_add(struct store *st, struct event *ev, struct err *err)
 		free(ev->rrule);
 		ev->rrule = NULL;
 	}
-	if (store_begin_write(st, err) < 0)
+	/* Expanded before the lock: others wait for no rule. */
+	if (ev->rrule != NULL && ops_series_dates(ev, &starts, &n, err) < 0)
 		return -1;
+	if (store_begin_write(st, err) < 0) {
+		free(starts);
+		return -1;
+	}
 	if (ev->uid == NULL)
 		ev->uid = ops_uid_new(st, "event");
 	ev->series_id = 0;
 	ev->occurrence_start = 0;
 	rc = store_event_insert(st, ev, err);
 	if (rc == 0 && ev->rrule != NULL)
-		rc = ops_series_expand(st, ev, err);
+		rc = ops_series_expand(st, ev, starts, n, err);
+	free(starts);
 	if (rc == 0) {
 		summary = xasprintf("added '%s'", ev->title);
 		rc = store_log_append(st, "event add", "event", ev->id, summary,
@@ -66,19 +74,33 @@ int
 ops_event_edit(struct store *st, struct event *ev, struct err *err)
 {
 	struct event old;
-	int64_t delta = 0;
+	struct err bad_rule;
+	int64_t delta = 0, *starts = NULL;
+	size_t n = 0;
 	bool significant;
 	char *summary;
-	int rc;
+	int rc, dates = 0;
 
 	if (event_validate(ev, err) < 0)
 		return -1;
-	if (store_begin_write(st, err) < 0)
+	/*
+	 * A rule is expanded before the lock, in case the event becomes a
+	 * series; its fault matters only then (a series keeps its rule).
+	 */
+	err_clear(&bad_rule);
+	if (ev->rrule != NULL && *ev->rrule != '\0')
+		dates = ops_series_dates(ev, &starts, &n, &bad_rule);
+	if (store_begin_write(st, err) < 0) {
+		free(starts);
 		return -1;
-	if ((rc = store_event_get(st, ev->id, &old, err)) < 0)
+	}
+	if ((rc = store_event_get(st, ev->id, &old, err)) < 0) {
+		free(starts);
 		return ops_finish(st, rc, err);
+	}
 	if (ev->version != 0 && old.version != ev->version) {
 		event_fini(&old);
+		free(starts);
 		err_set(err, ERR_CONFLICT,
 		    _("event %lld was changed by someone "
 		    "else meanwhile; reload it and edit again"),
@@ -93,6 +115,7 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 		    "series and cannot repeat on its own"), old.rrule != NULL ?
 		    (long long)old.series_id : (long long)ev->id);
 		event_fini(&old);
+		free(starts);
 		return ops_finish(st, -1, err);
 	}
 	ev->series_id = old.series_id;
@@ -111,8 +134,15 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 	if (rc == 0 && (significant || ops_text_differs(old.title, ev->title)))
 		rc = ops_event_touch_shifts(st, ev->id, delta, err);
 	/* A plain event given a rule becomes the first of a series. */
+	if (rc == 0 && old.series_id == 0 && ev->rrule != NULL &&
+	    dates < 0) {
+		if (err != NULL)
+			*err = bad_rule;
+		rc = -1;
+	}
 	if (rc == 0 && old.series_id == 0 && ev->rrule != NULL)
-		rc = ops_series_expand(st, ev, err);
+		rc = ops_series_expand(st, ev, starts, n, err);
+	free(starts);
 	if (rc == 0) {
 		summary = xasprintf("edited '%s'%s", ev->title,
 		    significant ? " (time, place or status)" : "");

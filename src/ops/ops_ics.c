@@ -8,6 +8,7 @@
  */
 #include "rooster/ops.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,10 +18,19 @@
 #include "rooster/ics.h"
 #include "ops_int.h"
 
+/* The occurrences of the nth item's repeat rule, from the first pass. */
+struct ops_ics_dates {
+	int64_t		*starts;
+	size_t		 n;
+};
+
 struct ops_ics_ctx {
 	struct store		*st;
 	const char		*sender;	/* the mail's From, or NULL */
 	struct ops_ics_result *out;
+	struct ops_ics_dates	*dates;		/* one per item read */
+	size_t			 ndates;
+	size_t			 item;		/* the next item's index */
 };
 
 void
@@ -380,9 +390,16 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			return -1;
 		}
 		rc = store_event_insert(ctx->st, &ev, err);
-		/* A repeating event: one row per occurrence, as `event add`. */
+		/*
+		 * A repeating event: one row per occurrence, as `event add`,
+		 * from the dates the first pass found.
+		 */
 		if (rc == 0 && ev.rrule != NULL)
-			rc = ops_series_expand(ctx->st, &ev, err);
+			rc = ctx->item - 1 < ctx->ndates ? ops_series_expand(
+			    ctx->st, &ev, ctx->dates[ctx->item - 1].starts,
+			    ctx->dates[ctx->item - 1].n, err) :
+			    err_set(err, ERR_IO, _("%s changed while it was "
+			    "read"), it->uid);
 		if (rc == 0 && ev.rrule != NULL && it->nexdates > 0)
 			rc = ops_ics_exdates(ctx->st, ev.id, it, err);
 		if (rc < 0 && err != NULL && err->code == ERR_INVALID)
@@ -445,6 +462,7 @@ ops_ics_item(void *arg, const struct ics_read_item *it, struct err *err)
 {
 	struct ops_ics_ctx *ctx = arg;
 
+	ctx->item++;
 	switch (it->method) {
 	case ICS_METHOD_REPLY:
 		return ops_ics_reply(ctx, it, err);
@@ -456,6 +474,64 @@ ops_ics_item(void *arg, const struct ics_read_item *it, struct err *err)
 		break;
 	}
 	return ops_ics_event(ctx, it, false, err);
+}
+
+/*
+ * The first pass, before the write lock: every repeat rule a new event
+ * would get is expanded (bounded in steps and time), and every zone the
+ * file defines is used, so that a hostile rule is refused while others
+ * can still write.
+ */
+static int
+ops_ics_dates(void *arg, const struct ics_read_item *it, struct err *err)
+{
+	struct ops_ics_ctx *ctx = arg;
+	struct ops_ics_dates *d;
+	struct event ev;
+	int rc = 0;
+
+	ctx->dates = xreallocarray(ctx->dates, ctx->ndates + 1,
+	    sizeof *ctx->dates);
+	d = &ctx->dates[ctx->ndates++];
+	memset(d, 0, sizeof *d);
+	if (it->rrule == NULL || it->recurrence_id != 0 ||
+	    it->method == ICS_METHOD_REPLY || it->method == ICS_METHOD_CANCEL)
+		return 0;
+	event_init(&ev);
+	ops_ics_fill(&ev, it);
+	if (ev.rrule != NULL && (rc = ops_series_dates(&ev, &d->starts, &d->n,
+	    err)) < 0)
+		ops_ics_at(err, it->line);
+	event_fini(&ev);
+	return rc;
+}
+
+/* fp, or a private copy of it that can be read twice (a pipe). */
+static FILE *
+ops_ics_rewindable(FILE *fp, struct err *err)
+{
+	char buf[8192];
+	FILE *copy;
+	size_t n;
+
+	if (fseek(fp, 0, SEEK_CUR) == 0)
+		return fp;
+	if ((copy = tmpfile()) == NULL) {
+		err_set(err, ERR_IO, _("cannot keep a copy of the calendar: "
+		    "%s"), strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		if (fwrite(buf, 1, n, copy) != n)
+			break;
+	if (ferror(fp) || ferror(copy) || fflush(copy) != 0) {
+		err_set(err, ERR_IO, _("cannot keep a copy of the calendar: "
+		    "%s"), strerror(errno));
+		fclose(copy);
+		return NULL;
+	}
+	rewind(copy);
+	return copy;
 }
 
 int
@@ -470,16 +546,28 @@ ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
     struct ops_ics_result *out, struct err *err)
 {
 	struct ops_ics_ctx ctx;
+	FILE *in;
 	char *summary;
+	long at;
+	size_t i;
 	int rc;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.st = st;
 	ctx.sender = sender;
 	ctx.out = out;
-	if (store_begin_write(st, err) < 0)
+	if ((in = ops_ics_rewindable(fp, err)) == NULL)
 		return -1;
-	rc = ics_read(fp, rtime_zone(), ops_ics_item, &ctx, err);
+	at = ftell(in);
+	rc = ics_read(in, rtime_zone(), ops_ics_dates, &ctx, err);
+	if (rc == 0 && fseek(in, at, SEEK_SET) != 0)
+		rc = err_set(err, ERR_IO, _("cannot read the calendar again: "
+		    "%s"), strerror(errno));
+	if (rc == 0)
+		rc = store_begin_write(st, err);
+	if (rc < 0)
+		goto out;
+	rc = ics_read(in, rtime_zone(), ops_ics_item, &ctx, err);
 	if (rc == 0 && out->added + out->updated + out->replies > 0) {
 		summary = xasprintf("%zu added, %zu updated, %zu replies",
 		    out->added, out->updated, out->replies);
@@ -487,5 +575,12 @@ ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
 		    err);
 		free(summary);
 	}
-	return ops_finish(st, rc, err);
+	rc = ops_finish(st, rc, err);
+out:
+	for (i = 0; i < ctx.ndates; i++)
+		free(ctx.dates[i].starts);
+	free(ctx.dates);
+	if (in != fp)
+		fclose(in);
+	return rc;
 }

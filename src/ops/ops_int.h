@@ -23,12 +23,21 @@ int ops_event_touch_shifts(struct store *st, int64_t event_id, int64_t delta,
     struct err *err);
 
 /*
- * ops_series.c, inside the caller's write transaction. Expand the rule of
- * first (stored, rrule set, no occurrences yet): mark it the series' first
- * row and insert the other occurrences with copies of its shifts.
+ * ops_series.c. The starts of the occurrences of first's repeat rule
+ * (first->start included), bounded in number and in time: call it before
+ * taking the write lock. *starts is the caller's to free. Returns 0, or -1
+ * with ERR_INVALID naming the rule.
+ */
+int ops_series_dates(const struct event *first, int64_t **starts, size_t *n,
+    struct err *err);
+/*
+ * Inside the caller's write transaction: mark first (stored, rrule set, no
+ * occurrences yet) the series' first row and insert the other occurrences
+ * (starts from ops_series_dates() for the same rule and start) with
+ * copies of its shifts.
  */
 int ops_series_expand(struct store *st, struct event *first,
-    struct err *err);
+    const int64_t *starts, size_t n, struct err *err);
 /* Copy sh (just added to first) onto every later, live occurrence. */
 int ops_series_spread_shift(struct store *st, const struct event *first,
     const struct shift *sh, struct err *err);

@@ -58,25 +58,40 @@ ops_series_days(const struct event *ev)
 }
 
 int
-ops_series_expand(struct store *st, struct event *first, struct err *err)
+ops_series_dates(const struct event *first, int64_t **starts, size_t *n,
+    struct err *err)
 {
-	struct event occ;
-	int64_t *starts = NULL, until = 0;
-	size_t n = 0, i;
-	int rc;
+	int64_t until = 0;
 
+	*starts = NULL;
+	*n = 0;
+	if (ics_recur_check(first->rrule, err) < 0)
+		return -1;
 	if (!ics_recur_is_bounded(first->rrule))
 		until = first->start + OPS_SERIES_HORIZON;
 	if (ics_recur_expand(first->rrule, first->start, rtime_zone(), until,
-	    OPS_SERIES_MAX + 1, &starts, &n, err) < 0)
+	    OPS_SERIES_MAX + 1, starts, n, err) < 0)
 		return -1;
-	if (n > OPS_SERIES_MAX) {
-		free(starts);
+	if (*n > OPS_SERIES_MAX) {
+		free(*starts);
+		*starts = NULL;
+		*n = 0;
 		return err_set(err, ERR_INVALID,
 		    _("repeat rule '%s' gives more "
 		    "than %d occurrences; give a smaller COUNT or an earlier "
 		    "UNTIL"), first->rrule, OPS_SERIES_MAX);
 	}
+	return 0;
+}
+
+int
+ops_series_expand(struct store *st, struct event *first,
+    const int64_t *starts, size_t n, struct err *err)
+{
+	struct event occ;
+	size_t i;
+	int rc;
+
 	first->series_id = first->id;
 	first->occurrence_start = first->start;
 	rc = store_event_update(st, first, err);
@@ -99,7 +114,6 @@ ops_series_expand(struct store *st, struct event *first, struct err *err)
 			rc = ops_series_copy_shifts(st, first, &occ, err);
 		event_fini(&occ);
 	}
-	free(starts);
 	return rc;
 }
 

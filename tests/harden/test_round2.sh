@@ -45,4 +45,85 @@ check "legacy zone: the plan works again, times kept" \
     sh -c "[ $RC -eq 0 ] && printf '%s' \"\$1\" | grep -q '2027-01-01 10:00-11:00'" - "$OUT"
 unset TZDIR
 
+# 2. Repeat rules that give no date, or only by scanning every second,
+# are refused in one line before the write lock is taken.
+refused "repeat: a secondly rule that never fits" 2 "repeats within a day" \
+    event add R --start "2027-01-01 10:00" --end "2027-01-01 11:00" \
+    --repeat "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2"
+refused "repeat: a daily rule that never fits" 2 "a day its months do not have" \
+    event add R --start "2027-01-01 10:00" --end "2027-01-01 11:00" \
+    --repeat "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=2"
+refused "repeat: a rule whose second date is 57 years on" 2 "no date after the first" \
+    event add R --start "2027-01-01 10:00" --end "2027-01-01 11:00" \
+    --repeat "FREQ=WEEKLY;INTERVAL=3000;COUNT=3"
+refused "repeat: edit to a rule that never fits" 2 "a day its months do not have" \
+    event edit 1 --repeat "FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31"
+cat > "$TESTDIR/secondly.ics" <<'ICS'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//hostile//EN
+BEGIN:VEVENT
+UID:hostile-1@example.org
+DTSTAMP:20270101T000000Z
+DTSTART:20270101T100000Z
+DTEND:20270101T110000Z
+SUMMARY:Never
+RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2
+END:VEVENT
+END:VCALENDAR
+ICS
+cat > "$TESTDIR/minutely-zone.ics" <<'ICS'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//hostile//EN
+BEGIN:VTIMEZONE
+TZID:Hostile
+BEGIN:STANDARD
+DTSTART:19700101T000000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0100
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:19700101T000000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+RRULE:FREQ=MINUTELY
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:hostile-2@example.org
+DTSTAMP:20270101T000000Z
+DTSTART;TZID=Hostile:20270101T100000
+DTEND;TZID=Hostile:20270101T110000
+SUMMARY:Zone
+END:VEVENT
+END:VCALENDAR
+ICS
+refused "repeat: import ics of a secondly rule" 2 "line 4: repeat rule .* within a day" \
+    import ics "$TESTDIR/secondly.ics"
+refused "repeat: import ics of a zone that changes every minute" 2 \
+    "line 4: time zone 'Hostile' changes by a rule that is not yearly" \
+    import ics "$TESTDIR/minutely-zone.ics"
+# With another coordinator holding the write lock, the refusal is the
+# rule's, not a wait for the lock.
+(printf 'BEGIN IMMEDIATE;\nINSERT INTO settings VALUES ("held", "1");\n.shell sleep 4\nROLLBACK;\n' |
+    sqlite3 "$DB" > /dev/null 2>&1) &
+holder=$!
+sleep 0.5
+refused "repeat: refused before the lock (event add)" 2 "repeats within a day" \
+    event add R --start "2027-01-01 10:00" --end "2027-01-01 11:00" \
+    --repeat "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2"
+refused "repeat: refused before the lock (import ics)" 2 "within a day" \
+    import ics "$TESTDIR/secondly.ics"
+refused "repeat: refused before the lock (a zone in import ics)" 2 "not yearly" \
+    import ics "$TESTDIR/minutely-zone.ics"
+wait "$holder"
+ok_run "repeat: a fair rule still works" event add Weekly --start "2027-01-05 19:00" \
+    --end "2027-01-05 21:00" --repeat "FREQ=WEEKLY;COUNT=3"
+r event list --from 2027-01-01 --format csv
+check "repeat: the fair rule gave three rows" [ "$(printf '%s\n' "$OUT" | grep -c Weekly)" -eq 3 ]
+printf 'BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//t//t//EN\nBEGIN:VEVENT\nUID:p-1@example.org\nDTSTAMP:20270101T000000Z\nDTSTART:20270104T100000Z\nDTEND:20270104T110000Z\nSUMMARY:Piped\nRRULE:FREQ=DAILY;COUNT=2\nEND:VEVENT\nEND:VCALENDAR\n' |
+    "$ROOSTER" --db "$DB" import ics - > "$TESTDIR/out" 2> "$TESTDIR/err"
+check "repeat: import ics from a pipe still reads it twice" [ $? -eq 0 ]
+
 finish

@@ -126,6 +126,72 @@ test_recur_dtstart_counts(void **state)
 	free(v);
 }
 
+/* refused NAME RULE WORD: ERR_INVALID, nothing returned, WORD said. */
+static void
+test_recur_refused(const char *rule, const char *word)
+{
+	struct err err;
+	int64_t *v = NULL;
+	size_t n = 99;
+
+	err_clear(&err);
+	assert_int_equal(ics_recur_expand(rule, TUE_0316, AMS, 0, 501, &v,
+	    &n, &err), -1);
+	assert_int_equal(err.code, ERR_INVALID);
+	assert_null(v);
+	assert_int_equal(n, 0);
+	if (strstr(err.msg, word) == NULL)
+		fail_msg("%s: '%s' lacks '%s'", rule, err.msg, word);
+	assert_int_equal(ics_recur_check(rule, NULL) < 0,
+	    strstr(word, "no date") == NULL && strstr(word, "only") == NULL);
+}
+
+/*
+ * Rules that never give a date, or only by scanning every second, are
+ * refused at once (issue 13: FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30 ran
+ * for ever while holding the write lock).
+ */
+static void
+test_recur_hostile(void **state)
+{
+	(void)state;
+	test_recur_refused("FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2",
+	    "within a day");
+	test_recur_refused("FREQ=MINUTELY;COUNT=2", "within a day");
+	test_recur_refused("FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30",
+	    "within a day");
+	test_recur_refused("FREQ=DAILY;BYHOUR=1,2;COUNT=4", "BYHOUR");
+	test_recur_refused("FREQ=DAILY;BYSECOND=0,1,2,3,4,5,6,7,8,9,10,11,"
+	    "12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,"
+	    "33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,"
+	    "54,55,56,57,58,59;BYMONTH=2;BYMONTHDAY=30", "BYSECOND");
+	test_recur_refused("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=2",
+	    "a day its months do not have");
+	test_recur_refused("FREQ=MONTHLY;BYMONTHDAY=-31;BYMONTH=2,4,6;"
+	    "BYSETPOS=1", "a day its months do not have");
+	test_recur_refused("FREQ=WEEKLY;INTERVAL=3000;COUNT=3",
+	    "no date after the first");
+	test_recur_refused("FREQ=YEARLY;COUNT=400", "only 174 dates");
+}
+
+/* A rare but real date is found, and a leap day rule keeps to leap years. */
+static void
+test_recur_rare(void **state)
+{
+	struct err err;
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(ics_recur_expand("FREQ=YEARLY;BYMONTH=2;"
+	    "BYMONTHDAY=29;COUNT=3", TUE_0316, AMS, 0, 501, &v, &n, &err), 0);
+	assert_int_equal(n, 3);
+	/* 2028-02-29 and 2032-02-29, 19:00 CET. */
+	assert_int_equal(v[1], INT64_C(1835460000));
+	assert_int_equal(v[2], INT64_C(1961690400));
+	free(v);
+}
+
 int
 main(void)
 {
@@ -135,6 +201,8 @@ main(void)
 		cmocka_unit_test(test_recur_autumn_back),
 		cmocka_unit_test(test_recur_bounds),
 		cmocka_unit_test(test_recur_dtstart_counts),
+		cmocka_unit_test(test_recur_hostile),
+		cmocka_unit_test(test_recur_rare),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
