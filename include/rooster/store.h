@@ -249,6 +249,54 @@ typedef int store_audit_fn(const struct store_audit_row *row, void *arg);
 int store_audit_scan(struct store *st, int64_t from, int64_t to,
     int rest_minutes, store_audit_fn *fn, void *arg, struct err *err);
 
+/*
+ * The same scan for the volunteers in vids only (sorted, distinct; none:
+ * nothing is called), each read through their own index: the rows given
+ * are exactly those store_audit_scan gives for these volunteers, in the
+ * same order.
+ */
+int store_audit_scan_some(struct store *st, int64_t from, int64_t to,
+    int rest_minutes, const int64_t *vids, size_t nvids, store_audit_fn *fn,
+    void *arg, struct err *err);
+
+/* store_conflict.c: each assignment's stored conflict state */
+
+/* One assignment plan found in conflict. */
+struct store_conflict_flag {
+	int64_t	 volunteer_id;
+	int64_t	 shift_id;
+	int64_t	 start;		/* the shift's start */
+};
+
+/*
+ * The volunteers an edit touched since they were last judged, sorted.
+ * The caller frees *out (NULL when there are none). 0, or -1 with err.
+ */
+int store_conflict_dirty(struct store *st, int64_t **out, size_t *len,
+    struct err *err);
+/*
+ * The volunteers whose conflicts in [from, to) (0: no bound) may have
+ * changed or exist: those with a flagged assignment starting in the
+ * range and every volunteer still to be judged (*dirty of them). Sorted,
+ * distinct; the caller frees *out. 0, or -1 with err.
+ */
+int store_conflict_candidates(struct store *st, int64_t from, int64_t to,
+    int64_t **out, size_t *len, size_t *dirty, struct err *err);
+/*
+ * Every stored flag, by volunteer then shift (for tests and checks). The
+ * caller frees *out. 0, or -1 with err.
+ */
+int store_conflict_flags(struct store *st, struct store_conflict_flag **out,
+    size_t *len, struct err *err);
+/*
+ * Inside the caller's write transaction: the volunteers in vids (NULL:
+ * everyone) were judged again and flags are what was found in conflict.
+ * Replaces their stored flags and marks them judged. 0, or -1 with err.
+ */
+int store_conflict_replace(struct store *st, const int64_t *vids,
+    size_t nvids, const struct store_conflict_flag *flags, size_t nflags,
+    struct err *err);
+
 /* store_suggest.c: what ranking volunteers for a shift needs */
 
 /*

@@ -7,6 +7,7 @@
  */
 #include "rooster/ops.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ops_int.h"
@@ -64,17 +65,103 @@ ops_conflict_row(const struct store_audit_row *r, void *arg)
 	return rc;
 }
 
+/*
+ * Past this many volunteers to look at, one pass over the whole range
+ * reads fewer rows than a pair of statements per volunteer.
+ */
+#define OPS_CONFLICT_SOME_MAX 2000
+
 int
 ops_conflicts(struct store *st, int64_t from, int64_t to, ops_conflict_fn *fn,
     void *arg, struct err *err)
 {
 	struct ops_conflict_scan cs;
+	int64_t *vids = NULL;
+	size_t n, dirty;
+	int rc;
 
 	memset(&cs, 0, sizeof cs);
 	cs.fn = fn;
 	cs.arg = arg;
 	cs.rest_minutes = ops_plan_rest_minutes(st);
 	cs.volunteer = -1;
-	return store_audit_scan(st, from, to, cs.rest_minutes,
+	/*
+	 * Only volunteers with a stored conflict in the range, or not judged
+	 * since an edit, can have one: the others' rows give nothing.
+	 */
+	if (store_conflict_candidates(st, from, to, &vids, &n, &dirty,
+	    err) < 0)
+		return -1;
+	if (n > OPS_CONFLICT_SOME_MAX) {
+		free(vids);
+		return store_audit_scan(st, from, to, cs.rest_minutes,
+		    ops_conflict_row, &cs, err);
+	}
+	rc = store_audit_scan_some(st, from, to, cs.rest_minutes, vids, n,
 	    ops_conflict_row, &cs, err);
+	free(vids);
+	return rc;
+}
+
+/* What a judging pass found: one flag per assignment in conflict. */
+struct ops_conflict_found {
+	struct store_conflict_flag	*v;
+	size_t				 len;
+	size_t				 cap;
+};
+
+static int
+ops_conflict_flag(const struct store_audit_row *row,
+    const struct plan_conflict *c, void *arg)
+{
+	struct ops_conflict_found *f = arg;
+	struct store_conflict_flag *last;
+
+	(void)c;
+	last = f->len > 0 ? &f->v[f->len - 1] : NULL;
+	if (last != NULL && last->volunteer_id == row->volunteer.id &&
+	    last->shift_id == row->shift.id)
+		return 0;	/* another conflict of the same assignment */
+	if (f->len == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 64;
+		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);
+	}
+	f->v[f->len].volunteer_id = row->volunteer.id;
+	f->v[f->len].shift_id = row->shift.id;
+	f->v[f->len].start = row->shift.start;
+	f->len++;
+	return 0;
+}
+
+int
+ops_conflict_settle(struct store *st, struct err *err)
+{
+	struct ops_conflict_found found = { 0 };
+	struct ops_conflict_scan cs;
+	int64_t *vids = NULL;
+	size_t n;
+	bool all;
+	int rc;
+
+	if (store_conflict_dirty(st, &vids, &n, err) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	memset(&cs, 0, sizeof cs);
+	cs.fn = ops_conflict_flag;
+	cs.arg = &found;
+	cs.rest_minutes = ops_plan_rest_minutes(st);
+	cs.volunteer = -1;
+	/* Many touched (a new rule, an old plan): judge everyone at once. */
+	all = n > OPS_CONFLICT_SOME_MAX;
+	rc = all ? store_audit_scan(st, 0, 0, cs.rest_minutes,
+	    ops_conflict_row, &cs, err) :
+	    store_audit_scan_some(st, 0, 0, cs.rest_minutes, vids, n,
+	    ops_conflict_row, &cs, err);
+	if (rc == 0)
+		rc = store_conflict_replace(st, all ? NULL : vids, n, found.v,
+		    found.len, err);
+	free(found.v);
+	free(vids);
+	return rc;
 }

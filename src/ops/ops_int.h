@@ -10,6 +10,12 @@
  * roll back otherwise. Returns 0 or -1.
  */
 int ops_finish(struct store *st, int rc, struct err *err);
+/*
+ * ops_conflict.c, inside the caller's write transaction (ops_finish calls
+ * it before every commit): judge again the volunteers an edit touched
+ * and store what is in conflict. 0, or -1 with err.
+ */
+int ops_conflict_settle(struct store *st, struct err *err);
 /* A new UID "<kind>-<32 hex>@<plan's uid domain>". The caller frees. */
 char *ops_uid_new(struct store *st, const char *kind);
 /* Two texts differ, NULL reading as "". */

@@ -12,7 +12,7 @@
 int
 ops_finish(struct store *st, int rc, struct err *err)
 {
-	if (rc != 0) {
+	if (rc != 0 || ops_conflict_settle(st, err) < 0) {
 		store_rollback(st);
 		return -1;
 	}

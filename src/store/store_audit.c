@@ -30,6 +30,27 @@ static const char store_audit_narrow_sql[] =
     "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND s.event_id NOT IN"
     "    (SELECT id FROM events WHERE status = 'cancelled')";
 
+/*
+ * The same for one volunteer ?3, through their own index and the shifts'
+ * covering one (migration 8): the table's pages of every shift of theirs
+ * would be read to find the few in the range. Cancelled events are left
+ * out in C (store_audit_cancelled_sql, read once).
+ */
+static const char store_audit_narrow_one_sql[] =
+    "SELECT a.volunteer_id, s.start_at, s.id, s.end_at, s.event_id"
+    "  FROM assignments a JOIN shifts s INDEXED BY shifts_span"
+    "  ON s.id = a.shift_id"
+    "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
+    "  AND a.status != 'declined'";
+
+static const char store_audit_cancelled_sql[] =
+    "SELECT id FROM events WHERE status = 'cancelled'";
+
+/* Whether volunteer ?1 has a monthly limit (as the list below). */
+static const char store_audit_limited_one_sql[] =
+    "SELECT id FROM volunteers WHERE id = ?1 AND max_per_month > 0"
+    "  AND active != 0";
+
 /* The volunteers whose every shift counts towards a monthly limit. */
 static const char store_audit_limited_sql[] =
     "SELECT id FROM volunteers WHERE max_per_month > 0 AND active != 0";
@@ -52,6 +73,25 @@ static const char store_audit_detail_sql[] =
     "  AND " ASSIGNMENT_COUNTS_SQL("a.status")
     "  AND " EVENT_LIVE_SQL("e.status")
     "  ORDER BY a.volunteer_id, s.start_at, s.id";
+
+/* The same for one volunteer ?3, in walk order. */
+static const char store_audit_detail_one_sql[] =
+    "SELECT a.volunteer_id, s.start_at, s.id, a.status, a.forced,"
+    "  s.role, s.language, e.title, e.languages, v.name, v.skills,"
+    "  v.languages, v.max_per_month, u.id, u.start_at, u.end_at,"
+    "  u.reason, EXISTS (SELECT 1 FROM unavailable u3"
+    "    WHERE u3.volunteer_id = a.volunteer_id)"
+    "  FROM assignments a JOIN shifts s INDEXED BY shifts_span"
+    "  ON s.id = a.shift_id"
+    "  JOIN events e ON e.id = s.event_id"
+    "  JOIN volunteers v ON v.id = a.volunteer_id"
+    "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2"
+    "    WHERE u2.volunteer_id = a.volunteer_id"
+    "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at"
+    "    ORDER BY u2.start_at LIMIT 1)"
+    "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
+    "  AND a.status != 'declined' AND e.status != 'cancelled'"
+    "  ORDER BY s.start_at, s.id";
 
 /* The role of an earlier shift named in a conflict. */
 static const char store_audit_role_sql[] =
@@ -90,31 +130,49 @@ store_audit_text(sqlite3_stmt *stmt, int i)
 /* Read the narrow stream into *out (sorted, walked), or -1 with err. */
 static int
 store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
-    struct store_audit_slot **out, size_t *len, struct err *err)
+    const int64_t *vids, size_t nvids, struct store_audit_slot **out,
+    size_t *len, struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(st, store_audit_narrow_sql, err);
+	sqlite3_stmt *stmt = store_stmt(st, vids != NULL ?
+	    store_audit_narrow_one_sql : store_audit_narrow_sql, err);
 	struct store_audit_slot *v = NULL, *s;
-	size_t n = 0, cap = 0, i, first = 0;
-	int rc;
+	size_t n = 0, cap = 0, i, first = 0, k, ncancelled = 0;
+	int64_t *cancelled = NULL, eid;
+	sqlite3_stmt *cs;
+	int rc = SQLITE_DONE;
 
 	*out = NULL;
 	*len = 0;
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, lookback);
-	sqlite3_bind_int64(stmt, 2, to);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			v = xreallocarray(v, cap, sizeof *v);
+	if (vids != NULL && ((cs = store_stmt(st, store_audit_cancelled_sql,
+	    err)) == NULL || store_ids(st, cs, &cancelled, &ncancelled,
+	    err) < 0))
+		return -1;
+	/* The whole plan in one statement, or one per volunteer asked. */
+	for (k = 0; rc == SQLITE_DONE && k < (vids != NULL ? nvids : 1); k++) {
+		sqlite3_bind_int64(stmt, 1, lookback);
+		sqlite3_bind_int64(stmt, 2, to);
+		if (vids != NULL)
+			sqlite3_bind_int64(stmt, 3, vids[k]);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			eid = vids != NULL ? sqlite3_column_int64(stmt, 4) : 0;
+			if (ncancelled > 0 && bsearch(&eid, cancelled,
+			    ncancelled, sizeof *cancelled, store_id_cmp) != NULL)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 4096;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+			s = &v[n++];
+			s->vid = sqlite3_column_int64(stmt, 0);
+			s->start = sqlite3_column_int64(stmt, 1);
+			s->sid = sqlite3_column_int64(stmt, 2);
+			s->end = sqlite3_column_int64(stmt, 3);
 		}
-		s = &v[n++];
-		s->vid = sqlite3_column_int64(stmt, 0);
-		s->start = sqlite3_column_int64(stmt, 1);
-		s->sid = sqlite3_column_int64(stmt, 2);
-		s->end = sqlite3_column_int64(stmt, 3);
+		sqlite3_reset(stmt);
 	}
-	sqlite3_reset(stmt);
+	free(cancelled);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return store_fail(st, rc, err);
@@ -159,14 +217,50 @@ store_audit_previous(const struct store_audit_slot *v, int64_t k,
 		r->previous.role = (char *)store_audit_text(role, 0);
 }
 
-int
-store_audit_scan(struct store *st, int64_t from, int64_t to,
-    int rest_minutes, store_audit_fn *fn, void *arg, struct err *err)
+/* The volunteers with a monthly limit: all of them, or those of vids. */
+static int
+store_audit_limited(struct store *st, const int64_t *vids, size_t nvids,
+    int64_t **out, size_t *len, struct err *err)
+{
+	sqlite3_stmt *stmt;
+	size_t k, n = 0;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (vids == NULL) {
+		stmt = store_stmt(st, store_audit_limited_sql, err);
+		return stmt != NULL ? store_ids(st, stmt, out, len, err) : -1;
+	}
+	if ((stmt = store_stmt(st, store_audit_limited_one_sql, err)) == NULL)
+		return -1;
+	*out = xreallocarray(NULL, nvids, sizeof **out);
+	for (k = 0; k < nvids; k++) {
+		sqlite3_bind_int64(stmt, 1, vids[k]);
+		rc = sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+		if (rc == SQLITE_ROW)
+			(*out)[n++] = vids[k];
+		else if (rc != SQLITE_DONE) {
+			free(*out);
+			*out = NULL;
+			return store_fail(st, rc, err);
+		}
+	}
+	*len = n;	/* sorted, as vids */
+	return 0;
+}
+
+/* The scan of the whole plan (vids NULL) or of the volunteers in vids. */
+static int
+store_audit_run(struct store *st, int64_t from, int64_t to,
+    int rest_minutes, const int64_t *vids, size_t nvids, store_audit_fn *fn,
+    void *arg, struct err *err)
 {
 	struct store_audit_slot *v = NULL, *s;
 	struct store_audit_row r;
-	sqlite3_stmt *detail, *role, *stmt;
-	int64_t *limited = NULL, lookback, rest, max_end, k;
+	sqlite3_stmt *detail, *role;
+	int64_t *limited = NULL, lookback, rest, max_end, k, bound = -1;
 	size_t n, nlimited, i;
 	bool lim, near, maybe, keep, special;
 	int status, rc = SQLITE_DONE, cb = 0;
@@ -179,12 +273,13 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 		from = INT64_MIN;
 	if (to == 0)
 		to = INT64_MAX;
-	if ((detail = store_stmt(st, store_audit_detail_sql, err)) == NULL ||
+	if ((detail = store_stmt(st, vids != NULL ?
+	    store_audit_detail_one_sql : store_audit_detail_sql, err)) == NULL ||
 	    (role = store_stmt(st, store_audit_role_sql, err)) == NULL ||
-	    (stmt = store_stmt(st, store_audit_limited_sql, err)) == NULL ||
-	    store_ids(st, stmt, &limited, &nlimited, err) < 0)
+	    store_audit_limited(st, vids, nvids, &limited, &nlimited, err) < 0)
 		return -1;
-	if (store_audit_narrow(st, lookback, to, &v, &n, err) < 0) {
+	if (store_audit_narrow(st, lookback, to, vids, nvids, &v, &n,
+	    err) < 0) {
 		free(limited);
 		return -1;
 	}
@@ -207,6 +302,13 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 			continue;
 		}
 		/* In the range: the detailed stream has the same row next. */
+		if (vids != NULL && s->vid != bound) {
+			sqlite3_reset(detail);
+			sqlite3_bind_int64(detail, 1, from);
+			sqlite3_bind_int64(detail, 2, to);
+			sqlite3_bind_int64(detail, 3, s->vid);
+			bound = s->vid;
+		}
 		if ((rc = sqlite3_step(detail)) != SQLITE_ROW)
 			break;
 		if (sqlite3_column_int64(detail, 0) != s->vid ||
@@ -270,4 +372,23 @@ store_audit_scan(struct store *st, int64_t from, int64_t to,
 	if (cb != 0)
 		return cb;
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_audit_scan(struct store *st, int64_t from, int64_t to,
+    int rest_minutes, store_audit_fn *fn, void *arg, struct err *err)
+{
+	return store_audit_run(st, from, to, rest_minutes, NULL, 0, fn, arg,
+	    err);
+}
+
+int
+store_audit_scan_some(struct store *st, int64_t from, int64_t to,
+    int rest_minutes, const int64_t *vids, size_t nvids, store_audit_fn *fn,
+    void *arg, struct err *err)
+{
+	if (nvids == 0)
+		return 0;
+	return store_audit_run(st, from, to, rest_minutes, vids, nvids, fn,
+	    arg, err);
 }

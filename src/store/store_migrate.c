@@ -241,6 +241,88 @@ static const char *const store_migrations[] = {
 	 */
 	"ALTER TABLE events ADD COLUMN all_day INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (all_day IN (0, 1));",
+	/*
+	 * 8: each assignment's conflict state, stored when it is written.
+	 * conflict_flags holds the counting assignments plan found in
+	 * conflict (by start, so a week's audit reads them through an
+	 * index); conflict_dirty the volunteers whose state an edit may have
+	 * changed since (every rule is about one volunteer's own shifts),
+	 * marked by the triggers below and judged again by ops before the
+	 * edit commits (ops_conflict_settle). A plan from before this
+	 * starts with all its volunteers to judge.
+	 */
+	"CREATE TABLE conflict_flags ("
+	"  volunteer_id INTEGER NOT NULL,"
+	"  shift_id INTEGER NOT NULL,"
+	"  start_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (volunteer_id, shift_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX conflict_flags_start ON conflict_flags"
+	"  (start_at, volunteer_id);"
+	/*
+	 * What the audit reads of each shift of a volunteer, so that finding
+	 * the few in a week reads this small index, not the table's pages.
+	 */
+	"CREATE INDEX shifts_span ON shifts (id, start_at, end_at, event_id);"
+	"CREATE TABLE conflict_dirty ("
+	"  volunteer_id INTEGER PRIMARY KEY"
+	");"
+	"INSERT INTO conflict_dirty SELECT DISTINCT volunteer_id"
+	"  FROM assignments;"
+	"CREATE TRIGGER conflict_assignment_insert AFTER INSERT ON assignments"
+	"  BEGIN INSERT OR IGNORE INTO conflict_dirty"
+	"  VALUES (new.volunteer_id); END;"
+	"CREATE TRIGGER conflict_assignment_delete AFTER DELETE ON assignments"
+	"  BEGIN INSERT OR IGNORE INTO conflict_dirty"
+	"  VALUES (old.volunteer_id); END;"
+	"CREATE TRIGGER conflict_assignment_update AFTER UPDATE OF"
+	"  volunteer_id, shift_id, status ON assignments BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty VALUES (old.volunteer_id);"
+	"  INSERT OR IGNORE INTO conflict_dirty VALUES (new.volunteer_id);"
+	"END;"
+	"CREATE TRIGGER conflict_shift_update AFTER UPDATE OF start_at,"
+	"  end_at, role, language, event_id ON shifts BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty SELECT volunteer_id"
+	"    FROM assignments WHERE shift_id = new.id;"
+	"END;"
+	"CREATE TRIGGER conflict_event_update AFTER UPDATE OF status,"
+	"  languages ON events BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty SELECT a.volunteer_id"
+	"    FROM shifts s JOIN assignments a ON a.shift_id = s.id"
+	"    WHERE s.event_id = new.id;"
+	"END;"
+	"CREATE TRIGGER conflict_volunteer_update AFTER UPDATE OF skills,"
+	"  languages, max_per_month, active ON volunteers BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty VALUES (new.id);"
+	"END;"
+	"CREATE TRIGGER conflict_unavailable_insert AFTER INSERT ON unavailable"
+	"  BEGIN INSERT OR IGNORE INTO conflict_dirty"
+	"  VALUES (new.volunteer_id); END;"
+	"CREATE TRIGGER conflict_unavailable_delete AFTER DELETE ON unavailable"
+	"  BEGIN INSERT OR IGNORE INTO conflict_dirty"
+	"  VALUES (old.volunteer_id); END;"
+	"CREATE TRIGGER conflict_unavailable_update AFTER UPDATE ON unavailable"
+	"  BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty VALUES (old.volunteer_id);"
+	"  INSERT OR IGNORE INTO conflict_dirty VALUES (new.volunteer_id);"
+	"END;"
+	/* The rest rule and the zone's months concern everyone. */
+	"CREATE TRIGGER conflict_setting_insert AFTER INSERT ON settings"
+	"  WHEN new.key IN ('rest_minutes', 'time_zone') BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty SELECT DISTINCT volunteer_id"
+	"    FROM assignments;"
+	"END;"
+	"CREATE TRIGGER conflict_setting_update AFTER UPDATE ON settings"
+	"  WHEN new.key IN ('rest_minutes', 'time_zone')"
+	"  AND new.value IS NOT old.value BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty SELECT DISTINCT volunteer_id"
+	"    FROM assignments;"
+	"END;"
+	"CREATE TRIGGER conflict_setting_delete AFTER DELETE ON settings"
+	"  WHEN old.key IN ('rest_minutes', 'time_zone') BEGIN"
+	"  INSERT OR IGNORE INTO conflict_dirty SELECT DISTINCT volunteer_id"
+	"    FROM assignments;"
+	"END;",
 };
 
 #define STORE_NMIGRATIONS \

@@ -245,6 +245,12 @@ def load(db, scale):
                                "AND sql LIKE '%content=%'").fetchall():
         con.execute('INSERT INTO "%s" ("%s") VALUES (\'rebuild\')'
                     % (name, name))
+    # The conflict state (migration 8) of a bulk load: every volunteer
+    # with shifts still to judge, which rooster's next change does.
+    if con.execute("SELECT 1 FROM sqlite_schema WHERE name = "
+                   "'conflict_dirty'").fetchone():
+        con.execute("INSERT OR IGNORE INTO conflict_dirty SELECT DISTINCT "
+                    "volunteer_id FROM assignments")
     con.execute("COMMIT")
     # No ANALYZE: a plan grown by rooster has no sqlite_stat1 either, and
     # the bench must see the query plans users get.
@@ -311,7 +317,8 @@ def main():
     shifts, events = load(db, scale)
     # The bulk load changed the schema (indexes and triggers remade): the
     # first change rooster makes notes the version its history triggers
-    # were checked at, after which an open skips that check. Make that
+    # were checked at, after which an open skips that check; it also
+    # judges every assignment for the stored conflict state. Make that
     # change now, as any plan in use has had it.
     subprocess.run([rooster, "--db", db, "init", "--timezone", ZONE,
                     "--name", "Bench movement (%s)" % scale], check=True,

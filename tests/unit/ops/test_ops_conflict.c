@@ -8,7 +8,11 @@
  * rest, monthly limits (by plan-zone month), unavailable periods, and
  * the skills and languages assign itself (plan_conflict_check) would
  * refuse: written with spaces, case and accents, so that the audit cannot
- * compare them another way than assign does.
+ * compare them another way than assign does. After random edits of
+ * every kind (shifts moved or renamed, volunteers' words and limits,
+ * unavailable periods, cancellations, the rest rule, undo) the conflict
+ * state stored when they were written (migration 8) names exactly the
+ * assignments brute force finds in conflict, and the audit still agrees.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -204,18 +208,27 @@ cf_words(struct store *st, const struct volunteer *v, int64_t id)
 	return kinds;
 }
 
-static void
-test_audit_matches_brute_force(void **state)
+/*
+ * The audit over the whole plan against brute force, and the stored
+ * conflict state against both; *words counts the assignments the skills
+ * and languages decide. Returns the number in conflict.
+ */
+static size_t
+cf_compare(struct store *st, int rest, size_t *words_out)
 {
-	struct store *st = cf_plan();
 	struct cf_seen *seen = xcalloc(1, sizeof *seen);
 	struct store_range all = { 0 };
+	struct store_conflict_flag *flags = NULL;
 	struct err err;
-	int64_t vid;
-	size_t i, j, checked = 0, found = 0, words = 0;
+	int64_t vid, *dirty = NULL;
+	size_t i, j, k, checked = 0, found = 0, words = 0, nflags = 0;
+	size_t ndirty = 0;
 
-	(void)state;
 	assert_int_equal(ops_conflicts(st, 0, 0, cf_collect, seen, &err), 0);
+	/* What was stored when written: all judged, nothing stale. */
+	assert_int_equal(store_conflict_dirty(st, &dirty, &ndirty, &err), 0);
+	assert_int_equal(ndirty, 0);
+	assert_int_equal(store_conflict_flags(st, &flags, &nflags, &err), 0);
 	for (vid = 1; vid <= CF_VOLUNTEERS; vid++) {
 		struct assignment_list list = { 0 };
 		struct unavailable_list off = { 0 };
@@ -225,7 +238,8 @@ test_audit_matches_brute_force(void **state)
 		int64_t max_end;
 		int month, prev_month = 0, in_month = 0;
 
-		assert_int_equal(store_volunteer_get(st, vid, &v, &err), 0);
+		if (store_volunteer_get(st, vid, &v, &err) < 0)
+			continue;	/* deleted */
 		assert_int_equal(store_assignment_list_volunteer(st, vid, &all,
 		    &list, &err), 0);
 		assert_int_equal(store_unavailable_list(st, vid, &off, &err),
@@ -248,7 +262,7 @@ test_audit_matches_brute_force(void **state)
 					max_end = b[j].end;
 			if (max_end > b[i].start)
 				want |= 1u << PLAN_CONFLICT_OVERLAP;
-			else if (max_end > b[i].start - CF_REST * 60)
+			else if (max_end > b[i].start - rest * 60)
 				want |= 1u << PLAN_CONFLICT_REST;
 			month = rtime_month(b[i].start);
 			if (month != prev_month)
@@ -268,6 +282,22 @@ test_audit_matches_brute_force(void **state)
 				fail_msg("volunteer %lld, shift %lld: audit 0x%x, "
 				    "brute force 0x%x", (long long)vid,
 				    (long long)b[i].shift, got, want);
+			if (want != 0) {
+				bool stored = false;
+
+				for (k = 0; k < nflags; k++)
+					if (flags[k].volunteer_id == vid &&
+					    flags[k].shift_id == b[i].shift) {
+						stored = flags[k].start ==
+						    b[i].start;
+						flags[k].volunteer_id = 0;
+					}
+				if (!stored)
+					fail_msg("volunteer %lld, shift %lld: "
+					    "in conflict, not stored so",
+					    (long long)vid,
+					    (long long)b[i].shift);
+			}
 			seen->kinds[b[i].shift][vid] = 0;
 			checked++;
 			found += want != 0;
@@ -282,10 +312,148 @@ test_audit_matches_brute_force(void **state)
 			if (seen->kinds[i][j] != 0)
 				fail_msg("audit reports shift %zu, volunteer %zu, "
 				    "which should not count", i, j);
-	assert_true(found > 10 && found < checked);
-	/* The words decide some, not all. */
-	assert_true(words > 10 && words < checked);
+	for (k = 0; k < nflags; k++)
+		if (flags[k].volunteer_id != 0)
+			fail_msg("volunteer %lld, shift %lld stored in conflict,"
+			    " but is not", (long long)flags[k].volunteer_id,
+			    (long long)flags[k].shift_id);
+	free(flags);
+	assert_true(found < checked);
+	assert_true(words < checked);
 	free(seen);
+	*words_out = words;
+	return found;
+}
+
+static void
+test_audit_matches_brute_force(void **state)
+{
+	struct store *st = cf_plan();
+	size_t words, found;
+
+	(void)state;
+	found = cf_compare(st, CF_REST, &words);
+	assert_true(found > 10);
+	/* The words decide some, not all. */
+	assert_true(words > 10);
+	store_close(st);
+}
+
+/* One random edit of the kind k through ops; the rest rule after it. */
+static int
+cf_edit(struct store *st, int k, int rest)
+{
+	struct assignment_list people = { 0 };
+	struct volunteer v;
+	struct shift sh;
+	struct event ev;
+	struct unavailable u;
+	struct err err;
+	int64_t sid = 1 + cf_rand(CF_SHIFTS), vid = 1 + cf_rand(CF_VOLUNTEERS);
+	int64_t move, undone;
+
+	switch (k) {
+	case 0:		/* a shift moves (refused if it leaves its event) */
+		if (store_shift_get(st, sid, &sh, &err) < 0)
+			break;
+		move = ((int64_t)cf_rand(9) - 4) * 1800;
+		sh.start += move;
+		sh.end += move + (int64_t)cf_rand(3) * 1800;
+		(void)ops_shift_edit(st, &sh, cf_rand(2) == 0, &err);
+		shift_fini(&sh);
+		break;
+	case 1:		/* a shift's role or language changes */
+		if (store_shift_get(st, sid, &sh, &err) < 0)
+			break;
+		free(sh.role);
+		sh.role = xstrdup(CF_WORD(cf_roles));
+		free(sh.language);
+		sh.language = xstrdup(CF_WORD(cf_shift_languages));
+		(void)ops_shift_edit(st, &sh, cf_rand(2) == 0, &err);
+		shift_fini(&sh);
+		break;
+	case 2:		/* a volunteer's skills, languages or limit */
+		if (store_volunteer_get(st, vid, &v, &err) < 0)
+			break;
+		free(v.skills);
+		v.skills = xstrdup(CF_WORD(cf_skills));
+		free(v.languages);
+		v.languages = xstrdup(CF_WORD(cf_languages));
+		v.max_per_month = cf_rand(2) == 0 ? 1 + (int)cf_rand(3) : 0;
+		assert_int_equal(ops_volunteer_edit(st, &v, &err), 0);
+		volunteer_fini(&v);
+		break;
+	case 3:		/* an unavailable period over someone's shift */
+		if (store_shift_get(st, sid, &sh, &err) < 0)
+			break;
+		assert_int_equal(store_assignment_list_shift(st, sid, &people,
+		    &err), 0);
+		memset(&u, 0, sizeof u);
+		u.volunteer_id = people.len > 0 ?
+		    people.items[0].volunteer_id : vid;
+		u.start = sh.start - (int64_t)cf_rand(4) * 1800;
+		u.end = sh.start + (1 + cf_rand(8)) * 1800;
+		assert_int_equal(ops_volunteer_unavailable(st, &u, &err), 0);
+		assignment_list_free(&people);
+		shift_fini(&sh);
+		break;
+	case 4:		/* an event cancelled, or its languages changed */
+		if (store_shift_get(st, sid, &sh, &err) < 0)
+			break;
+		if (cf_rand(2) == 0)
+			(void)ops_event_cancel(st, sh.event_id, &err);
+		else if (store_event_get(st, sh.event_id, &ev, &err) == 0) {
+			free(ev.languages);
+			ev.languages = xstrdup(CF_WORD(cf_event_languages));
+			(void)ops_event_edit(st, &ev, &err);
+			event_fini(&ev);
+		}
+		shift_fini(&sh);
+		break;
+	case 5:		/* someone assigned, unassigned, declining */
+		if (cf_rand(3) == 0)
+			(void)ops_unassign(st, sid, vid, &err);
+		else if (cf_rand(2) == 0)
+			(void)ops_respond(st, sid, vid, ASSIGNMENT_DECLINED,
+			    &err);
+		else
+			(void)ops_assign(st, sid, vid, true, NULL, &err);
+		break;
+	case 6:		/* the rest rule */
+		rest = (int)cf_rand(4) * 60;
+		assert_int_equal(ops_plan_rest(st, rest, &err), 0);
+		break;
+	case 7:		/* a shift deleted, or the last change undone */
+		if (cf_rand(2) == 0)
+			(void)ops_shift_delete(st, sid, &err);
+		else
+			(void)ops_undo(st, &undone, &err);
+		break;
+	}
+	return rest;
+}
+
+static void
+test_audit_after_edits(void **state)
+{
+	struct store *st = cf_plan();
+	struct err err;
+	char *v;
+	int round, i, rest = CF_REST;
+	size_t found = 0, words;
+
+	(void)state;
+	for (round = 0; round < 12; round++) {
+		for (i = 0; i < 6; i++)
+			rest = cf_edit(st, (int)cf_rand(8), rest);
+		/* An undo may have put the rest rule back. */
+		v = store_setting_get(st, "rest_minutes");
+		rest = v != NULL ? atoi(v) : 0;
+		free(v);
+		found += cf_compare(st, rest, &words);
+	}
+	assert_true(found > 100);
+	(void)err;
 	store_close(st);
 }
 
@@ -337,6 +505,7 @@ main(void)
 		    cf_setup),
 		cmocka_unit_test_setup(test_audit_range_counts_month,
 		    cf_setup),
+		cmocka_unit_test_setup(test_audit_after_edits, cf_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
