@@ -232,8 +232,25 @@ cli_print_day(int64_t t, bool year, char *buf, size_t size)
 static void
 cli_print_hours(const struct cli_print_row *row, char *buf, size_t size)
 {
-	char from[16], to[16];
+	char from[16], to[16], last[96];
 
+	/* Whole days (an all-day event, a shift of one): no midnights. */
+	if (row->end > row->start && rtime_day_add(row->start, 0) ==
+	    row->start && rtime_day_add(row->end, 0) == row->end) {
+		if (rtime_day_add(row->end - 1, 0) == row->start) {
+			snprintf(buf, size, "%s", _("all day"));
+			return;
+		}
+		/* TRANSLATORS: strftime format of the last day of an
+		 * all-day event in the roster's narrow time column. */
+		/* xgettext:no-c-format */
+		rtime_format(rtime_day_add(row->end - 1, 0), _("%-d %b"), last,
+		    sizeof last);
+		/* TRANSLATORS: the last day of an all-day event, "to 29 Mar"
+		 * (included); at most 11 columns. */
+		snprintf(buf, size, _("to %s"), last);
+		return;
+	}
 	rtime_format(row->start, "%H:%M", from, sizeof from);
 	rtime_format(row->end, "%H:%M", to, sizeof to);
 	snprintf(buf, size, "%s-%s", from, to);
@@ -296,7 +313,7 @@ cli_print_any_tentative(const struct cli_print *pr)
 static void
 cli_print_titles(const struct cli_print *pr, char **title, char **sub)
 {
-	char a[160], b[160], week[8], hours[32];
+	char a[160], b[160], week[8], hours[32], *days;
 	struct cli_print_row span;
 
 	if (pr->by_event) {
@@ -307,6 +324,23 @@ cli_print_titles(const struct cli_print *pr, char **title, char **sub)
 		span.start = pr->event.start;
 		span.end = pr->event.end;
 		cli_print_hours(&span, hours, sizeof hours);
+		if (pr->event.all_day && event_last_day(&pr->event) !=
+		    pr->event.start) {
+			/* Several days: "Saturday 27 March 2027 to Monday
+			 * 29 March 2027". */
+			cli_print_day(pr->event.start, false, a, sizeof a);
+			cli_print_day(event_last_day(&pr->event), true, b,
+			    sizeof b);
+			days = xasprintf(_("%s to %s"), a, b);
+			if (pr->event.location != NULL &&
+			    *pr->event.location != '\0') {
+				*sub = xasprintf("%s, %s", days,
+				    pr->event.location);
+				free(days);
+			} else
+				*sub = days;
+			return;
+		}
 		*sub = xasprintf("%s, %s%s%s", a, hours,
 		    pr->event.location != NULL && *pr->event.location ? ", " :
 		    "", pr->event.location != NULL ? pr->event.location : "");

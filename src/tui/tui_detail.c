@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tui_curses.h"
+#include "tui_pane.h"
 
 #define TUI_DETAIL_LIMIT 100
 
@@ -72,7 +73,13 @@ tui_detail_draw(struct tui *tui)
 	for (i = tui->detail_top, y = 1; i < tui->detail->len && y < r.h - 1;
 	    i++, y++) {
 		a = &tui->detail->items[i];
-		rtime_format(a->start, "%a %d %b %H:%M", when, sizeof when);
+		if (tui_pane_whole_days(a->start, a->end)) {
+			/* Whole days: the day and "all day", no midnight. */
+			rtime_format(a->start, "%a %d %b ", when, sizeof when);
+			tui_pane_when(a->start, a->end, false, when + strlen(when),
+			    sizeof when - strlen(when));
+		} else
+			rtime_format(a->start, "%a %d %b %H:%M", when, sizeof when);
 		tui_text_putf(r.y + y, r.x + 2, r.w - 4, THEME_NORMAL,
 		    "%s  %-10s %s  (%s)", when, a->role, a->event_title,
 		    _(assignment_status_name(a->status)));

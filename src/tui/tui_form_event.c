@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The event form: title, start, end, place, description. Saving parses
- * the times in the plan's zone, validates with event_validate() and calls
+ * the times in the plan's zone (days without times make it all-day), validates with event_validate() and calls
  * ops_event_add() or ops_event_edit(); an edit carries the version seen
  * when the form opened, so a change by another coordinator is not undone.
  */
@@ -28,6 +28,51 @@ tui_form_event_set(char **field, const char *text)
 	*field = xstrdup(text);
 }
 
+/* True if field i holds a day alone (YYYY-MM-DD, today, tomorrow). */
+static bool
+tui_form_event_is_day(const struct tui_form *f, size_t i, int64_t *day)
+{
+	return rtime_parse_day(tui_form_text(f, i), rtime_now(), day,
+	    NULL) == 0;
+}
+
+/*
+ * Start and end into ev: two times, or two days (or a start day and no
+ * end) for an all-day event from the first day to the last, included.
+ * On an error the focus is on the field at fault.
+ */
+static int
+tui_form_event_span(struct tui_form *f, struct event *ev, struct err *err)
+{
+	int64_t first, last;
+	bool day_start, day_end;
+
+	day_start = tui_form_event_is_day(f, TUI_FORM_EVENT_START, &first);
+	day_end = tui_form_event_is_day(f, TUI_FORM_EVENT_END, &last);
+	if (day_start && (day_end ||
+	    *tui_form_text(f, TUI_FORM_EVENT_END) == '\0')) {
+		ev->all_day = true;
+		ev->start = first;
+		ev->end = rtime_day_next(day_end ? last : first);
+		f->focus = TUI_FORM_EVENT_END;
+		if (ev->end <= ev->start)
+			return err_set(err, ERR_INVALID, _("End: the last day "
+			    "is before the first"));
+		return 0;
+	}
+	if (day_start != day_end) {
+		f->focus = day_start ? TUI_FORM_EVENT_END : TUI_FORM_EVENT_START;
+		return err_set(err, ERR_INVALID, _("give start and end both as "
+		    "days (all day) or both with a time"));
+	}
+	ev->all_day = false;
+	f->focus = TUI_FORM_EVENT_START;
+	if (tui_form_when(f, TUI_FORM_EVENT_START, &ev->start, err) < 0)
+		return -1;
+	f->focus = TUI_FORM_EVENT_END;
+	return tui_form_when(f, TUI_FORM_EVENT_END, &ev->end, err);
+}
+
 static int
 tui_form_event_save(struct tui *tui, struct tui_form *f, struct err *err)
 {
@@ -46,11 +91,7 @@ tui_form_event_save(struct tui *tui, struct tui_form *f, struct err *err)
 	    tui_form_text(f, TUI_FORM_EVENT_LOCATION));
 	tui_form_event_set(&ev.description,
 	    tui_form_text(f, TUI_FORM_EVENT_DESCRIPTION));
-	f->focus = TUI_FORM_EVENT_START;
-	if (tui_form_when(f, TUI_FORM_EVENT_START, &ev.start, err) < 0)
-		goto out;
-	f->focus = TUI_FORM_EVENT_END;
-	if (tui_form_when(f, TUI_FORM_EVENT_END, &ev.end, err) < 0)
+	if (tui_form_event_span(f, &ev, err) < 0)
 		goto out;
 	f->focus = TUI_FORM_EVENT_TITLE;
 	if (event_validate(&ev, err) < 0) {
@@ -109,8 +150,15 @@ tui_form_event_open(struct tui *tui, int64_t id)
 			tui_status_error(tui, "%s", err.msg);
 			return;
 		}
-		rtime_format_when(ev.start, start, sizeof start);
-		rtime_format_when(ev.end, end, sizeof end);
+		if (ev.all_day) {
+			rtime_format(ev.start, "%Y-%m-%d", start,
+			    sizeof start);
+			rtime_format(event_last_day(&ev), "%Y-%m-%d", end,
+			    sizeof end);
+		} else {
+			rtime_format_when(ev.start, start, sizeof start);
+			rtime_format_when(ev.end, end, sizeof end);
+		}
 	}
 	f = tui_form_new(id != 0 ? _("Edit event") : _("New event"),
 	    tui_form_event_save);
@@ -119,9 +167,11 @@ tui_form_event_open(struct tui *tui, int64_t id)
 	f->reopen = tui_form_event_reopen;
 	f->stored_version = tui_form_event_version;
 	tui_form_field(f, _("Title"), TUI_FIELD_TEXT, ev.title, NULL);
+	/* A day without a time in both: an all-day event. */
 	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start,
-	    _("YYYY-MM-DD HH:MM"));
-	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end, _("YYYY-MM-DD HH:MM"));
+	    _("YYYY-MM-DD HH:MM, or a day"));
+	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end,
+	    _("YYYY-MM-DD HH:MM, or a day"));
 	tui_form_field(f, _("Place"), TUI_FIELD_TEXT, ev.location, NULL);
 	tui_form_field(f, _("Description"), TUI_FIELD_TEXT, ev.description,
 	    NULL);

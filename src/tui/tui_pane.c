@@ -65,6 +65,36 @@ tui_pane_limit(const struct tui *tui, struct tui_pane *p)
 	return p->limit;
 }
 
+bool
+tui_pane_whole_days(int64_t start, int64_t end)
+{
+	return end > start && rtime_day_add(start, 0) == start &&
+	    rtime_day_add(end, 0) == end;
+}
+
+void
+tui_pane_when(int64_t start, int64_t end, bool wide, char *buf, size_t size)
+{
+	char to[16];
+	int days;
+
+	if (tui_pane_whole_days(start, end)) {
+		/* Midnights: round 23- and 25-hour days to whole ones. */
+		days = (int)((end - start + 43200) / 86400);
+		if (days <= 1)
+			snprintf(buf, size, "%s", _("all day"));
+		else
+			snprintf(buf, size, ngettext("%d day", "%d days",
+			    (unsigned long)days), days);
+		return;
+	}
+	rtime_format(start, "%H:%M", buf, size);
+	if (wide) {
+		rtime_format(end, "-%H:%M", to, sizeof to);
+		strncat(buf, to, size - strlen(buf) - 1);
+	}
+}
+
 enum tui_theme
 tui_pane_staffing(int assigned, int needed, bool cancelled, char *buf,
     size_t size)

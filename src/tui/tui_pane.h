@@ -29,6 +29,15 @@ typedef void (*tui_pane_row_fn)(struct tui *tui, struct tui_pane *p,
 
 /* Rows p should load now: its limit, raised to two screens if less. */
 int64_t tui_pane_limit(const struct tui *tui, struct tui_pane *p);
+/*
+ * The time column of an entry [start, end) into buf: "14:00-17:00" (only
+ * "14:00" when not wide); whole days (local midnight to midnight, as an
+ * all-day event or a shift of one) "all day", or "3 days".
+ */
+void tui_pane_when(int64_t start, int64_t end, bool wide, char *buf,
+    size_t size);
+/* True if [start, end) is whole local days. */
+bool tui_pane_whole_days(int64_t start, int64_t end);
 /* "3/5 !" into buf; returns the style of the cell. */
 enum tui_theme tui_pane_staffing(int assigned, int needed, bool cancelled,
     char *buf, size_t size);

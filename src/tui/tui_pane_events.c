@@ -73,13 +73,14 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 		tui_text_put(y, x, w, when, THEME_HEADER);
 		return;
 	}
-	rtime_format(ev->start, "%H:%M", when, sizeof when);
-	if (w >= 45) {
-		rtime_format(ev->end, "%H:%M", end, sizeof end);
-		strncat(when, "-", sizeof when - strlen(when) - 1);
-		strncat(when, end, sizeof when - strlen(when) - 1);
-	}
-	tw = (int)strlen(when) + 2;
+	if (ev->all_day)
+		tui_pane_when(ev->start, ev->end, w >= 45, end, sizeof end);
+	else
+		tui_pane_when(ev->start, ev->end, w >= 45, when, sizeof when);
+	/* All-day: its words in the width of the times (or of "all day"). */
+	if (ev->all_day)
+		snprintf(when, sizeof when, "%-*s", w >= 45 ? 11 : 7, end);
+	tw = (int)text_width(when) + 2;
 	style = tui_pane_staffing_event(ev, staff, sizeof staff);
 	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
 	rest = w - tw - sw - 1;

@@ -201,7 +201,7 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 	const struct shift *sh = tui_pane_shifts_shift(ps, row);
 	const struct assignment *a;
 	enum tui_theme base = selected ? THEME_SELECTED : THEME_NORMAL, style;
-	char when[32], end[16], staff[32];
+	char when[32], staff[32];
 	int tw, sw, stw;
 	bool conflict;
 
@@ -225,11 +225,8 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 			    THEME_STAFFED : THEME_NORMAL);
 		return;
 	}
-	rtime_format(sh->start, "%H:%M", when, sizeof when);
-	rtime_format(sh->end, "%H:%M", end, sizeof end);
-	strncat(when, "-", sizeof when - strlen(when) - 1);
-	strncat(when, end, sizeof when - strlen(when) - 1);
-	tw = (int)strlen(when) + 2;
+	tui_pane_when(sh->start, sh->end, true, when, sizeof when);
+	tw = (int)text_width(when) + 2;
 	style = tui_pane_staffing(sh->assigned, sh->needed,
 	    sh->event_status == EVENT_CANCELLED, staff, sizeof staff);
 	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;

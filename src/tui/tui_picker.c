@@ -123,7 +123,13 @@ tui_picker_open(struct tui *tui, int64_t shift_id)
 		free(pk);
 		return;
 	}
-	rtime_format(sh.start, "%a %d %b %H:%M", when, sizeof when);
+	if (tui_pane_whole_days(sh.start, sh.end)) {
+		/* Whole days: the day and "all day", no midnight. */
+		rtime_format(sh.start, "%a %d %b ", when, sizeof when);
+		tui_pane_when(sh.start, sh.end, false, when + strlen(when),
+		    sizeof when - strlen(when));
+	} else
+		rtime_format(sh.start, "%a %d %b %H:%M", when, sizeof when);
 	pk->title = xasprintf(_("Assign to %s, %s"), sh.role, when);
 	shift_fini(&sh);
 	pk->shift_id = shift_id;

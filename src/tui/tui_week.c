@@ -40,7 +40,7 @@ tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
 			tui_text_put(y++, r.x, r.w, day, THEME_HEADER);
 			shown = d;
 		}
-		rtime_format(sh->start, "%H:%M", when, sizeof when);
+		tui_pane_when(sh->start, sh->end, false, when, sizeof when);
 		style = tui_pane_staffing(sh->assigned, sh->needed, false,
 		    staff, sizeof staff);
 		tui_text_putf(y, r.x, r.w - 6, THEME_NORMAL, " %s %s, %s", when,
@@ -53,6 +53,57 @@ tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
 	(void)from;
 }
 
+/*
+ * One shift in day column col of the seven-column grid in r (columns cw
+ * wide): time and staffing, then role and event if there is room. y[]
+ * holds each column's next line, more[] what did not fit.
+ */
+static void
+tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
+    int *y, int *more)
+{
+	char when[16], staff[32];
+	enum tui_theme style;
+	int x = r.x + col * cw, bottom = r.y + r.h - 1;
+
+	if (y[col] >= bottom) {
+		more[col]++;
+		return;
+	}
+	style = tui_pane_staffing(sh->assigned, sh->needed, false,
+	    staff, sizeof staff);
+	/* Compact staffing: "0/1!" fits a 10-column day. */
+	snprintf(staff, sizeof staff, "%d/%d%s", sh->assigned,
+	    sh->needed, sh->assigned < sh->needed ? "!" :
+	    sh->assigned > sh->needed ? "+" : "");
+	if (tui_pane_whole_days(sh->start, sh->end)) {
+		/*
+		 * A shift of whole days, in each of its days: "all day",
+		 * then the role with the staffing ("all day" and the
+		 * staffing would not fit one line of a 10-column day).
+		 */
+		tui_text_put(y[col], x, cw - 1, _("all day"), style);
+		y[col]++;
+		if (y[col] < bottom) {
+			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
+			    " %s %s%s%s", staff, sh->role, cw >= 17 ? ", " :
+			    "", cw >= 17 ? sh->event_title : "");
+			y[col]++;
+		}
+		return;
+	}
+	tui_pane_when(sh->start, sh->end, false, when, sizeof when);
+	/* Two lines per shift when there is room: time, role. */
+	tui_text_putf(y[col], x, cw - 1, style, "%s %s", when, staff);
+	y[col]++;
+	if (y[col] < bottom) {
+		tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
+		    " %s%s%s", sh->role, cw >= 17 ? ", " : "",
+		    cw >= 17 ? sh->event_title : "");
+		y[col]++;
+	}
+}
+
 void
 tui_week_draw(struct tui *tui)
 {
@@ -61,11 +112,10 @@ tui_week_draw(struct tui *tui)
 	struct shift_list shifts = { 0 };
 	const struct shift *sh;
 	struct err err;
-	char day[32], when[16], staff[32], head[128], to[32];
+	char day[32], head[128], to[32];
 	int col, cw, x, y[7], more[7], i, gaps = 0;
-	int64_t d0, d1;
+	int64_t d0;
 	size_t k;
-	enum tui_theme style;
 
 	memset(&range, 0, sizeof range);
 	range.from = tui->week_start;
@@ -108,28 +158,13 @@ tui_week_draw(struct tui *tui)
 			if (sh->start >= rtime_day_add(range.from, col))
 				break;
 		}
-		d1 = r.y + r.h - 1;
-		if (y[col] >= d1) {
-			more[col]++;
+		tui_week_cell(r, cw, col, sh, y, more);
+		/* Whole days show on each day they cover, in this week. */
+		if (!tui_pane_whole_days(sh->start, sh->end))
 			continue;
-		}
-		x = r.x + col * cw;
-		rtime_format(sh->start, "%H:%M", when, sizeof when);
-		style = tui_pane_staffing(sh->assigned, sh->needed, false,
-		    staff, sizeof staff);
-		/* Compact staffing: "0/1!" fits a 10-column day. */
-		snprintf(staff, sizeof staff, "%d/%d%s", sh->assigned,
-		    sh->needed, sh->assigned < sh->needed ? "!" :
-		    sh->assigned > sh->needed ? "+" : "");
-		/* Two lines per shift when there is room: time, role. */
-		tui_text_putf(y[col], x, cw - 1, style, "%s %s", when, staff);
-		y[col]++;
-		if (y[col] < d1) {
-			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
-			    " %s%s%s", sh->role, cw >= 17 ? ", " : "",
-			    cw >= 17 ? sh->event_title : "");
-			y[col]++;
-		}
+		for (col++; col < 7 && rtime_day_add(range.from, col) <
+		    sh->end; col++)
+			tui_week_cell(r, cw, col, sh, y, more);
 	}
 	for (i = 0; i < 7; i++) {
 		if (more[i] > 0)
