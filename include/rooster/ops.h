@@ -22,7 +22,7 @@
 
 /*
  * Prepare a freshly opened plan for use: on a new file record the system's
- * time zone (or Europe/Amsterdam) and a UID domain; then make the plan's
+ * time zone (unless it is UTC) and a UID domain; then make the plan's
  * zone the one times are read and shown in. Returns 0; or
  * OPS_PLAN_ZONE_MISSING with err saying which zone and how to mend it
  * when the plan's zone is not in this system's tzdata (the process then
@@ -31,6 +31,12 @@
  */
 int ops_plan_open(struct store *st, struct err *err);
 #define OPS_PLAN_ZONE_MISSING 1
+/*
+ * ops_plan_open() on a plan without a zone (made on a server whose clock
+ * says UTC): err names `rooster init --timezone`; the process works in
+ * UTC, fit only for what needs no zone, and for the screen, which asks.
+ */
+#define OPS_PLAN_ZONE_UNSET 2
 /*
  * Name the plan and set its zone (NULL keeps either). Refuses with
  * ERR_CONFLICT to change the zone of a plan that holds events, unless

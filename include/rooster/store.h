@@ -82,6 +82,30 @@ char *store_setting_get(struct store *st, const char *key);
 int store_setting_set(struct store *st, const char *key, const char *value,
     struct err *err);
 
+/* store_rezone.c: every instant typed as a local time, in bulk */
+
+struct store_time_row {
+	int	 kind;		/* 0 event, 1 shift, 2 unavailable period */
+	int64_t	 id;
+	int64_t	 at[3];		/* start, end, an occurrence's start (or 0) */
+};
+
+struct store_times {
+	struct store_time_row	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+
+/* Append every event's, shift's and unavailable period's instants to out
+ * (the caller frees it with store_times_free). 0, or -1 with err. */
+int store_times_get(struct store *st, struct store_times *out,
+    struct err *err);
+/* Write t's instants back (events and shifts get a new SEQUENCE). Inside
+ * the caller's write transaction. 0, or -1 with err. */
+int store_times_put(struct store *st, const struct store_times *t,
+    struct err *err);
+void store_times_free(struct store_times *t);
+
 /* store_event.c */
 
 /* Filter for event and shift lists; zeroes mean "no bound". */

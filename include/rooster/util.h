@@ -104,6 +104,20 @@ const char *rtime_zone(void);
  * /etc/localtime link), else RTIME_ZONE_DEFAULT. Writes into buf.
  */
 void rtime_system_zone(char *buf, size_t size);
+/*
+ * True if name is UTC under any of its names (UTC, Etc/UTC, UCT,
+ * Universal, Zulu, GMT, GMT0, Greenwich, with or without "Etc/"): on a
+ * server that says so, the clock tells nothing of where the plan lives.
+ */
+bool rtime_zone_is_utc(const char *name);
+/*
+ * Each of the n instants in v becomes the instant of its local wall-clock
+ * time in zone from, read in zone to (a time the clocks skip in to moves
+ * forward, as mktime does). Leaves the zone set to to. Both zones must be
+ * valid. Returns 0, or -1 with ERR_INVALID for an unknown zone.
+ */
+int rtime_wall_move(int64_t *v, size_t n, const char *from, const char *to,
+    struct err *err);
 int64_t rtime_now(void);
 
 /*

@@ -44,7 +44,9 @@ enum cli_command_flags {
 	CLI_READS = 1 << 0,	/* runs inside one read transaction */
 	CLI_NO_STORE = 1 << 1,	/* needs no plan (help) */
 	CLI_OWN_FORMAT = 1 << 2,	/* takes other --format values (print) */
-	CLI_ANY_ZONE = 1 << 3	/* works while the plan's zone is missing */
+	CLI_ANY_ZONE = 1 << 3,	/* works while the plan's zone is missing */
+	CLI_NO_ZONE = 1 << 4	/* needs no zone: runs on a plan not given
+				   one yet (made on a UTC server) */
 };
 
 struct cli_command {

@@ -25,7 +25,8 @@ static const struct cli_command cli_commands[] = {
 	  "language"),
 	  cli_plan_init, CLI_ANY_ZONE },
 	{ "demo", NULL, "",
-	  N_("fill an empty database with the demo plan"), cli_plan_demo, 0 },
+	  N_("fill an empty database with the demo plan"), cli_plan_demo,
+	  CLI_NO_ZONE },
 	{ "event", "add", N_("TITLE --start WHEN --end WHEN | --date DAY "
 	  "[--to DAY] [--location L] [--description D] [--repeat RRULE] "
 	  "[--languages L]"),
@@ -62,18 +63,18 @@ static const struct cli_command cli_commands[] = {
 	  0 },
 	{ "volunteer", "add", N_("NAME [--email E] [--phone P] [--skills a,b] "
 	  "[--languages nl,ar] [--max-per-month N] [--notes TEXT]"),
-	  N_("add a volunteer"), cli_volunteer_add, 0 },
+	  N_("add a volunteer"), cli_volunteer_add, CLI_NO_ZONE },
 	{ "volunteer", "list", N_("[--search TEXT] [--skill S]"),
-	  N_("list volunteers"), cli_volunteer_list, CLI_READS },
+	  N_("list volunteers"), cli_volunteer_list, CLI_READS | CLI_NO_ZONE },
 	{ "volunteer", "show", N_("ID"),
 	  N_("show a volunteer and their shifts"),
-	  cli_volunteer_show, CLI_READS },
+	  cli_volunteer_show, CLI_READS | CLI_NO_ZONE },
 	{ "volunteer", "edit", N_("ID [--name N] [--email E] [--phone P] "
 	  "[--skills a,b] [--languages nl,ar] [--max-per-month N] "
 	  "[--notes TEXT] [--active yes|no]"), N_("change a volunteer"),
-	  cli_volunteer_edit, 0 },
+	  cli_volunteer_edit, CLI_NO_ZONE },
 	{ "volunteer", "delete", N_("ID"), N_("delete a volunteer"),
-	  cli_volunteer_delete, 0 },
+	  cli_volunteer_delete, CLI_NO_ZONE },
 	{ "volunteer", "unavailable",
 	  N_("ID --from WHEN --to WHEN [--reason R]"),
 	  N_("record a period a volunteer cannot work"),
@@ -82,12 +83,13 @@ static const struct cli_command cli_commands[] = {
 	  N_("print (or replace) the "
 	  "secret token naming a volunteer's calendar feed"),
 	  cli_volunteer_token, 0 },
-	{ "team", "add", N_("NAME"), N_("add a team"), cli_team_add, 0 },
+	{ "team", "add", N_("NAME"), N_("add a team"), cli_team_add,
+	  CLI_NO_ZONE },
 	{ "team", "join", N_("TEAM_ID VOLUNTEER_ID"),
 	  N_("put a volunteer in a team"),
-	  cli_team_join, 0 },
+	  cli_team_join, CLI_NO_ZONE },
 	{ "team", "list", "", N_("list teams and members"), cli_team_list,
-	  CLI_READS },
+	  CLI_READS | CLI_NO_ZONE },
 	{ "assign", NULL, N_("SHIFT_ID VOLUNTEER_ID|--team TEAM_ID [--force]"),
 	  N_("put a volunteer or a team on a shift"), cli_assign_assign, 0 },
 	{ "unassign", NULL, N_("SHIFT_ID VOLUNTEER_ID"),
@@ -113,7 +115,7 @@ static const struct cli_command cli_commands[] = {
 	  cli_conflict_list, CLI_READS },
 	{ "import", "csv", N_("FILE [--dry-run]"),
 	  N_("add or update volunteers from a spreadsheet"), cli_csv_import,
-	  0 },
+	  CLI_NO_ZONE },
 	{ "export", "csv", N_("volunteers|assignments [-o FILE] [--dutch] "
 	  "[--from DAY] [--to DAY]"),
 	  N_("volunteers or assignments for a spreadsheet"), cli_csv_export,
@@ -142,9 +144,9 @@ static const struct cli_command cli_commands[] = {
 	  "others work"), cli_plan_backup, CLI_ANY_ZONE },
 	{ "log", NULL, N_("[--limit N] [--volunteer ID] [--event ID]"),
 	  N_("recent changes with who, when, before and after; newest first"),
-	  cli_plan_log, CLI_READS },
+	  cli_plan_log, CLI_READS | CLI_NO_ZONE },
 	{ "undo", NULL, "", N_("undo your own last change (not undone yet)"),
-	  cli_plan_undo, 0 },
+	  cli_plan_undo, CLI_NO_ZONE },
 	{ "restore", NULL, N_("FILE [--yes]"),
 	  N_("replace the plan with a backup, "
 	  "after checking it"), cli_plan_restore, CLI_ANY_ZONE },
@@ -408,6 +410,11 @@ cli_open(struct cli_ctx *ctx, const struct cli_command *c,
 		return cli_fail(&err);
 	if (rc == OPS_PLAN_ZONE_MISSING && (c == NULL ||
 	    !(c->flags & CLI_ANY_ZONE)))
+		return cli_fail(&err);
+	/* No zone yet: the screen asks for it; commands that need one
+	 * name `init --timezone`. */
+	if (rc == OPS_PLAN_ZONE_UNSET && c != NULL &&
+	    !(c->flags & (CLI_ANY_ZONE | CLI_NO_ZONE)))
 		return cli_fail(&err);
 	return CLI_OK;
 }

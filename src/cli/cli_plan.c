@@ -83,10 +83,18 @@ int
 cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
+	char *zone;
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, NULL, 0, 0) < 0)
 		return CLI_USAGE;
+	/* The demo is a Dutch chapter's plan: on a plan without a zone
+	 * yet it brings its own. */
+	zone = store_setting_get(ctx->st, "time_zone");
+	if (zone == NULL && ops_plan_init(ctx->st, RTIME_ZONE_DEFAULT, NULL,
+	    &err) < 0)
+		return cli_fail(&err);
+	free(zone);
 	if (ops_plan_demo(ctx->st, ctx->now, &err) < 0)
 		return cli_fail(&err);
 	cli_out_note(ctx, _("demo plan written to %s"), ctx->db_path);

@@ -54,28 +54,47 @@ ops_plan_domain(char *buf, size_t size)
 int
 ops_plan_open(struct store *st, struct err *err)
 {
-	char zone[128], domain[256], *stored, *clean;
+	char zone[128], domain[256], *stored, *clean, *set_up;
+	bool local;
 	int rc = 0;
 
 	stored = store_setting_get(st, "time_zone");
-	if (stored == NULL && !store_is_readonly(st)) {
+	set_up = stored != NULL ? NULL : store_setting_get(st, "uid_domain");
+	if (stored == NULL && set_up == NULL && !store_is_readonly(st)) {
+		/*
+		 * A new plan: the system's zone, unless the server says
+		 * UTC, which tells nothing of where the plan lives (the
+		 * screen asks, commands name `init --timezone`).
+		 */
 		rtime_system_zone(zone, sizeof zone);
+		local = !rtime_zone_is_utc(zone);
 		ops_plan_domain(domain, sizeof domain);
 		if (store_begin_write(st, err) < 0)
 			return -1;
 		/* Another process may have set it up meanwhile. */
 		stored = store_setting_get(st, "time_zone");
-		if (stored == NULL)
-			rc = store_setting_set(st, "time_zone", zone, err) < 0 ||
+		set_up = store_setting_get(st, "uid_domain");
+		if (stored == NULL && set_up == NULL)
+			rc = (local && store_setting_set(st, "time_zone", zone,
+			    err) < 0) ||
 			    store_setting_set(st, "uid_domain", domain, err) < 0 ||
 			    store_setting_set(st, "name", "rooster", err) < 0 ?
 			    -1 : 0;
 		if (ops_finish(st, rc, err) < 0) {
 			free(stored);
+			free(set_up);
 			return -1;
 		}
-		if (stored == NULL)
+		if (stored == NULL && set_up == NULL && local)
 			stored = xstrdup(zone);
+	}
+	free(set_up);
+	if (stored == NULL) {
+		err_set(err, ERR_CONFLICT, _("the plan has no time zone yet: "
+		    "set it with 'rooster init --timezone Europe/Amsterdam' "
+		    "(your zone)"));
+		rtime_zone_set("UTC", NULL);
+		return OPS_PLAN_ZONE_UNSET;
 	}
 	if (stored != NULL && !rtime_zone_is_valid(stored)) {
 		clean = text_sanitize(stored);
@@ -88,7 +107,7 @@ ops_plan_open(struct store *st, struct err *err)
 		rtime_zone_set("UTC", NULL);
 		return OPS_PLAN_ZONE_MISSING;
 	}
-	rc = rtime_zone_set(stored != NULL ? stored : RTIME_ZONE_DEFAULT, err);
+	rc = rtime_zone_set(stored, err);
 	free(stored);
 	return rc;
 }
@@ -107,12 +126,45 @@ ops_plan_count_events(struct store *st, struct err *err)
 	return n;
 }
 
+/* Every local time typed in zone from becomes the same local time in to. */
+static int
+ops_plan_rezone(struct store *st, const char *from, const char *to,
+    struct err *err)
+{
+	struct store_times t = { 0 };
+	int64_t *v;
+	size_t i, j, n = 0;
+	int rc;
+
+	if (store_times_get(st, &t, err) < 0) {
+		store_times_free(&t);
+		return -1;
+	}
+	v = xreallocarray(NULL, t.len * 3 + 1, sizeof *v);
+	for (i = 0; i < t.len; i++)
+		for (j = 0; j < 3; j++)
+			v[n++] = t.items[i].at[j];
+	rc = rtime_wall_move(v, n, from, to, err);
+	for (i = 0, n = 0; rc == 0 && i < t.len; i++)
+		for (j = 0; j < 3; j++, n++)
+			if (t.items[i].at[j] != 0)
+				t.items[i].at[j] = v[n];
+	if (rc == 0)
+		rc = store_times_put(st, &t, err);
+	/* Until the commit, times are read in the old zone. */
+	rtime_zone_set(from, NULL);
+	free(v);
+	store_times_free(&t);
+	return rc;
+}
+
 int
 ops_plan_init(struct store *st, const char *zone, const char *name,
     struct err *err)
 {
 	char *current = NULL, *summary;
 	int rc = -1, events;
+	bool rezoned = false;
 
 	if (zone != NULL && !rtime_zone_is_valid(zone))
 		return rtime_zone_set(zone, err);
@@ -125,22 +177,32 @@ ops_plan_init(struct store *st, const char *zone, const char *name,
 	if (zone != NULL && (current == NULL || strcmp(current, zone) != 0)) {
 		if ((events = ops_plan_count_events(st, err)) < 0)
 			goto out;
-		/* A zone gone from tzdata cannot be kept anyway. */
-		if (events > 0 && (current == NULL ||
-		    rtime_zone_is_valid(current))) {
-			err_set(err, ERR_CONFLICT, _("the plan already holds "
-			    "events in %s; its time zone cannot change"),
-			    current != NULL ? current : "?");
-			goto out;
+		/*
+		 * A plan that holds events keeps their local wall-clock
+		 * times: 18:00 stays 18:00 in the new zone (a plan made in
+		 * UTC by mistake is mended in one command). A zone gone from
+		 * tzdata cannot be read, so its times stay as instants.
+		 */
+		if (events > 0 && current != NULL &&
+		    rtime_zone_is_valid(current)) {
+			if (ops_plan_rezone(st, current, zone, err) < 0)
+				goto out;
+			rezoned = true;
 		}
 		if (store_setting_set(st, "time_zone", zone, err) < 0)
 			goto out;
 	}
 	if (name != NULL && store_setting_set(st, "name", name, err) < 0)
 		goto out;
-	summary = xasprintf("zone %s, name %s", zone ? zone : "(kept)",
-	    name ? name : "(kept)");
-	rc = store_log_append(st, "init", "plan", 0, summary, err);
+	/* ops_undo() reads the old zone back from this summary. */
+	if (rezoned)
+		summary = xasprintf("zone %s -> %s, local times kept", current,
+		    zone);
+	else
+		summary = xasprintf("zone %s, name %s", zone ? zone : "(kept)",
+		    name ? name : "(kept)");
+	rc = store_log_append(st, rezoned ? "timezone" : "init", "plan", 0,
+	    summary, err);
 	free(summary);
 out:
 	free(current);

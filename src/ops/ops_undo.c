@@ -11,6 +11,31 @@
 
 #include "ops_int.h"
 
+/*
+ * The zone is a setting, outside the rows history keeps: a change of zone
+ * (ops_plan_init(), "zone OLD -> NEW, ...") puts OLD back beside its rows.
+ */
+static int
+ops_undo_zone(struct store *st, const char *summary, struct err *err)
+{
+	char zone[128];
+	const char *arrow;
+	size_t n;
+
+	if (strncmp(summary, "zone ", 5) != 0 ||
+	    (arrow = strstr(summary, " -> ")) == NULL ||
+	    (n = (size_t)(arrow - summary - 5)) >= sizeof zone)
+		return err_set(err, ERR_INVALID, _("cannot read the old time "
+		    "zone back from the log"));
+	memcpy(zone, summary + 5, n);
+	zone[n] = '\0';
+	if (!rtime_zone_is_valid(zone))
+		return rtime_zone_set(zone, err);
+	if (store_setting_set(st, "time_zone", zone, err) < 0)
+		return -1;
+	return rtime_zone_set(zone, err);
+}
+
 int
 ops_undo(struct store *st, int64_t *undone, struct err *err)
 {
@@ -39,6 +64,8 @@ ops_undo(struct store *st, int64_t *undone, struct err *err)
 		    (long long)id);
 	if (rc == 0)
 		rc = store_history_revert(st, id, err);
+	if (rc == 0 && strcmp(found.items[0].action, "timezone") == 0)
+		rc = ops_undo_zone(st, found.items[0].summary, err);
 	if (rc == 0) {
 		e = &found.items[0];
 		summary = xasprintf("undid change %lld: %s", (long long)id,

@@ -21,6 +21,29 @@ ops_volunteer_normalize(struct volunteer *v)
 	v->languages = s;
 }
 
+/* An e-mail address names one volunteer in the plan, whatever its case. */
+static int
+ops_volunteer_email_free(struct store *st, const struct volunteer *v,
+    struct err *err)
+{
+	struct volunteer other;
+	int64_t id;
+
+	if (v->email == NULL || v->email[0] == '\0')
+		return 0;
+	if ((id = store_volunteer_find_email(st, v->email, err)) < 0)
+		return -1;
+	if (id == 0 || id == v->id)
+		return 0;
+	if (store_volunteer_get(st, id, &other, err) < 0)
+		return -1;
+	err_set(err, ERR_CONFLICT, _("e-mail address %s is already volunteer "
+	    "%lld's (%s); each volunteer needs their own"), v->email,
+	    (long long)id, other.name);
+	volunteer_fini(&other);
+	return -1;
+}
+
 int
 ops_volunteer_add(struct store *st, struct volunteer *v, struct err *err)
 {
@@ -32,7 +55,9 @@ ops_volunteer_add(struct store *st, struct volunteer *v, struct err *err)
 	ops_volunteer_normalize(v);
 	if (store_begin_write(st, err) < 0)
 		return -1;
-	rc = store_volunteer_insert(st, v, err);
+	rc = ops_volunteer_email_free(st, v, err);
+	if (rc == 0)
+		rc = store_volunteer_insert(st, v, err);
 	if (rc == 0) {
 		summary = xasprintf("added '%s'", v->name);
 		rc = store_log_append(st, "volunteer add", "volunteer", v->id,
@@ -64,7 +89,9 @@ ops_volunteer_edit(struct store *st, struct volunteer *v, struct err *err)
 		return ops_finish(st, -1, err);
 	}
 	v->version = old.version;
-	rc = store_volunteer_update(st, v, err);
+	rc = ops_volunteer_email_free(st, v, err);
+	if (rc == 0)
+		rc = store_volunteer_update(st, v, err);
 	if (rc == 0) {
 		summary = xasprintf("edited '%s'", v->name);
 		rc = store_log_append(st, "volunteer edit", "volunteer", v->id,

@@ -364,6 +364,8 @@ struct tui {
 	enum tui_pane_id	 focus;
 	bool			 readonly;	/* the plan cannot be changed */
 	bool			 gaps_only;
+	bool			 needs_zone;	/* first start without a zone:
+						   the plan form is open */
 	bool			 week;		/* week view shown */
 	int64_t			 week_start;	/* Monday shown */
 	bool			 help;		/* help overlay shown */
@@ -502,6 +504,8 @@ void tui_form_insert(struct tui_form *f, const char *s);
 void tui_form_event_open(struct tui *tui, int64_t id);
 void tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id);
 void tui_form_volunteer_open(struct tui *tui, int64_t id);
+/* tui_form_plan.c: a plan without a zone asks for its name and zone. */
+void tui_form_plan_open(struct tui *tui);
 
 /* tui_picker.c: choose a volunteer for a shift. */
 void tui_picker_open(struct tui *tui, int64_t shift_id);

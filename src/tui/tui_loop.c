@@ -593,6 +593,10 @@ tui_loop_run(struct tui *tui)
 		if (key == TUI_KEY_NONE)
 			continue;
 		flags = tui_loop_key_in(tui, key);
+		/* The plan's first form left unsaved: nothing can be shown
+		 * rightly without a zone. */
+		if (tui->needs_zone && tui->form == NULL)
+			return 0;
 		if (flags & TUI_QUIT)
 			return 0;
 	}
@@ -624,6 +628,7 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	struct tui tui;
 	SCREEN *screen;
 	const char *term = getenv("TERM");
+	char *zone;
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -678,6 +683,12 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	tui.panes[TUI_PANE_VOLUNTEERS] = tui_pane_volunteers_new();
 	tui_loop_resize(&tui);
 	tui_loop_reload(&tui);
+	if ((zone = store_setting_get(st, "time_zone")) == NULL &&
+	    !tui.readonly) {
+		tui.needs_zone = true;
+		tui_form_plan_open(&tui);
+	}
+	free(zone);
 
 	rc = tui_loop_run(&tui);
 

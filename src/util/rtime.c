@@ -107,6 +107,50 @@ rtime_system_zone(char *buf, size_t size)
 	snprintf(buf, size, "%s", RTIME_ZONE_DEFAULT);
 }
 
+bool
+rtime_zone_is_utc(const char *name)
+{
+	static const char *const utc[] = {
+		"UTC", "UCT", "Universal", "Zulu", "GMT", "GMT0", "GMT+0",
+		"GMT-0", "Greenwich"
+	};
+	size_t i;
+
+	if (name == NULL)
+		return false;
+	if (strncmp(name, "Etc/", 4) == 0)
+		name += 4;
+	for (i = 0; i < sizeof utc / sizeof utc[0]; i++)
+		if (strcmp(name, utc[i]) == 0)
+			return true;
+	return false;
+}
+
+int
+rtime_wall_move(int64_t *v, size_t n, const char *from, const char *to,
+    struct err *err)
+{
+	struct tm *tms;
+	time_t out;
+	size_t i;
+
+	if (rtime_zone_set(to, err) < 0 || rtime_zone_set(from, err) < 0)
+		return -1;
+	/* Two passes: one zone switch each way, whatever n is. */
+	tms = xreallocarray(NULL, n > 0 ? n : 1, sizeof *tms);
+	for (i = 0; i < n; i++)
+		rtime_local(v[i], &tms[i]);
+	rtime_zone_set(to, NULL);
+	for (i = 0; i < n; i++) {
+		tms[i].tm_isdst = -1;
+		out = mktime(&tms[i]);
+		if (out != (time_t)-1)
+			v[i] = (int64_t)out;
+	}
+	free(tms);
+	return 0;
+}
+
 int64_t
 rtime_now(void)
 {

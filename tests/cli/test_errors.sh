@@ -45,7 +45,9 @@ refused "bad day" 2 "invalid day" who 2027-13-01
 refused "bad format" 2 "unknown format" --format xml event list
 refused "unknown zone" 2 "unknown time zone" init --timezone Mars/Olympus
 refused "zone path traversal" 2 "unknown time zone" init --timezone ../../etc/passwd
-refused "zone change with events" 1 "cannot change" init --timezone Europe/London
+# Issue 15: a plan with events changes zone keeping its local times.
+ok_run "zone change with events keeps local times" init --timezone Europe/London
+r init --timezone Europe/Amsterdam
 r event cancel 1
 refused "cancel twice" 1 "already cancelled" event cancel 1
 refused "unavailable backwards" 2 "ends before it starts" volunteer unavailable 1 --from "2027-04-02 10:00" --to "2027-04-01 10:00"

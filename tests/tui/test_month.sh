@@ -40,6 +40,27 @@ keys 3 c
 sees "c in the volunteers pane" "c: not in the volunteers pane — ? for help"
 quits "quits"
 
+# First start on a UTC server: the plan has no zone, the screen asks for
+# its name and zone first; leaving the form leaves the screen.
+MAIN_DB=$DB
+DB="$TESTDIR/fresh.db"
+tui_start 80 24
+sees "first start: the plan form" "New plan: its name and time zone"
+keys "Taalcafé Utrecht" Tab "Europe/Amsterdam" Enter
+sees "first start: saved" "plan 'Taalcafé Utrecht' in Europe/Amsterdam"
+check "first start: zone stored" [ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'time_zone'")" = Europe/Amsterdam ]
+check "first start: name stored" [ "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'name'")" = "Taalcafé Utrecht" ]
+quits "first start: quits"
+DB="$TESTDIR/fresh2.db"
+tui_start 80 24
+sees "first start again: the plan form" "New plan: its name and time zone"
+keys Escape
+wait_exit
+check "Esc on the plan form leaves the screen" [ "$EXIT" = 0 ]
+check "no zone was stored" [ -z "$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'time_zone'")" ]
+T kill-session -t t > /dev/null 2>&1
+DB=$MAIN_DB
+
 # SIGSEGV and SIGABRT: the terminal comes back (modes, cursor, mouse,
 # alternate screen) before the signal's default action ends the process.
 for pair in SEGV:139 ABRT:134; do

@@ -95,6 +95,7 @@ cf_collect(const struct store_audit_row *row, const struct plan_conflict *c,
 static struct store *
 cf_plan(void)
 {
+	int rc_open;
 	struct store *st = NULL;
 	struct volunteer v;
 	struct event ev;
@@ -106,7 +107,9 @@ cf_plan(void)
 	int64_t vid;
 
 	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
-	assert_int_equal(ops_plan_open(st, &err), 0);
+	rc_open = ops_plan_open(st, &err);
+	/* A new plan on a UTC system has no zone until init (issue 15). */
+	assert_true(rc_open == 0 || rc_open == OPS_PLAN_ZONE_UNSET);
 	assert_int_equal(ops_plan_init(st, "Europe/Amsterdam", NULL, &err), 0);
 	assert_int_equal(ops_plan_rest(st, CF_REST, &err), 0);
 	for (i = 0; i < CF_VOLUNTEERS; i++) {

@@ -23,11 +23,14 @@
 static struct store *
 demo_store(void)
 {
+	int rc_open;
 	struct store *st = NULL;
 	struct err err;
 
 	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
-	assert_int_equal(ops_plan_open(st, &err), 0);
+	rc_open = ops_plan_open(st, &err);
+	/* A new plan on a UTC system has no zone until init (issue 15). */
+	assert_true(rc_open == 0 || rc_open == OPS_PLAN_ZONE_UNSET);
 	assert_int_equal(ops_plan_init(st, DEMO_ZONE, NULL, &err), 0);
 	return st;
 }

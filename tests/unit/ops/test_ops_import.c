@@ -21,12 +21,15 @@
 static struct store *
 import_store(void)
 {
+	int rc_open;
 	struct store *st = NULL;
 	struct volunteer v;
 	struct err err;
 
 	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
-	assert_int_equal(ops_plan_open(st, &err), 0);
+	rc_open = ops_plan_open(st, &err);
+	/* A new plan on a UTC system has no zone until init (issue 15). */
+	assert_true(rc_open == 0 || rc_open == OPS_PLAN_ZONE_UNSET);
 	volunteer_init(&v);
 	v.name = xstrdup("Ana de Vries");
 	v.email = xstrdup("ana@example.org");

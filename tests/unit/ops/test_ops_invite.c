@@ -38,6 +38,7 @@ struct fixture {
 static int
 setup(void **state)
 {
+	int rc_open;
 	struct fixture *f = calloc(1, sizeof *f);
 	struct event ev;
 	struct shift sh;
@@ -45,7 +46,9 @@ setup(void **state)
 	struct err err;
 
 	assert_int_equal(store_open(":memory:", STORE_CREATE, &f->st, &err), 0);
-	assert_int_equal(ops_plan_open(f->st, &err), 0);
+	rc_open = ops_plan_open(f->st, &err);
+	/* A new plan on a UTC system has no zone until init (issue 15). */
+	assert_true(rc_open == 0 || rc_open == OPS_PLAN_ZONE_UNSET);
 	assert_int_equal(ops_plan_init(f->st, "Europe/Amsterdam", "Plan", &err),
 	    0);
 	ops_config_init(&f->cfg);

@@ -45,6 +45,7 @@ sg_rand(uint32_t n)
 static struct store *
 sg_plan(void)
 {
+	int rc_open;
 	static const char *const roles[] = { "algemeen", "tolk", "chauffeur" };
 	static const char *const langs[] = { "nl", "ar", "ti", "nl,ar" };
 	struct store *st = NULL;
@@ -59,7 +60,9 @@ sg_plan(void)
 
 	memset(sg_nbooked, 0, sizeof sg_nbooked);
 	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
-	assert_int_equal(ops_plan_open(st, &err), 0);
+	rc_open = ops_plan_open(st, &err);
+	/* A new plan on a UTC system has no zone until init (issue 15). */
+	assert_true(rc_open == 0 || rc_open == OPS_PLAN_ZONE_UNSET);
 	assert_int_equal(ops_plan_init(st, "Europe/Amsterdam", NULL, &err), 0);
 	assert_int_equal(ops_plan_rest(st, 60, &err), 0);
 	for (i = 0; i < sg_nvol; i++) {

@@ -372,6 +372,41 @@ test_now(void **state)
 	assert_true(rtime_now() < INT64_C(7258118400));
 }
 
+/* bool rtime_zone_is_utc(const char *name) */
+static void
+test_zone_is_utc(void **state)
+{
+	(void)state;
+	assert_false(rtime_zone_is_utc(NULL));
+	assert_true(rtime_zone_is_utc("UTC"));
+	assert_true(rtime_zone_is_utc("Etc/UTC"));
+	assert_true(rtime_zone_is_utc("Etc/Universal"));
+	assert_true(rtime_zone_is_utc("GMT"));
+	assert_false(rtime_zone_is_utc("Europe/London"));
+	assert_false(rtime_zone_is_utc("Etc/GMT+1"));
+}
+
+/* int rtime_wall_move(int64_t *v, size_t n, const char *from,
+ *     const char *to, struct err *err) */
+static void
+test_wall_move(void **state)
+{
+	struct err err;
+	int64_t v[2];
+
+	(void)state;
+	assert_int_equal(rtime_wall_move(v, 0, "UTC", "Mars/Base", &err), -1);
+	/* 18:00 UTC on 5 January and 14:00 UTC on 1 July 2027. */
+	v[0] = 1799172000;
+	v[1] = 1814536800;
+	assert_int_equal(rtime_wall_move(v, 2, "UTC", "Europe/Amsterdam",
+	    &err), 0);
+	/* The same wall times in Amsterdam: one hour, then two, earlier. */
+	assert_int_equal(v[0], 1799172000 - 3600);
+	assert_int_equal(v[1], 1814536800 - 7200);
+	assert_string_equal(rtime_zone(), "Europe/Amsterdam");
+}
+
 int
 main(void)
 {
@@ -392,6 +427,8 @@ main(void)
 		cmocka_unit_test(test_zone_set),
 		cmocka_unit_test(test_system_zone),
 		cmocka_unit_test(test_now),
+		cmocka_unit_test(test_zone_is_utc),
+		cmocka_unit_test(test_wall_move),
 	};
 
 	return cmocka_run_group_tests_name("util/rtime", tests, NULL, NULL);

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The plan's first start on a server whose clock says UTC: the plan has
+ * no zone yet, so the screen asks for its name and zone before anything
+ * else (ops_plan_init() saves them). Leaving the form leaves the screen:
+ * without a zone no time can be read or shown rightly.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rooster/ops.h"
+#include "tui_curses.h"
+#include "tui_pane.h"
+
+enum {
+	TUI_FORM_PLAN_NAME = 0,
+	TUI_FORM_PLAN_ZONE
+};
+
+static int
+tui_form_plan_save(struct tui *tui, struct tui_form *f, struct err *err)
+{
+	const char *name = tui_form_text(f, TUI_FORM_PLAN_NAME);
+	const char *zone = tui_form_text(f, TUI_FORM_PLAN_ZONE);
+
+	f->focus = TUI_FORM_PLAN_ZONE;
+	if (!rtime_zone_is_valid(zone))
+		return err_set(err, ERR_INVALID, _("unknown time zone '%s' "
+		    "(use an IANA name such as Europe/Amsterdam)"), zone);
+	f->focus = TUI_FORM_PLAN_NAME;
+	if (ops_plan_init(tui->st, zone, *name != '\0' ? name : NULL,
+	    err) < 0)
+		return -1;
+	tui->needs_zone = false;
+	tui_status_message(tui, _("plan '%s' in %s"), *name != '\0' ? name :
+	    "rooster", zone);
+	tui_form_free(tui->form);
+	tui->form = NULL;
+	tui_loop_reload(tui);
+	return 0;
+}
+
+void
+tui_form_plan_open(struct tui *tui)
+{
+	struct tui_form *f;
+	char *name = store_setting_get(tui->st, "name");
+
+	f = tui_form_new(_("New plan: its name and time zone"),
+	    tui_form_plan_save);
+	tui_form_field(f, _("Name"), TUI_FIELD_TEXT,
+	    name != NULL && strcmp(name, "rooster") != 0 ? name : NULL,
+	    _("e.g. Samen Thuis Utrecht"));
+	tui_form_field(f, _("Time zone"), TUI_FIELD_TEXT, NULL,
+	    _("e.g. Europe/Amsterdam"));
+	free(name);
+	tui_form_free(tui->form);
+	tui->form = f;
+}
