@@ -183,14 +183,16 @@ ops_plan_init(struct store *st, const char *zone, const char *name,
 		 * UTC by mistake is mended in one command). A zone gone from
 		 * tzdata cannot be read, so its times stay as instants.
 		 */
+		/* The setting first: its upsert's triggers would collide
+		 * with the marks the moved shifts leave in conflict_dirty. */
+		if (store_setting_set(st, "time_zone", zone, err) < 0)
+			goto out;
 		if (events > 0 && current != NULL &&
 		    rtime_zone_is_valid(current)) {
 			if (ops_plan_rezone(st, current, zone, err) < 0)
 				goto out;
 			rezoned = true;
 		}
-		if (store_setting_set(st, "time_zone", zone, err) < 0)
-			goto out;
 	}
 	if (name != NULL && store_setting_set(st, "name", name, err) < 0)
 		goto out;

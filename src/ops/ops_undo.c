@@ -62,10 +62,11 @@ ops_undo(struct store *st, int64_t *undone, struct err *err)
 	if (rc == 0 && found.len != 1)
 		rc = err_set(err, ERR_NOT_FOUND, _("change %lld is gone"),
 		    (long long)id);
-	if (rc == 0)
-		rc = store_history_revert(st, id, err);
+	/* The zone before the rows (see ops_plan_init()). */
 	if (rc == 0 && strcmp(found.items[0].action, "timezone") == 0)
 		rc = ops_undo_zone(st, found.items[0].summary, err);
+	if (rc == 0)
+		rc = store_history_revert(st, id, err);
 	if (rc == 0) {
 		e = &found.items[0];
 		summary = xasprintf("undid change %lld: %s", (long long)id,

@@ -29,6 +29,7 @@ check "demo on a new plan works on a UTC server" [ "$(sqlite3 "$TESTDIR/demo.db"
 # init --timezone on a plan with events: local times kept.
 r shift add 1 algemeen --start "2027-01-05 18:30" --end "2027-01-05 20:00"
 r volunteer unavailable 1 --from "2027-01-06 09:00" --to "2027-01-06 17:00"
+r assign 1 1 --force
 ok_run "init --timezone on a plan with events" init --timezone America/New_York
 r event list --from 2027-01-01 --format json
 json "event keeps 18:00 local" 'j[0]["start"]=="2027-01-05T18:00:00-05:00" and j[0]["end"]=="2027-01-05T20:00:00-05:00"'
