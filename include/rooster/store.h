@@ -115,6 +115,9 @@ struct store_range {
 	const char	*search;	/* substring of title/location, or NULL */
 	int64_t		 limit;		/* rows at most (0: all) */
 	bool		 gaps_only;	/* events/shifts short of people */
+	bool		 backwards;	/* store_event_list: the last limit
+					   rows (still in start order), read
+					   backwards from the end */
 };
 
 /* Insert ev (uid set by the caller) and set ev->id. */
@@ -126,7 +129,10 @@ int store_event_delete(struct store *st, int64_t id, struct err *err);
 /* Load event id into ev (initialised by the callee). ERR_NOT_FOUND if none. */
 int store_event_get(struct store *st, int64_t id, struct event *ev,
     struct err *err);
-/* Events whose start lies in the range, soonest first, with staffing. */
+/*
+ * Events whose start lies in the range, soonest first, with staffing
+ * (range->backwards: the last range->limit of them, in the same order).
+ */
 int store_event_list(struct store *st, const struct store_range *range,
     struct event_list *out, struct err *err);
 

@@ -176,7 +176,21 @@ store_event_list(struct store *st, const struct store_range *range,
 	    "  (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id "
 	    "   AND " ASSIGNMENT_COUNTS_SQL("a.status") ")))) "
 	    "ORDER BY e.start_at, e.id LIMIT ?5";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	/* The same, from the end: the screen's G reads only the last page. */
+	static const char back_sql[] = "SELECT " STORE_EVENT_COLS
+	    "FROM events e WHERE e.start_at >= ?1 AND e.start_at < ?2 "
+	    "AND (?3 IS NULL OR instr(lower(e.title), lower(?3)) > 0 "
+	    "  OR instr(lower(e.location), lower(?3)) > 0) "
+	    "AND (?4 = 0 OR (" EVENT_LIVE_SQL("e.status")
+	    " AND EXISTS (SELECT 1 "
+	    "  FROM shifts s WHERE s.event_id = e.id AND s.needed > "
+	    "  (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id "
+	    "   AND " ASSIGNMENT_COUNTS_SQL("a.status") ")))) "
+	    "ORDER BY e.start_at DESC, e.id DESC LIMIT ?5";
+	sqlite3_stmt *stmt = store_stmt(st, range->backwards ? back_sql : sql,
+	    err);
+	struct event tmp;
+	size_t first = out->len, i, j;
 	int rc;
 
 	if (stmt == NULL)
@@ -189,6 +203,13 @@ store_event_list(struct store *st, const struct store_range *range,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		store_event_row(stmt, event_list_push(out));
 	sqlite3_reset(stmt);
+	/* Read backwards: turn the rows around, into start order. */
+	for (i = first, j = out->len; range->backwards && i + 1 < j; i++) {
+		j--;
+		tmp = out->items[i];
+		out->items[i] = out->items[j];
+		out->items[j] = tmp;
+	}
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 

@@ -299,6 +299,8 @@ struct tui_pane_ops {
 	int	(*handle)(struct tui *tui, struct tui_pane *p,
 		    enum tui_action action);
 	void	(*free)(struct tui_pane *p);
+	/* reload can read the last rows first (tail): G needs no others. */
+	bool	  can_tail;
 };
 
 struct tui_pane {
@@ -307,7 +309,10 @@ struct tui_pane {
 	struct tui_list			 list;
 	size_t				 height;	/* rows drawn last */
 	int64_t				 limit;		/* rows asked for */
-	bool				 more;		/* more in store */
+	bool				 more;		/* more in store (before
+							   the rows, when tail) */
+	bool				 tail;		/* the last limit rows
+							   loaded, not the first */
 	void				*data;		/* pane's own */
 };
 

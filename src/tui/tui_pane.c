@@ -15,6 +15,25 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 {
 	size_t h = p->height > 0 ? p->height : 1;
 
+	/*
+	 * G on a pane that can read from the end: only the last rows, read
+	 * backwards (keyset from the end); g goes back to the first ones.
+	 */
+	if (action == TUI_ACT_LAST && p->ops->can_tail && p->more &&
+	    !p->tail) {
+		p->tail = true;
+		p->limit = TUI_PANE_FIRST;
+		p->ops->reload(tui, p);
+		tui_list_last(&p->list);
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	if (action == TUI_ACT_FIRST && p->tail) {
+		p->tail = false;
+		p->limit = TUI_PANE_FIRST;
+		p->ops->reload(tui, p);
+		tui_list_first(&p->list);
+		return TUI_HANDLED | TUI_DRAW;
+	}
 	switch (action) {
 	case TUI_ACT_DOWN:
 		tui_list_move(&p->list, 1);
@@ -38,7 +57,12 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 		return TUI_UNHANDLED;
 	}
 	/* Within a page of the end of what was loaded: load another page. */
-	if (p->more && p->list.selected + h >= p->list.len) {
+	if (p->more && !p->tail && p->list.selected + h >= p->list.len) {
+		p->limit += TUI_PANE_PAGE;
+		p->ops->reload(tui, p);
+	}
+	/* The last rows loaded, and moving up near their top: a page more. */
+	if (p->more && p->tail && p->list.selected < h) {
 		p->limit += TUI_PANE_PAGE;
 		p->ops->reload(tui, p);
 	}

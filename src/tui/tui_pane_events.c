@@ -14,6 +14,10 @@
 
 struct tui_pane_events {
 	struct event_list	events;
+	/* What the rows were chosen by when the pane went to its tail. */
+	bool			tail_known;
+	char			tail_filter[128];
+	bool			tail_gaps;
 };
 
 static void
@@ -37,6 +41,20 @@ tui_pane_events_reload(struct tui *tui, struct tui_pane *p)
 	range.from = rtime_day_add(rtime_now(), 0);
 	range.search = p->list.filter[0] != '\0' ? p->list.filter : NULL;
 	range.gaps_only = tui->gaps_only;
+	/* A new filter or gaps toggle starts from the first rows again. */
+	if (p->tail && pe->tail_known &&
+	    (strcmp(pe->tail_filter, p->list.filter) != 0 ||
+	    pe->tail_gaps != tui->gaps_only)) {
+		p->tail = false;
+		p->limit = TUI_PANE_FIRST;
+	}
+	pe->tail_known = p->tail;
+	if (p->tail) {
+		snprintf(pe->tail_filter, sizeof pe->tail_filter, "%s",
+		    p->list.filter);
+		pe->tail_gaps = tui->gaps_only;
+	}
+	range.backwards = p->tail;
 	range.limit = tui_pane_limit(tui, p);
 	if (store_event_list(tui->st, &range, &pe->events, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
@@ -237,7 +255,8 @@ static const struct tui_pane_ops tui_pane_events_ops = {
 	tui_pane_events_reload,
 	tui_pane_events_draw,
 	tui_pane_events_handle,
-	tui_pane_events_free
+	tui_pane_events_free,
+	true
 };
 
 struct tui_pane *

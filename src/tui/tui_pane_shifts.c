@@ -402,7 +402,8 @@ static const struct tui_pane_ops tui_pane_shifts_ops = {
 	tui_pane_shifts_reload,
 	tui_pane_shifts_draw,
 	tui_pane_shifts_handle,
-	tui_pane_shifts_free
+	tui_pane_shifts_free,
+	false
 };
 
 struct tui_pane *

@@ -155,7 +155,8 @@ static const struct tui_pane_ops tui_pane_volunteers_ops = {
 	tui_pane_volunteers_reload,
 	tui_pane_volunteers_draw,
 	tui_pane_volunteers_handle,
-	tui_pane_volunteers_free
+	tui_pane_volunteers_free,
+	false
 };
 
 struct tui_pane *

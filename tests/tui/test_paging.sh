@@ -22,6 +22,16 @@ keys G
 sees "G reaches the last event" "Event 1500"
 keys g
 sees "g back to the first" "Event 0001"
+# G reads only the last rows, backwards; paging up from there loads the
+# earlier ones page by page, and g still finds the first.
+keys G
+sees "G again: the last event" "Event 1500"
+i=0
+while [ $i -lt 40 ]; do keys PgUp; i=$((i + 1)); done
+sees "paging up from the end reaches rows before the last page" "Event 0"
+lacks "far from the end now" "Event 1500"
+keys g
+sees "g from the rows read backwards" "Event 0001"
 i=0
 while [ $i -lt 25 ]; do keys PgDn; i=$((i + 1)); done
 sees "paging down past the first page of rows" "Event 04"

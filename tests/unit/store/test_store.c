@@ -492,6 +492,18 @@ test_event_list(void **state)
 	assert_int_equal(store_event_list(fx->st, &r, &list, &err), 0);
 	assert_int_equal(list.len, 4);
 	event_list_free(&list);
+
+	/* Backwards: the last two, still in start order, appended too. */
+	r.backwards = true;
+	assert_int_equal(store_event_list(fx->st, &r, &list, &err), 0);
+	assert_int_equal(list.len, 2);
+	assert_true(list.items[0].id == e3 && list.items[1].id == e4);
+	r.limit = 3;
+	assert_int_equal(store_event_list(fx->st, &r, &list, &err), 0);
+	assert_int_equal(list.len, 5);
+	assert_true(list.items[2].id == e2 && list.items[3].id == e3 &&
+	    list.items[4].id == e4);
+	event_list_free(&list);
 }
 
 /* int store_shift_insert/get/update/delete(struct store *st, ...) */
