@@ -18,7 +18,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libical jansson inih gmime-3.0
+PKGS     = ncursesw sqlite3 libical icu-i18n jansson inih gmime-3.0
 VERSION  = 0.1.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \

@@ -9,7 +9,7 @@ set -u
 
 BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
 libjansson-dev libcmocka-dev libcsv-dev libinih-dev libgmime-3.0-dev \
-tzdata gettext"
+libicu-dev tzdata gettext"
 TEST="sqlite3 tmux python3 python3-icalendar locales clang \
 libclang-rt-14-dev"
 BENCH="python3 calcurse time"

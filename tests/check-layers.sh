@@ -79,7 +79,8 @@ cd "$top" || exit 2
 		if (base == "sqlite3.h" || base == "sqlite3ext.h") {
 			if (layer != "store" || file ~ /^include\//)
 				violation(inc)
-		} else if (inc ~ /^libical\// || base ~ /^ical(ss|vcal)?\.h$/) {
+		} else if (inc ~ /^libical\// || base ~ /^ical(ss|vcal)?\.h$/ ||
+		    inc ~ /^unicode\//) {
 			if (layer != "ics" || file ~ /^include\//)
 				violation(inc)
 		} else if (inc ~ /^gmime\// || base == "glib.h") {

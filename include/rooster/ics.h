@@ -121,13 +121,16 @@ int ics_message_check(const char *text, struct err *err);
 struct ics_read_item {
 	long		 line;		/* line of its BEGIN:VEVENT */
 	enum ics_method	 method;	/* of its calendar */
-	const char	*uid;
+	const char	*uid;		/* made from its content when the
+					   file gives none */
 	int		 sequence;
 	int64_t		 dtstamp;	/* 0 when absent */
 	int64_t		 start;
 	int64_t		 end;
 	bool		 all_day;
 	int64_t		 recurrence_id;	/* 0: none */
+	bool		 this_and_future;	/* RECURRENCE-ID;RANGE=
+					   THISANDFUTURE */
 	const char	*summary;	/* "" when absent */
 	const char	*location;
 	const char	*description;
@@ -149,13 +152,38 @@ struct ics_read_item {
  */
 typedef int ics_read_fn(void *arg, const struct ics_read_item *item,
     struct err *err);
+/*
+ * Called for each problem the read steps over, with a plain sentence
+ * that starts with "line N: " (borrowed for the call); skipped is true
+ * when a whole event was left out.
+ */
+typedef void ics_note_fn(void *arg, const char *note, bool skipped);
+
+struct ics_read_options {
+	const char	*zone;		/* IANA zone for floating and all-day
+					   times */
+	bool		 strict;	/* any problem stops the read */
+	ics_note_fn	*note;		/* NULL: notes are dropped */
+};
 
 /*
  * Read every VCALENDAR in fp (several may follow each other) and call fn
- * for each VEVENT as soon as it is complete. Floating and all-day times
- * are taken in zone. Malformed input stops the read with ERR_INVALID and
- * a message "line N: ..." (the caller should then discard what fn did).
+ * (with arg) for each VEVENT as soon as it is complete; each calendar's
+ * VTIMEZONEs are read first, wherever they stand in it. A property
+ * libical cannot read is left out with a note; an event without UID gets
+ * one made from its content; an event without a start that can be placed
+ * in time is skipped with a note (a REPLY needs no start: only UID,
+ * RECURRENCE-ID, ATTENDEE, PARTSTAT, SEQUENCE and DTSTAMP). Time zones
+ * are the calendar's VTIMEZONEs, IANA names (also behind a libical or
+ * Evolution prefix), Windows names and Outlook's "(UTC+01:00) Amsterdam,
+ * ..." names. With opts->strict every such problem stops the read
+ * instead. Input that is not iCalendar (no VCALENDAR, BEGIN and END that
+ * do not match) stops it always, with ERR_INVALID and "line N: ..." (the
+ * caller should then discard what fn did). fp need not be seekable.
  */
+int ics_read_with(FILE *fp, const struct ics_read_options *opts,
+    ics_read_fn *fn, void *arg, struct err *err);
+/* ics_read_with(), strict, floating times in zone. */
 int ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
     struct err *err);
 

@@ -395,16 +395,20 @@ void ops_ics_result_fini(struct ops_ics_result *res);
 /*
  * Import every VEVENT of fp in one transaction: a METHOD:REPLY sets the
  * matching assignment's status; PUBLISH, REQUEST or no METHOD add or
- * update events by UID (idempotent), CANCEL cancels a known event.
- * Malformed input: ERR_INVALID "line N: ..." and nothing changes.
+ * update events by UID (idempotent), CANCEL cancels a known event or
+ * occurrence. What the file gets wrong but rooster can step over (an
+ * empty or unreadable property, an event without UID or without a start
+ * it can place) is a note in out->notes; input that is not iCalendar, or
+ * with strict any such problem, is ERR_INVALID "line N: ..." and nothing
+ * changes.
  */
-int ops_ics_import(struct store *st, FILE *fp, struct ops_ics_result *out,
-    struct err *err);
+int ops_ics_import(struct store *st, FILE *fp, bool strict,
+    struct ops_ics_result *out, struct err *err);
 /*
- * ops_ics_import for a calendar that came by mail from sender (an
- * address; NULL: unknown, no check): a REPLY is applied only when sender
- * is its ATTENDEE's address or that ATTENDEE's SENT-BY (any case), else
- * it is noted "not applied: sent by X for Y".
+ * ops_ics_import (not strict) for a calendar that came by mail from
+ * sender (an address; NULL: unknown, no check): a REPLY is applied only
+ * when sender is its ATTENDEE's address or that ATTENDEE's SENT-BY (any
+ * case), else it is noted "not applied: sent by X for Y".
  */
 int ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
     struct ops_ics_result *out, struct err *err);

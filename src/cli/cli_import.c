@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: ISC */
-/* import ics: events from a partner's calendar, or replies to invites. */
+/*
+ * import ics: events from a partner's calendar, or replies to invites.
+ * Notes on what the file got wrong go to stderr, one line each; --strict
+ * refuses the whole file at the first of them instead.
+ */
 #include "cli_int.h"
 
 #include <errno.h>
@@ -19,6 +23,9 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 		{ "replies", N_("REPLIES"), CLI_INT, CLI_BOTH },
 		{ "ignored", N_("IGNORED"), CLI_INT, CLI_BOTH },
 	};
+	struct cli_opt opts[] = {
+		{ "strict", false, NULL, false },
+	};
 	struct ops_ics_result res;
 	struct cli_table t;
 	struct err err;
@@ -27,7 +34,8 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i;
 	int rc;
 
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0)
+	if (cli_args_parse(ctx, argc, argv, opts, sizeof opts / sizeof opts[0],
+	    pos, 1, 1) < 0)
 		return CLI_USAGE;
 	if (strcmp(pos[0], "-") == 0)
 		fp = stdin;
@@ -38,7 +46,7 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	memset(&res, 0, sizeof res);
 	err_clear(&err);
-	rc = ops_ics_import(ctx->st, fp, &res, &err);
+	rc = ops_ics_import(ctx->st, fp, opts[0].seen, &res, &err);
 	if (fp != stdin)
 		fclose(fp);
 	if (rc < 0) {

@@ -133,7 +133,7 @@ static const struct cli_command cli_commands[] = {
 	{ "invite", NULL, N_("[--event ID] (--outbox DIR | --send)"),
 	  N_("send invitations, updates and cancellations (iTIP)"),
 	  cli_invite_invite, 0 },
-	{ "import", "ics", N_("FILE"),
+	{ "import", "ics", N_("FILE [--strict]"),
 	  N_("import events, or replies to invites"),
 	  cli_import_ics, 0 },
 	{ "import", "mail", N_("PATH..."),

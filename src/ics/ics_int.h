@@ -19,4 +19,13 @@ icalcomponent *ics_zone_component(const char *zone, int from_year,
  */
 icaltimezone *ics_zone_builtin(const char *zone);
 
+/* ics_tzid.c */
+
+/*
+ * The zone a TZID names without the calendar's VTIMEZONE: an IANA name
+ * (also behind a /vendor/.../ prefix), a Windows zone name or an Outlook
+ * display name; libical's built-in zone, never freed. NULL if none.
+ */
+icaltimezone *ics_tzid_zone(const char *tzid);
+
 #endif /* ROOSTER_ICS_INT_H */

@@ -1,9 +1,20 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Reading calendars incrementally. Lines are unfolded here only to know
- * their line numbers; each VEVENT and VTIMEZONE is handed line by line to
- * libical's parser and processed as soon as it ends, so a file of 100,000
- * events never becomes one tree. Several VCALENDARs may follow each other.
+ * their line numbers; each VEVENT is handed line by line to libical's
+ * parser and processed as soon as it ends, so a file of 100,000 events
+ * never becomes one tree. Several VCALENDARs may follow each other.
+ *
+ * The file is read twice: the first pass keeps only each calendar's
+ * VTIMEZONEs (Evolution writes them after the events that use them), the
+ * second places the events. Input that cannot be read twice (a pipe) is
+ * copied to a temporary file first.
+ *
+ * Real clients write empty or odd properties; libical drops those and
+ * says so in X-LIC-ERROR properties. Each becomes a note naming its line,
+ * in plain words, and the event goes on without it; only an event without
+ * a start rooster can place is skipped. In strict mode the first such
+ * problem stops the read, as anything that is not iCalendar always does.
  */
 #include "rooster/ics.h"
 
@@ -12,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/types.h>
 
 #include "ics_int.h"
 
@@ -28,7 +40,12 @@ struct ics_reader {
 	const char	*zone_name;	/* plan zone for floating times */
 	icaltimezone	*zone;
 	ics_read_fn	*fn;
+	ics_note_fn	*note;
 	void		*arg;
+	bool		 strict;
+	int		 pass;		/* 1: VTIMEZONEs only, 2: events */
+	icalcomponent	**zones;	/* pass 1's VTIMEZONEs per calendar */
+	size_t		 nzones;
 	long		 line;		/* physical lines read */
 	char		*pending;	/* next physical line, read ahead */
 	size_t		 pending_cap;
@@ -36,6 +53,8 @@ struct ics_reader {
 	long		 pending_line;
 	enum ics_reader_state state;
 	int		 depth;		/* nesting inside the current block */
+	char		 open[16][40];	/* names of the BEGINs not yet ended */
+	char		 msg[120];
 	long		 block_line;	/* line of the block's BEGIN */
 	icalparser	*parser;
 	icalcomponent	*calendar;	/* holds this calendar's VTIMEZONEs */
@@ -68,6 +87,9 @@ ics_reader_physical(struct ics_reader *r, char **buf, size_t *cap)
 	r->line++;
 	while (n > 0 && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
 		(*buf)[--n] = '\0';
+	/* A UTF-8 byte order mark before the first line. */
+	if (r->line == 1 && n >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0)
+		memmove(*buf, *buf + 3, (size_t)n - 2);
 	return true;
 }
 
@@ -129,72 +151,194 @@ ics_reader_fail(struct ics_reader *r, long line, const char *what,
 	return err_set(err, ERR_INVALID, _("line %ld: %s"), line, what);
 }
 
-/* The first X-LIC-ERROR text in c or its children, or NULL. */
-static const char *
-ics_reader_first_error(icalcomponent *c)
-{
-	icalproperty *p;
-	icalcomponent *sub;
-	const char *s;
-
-	for (p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
-	    p != NULL;
-	    p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY))
-		return icalproperty_get_xlicerror(p);
-	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
-	    sub != NULL;
-	    sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
-		if ((s = ics_reader_first_error(sub)) != NULL)
-			return s;
-	return NULL;
-}
-
 /*
- * Report libical's complaint about the block just parsed, at the first
- * of its lines that libical cannot read on its own.
+ * A problem the read can step over: in strict mode it stops the read
+ * (-1 with err), else it is handed on as a note and 0 returned.
  */
 static int
-ics_reader_block_error(struct ics_reader *r, icalcomponent *c,
+ics_reader_tell(struct ics_reader *r, long line, const char *what,
+    bool skipped, struct err *err)
+{
+	char *text;
+
+	if (r->strict)
+		return ics_reader_fail(r, line, what, err);
+	if (r->note != NULL) {
+		text = xasprintf(_("line %ld: %s"), line, what);
+		r->note(r->arg, text, skipped);
+		free(text);
+	}
+	return 0;
+}
+
+static int
+ics_reader_note(struct ics_reader *r, long line, const char *what,
     struct err *err)
 {
-	const char *msg = ics_reader_first_error(c), *line;
-	const long *linenos = (const long *)(const void *)r->linenos.data;
-	size_t i, n = r->linenos.len / sizeof(long);
-	icalproperty *p;
-	long at = r->block_line;
-	char *copy;
+	return ics_reader_tell(r, line, what, false, err);
+}
 
-	line = r->block.data;
-	for (i = 0; i < n; i++, line += strlen(line) + 1) {
-		if (ics_reader_is(line, "BEGIN", NULL) ||
-		    ics_reader_is(line, "END", NULL))
-			continue;
-		copy = xstrdup(line);
-		p = icalproperty_new_from_string(copy);
-		free(copy);
-		if (p == NULL || icalproperty_get_first_parameter(p,
-		    ICAL_XLICERRORTYPE_PARAMETER) != NULL ||
-		    icalproperty_isa(p) == ICAL_XLICERROR_PROPERTY) {
-			if (p != NULL)
-				icalproperty_free(p);
-			at = linenos[i];
-			break;
-		}
-		icalproperty_free(p);
+/* The property name of a content line, upper-cased, into out. */
+static void
+ics_reader_name(const char *line, char *out, size_t size)
+{
+	size_t n = 0;
+
+	while (line[n] != '\0' && line[n] != ';' && line[n] != ':' &&
+	    n + 1 < size) {
+		out[n] = (char)toupper((unsigned char)line[n]);
+		n++;
 	}
-	return err_set(err, ERR_INVALID, _("line %ld: %s"), at, msg != NULL ?
-	    msg : _("libical cannot read this component"));
+	out[n] = '\0';
+}
+
+/* The value of a content line: after the first colon outside quotes. */
+static const char *
+ics_reader_value(const char *line)
+{
+	bool quoted = false;
+
+	for (; *line != '\0'; line++) {
+		if (*line == '"')
+			quoted = !quoted;
+		else if (*line == ':' && !quoted)
+			return line + 1;
+	}
+	return line;
 }
 
 /*
- * The zone a TZID names: this calendar's VTIMEZONE, else libical's own
- * zone of that name (with or without libical's TZID prefix); NULL if none.
- * libical resolves DTSTART and DTEND itself, but not RECURRENCE-ID.
+ * In plain words, what is wrong with the content line, into msg; with
+ * ignored, saying that it was left out.
+ */
+static void
+ics_reader_bad_what(const char *line, bool ignored, char *msg, size_t size)
+{
+	char name[48];
+	const char *value = ics_reader_value(line);
+
+	ics_reader_name(line, name, sizeof name);
+	if (strcmp(name, "X-LIC-ERROR") == 0)
+		snprintf(msg, size, ignored ? _("another program's error "
+		    "report (X-LIC-ERROR) ignored") : _("another program's "
+		    "error report (X-LIC-ERROR)"));
+	else if (*value == '\0')
+		snprintf(msg, size, ignored ? _("empty %s ignored") :
+		    _("empty %s"), name);
+	else
+		snprintf(msg, size, ignored ? _("%s value '%.40s' not "
+		    "understood; ignored") : _("%s value '%.40s' not "
+		    "understood"), name, value);
+}
+
+/*
+ * Say why the content line at lineno was left out. A VEVENT's DTSTART
+ * is left to the event, which is skipped without it and says so.
+ */
+static int
+ics_reader_bad_line(struct ics_reader *r, const char *line, long lineno,
+    struct err *err)
+{
+	char msg[200];
+
+	ics_reader_bad_what(line, !r->strict, msg, sizeof msg);
+	if (r->strict)
+		return ics_reader_fail(r, lineno, msg, err);
+	if (r->state == ICS_READER_EVENT && r->depth == 0 &&
+	    strncasecmp(line, "DTSTART", 7) == 0 &&
+	    (line[7] == ';' || line[7] == ':'))
+		return 0;
+	/* An empty TZID of a VTIMEZONE is given back (see below). */
+	if (r->state == ICS_READER_ZONE && strncasecmp(line, "TZID:", 5) == 0 &&
+	    line[5] == '\0')
+		return 0;
+	return ics_reader_note(r, lineno, msg, err);
+}
+
+/* True if the content line cannot be read as a property on its own. */
+static bool
+ics_reader_line_is_bad(const char *line)
+{
+	icalproperty *p;
+	char *copy = xstrdup(line);
+	bool bad;
+
+	p = icalproperty_new_from_string(copy);
+	free(copy);
+	bad = p == NULL || icalproperty_isa(p) == ICAL_XLICERROR_PROPERTY ||
+	    icalproperty_get_first_parameter(p,
+	    ICAL_XLICERRORTYPE_PARAMETER) != NULL;
+	if (p != NULL)
+		icalproperty_free(p);
+	return bad;
+}
+
+/*
+ * libical left X-LIC-ERRORs in the block just parsed: name each line it
+ * could not read, then drop the error properties.
+ */
+static int
+ics_reader_block_notes(struct ics_reader *r, icalcomponent *c,
+    struct err *err)
+{
+	const long *linenos = (const long *)(const void *)r->linenos.data;
+	size_t i, n = r->linenos.len / sizeof(long);
+	const char *line = r->block.data;
+	bool found = false;
+
+	for (i = 0; i < n; i++, line += strlen(line) + 1) {
+		if (ics_reader_is(line, "BEGIN", NULL) ||
+		    ics_reader_is(line, "END", NULL) ||
+		    !ics_reader_line_is_bad(line))
+			continue;
+		found = true;
+		if (ics_reader_bad_line(r, line, linenos[i], err) < 0)
+			return -1;
+	}
+	if (!found && ics_reader_note(r, r->block_line, _("part of this "
+	    "component could not be read and was left out"), err) < 0)
+		return -1;
+	icalcomponent_strip_errors(c);
+	return 0;
+}
+
+/* The line number of the block's first NAME property, else its BEGIN. */
+static long
+ics_reader_line_of(const struct ics_reader *r, const char *name)
+{
+	const long *linenos = (const long *)(const void *)r->linenos.data;
+	size_t i, n = r->linenos.len / sizeof(long), len = strlen(name);
+	const char *line = r->block.data;
+
+	for (i = 0; i < n; i++, line += strlen(line) + 1)
+		if (strncasecmp(line, name, len) == 0 &&
+		    (line[len] == ';' || line[len] == ':'))
+			return linenos[i];
+	return r->block_line;
+}
+
+/* The block's first NAME content line (there must be one). */
+static const char *
+ics_reader_text_of(const struct ics_reader *r, const char *name)
+{
+	size_t i, n = r->linenos.len / sizeof(long), len = strlen(name);
+	const char *line = r->block.data;
+
+	for (i = 0; i < n; i++, line += strlen(line) + 1)
+		if (strncasecmp(line, name, len) == 0 &&
+		    (line[len] == ';' || line[len] == ':'))
+			return line;
+	return "";
+}
+
+/*
+ * The zone a TZID names: this calendar's VTIMEZONE, else one known by
+ * that name (IANA, prefixed, Windows, Outlook's display name); NULL if
+ * none. libical resolves DTSTART and DTEND itself only for the first two.
  */
 static icaltimezone *
 ics_reader_zone(struct ics_reader *r, const char *tzid)
 {
-	static const char prefix[] = "/freeassociation.sourceforge.net/";
 	icaltimezone *z;
 
 	if (tzid == NULL)
@@ -202,51 +346,48 @@ ics_reader_zone(struct ics_reader *r, const char *tzid)
 	if (r->calendar != NULL &&
 	    (z = icalcomponent_get_timezone(r->calendar, tzid)) != NULL)
 		return z;
-	if (strncmp(tzid, prefix, sizeof prefix - 1) == 0)
-		tzid += sizeof prefix - 1;
-	return ics_zone_builtin(tzid);
+	return ics_tzid_zone(tzid);
 }
 
-/* t (as parsed, maybe with a zone) as UTC seconds. */
-static int
-ics_reader_time(struct ics_reader *r, icalproperty *prop,
-    struct icaltimetype t, int64_t *out, const char *what, long line,
-    struct err *err)
+/*
+ * t (as parsed, maybe with a zone) as UTC seconds into *out, and the zone
+ * it was read in into *zone (may be NULL). False with why in msg if it
+ * cannot be placed in time.
+ */
+static bool
+ics_reader_when(struct ics_reader *r, icalproperty *prop,
+    struct icaltimetype t, int64_t *out, icaltimezone **zone,
+    const char *what, char *msg, size_t size)
 {
 	icalparameter *tzid;
-	icaltimezone *z;
-	char msg[160];
+	icaltimezone *z = NULL;
 
 	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t)) {
-		snprintf(msg, sizeof msg, _("%s is not a valid date or time"),
-		    what);
-		return ics_reader_fail(r, line, msg, err);
+		snprintf(msg, size, _("%s is not a valid date or time"), what);
+		return false;
 	}
+	tzid = prop != NULL ? icalproperty_get_first_parameter(prop,
+	    ICAL_TZID_PARAMETER) : NULL;
 	if (t.is_date)
-		*out = (int64_t)icaltime_as_timet_with_zone(t, r->zone);
+		z = r->zone;
 	else if (icaltime_is_utc(t))
-		*out = (int64_t)icaltime_as_timet(t);
+		z = icaltimezone_get_utc_timezone();
 	else if (t.zone != NULL)
-		*out = (int64_t)icaltime_as_timet_with_zone(t,
-		    (icaltimezone *)t.zone);
-	else {
-		tzid = prop != NULL ? icalproperty_get_first_parameter(prop,
-		    ICAL_TZID_PARAMETER) : NULL;
-		if (tzid != NULL && (z = ics_reader_zone(r,
-		    icalparameter_get_tzid(tzid))) != NULL) {
-			*out = (int64_t)icaltime_as_timet_with_zone(t, z);
-			return 0;
-		}
-		if (tzid != NULL) {
-			snprintf(msg, sizeof msg,
-			    _("%s names time zone '%.60s', "
+		z = (icaltimezone *)t.zone;
+	else if (tzid != NULL) {
+		if ((z = ics_reader_zone(r, icalparameter_get_tzid(tzid))) ==
+		    NULL) {
+			snprintf(msg, size, _("%s names time zone '%.60s', "
 			    "which the file does not define"), what,
 			    icalparameter_get_tzid(tzid));
-			return ics_reader_fail(r, line, msg, err);
+			return false;
 		}
-		*out = (int64_t)icaltime_as_timet_with_zone(t, r->zone);
-	}
-	return 0;
+	} else
+		z = r->zone;	/* floating: the plan's zone */
+	*out = (int64_t)icaltime_as_timet_with_zone(t, z);
+	if (zone != NULL)
+		*zone = z;
+	return true;
 }
 
 /* The attendee's answer as enum assignment_status, -1 for none. */
@@ -287,6 +428,39 @@ ics_reader_sent_by(icalproperty *att)
 	return addr;
 }
 
+/*
+ * A UID for an event the file gives none: the same content gives the
+ * same UID, so importing the file again finds the event again. Two
+ * 64-bit FNV-1a hashes of its lines (from different offsets) as hex.
+ */
+static char *
+ics_reader_made_uid(const struct ics_reader *r)
+{
+	uint64_t a = UINT64_C(14695981039346656037), b = UINT64_C(0x9e3779b97f4a7c15);
+	size_t i;
+
+	for (i = 0; i < r->block.len; i++) {
+		a = (a ^ (unsigned char)r->block.data[i]) *
+		    UINT64_C(1099511628211);
+		b = (b ^ (unsigned char)r->block.data[i]) *
+		    UINT64_C(1099511628211);
+	}
+	return xasprintf("made-%016llx%016llx@rooster",
+	    (unsigned long long)a, (unsigned long long)b);
+}
+
+/* Skip the event at line with a note saying why (in strict mode: fail). */
+static int
+ics_reader_skip(struct ics_reader *r, long line, const char *why,
+    struct err *err)
+{
+	char msg[400];
+
+	snprintf(msg, sizeof msg, _("%s; event skipped"), why);
+	return r->strict ? ics_reader_fail(r, line, why, err) :
+	    ics_reader_tell(r, line, msg, true, err);
+}
+
 /* Turn the parsed VEVENT ev into an item and hand it to the callback. */
 static int
 ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
@@ -295,19 +469,31 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	struct icaltimetype start, end, rid;
 	struct icalrecurrencetype rr;
 	icalproperty *p, *sp, *ep;
+	icalparameter *range;
+	icaltimezone *start_zone = NULL;
 	const char *addr;
-	char *rrule = NULL;
-	int64_t *exdates = NULL;
+	char *rrule = NULL, *made_uid = NULL, msg[300];
+	int64_t *exdates = NULL, when;
+	long line;
+	bool reply;
 	int rc = -1;
 
 	memset(&item, 0, sizeof item);
 	item.line = r->block_line;
 	item.method = r->method;
 	item.partstat = -1;
+	reply = r->method == ICS_METHOD_REPLY;
 	item.uid = icalcomponent_get_uid(ev);
-	if (item.uid == NULL || *item.uid == '\0')
-		return ics_reader_fail(r, item.line, _("VEVENT without UID"),
-		    err);
+	if (item.uid == NULL || *item.uid == '\0') {
+		if (r->strict || reply)
+			return ics_reader_skip(r, item.line,
+			    _("VEVENT without UID"), err);
+		made_uid = ics_reader_made_uid(r);
+		item.uid = made_uid;
+		if (ics_reader_note(r, item.line, _("VEVENT without UID; "
+		    "given one made from its content"), err) < 0)
+			goto free;
+	}
 	/* Resolve TZIDs through this calendar's VTIMEZONEs. */
 	icalcomponent_add_component(r->calendar, ev);
 	item.sequence = icalcomponent_get_sequence(ev);
@@ -315,38 +501,76 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 		item.sequence = 0;
 	if ((p = icalcomponent_get_first_property(ev,
 	    ICAL_DTSTAMP_PROPERTY)) != NULL &&
-	    ics_reader_time(r, p, icalproperty_get_dtstamp(p), &item.dtstamp,
-	    "DTSTAMP", item.line, err) < 0)
-		goto out;
-	sp = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
-	if (sp == NULL && r->method != ICS_METHOD_REPLY &&
-	    r->method != ICS_METHOD_CANCEL) {
-		ics_reader_fail(r, item.line, _("VEVENT without DTSTART"), err);
-		goto out;
-	}
-	if (sp != NULL) {
-		start = icalcomponent_get_dtstart(ev);
-		if (ics_reader_time(r, sp, start, &item.start, "DTSTART",
-		    item.line, err) < 0)
+	    !ics_reader_when(r, p, icalproperty_get_dtstamp(p), &item.dtstamp,
+	    NULL, "DTSTAMP", msg, sizeof msg)) {
+		item.dtstamp = 0;
+		if (ics_reader_note(r, ics_reader_line_of(r, "DTSTAMP"), msg,
+		    err) < 0)
 			goto out;
-		item.all_day = start.is_date != 0;
-		ep = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
-		if (ep != NULL || icalcomponent_get_first_property(ev,
-		    ICAL_DURATION_PROPERTY) != NULL) {
-			end = icalcomponent_get_dtend(ev);
-			if (ics_reader_time(r, ep, end, &item.end, "DTEND",
-			    item.line, err) < 0)
-				goto out;
-		} else
-			/* RFC 5545 3.6.1: a day, or an instant (given 1 h). */
-			item.end = item.start + (item.all_day ? 86400 : 3600);
 	}
 	if ((p = icalcomponent_get_first_property(ev,
 	    ICAL_RECURRENCEID_PROPERTY)) != NULL) {
 		rid = icalcomponent_get_recurrenceid(ev);
-		if (ics_reader_time(r, p, rid, &item.recurrence_id,
-		    "RECURRENCE-ID", item.line, err) < 0)
+		if (!ics_reader_when(r, p, rid, &item.recurrence_id, NULL,
+		    "RECURRENCE-ID", msg, sizeof msg)) {
+			rc = ics_reader_skip(r, ics_reader_line_of(r,
+			    "RECURRENCE-ID"), msg, err);
 			goto out;
+		}
+		range = icalproperty_get_first_parameter(p,
+		    ICAL_RANGE_PARAMETER);
+		item.this_and_future = range != NULL &&
+		    icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE;
+	}
+	sp = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+	if (sp == NULL && !reply && r->method != ICS_METHOD_CANCEL) {
+		/* libical dropped one it could not read: name that line. */
+		if ((line = ics_reader_line_of(r, "DTSTART")) != item.line) {
+			ics_reader_bad_what(ics_reader_text_of(r, "DTSTART"),
+			    false, msg, sizeof msg);
+			rc = ics_reader_skip(r, line, msg, err);
+		} else
+			rc = ics_reader_skip(r, item.line,
+			    _("VEVENT without DTSTART"), err);
+		goto out;
+	}
+	/* A reply needs none of the times: one that cannot be read is 0. */
+	if (sp != NULL) {
+		start = icalcomponent_get_dtstart(ev);
+		if (!ics_reader_when(r, sp, start, &item.start, &start_zone,
+		    "DTSTART", msg, sizeof msg)) {
+			if (!reply) {
+				rc = ics_reader_skip(r, ics_reader_line_of(r,
+				    "DTSTART"), msg, err);
+				goto out;
+			}
+			item.start = 0;
+		}
+		item.all_day = start.is_date != 0;
+		ep = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
+		if (ep != NULL && icalcomponent_get_first_property(ev,
+		    ICAL_DURATION_PROPERTY) != NULL && !reply &&
+		    ics_reader_note(r, ics_reader_line_of(r, "DURATION"),
+		    _("both DTEND and DURATION; DTEND used"), err) < 0)
+			goto out;
+		if (ep != NULL || icalcomponent_get_first_property(ev,
+		    ICAL_DURATION_PROPERTY) != NULL) {
+			/* libical gives no end for both: DTEND wins. */
+			end = ep != NULL ? icalproperty_get_dtend(ep) :
+			    icalcomponent_get_dtend(ev);
+			if (!ics_reader_when(r, ep, end, &item.end, NULL,
+			    "DTEND", msg, sizeof msg)) {
+				if (!reply) {
+					rc = ics_reader_skip(r,
+					    ics_reader_line_of(r, ep != NULL ?
+					    "DTEND" : "DURATION"), msg, err);
+					goto out;
+				}
+				item.end = 0;
+			}
+		} else
+			/* RFC 5545 3.6.1: a day, or an instant (given 1 h). */
+			item.end = item.start + (item.all_day ? 86400 : 3600);
 	}
 	item.summary = icalcomponent_get_summary(ev);
 	item.location = icalcomponent_get_location(ev);
@@ -368,29 +592,30 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 		item.status = EVENT_CONFIRMED;
 		break;
 	}
-	if ((p = icalcomponent_get_first_property(ev,
+	if (!reply && (p = icalcomponent_get_first_property(ev,
 	    ICAL_RRULE_PROPERTY)) != NULL) {
 		rr = icalproperty_get_rrule(p);
 		if (!icaltime_is_null_time(rr.until) && !rr.until.is_date &&
 		    !icaltime_is_utc(rr.until)) {
-			start = icalcomponent_get_dtstart(ev);
 			rr.until = icaltime_convert_to_zone(icaltime_set_timezone(
-			    &rr.until, start.zone != NULL ?
-			    (icaltimezone *)start.zone : r->zone),
-			    icaltimezone_get_utc_timezone());
+			    &rr.until, start_zone != NULL ? start_zone :
+			    r->zone), icaltimezone_get_utc_timezone());
 		}
 		rrule = icalrecurrencetype_as_string_r(&rr);
 		item.rrule = rrule;
 	}
 	for (p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY);
-	    p != NULL;
+	    !reply && p != NULL;
 	    p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY)) {
+		if (!ics_reader_when(r, p, icalproperty_get_exdate(p), &when,
+		    NULL, "EXDATE", msg, sizeof msg)) {
+			rc = ics_reader_skip(r, ics_reader_line_of(r, "EXDATE"),
+			    msg, err);
+			goto out;
+		}
 		exdates = xreallocarray(exdates, item.nexdates + 1,
 		    sizeof *exdates);
-		if (ics_reader_time(r, p, icalproperty_get_exdate(p),
-		    &exdates[item.nexdates], "EXDATE", item.line, err) < 0)
-			goto out;
-		item.nexdates++;
+		exdates[item.nexdates++] = when;
 	}
 	item.exdates = exdates;
 	if ((p = icalcomponent_get_first_property(ev,
@@ -408,6 +633,8 @@ out:
 		icalmemory_free_buffer(rrule);
 	free(exdates);
 	icalcomponent_remove_component(r->calendar, ev);
+free:
+	free(made_uid);
 	return rc;
 }
 
@@ -545,22 +772,37 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
     struct err *err)
 {
 	icalcomponent *c = NULL;
+	char name[sizeof r->open[0]];
 	int rc = 0;
 
-	if (ics_reader_is(line, "BEGIN", NULL))
+	/* Each END must close the BEGIN it follows, as in any tree. */
+	if (ics_reader_is(line, "BEGIN", NULL)) {
+		if (r->depth < (int)(sizeof r->open / sizeof r->open[0]))
+			ics_reader_name(line + 6, r->open[r->depth],
+			    sizeof r->open[0]);
 		r->depth++;
-	else if (ics_reader_is(line, "END", NULL))
+	} else if (ics_reader_is(line, "END", NULL)) {
 		r->depth--;
+		ics_reader_name(line + 4, name, sizeof name);
+		if (r->depth < (int)(sizeof r->open / sizeof r->open[0]) &&
+		    strcmp(name, r->open[r->depth]) != 0) {
+			snprintf(r->msg, sizeof r->msg, _("END:%s does not "
+			    "close BEGIN:%s"), name, r->open[r->depth]);
+			return ics_reader_fail(r, lineno, r->msg, err);
+		}
+	}
 	if (r->state == ICS_READER_SKIP) {
 		if (r->depth == 0)
 			r->state = ICS_READER_CALENDAR;
 		return 0;
 	}
+	if (*line == '\0')
+		return 0;	/* a blank line inside a component */
+	if (strchr(line, ':') == NULL)
+		return ics_reader_note(r, lineno, _("not an iCalendar line "
+		    "(no colon); ignored"), err);
 	strbuf_add(&r->block, line, strlen(line) + 1);
 	strbuf_add(&r->linenos, (const char *)&lineno, sizeof lineno);
-	if (strchr(line, ':') == NULL)
-		return ics_reader_fail(r, lineno, _("not an iCalendar line "
-		    "(no colon)"), err);
 	c = icalparser_add_line(r->parser, line);
 	if (r->depth > 0) {
 		if (c != NULL) {
@@ -574,10 +816,20 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 		return ics_reader_fail(r, lineno, _("libical cannot read this "
 		    "component"), err);
 	if (icalcomponent_count_errors(c) > 0)
-		rc = ics_reader_block_error(r, c, err);
+		rc = ics_reader_block_notes(r, c, err);
+	if (rc < 0)
+		;
 	else if (r->state == ICS_READER_ZONE) {
 		if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT &&
 		    (rc = ics_reader_zone_check(r, c, err)) == 0) {
+			/*
+			 * Exchange writes "TZID:" and "DTSTART;TZID=:":
+			 * libical drops the empty TZID, give it back.
+			 */
+			if (icalcomponent_get_first_property(c,
+			    ICAL_TZID_PROPERTY) == NULL)
+				icalcomponent_add_property(c,
+				    icalproperty_new_tzid(""));
 			icalcomponent_add_component(r->calendar, c);
 			c = NULL;
 		}
@@ -589,36 +841,54 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 	return rc;
 }
 
+/* The end of a calendar: pass 1 keeps its zones for pass 2. */
+static void
+ics_reader_calendar_end(struct ics_reader *r)
+{
+	if (r->pass == 1) {
+		r->zones = xreallocarray(r->zones, r->nzones + 1,
+		    sizeof *r->zones);
+		r->zones[r->nzones++] = r->calendar;
+	} else
+		icalcomponent_free(r->calendar);
+	r->calendar = NULL;
+	r->state = ICS_READER_OUTSIDE;
+}
+
 /* A line directly inside VCALENDAR. */
 static int
 ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
     struct err *err)
 {
+	enum ics_reader_state state;
 	icalproperty *p;
 
 	if (ics_reader_is(line, "END", "VCALENDAR")) {
-		icalcomponent_free(r->calendar);
-		r->calendar = NULL;
-		r->state = ICS_READER_OUTSIDE;
+		ics_reader_calendar_end(r);
 		return 0;
 	}
-	if (ics_reader_is(line, "BEGIN", "VEVENT") ||
-	    ics_reader_is(line, "BEGIN", "VTIMEZONE") ||
-	    ics_reader_is(line, "BEGIN", NULL)) {
-		ics_reader_block_begin(r, ics_reader_is(line, "BEGIN",
-		    "VEVENT") ? ICS_READER_EVENT : ics_reader_is(line, "BEGIN",
-		    "VTIMEZONE") ? ICS_READER_ZONE : ICS_READER_SKIP, lineno);
+	if (ics_reader_is(line, "BEGIN", NULL)) {
+		/* Pass 1 reads the zones, pass 2 the events. */
+		state = ICS_READER_SKIP;
+		if (ics_reader_is(line, "BEGIN", "VEVENT") && r->pass == 2)
+			state = ICS_READER_EVENT;
+		else if (ics_reader_is(line, "BEGIN", "VTIMEZONE") &&
+		    r->pass == 1)
+			state = ICS_READER_ZONE;
+		ics_reader_block_begin(r, state, lineno);
 		return ics_reader_block_line(r, line, lineno, err);
 	}
 	if (ics_reader_is(line, "END", NULL))
 		return ics_reader_fail(r, lineno, _("END without its BEGIN"),
 		    err);
-	if (*line == '\0')
+	if (*line == '\0' || r->pass == 1)
 		return 0;
-	if (strchr(line, ':') == NULL || (p = icalproperty_new_from_string(
-	    line)) == NULL)
-		return ics_reader_fail(r, lineno, _("not an iCalendar line"),
-		    err);
+	if (strchr(line, ':') == NULL)
+		return ics_reader_note(r, lineno, _("not an iCalendar line "
+		    "(no colon); ignored"), err);
+	if (ics_reader_line_is_bad(line))
+		return ics_reader_bad_line(r, line, lineno, err);
+	p = icalproperty_new_from_string(line);
 	if (icalproperty_isa(p) == ICAL_METHOD_PROPERTY) {
 		switch (icalproperty_get_method(p)) {
 		case ICAL_METHOD_PUBLISH:
@@ -657,7 +927,13 @@ ics_reader_line(struct ics_reader *r, char *line, long lineno,
 			return ics_reader_fail(r, lineno, _("expected "
 			    "BEGIN:VCALENDAR (is this an iCalendar file?)"),
 			    err);
-		r->calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+		/* Pass 2 starts with the zones pass 1 found in it. */
+		if (r->pass == 2 && r->calendars < (long)r->nzones) {
+			r->calendar = r->zones[r->calendars];
+			r->zones[r->calendars] = NULL;
+		} else
+			r->calendar = icalcomponent_new(
+			    ICAL_VCALENDAR_COMPONENT);
 		r->method = ICS_METHOD_NONE;
 		r->calendars++;
 		r->state = ICS_READER_CALENDAR;
@@ -672,45 +948,119 @@ ics_reader_line(struct ics_reader *r, char *line, long lineno,
 	return 0;
 }
 
-int
-ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
-    struct err *err)
+/* One pass over the whole input. */
+static int
+ics_reader_pass(struct ics_reader *r, struct err *err)
 {
-	struct ics_reader r;
 	struct strbuf line;
 	long lineno = 0;
 	int rc = 0;
 
+	r->line = 0;
+	r->pending_ok = false;
+	r->state = ICS_READER_OUTSIDE;
+	r->calendars = 0;
+	strbuf_init(&line);
+	while (rc == 0 && ics_reader_content(r, &line, &lineno))
+		rc = ics_reader_line(r, line.data, lineno, err);
+	if (rc == 0 && ferror(r->fp))
+		rc = err_set(err, ERR_IO, _("cannot read the calendar"));
+	if (rc == 0 && r->state != ICS_READER_OUTSIDE)
+		rc = ics_reader_fail(r, r->line, r->state ==
+		    ICS_READER_CALENDAR ? _("the file ends before "
+		    "END:VCALENDAR") : _("the file ends inside a component "
+		    "(END missing)"), err);
+	if (rc == 0 && r->calendars == 0)
+		rc = ics_reader_fail(r, r->line > 0 ? r->line : 1, _("no "
+		    "BEGIN:VCALENDAR: not an iCalendar file"), err);
+	if (r->calendar != NULL)
+		icalcomponent_free(r->calendar);
+	r->calendar = NULL;
+	/* A parser left inside a component would carry it over. */
+	icalparser_free(r->parser);
+	r->parser = icalparser_new();
+	strbuf_fini(&line);
+	return rc;
+}
+
+/* fp itself if it can be read again from here, else a copy of it. */
+static FILE *
+ics_reader_rewindable(FILE *fp, off_t *at)
+{
+	char buf[8192];
+	FILE *copy;
+	size_t n;
+
+	if ((*at = ftello(fp)) >= 0 && fseeko(fp, *at, SEEK_SET) == 0)
+		return fp;
+	if ((copy = tmpfile()) == NULL)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		if (fwrite(buf, 1, n, copy) != n)
+			break;
+	if (ferror(fp) || ferror(copy) || fflush(copy) != 0) {
+		fclose(copy);
+		return NULL;
+	}
+	*at = 0;
+	rewind(copy);
+	return copy;
+}
+
+int
+ics_read_with(FILE *fp, const struct ics_read_options *opts,
+    ics_read_fn *fn, void *arg, struct err *err)
+{
+	struct ics_reader r;
+	off_t at;
+	size_t i;
+	int rc;
+
 	memset(&r, 0, sizeof r);
-	r.fp = fp;
-	r.zone_name = zone;
+	r.zone_name = opts->zone;
 	r.fn = fn;
+	r.note = opts->note;
 	r.arg = arg;
-	if ((r.zone = ics_zone_builtin(zone)) == NULL)
+	r.strict = opts->strict;
+	if ((r.zone = ics_zone_builtin(opts->zone)) == NULL)
 		return err_set(err, ERR_INVALID,
 		    _("time zone '%s' is unknown to "
-		    "libical"), zone);
+		    "libical"), opts->zone);
+	if ((r.fp = ics_reader_rewindable(fp, &at)) == NULL)
+		return err_set(err, ERR_IO, _("cannot read the calendar"));
 	r.parser = icalparser_new();
-	strbuf_init(&line);
 	strbuf_init(&r.block);
 	strbuf_init(&r.linenos);
-	while (rc == 0 && ics_reader_content(&r, &line, &lineno))
-		rc = ics_reader_line(&r, line.data, lineno, err);
-	if (rc == 0 && ferror(fp))
+	r.pass = 1;
+	rc = ics_reader_pass(&r, err);
+	if (rc == 0 && fseeko(r.fp, at, SEEK_SET) != 0)
 		rc = err_set(err, ERR_IO, _("cannot read the calendar"));
-	if (rc == 0 && r.state != ICS_READER_OUTSIDE)
-		rc = ics_reader_fail(&r, r.line, r.state == ICS_READER_CALENDAR ?
-		    _("the file ends before END:VCALENDAR") : _("the file ends "
-		    "inside a component (END missing)"), err);
-	if (rc == 0 && r.calendars == 0)
-		rc = ics_reader_fail(&r, r.line > 0 ? r.line : 1, _("no "
-		    "BEGIN:VCALENDAR: not an iCalendar file"), err);
-	if (r.calendar != NULL)
-		icalcomponent_free(r.calendar);
+	if (rc == 0) {
+		clearerr(r.fp);
+		r.pass = 2;
+		rc = ics_reader_pass(&r, err);
+	}
+	for (i = 0; i < r.nzones; i++)
+		if (r.zones[i] != NULL)
+			icalcomponent_free(r.zones[i]);
+	free(r.zones);
 	icalparser_free(r.parser);
-	strbuf_fini(&line);
 	strbuf_fini(&r.block);
 	strbuf_fini(&r.linenos);
 	free(r.pending);
+	if (r.fp != fp)
+		fclose(r.fp);
 	return rc;
+}
+
+int
+ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
+    struct err *err)
+{
+	struct ics_read_options opts;
+
+	memset(&opts, 0, sizeof opts);
+	opts.zone = zone;
+	opts.strict = true;
+	return ics_read_with(fp, &opts, fn, arg, err);
 }

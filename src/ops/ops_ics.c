@@ -4,7 +4,9 @@
  * volunteer's status (matched by UID and address, older SEQUENCEs and
  * stale DTSTAMPs ignored); PUBLISH, REQUEST or no METHOD add or update
  * events by UID, so a partner's calendar can be imported again and again.
- * Any malformed entry rolls everything back.
+ * What the reader steps over becomes a note; input that is not iCalendar
+ * (or, strict, any problem) rolls everything back. An override that comes
+ * before its series waits for the end of the file.
  */
 #include "rooster/ops.h"
 
@@ -24,6 +26,12 @@ struct ops_ics_dates {
 	size_t		 n;
 };
 
+/* An override read before its series: a deep copy of the item. */
+struct ops_ics_pending {
+	struct ics_read_item	 it;
+	bool			 cancel;
+};
+
 struct ops_ics_ctx {
 	struct store		*st;
 	const char		*sender;	/* the mail's From, or NULL */
@@ -31,6 +39,10 @@ struct ops_ics_ctx {
 	struct ops_ics_dates	*dates;		/* one per item read */
 	size_t			 ndates;
 	size_t			 item;		/* the next item's index */
+	struct ops_ics_pending	*pending;	/* overrides waiting */
+	size_t			 npending;
+	bool			 final;		/* the file has been read */
+	bool			 strict;	/* any problem fails */
 };
 
 void
@@ -66,6 +78,64 @@ ops_ics_note(struct ops_ics_ctx *ctx, const char *fmt, ...)
 	out->notes[out->nnotes++] = xvasprintf(fmt, ap);
 	va_end(ap);
 	out->ignored++;
+}
+
+/* A note from the reader: a property left out, or an event skipped. */
+static void
+ops_ics_reader_note(void *arg, const char *note, bool skipped)
+{
+	struct ops_ics_ctx *ctx = arg;
+	struct ops_ics_result *out = ctx->out;
+
+	out->notes = xreallocarray(out->notes, out->nnotes + 1,
+	    sizeof *out->notes);
+	out->notes[out->nnotes++] = xstrdup(note);
+	if (skipped)
+		out->ignored++;
+}
+
+static void
+ops_ics_pending_add(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
+    bool cancel)
+{
+	struct ops_ics_pending *p;
+	int64_t *ex = NULL;
+
+	ctx->pending = xreallocarray(ctx->pending, ctx->npending + 1,
+	    sizeof *ctx->pending);
+	p = &ctx->pending[ctx->npending++];
+	p->it = *it;
+	p->cancel = cancel;
+	p->it.uid = xstrdup(it->uid);
+	p->it.summary = xstrdup(it->summary);
+	p->it.location = xstrdup(it->location);
+	p->it.description = xstrdup(it->description);
+	p->it.rrule = it->rrule != NULL ? xstrdup(it->rrule) : NULL;
+	p->it.attendee = it->attendee != NULL ? xstrdup(it->attendee) : NULL;
+	if (it->nexdates > 0) {
+		ex = xreallocarray(NULL, it->nexdates, sizeof *ex);
+		memcpy(ex, it->exdates, it->nexdates * sizeof *ex);
+	}
+	p->it.exdates = ex;
+}
+
+static void
+ops_ics_pending_free(struct ops_ics_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->npending; i++) {
+		free((char *)ctx->pending[i].it.uid);
+		free((char *)ctx->pending[i].it.summary);
+		free((char *)ctx->pending[i].it.location);
+		free((char *)ctx->pending[i].it.description);
+		free((char *)ctx->pending[i].it.rrule);
+		free((char *)ctx->pending[i].it.attendee);
+		free((int64_t *)ctx->pending[i].it.exdates);
+	}
+	free(ctx->pending);
+	ctx->pending = NULL;
+	ctx->npending = 0;
 }
 
 /* Record that vol's answer to shift_id is status (already: was so). */
@@ -268,10 +338,13 @@ ops_ics_fill(struct event *ev, const struct ics_read_item *it)
 	ev->rrule = it->rrule != NULL ? xstrdup(it->rrule) : NULL;
 }
 
-/* Occurrences a new series' EXDATEs leave out become cancelled ones. */
+/*
+ * Occurrences of series_id that the EXDATEs leave out become cancelled
+ * ones; *changed counts them. Only those: the others stay as they are.
+ */
 static int
 ops_ics_exdates(struct store *st, int64_t series_id,
-    const struct ics_read_item *it, struct err *err)
+    const struct ics_read_item *it, size_t *changed, struct err *err)
 {
 	struct event_list rows = { 0 };
 	size_t i, j;
@@ -283,41 +356,48 @@ ops_ics_exdates(struct store *st, int64_t series_id,
 			if (rows.items[i].occurrence_start == it->exdates[j] &&
 			    rows.items[i].status != EVENT_CANCELLED) {
 				rows.items[i].status = EVENT_CANCELLED;
+				rows.items[i].sequence++;
 				rc = store_event_update(st, &rows.items[i], err);
+				if (changed != NULL)
+					(*changed)++;
 				break;
 			}
 	event_list_free(&rows);
 	return rc;
 }
 
+/* An event the file has no use for: a note, or in strict mode a failure. */
+static int
+ops_ics_unusable(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
+    struct err *err)
+{
+	if (ctx->strict) {
+		ops_ics_at(err, it->line);
+		return -1;
+	}
+	ops_ics_note(ctx, _("line %ld: %s; event skipped"), it->line,
+	    err != NULL ? err->msg : "");
+	return 0;
+}
+
+static int ops_ics_event(struct ops_ics_ctx *ctx,
+    const struct ics_read_item *it, bool cancel, struct err *err);
+
 /*
- * An override (RECURRENCE-ID) of a series imported earlier: apply it to
- * the occurrence the rule gave that start, if its SEQUENCE is not older.
+ * One occurrence row changed as the override it says: its own times and
+ * texts (or cancelled), if its SEQUENCE is not older. A later row of a
+ * RANGE=THISANDFUTURE override (later true) moves as far from its own
+ * rule start as the override did, keeps its length, and stays cancelled
+ * if it was.
  */
 static int
-ops_ics_occurrence(struct ops_ics_ctx *ctx,
-    const struct ics_read_item *it, bool cancel, struct err *err)
+ops_ics_occurrence_row(struct ops_ics_ctx *ctx,
+    const struct ics_read_item *it, bool cancel, const struct event *row,
+    bool later, bool *changed, struct err *err)
 {
-	struct event_list rows = { 0 };
-	struct event *row = NULL, ev;
-	int64_t id;
-	size_t i;
-	int rc;
+	struct event ev;
+	int rc = 0;
 
-	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
-		return -1;
-	if (id > 0 && (rc = store_event_list_series(ctx->st, id, &rows,
-	    err)) < 0)
-		return -1;
-	for (i = 0; i < rows.len && row == NULL; i++)
-		if (rows.items[i].occurrence_start == it->recurrence_id)
-			row = &rows.items[i];
-	if (row == NULL) {
-		ops_ics_note(ctx, _("line %ld: no occurrence of %s starts at "
-		    "its RECURRENCE-ID; not imported"), it->line, it->uid);
-		event_list_free(&rows);
-		return 0;
-	}
 	event_dup(&ev, row);
 	if (cancel)
 		ev.status = EVENT_CANCELLED;
@@ -325,19 +405,25 @@ ops_ics_occurrence(struct ops_ics_ctx *ctx,
 		ops_ics_fill(&ev, it);
 		free(ev.rrule);		/* the rule stays on the first row */
 		ev.rrule = row->rrule != NULL ? xstrdup(row->rrule) : NULL;
+		if (later) {
+			ev.start = row->occurrence_start +
+			    (it->start - it->recurrence_id);
+			ev.end = ev.start + (it->end - it->start);
+			if (row->status == EVENT_CANCELLED)
+				ev.status = EVENT_CANCELLED;
+		}
 	}
-	rc = 0;
+	*changed = false;
 	if (it->sequence < row->sequence || (row->start == ev.start &&
 	    row->end == ev.end && row->status == ev.status &&
 	    row->all_day == ev.all_day &&
 	    !ops_text_differs(row->title, ev.title) &&
 	    !ops_text_differs(row->location, ev.location) &&
 	    !ops_text_differs(row->description, ev.description)))
-		ctx->out->unchanged++;
-	else if (event_validate(&ev, err) < 0) {
-		ops_ics_at(err, it->line);
-		rc = -1;
-	} else {
+		;
+	else if (event_validate(&ev, err) < 0)
+		rc = ops_ics_unusable(ctx, it, err);
+	else {
 		ev.sequence = it->sequence > row->sequence ? it->sequence :
 		    row->sequence + 1;
 		rc = store_event_update(ctx->st, &ev, err);
@@ -345,10 +431,81 @@ ops_ics_occurrence(struct ops_ics_ctx *ctx,
 		    row->end - row->start)
 			rc = ops_event_touch_shifts(ctx->st, ev.id,
 			    ev.start - row->start, err);
-		if (rc == 0)
-			ctx->out->updated++;
+		*changed = rc == 0;
 	}
 	event_fini(&ev);
+	return rc;
+}
+
+/*
+ * An override (RECURRENCE-ID) of a series: apply it to the occurrence
+ * the rule gave that start (and with RANGE=THISANDFUTURE to every later
+ * one). One that comes before its series waits for the end of the file;
+ * one whose series never comes, or whose start no occurrence has, is an
+ * event of its own with the override's times.
+ */
+static int
+ops_ics_occurrence(struct ops_ics_ctx *ctx,
+    const struct ics_read_item *it, bool cancel, struct err *err)
+{
+	struct event_list rows = { 0 };
+	struct ics_read_item alone;
+	char *uid, *note;
+	int64_t id;
+	bool any = false, changed;
+	size_t i, first;
+	int rc = 0;
+
+	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
+		return -1;
+	if (id == 0 && !ctx->final) {
+		ops_ics_pending_add(ctx, it, cancel);
+		return 0;
+	}
+	if (id > 0 && store_event_list_series(ctx->st, id, &rows, err) < 0)
+		return -1;
+	for (first = 0; first < rows.len; first++)
+		if (rows.items[first].occurrence_start == it->recurrence_id)
+			break;
+	if (first == rows.len) {
+		event_list_free(&rows);
+		if (cancel) {
+			ops_ics_note(ctx, _("line %ld: cancellation of an "
+			    "occurrence of %s that is not in this plan"),
+			    it->line, it->uid);
+			return 0;
+		}
+		/* Its own event, under a UID of its own. */
+		note = xasprintf(_("line %ld: no occurrence of %s starts at "
+		    "its RECURRENCE-ID; imported as an event of its own"),
+		    it->line, it->uid);
+		ops_ics_reader_note(ctx, note, false);
+		free(note);
+		uid = xasprintf("%s/%lld", it->uid,
+		    (long long)it->recurrence_id);
+		alone = *it;
+		alone.uid = uid;
+		alone.recurrence_id = 0;
+		alone.this_and_future = false;
+		alone.rrule = NULL;
+		alone.nexdates = 0;
+		rc = ops_ics_event(ctx, &alone, false, err);
+		free(uid);
+		return rc;
+	}
+	for (i = first; rc == 0 && i < rows.len; i++) {
+		if (i > first && (!it->this_and_future || cancel))
+			break;
+		rc = ops_ics_occurrence_row(ctx, it, cancel, &rows.items[i],
+		    i > first, &changed, err);
+		any = any || changed;
+	}
+	if (rc == 0) {
+		if (any)
+			ctx->out->updated++;
+		else
+			ctx->out->unchanged++;
+	}
 	event_list_free(&rows);
 	return rc;
 }
@@ -359,6 +516,7 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 {
 	struct event ev, old;
 	int64_t id, delta = 0;
+	size_t excluded;
 	bool significant;
 	int rc;
 
@@ -385,9 +543,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		ev.sequence = it->sequence;
 		ops_ics_fill(&ev, it);
 		if (event_validate(&ev, err) < 0) {
-			ops_ics_at(err, it->line);
 			event_fini(&ev);
-			return -1;
+			return ops_ics_unusable(ctx, it, err);
 		}
 		rc = store_event_insert(ctx->st, &ev, err);
 		/*
@@ -401,7 +558,7 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			    err_set(err, ERR_IO, _("%s changed while it was "
 			    "read"), it->uid);
 		if (rc == 0 && ev.rrule != NULL && it->nexdates > 0)
-			rc = ops_ics_exdates(ctx->st, ev.id, it, err);
+			rc = ops_ics_exdates(ctx->st, ev.id, it, NULL, err);
 		if (rc < 0 && err != NULL && err->code == ERR_INVALID)
 			ops_ics_at(err, it->line);
 		event_fini(&ev);
@@ -430,15 +587,24 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	    ops_text_differs(old.location, ev.location) ||
 	    ops_text_differs(old.rrule, ev.rrule) || old.status != ev.status;
 	rc = 0;
-	if (it->sequence < old.sequence && !cancel)
+	excluded = 0;
+	/* An EXDATE added to a series cancels that occurrence only. */
+	if (old.series_id != 0 && !cancel && it->nexdates > 0 &&
+	    it->sequence >= old.sequence)
+		rc = ops_ics_exdates(ctx->st, id, it, &excluded, err);
+	if (rc < 0)
+		;
+	else if (it->sequence < old.sequence && !cancel)
 		ctx->out->unchanged++;	/* an older version of what we have */
 	else if (!significant && !ops_text_differs(old.title, ev.title) &&
-	    !ops_text_differs(old.description, ev.description))
-		ctx->out->unchanged++;
-	else if (event_validate(&ev, err) < 0) {
-		ops_ics_at(err, it->line);
-		rc = -1;
-	} else {
+	    !ops_text_differs(old.description, ev.description)) {
+		if (excluded > 0)
+			ctx->out->updated++;
+		else
+			ctx->out->unchanged++;
+	} else if (event_validate(&ev, err) < 0)
+		rc = ops_ics_unusable(ctx, it, err);
+	else {
 		if (significant)
 			ev.sequence = it->sequence > old.sequence ?
 			    it->sequence : old.sequence + 1;
@@ -534,17 +700,12 @@ ops_ics_rewindable(FILE *fp, struct err *err)
 	return copy;
 }
 
-int
-ops_ics_import(struct store *st, FILE *fp, struct ops_ics_result *out,
-    struct err *err)
-{
-	return ops_ics_import_from(st, fp, NULL, out, err);
-}
-
-int
-ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
+/* The import, from sender (NULL: not by mail), strict or not. */
+static int
+ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
     struct ops_ics_result *out, struct err *err)
 {
+	struct ics_read_options opts;
 	struct ops_ics_ctx ctx;
 	FILE *in;
 	char *summary;
@@ -556,10 +717,15 @@ ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
 	ctx.st = st;
 	ctx.sender = sender;
 	ctx.out = out;
+	ctx.strict = strict;
+	memset(&opts, 0, sizeof opts);
+	opts.zone = rtime_zone();
+	opts.strict = strict;
 	if ((in = ops_ics_rewindable(fp, err)) == NULL)
 		return -1;
 	at = ftell(in);
-	rc = ics_read(in, rtime_zone(), ops_ics_dates, &ctx, err);
+	/* The first pass notes nothing: the second says it all once. */
+	rc = ics_read_with(in, &opts, ops_ics_dates, &ctx, err);
 	if (rc == 0 && fseek(in, at, SEEK_SET) != 0)
 		rc = err_set(err, ERR_IO, _("cannot read the calendar again: "
 		    "%s"), strerror(errno));
@@ -567,7 +733,13 @@ ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
 		rc = store_begin_write(st, err);
 	if (rc < 0)
 		goto out;
-	rc = ics_read(in, rtime_zone(), ops_ics_item, &ctx, err);
+	opts.note = ops_ics_reader_note;
+	rc = ics_read_with(in, &opts, ops_ics_item, &ctx, err);
+	/* Overrides that came before their series, in file order. */
+	ctx.final = true;
+	for (i = 0; rc == 0 && i < ctx.npending; i++)
+		rc = ops_ics_event(&ctx, &ctx.pending[i].it,
+		    ctx.pending[i].cancel, err);
 	if (rc == 0 && out->added + out->updated + out->replies > 0) {
 		summary = xasprintf("%zu added, %zu updated, %zu replies",
 		    out->added, out->updated, out->replies);
@@ -577,10 +749,25 @@ ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
 	}
 	rc = ops_finish(st, rc, err);
 out:
+	ops_ics_pending_free(&ctx);
 	for (i = 0; i < ctx.ndates; i++)
 		free(ctx.dates[i].starts);
 	free(ctx.dates);
 	if (in != fp)
 		fclose(in);
 	return rc;
+}
+
+int
+ops_ics_import(struct store *st, FILE *fp, bool strict,
+    struct ops_ics_result *out, struct err *err)
+{
+	return ops_ics_run(st, fp, NULL, strict, out, err);
+}
+
+int
+ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
+    struct ops_ics_result *out, struct err *err)
+{
+	return ops_ics_run(st, fp, sender, false, out, err);
 }

@@ -95,9 +95,12 @@ ok "own export: no event added" grep -q '^0,' "$WORK/i4"
 ok "own export: the shift is left as it is" has "$WORK/err" 'is a shift of this plan'
 
 printf 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:z\nDTSTART:20270401T100000Z\nDTEND:20270401T090000Z\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n' >"$WORK/back.ics"
-r import ics "$WORK/back.ics" >/dev/null 2>"$WORK/err"
-ok "end before start: exit 2" test $? -eq 2
-ok "end before start: says which line" has "$WORK/err" 'back.ics: line 2: '
+r import ics --strict "$WORK/back.ics" >/dev/null 2>"$WORK/err"
+ok "end before start, --strict: exit 2" test $? -eq 2
+ok "end before start, --strict: says which line" has "$WORK/err" 'back.ics: line 2: '
+r --format csv import ics "$WORK/back.ics" 2>"$WORK/err" | tr -d '\r"' >"$WORK/i5"
+ok "end before start: the event is skipped, the file read" grep -q '^0,0,0,0,1$' "$WORK/i5"
+ok "end before start: a note names its line" has "$WORK/err" 'back.ics: line 2: .*event skipped'
 r import ics "$WORK/none.ics" >/dev/null 2>&1
 ok "missing file: exit 1" test $? -eq 1
 finish

@@ -113,15 +113,22 @@ r --format csv who --from 2027-03-28 --to 2027-03-29 | tr -d '\r"' >"$WORK/who4"
 ok "two calendars in one file: first applied" grep -q "Jeroen.*,tentative$" "$WORK/who4"
 ok "unknown attendee: noted, not fatal" has "$WORK/err" 'nobody@example.net'
 
-# Malformed: one line with a line number, nothing imported.
+# Malformed, --strict: one line with a line number, nothing imported.
 { reply "$U2" 3 DECLINED jeroen@example.net 20261201T110000Z
   printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:2027XX01T1000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'; } >"$WORK/bad.ics"
-r import ics "$WORK/bad.ics" >/dev/null 2>"$WORK/err"
+r import ics --strict "$WORK/bad.ics" >/dev/null 2>"$WORK/err"
 ok "malformed: exit 2" test $? -eq 2
 ok "malformed: one line with the line number" sh -c \
     "test \$(wc -l <'$WORK/err') -eq 1 && grep -q 'bad.ics: line 15: ' '$WORK/err'"
 r --format csv who --from 2027-03-28 --to 2027-03-29 | tr -d '\r"' >"$WORK/who5"
 ok "malformed: nothing imported (the good reply neither)" grep -q "Jeroen.*,tentative$" "$WORK/who5"
+# Without --strict the unreadable event is skipped, the reply applied.
+r import ics "$WORK/bad.ics" >/dev/null 2>"$WORK/err"
+ok "malformed, lenient: imported" test $? -eq 0
+ok "malformed, lenient: the bad start named by its line" has "$WORK/err" \
+    'bad.ics: line 15: .*DTSTART.*event skipped'
+r --format csv who --from 2027-03-28 --to 2027-03-29 | tr -d '\r"' >"$WORK/who6"
+ok "malformed, lenient: the good reply applied" grep -q "Jeroen.*,declined$" "$WORK/who6"
 
 # --send: iMIP through a fake sendmail; hostile names.
 cat >"$WORK/sendmail" <<'SH'

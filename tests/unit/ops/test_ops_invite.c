@@ -3,7 +3,7 @@
  * int ops_invite(struct store *st, const struct ops_config *cfg,
  *     int64_t event_id, enum ops_invite_mode mode, const char *outbox,
  *     struct ops_invite_results *out, struct err *err);
- * int ops_ics_import(struct store *st, FILE *fp,
+ * int ops_ics_import(struct store *st, FILE *fp, bool strict,
  *     struct ops_ics_result *out, struct err *err);
  * The invitation cycle on an in-memory plan: REQUEST once, a higher
  * SEQUENCE after an edit, a CANCEL after unassign (and only one), a
@@ -206,7 +206,7 @@ import(struct fixture *f, const char *fmt, int seq, const char *partstat,
 	snprintf(text, sizeof text, fmt, f->uid, stamp, seq, partstat);
 	fp = fmemopen(text, strlen(text), "r");
 	memset(res, 0, sizeof *res);
-	rc = ops_ics_import(f->st, fp, res, err);
+	rc = ops_ics_import(f->st, fp, false, res, err);
 	fclose(fp);
 	return rc;
 }
