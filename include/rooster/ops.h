@@ -174,6 +174,17 @@ int ops_volunteer_unavailable(struct store *st, struct unavailable *u,
 int ops_team_add(struct store *st, struct team *t, struct err *err);
 int ops_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
     struct err *err);
+/* Take a volunteer out of a team; ERR_NOT_FOUND if not in it. */
+int ops_team_leave(struct store *st, int64_t team_id, int64_t volunteer_id,
+    struct err *err);
+/* Delete a team; its members stay volunteers, assignments stay. */
+int ops_team_delete(struct store *st, int64_t team_id, struct err *err);
+/* Rename a team; ERR_CONFLICT if another has the name. */
+int ops_team_rename(struct store *st, int64_t team_id, const char *name,
+    struct err *err);
+/* Remove unavailable period period_id of volunteer_id. */
+int ops_volunteer_available(struct store *st, int64_t volunteer_id,
+    int64_t period_id, struct err *err);
 
 /* ops_assign.c */
 

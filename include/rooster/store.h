@@ -196,6 +196,16 @@ int store_volunteer_list_page(struct store *st, const char *search,
     struct volunteer_list *out, struct err *err);
 int store_unavailable_insert(struct store *st, struct unavailable *u,
     struct err *err);
+/*
+ * Volunteers whose name, folded (text_fold(): case and Latin accents
+ * ignored), is text folded or starts with it: whole names first, then by
+ * name, at most 8 (id, name, email filled). *exact counts the whole ones.
+ */
+int store_volunteer_match(struct store *st, const char *text,
+    struct volunteer_list *out, size_t *exact, struct err *err);
+/* Delete period id of volunteer_id; ERR_NOT_FOUND if they have none. */
+int store_unavailable_delete(struct store *st, int64_t volunteer_id,
+    int64_t id, struct err *err);
 /* Unavailable periods of volunteer_id, by start. */
 int store_unavailable_list(struct store *st, int64_t volunteer_id,
     struct unavailable_list *out, struct err *err);
@@ -209,6 +219,17 @@ int store_team_get(struct store *st, int64_t id, struct team *t,
 int store_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
     struct err *err);
 int store_team_list(struct store *st, struct team_list *out, struct err *err);
+/* Take volunteer_id out of team_id; ERR_NOT_FOUND if not a member. */
+int store_team_leave(struct store *st, int64_t team_id, int64_t volunteer_id,
+    struct err *err);
+/* Delete team_id (its memberships go with it); ERR_NOT_FOUND if none. */
+int store_team_delete(struct store *st, int64_t team_id, struct err *err);
+/* ERR_CONFLICT if another team has name, ERR_NOT_FOUND if none. */
+int store_team_rename(struct store *st, int64_t team_id, const char *name,
+    struct err *err);
+/* The teams volunteer_id is in, by name (no member counts). */
+int store_team_list_volunteer(struct store *st, int64_t volunteer_id,
+    struct team_list *out, struct err *err);
 /* Ids of team_id's members, by name. The caller frees *ids. */
 int store_team_members(struct store *st, int64_t team_id, int64_t **ids,
     size_t *count, struct err *err);

@@ -191,6 +191,12 @@ char *text_sanitize(const char *s);
 void text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad);
 /* True if s is valid UTF-8. */
 bool text_is_utf8(const char *s);
+/*
+ * s folded for matching and sorting names: lowercase, Latin letters
+ * without their diacritics ("Ëlla" -> "ella", "Dĳk" -> "dijk"), other
+ * scripts as they are, invalid bytes dropped. NULL as "". Caller frees.
+ */
+char *text_fold(const char *s);
 /* Case-insensitive ASCII comparison of a and b (NULL as ""). */
 int text_casecmp(const char *a, const char *b);
 /* True if the comma-separated list contains item (ASCII case-insensitive). */

@@ -148,6 +148,62 @@ cli_args_id(const struct cli_ctx *ctx, const char *s, const char *what,
 }
 
 int
+cli_args_volunteer(const struct cli_ctx *ctx, const char *s, int64_t *out)
+{
+	struct volunteer_list found = { 0 };
+	struct strbuf names;
+	struct err err;
+	size_t exact, i, n;
+	const char *p;
+	int64_t id;
+
+	err_clear(&err);
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		;
+	if (*s != '\0' && *p == '\0')
+		return cli_args_id(ctx, s, _("volunteer"), out);
+	if (strchr(s, '@') != NULL) {
+		if ((id = store_volunteer_find_email(ctx->st, s, &err)) < 0)
+			return cli_fail(&err), -1;
+		if (id == 0) {
+			cli_usage_error(ctx, _("no volunteer has the e-mail "
+			    "address %s (see 'rooster volunteer list')"), s);
+			return -1;
+		}
+		*out = id;
+		return 0;
+	}
+	if (store_volunteer_match(ctx->st, s, &found, &exact, &err) < 0) {
+		volunteer_list_free(&found);
+		return cli_fail(&err), -1;
+	}
+	n = exact > 0 ? exact : found.len;
+	if (n == 1) {
+		*out = found.items[0].id;
+		volunteer_list_free(&found);
+		return 0;
+	}
+	if (n == 0)
+		cli_usage_error(ctx, _("no volunteer is named '%s' (give an "
+		    "id, an e-mail address or a name; see 'rooster volunteer "
+		    "list')"), s);
+	else {
+		strbuf_init(&names);
+		for (i = 0; i < n && i < found.len; i++)
+			strbuf_addf(&names, "%s%s (%lld)", i > 0 ? ", " : "",
+			    found.items[i].name, (long long)found.items[i].id);
+		if (n >= 8 && found.len >= 8)
+			strbuf_adds(&names, ", ...");
+		cli_usage_error(ctx, _("'%s' could be more than one volunteer: "
+		    "%s; give more of the name or the id"), s,
+		    strbuf_str(&names));
+		strbuf_fini(&names);
+	}
+	volunteer_list_free(&found);
+	return -1;
+}
+
+int
 cli_args_days(const struct cli_ctx *ctx, const char *from, const char *to,
     int64_t *out_from, int64_t *out_to)
 {

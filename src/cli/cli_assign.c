@@ -105,7 +105,7 @@ cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx,
 		    _("missing arguments: rooster assign "
 		    "%s"), _(ctx->command->usage));
-	if (cli_args_id(ctx, pos[1], _("volunteer"), &vol) < 0)
+	if (cli_args_volunteer(ctx, pos[1], &vol) < 0)
 		return CLI_USAGE;
 	if (ops_assign(ctx->st, shift, vol, opts[0].seen, NULL, &err) < 0)
 		return cli_fail(&err);
@@ -117,7 +117,7 @@ static int
 cli_assign_pair(struct cli_ctx *ctx, char **pos, int64_t *shift, int64_t *vol)
 {
 	if (cli_args_id(ctx, pos[0], _("shift"), shift) < 0 ||
-	    cli_args_id(ctx, pos[1], _("volunteer"), vol) < 0)
+	    cli_args_volunteer(ctx, pos[1], vol) < 0)
 		return -1;
 	return 0;
 }

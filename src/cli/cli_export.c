@@ -80,8 +80,8 @@ cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 		    _("give --event or --volunteer, not "
 		    "both"));
 	if ((opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
-	    &event_id) < 0) || (opts[1].seen && cli_args_id(ctx,
-	    opts[1].value, _("volunteer"), &volunteer_id) < 0))
+	    &event_id) < 0) || (opts[1].seen && cli_args_volunteer(ctx,
+	    opts[1].value, &volunteer_id) < 0))
 		return CLI_USAGE;
 	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
 		ops_config_fini(&cfg);

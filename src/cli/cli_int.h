@@ -92,6 +92,14 @@ int cli_args_id(const struct cli_ctx *ctx, const char *s, const char *what,
 /* Parse an integer in [min, max]; on error prints and returns -1. */
 int cli_args_int(const struct cli_ctx *ctx, const char *s, const char *what,
     long min, long max, long *out);
+/*
+ * A VOLUNTEER argument: an id, an e-mail address (any case), or a name or
+ * a unique prefix of one, case and Latin accents ignored ("ella" finds
+ * "Ëlla"); a whole name beats longer ones it starts. On an unknown or
+ * ambiguous one (the candidates listed) prints one line, returns -1.
+ */
+int cli_args_volunteer(const struct cli_ctx *ctx, const char *s,
+    int64_t *out);
 /* Parse --from/--to DAY options into [from, to) (to is exclusive). */
 int cli_args_days(const struct cli_ctx *ctx, const char *from, const char *to,
     int64_t *out_from, int64_t *out_to);
@@ -175,6 +183,17 @@ void cli_table_print_record(const struct cli_ctx *ctx,
  */
 void cli_table_print_record_list(const struct cli_ctx *ctx,
     const struct cli_table *t, const char *key, const struct cli_table *list);
+struct cli_record_list {
+	const char		*key;	/* json key */
+	const char		*title;	/* N_() line above it in a table, or
+					   NULL */
+	const struct cli_table	*list;
+};
+/* As cli_table_print_record_list() for n lists; empty ones print no
+ * table, but are [] in json. */
+void cli_table_print_record_lists(const struct cli_ctx *ctx,
+    const struct cli_table *t, const struct cli_record_list *lists,
+    size_t n);
 /* Row r as a json object of its CLI_DATA columns. The caller owns it. */
 json_t *cli_table_json_row(const struct cli_table *t, size_t r);
 /* Print j (stolen) as indented json to fp. */
@@ -315,6 +334,9 @@ int cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv);
 int cli_team_add(struct cli_ctx *ctx, int argc, char **argv);
 int cli_team_join(struct cli_ctx *ctx, int argc, char **argv);
 int cli_team_list(struct cli_ctx *ctx, int argc, char **argv);
+int cli_team_leave(struct cli_ctx *ctx, int argc, char **argv);
+int cli_team_delete(struct cli_ctx *ctx, int argc, char **argv);
+int cli_team_rename(struct cli_ctx *ctx, int argc, char **argv);
 int cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv);
 int cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv);
 int cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv);

@@ -471,6 +471,37 @@ cli_out_note(const struct cli_ctx *ctx, const char *fmt, ...)
 }
 
 void
+cli_table_print_record_lists(const struct cli_ctx *ctx,
+    const struct cli_table *t, const struct cli_record_list *lists,
+    size_t n)
+{
+	json_t *arr, *extra = NULL;
+	size_t i, k;
+
+	if (ctx->format == CLI_FORMAT_JSON) {
+		extra = json_object();
+		for (k = 0; k < n; k++) {
+			arr = json_array();
+			for (i = 0; i < lists[k].list->nrows; i++)
+				json_array_append_new(arr,
+				    cli_table_json_row(lists[k].list, i));
+			json_object_set_new(extra, lists[k].key, arr);
+		}
+	}
+	cli_table_print_record(ctx, t, extra);
+	if (ctx->format != CLI_FORMAT_TABLE)
+		return;
+	for (k = 0; k < n; k++) {
+		if (lists[k].list->nrows == 0)
+			continue;
+		putchar('\n');
+		if (lists[k].title != NULL)
+			printf("%s\n", _(lists[k].title));
+		cli_table_print(ctx, lists[k].list);
+	}
+}
+
+void
 cli_table_print_record_list(const struct cli_ctx *ctx,
     const struct cli_table *t, const char *key, const struct cli_table *list)
 {

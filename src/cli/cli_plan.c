@@ -221,7 +221,7 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 	if (opts[0].seen && cli_args_int(ctx, opts[0].value, _("limit"), 1,
 	    1000000, &limit) < 0)
 		return CLI_USAGE;
-	if (opts[1].seen && cli_args_id(ctx, opts[1].value, _("volunteer"),
+	if (opts[1].seen && cli_args_volunteer(ctx, opts[1].value,
 	    &f.volunteer_id) < 0)
 		return CLI_USAGE;
 	if (opts[2].seen && cli_args_id(ctx, opts[2].value, _("event"),

@@ -58,7 +58,7 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 	cli_file_alias_output(argc, argv);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
 		return CLI_USAGE;
-	if (cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
+	if (cli_args_volunteer(ctx, pos[0], &id) < 0)
 		return CLI_USAGE;
 	if (store_privacy_export(ctx->st, id, &text, &err) < 0)
 		return cli_fail(&err);
@@ -115,7 +115,7 @@ cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
 		return CLI_USAGE;
-	if (cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
+	if (cli_args_volunteer(ctx, pos[0], &id) < 0)
 		return CLI_USAGE;
 	if (!opts[0].seen) {
 		if (!isatty(STDIN_FILENO))

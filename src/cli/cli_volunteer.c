@@ -132,6 +132,27 @@ cli_volunteer_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* A period of whole days as its days ("2027-01-06 - 2027-01-07"). */
+static void
+cli_volunteer_period(const struct unavailable *u, char *buf, size_t size)
+{
+	char a[48], b[48];
+	int64_t last;
+
+	if (rtime_day_add(u->start, 0) != u->start ||
+	    rtime_day_add(u->end, 0) != u->end) {
+		cli_when(u->start, u->end, buf, size);
+		return;
+	}
+	last = rtime_day_add(u->end - 1, 0);
+	rtime_format_day(u->start, a, sizeof a);
+	rtime_format_day(last, b, sizeof b);
+	if (last == u->start)
+		snprintf(buf, size, "%s", a);
+	else
+		snprintf(buf, size, "%s - %s", a, b);
+}
+
 int
 cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -146,25 +167,43 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "notes", N_("NOTES"), CLI_TEXT, CLI_BOTH },
 		{ "active", N_("ACTIVE"), CLI_TEXT, CLI_BOTH },
 	};
+	static const struct cli_column off_cols[] = {
+		{ "id", N_("PERIOD"), CLI_INT, CLI_BOTH },
+		{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+		{ "start", N_("START"), CLI_TIME, CLI_DATA },
+		{ "end", N_("END"), CLI_TIME, CLI_DATA },
+		{ "reason", N_("REASON"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	};
+	static const struct cli_column team_cols[] = {
+		{ "id", N_("TEAM"), CLI_INT, CLI_BOTH },
+		{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	};
 	struct assignment_list list = { 0 };
+	struct unavailable_list off = { 0 };
+	struct team_list teams = { 0 };
 	struct store_range range = { 0 };
-	struct cli_table t, at;
+	struct cli_record_list lists[3];
+	struct cli_table t, at, ot, tt;
 	struct volunteer v;
 	struct err err;
-	char *pos[1];
+	char *pos[1], when[128];
 	int64_t id;
 	size_t i;
 
 	err_clear(&err);
+	memset(lists, 0, sizeof lists);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
+	    cli_args_volunteer(ctx, pos[0], &id) < 0)
 		return CLI_USAGE;
 	range.from = rtime_day_add(ctx->now, 0);
 	if (store_volunteer_get(ctx->st, id, &v, &err) < 0 ||
 	    store_assignment_list_volunteer(ctx->st, id, &range, &list,
-	    &err) < 0) {
+	    &err) < 0 || store_unavailable_list(ctx->st, id, &off, &err) < 0 ||
+	    store_team_list_volunteer(ctx->st, id, &teams, &err) < 0) {
 		volunteer_fini(&v);
 		assignment_list_free(&list);
+		unavailable_list_free(&off);
+		team_list_free(&teams);
 		return cli_fail(&err);
 	}
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
@@ -181,10 +220,38 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_init(&at, cli_assignment_columns, cli_assignment_ncolumns);
 	for (i = 0; i < list.len; i++)
 		cli_assignment_row(&at, &list.items[i]);
-	cli_table_print_record_list(ctx, &t, "upcoming", &at);
+	cli_table_init(&ot, off_cols, sizeof off_cols / sizeof off_cols[0]);
+	for (i = 0; i < off.len; i++) {
+		cli_table_row(&ot);
+		cli_table_int(&ot, off.items[i].id);
+		cli_volunteer_period(&off.items[i], when, sizeof when);
+		cli_table_text(&ot, when);
+		cli_table_time(&ot, off.items[i].start);
+		cli_table_time(&ot, off.items[i].end);
+		cli_table_text(&ot, off.items[i].reason);
+	}
+	cli_table_init(&tt, team_cols, sizeof team_cols / sizeof team_cols[0]);
+	for (i = 0; i < teams.len; i++) {
+		cli_table_row(&tt);
+		cli_table_int(&tt, teams.items[i].id);
+		cli_table_text(&tt, teams.items[i].name);
+	}
+	lists[0].key = "upcoming";
+	lists[0].list = &at;
+	lists[1].key = "unavailable";
+	lists[1].title = N_("Unavailable:");
+	lists[1].list = &ot;
+	lists[2].key = "teams";
+	lists[2].title = N_("Teams:");
+	lists[2].list = &tt;
+	cli_table_print_record_lists(ctx, &t, lists, 3);
 	cli_table_fini(&t);
 	cli_table_fini(&at);
+	cli_table_fini(&ot);
+	cli_table_fini(&tt);
 	assignment_list_free(&list);
+	unavailable_list_free(&off);
+	team_list_free(&teams);
 	volunteer_fini(&v);
 	return CLI_OK;
 }
@@ -201,7 +268,7 @@ cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, VOL_NOPTS, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
+	    cli_args_volunteer(ctx, pos[0], &id) < 0)
 		return CLI_USAGE;
 	if (store_volunteer_get(ctx->st, id, &v, &err) < 0)
 		return cli_fail(&err);
@@ -221,33 +288,64 @@ cli_volunteer_delete(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
+	    cli_args_volunteer(ctx, pos[0], &id) < 0)
 		return CLI_USAGE;
 	if (ops_volunteer_delete(ctx->st, id, &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
 
+/*
+ * One end of an unavailable period: WHEN as it is, or a whole DAY (the
+ * local midnight that starts it, or for the end the one that ends it).
+ */
+static int
+cli_volunteer_bound(const struct cli_ctx *ctx, const char *s, bool end,
+    int64_t *out, struct err *err)
+{
+	if (strchr(s, ':') != NULL)
+		return rtime_parse_when(s, out, err);
+	if (rtime_parse_day(s, ctx->now, out, err) < 0)
+		return -1;
+	if (end)
+		*out = rtime_day_next(*out);
+	return 0;
+}
+
 int
 cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false }, { "reason", true, NULL, false } };
+	    { "to", true, NULL, false }, { "reason", true, NULL, false },
+	    { "remove", true, NULL, false } };
 	struct unavailable u;
 	struct err err;
 	char *pos[1];
+	int64_t period;
 
 	err_clear(&err);
 	memset(&u, 0, sizeof u);
-	if (cli_args_parse(ctx, argc, argv, opts, 3, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("volunteer"), &u.volunteer_id) < 0)
+	if (cli_args_parse(ctx, argc, argv, opts, 4, pos, 1, 1) < 0 ||
+	    cli_args_volunteer(ctx, pos[0], &u.volunteer_id) < 0)
 		return CLI_USAGE;
+	if (opts[3].seen) {
+		if (opts[0].seen || opts[1].seen || opts[2].seen)
+			return cli_usage_error(ctx, _("--remove takes no "
+			    "--from, --to or --reason"));
+		if (cli_args_id(ctx, opts[3].value, _("period"), &period) < 0)
+			return CLI_USAGE;
+		if (ops_volunteer_available(ctx->st, u.volunteer_id, period,
+		    &err) < 0)
+			return cli_fail(&err);
+		return CLI_OK;
+	}
 	if (!opts[0].seen || !opts[1].seen)
 		return cli_usage_error(ctx,
-		    _("give the period with --from WHEN "
-		    "--to WHEN"));
-	if (rtime_parse_when(opts[0].value, &u.start, &err) < 0 ||
-	    rtime_parse_when(opts[1].value, &u.end, &err) < 0)
+		    _("give the period with --from DAY|WHEN "
+		    "--to DAY|WHEN"));
+	if (cli_volunteer_bound(ctx, opts[0].value, false, &u.start,
+	    &err) < 0 || cli_volunteer_bound(ctx, opts[1].value, true, &u.end,
+	    &err) < 0)
 		return cli_fail(&err);
 	u.reason = (char *)opts[2].value;
 	if (ops_volunteer_unavailable(ctx->st, &u, &err) < 0)
@@ -277,6 +375,9 @@ cli_team_add(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static int cli_team_arg(const struct cli_ctx *ctx, const char *s,
+    int64_t *out);
+
 int
 cli_team_join(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -286,10 +387,94 @@ cli_team_join(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
-	    cli_args_id(ctx, pos[0], _("team"), &team) < 0 ||
-	    cli_args_id(ctx, pos[1], _("volunteer"), &vol) < 0)
+	    cli_team_arg(ctx, pos[0], &team) < 0 ||
+	    cli_args_volunteer(ctx, pos[1], &vol) < 0)
 		return CLI_USAGE;
 	if (ops_team_join(ctx->st, team, vol, &err) < 0)
+		return cli_fail(&err);
+	return CLI_OK;
+}
+
+/* A TEAM argument: its id, or its name in any case. */
+static int
+cli_team_arg(const struct cli_ctx *ctx, const char *s, int64_t *out)
+{
+	struct team_list list = { 0 };
+	struct err err;
+	const char *p;
+	size_t i;
+
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		;
+	if (*s != '\0' && *p == '\0')
+		return cli_args_id(ctx, s, _("team"), out);
+	err_clear(&err);
+	if (store_team_list(ctx->st, &list, &err) < 0) {
+		team_list_free(&list);
+		return cli_fail(&err), -1;
+	}
+	*out = 0;
+	for (i = 0; i < list.len && *out == 0; i++) {
+		char *a = text_fold(list.items[i].name), *b = text_fold(s);
+
+		if (strcmp(a, b) == 0)
+			*out = list.items[i].id;
+		free(a);
+		free(b);
+	}
+	team_list_free(&list);
+	if (*out != 0)
+		return 0;
+	cli_usage_error(ctx, _("no team is named '%s' (see 'rooster team "
+	    "list')"), s);
+	return -1;
+}
+
+int
+cli_team_leave(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct err err;
+	char *pos[2];
+	int64_t team, vol;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
+	    cli_team_arg(ctx, pos[0], &team) < 0 ||
+	    cli_args_volunteer(ctx, pos[1], &vol) < 0)
+		return CLI_USAGE;
+	if (ops_team_leave(ctx->st, team, vol, &err) < 0)
+		return cli_fail(&err);
+	return CLI_OK;
+}
+
+int
+cli_team_delete(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct err err;
+	char *pos[1];
+	int64_t team;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
+	    cli_team_arg(ctx, pos[0], &team) < 0)
+		return CLI_USAGE;
+	if (ops_team_delete(ctx->st, team, &err) < 0)
+		return cli_fail(&err);
+	return CLI_OK;
+}
+
+int
+cli_team_rename(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct err err;
+	char *pos[2];
+	int64_t team;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
+	    cli_team_arg(ctx, pos[0], &team) < 0)
+		return CLI_USAGE;
+	if (ops_team_rename(ctx->st, team, pos[1], &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -344,7 +529,7 @@ cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
 
 	err_clear(&err);
 	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("volunteer"), &id) < 0)
+	    cli_args_volunteer(ctx, pos[0], &id) < 0)
 		return CLI_USAGE;
 	if (ops_export_token(ctx->st, id, opts[0].seen, &token, &err) < 0)
 		return cli_fail(&err);

@@ -200,3 +200,106 @@ ops_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
 	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
 }
+
+int
+ops_volunteer_available(struct store *st, int64_t volunteer_id,
+    int64_t period_id, struct err *err)
+{
+	struct volunteer v;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_volunteer_get(st, volunteer_id, &v, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_unavailable_delete(st, volunteer_id, period_id, err);
+	if (rc == 0) {
+		summary = xasprintf("'%s' available again (period %lld "
+		    "removed)", v.name, (long long)period_id);
+		rc = store_log_append(st, "volunteer available", "volunteer",
+		    v.id, summary, err);
+		free(summary);
+	}
+	volunteer_fini(&v);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_team_leave(struct store *st, int64_t team_id, int64_t volunteer_id,
+    struct err *err)
+{
+	struct team t;
+	struct volunteer v;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
+		return ops_finish(st, rc, err);
+	if ((rc = store_volunteer_get(st, volunteer_id, &v, err)) < 0) {
+		team_fini(&t);
+		return ops_finish(st, rc, err);
+	}
+	rc = store_team_leave(st, team_id, volunteer_id, err);
+	if (rc == 0) {
+		summary = xasprintf("'%s' left '%s'", v.name, t.name);
+		rc = store_log_append(st, "team leave", "team", team_id,
+		    summary, err);
+		free(summary);
+	}
+	team_fini(&t);
+	volunteer_fini(&v);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_team_delete(struct store *st, int64_t team_id, struct err *err)
+{
+	struct team t;
+	char *summary;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_team_delete(st, team_id, err);
+	if (rc == 0) {
+		summary = xasprintf("deleted team '%s' (%d members)", t.name,
+		    t.members);
+		rc = store_log_append(st, "team delete", "team", team_id,
+		    summary, err);
+		free(summary);
+	}
+	team_fini(&t);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_team_rename(struct store *st, int64_t team_id, const char *name,
+    struct err *err)
+{
+	struct team t, want;
+	char *summary;
+	int rc;
+
+	team_init(&want);
+	want.name = (char *)name;
+	if (team_validate(&want, err) < 0)
+		return -1;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_team_rename(st, team_id, name, err);
+	if (rc == 0) {
+		summary = xasprintf("renamed team '%s' to '%s'", t.name, name);
+		rc = store_log_append(st, "team rename", "team", team_id,
+		    summary, err);
+		free(summary);
+	}
+	team_fini(&t);
+	return ops_finish(st, rc, err);
+}

@@ -266,6 +266,21 @@ store_open_immutable(struct store *st)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* rooster_fold(text): text_fold() for queries that match names. */
+static void
+store_db_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char *folded;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	folded = text_fold((const char *)sqlite3_value_text(argv[0]));
+	sqlite3_result_text(ctx, folded, -1, free);
+}
+
 int
 store_open(const char *path, int flags, struct store **out, struct err *err)
 {
@@ -305,6 +320,8 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 		return -1;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_create_function(st->db, "rooster_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, store_db_fold, NULL, NULL);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	/*
 	 * Identify the file before anything (even WAL mode) writes to it.

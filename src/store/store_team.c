@@ -129,3 +129,90 @@ store_team_members(struct store *st, int64_t team_id, int64_t **ids,
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
+
+int
+store_team_leave(struct store *st, int64_t team_id, int64_t volunteer_id,
+    struct err *err)
+{
+	static const char sql[] = "DELETE FROM team_members "
+	    "WHERE team_id = ?1 AND volunteer_id = ?2";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, team_id);
+	sqlite3_bind_int64(stmt, 2, volunteer_id);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not in "
+		    "team %lld (see 'rooster team list')"),
+		    (long long)volunteer_id, (long long)team_id);
+	return 0;
+}
+
+int
+store_team_delete(struct store *st, int64_t team_id, struct err *err)
+{
+	static const char sql[] = "DELETE FROM teams WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, team_id);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
+		    "'rooster team list')"), (long long)team_id);
+	return 0;
+}
+
+int
+store_team_rename(struct store *st, int64_t team_id, const char *name,
+    struct err *err)
+{
+	static const char sql[] = "UPDATE teams SET name = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, team_id);
+	store_bind_text(stmt, 2, name);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return err_set(err, ERR_CONFLICT, _("a team named '%s' exists "
+		    "already"), name);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
+		    "'rooster team list')"), (long long)team_id);
+	return 0;
+}
+
+int
+store_team_list_volunteer(struct store *st, int64_t volunteer_id,
+    struct team_list *out, struct err *err)
+{
+	static const char sql[] = "SELECT t.id, t.name FROM teams t "
+	    "JOIN team_members m ON m.team_id = t.id "
+	    "WHERE m.volunteer_id = ?1 ORDER BY t.name COLLATE NOCASE";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct team *t;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, volunteer_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		t = team_list_push(out);
+		t->id = sqlite3_column_int64(stmt, 0);
+		t->name = store_col_text(stmt, 1);
+		t->member_names = xstrdup("");
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}

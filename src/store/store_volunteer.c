@@ -412,3 +412,57 @@ store_unavailable_list(struct store *st, int64_t volunteer_id,
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
+
+int
+store_unavailable_delete(struct store *st, int64_t volunteer_id, int64_t id,
+    struct err *err)
+{
+	static const char sql[] = "DELETE FROM unavailable "
+	    "WHERE id = ?1 AND volunteer_id = ?2";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, volunteer_id);
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld has no "
+		    "unavailable period %lld (see 'rooster volunteer show "
+		    "%lld')"), (long long)volunteer_id, (long long)id,
+		    (long long)volunteer_id);
+	return 0;
+}
+
+int
+store_volunteer_match(struct store *st, const char *text,
+    struct volunteer_list *out, size_t *exact, struct err *err)
+{
+	/* Whole folded names first, then prefixes, by name. */
+	static const char sql[] = "SELECT v.id, v.name, v.email, "
+	    "rooster_fold(v.name) = ?1 FROM volunteers v "
+	    "WHERE substr(rooster_fold(v.name), 1, length(?1)) = ?1 "
+	    "ORDER BY 4 DESC, v.name COLLATE NOCASE, v.id LIMIT 8";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct volunteer *v;
+	char *folded;
+	int rc;
+
+	*exact = 0;
+	if (stmt == NULL)
+		return -1;
+	folded = text_fold(text);
+	store_bind_text(stmt, 1, folded);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		v = volunteer_list_push(out);
+		v->id = sqlite3_column_int64(stmt, 0);
+		v->name = store_col_text(stmt, 1);
+		v->email = store_col_text(stmt, 2);
+		if (sqlite3_column_int(stmt, 3))
+			(*exact)++;
+	}
+	sqlite3_reset(stmt);
+	free(folded);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}

@@ -226,20 +226,18 @@ tui_list_filter_set(struct tui_list *l, const char *filter)
 bool
 tui_list_filter_match(const struct tui_list *l, const char *s)
 {
-	size_t n = strlen(l->filter), i, j;
+	char *text, *want;
+	bool found;
 
-	if (n == 0)
+	if (l->filter[0] == '\0')
 		return true;
 	if (s == NULL)
 		return false;
-	for (i = 0; s[i] != '\0'; i++) {
-		for (j = 0; j < n && s[i + j] != '\0'; j++) {
-			if (tolower((unsigned char)s[i + j]) !=
-			    tolower((unsigned char)l->filter[j]))
-				break;
-		}
-		if (j == n)
-			return true;
-	}
-	return false;
+	/* Case and Latin accents ignored: "ella" finds "Ëlla". */
+	text = text_fold(s);
+	want = text_fold(l->filter);
+	found = strstr(text, want) != NULL;
+	free(text);
+	free(want);
+	return found;
 }

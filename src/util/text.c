@@ -283,3 +283,59 @@ text_list_normalize(const char *list)
 	}
 	return strbuf_detach(&sb);
 }
+
+/*
+ * Base letters of Latin-1's letters (U+00C0-U+00FF) and Latin Extended-A
+ * (U+0100-U+017F), for text_fold(); '*' marks one that is not a letter
+ * with a diacritic (×, ÷) and stays as it is. Dutch, French, German,
+ * Polish, Turkish and the other Latin names a chapter meets fold here;
+ * other scripts are kept, lowercased by nothing.
+ */
+static const char text_fold_latin1[] =
+    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo*ouuuuyty";
+static const char text_fold_latin_a[] =
+    "AaAaAa" "CcCcCcCc" "DdDd" "EeEeEeEeEe" "GgGgGgGg" "HhHh" "IiIiIiIiIi"
+    "Ii" "Jj" "Kkk" "LlLlLlLlLl" "NnNnNnnNn" "OoOoOoOo" "RrRrRr" "SsSsSsSs"
+    "TtTtTt" "UuUuUuUuUuUu" "Ww" "YyY" "ZzZzZz" "s";
+
+char *
+text_fold(const char *s)
+{
+	struct strbuf sb;
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+	unsigned int cp;
+	size_t n, i;
+	char c;
+
+	strbuf_init(&sb);
+	while (*p != '\0') {
+		if ((n = text_decode(p, &cp)) == 0) {
+			p++;
+			continue;
+		}
+		c = '*';
+		/* Ligatures fold to two letters: "Dĳk" is "dijk". */
+		if (cp == 0xc6 || cp == 0xe6)
+			strbuf_adds(&sb, "ae"), c = 0;
+		else if (cp == 0x152 || cp == 0x153)
+			strbuf_adds(&sb, "oe"), c = 0;
+		else if (cp == 0xdf)
+			strbuf_adds(&sb, "ss"), c = 0;
+		else if (cp == 0x132 || cp == 0x133)
+			strbuf_adds(&sb, "ij"), c = 0;
+		else if (cp >= 0xc0 && cp <= 0xff)
+			c = text_fold_latin1[cp - 0xc0];
+		else if (cp >= 0x100 && cp <= 0x17f)
+			c = text_fold_latin_a[cp - 0x100];
+		else if (cp < 0x80)
+			c = (char)cp;
+		if (c == '*')
+			for (i = 0; i < n; i++)
+				strbuf_addc(&sb, (char)p[i]);
+		else if (c != 0)
+			strbuf_addc(&sb, (char)(c >= 'A' && c <= 'Z' ?
+			    c - 'A' + 'a' : c));
+		p += n;
+	}
+	return strbuf_detach(&sb);
+}

@@ -28,6 +28,15 @@ sees "n adds nobody" "cancelled"
 keys Escape Escape
 lacks "Esc closes the picker" "Assign to tolk"
 
+# The picker's find ignores case and accents: "celik" finds "Çelik".
+keys 2 g s
+sees "picker on the first shift" "Assign to begeleider"
+keys "celik"
+sees "find without accents" "李小龍 Zoë Çelik"
+lacks "find: others hidden" "ሃብተ ገብረ"
+keys Escape Escape
+lacks "picker closed" "Assign to begeleider"
+
 # A key that does nothing says so on the status line.
 keys 1
 keys x

@@ -297,6 +297,31 @@ test_list_normalize(void **state)
 	}
 }
 
+/* char *text_fold(const char *s) */
+static void
+test_fold(void **state)
+{
+	static const char *const cases[][2] = {
+		{ NULL, "" },
+		{ "", "" },
+		{ "\xc3\x8b" "lla van D\xc4\xb3" "k", "ella van dijk" },	/* Ëlla van Dĳk */
+		{ "Zo\xc3\xab" " \xc3\x87" "elik", "zoe celik" },	/* Zoë Çelik */
+		{ "\xc5\x81\xc3\xb3" "d\xc5\xba", "lodz" },		/* Łódź */
+		{ "Stra\xc3\x9f" "e", "strasse" },			/* Straße */
+		{ "\xe6\x9d\x8e 3\xc3\x97" "4", "\xe6\x9d\x8e 3\xc3\x97" "4" },	/* 李 3×4 */
+		{ "a\xff" "b", "ab" },
+	};
+	char *f;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		f = text_fold(cases[i][0]);
+		assert_string_equal(f, cases[i][1]);
+		free(f);
+	}
+}
+
 int
 main(void)
 {
@@ -314,6 +339,7 @@ main(void)
 		cmocka_unit_test(test_casecmp),
 		cmocka_unit_test(test_list_has),
 		cmocka_unit_test(test_list_normalize),
+		cmocka_unit_test(test_fold),
 	};
 
 	/* wcwidth() knows characters only under a UTF-8 LC_CTYPE. */
