@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
@@ -226,6 +227,39 @@ mode_t file_private_mode(const char *path);
  * Returns the descriptor, or -1 with err set.
  */
 int file_create_private(const char *path, bool exclusive, struct err *err);
+
+/*
+ * A file written whole or not at all: a temporary file beside the target
+ * (".name.XXXXXX", hidden from feeds and outboxes) that only a commit
+ * puts in place, after fsync, so a failure, a full disk or a kill never
+ * leaves half a file or an empty one under the target's name.
+ */
+struct file_atomic {
+	char	*path;		/* the target */
+	char	*tmp;		/* the temporary file beside it */
+	FILE	*fp;		/* open on tmp for writing; NULL once flushed */
+};
+/*
+ * Create f's temporary file for path with mode (0: file_private_mode(),
+ * set whatever the umask). Returns 0, or -1 with ERR_IO (f then empty).
+ */
+int file_atomic_open(struct file_atomic *f, const char *path, mode_t mode,
+    struct err *err);
+/*
+ * Flush, fsync and close f->fp, leaving the complete temporary file for a
+ * commit (or for another writer that opens f->tmp by name). Returns 0, or
+ * -1 with ERR_IO naming the target (full disk: its own message).
+ */
+int file_atomic_flush(struct file_atomic *f, struct err *err);
+/*
+ * Flush if needed and put the temporary file in place: over the target,
+ * or with exclusive only where no file is (ERR_CONFLICT otherwise).
+ * Removes the temporary file on failure; f is empty afterwards.
+ */
+int file_atomic_commit(struct file_atomic *f, bool exclusive,
+    struct err *err);
+/* Drop the temporary file; f is empty afterwards. Safe on an empty f. */
+void file_atomic_abort(struct file_atomic *f);
 
 /* log.c: diagnostics, written only with -v. */
 

@@ -165,43 +165,15 @@ out:
 
 /* Where an export goes and how it separates things. */
 struct cli_csv_out {
+	struct cli_csv_writer w;
 	FILE	*fp;
-	char	 separator;	/* ',' or ';' (--dutch) */
 	bool	 dutch;		/* Dutch headers, ja/nee, decimal comma */
-	bool	 first;		/* no field yet on this row */
 };
-
-/* A phone number or a negative number: safe although it starts with + or -. */
-static bool
-cli_csv_is_number_like(const char *s)
-{
-	return s[strspn(s, "0123456789 +-()./")] == '\0';
-}
 
 static void
 cli_csv_put(struct cli_csv_out *o, const char *s)
 {
-	bool quote;
-
-	if (s == NULL)
-		s = "";
-	if (!o->first)
-		fputc(o->separator, o->fp);
-	o->first = false;
-	/*
-	 * A cell starting with = + - @ is a formula to a spreadsheet: guard
-	 * it with a ' (which import csv drops again), unless it is a number.
-	 */
-	if (strchr("=@", s[0]) != NULL && s[0] != '\0')
-		fputc('\'', o->fp);
-	else if ((s[0] == '+' || s[0] == '-') && !cli_csv_is_number_like(s))
-		fputc('\'', o->fp);
-	quote = strchr(s, o->separator) != NULL || strpbrk(s, "\"\r\n") != NULL
-	    || s[0] == ' ' || (s[0] != '\0' && s[strlen(s) - 1] == ' ');
-	if (quote)
-		csv_fwrite(o->fp, s, strlen(s));
-	else
-		fputs(s, o->fp);
+	cli_csv_writer_field(&o->w, s);
 }
 
 static void
@@ -226,8 +198,7 @@ cli_csv_put_time(struct cli_csv_out *o, int64_t t)
 static void
 cli_csv_end_row(struct cli_csv_out *o)
 {
-	fputs("\r\n", o->fp);
-	o->first = true;
+	cli_csv_writer_end_row(&o->w);
 }
 
 static void
@@ -377,8 +348,7 @@ cli_csv_export(struct cli_ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	o.fp = f.fp;
 	o.dutch = opts[1].seen;
-	o.separator = o.dutch ? ';' : ',';
-	o.first = true;
+	cli_csv_writer_init(&o.w, f.fp, o.dutch ? ';' : ',', false);
 	/* The BOM tells spreadsheets the file is UTF-8. */
 	fputs("\xef\xbb\xbf", o.fp);
 	rc = volunteers ? cli_csv_volunteers(ctx, &o, &err) :

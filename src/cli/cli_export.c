@@ -24,37 +24,24 @@ cli_export_argv(int argc, char **argv)
 	return copy;
 }
 
-/* Write the calendar to path through a temporary file renamed over it. */
+/*
+ * Write the calendar to path through a temporary file renamed over it,
+ * private like every export: it names every volunteer on every shift.
+ */
 static int
 cli_export_file(struct cli_ctx *ctx, const struct ops_config *cfg,
     int64_t event_id, int64_t volunteer_id, const char *path)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
+	struct cli_file f;
 	struct err err;
-	FILE *fp;
-	int fd, rc;
+	int rc;
 
 	err_clear(&err);
-	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, _("rooster: cannot write %s: %s\n"), path,
-		    strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(tmp);
-		return CLI_FAILED;
-	}
-	(void)fchmod(fd, 0644);
-	rc = ops_export_ics(ctx->st, cfg, event_id, volunteer_id, fp, &err);
-	if (fflush(fp) != 0 && rc == 0)
-		rc = err_set(&err, ERR_IO, _("cannot write %s: %s"), path,
-		    strerror(errno));
-	fclose(fp);
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = err_set(&err, ERR_IO, _("cannot write %s: %s"), path,
-		    strerror(errno));
-	if (rc < 0)
-		(void)unlink(tmp);
-	free(tmp);
+	if (cli_file_open(&f, path, &err) < 0)
+		return cli_fail(&err);
+	rc = ops_export_ics(ctx->st, cfg, event_id, volunteer_id, f.fp, &err);
+	if (cli_file_close(&f, rc == 0, rc == 0 ? &err : NULL) < 0)
+		rc = -1;
 	return rc < 0 ? cli_fail(&err) : CLI_OK;
 }
 

@@ -36,30 +36,14 @@ cli_file_alias_output(int argc, char **argv)
 int
 cli_file_open(struct cli_file *f, const char *path, struct err *err)
 {
-	int fd;
-
 	memset(f, 0, sizeof f[0]);
 	if (path == NULL || strcmp(path, "-") == 0) {
 		f->fp = stdout;
 		return 0;
 	}
-	f->path = xstrdup(path);
-	f->tmp = xasprintf("%s.XXXXXX", path);
-	/* mkstemp creates the file 0600; 0660 in a group-shared directory. */
-	if ((fd = mkstemp(f->tmp)) < 0 ||
-	    fchmod(fd, file_private_mode(path)) != 0 ||
-	    (f->fp = fdopen(fd, "w")) == NULL) {
-		err_set(err, ERR_IO, _("cannot write %s: %s"), path,
-		    strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(f->tmp);
-		}
-		free(f->tmp);
-		free(f->path);
-		memset(f, 0, sizeof f[0]);
+	if (file_atomic_open(&f->file, path, 0, err) < 0)
 		return -1;
-	}
+	f->fp = f->file.fp;
 	return 0;
 }
 
@@ -70,27 +54,14 @@ cli_file_close(struct cli_file *f, bool keep, struct err *err)
 
 	if (f->fp == NULL)
 		return 0;
-	if (f->path == NULL) {
+	if (f->file.path == NULL) {
 		if (fflush(f->fp) != 0 && keep)
 			rc = err_set(err, ERR_IO, _("cannot write output: %s"),
 			    strerror(errno));
-		memset(f, 0, sizeof f[0]);
-		return rc;
-	}
-	if ((fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
-	    && keep)
-		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), f->path,
-		    strerror(errno));
-	if (fclose(f->fp) != 0 && keep && rc == 0)
-		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), f->path,
-		    strerror(errno));
-	if (keep && rc == 0 && rename(f->tmp, f->path) != 0)
-		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), f->path,
-		    strerror(errno));
-	if (!keep || rc != 0)
-		unlink(f->tmp);
-	free(f->tmp);
-	free(f->path);
+	} else if (keep)
+		rc = file_atomic_commit(&f->file, false, err);
+	else
+		file_atomic_abort(&f->file);
 	memset(f, 0, sizeof f[0]);
 	return rc;
 }

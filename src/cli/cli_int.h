@@ -209,9 +209,8 @@ size_t cli_out_width(void);
 /* cli_file.c: whole files in and out */
 
 struct cli_file {
-	FILE	*fp;		/* write here */
-	char	*path;		/* target, or NULL for standard output */
-	char	*tmp;		/* the temporary file renamed to path */
+	FILE		*fp;		/* write here */
+	struct file_atomic file;	/* unless standard output */
 };
 
 /* Turn "-o" into "--output" in argv (before any "--"). */
@@ -232,6 +231,34 @@ int cli_file_close(struct cli_file *f, bool keep, struct err *err);
  * bytes; the caller frees. NULL with err (ERR_INVALID if missing).
  */
 char *cli_file_read(const char *path, size_t *len, struct err *err);
+
+/* cli_csv_writer.c: every CSV rooster writes */
+
+struct cli_csv_writer {
+	FILE	*fp;
+	char	 separator;	/* ',' or ';' */
+	bool	 quote_all;	/* quote every field (--format csv) */
+	bool	 terminal;	/* fp is a terminal: escape control characters */
+	bool	 first;		/* no field yet on this row */
+};
+
+/*
+ * Write CSV rows to fp with separator; quote_all quotes every field,
+ * otherwise only those that need it.
+ */
+void cli_csv_writer_init(struct cli_csv_writer *w, FILE *fp, char separator,
+    bool quote_all);
+/*
+ * One field (NULL: empty). A value a spreadsheet would take for a
+ * formula, or one that starts with the guard, gets a ' in front, inside
+ * the quotes; cli_csv_writer_is_guarded() tells a reader to drop it.
+ */
+void cli_csv_writer_field(struct cli_csv_writer *w, const char *s);
+void cli_csv_writer_end_row(struct cli_csv_writer *w);
+/* True if s starts as a spreadsheet formula (= + - @ TAB CR). */
+bool cli_csv_writer_is_formula(const char *s);
+/* True if s (a field read back) starts with the writer's guard. */
+bool cli_csv_writer_is_guarded(const char *s);
 
 /* cli_sheet.c: volunteer lists from spreadsheets (CSV through libcsv) */
 

@@ -256,37 +256,26 @@ cli_table_print_text(const struct cli_table *t)
 }
 
 static void
-cli_csv_field(const char *s, bool first)
-{
-	if (!first)
-		fputc(',', stdout);
-	csv_fwrite(stdout, s, strlen(s));
-}
-
-static void
 cli_table_print_csv(const struct cli_table *t, size_t from, size_t to)
 {
+	struct cli_csv_writer w;
 	size_t i, r;
-	bool first = true;
 	char *s;
 
+	cli_csv_writer_init(&w, stdout, ',', true);
 	for (i = 0; i < t->ncols; i++)
-		if (t->cols[i].flags & CLI_DATA) {
-			cli_csv_field(t->cols[i].key, first);
-			first = false;
-		}
-	fputs("\r\n", stdout);
+		if (t->cols[i].flags & CLI_DATA)
+			cli_csv_writer_field(&w, t->cols[i].key);
+	cli_csv_writer_end_row(&w);
 	for (r = from; r < to; r++) {
-		first = true;
 		for (i = 0; i < t->ncols; i++) {
 			if (!(t->cols[i].flags & CLI_DATA))
 				continue;
 			s = cli_cell_string(&t->cells[r * t->ncols + i], true);
-			cli_csv_field(s, first);
-			first = false;
+			cli_csv_writer_field(&w, s);
 			free(s);
 		}
-		fputs("\r\n", stdout);
+		cli_csv_writer_end_row(&w);
 	}
 }
 

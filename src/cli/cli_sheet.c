@@ -349,7 +349,20 @@ cli_sheet_read(struct cli_sheet *sheet, const char *data, size_t len)
 	return rc;
 }
 
-/* Trim spaces and tabs in place; drop the ' that guards a formula. */
+/*
+ * A value as exported: libcsv already dropped the spaces around an
+ * unquoted field, and a quoted one keeps its own; only the ' that
+ * guards a formula (cli_csv_writer.c) goes.
+ */
+static char *
+cli_sheet_value(char *s)
+{
+	if (cli_csv_writer_is_guarded(s))
+		s++;
+	return s;
+}
+
+/* A header cell: spaces and tabs trimmed in place, the guard dropped. */
 static char *
 cli_sheet_clean(char *s)
 {
@@ -360,7 +373,7 @@ cli_sheet_clean(char *s)
 	end = s + strlen(s);
 	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
 		*--end = '\0';
-	if (s[0] == '\'' && s[1] != '\0' && strchr("=+-@", s[1]) != NULL)
+	if (cli_csv_writer_is_guarded(s))
 		s++;
 	return s;
 }
@@ -592,7 +605,7 @@ cli_sheet_volunteers(struct cli_sheet *sheet, struct cli_sheet_rows *out)
 			if (map[i] >= 0)
 				cli_sheet_set(sheet, rec, v,
 				    (enum cli_sheet_column)map[i],
-				    cli_sheet_clean(rec->fields[i]));
+				    cli_sheet_value(rec->fields[i]));
 		err_clear(&err);
 		if (volunteer_validate(v, &err) < 0)
 			cli_sheet_problem(sheet, rec->line, "%s", err.msg);

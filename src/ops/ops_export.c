@@ -464,47 +464,26 @@ ops_export_feed_file(struct store *st, const struct ops_config *cfg,
     const char *dir, const char *file, int64_t volunteer_id,
     const char **result, struct err *err)
 {
+	struct file_atomic f;
 	char *path = xasprintf("%s/%s", dir, file);
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, file);
-	FILE *fp = NULL;
-	int fd, rc = -1;
+	int rc;
 
-	if ((fd = mkstemp(tmp)) < 0) {
-		err_set(err, ERR_IO, _("cannot write in %s: %s"), dir,
-		    strerror(errno));
-		goto out;
-	}
 	/* Feeds are served to calendar apps: readable by the web server. */
-	(void)fchmod(fd, 0644);
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
-		goto out;
+	if (file_atomic_open(&f, path, 0644, err) < 0) {
+		free(path);
+		return -1;
 	}
-	rc = ops_export_ics(st, cfg, 0, volunteer_id, fp, err);
-	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
-		if (rc == 0)
-			rc = err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-			    strerror(errno));
-	}
-	fclose(fp);
-	if (rc < 0)
-		goto out;
-	if (ops_export_same(tmp, path)) {
+	rc = ops_export_ics(st, cfg, 0, volunteer_id, f.fp, err);
+	if (rc == 0)
+		rc = file_atomic_flush(&f, err);
+	if (rc == 0 && ops_export_same(f.tmp, path)) {
 		*result = "unchanged";
-		goto out;
-	}
-	if (rename(tmp, path) != 0) {
-		rc = err_set(err, ERR_IO, _("cannot rename %s to %s: %s"), tmp,
-		    path, strerror(errno));
-		goto out;
-	}
-	*result = "written";
-out:
-	if (fd >= 0)
-		(void)unlink(tmp);	/* gone after a rename */
-	free(tmp);
+		file_atomic_abort(&f);
+	} else if (rc == 0) {
+		rc = file_atomic_commit(&f, false, err);
+		*result = "written";
+	} else
+		file_atomic_abort(&f);
 	free(path);
 	return rc;
 }

@@ -172,31 +172,20 @@ static int
 ops_invite_write(const char *dir, const char *file, const char *text,
     struct err *err)
 {
+	struct file_atomic f;
 	char *path = xasprintf("%s/%s", dir, file);
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, file);
 	size_t len = strlen(text);
-	FILE *fp;
-	int fd, rc = 0;
+	int rc;
 
-	if ((fd = mkstemp(tmp)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		if (fd >= 0)
-			close(fd);
-		rc = err_set(err, ERR_IO, _("cannot write in %s: %s"), dir,
-		    strerror(errno));
-		goto out;
+	if ((rc = file_atomic_open(&f, path, 0, err)) == 0) {
+		if (fwrite(text, 1, len, f.fp) != len)
+			rc = err_set(err, ERR_IO, _("cannot write %s: %s"),
+			    path, strerror(errno));
+		if (rc == 0)
+			rc = file_atomic_commit(&f, false, err);
+		else
+			file_atomic_abort(&f);
 	}
-	if (fwrite(text, 1, len, fp) != len || fflush(fp) != 0 ||
-	    fsync(fd) != 0)
-		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), tmp,
-		    strerror(errno));
-	fclose(fp);
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = err_set(err, ERR_IO, _("cannot rename %s to %s: %s"), tmp,
-		    path, strerror(errno));
-	if (rc < 0)
-		(void)unlink(tmp);
-out:
-	free(tmp);
 	free(path);
 	return rc;
 }

@@ -505,14 +505,25 @@ store_data_version(struct store *st)
 int
 store_backup(struct store *st, const char *path, struct err *err)
 {
+	struct file_atomic f;
+	struct stat sb;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk;
-	int fd, rc;
+	int rc;
 
-	if ((fd = file_create_private(path, true, err)) < 0)
+	/*
+	 * Written under a temporary name and linked to path at the end, so
+	 * a killed backup leaves no empty file that blocks the next one.
+	 */
+	if (lstat(path, &sb) == 0)
+		return err_set(err, ERR_CONFLICT, _("cannot create %s: %s"),
+		    path, _("it exists already (choose a new name)"));
+	if (file_atomic_open(&f, path, 0, err) < 0 ||
+	    file_atomic_flush(&f, err) < 0) {
+		file_atomic_abort(&f);
 		return -1;
-	close(fd);
-	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL);
+	}
+	rc = sqlite3_open_v2(f.tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
 		bk = sqlite3_backup_init(dst, "main", st->db, "main");
 		if (bk == NULL)
@@ -529,11 +540,12 @@ store_backup(struct store *st, const char *path, struct err *err)
 	}
 	sqlite3_close(dst);
 	if (rc != SQLITE_OK) {
-		unlink(path);
+		file_atomic_abort(&f);
 		return err_set(err, ERR_IO, _("backup to %s failed: %s"), path,
+		    rc == SQLITE_FULL ? _("the disk is full") :
 		    sqlite3_errstr(rc));
 	}
-	return 0;
+	return file_atomic_commit(&f, true, err);
 }
 
 int

@@ -126,4 +126,66 @@ printf 'BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//t//t//EN\nBEGIN:VEVENT\nUID:p-1@
     "$ROOSTER" --db "$DB" import ics - > "$TESTDIR/out" 2> "$TESTDIR/err"
 check "repeat: import ics from a pipe still reads it twice" [ $? -eq 0 ]
 
+# 3. The formula guard goes inside the field, and what is exported
+# imports back identical.
+DB="$TESTDIR/csv.db"
+ok_run "csv: a plan" init --timezone Europe/Amsterdam
+ok_run "csv: a hostile name" volunteer add "=x,=cmd|' /C calc'!A0," --notes "'=already guarded"
+ok_run "csv: a tab-led note" volunteer add "Tab" --notes "$(printf '\t=1+1')" --phone "+31 6 1234 5678"
+ok_run "csv: a name with edge spaces" volunteer add " Ana  " --notes "$(printf 'two\nlines')"
+ok_run "csv: a plus name" volunteer add "+Bo" --notes "''two quotes"
+ok_run "csv: export" export csv volunteers -o "$TESTDIR/v.csv"
+check "csv: the guard is inside the quotes" grep -qF "\"'=x,=cmd|' /C calc'!A0,\"" "$TESTDIR/v.csv"
+# no_formula FILE: no CSV cell of FILE starts as a spreadsheet formula.
+no_formula() {
+	/usr/bin/python3 -c 'import csv, sys
+f = open(sys.argv[1], encoding="utf-8-sig", newline="")
+def formula(c):
+    if c[:1] in ("=", "@", "\t", "\r"):
+        return True
+    return c[:1] in ("+", "-") and any(ch not in "0123456789 +-()./" for ch in c)
+sys.exit(1 if any(formula(c) for row in csv.reader(f) for c in row) else 0)' "$1"
+}
+check "csv: no cell starts as a formula" no_formula "$TESTDIR/v.csv"
+vols() { sqlite3 "$1" "SELECT name, email, phone, notes FROM volunteers ORDER BY name"; }
+DB="$TESTDIR/csv2.db"
+ok_run "csv: a second plan" init --timezone Europe/Amsterdam
+ok_run "csv: rooster's own export imports" import csv "$TESTDIR/v.csv"
+check "csv: import gives back exactly what was exported" [ "$(vols "$TESTDIR/csv.db")" = "$(vols "$TESTDIR/csv2.db")" ]
+DB="$TESTDIR/csv.db"
+r --format csv volunteer list
+check "csv: --format csv lookups guard inside the field too" \
+    sh -c "printf '%s' \"\$1\" | grep -qF '\"'\"'\"'=x,=cmd'" - "$OUT"
+printf '%s\n' "$OUT" > "$TESTDIR/list.csv"
+check "csv: --format csv has no cell that starts as a formula" no_formula "$TESTDIR/list.csv"
+
+# 4. Escape sequences in stored text reach no terminal through CSV; to a
+# file or a pipe the data stays as stored.
+DB="$TESTDIR/plan.db"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:esc-1@example.org\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270301T100000Z\r\nDTEND:20270301T110000Z\r\nSUMMARY:Clip\033]52;c;ZXZpbA==\007 and \033]0;title\007\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > "$TESTDIR/esc.ics"
+ok_run "escape: an event titled with OSC 52 and OSC 0" import ics "$TESTDIR/esc.ics"
+TERM=xterm script -qec "$ROOSTER --db $DB --format csv event list --from 2027-03-01 --to 2027-03-02" /dev/null > "$TESTDIR/tty.out" 2>&1
+check "escape: --format csv to a terminal shows no ESC" sh -c "! grep -q \"\$(printf '\033')\" '$TESTDIR/tty.out' && grep -qF 'Clip' '$TESTDIR/tty.out'"
+ok_run "escape: a note with OSC 0" volunteer add "Esc" --notes "$(printf 'a\033]0;title\007b')"
+TERM=xterm script -qec "$ROOSTER --db $DB export csv volunteers" /dev/null > "$TESTDIR/tty2.out" 2>&1
+check "escape: export csv to a terminal shows no ESC" sh -c "! grep -q \"\$(printf '\033')\" '$TESTDIR/tty2.out' && grep -q 'Esc' '$TESTDIR/tty2.out'"
+r --format csv event list --from 2027-03-01 --to 2027-03-02
+check "escape: to a pipe the title stays as stored" sh -c "printf '%s' \"\$1\" | grep -q \"\$(printf '\033')]52\"" - "$OUT"
+
+# 7. export ics -o is private like every export, whatever the umask.
+(umask 022; "$ROOSTER" --db "$DB" export ics -o "$TESTDIR/plan.ics" > /dev/null 2>&1)
+check "export ics -o: mode 0600 under umask 022" [ "$(stat -c %a "$TESTDIR/plan.ics")" = 600 ]
+
+# 10. A backup killed half-way (here by the file size limit) leaves no
+# file under the target's name, so the retry works.
+/usr/bin/python3 -c 'print("name,email,notes")
+for i in range(3000):
+    print("Many %d,many%d@example.org,%s" % (i, i, "x" * 200))' > "$TESTDIR/many.csv"
+ok_run "backup: a plan of some size" import csv "$TESTDIR/many.csv"
+(ulimit -f 400; exec "$ROOSTER" --db "$DB" backup "$TESTDIR/killed.db") > /dev/null 2>&1
+check "backup: a killed backup leaves no target" [ ! -e "$TESTDIR/killed.db" ]
+rm -f "$TESTDIR"/.killed.db.*
+ok_run "backup: the retry works" backup "$TESTDIR/killed.db"
+refused "backup: an existing target is still refused" 1 "exists already" backup "$TESTDIR/killed.db"
+
 finish
