@@ -69,6 +69,46 @@ ics_writer_x(const char *name, const char *value)
 	return p;
 }
 
+/*
+ * The X-WR-CALNAME line for name, CRLF included: X-WR-CALNAME is TEXT and
+ * escaped as NAME is (RFC 5545 3.3.11), but libical escapes only
+ * backslashes in an X- value. So the value is the one libical writes for
+ * NAME, folded again at 75 octets, never inside a UTF-8 sequence.
+ */
+static char *
+ics_writer_calname(const char *name)
+{
+	icalproperty *p = icalproperty_new_name(name);
+	char *s = icalproperty_as_ical_string_r(p);
+	struct strbuf line, out;
+	const char *v;
+	size_t i, col;
+
+	icalproperty_free(p);
+	strbuf_init(&line);
+	strbuf_init(&out);
+	v = strchr(s, ':');
+	strbuf_adds(&line, "X-WR-CALNAME");
+	for (i = 0; v != NULL && v[i] != '\0'; i++) {
+		if (v[i] == '\r' && v[i + 1] == '\n') {
+			i += v[i + 2] == ' ' ? 2 : 1;	/* unfold */
+			continue;
+		}
+		strbuf_addc(&line, v[i]);
+	}
+	icalmemory_free_buffer(s);
+	for (i = 0, col = 0; i < line.len; i++, col++) {
+		if (col >= 75 && ((unsigned char)line.data[i] & 0xC0) != 0x80) {
+			strbuf_adds(&out, "\r\n ");
+			col = 1;
+		}
+		strbuf_addc(&out, line.data[i]);
+	}
+	strbuf_adds(&out, "\r\n");
+	strbuf_fini(&line);
+	return strbuf_detach(&out);
+}
+
 static int
 ics_writer_puts(struct ics_writer *w, const char *s, struct err *err)
 {
@@ -85,7 +125,7 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 	struct ics_writer *w;
 	icalcomponent *vcal, *vtz;
 	struct icaldurationtype hour = icaldurationtype_null_duration();
-	char *prodid, *text, *end;
+	char *prodid, *text, *end, *stand_in, *calname;
 	struct tm tm;
 	time_t now = (time_t)rtime_now();
 	int rc;
@@ -113,8 +153,9 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 	if (cal->name != NULL && *cal->name != '\0') {
 		icalcomponent_add_property(vcal, icalproperty_new_name(
 		    cal->name));
+		/* A stand-in, replaced below by the escaped line. */
 		icalcomponent_add_property(vcal, ics_writer_x("X-WR-CALNAME",
-		    cal->name));
+		    "ROOSTER-CALNAME"));
 	}
 	icalcomponent_add_property(vcal, ics_writer_x("X-WR-TIMEZONE",
 	    cal->zone));
@@ -139,7 +180,19 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 	}
 	w->tail = xstrdup(end);
 	*end = '\0';
-	rc = ics_writer_puts(w, text, err);
+	stand_in = strstr(text, "X-WR-CALNAME:ROOSTER-CALNAME\r\n");
+	if (stand_in != NULL) {
+		*stand_in = '\0';
+		calname = ics_writer_calname(cal->name);
+		rc = ics_writer_puts(w, text, err);
+		if (rc == 0)
+			rc = ics_writer_puts(w, calname, err);
+		if (rc == 0)
+			rc = ics_writer_puts(w, stand_in + strlen(
+			    "X-WR-CALNAME:ROOSTER-CALNAME\r\n"), err);
+		free(calname);
+	} else
+		rc = ics_writer_puts(w, text, err);
 	icalmemory_free_buffer(text);
 	if (rc < 0) {
 		ics_writer_free(w);

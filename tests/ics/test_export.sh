@@ -187,4 +187,16 @@ $CHECK cal "$WORK/t.ics" >"$WORK/t.txt"
 ok "Asia/Tokyo: a single STANDARD" has "$WORK/t.txt" \
     '^VTIMEZONE Asia/Tokyo daylight=0 standard=1$'
 ok "Asia/Tokyo: 14:00 is 05:00Z" has "$WORK/t.txt" 'start=2027-03-28T05:00Z'
+# X-WR-CALNAME is TEXT: escaped as NAME is, folded at 75 octets.
+r init --timezone Asia/Tokyo --name "Samen Hier, Rotterdam; noord\\zuid $(printf '\342\200\224') vluchtelingenwerk Rotterdam-Noord, Schiedam en Vlaardingen" >/dev/null
+r export ics -o "$WORK/n.ics"
+tr -d '\r' <"$WORK/n.ics" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' \
+    >"$WORK/unfolded"
+ok "X-WR-CALNAME: commas and semicolons escaped" \
+    grep -q '^X-WR-CALNAME:Samen Hier\\, Rotterdam\\; noord\\\\zuid .* Rotterdam-Noord\\, Schiedam en Vlaardingen$' "$WORK/unfolded"
+ok "X-WR-CALNAME: lines of at most 75 octets" sh -c \
+    "tr -d '\\r' <'$WORK/n.ics' | LC_ALL=C awk 'length(\$0) > 75 { bad = 1 } END { exit bad }'"
+$CHECK cal "$WORK/n.ics" >"$WORK/n.txt"
+ok "X-WR-CALNAME: read back as the plan's name" has "$WORK/n.txt" \
+    "^CALNAME Samen Hier, Rotterdam; noord.zuid .* Schiedam en Vlaardingen$"
 finish
