@@ -270,6 +270,18 @@ ops_invite_organizer(const struct ops_invite_ctx *ctx, struct ics_person *p)
 	p->email = ctx->cfg->email;
 }
 
+/*
+ * The DTSTAMP of the next message to inv's volunteer about inv's UID:
+ * now, but always later than the last one sent (a change and a second
+ * run within one second must not look alike to the client).
+ */
+static int64_t
+ops_invite_stamp(const struct ops_invite_ctx *ctx,
+    const struct store_invite *inv)
+{
+	return inv->sent_at >= ctx->now ? inv->sent_at + 1 : ctx->now;
+}
+
 static int
 ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
     struct err *err)
@@ -304,7 +316,7 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	memset(&item, 0, sizeof item);
 	item.uid = inv.uid;
 	item.sequence = seq;
-	item.dtstamp = ctx->now;
+	item.dtstamp = ops_invite_stamp(ctx, &inv);
 	item.start = inv.start;
 	item.end = inv.end;
 	/* Sent as dates if it was whole days (the event may be gone). */
@@ -320,7 +332,7 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	    false) == 0) {
 		inv.sequence = seq;
 		inv.cancelled = true;
-		inv.sent_at = ctx->now;
+		inv.sent_at = item.dtstamp;
 		rc = store_invite_save(ctx->st, &inv, err);
 	}
 	store_invite_fini(&inv);
@@ -383,7 +395,7 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	memset(&item, 0, sizeof item);
 	item.uid = sh.uid;
 	item.sequence = seq;
-	item.dtstamp = ctx->now;
+	item.dtstamp = had ? ops_invite_stamp(ctx, &inv) : ctx->now;
 	item.start = sh.start;
 	item.end = sh.end;
 	item.all_day = ops_export_all_day(&ev, &sh);
@@ -417,7 +429,7 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 		inv.location = xstrdup(ev.location);
 		inv.start = sh.start;
 		inv.end = sh.end;
-		inv.sent_at = ctx->now;
+		inv.sent_at = item.dtstamp;
 		rc = store_invite_save(ctx->st, &inv, err);
 		if (rc == 0 && a.status == ASSIGNMENT_PLANNED)
 			rc = store_assignment_set_status(ctx->st, sh.id, v.id,

@@ -197,4 +197,25 @@ ok "hostile name: the line break stays inside CN (RFC 6868)" has \
     "$WORK/new.txt" "^ATTENDEE mailto:eve.new@example.net cn='Eve .*Bcc: victim@example.com' role="
 r --format csv invite --event 3 --outbox "$WORK/out" | tr -d '\r"' >"$WORK/run9.csv"
 ok "new e-mail address: sent once" test "$(grep -c ',written' "$WORK/run9.csv")" -eq 0
+# Two messages for one UID never share a DTSTAMP: were the last one
+# stamped at 2100-01-01 00:00:00 (as a run in this very second would
+# be), the next is a second later, not "now".
+r event add Stempel --start "2027-05-01 10:00" --end "2027-05-01 12:00" >/dev/null
+EV=$(sqlite3 "$ROOSTER_DB" "SELECT id FROM events WHERE title = 'Stempel'")
+r shift add "$EV" kok >/dev/null
+SH=$(sqlite3 "$ROOSTER_DB" "SELECT max(id) FROM shifts")
+r volunteer add Stempelaar --email stempel@example.net >/dev/null
+VO=$(sqlite3 "$ROOSTER_DB" "SELECT id FROM volunteers WHERE name = 'Stempelaar'")
+r assign "$SH" "$VO" --force >/dev/null
+rm -rf "$WORK/out9" && mkdir "$WORK/out9"
+r invite --outbox "$WORK/out9" >/dev/null
+US=$(uid_of_shift "$SH")
+sqlite3 "$ROOSTER_DB" "UPDATE invites SET sent_at = 4102444800 WHERE uid = '$US'"
+r shift edit "$SH" --start "2027-05-01 10:30" >/dev/null
+rm -rf "$WORK/out9" && mkdir "$WORK/out9"
+r invite --outbox "$WORK/out9" >/dev/null
+ok "DTSTAMP after the last one sent" grep -q 'DTSTAMP:21000101T000001Z' \
+    "$WORK/out9/shift$SH-volunteer$VO-seq1-request.ics"
+ok "and kept as the last one sent" test "$(sqlite3 "$ROOSTER_DB" \
+    "SELECT sent_at FROM invites WHERE uid = '$US'")" -eq 4102444801
 finish
