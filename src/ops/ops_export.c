@@ -213,20 +213,18 @@ out:
 	return rc;
 }
 
-/* An occurrence asked for on its own: the override of its series. */
+/*
+ * An occurrence asked for on its own: an event of its own with its own
+ * times, under the occurrence's own UID. An override (the series' UID
+ * with RECURRENCE-ID) without its series is no event to libical and most
+ * clients.
+ */
 static int
 ops_export_occurrence(struct ops_export_ctx *ctx, const struct event *ev,
     struct err *err)
 {
-	struct event first;
-	int rc;
-
-	if ((rc = store_event_get(ctx->st, ev->series_id, &first, err)) == 0)
-		rc = ops_export_event_item(ctx, ev, first.uid, ev->start,
-		    ev->end, ev->occurrence_start, ev->status, ev->sequence,
-		    NULL, NULL, 0, err);
-	event_fini(&first);
-	return rc;
+	return ops_export_event_item(ctx, ev, ev->uid, ev->start, ev->end, 0,
+	    ev->status, ev->sequence, NULL, NULL, 0, err);
 }
 
 static int

@@ -146,9 +146,17 @@ ok "series: moved occurrence is an override" has "$WORK/s.ics" \
     '^RECURRENCE-ID;TZID=Europe/Amsterdam:20270330T190000'
 ok "series: the override at 20:00 CEST = 18:00Z" has "$WORK/s.txt" \
     "^EVENT uid=$master start=2027-03-30T18:00Z"
+# Asked for on its own, a moved occurrence is an event of its own with its
+# own times (issue 12): a lone override is no event to libical and most
+# clients.
 r export ics --event 5 >"$WORK/s6.ics"
-ok "series: --event of an occurrence gives its override" has "$WORK/s6.ics" \
+own=$(sqlite3 "$ROOSTER_DB" "SELECT uid FROM events WHERE id = 5")
+$CHECK cal "$WORK/s6.ics" >"$WORK/s6.txt"
+ok "series: --event of an occurrence is no override" lacks "$WORK/s6.ics" \
     '^RECURRENCE-ID'
+ok "series: --event of an occurrence: its own UID and times, one VEVENT" sh -c \
+    "grep -q '^EVENT uid=$own start=2027-03-30T18:00Z end=2027-03-30T19:00Z' '$WORK/s6.txt' &&
+     test \$(grep -c '^EVENT' '$WORK/s6.txt') -eq 1"
 export ROOSTER_DB="$WORK/copy.db"
 r init --timezone Europe/Amsterdam >/dev/null
 r import ics "$WORK/s.ics" >/dev/null 2>"$WORK/err"
