@@ -118,6 +118,24 @@ int ics_message_check(const char *text, struct err *err);
 
 /* ics_reader.c: import, one VEVENT at a time. */
 
+/* What a VFREEBUSY says (ics_freebusy.c). */
+struct ics_read_freebusy {
+	const char	*organizer;	/* address without mailto:, or NULL */
+	const char *const *attendees;	/* their addresses, without mailto: */
+	size_t		 nattendees;
+	int64_t		 start;		/* the range it covers: DTSTART and */
+	int64_t		 end;		/* DTEND, else its periods' first start
+					   and last end; both 0 if neither */
+	bool		 ranged;	/* start and end from DTSTART/DTEND */
+	const struct span *busy;	/* BUSY, BUSY-TENTATIVE, BUSY-UNAVAILABLE
+					   (and unknown FBTYPEs, as RFC 5545
+					   3.2.9 asks), UTC, in file order */
+	const int	*busy_type;	/* per period: 0 busy, 1 tentative,
+					   2 unavailable */
+	size_t		 nbusy;
+	size_t		 nfree;		/* FBTYPE=FREE periods, left out */
+};
+
 struct ics_read_item {
 	long		 line;		/* line of its BEGIN:VEVENT */
 	enum ics_method	 method;	/* of its calendar */
@@ -144,6 +162,9 @@ struct ics_read_item {
 					   mailto:, or NULL */
 	int		 partstat;	/* its answer as enum assignment_status,
 					   -1 when none or NEEDS-ACTION */
+	const struct ics_read_freebusy *freebusy;	/* not NULL: this is
+					   a VFREEBUSY, not a VEVENT; only
+					   line and method are set besides */
 };
 
 /*
@@ -168,7 +189,8 @@ struct ics_read_options {
 
 /*
  * Read every VCALENDAR in fp (several may follow each other) and call fn
- * (with arg) for each VEVENT as soon as it is complete; each calendar's
+ * (with arg) for each VEVENT (and VFREEBUSY, item->freebusy set) as soon
+ * as it is complete; each calendar's
  * VTIMEZONEs are read first, wherever they stand in it. A property
  * libical cannot read is left out with a note; an event without UID gets
  * one made from its content; an event without a start that can be placed

@@ -201,6 +201,8 @@ struct unavailable {
 	int64_t	 start;
 	int64_t	 end;
 	char	*reason;
+	char	*source;	/* "" typed in; "freebusy:<address>" from a
+				   volunteer's own calendar */
 };
 
 struct unavailable_list {

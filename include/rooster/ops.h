@@ -389,6 +389,18 @@ struct ops_ics_answer {
 						   changed */
 };
 
+/* A volunteer's free/busy taken in by an import. */
+struct ops_ics_busy {
+	int64_t	 volunteer_id;
+	char	*volunteer;	/* their name */
+	char	*email;		/* the address it was matched by */
+	int64_t	 start;		/* the range it covers, UTC */
+	int64_t	 end;
+	size_t	 periods;	/* unavailable periods it set */
+	size_t	 replaced;	/* earlier ones from that address in the
+				   range, removed or cut */
+};
+
 struct ops_ics_result {
 	size_t	 added;		/* events new to the plan */
 	size_t	 updated;
@@ -400,6 +412,8 @@ struct ops_ics_result {
 	struct ops_ics_answer *answers;	/* every reply applied or already
 					   recorded, in file order */
 	size_t	 nanswers;
+	struct ops_ics_busy *busy;	/* every free/busy applied */
+	size_t	 nbusy;
 };
 
 void ops_ics_result_fini(struct ops_ics_result *res);
@@ -407,7 +421,10 @@ void ops_ics_result_fini(struct ops_ics_result *res);
  * Import every VEVENT of fp in one transaction: a METHOD:REPLY sets the
  * matching assignment's status; PUBLISH, REQUEST or no METHOD add or
  * update events by UID (idempotent), CANCEL cancels a known event or
- * occurrence. What the file gets wrong but rooster can step over (an
+ * occurrence. A VFREEBUSY (REPLY, PUBLISH or no METHOD) whose ATTENDEE
+ * or ORGANIZER is a volunteer's address becomes their unavailable periods
+ * in the range it covers, replacing what an earlier free/busy from that
+ * address said there; periods typed in stay. What the file gets wrong but rooster can step over (an
  * empty or unreadable property, an event without UID or without a start
  * it can place) is a note in out->notes; input that is not iCalendar, or
  * with strict any such problem, is ERR_INVALID "line N: ..." and nothing

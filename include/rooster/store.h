@@ -209,6 +209,15 @@ int store_unavailable_delete(struct store *st, int64_t volunteer_id,
 /* Unavailable periods of volunteer_id, by start. */
 int store_unavailable_list(struct store *st, int64_t volunteer_id,
     struct unavailable_list *out, struct err *err);
+/*
+ * Remove what volunteer_id's periods from source (not "") say about
+ * [from, to): those inside go, those across an edge keep the part
+ * outside. Periods of other sources (typed in: "") are left alone.
+ * *removed: the periods that went or were cut. 0, or -1 with ERR_IO.
+ */
+int store_unavailable_clear(struct store *st, int64_t volunteer_id,
+    const char *source, int64_t from, int64_t to, size_t *removed,
+    struct err *err);
 
 /* store_team.c */
 

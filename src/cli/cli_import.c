@@ -29,7 +29,7 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	struct ops_ics_result res;
 	struct cli_table t;
 	struct err err;
-	char *pos[1], *clean;
+	char *pos[1], *clean, from[64], to[64];
 	FILE *fp;
 	size_t i;
 	int rc;
@@ -65,6 +65,16 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 		clean = text_sanitize(res.notes[i]);
 		fprintf(stderr, _("rooster: %s: %s\n"), pos[0], clean);
 		free(clean);
+	}
+	/* Free/busy taken in: a line each, for people (the table). */
+	for (i = 0; i < res.nbusy; i++) {
+		rtime_format_show(res.busy[i].start, from, sizeof from);
+		rtime_format_show(res.busy[i].end, to, sizeof to);
+		cli_out_note(ctx, ngettext("%s (%s): %zu unavailable period "
+		    "from their own calendar, %s to %s", "%s (%s): %zu "
+		    "unavailable periods from their own calendar, %s to %s",
+		    (unsigned long)res.busy[i].periods), res.busy[i].volunteer,
+		    res.busy[i].email, res.busy[i].periods, from, to);
 	}
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
 	cli_table_row(&t);

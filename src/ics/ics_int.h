@@ -18,6 +18,13 @@ icalcomponent *ics_zone_component(const char *zone, int from_year,
  * UTC zone for "UTC"; NULL if unknown.
  */
 icaltimezone *ics_zone_builtin(const char *zone);
+/*
+ * Hand the VFREEBUSY c (its BEGIN on line, in a calendar of method) to
+ * fn as one item with item->freebusy set; floating times are taken in
+ * zone. Returns what fn returns.
+ */
+int ics_freebusy_read(icalcomponent *c, long line, enum ics_method method,
+    icaltimezone *zone, ics_read_fn *fn, void *arg, struct err *err);
 
 /* ics_tzid.c */
 

@@ -30,7 +30,7 @@
 enum ics_reader_state {
 	ICS_READER_OUTSIDE = 0,	/* between calendars */
 	ICS_READER_CALENDAR,	/* in a VCALENDAR, between components */
-	ICS_READER_EVENT,	/* feeding a VEVENT to the parser */
+	ICS_READER_EVENT,	/* feeding a VEVENT or VFREEBUSY to it */
 	ICS_READER_ZONE,	/* feeding a VTIMEZONE to the parser */
 	ICS_READER_SKIP		/* in a component rooster does not use */
 };
@@ -835,6 +835,9 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 		}
 	} else if (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT)
 		rc = ics_reader_event(r, c, err);
+	else if (icalcomponent_isa(c) == ICAL_VFREEBUSY_COMPONENT)
+		rc = ics_freebusy_read(c, r->block_line, r->method, r->zone,
+		    r->fn, r->arg, err);
 	if (c != NULL)
 		icalcomponent_free(c);
 	r->state = ICS_READER_CALENDAR;
@@ -870,7 +873,8 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 	if (ics_reader_is(line, "BEGIN", NULL)) {
 		/* Pass 1 reads the zones, pass 2 the events. */
 		state = ICS_READER_SKIP;
-		if (ics_reader_is(line, "BEGIN", "VEVENT") && r->pass == 2)
+		if ((ics_reader_is(line, "BEGIN", "VEVENT") ||
+		    ics_reader_is(line, "BEGIN", "VFREEBUSY")) && r->pass == 2)
 			state = ICS_READER_EVENT;
 		else if (ics_reader_is(line, "BEGIN", "VTIMEZONE") &&
 		    r->pass == 1)

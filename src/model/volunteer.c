@@ -164,8 +164,10 @@ unavailable_list_free(struct unavailable_list *list)
 {
 	size_t i;
 
-	for (i = 0; i < list->len; i++)
+	for (i = 0; i < list->len; i++) {
 		free(list->items[i].reason);
+		free(list->items[i].source);
+	}
 	free(list->items);
 	memset(list, 0, sizeof *list);
 }

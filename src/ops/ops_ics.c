@@ -59,6 +59,11 @@ ops_ics_result_fini(struct ops_ics_result *res)
 		free(res->answers[i].email);
 	}
 	free(res->answers);
+	for (i = 0; i < res->nbusy; i++) {
+		free(res->busy[i].volunteer);
+		free(res->busy[i].email);
+	}
+	free(res->busy);
 	memset(res, 0, sizeof *res);
 }
 
@@ -623,12 +628,141 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	return rc;
 }
 
+/*
+ * The volunteer a free/busy is about, into *vol and *addr (borrowed from
+ * fb): a REPLY answers for its ATTENDEE (the ORGANIZER asked), a
+ * published one is its ORGANIZER's; the other is tried next. 0 with *vol
+ * 0 if no address is a volunteer's, -1 on error.
+ */
+static int
+ops_ics_busy_whose(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
+    int64_t *vol, const char **addr, struct err *err)
+{
+	const struct ics_read_freebusy *fb = it->freebusy;
+	const char *cand[2 + 16];
+	size_t n = 0, i;
+
+	if (it->method != ICS_METHOD_REPLY && fb->organizer != NULL)
+		cand[n++] = fb->organizer;
+	for (i = 0; i < fb->nattendees && n < 17; i++)
+		cand[n++] = fb->attendees[i];
+	if (it->method == ICS_METHOD_REPLY && fb->organizer != NULL)
+		cand[n++] = fb->organizer;
+	*vol = 0;
+	*addr = n > 0 ? cand[0] : NULL;
+	for (i = 0; i < n; i++) {
+		if ((*vol = store_volunteer_find_email(ctx->st, cand[i],
+		    err)) < 0)
+			return -1;
+		if (*vol > 0) {
+			*addr = cand[i];
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A VFREEBUSY: the volunteer's unavailable periods for the range it
+ * covers, from the address it came from (source "freebusy:<address>"),
+ * so a newer one replaces exactly what this one says and nothing typed.
+ */
+static int
+ops_ics_busy(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
+    struct err *err)
+{
+	const struct ics_read_freebusy *fb = it->freebusy;
+	static const char *const reasons[] = {
+		N_("busy in their own calendar"),
+		N_("tentatively busy in their own calendar"),
+		N_("not available in their own calendar")
+	};
+	struct ops_ics_result *out = ctx->out;
+	struct ops_ics_busy *b;
+	struct unavailable u;
+	struct volunteer v;
+	const char *addr;
+	char *source, *p;
+	size_t removed, i;
+	int64_t vol;
+	int rc = 0;
+
+	if (it->method == ICS_METHOD_REQUEST ||
+	    it->method == ICS_METHOD_CANCEL) {
+		ops_ics_note(ctx, _("line %ld: a free/busy request, not an "
+		    "answer; ignored"), it->line);
+		return 0;
+	}
+	if (ops_ics_busy_whose(ctx, it, &vol, &addr, err) < 0)
+		return -1;
+	if (addr == NULL) {
+		ops_ics_note(ctx, _("line %ld: free/busy without ORGANIZER or "
+		    "ATTENDEE: whose it is is unknown; ignored"), it->line);
+		return 0;
+	}
+	if (vol == 0) {
+		ops_ics_note(ctx, _("line %ld: free/busy of %s, who is no "
+		    "volunteer of this plan"), it->line, addr);
+		return 0;
+	}
+	if (ctx->sender != NULL && strcasecmp(ctx->sender, addr) != 0) {
+		ops_ics_note(ctx, _("line %ld: not applied: sent by %s for %s"),
+		    it->line, *ctx->sender != '\0' ? ctx->sender : "?", addr);
+		return 0;
+	}
+	if (fb->end <= fb->start) {
+		ops_ics_note(ctx, _("line %ld: free/busy of %s covers no time "
+		    "(no DTSTART and DTEND, no busy periods); ignored"),
+		    it->line, addr);
+		return 0;
+	}
+	if (store_volunteer_get(ctx->st, vol, &v, err) < 0) {
+		volunteer_fini(&v);
+		return -1;
+	}
+	source = xasprintf("freebusy:%s", addr);
+	for (p = source; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	out->busy = xreallocarray(out->busy, out->nbusy + 1,
+	    sizeof *out->busy);
+	b = &out->busy[out->nbusy++];
+	memset(b, 0, sizeof *b);
+	b->volunteer_id = vol;
+	b->volunteer = xstrdup(v.name);
+	b->email = xstrdup(addr);
+	b->start = fb->start;
+	b->end = fb->end;
+	rc = store_unavailable_clear(ctx->st, vol, source, fb->start, fb->end,
+	    &removed, err);
+	b->replaced = removed;
+	for (i = 0; rc == 0 && i < fb->nbusy; i++) {
+		memset(&u, 0, sizeof u);
+		u.volunteer_id = vol;
+		/* Only what lies in the range it speaks for. */
+		u.start = fb->busy[i].start > fb->start ? fb->busy[i].start :
+		    fb->start;
+		u.end = fb->busy[i].end < fb->end ? fb->busy[i].end : fb->end;
+		if (u.end <= u.start)
+			continue;
+		u.reason = (char *)_(reasons[fb->busy_type[i]]);
+		u.source = source;
+		rc = store_unavailable_insert(ctx->st, &u, err);
+		b->periods++;
+	}
+	free(source);
+	volunteer_fini(&v);
+	return rc;
+}
+
 static int
 ops_ics_item(void *arg, const struct ics_read_item *it, struct err *err)
 {
 	struct ops_ics_ctx *ctx = arg;
 
 	ctx->item++;
+	if (it->freebusy != NULL)
+		return ops_ics_busy(ctx, it, err);
 	switch (it->method) {
 	case ICS_METHOD_REPLY:
 		return ops_ics_reply(ctx, it, err);
@@ -740,9 +874,13 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 	for (i = 0; rc == 0 && i < ctx.npending; i++)
 		rc = ops_ics_event(&ctx, &ctx.pending[i].it,
 		    ctx.pending[i].cancel, err);
-	if (rc == 0 && out->added + out->updated + out->replies > 0) {
-		summary = xasprintf("%zu added, %zu updated, %zu replies",
-		    out->added, out->updated, out->replies);
+	if (rc == 0 && out->added + out->updated + out->replies +
+	    out->nbusy > 0) {
+		summary = out->nbusy == 0 ? xasprintf("%zu added, %zu updated, "
+		    "%zu replies", out->added, out->updated, out->replies) :
+		    xasprintf("%zu added, %zu updated, %zu replies, %zu "
+		    "free/busy", out->added, out->updated, out->replies,
+		    out->nbusy);
 		rc = store_log_append(st, "import ics", "plan", 0, summary,
 		    err);
 		free(summary);

@@ -323,6 +323,15 @@ static const char *const store_migrations[] = {
 	"  INSERT OR IGNORE INTO conflict_dirty SELECT DISTINCT volunteer_id"
 	"    FROM assignments;"
 	"END;",
+	/*
+	 * 9: where an unavailable period came from: '' typed in, or
+	 * 'freebusy:<address>' from a volunteer's own calendar (import ics of
+	 * a VFREEBUSY), so that a newer free/busy from that address replaces
+	 * what the older one said and never what was typed in.
+	 */
+	"ALTER TABLE unavailable ADD COLUMN source TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX unavailable_source ON unavailable"
+	"  (volunteer_id, source, start_at);",
 };
 
 #define STORE_NMIGRATIONS \

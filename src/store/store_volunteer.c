@@ -2,6 +2,7 @@
 /* Volunteers and their unavailable periods in SQLite. */
 #include "rooster/store.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,7 +374,7 @@ store_unavailable_insert(struct store *st, struct unavailable *u,
     struct err *err)
 {
 	static const char sql[] = "INSERT INTO unavailable (volunteer_id, "
-	    "start_at, end_at, reason) VALUES (?1, ?2, ?3, ?4)";
+	    "start_at, end_at, reason, source) VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -382,6 +383,7 @@ store_unavailable_insert(struct store *st, struct unavailable *u,
 	sqlite3_bind_int64(stmt, 2, u->start);
 	sqlite3_bind_int64(stmt, 3, u->end);
 	store_bind_text(stmt, 4, u->reason ? u->reason : "");
+	store_bind_text(stmt, 5, u->source ? u->source : "");
 	if (store_step_done(st, stmt, err) < 0)
 		return -1;
 	u->id = sqlite3_last_insert_rowid(st->db);
@@ -393,7 +395,8 @@ store_unavailable_list(struct store *st, int64_t volunteer_id,
     struct unavailable_list *out, struct err *err)
 {
 	static const char sql[] = "SELECT id, volunteer_id, start_at, end_at, "
-	    "reason FROM unavailable WHERE volunteer_id = ?1 ORDER BY start_at";
+	    "reason, source FROM unavailable WHERE volunteer_id = ?1 "
+	    "ORDER BY start_at";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	struct unavailable *u;
 	int rc;
@@ -408,6 +411,7 @@ store_unavailable_list(struct store *st, int64_t volunteer_id,
 		u->start = sqlite3_column_int64(stmt, 2);
 		u->end = sqlite3_column_int64(stmt, 3);
 		u->reason = store_col_text(stmt, 4);
+		u->source = store_col_text(stmt, 5);
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
@@ -465,4 +469,53 @@ store_volunteer_match(struct store *st, const char *text,
 	sqlite3_reset(stmt);
 	free(folded);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+/* Run one statement of store_unavailable_clear() with its four values. */
+static int
+store_unavailable_clear_step(struct store *st, const char *sql,
+    int64_t volunteer_id, const char *source, int64_t from, int64_t to,
+    struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, volunteer_id);
+	store_bind_text(stmt, 2, source);
+	sqlite3_bind_int64(stmt, 3, from);
+	sqlite3_bind_int64(stmt, 4, to);
+	return store_step_done(st, stmt, err);
+}
+
+int
+store_unavailable_clear(struct store *st, int64_t volunteer_id,
+    const char *source, int64_t from, int64_t to, size_t *removed,
+    struct err *err)
+{
+	/* What lies outside [from, to) of a period across an edge stays. */
+	static const char before[] = "INSERT INTO unavailable (volunteer_id, "
+	    "start_at, end_at, reason, source) SELECT volunteer_id, start_at, "
+	    "?3, reason, source FROM unavailable WHERE volunteer_id = ?1 AND "
+	    "source = ?2 AND start_at < ?3 AND end_at > ?3";
+	static const char after[] = "INSERT INTO unavailable (volunteer_id, "
+	    "start_at, end_at, reason, source) SELECT volunteer_id, ?4, "
+	    "end_at, reason, source FROM unavailable WHERE volunteer_id = ?1 "
+	    "AND source = ?2 AND start_at < ?4 AND end_at > ?4";
+	/* The pieces just made end at ?3 or start at ?4: not overlapping. */
+	static const char clear[] = "DELETE FROM unavailable WHERE "
+	    "volunteer_id = ?1 AND source = ?2 AND start_at < ?4 AND "
+	    "end_at > ?3";
+
+	assert(source != NULL && *source != '\0');
+	*removed = 0;
+	if (store_unavailable_clear_step(st, before, volunteer_id, source,
+	    from, to, err) < 0 ||
+	    store_unavailable_clear_step(st, after, volunteer_id, source, from,
+	    to, err) < 0 ||
+	    store_unavailable_clear_step(st, clear, volunteer_id, source, from,
+	    to, err) < 0)
+		return -1;
+	*removed = (size_t)sqlite3_changes(st->db);
+	return 0;
 }

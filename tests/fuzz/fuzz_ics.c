@@ -32,6 +32,9 @@ fuzz_ics_item(void *arg, const struct ics_read_item *item, struct err *err)
 	for (i = 0; i < item->nexdates; i++)
 		*sum += (size_t)(item->exdates[i] & 1);
 	*sum += (size_t)(item->start ^ item->end) & 1;
+	if (item->freebusy != NULL)
+		for (i = 0; i < item->freebusy->nbusy; i++)
+			*sum += (size_t)(item->freebusy->busy[i].end & 1);
 	return 0;
 }
 

@@ -230,6 +230,72 @@ test_reader_callback_stops(void **state)
 	fclose(fp);
 }
 
+/* A VFREEBUSY comes as one item with its periods, FREE left out. */
+static int
+freebusy_seen(void *arg, const struct ics_read_item *it, struct err *err)
+{
+	const struct ics_read_freebusy **out = arg;
+	static struct span busy[8];
+	static int types[8];
+	static struct ics_read_freebusy copy;
+	static char organizer[64], attendee[64];
+	size_t i;
+
+	(void)err;
+	assert_non_null(it->freebusy);
+	copy = *it->freebusy;
+	snprintf(organizer, sizeof organizer, "%s", copy.organizer);
+	copy.organizer = organizer;
+	assert_int_equal(copy.nattendees, 1);
+	snprintf(attendee, sizeof attendee, "%s", copy.attendees[0]);
+	assert_true(copy.nbusy <= 8);
+	for (i = 0; i < copy.nbusy; i++) {
+		busy[i] = copy.busy[i];
+		types[i] = copy.busy_type[i];
+	}
+	copy.busy = busy;
+	copy.busy_type = types;
+	copy.attendees = NULL;
+	*out = &copy;
+	return 0;
+}
+
+static void
+test_reader_freebusy(void **state)
+{
+	const char *text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "METHOD:REPLY\r\nBEGIN:VFREEBUSY\r\n"
+	    "ORGANIZER:MAILTO:org@x\r\nATTENDEE;CN=A:mailto:ana@x\r\n"
+	    "DTSTART:20270301T000000Z\r\nDTEND:20270308T000000Z\r\n"
+	    "FREEBUSY:20270302T090000Z/20270302T100000Z,"
+	    "20270303T090000Z/PT2H\r\n"
+	    "FREEBUSY;FBTYPE=FREE:20270304T090000Z/PT1H\r\n"
+	    "FREEBUSY;FBTYPE=\"BUSY-TENTATIVE\":20270305T090000Z/PT1H\r\n"
+	    "FREEBUSY;FBTYPE=X-FOCUS:20270306T090000Z/PT1H\r\n"
+	    "END:VFREEBUSY\r\nEND:VCALENDAR\r\n";
+	const struct ics_read_freebusy *fb = NULL;
+	struct err err;
+	FILE *fp;
+
+	(void)state;
+	fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	assert_int_equal(ics_read(fp, AMS, freebusy_seen, &fb, &err), 0);
+	fclose(fp);
+	assert_non_null(fb);
+	assert_string_equal(fb->organizer, "org@x");
+	assert_true(fb->ranged);
+	assert_true(fb->start == INT64_C(1803859200));	/* 2027-03-01Z */
+	assert_true(fb->end - fb->start == 7 * 86400);
+	/* One line of two periods, tentative, and an unknown type: busy. */
+	assert_int_equal(fb->nbusy, 4);
+	assert_int_equal(fb->nfree, 1);
+	assert_true(fb->busy[0].end - fb->busy[0].start == 3600);
+	assert_true(fb->busy[1].end - fb->busy[1].start == 7200);
+	assert_int_equal(fb->busy_type[0], 0);
+	assert_int_equal(fb->busy_type[2], 1);
+	assert_int_equal(fb->busy_type[3], 0);
+}
+
 int
 main(void)
 {
@@ -238,6 +304,7 @@ main(void)
 		cmocka_unit_test(test_reader_events),
 		cmocka_unit_test(test_reader_malformed),
 		cmocka_unit_test(test_reader_callback_stops),
+		cmocka_unit_test(test_reader_freebusy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
