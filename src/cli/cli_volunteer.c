@@ -173,6 +173,8 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "start", N_("START"), CLI_TIME, CLI_DATA },
 		{ "end", N_("END"), CLI_TIME, CLI_DATA },
 		{ "reason", N_("REASON"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		/* "" typed in, "freebusy:<address>" from their calendar. */
+		{ "source", N_("SOURCE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
 	};
 	static const struct cli_column team_cols[] = {
 		{ "id", N_("TEAM"), CLI_INT, CLI_BOTH },
@@ -229,6 +231,7 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_time(&ot, off.items[i].start);
 		cli_table_time(&ot, off.items[i].end);
 		cli_table_text(&ot, off.items[i].reason);
+		cli_table_text(&ot, off.items[i].source);
 	}
 	cli_table_init(&tt, team_cols, sizeof team_cols / sizeof team_cols[0]);
 	for (i = 0; i < teams.len; i++) {

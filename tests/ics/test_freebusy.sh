@@ -37,6 +37,10 @@ ok "Zimbra PUBLISH: the ORGANIZER's 29 busy periods, any case of address" \
 ok "the table says whose and how many" has "$WORK/z1" \
     '^Yvonne \(yvr-2a@example.com\): 29 unavailable periods from their own calendar'
 ok "periods typed in stay" test "$(periods 1 "= ''")" -eq 2
+r volunteer show 1 >"$WORK/show.txt"
+ok "volunteer show: the free/busy periods with their source" \
+    count "$WORK/show.txt" 'busy in their ow.* +freebusy:yvr-2a@e' 29
+ok "volunteer show: typed periods without one" count "$WORK/show.txt" '(vakantie|tandarts) *$' 2
 r assign 1 1 >"$WORK/a1" 2>&1
 ok "assign in a busy period: refused (exit 1)" test $? -eq 1
 ok "refused with the reason" has "$WORK/a1" \
