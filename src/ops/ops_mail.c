@@ -123,6 +123,13 @@ ops_mail_part(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
 		r->volunteer = xstrdup(res.answers[i].volunteer);
 		r->status = assignment_status_name(res.answers[i].status);
 	}
+	for (i = 0; i < res.nbusy; i++) {
+		r = ops_mail_row(ctx, m, p->from, xasprintf(ngettext("%zu "
+		    "unavailable period from their own calendar", "%zu "
+		    "unavailable periods from their own calendar",
+		    (unsigned long)res.busy[i].periods), res.busy[i].periods));
+		r->volunteer = xstrdup(res.busy[i].volunteer);
+	}
 	for (i = 0; i < res.nnotes; i++) {
 		ops_mail_row(ctx, m, p->from, xstrdup(res.notes[i]));
 		ctx->out->unusable++;
@@ -130,7 +137,7 @@ ops_mail_part(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
 	if (res.added + res.updated > 0)
 		ops_mail_row(ctx, m, p->from, xasprintf(_("%zu events added, "
 		    "%zu updated"), res.added, res.updated));
-	else if (res.nanswers + res.nnotes == 0)
+	else if (res.nanswers + res.nnotes + res.nbusy == 0)
 		ops_mail_row(ctx, m, p->from, xstrdup(_("nothing new")));
 	ctx->out->replies += res.replies;
 	ops_ics_result_fini(&res);

@@ -126,4 +126,22 @@ r import ics "$WORK/nobody.ics" >/dev/null 2>"$WORK/e3"
 ok "no ORGANIZER or ATTENDEE: a note" has "$WORK/e3" 'without ORGANIZER or ATTENDEE'
 sqlite3 "$ROOSTER_DB" .dump >"$WORK/after.sql"
 ok "and nothing changed" cmp -s "$WORK/before.sql" "$WORK/after.sql"
+
+# By mail: DavMail's REPLY from the volunteer's own address applies, the
+# same from someone else does not.
+mail() {
+	printf 'From: %s\r\nTo: coordinatie@example.org\r\nSubject: Free/busy\r\n' "$1"
+	printf 'Date: Tue, 31 Jan 2012 12:30:00 +0000\r\nMIME-Version: 1.0\r\n'
+	printf 'Content-Type: text/calendar; charset=UTF-8; method=REPLY\r\n\r\n'
+	cat "$REAL/davmail-freebusy-reply-1.ics"
+}
+r volunteer add Mira --email mira@example.org >/dev/null
+mail "Someone <other@example.org>" | sed "s/attendee@domain.tld/mira@example.org/" >"$WORK/other.eml"
+r import mail "$WORK/other.eml" >"$WORK/m1" 2>&1
+ok "mail from another sender: not applied" test "$(periods 4 "LIKE 'freebusy:%'")" -eq 0
+ok "mail from another sender: says so" has "$WORK/m1" 'not applied: sent by other@example.org'
+mail "Mira <mira@example.org>" | sed "s/attendee@domain.tld/mira@example.org/" >"$WORK/mira.eml"
+r import mail "$WORK/mira.eml" >"$WORK/m2" 2>&1
+ok "mail from the volunteer: 8 periods" test "$(periods 4 "= 'freebusy:mira@example.org'")" -eq 8
+ok "mail: the row says so" has "$WORK/m2" '8 unavailable periods from their own calendar'
 finish
