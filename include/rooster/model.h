@@ -238,6 +238,8 @@ struct assignment {
 	enum assignment_attendance attendance;
 	double	 hours;		/* hours served, when recorded */
 	bool	 forced;	/* assigned despite a conflict */
+	char	*note;		/* for the volunteer ("haalt het gezin op
+				   om 17:00"), or NULL/"" */
 	/* derived, filled by list queries */
 	char	*volunteer;	/* volunteer's name */
 	char	*role;

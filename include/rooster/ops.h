@@ -73,6 +73,13 @@ int ops_plan_demo(struct store *st, int64_t now, struct err *err);
 /* Validate and insert ev with a new UID; sets ev->id and ev->uid. */
 int ops_event_add(struct store *st, struct event *ev, struct err *err);
 /*
+ * Copy event id, as a template, to a new event starting at start: title,
+ * place, description, languages, length, and its shifts at the same
+ * offsets; no people, no repeat rule. Sets *new_id.
+ */
+int ops_event_copy(struct store *st, int64_t id, int64_t start,
+    int64_t *new_id, struct err *err);
+/*
  * Save ev over the stored event ev->id. ev->version must equal the stored
  * version (else ERR_CONFLICT: changed by someone else). SEQUENCE grows when
  * time, place, repeat rule or status change; if start and end moved by
@@ -213,6 +220,13 @@ int ops_assign_judge(struct store *st, const struct shift *sh,
  */
 int ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool force, struct plan_conflict_list *conflicts, struct err *err);
+/* ops_assign() with a note for the volunteer (NULL: none). */
+int ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    bool force, const char *note, struct plan_conflict_list *conflicts,
+    struct err *err);
+/* Set (or with "" remove) the note of an assignment. */
+int ops_assign_note(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    const char *note, struct err *err);
 int ops_unassign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     struct err *err);
 /* Record the volunteer's answer (accepted, declined, tentative). */

@@ -245,6 +245,11 @@ int store_team_members(struct store *st, int64_t team_id, int64_t **ids,
 
 /* store_assignment.c */
 
+/* Set the note of volunteer_id on shift_id ("" or NULL: none);
+ * ERR_NOT_FOUND if they are not on it. */
+int store_assignment_set_note(struct store *st, int64_t shift_id,
+    int64_t volunteer_id, const char *note, struct err *err);
+
 /* Insert a; ERR_CONFLICT if the volunteer is already on the shift. */
 int store_assignment_insert(struct store *st, struct assignment *a,
     struct err *err);

@@ -83,14 +83,15 @@ int
 cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "force", false, NULL, false },
-	    { "team", true, NULL, false } };
+	    { "team", true, NULL, false }, { "note", true, NULL, false } };
+	struct assignment a;
 	struct err err;
 	char *pos[2];
 	int64_t shift, vol, team;
 	int n;
 
 	err_clear(&err);
-	if ((n = cli_args_parse(ctx, argc, argv, opts, 2, pos, 1, 2)) < 0 ||
+	if ((n = cli_args_parse(ctx, argc, argv, opts, 3, pos, 1, 2)) < 0 ||
 	    cli_args_id(ctx, pos[0], _("shift"), &shift) < 0)
 		return CLI_USAGE;
 	if (opts[1].seen) {
@@ -107,7 +108,17 @@ cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 		    "%s"), _(ctx->command->usage));
 	if (cli_args_volunteer(ctx, pos[1], &vol) < 0)
 		return CLI_USAGE;
-	if (ops_assign(ctx->st, shift, vol, opts[0].seen, NULL, &err) < 0)
+	/* --note for someone already on the shift changes the note. */
+	if (opts[2].seen && store_assignment_get(ctx->st, shift, vol, &a,
+	    NULL) == 0) {
+		assignment_fini(&a);
+		if (ops_assign_note(ctx->st, shift, vol, opts[2].value,
+		    &err) < 0)
+			return cli_fail(&err);
+		return CLI_OK;
+	}
+	if (ops_assign_noted(ctx->st, shift, vol, opts[0].seen,
+	    opts[2].value, NULL, &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }

@@ -307,6 +307,32 @@ cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
+cli_event_copy(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "start", true, NULL, false } };
+	struct err err;
+	char *pos[1];
+	int64_t id, start, new_id;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
+	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
+		return CLI_USAGE;
+	if (!opts[0].seen)
+		return cli_usage_error(ctx, _("give the copy's start with "
+		    "--start WHEN"));
+	/* A DAY for an all-day event's copy. */
+	if ((strchr(opts[0].value, ':') != NULL ? rtime_parse_when(
+	    opts[0].value, &start, &err) : rtime_parse_day(opts[0].value,
+	    ctx->now, &start, &err)) < 0)
+		return cli_fail(&err);
+	if (ops_event_copy(ctx->st, id, start, &new_id, &err) < 0)
+		return cli_fail(&err);
+	cli_out_id(ctx, new_id);
+	return CLI_OK;
+}
+
+int
 cli_event_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
 	return cli_event_by_id(ctx, argc, argv, ops_event_delete);

@@ -345,6 +345,7 @@ int cli_event_add(struct cli_ctx *ctx, int argc, char **argv);
 int cli_event_list(struct cli_ctx *ctx, int argc, char **argv);
 int cli_event_show(struct cli_ctx *ctx, int argc, char **argv);
 int cli_event_edit(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_copy(struct cli_ctx *ctx, int argc, char **argv);
 int cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv);
 int cli_event_delete(struct cli_ctx *ctx, int argc, char **argv);
 int cli_shift_add(struct cli_ctx *ctx, int argc, char **argv);

@@ -46,6 +46,9 @@ static const struct cli_command cli_commands[] = {
 	  N_("cancel an event (it stays, "
 	  "marked); --series: all"),
 	  cli_event_cancel, 0 },
+	{ "event", "copy", N_("ID --start WHEN"),
+	  N_("copy an event with its shifts (no people) to a new start"),
+	  cli_event_copy, 0 },
 	{ "event", "delete", N_("ID"), N_("delete an event with its shifts"),
 	  cli_event_delete, 0 },
 	{ "shift", "add", N_("EVENT_ID ROLE [--start WHEN] [--end WHEN] "
@@ -98,7 +101,7 @@ static const struct cli_command cli_commands[] = {
 	  CLI_NO_ZONE },
 	{ "team", "list", "", N_("list teams and members"), cli_team_list,
 	  CLI_READS | CLI_NO_ZONE },
-	{ "assign", NULL, N_("SHIFT_ID VOLUNTEER|--team TEAM_ID [--force]"),
+	{ "assign", NULL, N_("SHIFT_ID VOLUNTEER|--team TEAM_ID [--force] [--note TEXT]"),
 	  N_("put a volunteer or a team on a shift"), cli_assign_assign, 0 },
 	{ "unassign", NULL, N_("SHIFT_ID VOLUNTEER_ID"),
 	  N_("take a volunteer off a shift"), cli_assign_unassign, 0 },

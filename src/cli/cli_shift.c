@@ -124,6 +124,9 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "uid", N_("UID"), CLI_TEXT, CLI_TABLE },
 	};
 	struct assignment_list list = { 0 };
+	static const struct cli_column note_col =
+	    { "note", N_("NOTE"), CLI_TEXT, CLI_BOTH | CLI_FLEX };
+	struct cli_column *acols;
 	struct cli_table t, at;
 	struct shift sh;
 	struct err err;
@@ -153,10 +156,20 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_int(&t, sh.assigned);
 	cli_table_text(&t, sh.language);
 	cli_table_text(&t, sh.uid);
-	cli_table_init(&at, cli_assignment_columns, cli_assignment_ncolumns);
-	for (i = 0; i < list.len; i++)
+	/* The shared assignment columns, and each one's note. */
+	acols = xreallocarray(NULL, cli_assignment_ncolumns + 1,
+	    sizeof *acols);
+	memcpy(acols, cli_assignment_columns, cli_assignment_ncolumns *
+	    sizeof *acols);
+	acols[cli_assignment_ncolumns] = note_col;
+	cli_table_init(&at, acols, cli_assignment_ncolumns + 1);
+	for (i = 0; i < list.len; i++) {
 		cli_assignment_row(&at, &list.items[i]);
+		cli_table_text(&at, list.items[i].note != NULL ?
+		    list.items[i].note : "");
+	}
 	cli_table_print_record_list(ctx, &t, "assignments", &at);
+	free(acols);
 	cli_table_fini(&t);
 	cli_table_fini(&at);
 	assignment_list_free(&list);

@@ -27,6 +27,7 @@ assignment_fini(struct assignment *a)
 	free(a->volunteer);
 	free(a->role);
 	free(a->event_title);
+	free(a->note);
 	assignment_init(a);
 }
 

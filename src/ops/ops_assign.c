@@ -100,12 +100,23 @@ int
 ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool force, struct plan_conflict_list *conflicts, struct err *err)
 {
+	return ops_assign_noted(st, shift_id, volunteer_id, force, NULL,
+	    conflicts, err);
+}
+
+int
+ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    bool force, const char *note, struct plan_conflict_list *conflicts,
+    struct err *err)
+{
 	struct plan_conflict_list found = { 0 };
 	struct assignment a;
 	struct shift sh;
 	char *summary;
 	int rc;
 
+	if (note != NULL && !text_is_utf8(note))
+		return err_set(err, ERR_INVALID, _("note is not UTF-8 text"));
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	rc = ops_assign_check(st, shift_id, volunteer_id, &found, err);
@@ -147,7 +158,9 @@ ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		a.volunteer_id = volunteer_id;
 		a.status = ASSIGNMENT_PLANNED;
 		a.forced = found.len > 0;
+		a.note = note != NULL ? xstrdup(note) : NULL;
 		rc = store_assignment_insert(st, &a, err);
+		assignment_fini(&a);
 	}
 	if (rc == 0 && (rc = store_shift_get(st, shift_id, &sh, err)) == 0) {
 		summary = xasprintf("volunteer %lld on '%s' of '%s'%s",
@@ -159,6 +172,35 @@ ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		shift_fini(&sh);
 	}
 	plan_conflict_list_free(&found);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_assign_note(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    const char *note, struct err *err)
+{
+	struct assignment a;
+	char *summary;
+	int rc;
+
+	if (note != NULL && !text_is_utf8(note))
+		return err_set(err, ERR_INVALID, _("note is not UTF-8 text"));
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_assignment_get(st, shift_id, volunteer_id, &a,
+	    err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_assignment_set_note(st, shift_id, volunteer_id, note, err);
+	if (rc == 0) {
+		summary = note != NULL && *note != '\0' ? xasprintf("note for "
+		    "'%s' on '%s' of '%s': %s", a.volunteer, a.role,
+		    a.event_title, note) : xasprintf("note for '%s' on '%s' of "
+		    "'%s' removed", a.volunteer, a.role, a.event_title);
+		rc = store_log_append(st, "note", "shift", shift_id, summary,
+		    err);
+		free(summary);
+	}
+	assignment_fini(&a);
 	return ops_finish(st, rc, err);
 }
 

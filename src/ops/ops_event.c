@@ -216,3 +216,65 @@ ops_event_delete(struct store *st, int64_t id, struct err *err)
 	event_fini(&ev);
 	return ops_finish(st, rc, err);
 }
+
+int
+ops_event_copy(struct store *st, int64_t id, int64_t start, int64_t *new_id,
+    struct err *err)
+{
+	struct shift_list shifts = { 0 };
+	struct event ev, copy;
+	struct shift sh;
+	char *summary;
+	size_t i;
+	int rc;
+
+	*new_id = 0;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	event_init(&copy);
+	if ((rc = store_event_get(st, id, &ev, err)) < 0)
+		return ops_finish(st, rc, err);
+	rc = store_shift_list_event(st, id, &shifts, err);
+	/* One event, not a series: a template's title, place, text,
+	 * languages and length at the new start. */
+	copy.title = xstrdup(ev.title);
+	copy.description = xstrdup(ev.description != NULL ? ev.description :
+	    "");
+	copy.location = xstrdup(ev.location != NULL ? ev.location : "");
+	copy.languages = xstrdup(ev.languages != NULL ? ev.languages : "");
+	copy.all_day = ev.all_day;
+	copy.start = start;
+	copy.end = start + (ev.end - ev.start);
+	if (rc == 0)
+		rc = event_validate(&copy, err);
+	if (rc == 0) {
+		copy.uid = ops_uid_new(st, "event");
+		rc = store_event_insert(st, &copy, err);
+	}
+	for (i = 0; rc == 0 && i < shifts.len; i++) {
+		shift_init(&sh);
+		sh.event_id = copy.id;
+		sh.role = xstrdup(shifts.items[i].role);
+		sh.language = xstrdup(shifts.items[i].language != NULL ?
+		    shifts.items[i].language : "");
+		sh.needed = shifts.items[i].needed;
+		sh.start = start + (shifts.items[i].start - ev.start);
+		sh.end = start + (shifts.items[i].end - ev.start);
+		sh.uid = ops_uid_new(st, "shift");
+		rc = store_shift_insert(st, &sh, err);
+		shift_fini(&sh);
+	}
+	if (rc == 0) {
+		summary = xasprintf("copied '%s' (event %lld) with %zu shifts",
+		    ev.title, (long long)id, shifts.len);
+		rc = store_log_append(st, "event copy", "event", copy.id,
+		    summary, err);
+		free(summary);
+	}
+	if (rc == 0)
+		*new_id = copy.id;
+	shift_list_free(&shifts);
+	event_fini(&ev);
+	event_fini(&copy);
+	return ops_finish(st, rc, err);
+}

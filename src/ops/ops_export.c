@@ -54,6 +54,13 @@ ops_export_description(const struct ops_config *cfg, const struct event *ev,
 	strbuf_init(&sb);
 	if (ev->description != NULL && *ev->description != '\0')
 		strbuf_addf(&sb, "%s\n\n", ev->description);
+	/* The coordinator's note to this volunteer comes first. */
+	for (i = 0; self != 0 && people != NULL && i < people->len; i++)
+		if (people->items[i].volunteer_id == self &&
+		    people->items[i].note != NULL &&
+		    *people->items[i].note != '\0')
+			strbuf_addf(&sb, "Voor jou / For you: %s\n\n",
+			    people->items[i].note);
 	for (i = 0; people != NULL && i < people->len; i++) {
 		if (people->items[i].volunteer_id == self ||
 		    people->items[i].status == ASSIGNMENT_DECLINED)

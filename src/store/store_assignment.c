@@ -9,7 +9,7 @@
 
 #define STORE_ASSIGNMENT_COLS \
 	"a.id, a.shift_id, a.volunteer_id, a.status, a.attendance, a.hours, " \
-	"a.forced, v.name, s.role, e.title, s.start_at, s.end_at "
+	"a.forced, v.name, s.role, e.title, s.start_at, s.end_at, a.note "
 #define STORE_ASSIGNMENT_FROM \
 	"FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id " \
 	"JOIN shifts s ON s.id = a.shift_id JOIN events e ON e.id = s.event_id "
@@ -38,6 +38,7 @@ store_assignment_row(sqlite3_stmt *stmt, struct assignment *a)
 	a->event_title = store_col_text(stmt, 9);
 	a->start = sqlite3_column_int64(stmt, 10);
 	a->end = sqlite3_column_int64(stmt, 11);
+	a->note = store_col_text(stmt, 12);
 }
 
 int
@@ -45,8 +46,8 @@ store_assignment_insert(struct store *st, struct assignment *a,
     struct err *err)
 {
 	static const char sql[] = "INSERT INTO assignments (shift_id, "
-	    "volunteer_id, status, forced, created_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)";
+	    "volunteer_id, status, forced, created_at, note) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
 
@@ -57,6 +58,7 @@ store_assignment_insert(struct store *st, struct assignment *a,
 	store_bind_text(stmt, 3, assignment_status_name(a->status));
 	sqlite3_bind_int(stmt, 4, a->forced);
 	sqlite3_bind_int64(stmt, 5, rtime_now());
+	store_bind_text(stmt, 6, a->note != NULL ? a->note : "");
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
@@ -228,4 +230,27 @@ store_assignment_list_range(struct store *st, const struct store_range *range,
 		store_assignment_row(stmt, assignment_list_push(out));
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_assignment_set_note(struct store *st, int64_t shift_id,
+    int64_t volunteer_id, const char *note, struct err *err)
+{
+	static const char sql[] = "UPDATE assignments SET note = ?3 "
+	    "WHERE shift_id = ?1 AND volunteer_id = ?2";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, shift_id);
+	sqlite3_bind_int64(stmt, 2, volunteer_id);
+	store_bind_text(stmt, 3, note != NULL ? note : "");
+	if (store_step_done(st, stmt, err) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
+		    "shift %lld (see 'rooster shift show %lld')"),
+		    (long long)volunteer_id, (long long)shift_id,
+		    (long long)shift_id);
+	return 0;
 }

@@ -332,6 +332,8 @@ static const char *const store_migrations[] = {
 	"ALTER TABLE unavailable ADD COLUMN source TEXT NOT NULL DEFAULT '';"
 	"CREATE INDEX unavailable_source ON unavailable"
 	"  (volunteer_id, source, start_at);",
+	/* 10: a note on an assignment ("brings the family at 17:00") */
+	"ALTER TABLE assignments ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 };
 
 #define STORE_NMIGRATIONS \

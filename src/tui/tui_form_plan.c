@@ -58,3 +58,40 @@ tui_form_plan_open(struct tui *tui)
 	tui_form_free(tui->form);
 	tui->form = f;
 }
+
+/*
+ * The note on an assignment ("haalt het gezin op om 17:00"), for the
+ * volunteer: shown under the shift and in their invitation. A small form
+ * of one field; saving an empty one removes the note.
+ */
+static int
+tui_form_note_save(struct tui *tui, struct tui_form *f, struct err *err)
+{
+	if (ops_assign_note(tui->st, f->parent, f->id, tui_form_text(f, 0),
+	    err) < 0)
+		return -1;
+	tui_status_message(tui, *tui_form_text(f, 0) != '\0' ?
+	    _("note saved") : _("note removed"));
+	tui_form_free(tui->form);
+	tui->form = NULL;
+	tui_loop_reload(tui);
+	return 0;
+}
+
+void
+tui_form_note_open(struct tui *tui, int64_t shift_id, int64_t volunteer_id,
+    const char *name, const char *note)
+{
+	struct tui_form *f;
+	char title[128], *clean = text_sanitize(name);
+
+	snprintf(title, sizeof title, _("Note for %s"), clean);
+	free(clean);
+	f = tui_form_new(title, tui_form_note_save);
+	f->parent = shift_id;
+	f->id = volunteer_id;
+	tui_form_field(f, _("Note"), TUI_FIELD_TEXT, note,
+	    _("e.g. brings the family at 17:00"));
+	tui_form_free(tui->form);
+	tui->form = f;
+}

@@ -70,6 +70,7 @@ enum tui_action {
 	TUI_ACT_ASSIGN,
 	TUI_ACT_UNASSIGN,
 	TUI_ACT_RESPOND,
+	TUI_ACT_NOTE,
 	TUI_ACT_CANCEL_EVENT,
 	TUI_ACT_FILTER,
 	TUI_ACT_GAPS,
@@ -509,6 +510,9 @@ void tui_form_insert(struct tui_form *f, const char *s);
 void tui_form_event_open(struct tui *tui, int64_t id);
 void tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id);
 void tui_form_volunteer_open(struct tui *tui, int64_t id);
+/* tui_form_plan.c: the note on an assignment (n). */
+void tui_form_note_open(struct tui *tui, int64_t shift_id,
+    int64_t volunteer_id, const char *name, const char *note);
 /* tui_form_plan.c: a plan without a zone asks for its name and zone. */
 void tui_form_plan_open(struct tui *tui);
 

@@ -45,6 +45,8 @@ static const struct tui_keydef tui_keymap_defaults[] = {
 	  N_("remove the selected assignment") },
 	{ TUI_ACT_RESPOND, "respond", "r", N_("shifts"),
 	  N_("record a response: accepted, declined, tentative") },
+	{ TUI_ACT_NOTE, "note", "n", N_("shifts"),
+	  N_("note on the selected assignment (for the volunteer)") },
 	{ TUI_ACT_CANCEL_EVENT, "cancel-event", "c", N_("events"),
 	  N_("cancel the selected event (asks y/n)") },
 	{ TUI_ACT_FILTER, "filter", "/", N_("panes"),
@@ -270,6 +272,7 @@ tui_keymap_changes(enum tui_action action, enum tui_pane_id focus)
 	case TUI_ACT_ASSIGN:
 	case TUI_ACT_UNASSIGN:
 	case TUI_ACT_RESPOND:
+	case TUI_ACT_NOTE:
 	case TUI_ACT_CANCEL_EVENT:
 	case TUI_ACT_INVITE:
 	case TUI_ACT_UNDO:

@@ -215,8 +215,10 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 		 * status line when the row is selected. */
 		conflict = tui_pane_shifts_conflict_of(ps, row) != NULL;
 		tui_text_putf(y, x, w - stw, conflict && !selected ?
-		    THEME_ERROR : base, "%s%s%s", conflict ? " !! " : "    ",
-		    a->volunteer, a->forced ? _(" (forced)") : "");
+		    THEME_ERROR : base, "%s%s%s%s%s", conflict ? " !! " :
+		    "    ", a->volunteer, a->forced ? _(" (forced)") : "",
+		    a->note != NULL && *a->note != '\0' ? " - " : "",
+		    a->note != NULL ? a->note : "");
 		if (stw > 0)
 			tui_text_put(y, x + w - stw, stw,
 			    _(assignment_status_name(a->status)),
@@ -366,6 +368,16 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		}
 		flags = tui_pane_done(tui, ops_unassign(tui->st, sh->id,
 		    a->volunteer_id, &err), &err, _("assignment removed"));
+		break;
+	case TUI_ACT_NOTE:
+		if (a == NULL) {
+			tui_status_message(tui,
+			    _("select a volunteer under the "
+			    "shift first"));
+			break;
+		}
+		tui_form_note_open(tui, sh->id, a->volunteer_id, a->volunteer,
+		    a->note);
 		break;
 	case TUI_ACT_RESPOND:
 		if (a == NULL) {

@@ -59,4 +59,28 @@ r team list --format json
 json "deleted, members stay" '[t["name"] for t in j]==["Buren"]'
 r volunteer list --format json
 check "volunteers stay" [ "$(printf '%s' "$OUT" | grep -c '"name"')" = 3 ]
+
+# Assignment notes: shown in shift show and in the volunteer's calendar.
+r volunteer add "Cas" --email cas@example.org
+ok_run "assign --note" assign 1 cas --note "haalt het gezin op om 17:00"
+r shift show 1 --format json
+json "shift show has the note" '[a["note"] for a in j["assignments"] if a["volunteer"]=="Cas"]==["haalt het gezin op om 17:00"]'
+r shift show 1
+has "shift show table: the note" "haalt h"
+ok_run "assign --note on someone already there changes it" assign 1 cas --note "neemt de sleutel mee"
+r export ics --volunteer cas -o "$TESTDIR/cas.ics"
+check "the volunteer's calendar carries the note" sh -c "tr -d '\r' < '$TESTDIR/cas.ics' | sed -e ':a' -e 'N' -e '\$!ba' -e 's/\n //g' | grep -q 'For you: neemt de sleutel mee'"
+r log --limit 1 --format json
+json "the note is logged" 'j[0]["action"]=="note"'
+
+# An event copied as a template: its shifts, not its people.
+r shift add 1 tolk --start "2027-01-05 19:00" --end "2027-01-05 20:00" --language ar
+ok_run "event copy" event copy 1 --start "2027-01-12 17:30"
+check "event copy prints the new id" [ "$OUT" = 2 ]
+r event show 2 --format json
+json "the copy starts where asked, same length" 'j["start"]=="2027-01-12T17:30:00+01:00" and j["end"]=="2027-01-12T19:30:00+01:00" and j["title"]=="Taalcafé"'
+r shift list 2 --format json
+json "its shifts at the same offsets, nobody on them" 'sorted((s["role"], s["start"], s["assigned"]) for s in j)==[("algemeen","2027-01-12T17:30:00+01:00",0),("tolk","2027-01-12T18:30:00+01:00",0)]'
+refused "event copy without --start" 2 "--start WHEN" event copy 1
+refused "event copy of no event" 1 "event 9 not found" event copy 9 --start "2027-01-12 17:30"
 finish

@@ -37,6 +37,14 @@ lacks "find: others hidden" "ሃብተ ገብረ"
 keys Escape Escape
 lacks "picker closed" "Assign to begeleider"
 
+# n: a note on the selected assignment, shown under the shift.
+keys 2 g j n
+sees "n opens the note form" "Note for Mounia Balakouh"
+keys "haalt het gezin op" Enter
+sees "note saved" "note saved"
+sees "the note under the shift" "Mounia Balakouh - haalt"
+check "note stored" [ "$(sqlite3 "$DB" "SELECT note FROM assignments WHERE shift_id = 1 AND volunteer_id = 1")" = "haalt het gezin op" ]
+
 # A key that does nothing says so on the status line.
 keys 1
 keys x
