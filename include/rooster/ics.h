@@ -93,11 +93,16 @@ struct ics_writer;
 int ics_writer_open(FILE *fp, const struct ics_calendar *cal,
     struct ics_writer **out, struct err *err);
 /*
- * Write one VEVENT. Text is escaped by libical; a bad RRULE is
+ * Write one VEVENT. Text is escaped as libical does; a bad RRULE is
  * ERR_INVALID, a write error ERR_IO.
  */
 int ics_writer_add(struct ics_writer *w, const struct ics_item *item,
     struct err *err);
+/*
+ * For tests: fast false writes every VEVENT through libical; true (the
+ * default when the calendar's zone is rtime's) writes plain ones itself.
+ */
+void ics_writer_set_fast(struct ics_writer *w, bool fast);
 /* Write END:VCALENDAR and free w; NULL does nothing and returns 0. */
 int ics_writer_close(struct ics_writer *w, struct err *err);
 /* Free w without finishing the calendar (after an error). */

@@ -491,7 +491,9 @@ struct store_calendar_filter {
 /*
  * Called once per calendar entry: a shift with its event, or an event
  * alone (sh NULL) when it has no shifts. people lists the assignments on
- * the shift (empty for an event alone). All borrowed for the call.
+ * the shift that were not declined, by name (NOCASE) then id, with only
+ * shift_id, volunteer_id, status and volunteer (the name) set (empty for
+ * an event alone). All borrowed for the call.
  */
 typedef int store_calendar_fn(void *arg, const struct event *ev,
     const struct shift *sh, const struct assignment_list *people,

@@ -7,15 +7,241 @@
 #include "rooster/store.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
 
 #define STORE_CALENDAR_COLS STORE_EVENT_STORED_COLS ", " \
 	"s.id, s.uid, s.sequence, s.role, s.start_at, s.end_at, s.needed, " \
-	"s.language, s.version "
+	"s.language, s.version, " \
+	"(SELECT group_concat(a.volunteer_id * 128 + unicode(a.status)) " \
+	"  FROM assignments a WHERE a.shift_id = s.id " \
+	"  AND a.status != 'declined') "
 /* The shift's first column, after the event's. */
 #define STORE_CALENDAR_SHIFT STORE_EVENT_NSTORED
+/* Its people: "1633,..." (volunteer id * 128 + status initial). */
+#define STORE_CALENDAR_PEOPLE (STORE_CALENDAR_SHIFT + 9)
+
+/*
+ * Every volunteer's name, by id, read once per walk into one block of
+ * text: a shift's people then cost no query each (1,000,000 of them in
+ * the large bench plan), and no copy either (the names are borrowed).
+ */
+struct store_calendar_names {
+	struct strbuf	 text;		/* the names, each ending in '\0' */
+	size_t		*at;		/* offset in text by id; SIZE_MAX:
+					   none */
+	int64_t		 max;		/* ids 0..max */
+	size_t		*rank;		/* by id: place in name order */
+	sqlite3_stmt	*one;		/* by id, when not all were read */
+};
+
+static void store_calendar_names_rank(struct store_calendar_names *n);
+
+static int
+store_calendar_names_load(struct store *st, struct store_calendar_names *n,
+    bool all, struct err *err)
+{
+	static const char max_sql[] = "SELECT max(id) FROM volunteers";
+	static const char sql[] = "SELECT id, name FROM volunteers";
+	static const char one_sql[] = "SELECT name FROM volunteers WHERE id = ?1";
+	sqlite3_stmt *stmt;
+	const char *name;
+	int64_t id, k;
+	int rc;
+
+	memset(n, 0, sizeof *n);
+	strbuf_init(&n->text);
+	strbuf_add(&n->text, "", 1);	/* offset 0: "" */
+	if (!all) {
+		n->one = store_stmt(st, one_sql, err);
+		return n->one != NULL ? 0 : -1;
+	}
+	if ((stmt = store_stmt(st, max_sql, err)) == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	n->max = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	/* Row ids are dense in practice; a sparse plan reads one by one. */
+	if (n->max < 0 || n->max > INT64_C(1) << 26) {
+		n->max = 0;
+		n->one = store_stmt(st, one_sql, err);
+		return n->one != NULL ? 0 : -1;
+	}
+	n->at = xreallocarray(NULL, (size_t)n->max + 1, sizeof *n->at);
+	for (k = 0; k <= n->max; k++)
+		n->at[k] = 0;
+	if ((stmt = store_stmt(st, sql, err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		name = (const char *)sqlite3_column_text(stmt, 1);
+		if (id < 0 || id > n->max || name == NULL)
+			continue;
+		n->at[id] = n->text.len;
+		strbuf_add(&n->text, name,
+		    (size_t)sqlite3_column_bytes(stmt, 1) + 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	store_calendar_names_rank(n);
+	return 0;
+}
+
+/* SQLite's NOCASE: bytes, ASCII letters folded, then the shorter first. */
+static int
+store_calendar_nocase(const char *a, const char *b)
+{
+	unsigned char x, y;
+
+	for (;; a++, b++) {
+		x = (unsigned char)*a;
+		y = (unsigned char)*b;
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y || x == '\0')
+			return (int)x - (int)y;
+	}
+}
+
+struct store_calendar_named {
+	const char	*name;
+	int64_t		 id;
+};
+
+static int
+store_calendar_named_cmp(const void *pa, const void *pb)
+{
+	const struct store_calendar_named *a = pa, *b = pb;
+	int c = store_calendar_nocase(a->name, b->name);
+
+	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/*
+ * Each id's place in the order of store_assignment_list_shift (name,
+ * NOCASE, then id), worked out once: a shift's people are then sorted
+ * by a number, not by reading their names.
+ */
+static void
+store_calendar_names_rank(struct store_calendar_names *n)
+{
+	struct store_calendar_named *v;
+	size_t k, len = (size_t)n->max + 1;
+
+	v = xreallocarray(NULL, len, sizeof *v);
+	for (k = 0; k < len; k++) {
+		v[k].name = n->text.data + n->at[k];
+		v[k].id = (int64_t)k;
+	}
+	qsort(v, len, sizeof *v, store_calendar_named_cmp);
+	n->rank = xreallocarray(NULL, len, sizeof *n->rank);
+	for (k = 0; k < len; k++)
+		n->rank[v[k].id] = k;
+	free(v);
+}
+
+static void
+store_calendar_names_free(struct store_calendar_names *n)
+{
+	strbuf_fini(&n->text);
+	free(n->at);
+	free(n->rank);
+	memset(n, 0, sizeof *n);
+}
+
+/*
+ * The name of volunteer id, as an offset in n->text ("" when gone):
+ * valid until the next call (text may move as names are added).
+ */
+static size_t
+store_calendar_name(struct store_calendar_names *n, int64_t id)
+{
+	const char *name;
+	size_t at = 0;
+
+	if (n->one == NULL)
+		return id >= 0 && id <= n->max ? n->at[id] : 0;
+	sqlite3_bind_int64(n->one, 1, id);
+	if (sqlite3_step(n->one) == SQLITE_ROW &&
+	    (name = (const char *)sqlite3_column_text(n->one, 0)) != NULL) {
+		at = n->text.len;
+		strbuf_add(&n->text, name,
+		    (size_t)sqlite3_column_bytes(n->one, 0) + 1);
+	}
+	sqlite3_reset(n->one);
+	return at;
+}
+
+/* By name (NOCASE), then id: the order of store_assignment_list_shift. */
+static int
+store_calendar_person_cmp(const void *pa, const void *pb)
+{
+	const struct assignment *a = pa, *b = pb;
+	int c = store_calendar_nocase(a->volunteer, b->volunteer);
+
+	if (c != 0)
+		return c;
+	return (a->volunteer_id > b->volunteer_id) -
+	    (a->volunteer_id < b->volunteer_id);
+}
+
+/* The same order, by the ranks of store_calendar_names_rank (in id). */
+static int
+store_calendar_rank_cmp(const void *pa, const void *pb)
+{
+	const struct assignment *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/*
+ * The people column ("a12,p7") as assignments in name order, their names
+ * borrowed from n (store_calendar_each takes them back before freeing).
+ */
+static void
+store_calendar_people(sqlite3_stmt *stmt, struct store_calendar_names *n,
+    const struct shift *sh, struct assignment_list *out)
+{
+	const char *p = (const char *)sqlite3_column_text(stmt,
+	    STORE_CALENDAR_PEOPLE);
+	struct assignment *a;
+	int64_t id;
+	size_t i;
+
+	while (p != NULL && *p != '\0') {
+		a = assignment_list_push(out);
+		a->shift_id = sh->id;
+		for (id = 0; *p >= '0' && *p <= '9'; p++)
+			id = id * 10 + (*p - '0');
+		a->status = id % 128 == 'a' ? ASSIGNMENT_ACCEPTED :
+		    id % 128 == 'i' ? ASSIGNMENT_INVITED :
+		    id % 128 == 't' ? ASSIGNMENT_TENTATIVE : ASSIGNMENT_PLANNED;
+		id /= 128;
+		a->volunteer_id = id;
+		/* The rank, in the id the export does not use, to sort by. */
+		a->id = n->rank != NULL && id >= 0 && id <= n->max ?
+		    (int64_t)n->rank[id] : 0;
+		/* An offset for now: the text may still move. */
+		a->volunteer = (char *)(uintptr_t)store_calendar_name(n, id);
+		if (*p == ',')
+			p++;
+	}
+	for (i = 0; i < out->len; i++)
+		out->items[i].volunteer = n->text.data +
+		    (size_t)(uintptr_t)out->items[i].volunteer;
+	if (out->len > 1)
+		qsort(out->items, out->len, sizeof *out->items, n->rank !=
+		    NULL ? store_calendar_rank_cmp : store_calendar_person_cmp);
+	for (i = 0; i < out->len; i++)
+		out->items[i].id = 0;
+}
 
 static void
 store_calendar_shift(sqlite3_stmt *stmt, const struct event *ev,
@@ -47,20 +273,32 @@ store_calendar_each(struct store *st,
 	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
 	/* One volunteer's: from their assignments, not every shift. */
 	static const char sql_volunteer[] = "SELECT " STORE_CALENDAR_COLS
-	    "FROM assignments a JOIN shifts s ON s.id = a.shift_id "
+	    "FROM assignments a0 JOIN shifts s ON s.id = a0.shift_id "
 	    "JOIN events e ON e.id = s.event_id "
-	    "WHERE (?1 = 0 OR e.id = ?1) AND a.volunteer_id = ?2 "
+	    "WHERE (?1 = 0 OR e.id = ?1) AND a0.volunteer_id = ?2 "
 	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
-	sqlite3_stmt *stmt = store_stmt(st, filter != NULL &&
-	    filter->volunteer_id != 0 ? sql_volunteer : sql, err);
+	bool whole = filter == NULL || (filter->volunteer_id == 0 &&
+	    filter->event_id == 0);
+	sqlite3_stmt *stmt;
+	struct store_calendar_names names;
 	struct assignment_list people = { 0 };
 	struct event ev;
 	struct shift sh;
 	bool has_shift;
-	int rc = 0, step;
+	size_t i;
+	int rc = 0, step = SQLITE_DONE;
 
-	if (stmt == NULL)
+	/* The whole plan: every name at once; else the few by id. */
+	if (store_calendar_names_load(st, &names, whole, err) < 0) {
+		store_calendar_names_free(&names);
 		return -1;
+	}
+	stmt = store_stmt(st, filter != NULL && filter->volunteer_id != 0 ?
+	    sql_volunteer : sql, err);
+	if (stmt == NULL) {
+		store_calendar_names_free(&names);
+		return -1;
+	}
 	sqlite3_bind_int64(stmt, 1, filter != NULL ? filter->event_id : 0);
 	sqlite3_bind_int64(stmt, 2, filter != NULL ? filter->volunteer_id : 0);
 	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -71,19 +309,19 @@ store_calendar_each(struct store *st,
 		shift_init(&sh);
 		if (has_shift) {
 			store_calendar_shift(stmt, &ev, &sh);
-			rc = store_assignment_list_shift(st, sh.id, &people,
-			    err);
+			store_calendar_people(stmt, &names, &sh, &people);
 		}
-		if (rc == 0)
-			rc = fn(arg, &ev, has_shift ? &sh : NULL, &people, err);
+		rc = fn(arg, &ev, has_shift ? &sh : NULL, &people, err);
+		for (i = 0; i < people.len; i++)
+			people.items[i].volunteer = NULL;	/* borrowed */
 		assignment_list_free(&people);
-		memset(&people, 0, sizeof people);
 		shift_fini(&sh);
 		event_fini(&ev);
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = store_fail(st, step, err);
 	sqlite3_reset(stmt);
+	store_calendar_names_free(&names);
 	return rc;
 }
 
