@@ -54,6 +54,8 @@ struct ics_reader {
 	enum ics_reader_state state;
 	int		 depth;		/* nesting inside the current block */
 	char		 open[16][40];	/* names of the BEGINs not yet ended */
+	char		*tzid_last;	/* the last TZID ics_tzid_zone() was */
+	icaltimezone	*tzid_zone;	/* asked for, and its answer */
 	char		 msg[120];
 	long		 block_line;	/* line of the block's BEGIN */
 	icalparser	*parser;
@@ -346,7 +348,13 @@ ics_reader_zone(struct ics_reader *r, const char *tzid)
 	if (r->calendar != NULL &&
 	    (z = icalcomponent_get_timezone(r->calendar, tzid)) != NULL)
 		return z;
-	return ics_tzid_zone(tzid);
+	/* The last name looked up, so ICU's lists are walked once. */
+	if (r->tzid_last == NULL || strcmp(r->tzid_last, tzid) != 0) {
+		free(r->tzid_last);
+		r->tzid_last = xstrdup(tzid);
+		r->tzid_zone = ics_tzid_zone(tzid);
+	}
+	return r->tzid_zone;
 }
 
 /*
@@ -1048,6 +1056,7 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 		if (r.zones[i] != NULL)
 			icalcomponent_free(r.zones[i]);
 	free(r.zones);
+	free(r.tzid_last);
 	icalparser_free(r.parser);
 	strbuf_fini(&r.block);
 	strbuf_fini(&r.linenos);

@@ -380,8 +380,12 @@ ops_ics_unusable(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		ops_ics_at(err, it->line);
 		return -1;
 	}
-	ops_ics_note(ctx, _("line %ld: %s; event skipped"), it->line,
-	    err != NULL ? err->msg : "");
+	if (it->end == it->start && it->start != 0)
+		ops_ics_note(ctx, _("line %ld: event takes no time (its end is "
+		    "its start); event skipped"), it->line);
+	else
+		ops_ics_note(ctx, _("line %ld: %s; event skipped"), it->line,
+		    err != NULL ? err->msg : "");
 	return 0;
 }
 

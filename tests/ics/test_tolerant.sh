@@ -76,6 +76,11 @@ import "$WORK/t2.ics"
 ok "re-import: UIDs made from content find the same events" \
     grep -q '^0,0,2,0,0$' "$WORK/n"
 
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:zero@x\r\nDTSTART:20270408T100000Z\r\nDTEND:20270408T100000Z\r\nSUMMARY:Herinnering\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$WORK/zero.ics"
+import "$WORK/zero.ics"
+ok "an event that takes no time: skipped" grep -q '^0,0,0,0,1$' "$WORK/n"
+ok "and says why" has "$WORK/err" 'line 2: event takes no time .*; event skipped$'
+
 # --- time zones ------------------------------------------------------------
 cat >"$WORK/t3.ics" <<'ICS'
 BEGIN:VCALENDAR
