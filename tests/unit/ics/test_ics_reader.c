@@ -2,12 +2,17 @@
 /*
  * int ics_read(FILE *fp, const char *zone, ics_read_fn *fn, void *arg,
  *     struct err *err);
+ * int ics_read_with(FILE *fp, const struct ics_read_options *opts,
+ *     ics_read_fn *fn, void *arg, struct err *err);
  * Replies with and without ORGANIZER, several calendars in one file,
  * folded and LF-only lines, zones from the file, all-day and floating
- * times; malformed input stops with the line it is on.
+ * times; malformed input stops with the line it is on. Not strict: bad
+ * properties and unplaceable events are notes, a VTIMEZONE after its
+ * events is used, a UID made from content is the same every read.
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -296,6 +301,114 @@ test_reader_freebusy(void **state)
 	assert_int_equal(fb->busy_type[3], 0);
 }
 
+struct noted {
+	int	 n;
+	int	 skipped;
+	char	 text[8][160];
+};
+
+static void
+noted_add(void *arg, const char *note, bool skipped)
+{
+	struct noted *nt = arg;
+
+	if (nt->n < 8)
+		snprintf(nt->text[nt->n], sizeof nt->text[0], "%s", note);
+	nt->n++;
+	nt->skipped += skipped;
+}
+
+/* Both callbacks get one arg: the items and the notes side by side. */
+struct both {
+	struct seen	 seen;
+	struct noted	 noted;
+};
+
+static int
+both_add(void *arg, const struct ics_read_item *it, struct err *err)
+{
+	return seen_add(&((struct both *)arg)->seen, it, err);
+}
+
+static void
+both_note(void *arg, const char *note, bool skipped)
+{
+	noted_add(&((struct both *)arg)->noted, note, skipped);
+}
+
+static int
+read_lenient(const char *text, struct both *b, struct err *err)
+{
+	struct ics_read_options opts;
+	FILE *fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	int rc;
+
+	memset(b, 0, sizeof *b);
+	memset(&opts, 0, sizeof opts);
+	opts.zone = AMS;
+	opts.note = both_note;
+	err_clear(err);
+	rc = ics_read_with(fp, &opts, both_add, b, err);
+	fclose(fp);
+	return rc;
+}
+
+static void
+test_reader_lenient(void **state)
+{
+	static const char text[] =
+	    "BEGIN:VCALENDAR\r\n"				/* 1 */
+	    "BEGIN:VEVENT\r\n"				/* 2 */
+	    "UID:a@x\r\n"
+	    "DTSTART;TZID=Eigen:20270410T140000\r\n"	/* 4 */
+	    "DTEND;TZID=Eigen:20270410T150000\r\n"
+	    "DESCRIPTION:\r\n"				/* 6 */
+	    "END:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\n"				/* 8 */
+	    "DTSTART:20270411T100000Z\r\n"
+	    "SUMMARY:zonder UID\r\n"
+	    "END:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\n"				/* 12 */
+	    "UID:c@x\r\n"
+	    "DTSTART;TZID=Nergens:20270412T100000\r\n"	/* 14 */
+	    "END:VEVENT\r\n"
+	    "BEGIN:VTIMEZONE\r\n"
+	    "TZID:Eigen\r\n"
+	    "BEGIN:STANDARD\r\n"
+	    "DTSTART:16010101T000000\r\n"
+	    "TZOFFSETFROM:+0530\r\n"
+	    "TZOFFSETTO:+0530\r\n"
+	    "END:STANDARD\r\n"
+	    "END:VTIMEZONE\r\n"
+	    "END:VCALENDAR\r\n";
+	struct both b;
+	struct err err;
+	char uid[64];
+
+	(void)state;
+	assert_int_equal(read_lenient(text, &b, &err), 0);
+	assert_int_equal(b.seen.n, 2);
+	/* The zone defined after the event: 14:00 +05:30 is 08:30Z. */
+	assert_string_equal(b.seen.uid[0], "a@x");
+	assert_int_equal(b.seen.start[0], INT64_C(1807345800));
+	assert_int_equal(b.seen.end[0] - b.seen.start[0], 3600);
+	assert_int_equal(strncmp(b.seen.uid[1], "made-", 5), 0);
+	snprintf(uid, sizeof uid, "%s", b.seen.uid[1]);
+	assert_int_equal(b.noted.n, 3);
+	assert_int_equal(b.noted.skipped, 1);
+	assert_string_equal(b.noted.text[0],
+	    "line 6: empty DESCRIPTION ignored");
+	assert_non_null(strstr(b.noted.text[1], "line 8: VEVENT without UID"));
+	assert_string_equal(b.noted.text[2], "line 14: DTSTART names time zone "
+	    "'Nergens', which the file does not define; event skipped");
+	/* The same content, the same UID. */
+	assert_int_equal(read_lenient(text, &b, &err), 0);
+	assert_string_equal(b.seen.uid[1], uid);
+	/* Strict: the first problem stops the read. */
+	assert_int_equal(read_text(text, &b.seen, &err), -1);
+	assert_string_equal(err.msg, "line 6: empty DESCRIPTION");
+}
+
 int
 main(void)
 {
@@ -304,6 +417,7 @@ main(void)
 		cmocka_unit_test(test_reader_events),
 		cmocka_unit_test(test_reader_malformed),
 		cmocka_unit_test(test_reader_callback_stops),
+		cmocka_unit_test(test_reader_lenient),
 		cmocka_unit_test(test_reader_freebusy),
 	};
 
