@@ -243,6 +243,33 @@ store_calendar_people(sqlite3_stmt *stmt, struct store_calendar_names *n,
 		out->items[i].id = 0;
 }
 
+/*
+ * One volunteer's calendar: their own assignment with its note (after
+ * the people, declined or not), for what the entry says to them.
+ */
+static void
+store_calendar_self(sqlite3_stmt *stmt, int64_t self,
+    struct assignment_list *people)
+{
+	struct assignment *a = NULL;
+	int status;
+	size_t i;
+
+	for (i = 0; i < people->len && a == NULL; i++)
+		if (people->items[i].volunteer_id == self)
+			a = &people->items[i];
+	if (a == NULL) {
+		a = assignment_list_push(people);
+		a->volunteer_id = self;
+		a->volunteer = (char *)"";
+		status = assignment_status_parse((const char *)
+		    sqlite3_column_text(stmt, STORE_CALENDAR_PEOPLE + 1));
+		a->status = status < 0 ? ASSIGNMENT_PLANNED :
+		    (enum assignment_status)status;
+	}
+	a->note = store_col_text(stmt, STORE_CALENDAR_PEOPLE + 2);
+}
+
 static void
 store_calendar_shift(sqlite3_stmt *stmt, const struct event *ev,
     struct shift *sh)
@@ -273,6 +300,7 @@ store_calendar_each(struct store *st,
 	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
 	/* One volunteer's: from their assignments, not every shift. */
 	static const char sql_volunteer[] = "SELECT " STORE_CALENDAR_COLS
+	    ", a0.status, a0.note "
 	    "FROM assignments a0 JOIN shifts s ON s.id = a0.shift_id "
 	    "JOIN events e ON e.id = s.event_id "
 	    "WHERE (?1 = 0 OR e.id = ?1) AND a0.volunteer_id = ?2 "
@@ -310,6 +338,9 @@ store_calendar_each(struct store *st,
 		if (has_shift) {
 			store_calendar_shift(stmt, &ev, &sh);
 			store_calendar_people(stmt, &names, &sh, &people);
+			if (filter != NULL && filter->volunteer_id != 0)
+				store_calendar_self(stmt, filter->volunteer_id,
+				    &people);
 		}
 		rc = fn(arg, &ev, has_shift ? &sh : NULL, &people, err);
 		for (i = 0; i < people.len; i++)
