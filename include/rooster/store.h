@@ -118,6 +118,9 @@ struct store_range {
 	bool		 backwards;	/* store_event_list: the last limit
 					   rows (still in start order), read
 					   backwards from the end */
+	bool		 unconfirmed;	/* with gaps_only, shifts too where
+					   someone asked to confirm a new
+					   time or place has not answered */
 };
 
 /* Insert ev (uid set by the caller) and set ev->id. */
@@ -539,6 +542,11 @@ struct store_invite {
 	int64_t	 end;
 	int64_t	 sent_at;
 	int64_t	 reply_stamp;	/* DTSTAMP of the last REPLY applied */
+	char	*digest;	/* what the last REQUEST put in the
+				   volunteer's calendar, to send nothing
+				   when that would not change */
+	bool	 reasked;	/* asked to confirm a new time or place;
+				   cleared by their next reply */
 };
 
 struct store_invite_key {
@@ -564,6 +572,12 @@ int store_invite_save(struct store *st, const struct store_invite *inv,
     struct err *err);
 int store_invite_set_reply(struct store *st, const char *uid,
     int64_t volunteer_id, int64_t stamp, struct err *err);
+/*
+ * The volunteers on shift_id asked to confirm a new time or place who
+ * have not answered yet (still invited), by id, into out (volunteer_id).
+ */
+int store_invite_unconfirmed(struct store *st, int64_t shift_id,
+    struct store_invite_keys *out, struct err *err);
 /*
  * Assignments (shift_id, volunteer_id) that need a REQUEST: never sent,
  * cancelled since, shift changed since (higher SEQUENCE), planned again,

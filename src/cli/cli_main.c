@@ -111,7 +111,8 @@ static const struct cli_command cli_commands[] = {
 	{ "attended", NULL, N_("SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H] "
 	  "[--force]"),
 	  N_("record attendance after a shift"), cli_assign_attended, 0 },
-	{ "who", NULL, N_("[DAY | --from DAY --to DAY]"), N_("who works when"),
+	{ "who", NULL, N_("[DAY | --from DAY --to DAY] [--all]"),
+	  N_("who works when (--all: those who declined too)"),
 	  cli_query_who, CLI_READS },
 	{ "gaps", NULL, N_("[--from DAY] [--to DAY]"),
 	  N_("shifts still short of people"), cli_query_gaps, CLI_READS },

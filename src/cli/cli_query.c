@@ -178,7 +178,7 @@ int
 cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false } };
+	    { "to", true, NULL, false }, { "all", false, NULL, false } };
 	struct store_range range = { 0 };
 	struct assignment_list list = { 0 };
 	struct cli_table t;
@@ -188,7 +188,7 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	int n;
 
 	err_clear(&err);
-	if ((n = cli_args_parse(ctx, argc, argv, opts, 2, pos, 0, 1)) < 0)
+	if ((n = cli_args_parse(ctx, argc, argv, opts, 3, pos, 0, 1)) < 0)
 		return CLI_USAGE;
 	if (n == 1 && (opts[0].seen || opts[1].seen))
 		return cli_usage_error(ctx, _("give either DAY or --from/--to, "
@@ -213,6 +213,10 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_init(&t, cli_query_who_columns, sizeof cli_query_who_columns /
 	    sizeof cli_query_who_columns[0]);
 	for (i = 0; i < list.len; i++) {
+		/* Who declined does not work then; --all shows them too. */
+		if (list.items[i].status == ASSIGNMENT_DECLINED &&
+		    !opts[2].seen)
+			continue;
 		cli_assignment_row(&t, &list.items[i]);
 		cli_table_word(&t, list.items[i].status == ASSIGNMENT_PLANNED ?
 		    "draft" : "");
@@ -239,8 +243,34 @@ static const struct cli_column cli_query_gap_columns[] = {
 	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
 	{ "missing", N_("MISSING"), CLI_INT, CLI_BOTH },
 	{ "planned", N_("DRAFTS"), CLI_INT, CLI_BOTH },
+	{ "unconfirmed", N_("NOT RECONFIRMED"), CLI_TEXT, CLI_BOTH },
 	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
 };
+
+/*
+ * The names of those on shift_id (on: its assignments) asked to confirm a
+ * new time or place who have not yet, comma-separated; NULL on error.
+ */
+static char *
+cli_query_unconfirmed(struct cli_ctx *ctx, int64_t shift_id,
+    const struct assignment_list *on, struct err *err)
+{
+	struct store_invite_keys keys = { 0 };
+	struct strbuf sb;
+	size_t i, j;
+
+	if (store_invite_unconfirmed(ctx->st, shift_id, &keys, err) < 0)
+		return NULL;
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "");
+	for (i = 0; i < keys.len; i++)
+		for (j = 0; j < on->len; j++)
+			if (on->items[j].volunteer_id == keys.items[i].volunteer_id)
+				strbuf_addf(&sb, "%s%s", sb.len > 0 ? ", " : "",
+				    on->items[j].volunteer);
+	store_invite_keys_free(&keys);
+	return strbuf_detach(&sb);
+}
 
 int
 cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
@@ -253,7 +283,7 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	const struct shift *sh;
 	struct cli_table t;
 	struct err err;
-	char staff[48], when[64];
+	char staff[48], when[64], *unconfirmed;
 	size_t i, j;
 	int planned;
 
@@ -265,6 +295,7 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	    &range.to) < 0)
 		return CLI_USAGE;
 	range.gaps_only = true;
+	range.unconfirmed = true;
 	if (store_shift_list_range(ctx->st, &range, &list, &err) < 0)
 		return cli_fail(&err);
 	cli_table_init(&t, cli_query_gap_columns, sizeof cli_query_gap_columns /
@@ -280,7 +311,13 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 		}
 		for (j = 0; j < on.len; j++)
 			planned += on.items[j].status == ASSIGNMENT_PLANNED;
+		unconfirmed = cli_query_unconfirmed(ctx, sh->id, &on, &err);
 		assignment_list_free(&on);
+		if (unconfirmed == NULL) {
+			cli_table_fini(&t);
+			shift_list_free(&list);
+			return cli_fail(&err);
+		}
 		cli_table_row(&t);
 		cli_table_int(&t, sh->id);
 		cli_table_int(&t, sh->event_id);
@@ -296,6 +333,8 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_text(&t, staff);
 		cli_table_int(&t, shift_missing(sh));
 		cli_table_int(&t, planned);
+		cli_table_text(&t, unconfirmed);
+		free(unconfirmed);
 		cli_table_text(&t, sh->event_title);
 	}
 	cli_table_print(ctx, &t);

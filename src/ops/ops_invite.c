@@ -96,74 +96,184 @@ ops_invite_subject(const struct ops_invite_ctx *ctx, bool cancel,
 	return cancel ? "Cancelled" : update ? "Updated" : "Invitation";
 }
 
-/* The Dutch text of the mail. */
+/*
+ * A date in the mail's language, "za 27 mrt 2027" or "Sat 27 Mar 2027":
+ * the plan's language, not the coordinator's locale, so the words are
+ * here and not strftime's.
+ */
 static void
-ops_invite_text_nl(struct strbuf *sb, bool cancel, bool update,
-    const char *name, const struct ics_item *item, const char *from,
-    const char *to, const char *loc)
+ops_invite_day(const char *language, int64_t t, char *buf, size_t size)
 {
-	strbuf_addf(sb, "Hallo %s,\n\n", name);
-	strbuf_adds(sb, cancel ? "Deze dienst gaat voor jou niet door:\n" :
-	    update ? "Deze dienst is gewijzigd:\n" :
-	    "Je bent ingeroosterd voor deze dienst:\n");
-	strbuf_addf(sb, "  %s\n  Wanneer: %s%s\n  Waar: %s\n\n",
-	    item->summary, from, to, loc);
-	if (!cancel)
-		strbuf_adds(sb, "Wil je de uitnodiging in je agenda "
-		    "accepteren of afwijzen?\n\n");
+	static const char *const nl_days[] = { "zo", "ma", "di", "wo", "do",
+	    "vr", "za" };
+	static const char *const nl_months[] = { "jan", "feb", "mrt", "apr",
+	    "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" };
+	static const char *const en_days[] = { "Sun", "Mon", "Tue", "Wed",
+	    "Thu", "Fri", "Sat" };
+	static const char *const en_months[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	bool nl = strcmp(language, "nl") == 0;
+	struct tm tm;
+
+	rtime_local(t, &tm);
+	snprintf(buf, size, "%s %d %s %d", (nl ? nl_days : en_days)[tm.tm_wday],
+	    tm.tm_mday, (nl ? nl_months : en_months)[tm.tm_mon],
+	    tm.tm_year + 1900);
 }
 
-/* The English text of the mail. */
+/*
+ * "za 27 mrt 2027 14:00–17:00", the end's day only when it differs; whole
+ * days as dates only, "za 10 apr 2027" or "za 10 apr 2027 – ma 12 apr 2027".
+ */
 static void
-ops_invite_text_en(struct strbuf *sb, bool cancel, bool update,
-    const char *name, const struct ics_item *item, const char *from,
-    const char *to, const char *loc)
+ops_invite_span(const char *language, int64_t start, int64_t end,
+    bool all_day, char *buf, size_t size)
 {
-	strbuf_addf(sb, "Hello %s,\n\n", name);
-	strbuf_adds(sb, cancel ? "This shift is off for you:\n" : update ?
-	    "This shift has changed:\n" : "You are on the roster for this "
-	    "shift:\n");
-	strbuf_addf(sb, "  %s\n  When: %s%s\n  Where: %s\n\n", item->summary,
-	    from, to, loc);
-	if (!cancel)
-		strbuf_adds(sb, "Please accept or decline the invitation in "
-		    "your calendar.\n\n");
+	char day[24], day2[24], from[8], to[8];
+
+	ops_invite_day(language, start, day, sizeof day);
+	if (all_day) {
+		if (rtime_day_add(end - 1, 0) == rtime_day_add(start, 0))
+			snprintf(buf, size, "%s", day);
+		else {
+			ops_invite_day(language, end - 1, day2, sizeof day2);
+			snprintf(buf, size, "%s \u2013 %s", day, day2);
+		}
+		return;
+	}
+	rtime_format(start, "%H:%M", from, sizeof from);
+	rtime_format(end, "%H:%M", to, sizeof to);
+	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
+		snprintf(buf, size, "%s %s\u2013%s", day, from, to);
+	else {
+		ops_invite_day(language, end, day2, sizeof day2);
+		snprintf(buf, size, "%s %s \u2013 %s %s", day, from, day2, to);
+	}
 }
 
-/* The plain-text part of the mail in the plan's language. Caller frees. */
+/* The first word of a name: the mail greets people by their first name. */
 static char *
-ops_invite_text(const struct ops_invite_ctx *ctx, bool cancel, bool update,
-    const char *name, const struct ics_item *item)
+ops_invite_first_name(const char *name)
 {
-	char from[32], to[40];
-	struct strbuf sb;
+	size_t n;
+
+	while (*name == ' ')
+		name++;
+	n = strcspn(name, " ");
+	return n > 0 ? xasprintf("%.*s", (int)n, name) : xstrdup(name);
+}
+
+/* What an update changed, in language; "" when nothing shown changed. */
+static void
+ops_invite_changes(struct strbuf *sb, const char *language,
+    const struct store_invite *old, const struct ics_item *item)
+{
+	bool nl = strcmp(language, "nl") == 0;
+	char was[96], now[96], *p;
+	const char *sep = "";
+
+	if (old->start != item->start || old->end != item->end) {
+		ops_invite_span(language, old->start, old->end, item->all_day,
+		    was, sizeof was);
+		ops_invite_span(language, item->start, item->end,
+		    item->all_day, now, sizeof now);
+		/* The same day: only the new times after "now". */
+		p = now;
+		if (!item->all_day && rtime_day_add(old->start, 0) ==
+		    rtime_day_add(item->start, 0) &&
+		    rtime_day_add(item->start, 0) ==
+		    rtime_day_add(item->end - 1, 0))
+			p = strrchr(now, ' ') + 1;
+		strbuf_addf(sb, nl ? "was %s, nu %s" : "was %s, now %s", was,
+		    p);
+		sep = "; ";
+	}
+	if (ops_text_differs(old->location, item->location)) {
+		strbuf_addf(sb, nl ? "%splaats: %s (was %s)" :
+		    "%splace: %s (was %s)", sep,
+		    item->location != NULL && *item->location != '\0' ?
+		    item->location : "-",
+		    old->location != NULL && *old->location != '\0' ?
+		    old->location : "-");
+		sep = "; ";
+	}
+	if (ops_text_differs(old->summary, item->summary))
+		strbuf_addf(sb, nl ? "%snaam: %s (was %s)" :
+		    "%sname: %s (was %s)", sep, item->summary, old->summary);
+}
+
+/* The mail in one language: greeting, what, when, where, what changed. */
+static void
+ops_invite_text_in(struct strbuf *sb, const char *language, bool cancel,
+    const struct store_invite *old, const char *first,
+    const struct ics_item *item, const char *about)
+{
+	bool nl = strcmp(language, "nl") == 0;
+	char when[96];
+	size_t mark;
 	const char *loc = item->location != NULL && *item->location != '\0' ?
 	    item->location : "-";
 
-	if (item->all_day) {
-		/* Dates: "2027-04-10", "2027-04-10 - 2027-04-12". */
-		rtime_format(item->start, "%Y-%m-%d", from, sizeof from);
-		to[0] = '\0';
-		if (rtime_day_add(item->end - 1, 0) != item->start) {
-			rtime_format(rtime_day_add(item->end - 1, 0),
-			    " - %Y-%m-%d", to, sizeof to);
-		}
-	} else {
-		rtime_format_when(item->start, from, sizeof from);
-		rtime_format(item->end, "-%H:%M", to, sizeof to);
+	ops_invite_span(language, item->start, item->end, item->all_day, when,
+	    sizeof when);
+	strbuf_addf(sb, nl ? "Hallo %s,\n\n" : "Hello %s,\n\n", first);
+	if (nl)
+		strbuf_adds(sb, cancel ? "Deze dienst gaat voor jou niet "
+		    "door:\n" : old != NULL ? "Deze dienst is gewijzigd:\n" :
+		    "Je bent ingeroosterd voor deze dienst:\n");
+	else
+		strbuf_adds(sb, cancel ? "This shift is off for you:\n" :
+		    old != NULL ? "This shift has changed:\n" :
+		    "You are on the roster for this shift:\n");
+	strbuf_addf(sb, nl ? "  %s\n  Wanneer: %s\n  Waar: %s\n" :
+	    "  %s\n  When: %s\n  Where: %s\n", item->summary, when, loc);
+	if (old != NULL && !cancel) {
+		strbuf_adds(sb, nl ? "  Gewijzigd: " : "  Changed: ");
+		mark = sb->len;
+		ops_invite_changes(sb, language, old, item);
+		if (sb->len == mark)
+			strbuf_adds(sb, nl ? "de beschrijving" :
+			    "the description");
+		strbuf_adds(sb, "\n");
 	}
+	strbuf_adds(sb, "\n");
+	if (about != NULL && *about != '\0' && !cancel)
+		strbuf_addf(sb, "%s\n\n", about);
+	if (!cancel && old != NULL && item->partstat == ASSIGNMENT_INVITED)
+		strbuf_adds(sb, nl ? "Kun je nog steeds? Accepteer of wijs de "
+		    "uitnodiging opnieuw af in je agenda.\n\n" :
+		    "Can you still make it? Please accept or decline the "
+		    "invitation again in your calendar.\n\n");
+	else if (!cancel)
+		strbuf_adds(sb, nl ? "Wil je de uitnodiging in je agenda "
+		    "accepteren of afwijzen?\n\n" : "Please accept or decline "
+		    "the invitation in your calendar.\n\n");
+}
+
+/*
+ * The plain-text part of the mail in the plan's language (both when it
+ * has none). old: the last REQUEST sent for an update, else NULL; about:
+ * the event's own description. Caller frees.
+ */
+static char *
+ops_invite_text(const struct ops_invite_ctx *ctx, bool cancel,
+    const struct store_invite *old, const char *name,
+    const struct ics_item *item, const char *about)
+{
+	struct strbuf sb;
+	char *first = ops_invite_first_name(name);
+
 	strbuf_init(&sb);
 	if (ops_invite_in(ctx, "nl"))
-		ops_invite_text_nl(&sb, cancel, update, name, item, from, to,
-		    loc);
+		ops_invite_text_in(&sb, "nl", cancel, old, first, item, about);
 	if (ctx->language == NULL)
 		strbuf_adds(&sb, "-- \n\n");
 	if (ops_invite_in(ctx, "en"))
-		ops_invite_text_en(&sb, cancel, update, name, item, from, to,
-		    loc);
+		ops_invite_text_in(&sb, "en", cancel, old, first, item, about);
 	if (ctx->cfg->name != NULL && *ctx->cfg->name != '\0')
 		strbuf_addf(&sb, "%s\n", ctx->cfg->name);
 	strbuf_addf(&sb, "%s\n", ctx->cfg->email);
+	free(first);
 	return strbuf_detach(&sb);
 }
 
@@ -197,14 +307,14 @@ ops_invite_write(const char *dir, const char *file, const char *text,
 static int
 ops_invite_deliver(struct ops_invite_ctx *ctx, struct ops_invite_result *r,
     const struct ics_item *item, const char *name, const char *email,
-    bool update)
+    const struct store_invite *old, const char *about)
 {
 	struct ics_calendar cal;
 	struct ics_mail mail;
 	struct err err;
 	bool cancel = strcmp(r->method, "CANCEL") == 0;
 	char *text = NULL, *msg = NULL, *body = NULL, *subject = NULL;
-	char *file = NULL, when[32];
+	char *file = NULL, when[96];
 	int rc = -1;
 
 	err_clear(&err);
@@ -225,10 +335,11 @@ ops_invite_deliver(struct ops_invite_ctx *ctx, struct ops_invite_result *r,
 			r->detail = xasprintf("%s/%s", ctx->outbox, file);
 		goto out;
 	}
-	rtime_format_when(item->start, when, sizeof when);
+	ops_invite_span(ctx->language != NULL ? ctx->language : "nl",
+	    item->start, item->end, item->all_day, when, sizeof when);
 	subject = xasprintf("%s: %s, %s", ops_invite_subject(ctx, cancel,
-	    update), item->summary, when);
-	body = ops_invite_text(ctx, cancel, update, name, item);
+	    old != NULL), item->summary, when);
+	body = ops_invite_text(ctx, cancel, old, name, item, about);
 	memset(&mail, 0, sizeof mail);
 	mail.from.name = ctx->cfg->name;
 	mail.from.email = ctx->cfg->email;
@@ -319,17 +430,17 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	item.dtstamp = ops_invite_stamp(ctx, &inv);
 	item.start = inv.start;
 	item.end = inv.end;
-	/* Sent as dates if it was whole days (the event may be gone). */
-	item.all_day = ops_export_whole_days(inv.start, inv.end);
 	item.summary = inv.summary;
 	item.location = inv.location;
 	item.status = EVENT_CANCELLED;
+	/* Sent as dates if it was whole days (the event may be gone). */
+	item.all_day = ops_export_whole_days(inv.start, inv.end);
 	item.organizer = &org;
 	item.attendee = &att;
 	item.partstat = ASSIGNMENT_INVITED;
 	rc = 0;
-	if (ops_invite_deliver(ctx, r, &item, inv.name, inv.email,
-	    false) == 0) {
+	if (ops_invite_deliver(ctx, r, &item, inv.name, inv.email, NULL,
+	    NULL) == 0) {
 		inv.sequence = seq;
 		inv.cancelled = true;
 		inv.sent_at = item.dtstamp;
@@ -337,6 +448,31 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	}
 	store_invite_fini(&inv);
 	return rc;
+}
+
+/*
+ * What a REQUEST puts in the volunteer's calendar, as one string: two
+ * messages with the same digest change nothing there that matters,
+ * whatever their SEQUENCE. about is the event's own description: who
+ * else is on the shift is news only beside a change that is. The caller
+ * frees.
+ */
+static char *
+ops_invite_digest(const struct ics_item *item, const char *about,
+    const char *email)
+{
+	char *lower = xstrdup(email), *p, *out;
+
+	for (p = lower; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	out = xasprintf("%lld|%lld|%s|%s|%s|%d|%lld|%s",
+	    (long long)item->start, (long long)item->end, item->summary,
+	    item->location != NULL ? item->location : "",
+	    about != NULL ? about : "",
+	    (int)item->status, (long long)item->reminder, lower);
+	free(lower);
+	return out;
 }
 
 static int
@@ -352,14 +488,15 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	struct event ev;
 	struct volunteer v;
 	struct assignment a;
-	char *summary = NULL, *description = NULL;
-	bool had;
+	char *summary = NULL, *description = NULL, *digest = NULL;
+	bool had, update, reask;
 	int seq, rc;
 
 	shift_init(&sh);
 	event_init(&ev);
 	volunteer_init(&v);
 	assignment_init(&a);
+	store_invite_init(&inv);
 	if ((rc = store_shift_get(ctx->st, k->shift_id, &sh, err)) < 0 ||
 	    (rc = store_event_get(ctx->st, sh.event_id, &ev, err)) < 0 ||
 	    (rc = store_volunteer_get(ctx->st, k->volunteer_id, &v, err)) < 0 ||
@@ -369,25 +506,21 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	    err)) < 0)
 		goto out;
 	summary = ops_export_summary(&ev, &sh);
-	r = ops_invite_push(ctx->out, "REQUEST", sh.id, v.id, v.name, v.email,
-	    summary, sh.start);
-	if (v.email == NULL || *v.email == '\0') {
+	if (v.email == NULL || *v.email == '\0' ||
+	    !ics_mail_address_ok(v.email)) {
+		r = ops_invite_push(ctx->out, "REQUEST", sh.id, v.id, v.name,
+		    v.email, summary, sh.start);
 		r->outcome = "skipped";
-		r->detail = xstrdup(_("no e-mail address (add one with "
-		    "'rooster volunteer edit')"));
-		goto out;
-	}
-	if (!ics_mail_address_ok(v.email)) {
-		r->outcome = "skipped";
-		r->detail = xstrdup(_("e-mail address cannot be used in a "
-		    "mail"));
+		r->detail = xstrdup(v.email == NULL || *v.email == '\0' ?
+		    _("no e-mail address (add one with 'rooster volunteer "
+		    "edit')") : _("e-mail address cannot be used in a mail"));
 		goto out;
 	}
 	had = store_invite_get(ctx->st, sh.uid, v.id, &inv, NULL) == 0;
+	update = had && !inv.cancelled;
 	seq = sh.sequence;
 	if (had && inv.sequence + 1 > seq)
 		seq = inv.sequence + 1;
-	r->sequence = seq;
 	description = ops_export_description(ctx->cfg, &ev, &people, v.id);
 	ops_invite_organizer(ctx, &org);
 	att.name = v.name;
@@ -398,19 +531,41 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	item.dtstamp = had ? ops_invite_stamp(ctx, &inv) : ctx->now;
 	item.start = sh.start;
 	item.end = sh.end;
-	item.all_day = ops_export_all_day(&ev, &sh);
 	item.summary = summary;
 	item.location = ev.location;
 	item.description = description;
 	item.status = ev.status;
+	item.all_day = ops_export_all_day(&ev, &sh);
 	item.reminder = ctx->cfg->reminder;
 	item.organizer = &org;
 	item.attendee = &att;
 	item.partstat = a.status;
+	digest = ops_invite_digest(&item, ev.description, v.email);
+	if (update && strcmp(inv.digest, digest) == 0) {
+		/*
+		 * Their calendar holds this already (an edit and its reverse,
+		 * a delete and its undo): send nothing, note it is current.
+		 */
+		inv.shift_id = sh.id;
+		inv.event_id = ev.id;
+		inv.shift_sequence = sh.sequence;
+		rc = store_invite_save(ctx->st, &inv, err);
+		if (rc == 0 && a.status == ASSIGNMENT_PLANNED)
+			rc = store_assignment_set_status(ctx->st, sh.id, v.id,
+			    ASSIGNMENT_INVITED, err);
+		goto out;
+	}
+	/* A new time or place: everyone on it is asked again. */
+	reask = update && (inv.start != sh.start || inv.end != sh.end ||
+	    ops_text_differs(inv.location, ev.location));
+	if (reask || a.status == ASSIGNMENT_PLANNED)
+		item.partstat = ASSIGNMENT_INVITED;
+	r = ops_invite_push(ctx->out, "REQUEST", sh.id, v.id, v.name, v.email,
+	    summary, sh.start);
+	r->sequence = seq;
 	if (ops_invite_deliver(ctx, r, &item, v.name, v.email,
-	    had && !inv.cancelled) == 0) {
+	    update ? &inv : NULL, ev.description) == 0) {
 		if (!had) {
-			store_invite_init(&inv);
 			inv.uid = xstrdup(sh.uid);
 			inv.volunteer_id = v.id;
 		}
@@ -430,17 +585,22 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 		inv.start = sh.start;
 		inv.end = sh.end;
 		inv.sent_at = item.dtstamp;
+		free(inv.digest);
+		inv.digest = digest;
+		digest = NULL;
+		if (reask)
+			inv.reasked = true;
 		rc = store_invite_save(ctx->st, &inv, err);
-		if (rc == 0 && a.status == ASSIGNMENT_PLANNED)
+		if (rc == 0 && (a.status == ASSIGNMENT_PLANNED || (reask &&
+		    a.status != ASSIGNMENT_INVITED)))
 			rc = store_assignment_set_status(ctx->st, sh.id, v.id,
 			    ASSIGNMENT_INVITED, err);
-		had = true;
 	}
-	if (had)
-		store_invite_fini(&inv);
 out:
+	store_invite_fini(&inv);
 	free(summary);
 	free(description);
+	free(digest);
 	assignment_list_free(&people);
 	assignment_fini(&a);
 	volunteer_fini(&v);

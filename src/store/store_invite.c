@@ -27,6 +27,7 @@ store_invite_fini(struct store_invite *inv)
 	free(inv->name);
 	free(inv->summary);
 	free(inv->location);
+	free(inv->digest);
 	memset(inv, 0, sizeof *inv);
 }
 
@@ -59,7 +60,8 @@ store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
 {
 	static const char sql[] = "SELECT id, uid, volunteer_id, shift_id, "
 	    "event_id, sequence, shift_sequence, state, email, name, summary, "
-	    "location, start_at, end_at, sent_at, reply_stamp FROM invites "
+	    "location, start_at, end_at, sent_at, reply_stamp, digest, reasked "
+	    "FROM invites "
 	    "WHERE uid = ?1 AND volunteer_id = ?2";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
@@ -88,6 +90,8 @@ store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
 		inv->end = sqlite3_column_int64(stmt, 13);
 		inv->sent_at = sqlite3_column_int64(stmt, 14);
 		inv->reply_stamp = sqlite3_column_int64(stmt, 15);
+		inv->digest = store_col_text(stmt, 16);
+		inv->reasked = sqlite3_column_int(stmt, 17) != 0;
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW)
@@ -105,12 +109,14 @@ store_invite_save(struct store *st, const struct store_invite *inv,
 {
 	static const char sql[] = "INSERT INTO invites (uid, volunteer_id, "
 	    "shift_id, event_id, sequence, shift_sequence, state, email, name, "
-	    "summary, location, start_at, end_at, sent_at, reply_stamp) "
+	    "summary, location, start_at, end_at, sent_at, reply_stamp, digest, "
+	    "reasked) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15) ON CONFLICT (uid, volunteer_id) DO UPDATE SET "
+	    "?14, ?15, ?16, ?17) ON CONFLICT (uid, volunteer_id) DO UPDATE SET "
 	    "shift_id = ?3, event_id = ?4, sequence = ?5, shift_sequence = ?6, "
 	    "state = ?7, email = ?8, name = ?9, summary = ?10, location = ?11, "
-	    "start_at = ?12, end_at = ?13, sent_at = ?14, reply_stamp = ?15";
+	    "start_at = ?12, end_at = ?13, sent_at = ?14, reply_stamp = ?15, "
+	    "digest = ?16, reasked = ?17";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -130,6 +136,8 @@ store_invite_save(struct store *st, const struct store_invite *inv,
 	sqlite3_bind_int64(stmt, 13, inv->end);
 	sqlite3_bind_int64(stmt, 14, inv->sent_at);
 	sqlite3_bind_int64(stmt, 15, inv->reply_stamp);
+	store_bind_text(stmt, 16, inv->digest ? inv->digest : "");
+	sqlite3_bind_int(stmt, 17, inv->reasked);
 	return store_step_done(st, stmt, err);
 }
 
@@ -137,7 +145,8 @@ int
 store_invite_set_reply(struct store *st, const char *uid,
     int64_t volunteer_id, int64_t stamp, struct err *err)
 {
-	static const char sql[] = "UPDATE invites SET reply_stamp = ?3 "
+	static const char sql[] = "UPDATE invites SET reply_stamp = ?3, "
+	    "reasked = 0 "
 	    "WHERE uid = ?1 AND volunteer_id = ?2";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
@@ -160,7 +169,8 @@ store_invite_due_requests(struct store *st, int64_t event_id, int64_t now,
 	    "LEFT JOIN invites i ON i.uid = s.uid "
 	    "  AND i.volunteer_id = a.volunteer_id "
 	    "WHERE " EVENT_LIVE_SQL("e.status") " AND (?1 = 0 OR e.id = ?1) "
-	    "AND s.end_at > ?2 AND (i.id IS NULL OR i.state = 'cancelled' "
+	    "AND s.end_at > ?2 AND a.status != 'declined' "
+	    "AND (i.id IS NULL OR i.state = 'cancelled' "
 	    "  OR i.shift_sequence < s.sequence OR a.status = 'planned' "
 	    "  OR lower(i.email) != lower(v.email)) "
 	    "ORDER BY s.start_at, s.id, a.volunteer_id";
@@ -206,6 +216,31 @@ store_invite_due_cancels(struct store *st, int64_t event_id,
 		k->uid = store_col_text(stmt, 0);
 		k->volunteer_id = sqlite3_column_int64(stmt, 1);
 		k->shift_id = sqlite3_column_int64(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_invite_unconfirmed(struct store *st, int64_t shift_id,
+    struct store_invite_keys *out, struct err *err)
+{
+	static const char sql[] = "SELECT i.volunteer_id FROM invites i "
+	    "JOIN assignments a ON a.shift_id = i.shift_id "
+	    "AND a.volunteer_id = i.volunteer_id "
+	    "WHERE i.shift_id = ?1 AND i.reasked != 0 AND i.state = 'sent' "
+	    "AND a.status = 'invited' ORDER BY i.volunteer_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct store_invite_key *k;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, shift_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		k = store_invite_keys_push(out);
+		k->shift_id = shift_id;
+		k->volunteer_id = sqlite3_column_int64(stmt, 0);
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);

@@ -334,6 +334,17 @@ static const char *const store_migrations[] = {
 	"  (volunteer_id, source, start_at);",
 	/* 10: a note on an assignment ("brings the family at 17:00") */
 	"ALTER TABLE assignments ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+	/*
+	 * 11: invitations that respect answers. digest is what the last
+	 * REQUEST put in the volunteer's calendar (times, title, place,
+	 * description, status), so that an edit and its reverse, or a
+	 * delete and its undo, send nothing; reasked marks someone asked
+	 * to confirm a new time or place who has not answered yet.
+	 */
+	"ALTER TABLE invites ADD COLUMN digest TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE invites ADD COLUMN reasked INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX invites_reasked ON invites (shift_id, volunteer_id)"
+	"  WHERE reasked != 0;",
 };
 
 #define STORE_NMIGRATIONS \

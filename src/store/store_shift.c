@@ -185,7 +185,11 @@ store_shift_list_range(struct store *st, const struct store_range *range,
 	    "AND " EVENT_LIVE_SQL("e.status") " "
 	    "AND (?3 = 0 OR s.needed > (SELECT count(*) FROM assignments a "
 	    "  WHERE a.shift_id = s.id"
-	    " AND " ASSIGNMENT_COUNTS_SQL("a.status") ")) "
+	    " AND " ASSIGNMENT_COUNTS_SQL("a.status") ") "
+	    "  OR (?5 != 0 AND s.id IN (SELECT i.shift_id FROM invites i "
+	    "  JOIN assignments a ON a.shift_id = i.shift_id "
+	    "  AND a.volunteer_id = i.volunteer_id WHERE i.reasked != 0 "
+	    "  AND i.state = 'sent' AND a.status = 'invited'))) "
 	    "ORDER BY s.start_at, e.title, s.role, s.id LIMIT ?4";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
@@ -196,6 +200,7 @@ store_shift_list_range(struct store *st, const struct store_range *range,
 	sqlite3_bind_int64(stmt, 2, range->to ? range->to : INT64_MAX);
 	sqlite3_bind_int(stmt, 3, range->gaps_only);
 	sqlite3_bind_int64(stmt, 4, range->limit > 0 ? range->limit : -1);
+	sqlite3_bind_int(stmt, 5, range->unconfirmed);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		store_shift_row(stmt, shift_list_push(out));
 	sqlite3_reset(stmt);

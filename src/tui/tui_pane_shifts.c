@@ -21,6 +21,8 @@ struct tui_pane_shifts {
 						   first conflict, or NULL */
 	char			*event_languages;
 	bool			 judged;	/* conflict filled in */
+	struct store_invite_keys unconfirmed;	/* asked to confirm a new
+						   time or place, no answer */
 };
 
 static void
@@ -43,6 +45,21 @@ tui_pane_shifts_clear(struct tui_pane_shifts *ps)
 	ps->event_title = NULL;
 	free(ps->event_languages);
 	ps->event_languages = NULL;
+	store_invite_keys_free(&ps->unconfirmed);
+}
+
+/* Has the volunteer of a been asked to reconfirm and not answered? */
+static bool
+tui_pane_shifts_unconfirmed(const struct tui_pane_shifts *ps,
+    const struct assignment *a)
+{
+	size_t i;
+
+	for (i = 0; i < ps->unconfirmed.len; i++)
+		if (ps->unconfirmed.items[i].shift_id == a->shift_id &&
+		    ps->unconfirmed.items[i].volunteer_id == a->volunteer_id)
+			return true;
+	return false;
 }
 
 /* True if the filter matches the shift's role or one of its volunteers. */
@@ -99,6 +116,9 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 		struct assignment_list *al = &ps->assigned[i];
 
 		if (store_assignment_list_shift(tui->st, sh->id, al, &err) < 0)
+			tui_status_error(tui, "%s", err.msg);
+		if (store_invite_unconfirmed(tui->st, sh->id, &ps->unconfirmed,
+		    &err) < 0)
 			tui_status_error(tui, "%s", err.msg);
 		ps->conflict[i] = xcalloc(al->len + 1, sizeof **ps->conflict);
 		if (!tui_pane_shifts_match(p, sh, al))
@@ -215,8 +235,10 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 		 * status line when the row is selected. */
 		conflict = tui_pane_shifts_conflict_of(ps, row) != NULL;
 		tui_text_putf(y, x, w - stw, conflict && !selected ?
-		    THEME_ERROR : base, "%s%s%s%s%s", conflict ? " !! " :
+		    THEME_ERROR : base, "%s%s%s%s%s%s", conflict ? " !! " :
 		    "    ", a->volunteer, a->forced ? _(" (forced)") : "",
+		    tui_pane_shifts_unconfirmed(ps, a) ?
+		    _(" (not reconfirmed)") : "",
 		    a->note != NULL && *a->note != '\0' ? " - " : "",
 		    a->note != NULL ? a->note : "");
 		if (stw > 0)

@@ -42,9 +42,13 @@ ok_run "who" who --from 2027-05-10 --to 2027-05-10
 has "who marks drafts" "draft"
 check "only the planned one is a draft" test "$(printf '%s\n' "$OUT" | \
     grep -c draft)" -eq 1	# Ana
-r --format json who --from 2027-05-10 --to 2027-05-10
-json "who json keeps the status" "sorted(o['status'] for o in j) == \
+r --format json who --from 2027-05-10 --to 2027-05-10 --all
+json "who --all json keeps the status" "sorted(o['status'] for o in j) == \
 ['accepted','declined','invited','planned','tentative']"
+r --format json who --from 2027-05-10 --to 2027-05-10
+json "who leaves out who declined (issue 14)" \
+    "sorted(o['status'] for o in j) == \
+['accepted','invited','planned','tentative']"
 
 # suggest for the interpreter shift (3): tolk + Arabic.
 ok_run "inactive volunteer" volunteer edit 6 --active no

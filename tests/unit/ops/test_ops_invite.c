@@ -246,7 +246,8 @@ test_import_reply(void **state)
 	    &res, &err), 0);
 	assert_int_equal(res.replies, 0);
 	ops_ics_result_fini(&res);
-	assert_int_equal(status(f), ASSIGNMENT_ACCEPTED);
+	/* The moved shift asked Ana again (issue 14): invited, not declined. */
+	assert_int_equal(status(f), ASSIGNMENT_INVITED);
 	assert_int_equal(import(f, REPLY, 1, "DECLINED", "20261202T080000Z",
 	    &res, &err), 0);
 	ops_ics_result_fini(&res);
