@@ -601,6 +601,12 @@ int store_invite_due_cancels(struct store *st, int64_t event_id,
 int store_history_last(struct store *st, int64_t *change_id,
     struct err *err);
 /*
+ * The first restore or forget logged after change_id, which undo may not
+ * go past: its id in *barrier (0 if none) and its action in action.
+ */
+int store_history_barrier(struct store *st, int64_t change_id,
+    int64_t *barrier, char *action, size_t size, struct err *err);
+/*
  * Put back the rows change_id changed, as they were before it, within the
  * caller's write transaction. ERR_CONFLICT, naming who, if any of those
  * rows changed since or the undo would reach rows added since.

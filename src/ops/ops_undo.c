@@ -42,8 +42,8 @@ ops_undo(struct store *st, int64_t *undone, struct err *err)
 	struct store_log_filter f = { 0 };
 	struct store_log_list found = { 0 };
 	const struct store_log_entry *e;
-	char *summary;
-	int64_t id;
+	char *summary, action[32];
+	int64_t id, barrier;
 	int rc;
 
 	*undone = 0;
@@ -62,6 +62,22 @@ ops_undo(struct store *st, int64_t *undone, struct err *err)
 	if (rc == 0 && found.len != 1)
 		rc = err_set(err, ERR_NOT_FOUND, _("change %lld is gone"),
 		    (long long)id);
+	/*
+	 * A restore replaced everything, a forget erased a person: what came
+	 * before either is not yours to put back (it may not even be the
+	 * plan's own story any more).
+	 */
+	if (rc == 0)
+		rc = store_history_barrier(st, id, &barrier, action,
+		    sizeof action, err);
+	if (rc == 0 && barrier != 0)
+		rc = err_set(err, ERR_CONFLICT, strcmp(action, "restore") == 0 ?
+		    _("cannot undo change %lld (%s): the plan was restored "
+		    "from a backup after it (change %lld), and undo does not "
+		    "go past a restore") : _("cannot undo change %lld (%s): a "
+		    "volunteer was forgotten after it (change %lld), and undo "
+		    "does not go past a forget"), (long long)id,
+		    found.items[0].action, (long long)barrier);
 	/* The zone before the rows (see ops_plan_init()). */
 	if (rc == 0 && strcmp(found.items[0].action, "timezone") == 0)
 		rc = ops_undo_zone(st, found.items[0].summary, err);

@@ -335,6 +335,34 @@ store_history_last(struct store *st, int64_t *change_id, struct err *err)
 	    store_fail(st, rc, err);
 }
 
+int
+store_history_barrier(struct store *st, int64_t change_id, int64_t *barrier,
+    char *action, size_t size, struct err *err)
+{
+	static const char sql[] = "SELECT id, action FROM change_log "
+	    "WHERE id > ?1 AND action IN ('restore', 'volunteer forget') "
+	    "ORDER BY id LIMIT 1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	const char *a;
+	int rc;
+
+	*barrier = 0;
+	if (size > 0)
+		action[0] = '\0';
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, change_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*barrier = sqlite3_column_int64(stmt, 0);
+		a = (const char *)sqlite3_column_text(stmt, 1);
+		snprintf(action, size, "%s", a != NULL ? a : "");
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    store_fail(st, rc, err);
+}
+
 /* "event 3", for messages. */
 static void
 store_history_name(const char *tbl, int64_t row_id, char *buf, size_t size)

@@ -3,7 +3,10 @@
 # Run every libFuzzer target (build-fuzz/fuzz/fuzz_*, made by `make
 # fuzz-build`) for FUZZ_SECONDS each (5 under `make check`), starting from
 # its seed corpus tests/fuzz/corpus/<target>/, which also keeps every input
-# that once crashed, with the dictionary tests/fuzz/<target>.dict if any. A crash, leak or sanitizer report fails the target.
+# that once crashed, with the dictionary tests/fuzz/<target>.dict if any
+# and the libFuzzer options in tests/fuzz/<target>.options if any (such as
+# a tighter -timeout: a time limit per input). A crash, leak, sanitizer
+# report or an input over its time limit fails the target.
 # Under tests/run.sh it runs once, in the first (normal) pass.
 set -u
 top=${ROOSTER_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -26,10 +29,13 @@ for bin in $bins; do
 	mkdir -p "$work/$name" "$work/$name.crash"
 	dict=""
 	[ -f "$top/tests/fuzz/$name.dict" ] && dict="-dict=$top/tests/fuzz/$name.dict"
+	timeout=-timeout=10
+	[ -f "$top/tests/fuzz/$name.options" ] &&
+	    timeout=$(cat "$top/tests/fuzz/$name.options")
 	ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1" \
 	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 	    "$bin" -max_total_time="$seconds" -close_fd_mask=3 \
-	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    $timeout -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix="$work/$name.crash/" $dict \
 	    "$work/$name" "$seeds" > "$work/$name.log" 2>&1
 	rc=$?

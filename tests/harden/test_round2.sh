@@ -188,4 +188,17 @@ rm -f "$TESTDIR"/.killed.db.*
 ok_run "backup: the retry works" backup "$TESTDIR/killed.db"
 refused "backup: an existing target is still refused" 1 "exists already" backup "$TESTDIR/killed.db"
 
+# 8. Undo stops at a restore or a forget instead of reaching past it.
+DB="$TESTDIR/undo.db"
+ok_run "undo: a plan" init --timezone Europe/Amsterdam
+ok_run "undo: an event before the backup" event add Old --start "2027-02-01 10:00" --end "2027-02-01 11:00"
+ok_run "undo: the backup" backup "$TESTDIR/undo-backup.db"
+ok_run "undo: an event after the backup" event add New --start "2027-02-02 10:00" --end "2027-02-02 11:00"
+ok_run "undo: restore" restore "$TESTDIR/undo-backup.db" --yes
+refused "undo: not past a restore" 1 "cannot undo change [0-9]+ \(event add\): the plan was restored" undo
+ok_run "undo: a volunteer" volunteer add "Gone Soon" --email gone@example.org
+ok_run "undo: another volunteer" volunteer add "Stays"
+ok_run "undo: forget the first" volunteer forget 1 --yes
+refused "undo: not past a forget" 1 "a volunteer was forgotten after it" undo
+
 finish
