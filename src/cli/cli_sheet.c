@@ -378,6 +378,15 @@ cli_sheet_clean(char *s)
 	return s;
 }
 
+static bool
+cli_sheet_has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
 /* yes/no in English or Dutch; -1 if neither. */
 static int
 cli_sheet_yes_no(const char *s)
@@ -469,11 +478,11 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 	long n;
 	int yn;
 
-	/*
-	 * Control characters are the model's to judge, as on the command
-	 * line (the screen and every table show them escaped): what
-	 * `export csv` wrote must import back as it was.
-	 */
+	if (col != CLI_SHEET_NOTES && cli_sheet_has_control(s))
+		cli_sheet_problem(sheet, rec->line,
+		    _("the %s holds a line break "
+		    "or another control character"),
+		    cli_sheet_column_name(col));
 	switch (col) {
 	case CLI_SHEET_NAME:
 		v->name = xstrdup(s);
