@@ -104,6 +104,24 @@ int ops_series_edit(struct store *st, const struct event *ev,
     struct err *err);
 /* Cancel every occurrence of the series holding event id. */
 int ops_series_cancel(struct store *st, int64_t id, struct err *err);
+/* As ops_series_cancel(); following: only event id's occurrence and
+ * those after it. */
+int ops_series_cancel_scope(struct store *st, int64_t id, bool following,
+    struct err *err);
+/* What a change to one occurrence of a repeating event reaches. */
+enum ops_series_scope {
+	OPS_SERIES_ONE = 0,	/* that occurrence alone */
+	OPS_SERIES_FOLLOWING,	/* it and every later one */
+	OPS_SERIES_ALL		/* the whole series */
+};
+/*
+ * Delete event id: a plain event; or of a series the occurrence alone
+ * (the first, which holds the rule, is refused: cancel it or delete all),
+ * it and the later ones, or all. ERR_CONFLICT for a scope on a plain
+ * event.
+ */
+int ops_series_delete(struct store *st, int64_t id,
+    enum ops_series_scope scope, struct err *err);
 
 /* ops_conflict.c: reads only, shared by the command line and the screen */
 

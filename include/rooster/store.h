@@ -145,6 +145,14 @@ int store_event_list(struct store *st, const struct store_range *range,
  */
 int store_event_list_series(struct store *st, int64_t series_id,
     struct event_list *out, struct err *err);
+/*
+ * Of series series_id, the occurrences whose RECURRENCE-ID lies in
+ * [from, to] and the volunteers on their shifts who were told already
+ * (invited, offered or answered but declined): what a change reaches.
+ */
+int store_event_series_reach(struct store *st, int64_t series_id,
+    int64_t from, int64_t to, int *occurrences, int *invited,
+    struct err *err);
 
 /* store_shift.c */
 

@@ -270,38 +270,25 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* Shared by cancel and delete: one id, one ops call. */
-static int
-cli_event_by_id(struct cli_ctx *ctx, int argc, char **argv,
-    int (*fn)(struct store *, int64_t, struct err *))
-{
-	struct err err;
-	char *pos[1];
-	int64_t id;
-
-	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
-		return CLI_USAGE;
-	if (fn(ctx->st, id, &err) < 0)
-		return cli_fail(&err);
-	return CLI_OK;
-}
-
 int
 cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "series", false, NULL, false } };
+	struct cli_opt opts[] = { { "series", false, NULL, false },
+	    { "following", false, NULL, false } };
 	struct err err;
 	char *pos[1];
 	int64_t id;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
+	if (cli_args_parse(ctx, argc, argv, opts, 2, pos, 1, 1) < 0 ||
 	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
 		return CLI_USAGE;
-	if ((opts[0].seen ? ops_series_cancel(ctx->st, id, &err) :
-	    ops_event_cancel(ctx->st, id, &err)) < 0)
+	if (opts[0].seen && opts[1].seen)
+		return cli_usage_error(ctx, _("--series and --following "
+		    "exclude each other"));
+	if ((opts[0].seen || opts[1].seen ? ops_series_cancel_scope(ctx->st,
+	    id, opts[1].seen, &err) : ops_event_cancel(ctx->st, id,
+	    &err)) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -335,5 +322,21 @@ cli_event_copy(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_event_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_event_by_id(ctx, argc, argv, ops_event_delete);
+	struct cli_opt opts[] = { { "series", false, NULL, false },
+	    { "following", false, NULL, false } };
+	struct err err;
+	char *pos[1];
+	int64_t id;
+
+	err_clear(&err);
+	if (cli_args_parse(ctx, argc, argv, opts, 2, pos, 1, 1) < 0 ||
+	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
+		return CLI_USAGE;
+	if (opts[0].seen && opts[1].seen)
+		return cli_usage_error(ctx, _("--series and --following "
+		    "exclude each other"));
+	if (ops_series_delete(ctx->st, id, opts[0].seen ? OPS_SERIES_ALL :
+	    opts[1].seen ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE, &err) < 0)
+		return cli_fail(&err);
+	return CLI_OK;
 }

@@ -42,14 +42,14 @@ static const struct cli_command cli_commands[] = {
 	  "[--series]"),
 	  N_("change an event (--series: every occurrence)"), cli_event_edit,
 	  0 },
-	{ "event", "cancel", N_("ID [--series]"),
-	  N_("cancel an event (it stays, "
-	  "marked); --series: all"),
+	{ "event", "cancel", N_("ID [--series | --following]"),
+	  N_("cancel an event (it stays, marked)"),
 	  cli_event_cancel, 0 },
 	{ "event", "copy", N_("ID --start WHEN"),
 	  N_("copy an event with its shifts (no people) to a new start"),
 	  cli_event_copy, 0 },
-	{ "event", "delete", N_("ID"), N_("delete an event with its shifts"),
+	{ "event", "delete", N_("ID [--series | --following]"),
+	  N_("delete an event with its shifts"),
 	  cli_event_delete, 0 },
 	{ "shift", "add", N_("EVENT_ID ROLE [--start WHEN] [--end WHEN] "
 	  "[--needed N] [--language L] [--force]"),

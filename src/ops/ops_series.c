@@ -288,6 +288,13 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 int
 ops_series_cancel(struct store *st, int64_t id, struct err *err)
 {
+	return ops_series_cancel_scope(st, id, false, err);
+}
+
+int
+ops_series_cancel_scope(struct store *st, int64_t id, bool following,
+    struct err *err)
+{
 	struct event ev;
 	struct event_list occs = { 0 };
 	struct shift_list shifts = { 0 };
@@ -302,12 +309,14 @@ ops_series_cancel(struct store *st, int64_t id, struct err *err)
 	if (ev.series_id == 0) {
 		err_set(err, ERR_CONFLICT,
 		    _("event %lld does not repeat; cancel "
-		    "it without --series"), (long long)id);
+		    "it without --series or --following"), (long long)id);
 		rc = -1;
 	} else
 		rc = store_event_list_series(st, ev.series_id, &occs, err);
 	for (i = 0; rc == 0 && i < occs.len; i++) {
-		if (occs.items[i].status == EVENT_CANCELLED)
+		if (occs.items[i].status == EVENT_CANCELLED ||
+		    (following && occs.items[i].occurrence_start <
+		    ev.occurrence_start))
 			continue;
 		occs.items[i].status = EVENT_CANCELLED;
 		occs.items[i].sequence++;
@@ -332,6 +341,62 @@ ops_series_cancel(struct store *st, int64_t id, struct err *err)
 		    ev.title);
 		rc = store_log_append(st, "event cancel", "event",
 		    ev.series_id, summary, err);
+		free(summary);
+	}
+	event_list_free(&occs);
+	event_fini(&ev);
+	return ops_finish(st, rc, err);
+}
+
+int
+ops_series_delete(struct store *st, int64_t id, enum ops_series_scope scope,
+    struct err *err)
+{
+	struct event_list occs = { 0 };
+	struct event ev;
+	char *summary;
+	size_t i, n = 0;
+	int rc;
+
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	if ((rc = store_event_get(st, id, &ev, err)) < 0)
+		return ops_finish(st, rc, err);
+	if (ev.series_id == 0 && scope != OPS_SERIES_ONE) {
+		err_set(err, ERR_CONFLICT, _("event %lld does not repeat; "
+		    "delete it without --series or --following"),
+		    (long long)id);
+		rc = -1;
+	} else if (ev.series_id == ev.id && scope == OPS_SERIES_ONE) {
+		/* Its row holds the rule the others come from. */
+		err_set(err, ERR_CONFLICT, _("event %lld is the first of its "
+		    "series and holds the rule: cancel it ('rooster event "
+		    "cancel %lld') or delete the series with --series"),
+		    (long long)id, (long long)id);
+		rc = -1;
+	} else if (ev.series_id == 0 || scope == OPS_SERIES_ONE)
+		rc = store_event_delete(st, id, err), n = 1;
+	else if (scope == OPS_SERIES_ALL || ev.series_id == ev.id) {
+		rc = store_event_list_series(st, ev.series_id, &occs, err);
+		n = occs.len;
+		/* The first row's cascade takes every occurrence. */
+		if (rc == 0)
+			rc = store_event_delete(st, ev.series_id, err);
+	} else {
+		rc = store_event_list_series(st, ev.series_id, &occs, err);
+		for (i = 0; rc == 0 && i < occs.len; i++) {
+			if (occs.items[i].occurrence_start <
+			    ev.occurrence_start)
+				continue;
+			rc = store_event_delete(st, occs.items[i].id, err);
+			n++;
+		}
+	}
+	if (rc == 0) {
+		summary = n == 1 ? xasprintf("deleted '%s'", ev.title) :
+		    xasprintf("deleted %zu occurrences of '%s'", n, ev.title);
+		rc = store_log_append(st, "event delete", "event", id, summary,
+		    err);
 		free(summary);
 	}
 	event_list_free(&occs);

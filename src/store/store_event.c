@@ -231,3 +231,33 @@ store_event_list_series(struct store *st, int64_t series_id,
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
+
+int
+store_event_series_reach(struct store *st, int64_t series_id, int64_t from,
+    int64_t to, int *occurrences, int *invited, struct err *err)
+{
+	/* Told already: any answer or invitation but a draft or a no. */
+	static const char sql[] = "SELECT (SELECT count(*) FROM events e "
+	    "  WHERE e.series_id = ?1 AND e.occurrence_start BETWEEN ?2 AND ?3), "
+	    "(SELECT count(DISTINCT a.volunteer_id) FROM events e "
+	    "  JOIN shifts s ON s.event_id = e.id "
+	    "  JOIN assignments a ON a.shift_id = s.id "
+	    "  WHERE e.series_id = ?1 AND e.occurrence_start BETWEEN ?2 AND ?3 "
+	    "  AND a.status NOT IN ('planned', 'declined'))";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	*occurrences = *invited = 0;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, series_id);
+	sqlite3_bind_int64(stmt, 2, from);
+	sqlite3_bind_int64(stmt, 3, to);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*occurrences = sqlite3_column_int(stmt, 0);
+		*invited = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+}

@@ -4,6 +4,7 @@
  * title, place and staffing. Rows come a page at a time from an indexed
  * range query; more are asked for when the selection nears the end.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,52 @@ tui_pane_events_cancel_answer(struct tui *tui, int key)
 	return tui_pane_done(tui, rc, &err, _("event cancelled"));
 }
 
+/* o this one, f this and following, a all: for one of a series. */
+static int
+tui_pane_events_scope_answer(struct tui *tui, int key)
+{
+	enum ops_series_scope scope = key == 'a' ? OPS_SERIES_ALL :
+	    key == 'f' ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE;
+	struct err err;
+	int rc;
+
+	if (tui->ask.b) {	/* delete */
+		rc = ops_series_delete(tui->st, tui->ask.a, scope, &err);
+		return tui_pane_done(tui, rc, &err, scope == OPS_SERIES_ONE ?
+		    _("occurrence deleted") : _("occurrences deleted"));
+	}
+	rc = scope == OPS_SERIES_ONE ? ops_event_cancel(tui->st, tui->ask.a,
+	    &err) : ops_series_cancel_scope(tui->st, tui->ask.a,
+	    scope == OPS_SERIES_FOLLOWING, &err);
+	return tui_pane_done(tui, rc, &err, scope == OPS_SERIES_ONE ?
+	    _("occurrence cancelled") : _("occurrences cancelled"));
+}
+
+/*
+ * One occurrence of a repeating event: ask how far a delete or cancel
+ * reaches, with how many told volunteers each choice affects.
+ */
+static void
+tui_pane_events_ask_scope(struct tui *tui, const struct event *ev,
+    const char *title, bool delete)
+{
+	int one, one_told, fol, fol_told, all, all_told;
+
+	store_event_series_reach(tui->st, ev->series_id, ev->occurrence_start,
+	    ev->occurrence_start, &one, &one_told, NULL);
+	store_event_series_reach(tui->st, ev->series_id, ev->occurrence_start,
+	    INT64_MAX, &fol, &fol_told, NULL);
+	store_event_series_reach(tui->st, ev->series_id, INT64_MIN, INT64_MAX,
+	    &all, &all_told, NULL);
+	/* TRANSLATORS: o, f and a are the keys; the numbers in brackets
+	 * count the volunteers invited to what that choice reaches. */
+	tui_status_ask(tui, "ofa", tui_pane_events_scope_answer, ev->id,
+	    delete, delete ? _("delete: o this one (%d invited), f this+"
+	    "following %d (%d), a all %d (%d) - '%s'") : _("cancel: o this "
+	    "one (%d invited), f this+following %d (%d), a all %d (%d) - "
+	    "'%s'"), one_told, fol, fol_told, all, all_told, title);
+}
+
 static int
 tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
     enum tui_action action)
@@ -216,6 +263,10 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 		tui_form_event_open(tui, ev->id);
 		break;
 	case TUI_ACT_DELETE:
+		if (ev->series_id != 0) {
+			tui_pane_events_ask_scope(tui, ev, title, true);
+			break;
+		}
 		tui_status_ask(tui, "y", tui_pane_events_delete_answer, ev->id,
 		    0, _("delete event '%s' with its shifts? y/n"), title);
 		break;
@@ -223,6 +274,10 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 		if (ev->status == EVENT_CANCELLED) {
 			tui_status_message(tui, _("'%s' is already cancelled"),
 			    title);
+			break;
+		}
+		if (ev->series_id != 0) {
+			tui_pane_events_ask_scope(tui, ev, title, false);
 			break;
 		}
 		tui_status_ask(tui, "y", tui_pane_events_cancel_answer, ev->id,

@@ -63,8 +63,9 @@ json "still listed, marked" "[o['status'] for o in j] == ['confirmed', \
 r --format json gaps --from 2027-03-15 --to 2027-04-11
 json "a cancelled occurrence has no gaps" "4 not in [o['event_id'] for o \
 in j]"
-refused "an occurrence cannot be deleted alone" 1 "cancel it with" \
-    event delete 3
+# Issue 15: one occurrence is deleted alone (see tests/plan/test_scope.sh).
+refused "the first occurrence holds the rule" 1 "cancel it.*--series" \
+    event delete 1
 refused "an occurrence cannot get its own rule" 1 "one occurrence" \
     event edit 3 --repeat "FREQ=DAILY;COUNT=2"
 refused "the rule cannot change" 1 "cannot change" \
@@ -101,7 +102,7 @@ refused "--series on a plain event" 1 "does not repeat" \
     event edit "$OUT" --series --title Y
 refused "cancel --series on a plain event" 1 "does not repeat" \
     event cancel 8 --series
-ok_run "delete the series" event delete 1
+ok_run "delete the series" event delete 1 --series
 check "every occurrence gone, with shifts" test "$(sqlite3 "$DB" \
     'SELECT count(*) FROM events WHERE series_id = 1 OR id <= 4')" -eq 0
 check "no shift left of it" test "$(sqlite3 "$DB" \

@@ -45,6 +45,27 @@ sees "note saved" "note saved"
 sees "the note under the shift" "Mounia Balakouh - haalt"
 check "note stored" [ "$(sqlite3 "$DB" "SELECT note FROM assignments WHERE shift_id = 1 AND volunteer_id = 1")" = "haalt het gezin op" ]
 
+# One occurrence of a repeating event: d and c ask how far, with how
+# many invited volunteers each choice reaches.
+r event add Fietsles --start "$DAY1 10:00" --end "$DAY1 11:00" --repeat "FREQ=DAILY;COUNT=4"
+series=$OUT
+r shift add "$series" algemeen --needed 2
+r assign "$(sqlite3 "$DB" "SELECT min(id) FROM shifts WHERE event_id = $series")" 1 --force
+sqlite3 "$DB" "UPDATE assignments SET status = 'invited' WHERE volunteer_id = 1 AND shift_id IN (SELECT id FROM shifts WHERE event_id = $series)"
+keys 1
+sees "the series listed" "Fietsles"
+keys g
+sees "on the series' first" "2 Shifts: Fietsles"
+keys c
+sees "cancel asks how far" "cancel: o this one (1 invited), f this+following 4 (1), a all 4 (1) - 'Fiets"
+keys Escape
+sees "Esc: nothing cancelled" "cancelled"
+keys d
+sees "delete asks how far" "delete: o this one (1 invited)"
+keys f
+sees "this and following deleted" "occurrences deleted"
+check "the whole series gone (following from the first)" [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE title = 'Fietsles'")" = 0 ]
+
 # A key that does nothing says so on the status line.
 keys 1
 keys x
