@@ -13,6 +13,45 @@
 
 #define TUI_DETAIL_LIMIT 100
 
+static int
+tui_detail_by_start(const void *a, const void *b)
+{
+	const struct assignment *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * The periods the volunteer cannot work, among the shifts by start: rows
+ * with id -1, the reason as their title.
+ */
+static void
+tui_detail_add_unavailable(struct tui *tui, int64_t volunteer_id,
+    int64_t from)
+{
+	struct unavailable_list off = { 0 };
+	struct assignment *a;
+	size_t i;
+
+	if (store_unavailable_list(tui->st, volunteer_id, &off, NULL) < 0) {
+		unavailable_list_free(&off);
+		return;
+	}
+	for (i = 0; i < off.len; i++) {
+		if (off.items[i].end <= from)
+			continue;
+		a = assignment_list_push(tui->detail);
+		a->id = -1;
+		a->start = off.items[i].start;
+		a->end = off.items[i].end;
+		a->event_title = xstrdup(off.items[i].reason != NULL ?
+		    off.items[i].reason : "");
+	}
+	qsort(tui->detail->items, tui->detail->len, sizeof *tui->detail->items,
+	    tui_detail_by_start);
+	unavailable_list_free(&off);
+}
+
 void
 tui_detail_open(struct tui *tui, int64_t volunteer_id)
 {
@@ -32,6 +71,7 @@ tui_detail_open(struct tui *tui, int64_t volunteer_id)
 	if (store_assignment_list_volunteer(tui->st, volunteer_id, &range,
 	    tui->detail, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
+	tui_detail_add_unavailable(tui, volunteer_id, range.from);
 	tui->detail_title = xasprintf(_("%s: upcoming shifts"), v.name);
 	tui->detail_top = 0;
 	volunteer_fini(&v);
@@ -49,12 +89,27 @@ tui_detail_close(struct tui *tui)
 	tui->detail_title = NULL;
 }
 
+/* "Wed 06 Jan - Thu 07 Jan" for whole days, else from and to times. */
+static void
+tui_detail_period(const struct assignment *a, char *buf, size_t size)
+{
+	char from[32], to[32];
+	bool days = rtime_day_add(a->start, 0) == a->start &&
+	    rtime_day_add(a->end, 0) == a->end;
+
+	rtime_format(a->start, days ? "%a %d %b" : "%a %d %b %H:%M", from,
+	    sizeof from);
+	rtime_format(days ? rtime_day_add(a->end - 1, 0) : a->end, days ?
+	    "%a %d %b" : "%a %d %b %H:%M", to, sizeof to);
+	snprintf(buf, size, "%s - %s", from, to);
+}
+
 void
 tui_detail_draw(struct tui *tui)
 {
 	struct tui_rect r;
 	const struct assignment *a;
-	char when[32];
+	char when[80];
 	size_t i;
 	int y;
 
@@ -73,6 +128,14 @@ tui_detail_draw(struct tui *tui)
 	for (i = tui->detail_top, y = 1; i < tui->detail->len && y < r.h - 1;
 	    i++, y++) {
 		a = &tui->detail->items[i];
+		if (a->id == -1) {
+			tui_detail_period(a, when, sizeof when);
+			tui_text_putf(r.y + y, r.x + 2, r.w - 4, THEME_DIM,
+			    _("%s  unavailable%s%s"), when,
+			    *a->event_title != '\0' ? ": " : "",
+			    a->event_title);
+			continue;
+		}
 		if (tui_pane_whole_days(a->start, a->end)) {
 			/* Whole days: the day and "all day", no midnight. */
 			rtime_format(a->start, "%a %d %b ", when, sizeof when);

@@ -66,6 +66,16 @@ keys f
 sees "this and following deleted" "occurrences deleted"
 check "the whole series gone (following from the first)" [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE title = 'Fietsles'")" = 0 ]
 
+# A volunteer's unavailable days are listed on the screen (Enter in the
+# volunteers pane), among their shifts.
+r volunteer unavailable "ሃብተ" --from "$DAY2" --to "$DAY2" --reason vakantie
+keys 3 g
+sees "volunteers pane" " volunteers "
+keys j Enter
+sees "the detail opens" "ሃብተ ገብረ: upcoming shifts"
+sees_re "an unavailable day listed with its reason" "unavailable: vakantie"
+keys Escape
+
 # A key that does nothing says so on the status line.
 keys 1
 keys x
