@@ -132,9 +132,10 @@ struct ics_read_freebusy {
 	int64_t		 end;		/* DTEND, else its periods' first start
 					   and last end; both 0 if neither */
 	bool		 ranged;	/* start and end from DTSTART/DTEND */
-	const struct span *busy;	/* BUSY, BUSY-TENTATIVE, BUSY-UNAVAILABLE
-					   (and unknown FBTYPEs, as RFC 5545
-					   3.2.9 asks), UTC, in file order */
+	const struct span *busy;	/* BUSY, BUSY-TENTATIVE and
+					   BUSY-UNAVAILABLE (and unknown
+					   FBTYPEs, as RFC 5545 3.2.9 asks),
+					   UTC, in file order */
 	const int	*busy_type;	/* per period: 0 busy, 1 tentative,
 					   2 unavailable */
 	size_t		 nbusy;

@@ -456,11 +456,11 @@ void ops_ics_result_fini(struct ops_ics_result *res);
  * occurrence. A VFREEBUSY (REPLY, PUBLISH or no METHOD) whose ATTENDEE
  * or ORGANIZER is a volunteer's address becomes their unavailable periods
  * in the range it covers, replacing what an earlier free/busy from that
- * address said there; periods typed in stay. What the file gets wrong but rooster can step over (an
- * empty or unreadable property, an event without UID or without a start
- * it can place) is a note in out->notes; input that is not iCalendar, or
- * with strict any such problem, is ERR_INVALID "line N: ..." and nothing
- * changes.
+ * address said there; periods typed in stay. What the file gets wrong
+ * but rooster can step over (an empty or unreadable property, an event
+ * without UID or without a start it can place) is a note in out->notes;
+ * input that is not iCalendar, or with strict any such problem, is
+ * ERR_INVALID "line N: ..." and nothing changes.
  */
 int ops_ics_import(struct store *st, FILE *fp, bool strict,
     struct ops_ics_result *out, struct err *err);

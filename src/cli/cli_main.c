@@ -38,8 +38,8 @@ static const struct cli_command cli_commands[] = {
 	{ "event", "show", N_("ID"), N_("show an event with its shifts"),
 	  cli_event_show, CLI_READS },
 	{ "event", "edit", N_("ID [--title T] [--start WHEN] [--end WHEN] "
-	  "[--date DAY] [--to DAY] [--location L] [--description D] [--repeat RRULE] [--languages L] "
-	  "[--series]"),
+	  "[--date DAY] [--to DAY] [--location L] [--description D] "
+	  "[--repeat RRULE] [--languages L] [--series]"),
 	  N_("change an event (--series: every occurrence)"), cli_event_edit,
 	  0 },
 	{ "event", "cancel", N_("ID [--series | --following]"),

@@ -37,7 +37,10 @@ ics_freebusy_time(struct icaltimetype t, icaltimezone *zone, int64_t *out)
 	return true;
 }
 
-/* The kind of a FREEBUSY's periods: -1 free, 0 busy, 1 tentative, 2 not available. */
+/*
+ * The kind of a FREEBUSY's periods: -1 free, 0 busy, 1 tentative, 2 not
+ * available.
+ */
 static int
 ics_freebusy_type(icalproperty *p)
 {

@@ -139,10 +139,11 @@ tui_detail_draw(struct tui *tui)
 		if (tui_pane_whole_days(a->start, a->end)) {
 			/* Whole days: the day and "all day", no midnight. */
 			rtime_format(a->start, "%a %d %b ", when, sizeof when);
-			tui_pane_when(a->start, a->end, false, when + strlen(when),
-			    sizeof when - strlen(when));
+			tui_pane_when(a->start, a->end, false,
+			    when + strlen(when), sizeof when - strlen(when));
 		} else
-			rtime_format(a->start, "%a %d %b %H:%M", when, sizeof when);
+			rtime_format(a->start, "%a %d %b %H:%M", when,
+			    sizeof when);
 		tui_text_putf(r.y + y, r.x + 2, r.w - 4, THEME_NORMAL,
 		    "%s  %-10s %s  (%s)", when, a->role, a->event_title,
 		    _(assignment_status_name(a->status)));

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The event form: title, start, end, place, description. Saving parses
- * the times in the plan's zone (days without times make it all-day), validates with event_validate() and calls
- * ops_event_add() or ops_event_edit(); an edit carries the version seen
+ * the times in the plan's zone (days without times make it all-day),
+ * validates with event_validate() and calls ops_event_add() or
+ * ops_event_edit(); an edit carries the version seen
  * when the form opened, so a change by another coordinator is not undone.
  */
 #include <stdio.h>
@@ -61,7 +62,8 @@ tui_form_event_span(struct tui_form *f, struct event *ev, struct err *err)
 		return 0;
 	}
 	if (day_start != day_end) {
-		f->focus = day_start ? TUI_FORM_EVENT_END : TUI_FORM_EVENT_START;
+		f->focus = day_start ? TUI_FORM_EVENT_END :
+		    TUI_FORM_EVENT_START;
 		return err_set(err, ERR_INVALID, _("give start and end both as "
 		    "days (all day) or both with a time"));
 	}
