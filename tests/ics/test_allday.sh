@@ -56,6 +56,30 @@ lacks "$WORK/table" '00:00' && ok "table: no midnight anywhere" true || ok "tabl
 r --format csv event list --from 2027-03-01 | tr -d '\r"' >"$WORK/l.csv"
 ok "csv: dates and all_day" grep -q ',2027-03-27,2027-03-29,Zomerkamp,,confirmed,true$' "$WORK/l.csv"
 
+# Round trip of what real clients wrote (tests/ics/real/): each all-day
+# VEVENT python3-icalendar reads from the file comes back out of `export
+# ics` with the same dates (a file without UIDs gets rooster's own).
+REAL=$(cd "$(dirname "$0")/real" && pwd)
+READ="/usr/bin/python3 $(cd "$(dirname "$0")" && pwd)/realcheck.py"
+SAVED=$ROOSTER_DB
+for f in apple-ical5-allday.ics google-allday.ics \
+    google-allday-empty-exdate.ics; do
+	export ROOSTER_DB="$WORK/real-$f.db"
+	r init --timezone Europe/Amsterdam >/dev/null
+	r import ics "$REAL/$f" >/dev/null 2>&1
+	r export ics -o "$WORK/real-$f.out"
+	$READ events "$REAL/$f" Europe/Amsterdam date |
+	    sed -n 's/^EVENT start=\(DATE:[^ ]*\) end=\(DATE:[^ ]*\) rid=- .*/\1 \2/p' |
+	    sort -u >"$WORK/real-$f.want"
+	$READ events "$WORK/real-$f.out" Europe/Amsterdam date |
+	    sed -n 's/^EVENT start=\(DATE:[^ ]*\) end=\(DATE:[^ ]*\) rid=- .*/\1 \2/p' |
+	    sort -u >"$WORK/real-$f.got"
+	ok "$f: has all-day events" test -s "$WORK/real-$f.want"
+	ok "$f: every all-day event exported as the same dates" \
+	    sh -c "comm -23 '$WORK/real-$f.want' '$WORK/real-$f.got' | grep -q . && exit 1 || exit 0"
+done
+export ROOSTER_DB="$SAVED"
+
 # Round trip: import -> export -> python3-icalendar sees dates.
 r export ics -o "$WORK/out.ics"
 $CHECK cal "$WORK/out.ics" >"$WORK/out.txt"
