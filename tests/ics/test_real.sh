@@ -121,6 +121,17 @@ ok "from at least 6 clients" test "$(grep -v '^#' "$REAL/SOURCES" |
     cut -d'|' -f2 | sed 's/ *(.*//; s/ [0-9.]*$//; s/^ *//' |
     awk '{print $1}' | sort -u | wc -l)" -ge 6
 
+: >"$WORK/reply.clients"
+for name in $(cat "$WORK/named"); do
+	calendar_of "$REAL/$name" "$WORK/in.ics"
+	tr -d '\r' <"$WORK/in.ics" | grep -q '^METHOD:REPLY' &&
+	    grep "^$name |" "$REAL/SOURCES" | cut -d'|' -f2 |
+	    sed 's/ *(.*//; s/^ *//' | awk '{print $1}' >>"$WORK/reply.clients"
+done
+ok "at least 5 METHOD:REPLY files" test "$(wc -l <"$WORK/reply.clients")" -ge 5
+ok "from at least 3 clients" \
+    test "$(sort -u "$WORK/reply.clients" | wc -l)" -ge 3
+
 # --- each file imports with the times python3-icalendar reads -------------
 for name in $(cat "$WORK/named"); do
 	calendar_of "$REAL/$name" "$WORK/in.ics"
