@@ -170,7 +170,7 @@ test_invite_failed_handoff(void **state)
 	ops_invite_results_free(&res);
 	assert_int_equal(status(f), ASSIGNMENT_PLANNED);
 	free(f->cfg.sendmail);
-	f->cfg.sendmail = strdup("true");
+	f->cfg.sendmail = strdup("cat");
 	assert_int_equal(ops_invite(f->st, &f->cfg, 0, OPS_INVITE_SEND, NULL,
 	    &res, &err), 0);
 	assert_int_equal(res.failed, 0);
