@@ -54,9 +54,10 @@ struct ics_reader {
 	enum ics_reader_state state;
 	int		 depth;		/* nesting inside the current block */
 	char		 open[16][40];	/* names of the BEGINs not yet ended */
+	bool		 skip_calendar;	/* a METHOD rooster does not read */
 	char		*tzid_last;	/* the last TZID ics_tzid_zone() was */
 	icaltimezone	*tzid_zone;	/* asked for, and its answer */
-	char		 msg[120];
+	char		 msg[240];
 	long		 block_line;	/* line of the block's BEGIN */
 	icalparser	*parser;
 	icalcomponent	*calendar;	/* holds this calendar's VTIMEZONEs */
@@ -882,7 +883,8 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 		/* Pass 1 reads the zones, pass 2 the events. */
 		state = ICS_READER_SKIP;
 		if ((ics_reader_is(line, "BEGIN", "VEVENT") ||
-		    ics_reader_is(line, "BEGIN", "VFREEBUSY")) && r->pass == 2)
+		    ics_reader_is(line, "BEGIN", "VFREEBUSY")) && r->pass == 2 &&
+		    !r->skip_calendar)
 			state = ICS_READER_EVENT;
 		else if (ics_reader_is(line, "BEGIN", "VTIMEZONE") &&
 		    r->pass == 1)
@@ -917,10 +919,16 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 			break;
 		default:
 			icalproperty_free(p);
-			return ics_reader_fail(r, lineno,
-			    _("METHOD rooster does "
-			    "not handle (use PUBLISH, REQUEST, REPLY or "
-			    "CANCEL)"), err);
+			if (r->strict)
+				return ics_reader_fail(r, lineno,
+				    _("METHOD rooster does not handle (use "
+				    "PUBLISH, REQUEST, REPLY or CANCEL)"), err);
+			/* COUNTER, ADD, REFRESH...: leave the calendar out. */
+			r->skip_calendar = true;
+			snprintf(r->msg, sizeof r->msg, _("METHOD %.40s is not "
+			    "one rooster reads; the events of this calendar "
+			    "are left out"), ics_reader_value(line));
+			return ics_reader_tell(r, lineno, r->msg, true, err);
 		}
 	}
 	icalproperty_free(p);
@@ -947,6 +955,7 @@ ics_reader_line(struct ics_reader *r, char *line, long lineno,
 			r->calendar = icalcomponent_new(
 			    ICAL_VCALENDAR_COMPONENT);
 		r->method = ICS_METHOD_NONE;
+		r->skip_calendar = false;
 		r->calendars++;
 		r->state = ICS_READER_CALENDAR;
 		return 0;

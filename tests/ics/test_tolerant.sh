@@ -268,6 +268,16 @@ ok "THISANDFUTURE: the later one moved as far" \
 ok "THISANDFUTURE: an earlier one stays" \
     test "$(occ 2027-05-06T10:00:00)" = "$(date -u -d 2027-05-06T12:00:00Z +%s) confirmed"
 
+# --- a METHOD rooster does not read: that calendar is left out -------------
+printf 'BEGIN:VCALENDAR\r\nMETHOD:COUNTER\r\nBEGIN:VEVENT\r\nUID:counter@x\r\nDTSTART:20270601T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:next@x\r\nDTSTART:20270602T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$WORK/counter.ics"
+import "$WORK/counter.ics"
+ok "METHOD:COUNTER: its calendar left out, the next one read" \
+    grep -q '^1,0,0,0,1$' "$WORK/n"
+ok "METHOD:COUNTER: a note" has "$WORK/err" \
+    'line 2: METHOD COUNTER is not one rooster reads'
+r import ics --strict "$WORK/counter.ics" >/dev/null 2>&1
+ok "METHOD:COUNTER, --strict: refused (exit 2)" test $? -eq 2
+
 # --- what is not iCalendar is refused whole --------------------------------
 printf 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:u@x\nDTSTART:20270601T100000Z\nEND:VTODO\nEND:VCALENDAR\n' >"$WORK/bad.ics"
 r import ics "$WORK/bad.ics" >/dev/null 2>"$WORK/err"
