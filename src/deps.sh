@@ -10,7 +10,7 @@ set -u
 BUILD="gcc make pkg-config libsqlite3-dev libical-dev libncurses-dev \
 libjansson-dev libcmocka-dev libcsv-dev libinih-dev libgmime-3.0-dev \
 libicu-dev tzdata gettext"
-TEST="sqlite3 tmux python3 python3-icalendar locales clang \
+TEST="sqlite3 tmux python3 python3-icalendar locales man-db clang \
 libclang-rt-14-dev"
 BENCH="python3 calcurse time"
 want="$BUILD"
