@@ -87,6 +87,14 @@ const char *strbuf_str(const struct strbuf *sb);
 /* rtime.c: instants are int64_t UTC seconds; one plan zone for display. */
 
 #define RTIME_ZONE_DEFAULT "Europe/Amsterdam"
+/*
+ * The instants rooster plans: local days from 1970 to 2200 in any zone
+ * (UTC-12 to UTC+14), the range rtime_parse_when() and friends accept.
+ */
+#define RTIME_FIRST_YEAR 1970
+#define RTIME_LAST_YEAR 2200
+#define RTIME_MIN (-14 * INT64_C(3600))
+#define RTIME_MAX (INT64_C(7289654400) + 12 * INT64_C(3600))
 
 /*
  * True if name is an IANA zone installed in the system zoneinfo (TZDIR or

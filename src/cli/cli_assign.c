@@ -188,8 +188,9 @@ cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	if (opts[1].seen) {
 		hours = strtod(opts[1].value, &end);
-		if (*opts[1].value == '\0' || *end != '\0' || hours < 0 ||
-		    hours > 168)
+		/* Written so that NaN fails too: it compares false. */
+		if (*opts[1].value == '\0' || *end != '\0' ||
+		    !(hours >= 0 && hours <= 168))
 			return cli_usage_error(ctx, _("invalid hours '%s' (a "
 			    "number from 0 to 168, e.g. 2.5)"), opts[1].value);
 		if (opts[0].seen)

@@ -88,7 +88,8 @@ ics_mail_words(struct strbuf *sb, const char *text)
 		free(s);
 		return;
 	}
-	if (ics_mail_plain(s)) {
+	/* Long plain text is encoded too: encoded words fold, it may not. */
+	if (ics_mail_plain(s) && n <= 60) {
 		strbuf_adds(sb, s);
 		free(s);
 		return;

@@ -53,6 +53,10 @@ event_validate(const struct event *ev, struct err *err)
 	    model_text_check(_("repeat rule"), ev->rrule, err) < 0 ||
 	    model_text_check(_("languages"), ev->languages, err) < 0)
 		return -1;
+	if (ev->start < RTIME_MIN || ev->end > RTIME_MAX)
+		return err_set(err, ERR_INVALID, _("event lies outside the "
+		    "years %d to %d, which rooster plans"), RTIME_FIRST_YEAR,
+		    RTIME_LAST_YEAR);
 	if (ev->end <= ev->start)
 		return err_set(err, ERR_INVALID,
 		    _("event ends before it starts (end must be after start)"));

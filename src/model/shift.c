@@ -44,6 +44,10 @@ shift_validate(const struct shift *sh, struct err *err)
 	if (model_text_check(_("role"), sh->role, err) < 0 ||
 	    model_text_check(_("language"), sh->language, err) < 0)
 		return -1;
+	if (sh->start < RTIME_MIN || sh->end > RTIME_MAX)
+		return err_set(err, ERR_INVALID, _("shift lies outside the "
+		    "years %d to %d, which rooster plans"), RTIME_FIRST_YEAR,
+		    RTIME_LAST_YEAR);
 	if (sh->end <= sh->start)
 		return err_set(err, ERR_INVALID,
 		    _("shift ends before it starts (end must be after start)"));

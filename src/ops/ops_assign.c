@@ -258,7 +258,7 @@ ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	char *summary, when[64];
 	int rc;
 
-	if (hours > 24 * 7)
+	if (!(hours <= 24 * 7))		/* NaN too */
 		return err_set(err, ERR_INVALID,
 		    _("hours must be from 0 to 168"));
 	if (store_begin_write(st, err) < 0)

@@ -286,6 +286,7 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 {
 	struct store *st;
 	bool memory = strcmp(path, ":memory:") == 0;
+	char *uri;
 	int oflags, rc;
 
 	*out = NULL;
@@ -307,7 +308,16 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 	if (!memory && !(flags & STORE_READONLY) && access(path, W_OK) != 0)
 		oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY;
-	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+	/*
+	 * A name is a file, never an SQLite URI: with URIs on (as Debian
+	 * builds SQLite), "file:x.db?mode=memory" would lose every write.
+	 */
+	if (!memory && strncmp(path, "file:", 5) == 0) {
+		uri = xasprintf("./%s", path);
+		rc = sqlite3_open_v2(uri, &st->db, oflags, NULL);
+		free(uri);
+	} else
+		rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(st, rc, err);
 		store_close(st);

@@ -189,7 +189,7 @@ rtime_parse_date(const char **s, int *y, int *m, int *d)
 	    !rtime_digits(s, 2, m) || *(*s)++ != '-' ||
 	    !rtime_digits(s, 2, d))
 		return false;
-	return *y >= 1970 && *y <= 2200 && *m >= 1 && *m <= 12 && *d >= 1 &&
+	return *y >= RTIME_FIRST_YEAR && *y <= RTIME_LAST_YEAR && *m >= 1 && *m <= 12 && *d >= 1 &&
 	    *d <= rtime_days_in_month(*y, *m);
 }
 
@@ -214,6 +214,16 @@ rtime_from_local(int y, int mo, int d, int h, int mi, int64_t *out)
 	    back.tm_mday == d && back.tm_hour == h && back.tm_min == mi;
 }
 
+/* True if s starts with a year outside the years rooster plans. */
+static bool
+rtime_year_out_of_range(const char *s)
+{
+	int y;
+
+	return s != NULL && rtime_digits(&s, 4, &y) && *s == '-' &&
+	    (y < RTIME_FIRST_YEAR || y > RTIME_LAST_YEAR);
+}
+
 int
 rtime_parse_when(const char *s, int64_t *out, struct err *err)
 {
@@ -224,7 +234,10 @@ rtime_parse_when(const char *s, int64_t *out, struct err *err)
 	    (*p != ' ' && *p != 'T') || (p++, !rtime_digits(&p, 2, &h)) ||
 	    *p++ != ':' || !rtime_digits(&p, 2, &mi) || *p != '\0' ||
 	    h > 23 || mi > 59)
-		return err_set(err, ERR_INVALID,
+		return rtime_year_out_of_range(s) ? err_set(err, ERR_INVALID,
+		    _("time '%s' is outside the years %d to %d, which rooster "
+		    "plans"), s, RTIME_FIRST_YEAR, RTIME_LAST_YEAR) :
+		    err_set(err, ERR_INVALID,
 		    _("invalid time '%s' (use YYYY-MM-DD HH:MM, e.g. "
 		    "2027-03-27 14:00)"), s != NULL ? s : "");
 	if (!rtime_from_local(y, mo, d, h, mi, out))
@@ -249,7 +262,10 @@ rtime_parse_day(const char *s, int64_t now, int64_t *out, struct err *err)
 		return 0;
 	}
 	if (s == NULL || !rtime_parse_date(&p, &y, &mo, &d) || *p != '\0')
-		return err_set(err, ERR_INVALID,
+		return rtime_year_out_of_range(s) ? err_set(err, ERR_INVALID,
+		    _("day '%s' is outside the years %d to %d, which rooster "
+		    "plans"), s, RTIME_FIRST_YEAR, RTIME_LAST_YEAR) :
+		    err_set(err, ERR_INVALID,
 		    _("invalid day '%s' (use YYYY-MM-DD, today or tomorrow)"),
 		    s != NULL ? s : "");
 	rtime_from_local(y, mo, d, 0, 0, out);

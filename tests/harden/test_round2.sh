@@ -201,4 +201,42 @@ ok_run "undo: another volunteer" volunteer add "Stays"
 ok_run "undo: forget the first" volunteer forget 1 --yes
 refused "undo: not past a forget" 1 "a volunteer was forgotten after it" undo
 
+# 10 (low). Hours must be a number from 0 to 168: NaN, infinity and
+# negative ones are refused; dates outside 1970-2200 say the range.
+DB="$TESTDIR/low.db"
+ok_run "low: a plan" init --timezone Europe/Amsterdam
+ok_run "low: an event" event add Past --start "2026-01-05 10:00" --end "2026-01-05 12:00"
+ok_run "low: a shift" shift add 1 helper
+ok_run "low: a volunteer" volunteer add "Long $(printf '%01000d' 0)" --email long@example.org
+ok_run "low: on the shift" assign 1 1 --force
+for h in nan NaN inf -inf -1 169; do
+	refused "low: --hours $h refused" 2 "invalid hours '$h'" attended 1 1 --hours "$h"
+done
+refused "low: a time before 1970 names the range" 2 "outside the years 1970 to 2200" \
+    event add Early --start "1969-12-31 10:00" --end "1969-12-31 11:00"
+refused "low: a day after 2200 names the range" 2 "outside the years 1970 to 2200" \
+    event list --from 2201-01-01
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:old-1@example.org\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:19000301T100000Z\r\nDTEND:19000301T110000Z\r\nSUMMARY:Old\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > "$TESTDIR/1900.ics"
+r import ics "$TESTDIR/1900.ics"
+check "low: an .ics from 1900 names the range, not the order" \
+    sh -c "grep -q 'outside the years 1970 to 2200' '$TESTDIR/err' && ! grep -q 'ends before it starts' '$TESTDIR/err'"
+check "low: and nothing of 1900 was stored" [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE start_at < 0")" -eq 0 ]
+# A --db value is a file name, never an SQLite URI.
+(cd "$TESTDIR" && "$ROOSTER" --db 'file:uri.db?mode=memory' volunteer add Kept > /dev/null 2>&1)
+check "low: --db 'file:...?mode=memory' is a file" [ -s "$TESTDIR/file:uri.db?mode=memory" ]
+(cd "$TESTDIR" && "$ROOSTER" --db 'file:uri.db?mode=memory' volunteer list > "$TESTDIR/uri.out" 2>&1)
+check "low: and keeps what is written" grep -q Kept "$TESTDIR/uri.out"
+# A name of 1,000 characters makes no header line over 998.
+mkdir -p "$XDG_CONFIG_HOME/rooster" "$TESTDIR/outbox"
+printf '#!/bin/sh\ncat > "%s/mail.$$"\n' "$TESTDIR" > "$TESTDIR/fake-sendmail"
+chmod +x "$TESTDIR/fake-sendmail"
+printf 'name = Mounia Balakouh\nemail = mounia@example.org\nsendmail = %s\n' "$TESTDIR/fake-sendmail" > "$XDG_CONFIG_HOME/rooster/config"
+ok_run "low: a future event" event add Future --start "2027-06-01 10:00" --end "2027-06-01 12:00"
+ok_run "low: its shift" shift add 2 helper
+ok_run "low: the long name on it" assign 2 1 --force
+ok_run "low: an invite to the long name" invite --send
+check "low: every mail line is at most 998 characters" \
+    sh -c "ls '$TESTDIR'/mail.* > /dev/null && ! awk 'length(\$0) > 998 { bad = 1 } END { exit !bad }' '$TESTDIR'/mail.*"
+rm -f "$XDG_CONFIG_HOME/rooster/config"
+
 finish
