@@ -8,7 +8,6 @@
  */
 #include "rooster/ops.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -508,40 +507,58 @@ ops_export_is_feed(const char *name)
 	return strcmp(name + i, ".ics") == 0;
 }
 
-/* Remove feeds of tokens no longer in use (rotated or deleted). */
+/*
+ * Remove the feeds this plan wrote in dir before that it does not write
+ * now (rotated tokens, deleted volunteers), then remember the ones it
+ * wrote now. The list is the plan's own (setting feeds_in:<dir>), so the
+ * files of other plans sharing dir, and any other file, are left alone.
+ */
 static int
-ops_export_prune(const char *dir, struct ops_feed_list *out, size_t first,
-    struct err *err)
+ops_export_prune(struct store *st, const char *dir,
+    struct ops_feed_list *out, size_t first, struct err *err)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
+	struct strbuf now;
 	struct ops_feed *f;
-	size_t i;
+	char *real, *key, *before, *name, *next, *path;
+	size_t i, n = out->len;
 	bool keep;
-	char *path;
+	int rc;
 
-	if (d == NULL)
-		return err_set(err, ERR_IO, _("cannot read %s: %s"), dir,
-		    strerror(errno));
-	while ((de = readdir(d)) != NULL) {
-		if (!ops_export_is_feed(de->d_name))
+	real = realpath(dir, NULL);
+	key = xasprintf("feeds_in:%s", real != NULL ? real : dir);
+	free(real);
+	before = store_setting_get(st, key);
+	for (name = before; name != NULL && *name != '\0'; name = next) {
+		if ((next = strchr(name, '\n')) != NULL)
+			*next++ = '\0';
+		else
+			next = name + strlen(name);
+		if (!ops_export_is_feed(name))
 			continue;
 		keep = false;
-		for (i = first; i < out->len && !keep; i++)
-			keep = strcmp(out->items[i].file, de->d_name) == 0;
+		for (i = first; i < n && !keep; i++)
+			keep = strcmp(out->items[i].file, name) == 0;
 		if (keep)
 			continue;
-		path = xasprintf("%s/%s", dir, de->d_name);
+		path = xasprintf("%s/%s", dir, name);
 		if (unlink(path) == 0) {
 			f = ops_feed_push(out);
 			f->name = xstrdup("");
-			f->file = xstrdup(de->d_name);
+			f->file = xstrdup(name);
 			f->result = "removed";
 		}
 		free(path);
 	}
-	closedir(d);
-	return 0;
+	free(before);
+	strbuf_init(&now);
+	for (i = first; i < n; i++)
+		strbuf_addf(&now, "%s\n", out->items[i].file);
+	if ((rc = store_begin_write(st, err)) == 0)
+		rc = ops_finish(st, store_setting_set(st, key,
+		    strbuf_str(&now), err), err);
+	strbuf_fini(&now);
+	free(key);
+	return rc;
 }
 
 int
@@ -586,6 +603,6 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 		    out->items[i].volunteer_id, &out->items[i].result, err);
 	store_rollback(st);
 	if (rc == 0)
-		rc = ops_export_prune(dir, out, first, err);
+		rc = ops_export_prune(st, dir, out, first, err);
 	return rc;
 }

@@ -239,4 +239,23 @@ check "low: every mail line is at most 998 characters" \
     sh -c "ls '$TESTDIR'/mail.* > /dev/null && ! awk 'length(\$0) > 998 { bad = 1 } END { exit !bad }' '$TESTDIR'/mail.*"
 rm -f "$XDG_CONFIG_HOME/rooster/config"
 
+# 9. export feeds removes only the feeds this plan wrote: another plan's
+# feeds in the same directory stay.
+mkdir -p "$TESTDIR/feeds"
+DB="$TESTDIR/feedsA.db"
+ok_run "feeds: plan A" init --timezone Europe/Amsterdam
+ok_run "feeds: A's volunteer" volunteer add "Ada"
+ok_run "feeds: A exports" export feeds "$TESTDIR/feeds"
+a_files=$(ls "$TESTDIR/feeds" | sort)
+DB="$TESTDIR/feedsB.db"
+ok_run "feeds: plan B" init --timezone Europe/Amsterdam
+ok_run "feeds: B's volunteer" volunteer add "Bea"
+ok_run "feeds: B exports to the same directory" export feeds "$TESTDIR/feeds"
+check "feeds: A's feeds are still there" sh -c "for f in $(echo $a_files); do [ -f '$TESTDIR/feeds/'\$f ] || exit 1; done"
+old=$("$ROOSTER" --db "$DB" volunteer token 1)
+"$ROOSTER" --db "$DB" volunteer token 1 --rotate > /dev/null
+ok_run "feeds: B exports after a rotation" export feeds "$TESTDIR/feeds"
+check "feeds: B's rotated feed is gone" [ ! -e "$TESTDIR/feeds/$old.ics" ]
+check "feeds: A's feeds are still there after B's prune" sh -c "for f in $(echo $a_files); do [ -f '$TESTDIR/feeds/'\$f ] || exit 1; done"
+
 finish
