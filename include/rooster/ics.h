@@ -53,6 +53,9 @@ struct ics_calendar {
 	const char	*organisation;	/* for PRODID; NULL: "rooster" */
 	const char	*name;		/* X-WR-CALNAME and NAME; NULL: none */
 	const char	*zone;		/* IANA zone of all times */
+	const char	*vtimezone;	/* NULL, or ics_zone_vtimezone()'s
+					   text for zone and the year before
+					   this one, reused by many calendars */
 };
 
 struct ics_person {

@@ -519,6 +519,28 @@ typedef int store_calendar_fn(void *arg, const struct event *ev,
 int store_calendar_each(struct store *st,
     const struct store_calendar_filter *filter, store_calendar_fn *fn,
     void *arg, struct err *err);
+/*
+ * keep: read every volunteer's name once and use them for every
+ * store_calendar_each until called again with keep false (which frees
+ * them; store_close does too). For many calendars in one read
+ * transaction: names changed after this are not seen. 0, or -1 with err.
+ */
+int store_calendar_names_keep(struct store *st, bool keep, struct err *err);
+
+/* A volunteer's feed: who, and their token (NULL: none yet). */
+struct store_feed {
+	int64_t	 volunteer_id;
+	char	*name;
+	char	*token;
+};
+
+/*
+ * Every volunteer with their feed token, by name (NOCASE) then id, in
+ * one statement. The caller frees with store_feed_free. 0, or -1 with err.
+ */
+int store_calendar_feeds(struct store *st, struct store_feed **out,
+    size_t *len, struct err *err);
+void store_feed_free(struct store_feed *v, size_t len);
 /* Id of the shift with this UID, 0 if none, -1 on error. */
 int64_t store_calendar_shift_by_uid(struct store *st, const char *uid,
     struct err *err);

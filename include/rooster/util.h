@@ -260,6 +260,11 @@ int file_atomic_open(struct file_atomic *f, const char *path, mode_t mode,
  */
 int file_atomic_flush(struct file_atomic *f, struct err *err);
 /*
+ * The same without fsync, for many files made durable at once with
+ * sync() before their commits (export feeds: one wait, not 50,000).
+ */
+int file_atomic_close(struct file_atomic *f, struct err *err);
+/*
  * Flush if needed and put the temporary file in place: over the target,
  * or with exclusive only where no file is (ERR_CONFLICT otherwise).
  * Removes the temporary file on failure; f is empty afterwards.

@@ -155,8 +155,10 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 
 	*out = NULL;
 	gmtime_r(&now, &tm);
-	if ((vtz = ics_zone_component(cal->zone, tm.tm_year + 1900 - 1,
-	    err)) == NULL)
+	vtz = cal->vtimezone != NULL ?
+	    icalcomponent_new_from_string(cal->vtimezone) : NULL;
+	if (vtz == NULL && (vtz = ics_zone_component(cal->zone,
+	    tm.tm_year + 1900 - 1, err)) == NULL)
 		return -1;
 	w = xcalloc(1, sizeof *w);
 	w->fp = fp;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rooster/ics.h"
@@ -296,9 +297,24 @@ ops_export_calendar_name(struct store *st, int64_t event_id,
 	return name;
 }
 
+/* ops_export_ics, with the VTIMEZONE text made once for many (or NULL). */
+static int
+ops_export_calendar(struct store *st, const struct ops_config *cfg,
+    int64_t event_id, int64_t volunteer_id, FILE *fp, const char *vtimezone,
+    struct err *err);
+
 int
 ops_export_ics(struct store *st, const struct ops_config *cfg,
     int64_t event_id, int64_t volunteer_id, FILE *fp, struct err *err)
+{
+	return ops_export_calendar(st, cfg, event_id, volunteer_id, fp, NULL,
+	    err);
+}
+
+static int
+ops_export_calendar(struct store *st, const struct ops_config *cfg,
+    int64_t event_id, int64_t volunteer_id, FILE *fp, const char *vtimezone,
+    struct err *err)
 {
 	struct store_calendar_filter filter = { event_id, volunteer_id };
 	struct ops_export_ctx ctx;
@@ -323,6 +339,7 @@ ops_export_ics(struct store *st, const struct ops_config *cfg,
 	cal.organisation = org;
 	cal.name = name;
 	cal.zone = rtime_zone();
+	cal.vtimezone = vtimezone;
 	memset(&ctx, 0, sizeof ctx);
 	ctx.st = st;
 	ctx.event_id = event_id;
@@ -459,6 +476,80 @@ ops_export_same(const char *a, const char *b)
 	return same;
 }
 
+/* True if the file at path holds text's len bytes, DTSTAMP lines aside. */
+static bool
+ops_export_same_text(const char *text, size_t len, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	const char *p = text, *end = text + len, *nl;
+	char *line = NULL;
+	size_t cap = 0, n;
+	ssize_t got;
+	bool same = fp != NULL;
+
+	while (same) {
+		got = getline(&line, &cap, fp);
+		if (got < 0 || p >= end) {
+			same = got < 0 && p >= end;
+			break;
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl != NULL ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		if (!(strncmp(line, "DTSTAMP:", 8) == 0 && n >= 8 &&
+		    strncmp(p, "DTSTAMP:", 8) == 0))
+			same = (size_t)got == n && memcmp(line, p, n) == 0;
+		p += n;
+	}
+	free(line);
+	if (fp != NULL)
+		fclose(fp);
+	return same;
+}
+
+/*
+ * One volunteer's feed: made in memory and compared with the file, so
+ * that an unchanged one costs no temporary file and no fsync; a changed
+ * one is left complete in *pending's temporary file, to be synced and
+ * renamed into place with the others (pending->path NULL: unchanged).
+ */
+static int
+ops_export_feed_small(struct store *st, const struct ops_config *cfg,
+    const char *path, int64_t volunteer_id, const char *vtimezone,
+    struct file_atomic *pending, const char **result, struct err *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
+
+	memset(pending, 0, sizeof *pending);
+
+	if (mem == NULL)
+		return err_set(err, ERR_IO, _("out of memory for a calendar"));
+	rc = ops_export_calendar(st, cfg, 0, volunteer_id, mem, vtimezone,
+	    err);
+	if (fclose(mem) != 0 && rc == 0)
+		rc = err_set(err, ERR_IO, _("out of memory for a calendar"));
+	if (rc == 0 && ops_export_same_text(buf, len, path)) {
+		*result = "unchanged";
+		free(buf);
+		return 0;
+	}
+	/* Written, not yet in place: all are synced at once, then renamed. */
+	if (rc == 0 && (rc = file_atomic_open(pending, path, 0644, err)) == 0) {
+		if (fwrite(buf, 1, len, pending->fp) != len) {
+			rc = err_set(err, ERR_IO, _("cannot write %s: %s"),
+			    path, strerror(errno));
+			file_atomic_abort(pending);
+		} else if ((rc = file_atomic_close(pending, err)) == 0)
+			*result = "written";
+		else
+			file_atomic_abort(pending);
+	}
+	free(buf);
+	return rc;
+}
+
 /*
  * Write one feed to dir/file through a temporary file; leave an equal
  * file alone. *result says which.
@@ -466,18 +557,27 @@ ops_export_same(const char *a, const char *b)
 static int
 ops_export_feed_file(struct store *st, const struct ops_config *cfg,
     const char *dir, const char *file, int64_t volunteer_id,
-    const char **result, struct err *err)
+    const char *vtimezone, struct file_atomic *pending, const char **result,
+    struct err *err)
 {
 	struct file_atomic f;
 	char *path = xasprintf("%s/%s", dir, file);
 	int rc;
+
+	if (volunteer_id != 0) {
+		rc = ops_export_feed_small(st, cfg, path, volunteer_id,
+		    vtimezone, pending, result, err);
+		free(path);
+		return rc;
+	}
 
 	/* Feeds are served to calendar apps: readable by the web server. */
 	if (file_atomic_open(&f, path, 0644, err) < 0) {
 		free(path);
 		return -1;
 	}
-	rc = ops_export_ics(st, cfg, 0, volunteer_id, f.fp, err);
+	rc = ops_export_calendar(st, cfg, 0, volunteer_id, f.fp, vtimezone,
+	    err);
 	if (rc == 0)
 		rc = file_atomic_flush(&f, err);
 	if (rc == 0 && ops_export_same(f.tmp, path)) {
@@ -565,19 +665,22 @@ int
 ops_export_feeds(struct store *st, const struct ops_config *cfg,
     const char *dir, struct ops_feed_list *out, struct err *err)
 {
-	struct volunteer_list vols = { 0 };
+	struct store_feed *vols = NULL;
+	struct file_atomic *pending = NULL;
+	char *vtimezone = NULL;
+	time_t now = (time_t)rtime_now();
+	struct tm tm;
 	struct stat sb;
 	struct ops_feed *f;
-	char *token = NULL;
-	size_t i, first = out->len;
+	char *token = NULL, hex[2 * OPS_EXPORT_TOKEN_BYTES + 1];
+	size_t i, n, nvols = 0, first = out->len;
+	bool lacking = false;
 	int rc;
 
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return err_set(err, ERR_INVALID, _("%s is not a directory "
 		    "(create it first)"), dir);
-	if (store_volunteer_list(st, NULL, NULL, &vols, err) < 0)
-		return -1;
-	/* Tokens first, each made in its own small transaction. */
+	/* Tokens first: those who lack one get it, all in one transaction. */
 	rc = ops_export_plan_token(st, &token, err);
 	if (rc == 0) {
 		f = ops_feed_push(out);
@@ -585,22 +688,76 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 		f->file = xasprintf("plan-%s.ics", token);
 	}
 	free(token);
-	for (i = 0; rc == 0 && i < vols.len; i++) {
-		if ((rc = ops_export_token(st, vols.items[i].id, false, &token,
-		    err)) < 0)
-			break;
-		f = ops_feed_push(out);
-		f->volunteer_id = vols.items[i].id;
-		f->name = xstrdup(vols.items[i].name);
-		f->file = xasprintf("%s.ics", token);
-		free(token);
+	if (rc == 0 && (rc = store_calendar_feeds(st, &vols, &nvols,
+	    err)) == 0)
+		for (i = 0; i < nvols && !lacking; i++)
+			lacking = vols[i].token == NULL;
+	if (rc == 0 && lacking && (rc = store_begin_write(st, err)) == 0) {
+		/* Again inside the transaction: another run may have been. */
+		store_feed_free(vols, nvols);
+		rc = store_calendar_feeds(st, &vols, &nvols, err);
+		for (i = 0; rc == 0 && i < nvols; i++) {
+			if (vols[i].token != NULL)
+				continue;
+			random_hex(hex, OPS_EXPORT_TOKEN_BYTES);
+			vols[i].token = xstrdup(hex);
+			rc = store_calendar_token_set(st, vols[i].volunteer_id,
+			    hex, err);
+			if (rc == 0)
+				rc = store_log_append(st, "token", "volunteer",
+				    vols[i].volunteer_id, "new feed token",
+				    err);
+		}
+		if (ops_finish(st, rc, err) < 0)
+			rc = -1;
 	}
-	volunteer_list_free(&vols);
+	for (i = 0; rc == 0 && i < nvols; i++) {
+		f = ops_feed_push(out);
+		f->volunteer_id = vols[i].volunteer_id;
+		f->name = xstrdup(vols[i].name);
+		f->file = xasprintf("%s.ics", vols[i].token);
+	}
+	store_feed_free(vols, nvols);
 	if (rc == 0)
 		rc = store_begin_read(st, err);
+	/*
+	 * One read: every volunteer's name once, and the VTIMEZONE once,
+	 * for all the calendars.
+	 */
+	if (rc == 0)
+		rc = store_calendar_names_keep(st, true, err);
+	if (rc == 0) {
+		gmtime_r(&now, &tm);
+		vtimezone = ics_zone_vtimezone(rtime_zone(),
+		    tm.tm_year + 1900 - 1, err);
+		rc = vtimezone != NULL ? 0 : -1;
+	}
+	pending = xcalloc(out->len - first + 1, sizeof *pending);
 	for (i = first; rc == 0 && i < out->len; i++)
 		rc = ops_export_feed_file(st, cfg, dir, out->items[i].file,
-		    out->items[i].volunteer_id, &out->items[i].result, err);
+		    out->items[i].volunteer_id, vtimezone, &pending[i - first],
+		    &out->items[i].result, err);
+	free(vtimezone);
+	/*
+	 * The changed feeds are complete in their temporary files: one sync
+	 * makes them durable, then each is renamed into place (a reader
+	 * sees the old file or the new one, never part of one).
+	 */
+	for (n = 0, i = first; i < out->len; i++)
+		n += pending[i - first].path != NULL;
+	if (rc == 0 && n > 0)
+		sync();
+	for (i = first; i < out->len; i++) {
+		if (pending[i - first].path == NULL)
+			continue;
+		if (rc == 0)
+			rc = file_atomic_commit(&pending[i - first], false,
+			    err);
+		else
+			file_atomic_abort(&pending[i - first]);
+	}
+	free(pending);
+	store_calendar_names_keep(st, false, NULL);
 	store_rollback(st);
 	if (rc == 0)
 		rc = ops_export_prune(st, dir, out, first, err);

@@ -308,7 +308,7 @@ store_calendar_each(struct store *st,
 	bool whole = filter == NULL || (filter->volunteer_id == 0 &&
 	    filter->event_id == 0);
 	sqlite3_stmt *stmt;
-	struct store_calendar_names names;
+	struct store_calendar_names own, *names = &own;
 	struct assignment_list people = { 0 };
 	struct event ev;
 	struct shift sh;
@@ -316,15 +316,21 @@ store_calendar_each(struct store *st,
 	size_t i;
 	int rc = 0, step = SQLITE_DONE;
 
-	/* The whole plan: every name at once; else the few by id. */
-	if (store_calendar_names_load(st, &names, whole, err) < 0) {
-		store_calendar_names_free(&names);
+	/*
+	 * The whole plan: every name at once; else the few by id, unless
+	 * the caller keeps them all for many calendars.
+	 */
+	if (st->names_kept != NULL)
+		names = st->names_kept;
+	else if (store_calendar_names_load(st, &own, whole, err) < 0) {
+		store_calendar_names_free(&own);
 		return -1;
 	}
 	stmt = store_stmt(st, filter != NULL && filter->volunteer_id != 0 ?
 	    sql_volunteer : sql, err);
 	if (stmt == NULL) {
-		store_calendar_names_free(&names);
+		if (names == &own)
+			store_calendar_names_free(&own);
 		return -1;
 	}
 	sqlite3_bind_int64(stmt, 1, filter != NULL ? filter->event_id : 0);
@@ -337,7 +343,7 @@ store_calendar_each(struct store *st,
 		shift_init(&sh);
 		if (has_shift) {
 			store_calendar_shift(stmt, &ev, &sh);
-			store_calendar_people(stmt, &names, &sh, &people);
+			store_calendar_people(stmt, names, &sh, &people);
 			if (filter != NULL && filter->volunteer_id != 0)
 				store_calendar_self(stmt, filter->volunteer_id,
 				    &people);
@@ -352,8 +358,79 @@ store_calendar_each(struct store *st,
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = store_fail(st, step, err);
 	sqlite3_reset(stmt);
-	store_calendar_names_free(&names);
+	if (names == &own)
+		store_calendar_names_free(&own);
 	return rc;
+}
+
+int
+store_calendar_names_keep(struct store *st, bool keep, struct err *err)
+{
+	if (st->names_kept != NULL) {
+		store_calendar_names_free(st->names_kept);
+		free(st->names_kept);
+		st->names_kept = NULL;
+	}
+	if (!keep)
+		return 0;
+	st->names_kept = xcalloc(1, sizeof *st->names_kept);
+	if (store_calendar_names_load(st, st->names_kept, true, err) < 0) {
+		store_calendar_names_free(st->names_kept);
+		free(st->names_kept);
+		st->names_kept = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_calendar_feeds(struct store *st, struct store_feed **out, size_t *len,
+    struct err *err)
+{
+	static const char sql[] = "SELECT v.id, v.name, v.feed_token "
+	    "FROM volunteers v ORDER BY v.name COLLATE NOCASE, v.id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct store_feed *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n].volunteer_id = sqlite3_column_int64(stmt, 0);
+		v[n].name = store_col_text(stmt, 1);
+		v[n].token = sqlite3_column_type(stmt, 2) == SQLITE_NULL ?
+		    NULL : store_col_text(stmt, 2);
+		n++;
+	}
+	sqlite3_reset(stmt);
+	*out = v;
+	*len = n;
+	if (rc != SQLITE_DONE) {
+		store_feed_free(v, n);
+		*out = NULL;
+		*len = 0;
+		return store_fail(st, rc, err);
+	}
+	return 0;
+}
+
+void
+store_feed_free(struct store_feed *v, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		free(v[i].name);
+		free(v[i].token);
+	}
+	free(v);
 }
 
 int64_t

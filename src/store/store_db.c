@@ -365,6 +365,7 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	store_calendar_names_keep(st, false, NULL);
 	for (i = 0; i < st->nstmts; i++)
 		sqlite3_finalize(st->stmts[i].stmt);
 	free(st->stmts);

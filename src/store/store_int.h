@@ -24,6 +24,8 @@ struct store {
 	struct store_stmt_slot	*stmts;	/* prepared once per handle */
 	size_t			 nstmts;
 	size_t			 capstmts;
+	/* Every volunteer's name, kept for calendars (store_calendar.c). */
+	struct store_calendar_names *names_kept;
 };
 
 /*

@@ -115,6 +115,21 @@ file_atomic_flush(struct file_atomic *f, struct err *err)
 }
 
 int
+file_atomic_close(struct file_atomic *f, struct err *err)
+{
+	int rc = 0;
+
+	if (f->fp == NULL)
+		return 0;
+	if (fflush(f->fp) != 0 || ferror(f->fp))
+		rc = file_atomic_fail(f->path, errno != 0 ? errno : EIO, err);
+	if (fclose(f->fp) != 0 && rc == 0)
+		rc = file_atomic_fail(f->path, errno, err);
+	f->fp = NULL;
+	return rc;
+}
+
+int
 file_atomic_commit(struct file_atomic *f, bool exclusive, struct err *err)
 {
 	int rc;

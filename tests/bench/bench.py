@@ -446,6 +446,33 @@ def main():
         for s in scales:
             run("export feeds (all volunteers)", s,
                 ["export", "feeds", feeds], prepare=clean)
+        # Then one assignment changes (declined and accepted in turn, so
+        # the calendars of the shift's people and the plan's change)
+        # before each run, on a directory that holds the last export:
+        # what a cron job does every few minutes.
+        for s in scales:
+            db = sets[s][0]
+            shutil.rmtree(feeds, ignore_errors=True)
+            os.makedirs(feeds)
+            subprocess.run([rooster, "--db", db, "export", "feeds", feeds],
+                           env=env, check=True, stdout=subprocess.DEVNULL)
+            sid = str(nvol[s] * 2 // 3 + 11)
+            con = sqlite3.connect(db)
+            row = con.execute("SELECT volunteer_id FROM assignments WHERE "
+                              "shift_id = ? AND status != 'declined' "
+                              "ORDER BY volunteer_id LIMIT 1",
+                              (int(sid),)).fetchone()
+            con.close()
+            flip = {"n": 0}
+
+            def change(db=db, sid=sid, vid=str(row[0] if row else 1)):
+                flip["n"] += 1
+                subprocess.run([rooster, "--db", db, "respond", sid, vid,
+                                "declined" if flip["n"] % 2 else
+                                "accepted"], env=env, check=True,
+                               stdout=subprocess.DEVNULL)
+            run("export feeds (after one change)", s,
+                ["export", "feeds", feeds], prepare=change)
     if "import ics" in have or "import" in have:
         empty = os.path.join(work, "import.db")
 
@@ -564,6 +591,10 @@ def render(res, notes, plans, sets, base, small, cal, runs, tiny, lookups):
 
     def target(job, lr, sr):
         """(target, met, vs calcurse) for one row."""
+        if job == "export feeds (all volunteers)":
+            return "≤ 15 s", yes(lr and lr.ms <= 15000), "-"
+        if job == "export feeds (after one change)":
+            return "≤ 1 s", yes(lr and lr.ms <= 1000), "-"
         if job == "conflicts (a year)":
             return "seconds", yes(lr and lr.ms < 10000), ratio(lr, cs)
         if job in lookup_jobs:
@@ -578,19 +609,21 @@ def render(res, notes, plans, sets, base, small, cal, runs, tiny, lookups):
             return "≤ 16 ms", yes(lr and lr.ms <= 16), "-"
         if job.startswith("screen: G"):
             ok = lr and sr and cs and lr.kib <= 1.3 * sr.kib and \
-                lr.kib <= cs.kib
-            return "RSS ≤ 1.3× small, ≤ calcurse", yes(ok), "-"
+                lr.kib <= cs.kib and lr.ms <= 16
+            return "≤ 16 ms; RSS ≤ 1.3× small, ≤ calcurse", yes(ok), "-"
         if job.startswith("export ics"):
             n = {"tiny": 1000, "small": 10000, "large": 100000}[base]
             rate = n / (lr.ms / 1000) if lr else 0
-            ok = lr and ce and rate >= 100000 and lr.ms <= 1.5 * ce.ms
-            return "≥ 100k VEVENT/s (%.0fk/s); ≤ 1.5× calcurse" % (
+            ok = lr and ce and lr.ms <= 1.0 * ce.ms and \
+                lr.kib <= 1.3 * sr.kib if sr else lr and ce and \
+                lr.ms <= 1.0 * ce.ms
+            return "≤ 1.0× calcurse (%.0fk VEVENT/s); flat memory" % (
                 rate / 1000), yes(ok), ratio(lr, ce)
         if job == "import ics":
             n = 1000 if tiny else 100000
             rate = n / (lr.ms / 1000) if lr else 0
-            ok = lr and sr and rate >= 20000 and lr.ms <= 12 * sr.ms
-            return "≥ 20k events/s (%.0fk/s); 100k ≤ 12× 10k" % (
+            ok = lr and sr and rate >= 50000 and lr.ms <= 12 * sr.ms
+            return "≥ 50k events/s (%.0fk/s); 100k ≤ 12× 10k" % (
                 rate / 1000), yes(ok), "-"
         if job in ("calcurse -Q (one day)", "calcurse --export=ical"):
             return "peer", "", "1.00×"

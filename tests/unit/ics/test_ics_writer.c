@@ -92,7 +92,7 @@ static char *
 request(const char *summary, int64_t start)
 {
 	struct ics_calendar cal = { ICS_METHOD_REQUEST, "Stichting Samen", NULL,
-	    AMS };
+	    AMS, NULL };
 	struct ics_person org = { "Mounia Balakouh", "mounia@example.org" };
 	struct ics_person att = { "M\xc3\xbcller, Jeroen",
 	    "jeroen@example.net" };
@@ -267,7 +267,8 @@ test_writer_lines(void **state)
 static void
 test_writer_stream(void **state)
 {
-	struct ics_calendar cal = { ICS_METHOD_PUBLISH, NULL, "Plan", AMS };
+	struct ics_calendar cal = { ICS_METHOD_PUBLISH, NULL, "Plan", AMS,
+	    NULL };
 	struct ics_writer *w;
 	struct ics_item item;
 	struct err err;
@@ -309,7 +310,8 @@ test_writer_stream(void **state)
 static void
 test_writer_itip_rules(void **state)
 {
-	struct ics_calendar cal = { ICS_METHOD_CANCEL, NULL, NULL, AMS };
+	struct ics_calendar cal = { ICS_METHOD_CANCEL, NULL, NULL, AMS,
+	    NULL };
 	struct ics_person org = { "O", "o@example.org" };
 	struct ics_person att = { "A", "a@example.org" };
 	struct ics_item item;
@@ -442,7 +444,8 @@ fw_ambiguous(int64_t t)
 static void
 test_writer_fast_is_libical(void **state)
 {
-	struct ics_calendar cal = { ICS_METHOD_PUBLISH, "Org", "Plan", AMS };
+	struct ics_calendar cal = { ICS_METHOD_PUBLISH, "Org", "Plan", AMS,
+	    NULL };
 	struct ics_person org = { NULL, "no-reply@example.org" };
 	char uid[128], summary[2048], location[2048], description[4096];
 	char orgname[128];
