@@ -23,27 +23,163 @@ cli_args_cmdname(const struct cli_ctx *ctx, char *buf, size_t size)
 	return buf;
 }
 
-struct cli_opt *
-cli_args_opt(struct cli_opt *opts, size_t nopts, const char *name)
+/* The unknown option's name as the old parser showed it (63 bytes). */
+static const char *
+cli_args_clip(const char *name, size_t len)
+{
+	static char buf[64];
+
+	snprintf(buf, sizeof buf, "%.*s", (int)len, name);
+	return buf;
+}
+
+/* The index of the declared argument name; a handler's typo aborts. */
+static size_t
+cli_args_index(const struct cli_command *c, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < nopts; i++)
-		if (strcmp(opts[i].name, name) == 0)
-			return &opts[i];
-	abort();	/* a handler asked for an option it did not declare */
+	for (i = 0; c->args != NULL && c->args[i].name != NULL; i++)
+		if (strcmp(c->args[i].name, name) == 0)
+			return i;
+	abort();	/* a handler asked for what its entry does not declare */
+}
+
+const char *
+cli_arg(const struct cli_ctx *ctx, const char *name)
+{
+	return ctx->args.value[cli_args_index(ctx->command, name)];
+}
+
+bool
+cli_arg_seen(const struct cli_ctx *ctx, const char *name)
+{
+	return cli_arg(ctx, name) != NULL;
+}
+
+int64_t
+cli_arg_id(const struct cli_ctx *ctx, const char *name)
+{
+	return ctx->args.id[cli_args_index(ctx->command, name)];
+}
+
+const char *
+cli_args_usage(const struct cli_command *c)
+{
+	static char buf[512];
+	const struct cli_arg *a;
+	size_t len = 0;
+	int n;
+
+	if (c->args == NULL)
+		return c->usage[0] != '\0' ? _(c->usage) : c->usage;
+	buf[0] = '\0';
+	for (a = c->args; a->name != NULL; a++) {
+		if (a->usage[0] == '\0')
+			continue;
+		n = snprintf(buf + len, sizeof buf - len, "%s%s",
+		    len > 0 ? " " : "", _(a->usage));
+		if (n < 0 || (size_t)n >= sizeof buf - len)
+			break;
+		len += (size_t)n;
+	}
+	return buf;
+}
+
+/* The option named by arg ("--name" or "--name=value"), or -1. */
+static int
+cli_args_option(const struct cli_arg *args, const char *arg, size_t len)
+{
+	int i;
+
+	for (i = 0; args[i].name != NULL; i++)
+		if (args[i].name[0] == '-' && args[i].kind != CLI_ARG_SHOWN &&
+		    strlen(args[i].name) == len &&
+		    strncmp(args[i].name, arg, len) == 0)
+			return i;
+	return -1;
+}
+
+/* The index of positional number n (0 first), or -1 if there is none. */
+static int
+cli_args_positional(const struct cli_arg *args, int n, bool *many)
+{
+	int i, last = -1;
+
+	*many = false;
+	for (i = 0; args[i].name != NULL; i++) {
+		if (args[i].name[0] == '-')
+			continue;
+		last = i;
+		if (n-- == 0)
+			return i;
+	}
+	if (last >= 0 && (args[last].flags & CLI_ARG_MANY)) {
+		*many = true;
+		return last;
+	}
+	return -1;
+}
+
+/* After the scan: the count, every id in order, the required options. */
+static int
+cli_args_finish(struct cli_ctx *ctx, int npos, const char *cmd)
+{
+	const struct cli_arg *args = ctx->command->args, *a;
+	const char *value;
+	int i, min = 0;
+
+	for (i = 0; args[i].name != NULL; i++)
+		if (args[i].name[0] != '-' &&
+		    (args[i].flags & CLI_ARG_REQUIRED))
+			min++;
+	if (npos < min) {
+		cli_usage_error(ctx, _("missing arguments: rooster %s %s"), cmd,
+		    cli_args_usage(ctx->command));
+		return -1;
+	}
+	for (i = 0; args[i].name != NULL; i++) {
+		value = ctx->args.value[i];
+		if (value == NULL)
+			continue;
+		if ((args[i].kind == CLI_ARG_ID && cli_args_id(ctx, value,
+		    _(args[i].what), &ctx->args.id[i]) < 0) ||
+		    (args[i].kind == CLI_ARG_VOLUNTEER &&
+		    cli_args_volunteer(ctx, value, &ctx->args.id[i]) < 0) ||
+		    (args[i].kind == CLI_ARG_TEAM && cli_args_team(ctx, value,
+		    &ctx->args.id[i]) < 0))
+			return -1;
+	}
+	for (i = 0; args[i].name != NULL; i++) {
+		a = &args[i];
+		if (a->name[0] != '-' || !(a->flags & CLI_ARG_REQUIRED) ||
+		    ctx->args.value[i] != NULL)
+			continue;
+		if (ctx->command->missing != NULL)
+			cli_usage_error(ctx, "%s", _(ctx->command->missing));
+		else
+			cli_usage_error(ctx, _("missing option %s: rooster %s "
+			    "%s"), a->name, cmd, cli_args_usage(ctx->command));
+		return -1;
+	}
+	return 0;
 }
 
 int
-cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
-    struct cli_opt *opts, size_t nopts, char **pos, int min, int max)
+cli_args_check(struct cli_ctx *ctx, int argc, char **argv)
 {
-	char name[64], cmd[64];
-	const char *arg, *eq;
-	bool options = true;
-	int i, n = 0;
-	size_t j, len;
+	const struct cli_arg *args = ctx->command->args;
+	struct cli_args *out = &ctx->args;
+	char cmd[64];
+	const char *arg, *eq, *name;
+	bool options = true, many;
+	int i, j, npos = 0;
+	size_t len;
 
+	memset(out, 0, sizeof *out);
+	for (i = 0; args[i].name != NULL; i++)
+		if (i >= CLI_ARGS_MAX)
+			abort();	/* raise CLI_ARGS_MAX */
 	cli_args_cmdname(ctx, cmd, sizeof cmd);
 	for (i = 0; i < argc; i++) {
 		arg = argv[i];
@@ -51,15 +187,25 @@ cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
 			options = false;
 			continue;
 		}
+		if (options && strcmp(arg, "-o") == 0 &&
+		    cli_args_option(args, "--output", 8) >= 0)
+			arg = "--output";
 		if (!options || arg[0] != '-' || arg[1] == '\0' ||
 		    (arg[1] >= '0' && arg[1] <= '9')) {
-			if (n >= max) {
+			if ((j = cli_args_positional(args, npos, &many)) < 0) {
 				cli_usage_error(ctx, _("too many arguments for "
 				    "'%s' at '%s' (see 'rooster %s --help')"),
 				    cmd, arg, cmd);
 				return -1;
 			}
-			pos[n++] = argv[i];
+			if (many || (args[j].flags & CLI_ARG_MANY)) {
+				out->many = xreallocarray(out->many,
+				    (size_t)out->nmany + 1, sizeof *out->many);
+				out->many[out->nmany++] = argv[i];
+			}
+			if (out->value[j] == NULL)
+				out->value[j] = argv[i];
+			npos++;
 			continue;
 		}
 		if (arg[1] != '-') {
@@ -68,46 +214,39 @@ cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
 			return -1;
 		}
 		eq = strchr(arg + 2, '=');
-		len = eq != NULL ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-		snprintf(name, sizeof name, "%.*s", (int)len, arg + 2);
-		for (j = 0; j < nopts && strcmp(opts[j].name, name) != 0; j++)
-			;
-		if (j == nopts) {
+		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+		if ((j = cli_args_option(args, arg, len)) < 0) {
 			cli_usage_error(ctx, _("unknown option '--%s' for '%s' "
-			    "(see 'rooster %s --help')"), name, cmd, cmd);
+			    "(see 'rooster %s --help')"), cli_args_clip(arg +
+			    2, len - 2), cmd, cmd);
 			return -1;
 		}
-		if (opts[j].seen) {
+		name = args[j].name + 2;
+		if (out->value[j] != NULL) {
 			cli_usage_error(ctx, _("option --%s given twice"),
 			    name);
 			return -1;
 		}
-		opts[j].seen = true;
-		if (!opts[j].has_arg) {
+		if (args[j].kind == CLI_ARG_FLAG) {
 			if (eq != NULL) {
 				cli_usage_error(ctx, _("option --%s takes no "
 				    "value"), name);
 				return -1;
 			}
+			out->value[j] = "";
 			continue;
 		}
 		if (eq != NULL)
-			opts[j].value = eq + 1;
+			out->value[j] = eq + 1;
 		else if (i + 1 < argc)
-			opts[j].value = argv[++i];
+			out->value[j] = argv[++i];
 		else {
 			cli_usage_error(ctx, _("option --%s needs a value "
 			    "(see 'rooster %s --help')"), name, cmd);
 			return -1;
 		}
 	}
-	if (n < min) {
-		cli_usage_error(ctx, _("missing arguments: rooster %s %s"), cmd,
-		    ctx->command != NULL && ctx->command->usage[0] != '\0' ?
-		    _(ctx->command->usage) : "");
-		return -1;
-	}
-	return n;
+	return cli_args_finish(ctx, npos, cmd);
 }
 
 int
@@ -201,6 +340,47 @@ cli_args_volunteer(const struct cli_ctx *ctx, const char *s, int64_t *out)
 	}
 	volunteer_list_free(&found);
 	return -1;
+}
+
+int
+cli_args_team(const struct cli_ctx *ctx, const char *s, int64_t *out)
+{
+	struct team_list list = { 0 };
+	struct err err;
+	const char *p;
+	size_t i;
+
+	for (p = s; *p >= '0' && *p <= '9'; p++)
+		;
+	if (*s != '\0' && *p == '\0')
+		return cli_args_id(ctx, s, _("team"), out);
+	err_clear(&err);
+	if (store_team_list(ctx->st, &list, &err) < 0) {
+		team_list_free(&list);
+		return cli_fail(&err), -1;
+	}
+	*out = 0;
+	for (i = 0; i < list.len && *out == 0; i++) {
+		char *a = text_fold(list.items[i].name), *b = text_fold(s);
+
+		if (strcmp(a, b) == 0)
+			*out = list.items[i].id;
+		free(a);
+		free(b);
+	}
+	team_list_free(&list);
+	if (*out != 0)
+		return 0;
+	cli_usage_error(ctx, _("no team is named '%s' (see 'rooster team "
+	    "list')"), s);
+	return -1;
+}
+
+int
+cli_args_range(const struct cli_ctx *ctx, int64_t *from, int64_t *to)
+{
+	return cli_args_days(ctx, cli_arg(ctx, "--from"), cli_arg(ctx, "--to"),
+	    from, to);
 }
 
 int

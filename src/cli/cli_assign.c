@@ -82,69 +82,51 @@ cli_assign_team(struct cli_ctx *ctx, int64_t shift, int64_t team, bool force)
 int
 cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "force", false, NULL, false },
-	    { "team", true, NULL, false }, { "note", true, NULL, false } };
+	const char *note = cli_arg(ctx, "--note");
 	struct assignment a;
 	struct err err;
-	char *pos[2];
-	int64_t shift, vol, team;
-	int n;
+	int64_t shift = cli_arg_id(ctx, "shift"), vol;
+	bool force = cli_arg_seen(ctx, "--force");
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if ((n = cli_args_parse(ctx, argc, argv, opts, 3, pos, 1, 2)) < 0 ||
-	    cli_args_id(ctx, pos[0], _("shift"), &shift) < 0)
-		return CLI_USAGE;
-	if (opts[1].seen) {
-		if (n != 1)
+	if (cli_arg_seen(ctx, "--team")) {
+		if (cli_arg_seen(ctx, "volunteer"))
 			return cli_usage_error(ctx, _("give a VOLUNTEER_ID or "
 			    "--team TEAM_ID, not both"));
-		if (cli_args_id(ctx, opts[1].value, _("team"), &team) < 0)
-			return CLI_USAGE;
-		return cli_assign_team(ctx, shift, team, opts[0].seen);
+		return cli_assign_team(ctx, shift, cli_arg_id(ctx, "--team"),
+		    force);
 	}
-	if (n != 2)
+	if (!cli_arg_seen(ctx, "volunteer"))
 		return cli_usage_error(ctx,
 		    _("missing arguments: rooster assign "
-		    "%s"), _(ctx->command->usage));
-	if (cli_args_volunteer(ctx, pos[1], &vol) < 0)
-		return CLI_USAGE;
+		    "%s"), cli_args_usage(ctx->command));
+	vol = cli_arg_id(ctx, "volunteer");
 	/* --note for someone already on the shift changes the note. */
-	if (opts[2].seen && store_assignment_get(ctx->st, shift, vol, &a,
+	if (note != NULL && store_assignment_get(ctx->st, shift, vol, &a,
 	    NULL) == 0) {
 		assignment_fini(&a);
-		if (ops_assign_note(ctx->st, shift, vol, opts[2].value,
-		    &err) < 0)
+		if (ops_assign_note(ctx->st, shift, vol, note, &err) < 0)
 			return cli_fail(&err);
 		return CLI_OK;
 	}
-	if (ops_assign_noted(ctx->st, shift, vol, opts[0].seen,
-	    opts[2].value, NULL, &err) < 0)
+	if (ops_assign_noted(ctx->st, shift, vol, force, note, NULL,
+	    &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
-}
-
-/* Parse SHIFT_ID VOLUNTEER_ID from pos. */
-static int
-cli_assign_pair(struct cli_ctx *ctx, char **pos, int64_t *shift, int64_t *vol)
-{
-	if (cli_args_id(ctx, pos[0], _("shift"), shift) < 0 ||
-	    cli_args_volunteer(ctx, pos[1], vol) < 0)
-		return -1;
-	return 0;
 }
 
 int
 cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[2];
-	int64_t shift, vol;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
-	    cli_assign_pair(ctx, pos, &shift, &vol) < 0)
-		return CLI_USAGE;
-	if (ops_unassign(ctx->st, shift, vol, &err) < 0)
+	if (ops_unassign(ctx->st, cli_arg_id(ctx, "shift"), cli_arg_id(ctx,
+	    "volunteer"), &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -152,22 +134,20 @@ cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv)
 {
+	const char *answer = cli_arg(ctx, "status");
 	struct err err;
-	char *pos[3];
-	int64_t shift, vol;
 	int status;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 3, 3) < 0 ||
-	    cli_assign_pair(ctx, pos, &shift, &vol) < 0)
-		return CLI_USAGE;
-	status = assignment_status_parse(pos[2]);
+	status = assignment_status_parse(answer);
 	if (status != ASSIGNMENT_ACCEPTED && status != ASSIGNMENT_DECLINED &&
 	    status != ASSIGNMENT_TENTATIVE)
 		return cli_usage_error(ctx, _("unknown response '%s' (use "
-		    "accepted, declined or tentative)"), pos[2]);
-	if (ops_respond(ctx->st, shift, vol, (enum assignment_status)status,
-	    &err) < 0)
+		    "accepted, declined or tentative)"), answer);
+	if (ops_respond(ctx->st, cli_arg_id(ctx, "shift"), cli_arg_id(ctx,
+	    "volunteer"), (enum assignment_status)status, &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -175,30 +155,29 @@ cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "no-show", false, NULL, false },
-	    { "hours", true, NULL, false }, { "force", false, NULL, false } };
+	const char *given = cli_arg(ctx, "--hours");
+	bool no_show = cli_arg_seen(ctx, "--no-show");
 	struct err err;
-	char *pos[2], *end;
-	int64_t shift, vol;
+	char *end;
 	double hours = -1;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 3, pos, 2, 2) < 0 ||
-	    cli_assign_pair(ctx, pos, &shift, &vol) < 0)
-		return CLI_USAGE;
-	if (opts[1].seen) {
-		hours = strtod(opts[1].value, &end);
+	if (given != NULL) {
+		hours = strtod(given, &end);
 		/* Written so that NaN fails too: it compares false. */
-		if (*opts[1].value == '\0' || *end != '\0' ||
+		if (*given == '\0' || *end != '\0' ||
 		    !(hours >= 0 && hours <= 168))
 			return cli_usage_error(ctx, _("invalid hours '%s' (a "
-			    "number from 0 to 168, e.g. 2.5)"), opts[1].value);
-		if (opts[0].seen)
+			    "number from 0 to 168, e.g. 2.5)"), given);
+		if (no_show)
 			return cli_usage_error(ctx, _("--no-show and --hours "
 			    "exclude each other"));
 	}
-	if (ops_attended(ctx->st, shift, vol, opts[0].seen, hours,
-	    opts[2].seen, &err) < 0)
+	if (ops_attended(ctx->st, cli_arg_id(ctx, "shift"), cli_arg_id(ctx,
+	    "volunteer"), no_show, hours, cli_arg_seen(ctx, "--force"),
+	    &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }

@@ -52,15 +52,14 @@ cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "other_id", N_("OTHER"), CLI_INT, CLI_DATA },
 		{ "reason", N_("WHY"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
-	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false } };
 	struct cli_table t;
 	struct err err;
 	int64_t from = 0, to = 0;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0 ||
-	    cli_args_days(ctx, opts[0].value, opts[1].value, &from, &to) < 0)
+	if (cli_args_range(ctx, &from, &to) < 0)
 		return CLI_USAGE;
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
 	if (ops_conflicts(ctx->st, from, to, cli_conflict_row, &t, &err) < 0) {

@@ -126,35 +126,36 @@ cli_csv_import_report(struct cli_ctx *ctx, const struct cli_sheet_rows *in,
 int
 cli_csv_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "dry-run", false, NULL, false } };
+	const char *file = cli_arg(ctx, "file");
+	bool dry_run = cli_arg_seen(ctx, "--dry-run");
 	struct ops_import_result res;
 	enum ops_import_action *actions = NULL;
 	struct cli_sheet_rows rows;
 	struct cli_sheet sheet;
 	struct err err;
-	char *pos[1], *data;
+	char *data;
 	size_t len;
 	int rc = CLI_OK;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if ((data = cli_file_read(pos[0], &len, &err)) == NULL)
+	(void)argc;
+	(void)argv;
+	if ((data = cli_file_read(file, &len, &err)) == NULL)
 		return cli_fail(&err);
 	cli_sheet_init(&sheet);
 	memset(&rows, 0, sizeof rows);
 	if (cli_sheet_read(&sheet, data, len) < 0 ||
 	    cli_sheet_volunteers(&sheet, &rows) < 0) {
-		rc = cli_csv_problems(pos[0], &sheet);
+		rc = cli_csv_problems(file, &sheet);
 		goto out;
 	}
 	actions = xcalloc(rows.rows.len + 1, sizeof *actions);
 	if (ops_import_volunteers(ctx->st, &rows.rows, rows.fields,
-	    opts[0].seen, actions, &res, &err) < 0) {
+	    dry_run, actions, &res, &err) < 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	cli_csv_import_report(ctx, &rows, actions, &res, opts[0].seen);
+	cli_csv_import_report(ctx, &rows, actions, &res, dry_run);
 out:
 	free(actions);
 	cli_sheet_rows_fini(&rows);
@@ -315,39 +316,35 @@ out:
 int
 cli_csv_export(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "output", true, NULL, false },
-	    { "dutch", false, NULL, false }, { "from", true, NULL, false },
-	    { "to", true, NULL, false } };
+	const char *what = cli_arg(ctx, "what");
 	struct store_range range = { 0 };
 	struct cli_csv_out o;
 	struct cli_file f;
 	struct err err;
-	char *pos[1];
 	bool volunteers;
 	int rc;
 
 	err_clear(&err);
-	cli_file_alias_output(argc, argv);
-	if (cli_args_parse(ctx, argc, argv, opts, 4, pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if (strcmp(pos[0], "volunteers") == 0)
+	(void)argc;
+	(void)argv;
+	if (strcmp(what, "volunteers") == 0)
 		volunteers = true;
-	else if (strcmp(pos[0], "assignments") == 0)
+	else if (strcmp(what, "assignments") == 0)
 		volunteers = false;
 	else
 		return cli_usage_error(ctx, _("cannot export '%s' (use "
-		    "volunteers or assignments)"), pos[0]);
-	if (volunteers && (opts[2].seen || opts[3].seen))
+		    "volunteers or assignments)"), what);
+	if (volunteers && (cli_arg_seen(ctx, "--from") ||
+	    cli_arg_seen(ctx, "--to")))
 		return cli_usage_error(ctx, _("--from and --to are for "
 		    "assignments"));
-	if (cli_args_days(ctx, opts[2].value, opts[3].value, &range.from,
-	    &range.to) < 0)
+	if (cli_args_range(ctx, &range.from, &range.to) < 0)
 		return CLI_USAGE;
-	if (cli_file_open(&f, opts[0].value, &err) < 0)
+	if (cli_file_open(&f, cli_arg(ctx, "--output"), &err) < 0)
 		return cli_fail(&err);
 	memset(&o, 0, sizeof o);
 	o.fp = f.fp;
-	o.dutch = opts[1].seen;
+	o.dutch = cli_arg_seen(ctx, "--dutch");
 	cli_csv_writer_init(&o.w, f.fp, o.dutch ? ';' : ',', false);
 	/* The BOM tells spreadsheets the file is UTF-8. */
 	fputs("\xef\xbb\xbf", o.fp);

@@ -8,29 +8,41 @@
 
 #include "rooster/ops.h"
 
-/* Replace *field with a copy of value when the option was given. */
+/* Replace *field with a copy of option name's value when it was given. */
 static void
-cli_event_set(char **field, const struct cli_opt *opt)
+cli_event_set(const struct cli_ctx *ctx, char **field, const char *name)
 {
-	if (!opt->seen)
+	const char *value = cli_arg(ctx, name);
+
+	if (value == NULL)
 		return;
 	free(*field);
-	*field = xstrdup(opt->value);
+	*field = xstrdup(value);
 }
 
 /* Apply --start/--end; 0 or CLI_USAGE with the message printed. */
 static int
-cli_event_times(const struct cli_opt *start, const struct cli_opt *end,
-    int64_t *s, int64_t *e)
+cli_event_times(const struct cli_ctx *ctx, int64_t *s, int64_t *e)
 {
+	const char *start = cli_arg(ctx, "--start"), *end = cli_arg(ctx,
+	    "--end");
 	struct err err;
 
 	err_clear(&err);
-	if (start->seen && rtime_parse_when(start->value, s, &err) < 0)
+	if (start != NULL && rtime_parse_when(start, s, &err) < 0)
 		return cli_fail(&err);
-	if (end->seen && rtime_parse_when(end->value, e, &err) < 0)
+	if (end != NULL && rtime_parse_when(end, e, &err) < 0)
 		return cli_fail(&err);
 	return 0;
+}
+
+/* The options add and edit share, after the times. */
+static void
+cli_event_texts(const struct cli_ctx *ctx, struct event *ev)
+{
+	cli_event_set(ctx, &ev->location, "--location");
+	cli_event_set(ctx, &ev->description, "--description");
+	cli_event_set(ctx, &ev->rrule, "--repeat");
 }
 
 /*
@@ -40,9 +52,9 @@ cli_event_times(const struct cli_opt *start, const struct cli_opt *end,
  * all-day already, or one). 0 or CLI_USAGE with the message printed.
  */
 static int
-cli_event_days(const struct cli_ctx *ctx, const struct cli_opt *date,
-    const struct cli_opt *to, struct event *ev)
+cli_event_days(const struct cli_ctx *ctx, struct event *ev)
 {
+	const char *date = cli_arg(ctx, "--date"), *to = cli_arg(ctx, "--to");
 	struct err err;
 	int64_t start, last;
 	int days = 1;
@@ -51,17 +63,17 @@ cli_event_days(const struct cli_ctx *ctx, const struct cli_opt *date,
 	if (ev->all_day && ev->end > ev->start)
 		days = (int)((ev->end - ev->start + 43200) / 86400);
 	start = rtime_day_add(ev->start, 0);
-	if (date->seen && rtime_parse_day(date->value, ctx->now, &start,
+	if (date != NULL && rtime_parse_day(date, ctx->now, &start,
 	    &err) < 0)
 		return cli_fail(&err);
-	if (to->seen) {
-		if (rtime_parse_day(to->value, ctx->now, &last, &err) < 0)
+	if (to != NULL) {
+		if (rtime_parse_day(to, ctx->now, &last, &err) < 0)
 			return cli_fail(&err);
 		if (last < start)
 			return cli_usage_error(ctx, _("--to %s is before the "
-			    "event's first day"), to->value);
+			    "event's first day"), to);
 		ev->end = rtime_day_next(last);
-	} else if (date->seen || !ev->all_day)
+	} else if (date != NULL || !ev->all_day)
 		ev->end = rtime_day_add(start, days);
 	ev->start = start;
 	ev->all_day = true;
@@ -71,44 +83,37 @@ cli_event_days(const struct cli_ctx *ctx, const struct cli_opt *date,
 int
 cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "start", true, NULL, false },
-	    { "end", true, NULL, false }, { "location", true, NULL, false },
-	    { "description", true, NULL, false },
-	    { "repeat", true, NULL, false },
-	    { "languages", true, NULL, false },
-	    { "date", true, NULL, false }, { "to", true, NULL, false } };
+	bool start = cli_arg_seen(ctx, "--start"), end = cli_arg_seen(ctx,
+	    "--end"), date = cli_arg_seen(ctx, "--date"), to = cli_arg_seen(ctx,
+	    "--to");
 	struct event ev;
 	struct err err;
-	char *pos[1];
 	int rc;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 8, pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if ((opts[6].seen || opts[7].seen) && (opts[0].seen || opts[1].seen))
+	if ((date || to) && (start || end))
 		return cli_usage_error(ctx, _("give either --date [--to] (an "
 		    "all-day event) or --start and --end, not both"));
-	if (opts[7].seen && !opts[6].seen)
+	if (to && !date)
 		return cli_usage_error(ctx, _("--to needs --date (the first "
 		    "day)"));
-	if (!opts[6].seen && (!opts[0].seen || !opts[1].seen))
+	if (!date && (!start || !end))
 		return cli_usage_error(ctx,
 		    _("an event needs --start and --end "
 		    "(YYYY-MM-DD HH:MM), or --date (YYYY-MM-DD) for a whole "
 		    "day"));
 	event_init(&ev);
-	ev.title = xstrdup(pos[0]);
+	ev.title = xstrdup(cli_arg(ctx, "title"));
 	ev.start = rtime_day_add(ctx->now, 0);
-	if ((rc = opts[6].seen ? cli_event_days(ctx, &opts[6], &opts[7],
-	    &ev) : cli_event_times(&opts[0], &opts[1], &ev.start,
-	    &ev.end)) != 0) {
+	if ((rc = date ? cli_event_days(ctx, &ev) : cli_event_times(ctx,
+	    &ev.start, &ev.end)) != 0) {
 		event_fini(&ev);
 		return rc;
 	}
-	cli_event_set(&ev.location, &opts[2]);
-	cli_event_set(&ev.description, &opts[3]);
-	cli_event_set(&ev.rrule, &opts[4]);
-	cli_event_set(&ev.languages, &opts[5]);
+	cli_event_texts(ctx, &ev);
+	cli_event_set(ctx, &ev.languages, "--languages");
 	if (ops_event_add(ctx->st, &ev, &err) < 0)
 		rc = cli_fail(&err);
 	else
@@ -120,24 +125,20 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_event_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false }, { "search", true, NULL, false },
-	    { "gaps", false, NULL, false } };
 	struct store_range range = { 0 };
 	struct event_list list = { 0 };
 	struct cli_table t;
 	struct err err;
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 4, NULL, 0, 0) < 0)
-		return CLI_USAGE;
 	range.from = rtime_day_add(ctx->now, 0);
-	if (cli_args_days(ctx, opts[0].value, opts[1].value, &range.from,
-	    &range.to) < 0)
+	if (cli_args_range(ctx, &range.from, &range.to) < 0)
 		return CLI_USAGE;
-	range.search = opts[2].value;
-	range.gaps_only = opts[3].seen;
+	range.search = cli_arg(ctx, "--search");
+	range.gaps_only = cli_arg_seen(ctx, "--gaps");
 	if (store_event_list(ctx->st, &range, &list, &err) < 0)
 		return cli_fail(&err);
 	cli_table_init(&t, cli_event_columns, cli_event_ncolumns);
@@ -172,14 +173,12 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_table t, st;
 	struct event ev;
 	struct err err;
-	char *pos[1];
-	int64_t id;
+	int64_t id = cli_arg_id(ctx, "id");
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
-		return CLI_USAGE;
 	if (store_event_get(ctx->st, id, &ev, &err) < 0 ||
 	    store_shift_list_event(ctx->st, id, &shifts, &err) < 0) {
 		event_fini(&ev);
@@ -218,53 +217,43 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "title", true, NULL, false },
-	    { "start", true, NULL, false }, { "end", true, NULL, false },
-	    { "location", true, NULL, false },
-	    { "description", true, NULL, false },
-	    { "repeat", true, NULL, false },
-	    { "languages", true, NULL, false },
-	    { "series", false, NULL, false },
-	    { "date", true, NULL, false }, { "to", true, NULL, false } };
+	bool start = cli_arg_seen(ctx, "--start"), end = cli_arg_seen(ctx,
+	    "--end"), days = cli_arg_seen(ctx, "--date") || cli_arg_seen(ctx,
+	    "--to");
 	struct event ev;
 	struct err err;
-	char *pos[1];
-	int64_t id;
+	int64_t id = cli_arg_id(ctx, "id");
 	int rc;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 10, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
-		return CLI_USAGE;
-	if ((opts[8].seen || opts[9].seen) && (opts[1].seen || opts[2].seen))
+	if (days && (start || end))
 		return cli_usage_error(ctx, _("give either --date/--to (all "
 		    "day) or --start/--end (with times), not both"));
 	if (store_event_get(ctx->st, id, &ev, &err) < 0)
 		return cli_fail(&err);
-	cli_event_set(&ev.title, &opts[0]);
-	if (ev.all_day && (opts[1].seen != opts[2].seen)) {
+	cli_event_set(ctx, &ev.title, "--title");
+	if (ev.all_day && start != end) {
 		event_fini(&ev);
 		return cli_usage_error(ctx, _("event %lld is all-day: give "
 		    "both --start and --end to give it times"), (long long)id);
 	}
-	if (opts[1].seen || opts[2].seen)
+	if (start || end)
 		ev.all_day = false;
-	if ((rc = opts[8].seen || opts[9].seen ? cli_event_days(ctx, &opts[8],
-	    &opts[9], &ev) : cli_event_times(&opts[1], &opts[2], &ev.start,
-	    &ev.end)) != 0) {
+	if ((rc = days ? cli_event_days(ctx, &ev) : cli_event_times(ctx,
+	    &ev.start, &ev.end)) != 0) {
 		event_fini(&ev);
 		return rc;
 	}
-	cli_event_set(&ev.location, &opts[3]);
-	cli_event_set(&ev.description, &opts[4]);
-	cli_event_set(&ev.rrule, &opts[5]);
+	cli_event_texts(ctx, &ev);
 	if (ev.rrule != NULL && *ev.rrule == '\0') {
 		free(ev.rrule);
 		ev.rrule = NULL;
 	}
-	cli_event_set(&ev.languages, &opts[6]);
-	if ((opts[7].seen ? ops_series_edit(ctx->st, &ev, &err) :
-	    ops_event_edit(ctx->st, &ev, &err)) < 0)
+	cli_event_set(ctx, &ev.languages, "--languages");
+	if ((cli_arg_seen(ctx, "--series") ? ops_series_edit(ctx->st, &ev,
+	    &err) : ops_event_edit(ctx->st, &ev, &err)) < 0)
 		rc = cli_fail(&err);
 	event_fini(&ev);
 	return rc;
@@ -273,22 +262,19 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "series", false, NULL, false },
-	    { "following", false, NULL, false } };
+	bool series = cli_arg_seen(ctx, "--series");
+	bool following = cli_arg_seen(ctx, "--following");
 	struct err err;
-	char *pos[1];
-	int64_t id;
+	int64_t id = cli_arg_id(ctx, "id");
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
-		return CLI_USAGE;
-	if (opts[0].seen && opts[1].seen)
+	if (series && following)
 		return cli_usage_error(ctx, _("--series and --following "
 		    "exclude each other"));
-	if ((opts[0].seen || opts[1].seen ? ops_series_cancel_scope(ctx->st,
-	    id, opts[1].seen, &err) : ops_event_cancel(ctx->st, id,
-	    &err)) < 0)
+	if ((series || following ? ops_series_cancel_scope(ctx->st, id,
+	    following, &err) : ops_event_cancel(ctx->st, id, &err)) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -296,24 +282,19 @@ cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_event_copy(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "start", true, NULL, false } };
+	const char *when = cli_arg(ctx, "--start");
 	struct err err;
-	char *pos[1];
-	int64_t id, start, new_id;
+	int64_t start, new_id;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
-		return CLI_USAGE;
-	if (!opts[0].seen)
-		return cli_usage_error(ctx, _("give the copy's start with "
-		    "--start WHEN"));
 	/* A DAY for an all-day event's copy. */
-	if ((strchr(opts[0].value, ':') != NULL ? rtime_parse_when(
-	    opts[0].value, &start, &err) : rtime_parse_day(opts[0].value,
-	    ctx->now, &start, &err)) < 0)
+	if ((strchr(when, ':') != NULL ? rtime_parse_when(when, &start,
+	    &err) : rtime_parse_day(when, ctx->now, &start, &err)) < 0)
 		return cli_fail(&err);
-	if (ops_event_copy(ctx->st, id, start, &new_id, &err) < 0)
+	if (ops_event_copy(ctx->st, cli_arg_id(ctx, "id"), start, &new_id,
+	    &err) < 0)
 		return cli_fail(&err);
 	cli_out_id(ctx, new_id);
 	return CLI_OK;
@@ -322,21 +303,19 @@ cli_event_copy(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_event_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "series", false, NULL, false },
-	    { "following", false, NULL, false } };
+	bool series = cli_arg_seen(ctx, "--series");
+	bool following = cli_arg_seen(ctx, "--following");
 	struct err err;
-	char *pos[1];
-	int64_t id;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("event"), &id) < 0)
-		return CLI_USAGE;
-	if (opts[0].seen && opts[1].seen)
+	if (series && following)
 		return cli_usage_error(ctx, _("--series and --following "
 		    "exclude each other"));
-	if (ops_series_delete(ctx->st, id, opts[0].seen ? OPS_SERIES_ALL :
-	    opts[1].seen ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE, &err) < 0)
+	if (ops_series_delete(ctx->st, cli_arg_id(ctx, "id"), series ?
+	    OPS_SERIES_ALL : following ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE,
+	    &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }

@@ -11,19 +11,6 @@
 
 #include "rooster/ops.h"
 
-/* argv with "-o X" spelled "--output X", for cli_args_parse. */
-static char **
-cli_export_argv(int argc, char **argv)
-{
-	char **copy = xcalloc((size_t)argc + 1, sizeof *copy);
-	int i;
-
-	for (i = 0; i < argc; i++)
-		copy[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" :
-		    argv[i];
-	return copy;
-}
-
 /*
  * Write the calendar to path through a temporary file renamed over it,
  * private like every export: it names every volunteer on every shift.
@@ -48,36 +35,26 @@ cli_export_file(struct cli_ctx *ctx, const struct ops_config *cfg,
 int
 cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "event", true, NULL, false },
-	    { "volunteer", true, NULL, false },
-	    { "output", true, NULL, false } };
+	const char *out = cli_arg(ctx, "--output");
 	struct ops_config cfg;
 	struct err err;
-	char **args, *pos[1];
-	int64_t event_id = 0, volunteer_id = 0;
+	int64_t event_id = cli_arg_id(ctx, "--event");
+	int64_t volunteer_id = cli_arg_id(ctx, "--volunteer");
 	int rc;
 
-	args = cli_export_argv(argc, argv);
-	rc = cli_args_parse(ctx, argc, args, opts, 3, pos, 0, 0);
-	free(args);
-	if (rc < 0)
-		return CLI_USAGE;
-	if (opts[0].seen && opts[1].seen)
+	(void)argc;
+	(void)argv;
+	if (event_id != 0 && volunteer_id != 0)
 		return cli_usage_error(ctx,
 		    _("give --event or --volunteer, not "
 		    "both"));
-	if ((opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
-	    &event_id) < 0) || (opts[1].seen && cli_args_volunteer(ctx,
-	    opts[1].value, &volunteer_id) < 0))
-		return CLI_USAGE;
 	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
 		ops_config_fini(&cfg);
 		return rc;
 	}
 	err_clear(&err);
-	if (opts[2].seen && strcmp(opts[2].value, "-") != 0)
-		rc = cli_export_file(ctx, &cfg, event_id, volunteer_id,
-		    opts[2].value);
+	if (out != NULL && strcmp(out, "-") != 0)
+		rc = cli_export_file(ctx, &cfg, event_id, volunteer_id, out);
 	else if (ops_export_ics(ctx->st, &cfg, event_id, volunteer_id, stdout,
 	    &err) < 0)
 		rc = cli_fail(&err);
@@ -98,18 +75,18 @@ cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv)
 	struct ops_config cfg;
 	struct cli_table t;
 	struct err err;
-	char *pos[1];
 	size_t i;
 	int rc;
 
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0)
-		return CLI_USAGE;
+	(void)argc;
+	(void)argv;
 	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
 		ops_config_fini(&cfg);
 		return rc;
 	}
 	err_clear(&err);
-	if (ops_export_feeds(ctx->st, &cfg, pos[0], &feeds, &err) < 0)
+	if (ops_export_feeds(ctx->st, &cfg, cli_arg(ctx, "dir"), &feeds,
+	    &err) < 0)
 		rc = cli_fail(&err);
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
 	for (i = 0; i < feeds.len; i++) {

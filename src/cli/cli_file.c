@@ -18,21 +18,6 @@
 /* Largest file read whole: far beyond any volunteer list. */
 #define CLI_FILE_MAX (64L * 1024 * 1024)
 
-static char cli_file_output_long[] = "--output";
-
-void
-cli_file_alias_output(int argc, char **argv)
-{
-	int i;
-
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-o") == 0)
-			argv[i] = cli_file_output_long;
-	}
-}
-
 int
 cli_file_open(struct cli_file *f, const char *path, struct err *err)
 {

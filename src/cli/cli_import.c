@@ -23,37 +23,35 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 		{ "replies", N_("REPLIES"), CLI_INT, CLI_BOTH },
 		{ "ignored", N_("IGNORED"), CLI_INT, CLI_BOTH },
 	};
-	struct cli_opt opts[] = {
-		{ "strict", false, NULL, false },
-	};
+	const char *file = cli_arg(ctx, "file");
 	struct ops_ics_result res;
 	struct cli_table t;
 	struct err err;
-	char *pos[1], *clean, from[64], to[64];
+	char *clean, from[64], to[64];
 	FILE *fp;
 	size_t i;
 	int rc;
 
-	if (cli_args_parse(ctx, argc, argv, opts, sizeof opts / sizeof opts[0],
-	    pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if (strcmp(pos[0], "-") == 0)
+	(void)argc;
+	(void)argv;
+	if (strcmp(file, "-") == 0)
 		fp = stdin;
-	else if ((fp = fopen(pos[0], "r")) == NULL) {
-		fprintf(stderr, _("rooster: cannot read %s: %s\n"), pos[0],
+	else if ((fp = fopen(file, "r")) == NULL) {
+		fprintf(stderr, _("rooster: cannot read %s: %s\n"), file,
 		    strerror(errno));
 		return CLI_FAILED;
 	}
 	memset(&res, 0, sizeof res);
 	err_clear(&err);
-	rc = ops_ics_import(ctx->st, fp, opts[0].seen, &res, &err);
+	rc = ops_ics_import(ctx->st, fp, cli_arg_seen(ctx, "--strict"), &res,
+	    &err);
 	if (fp != stdin)
 		fclose(fp);
 	if (rc < 0) {
 		if (err.code == ERR_INVALID) {
 			clean = text_sanitize(err.msg);
 			fprintf(stderr, _("rooster: %s: %s; nothing was "
-			    "imported\n"), pos[0], clean);
+			    "imported\n"), file, clean);
 			free(clean);
 			ops_ics_result_fini(&res);
 			return CLI_USAGE;
@@ -63,7 +61,7 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	for (i = 0; i < res.nnotes; i++) {
 		clean = text_sanitize(res.notes[i]);
-		fprintf(stderr, _("rooster: %s: %s\n"), pos[0], clean);
+		fprintf(stderr, _("rooster: %s: %s\n"), file, clean);
 		free(clean);
 	}
 	/* Free/busy taken in: a line each, for people (the table). */
@@ -107,20 +105,16 @@ cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
 	struct ops_mail_row *r;
 	struct cli_table t;
 	struct err err;
-	char **pos, *clean;
+	char *clean;
 	size_t i;
-	int n, rc;
+	int rc;
 
-	pos = xreallocarray(NULL, (size_t)argc + 1, sizeof *pos);
-	if ((n = cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1,
-	    argc + 1)) < 0) {
-		free(pos);
-		return CLI_USAGE;
-	}
+	(void)argc;
+	(void)argv;
 	memset(&res, 0, sizeof res);
 	err_clear(&err);
-	rc = ops_mail_import(ctx->st, pos, (size_t)n, &res, &err);
-	free(pos);
+	rc = ops_mail_import(ctx->st, ctx->args.many,
+	    (size_t)ctx->args.nmany, &res, &err);
 	if (rc < 0 && res.len == 0) {
 		ops_mail_result_free(&res);
 		if (err.code == ERR_INVALID) {

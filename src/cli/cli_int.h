@@ -29,6 +29,50 @@ enum cli_format {
 	CLI_FORMAT_JSON
 };
 
+/* cli_args.c: what a command takes, declared once in its table entry */
+
+enum cli_arg_kind {
+	CLI_ARG_TEXT = 0,	/* a value, as typed */
+	CLI_ARG_FLAG,		/* an option without a value */
+	CLI_ARG_ID,		/* a positive id, checked before the handler */
+	CLI_ARG_VOLUNTEER,	/* an id, e-mail or name: cli_args_volunteer() */
+	CLI_ARG_TEAM,		/* an id or name: cli_args_team() */
+	CLI_ARG_SHOWN		/* only words in the usage line: a global
+				 * option the handler reads (print --format) */
+};
+
+enum cli_arg_flags {
+	CLI_ARG_REQUIRED = 1 << 0,
+	CLI_ARG_MANY = 1 << 1	/* the last positional: one or more */
+};
+
+/*
+ * One positional argument ("title") or option ("--start"). The usage
+ * line is the usage words of each in order, so help and parser agree.
+ */
+struct cli_arg {
+	const char		*name;
+	enum cli_arg_kind	 kind;
+	int			 flags;		/* enum cli_arg_flags */
+	const char		*usage;		/* N_(): its words in the usage
+						 * line; "" when another's
+						 * words say it */
+	const char		*what;		/* CLI_ARG_ID: N_("event") */
+};
+
+#define CLI_ARGS_END	{ NULL, CLI_ARG_TEXT, 0, NULL, NULL }
+#define CLI_ARGS_MAX	16
+
+/* What the parser found, read by name with cli_arg() and friends. */
+struct cli_args {
+	const char	*value[CLI_ARGS_MAX];	/* NULL: not given; a flag
+						 * given is "" */
+	int64_t		 id[CLI_ARGS_MAX];	/* CLI_ARG_ID, _VOLUNTEER,
+						 * _TEAM: resolved */
+	char		**many;			/* CLI_ARG_MANY: every one */
+	int		 nmany;
+};
+
 struct cli_ctx {
 	struct store	*st;		/* the open plan */
 	enum cli_format	 format;
@@ -36,6 +80,7 @@ struct cli_ctx {
 	const char	*db_path;
 	int64_t		 now;		/* UTC seconds, for today/tomorrow */
 	const struct cli_command *command;
+	struct cli_args	 args;		/* parsed from command->args */
 };
 
 typedef int cli_handler_fn(struct cli_ctx *ctx, int argc, char **argv);
@@ -49,13 +94,21 @@ enum cli_command_flags {
 				   one yet (made on a UTC server) */
 };
 
+/*
+ * A command. With args, the dispatcher parses the line against them (and
+ * checks ids) before the handler runs, and the usage line comes from
+ * them; a handler then reads cli_arg(ctx, "--start"). Without args
+ * (NULL), usage is given and the handler parses argv itself.
+ */
 struct cli_command {
 	const char	*noun;		/* "event", or the command itself */
 	const char	*verb;		/* "add", or NULL for one-word commands */
-	const char	*usage;		/* arguments after the command words */
+	const char	*usage;		/* without args: the arguments' words */
 	const char	*summary;	/* one line for `rooster help` */
 	cli_handler_fn	*handler;	/* argv: what follows the command words */
 	int		 flags;
+	const struct cli_arg *args;	/* ended by { NULL }, or NULL */
+	const char	*missing;	/* N_(): a required option is absent */
 };
 
 /* cli_main.c */
@@ -68,24 +121,22 @@ int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
 
 /* cli_args.c */
 
-struct cli_opt {
-	const char	*name;		/* long name without "--" */
-	bool		 has_arg;
-	const char	*value;		/* set by cli_args_parse */
-	bool		 seen;
-};
-
 /*
- * Parse argv: options (--name VALUE, --name=VALUE, --flag) anywhere, "--"
- * ends them; the rest are positional, stored in pos (at most maxpos).
- * Between min and max positionals are required. On a usage error prints
- * one line and returns -1; otherwise the number of positionals.
+ * Parse argv against ctx->command->args into ctx->args: options
+ * (--name VALUE, --name=VALUE, --flag, -o for --output) anywhere, "--"
+ * ends them; then the count of positionals, the required options, and
+ * every id. On a usage error prints one line and returns -1.
  */
-int cli_args_parse(const struct cli_ctx *ctx, int argc, char **argv,
-    struct cli_opt *opts, size_t nopts, char **pos, int min, int max);
-/* The option named name in opts (must exist). */
-struct cli_opt *cli_args_opt(struct cli_opt *opts, size_t nopts,
-    const char *name);
+int cli_args_check(struct cli_ctx *ctx, int argc, char **argv);
+/* The value of the declared argument name ("--start", "title"), or NULL. */
+const char *cli_arg(const struct cli_ctx *ctx, const char *name);
+/* The flag or option name was given. */
+bool cli_arg_seen(const struct cli_ctx *ctx, const char *name);
+/* The id given as name (CLI_ARG_ID, _VOLUNTEER, _TEAM), or 0 if absent. */
+int64_t cli_arg_id(const struct cli_ctx *ctx, const char *name);
+/* The usage line of c (after the command words), translated. */
+const char *cli_args_usage(const struct cli_command *c);
+
 /* Parse a positive id; on error prints and returns -1. */
 int cli_args_id(const struct cli_ctx *ctx, const char *s, const char *what,
     int64_t *out);
@@ -100,6 +151,10 @@ int cli_args_int(const struct cli_ctx *ctx, const char *s, const char *what,
  */
 int cli_args_volunteer(const struct cli_ctx *ctx, const char *s,
     int64_t *out);
+/* A TEAM argument: its id, or its name in any case (and accents). */
+int cli_args_team(const struct cli_ctx *ctx, const char *s, int64_t *out);
+/* The declared --from and --to DAY as cli_args_days() makes them. */
+int cli_args_range(const struct cli_ctx *ctx, int64_t *from, int64_t *to);
 /* Parse --from/--to DAY options into [from, to) (to is exclusive). */
 int cli_args_days(const struct cli_ctx *ctx, const char *from, const char *to,
     int64_t *out_from, int64_t *out_to);
@@ -213,8 +268,6 @@ struct cli_file {
 	struct file_atomic file;	/* unless standard output */
 };
 
-/* Turn "-o" into "--output" in argv (before any "--"). */
-void cli_file_alias_output(int argc, char **argv);
 /*
  * Open path for writing (NULL or "-": standard output) through a
  * temporary file created 0600 beside it. Returns 0, or -1 with ERR_IO.

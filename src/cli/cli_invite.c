@@ -22,35 +22,28 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
 		{ "detail", N_("DETAIL"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
-	struct cli_opt opts[] = { { "event", true, NULL, false },
-	    { "outbox", true, NULL, false }, { "send", false, NULL, false } };
 	struct ops_invite_results res = { 0 };
 	struct ops_invite_result *r;
 	struct ops_config cfg;
 	struct cli_table t;
 	struct err err;
-	char *pos[1];
-	int64_t event_id = 0;
 	size_t i;
 	int rc;
 
-	if (cli_args_parse(ctx, argc, argv, opts, 3, pos, 0, 0) < 0)
-		return CLI_USAGE;
-	if (opts[1].seen == opts[2].seen)
+	(void)argc;
+	(void)argv;
+	if (cli_arg_seen(ctx, "--outbox") == cli_arg_seen(ctx, "--send"))
 		return cli_usage_error(ctx,
 		    _("give --outbox DIR or --send (one "
 		    "of them)"));
-	if (opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
-	    &event_id) < 0)
-		return CLI_USAGE;
 	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
 		ops_config_fini(&cfg);
 		return rc;
 	}
 	err_clear(&err);
-	if (ops_invite(ctx->st, &cfg, event_id, opts[2].seen ?
-	    OPS_INVITE_SEND : OPS_INVITE_OUTBOX, opts[1].value, &res,
-	    &err) < 0) {
+	if (ops_invite(ctx->st, &cfg, cli_arg_id(ctx, "--event"),
+	    cli_arg_seen(ctx, "--send") ? OPS_INVITE_SEND : OPS_INVITE_OUTBOX,
+	    cli_arg(ctx, "--outbox"), &res, &err) < 0) {
 		ops_invite_results_free(&res);
 		ops_config_fini(&cfg);
 		return cli_fail(&err);

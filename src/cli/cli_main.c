@@ -18,160 +18,460 @@
 
 static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
 
+static const struct cli_arg cli_takes_plan_init[] = {
+	{ "--timezone", CLI_ARG_TEXT, 0, N_("[--timezone ZONE]"), NULL },
+	{ "--name", CLI_ARG_TEXT, 0, N_("[--name ORGANISATION]"), NULL },
+	{ "--rest-minutes", CLI_ARG_TEXT, 0, N_("[--rest-minutes N]"), NULL },
+	{ "--language", CLI_ARG_TEXT, 0, N_("[--language nl|en]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_none[] = {
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_event_add[] = {
+	{ "title", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("TITLE"), NULL },
+	{ "--start", CLI_ARG_TEXT, 0, N_("--start WHEN"), NULL },
+	{ "--end", CLI_ARG_TEXT, 0, N_("--end WHEN"), NULL },
+	{ "--date", CLI_ARG_TEXT, 0, N_("| --date DAY"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
+	{ "--location", CLI_ARG_TEXT, 0, N_("[--location L]"), NULL },
+	{ "--description", CLI_ARG_TEXT, 0, N_("[--description D]"), NULL },
+	{ "--repeat", CLI_ARG_TEXT, 0, N_("[--repeat RRULE]"), NULL },
+	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages L]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_event_list[] = {
+	{ "--from", CLI_ARG_TEXT, 0, N_("[--from DAY]"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
+	{ "--search", CLI_ARG_TEXT, 0, N_("[--search TEXT]"), NULL },
+	{ "--gaps", CLI_ARG_FLAG, 0, N_("[--gaps]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_event_id[] = {
+	{ "id", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("ID"), N_("event") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_event_edit[] = {
+	{ "id", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("ID"), N_("event") },
+	{ "--title", CLI_ARG_TEXT, 0, N_("[--title T]"), NULL },
+	{ "--start", CLI_ARG_TEXT, 0, N_("[--start WHEN]"), NULL },
+	{ "--end", CLI_ARG_TEXT, 0, N_("[--end WHEN]"), NULL },
+	{ "--date", CLI_ARG_TEXT, 0, N_("[--date DAY]"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
+	{ "--location", CLI_ARG_TEXT, 0, N_("[--location L]"), NULL },
+	{ "--description", CLI_ARG_TEXT, 0, N_("[--description D]"), NULL },
+	{ "--repeat", CLI_ARG_TEXT, 0, N_("[--repeat RRULE]"), NULL },
+	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages L]"), NULL },
+	{ "--series", CLI_ARG_FLAG, 0, N_("[--series]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_event_cancel[] = {
+	{ "id", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("ID"), N_("event") },
+	{ "--series", CLI_ARG_FLAG, 0, N_("[--series | --following]"), NULL },
+	{ "--following", CLI_ARG_FLAG, 0, "", NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_event_copy[] = {
+	{ "id", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("ID"), N_("event") },
+	{ "--start", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("--start WHEN"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_shift_add[] = {
+	{ "event", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("EVENT_ID"), N_("event") },
+	{ "role", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("ROLE"), NULL },
+	{ "--start", CLI_ARG_TEXT, 0, N_("[--start WHEN]"), NULL },
+	{ "--end", CLI_ARG_TEXT, 0, N_("[--end WHEN]"), NULL },
+	{ "--needed", CLI_ARG_TEXT, 0, N_("[--needed N]"), NULL },
+	{ "--language", CLI_ARG_TEXT, 0, N_("[--language L]"), NULL },
+	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_shift_list[] = {
+	{ "event", CLI_ARG_ID, 0, N_("[EVENT_ID]"), N_("event") },
+	{ "--from", CLI_ARG_TEXT, 0, N_("[--from DAY]"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_shift_id[] = {
+	{ "id", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("ID"), N_("shift") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_shift_edit[] = {
+	{ "id", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("ID"), N_("shift") },
+	{ "--role", CLI_ARG_TEXT, 0, N_("[--role R]"), NULL },
+	{ "--start", CLI_ARG_TEXT, 0, N_("[--start WHEN]"), NULL },
+	{ "--end", CLI_ARG_TEXT, 0, N_("[--end WHEN]"), NULL },
+	{ "--needed", CLI_ARG_TEXT, 0, N_("[--needed N]"), NULL },
+	{ "--language", CLI_ARG_TEXT, 0, N_("[--language L]"), NULL },
+	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_add[] = {
+	{ "name", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("NAME"), NULL },
+	{ "--email", CLI_ARG_TEXT, 0, N_("[--email E]"), NULL },
+	{ "--phone", CLI_ARG_TEXT, 0, N_("[--phone P]"), NULL },
+	{ "--skills", CLI_ARG_TEXT, 0, N_("[--skills a,b]"), NULL },
+	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages nl,ar]"), NULL },
+	{ "--max-per-month", CLI_ARG_TEXT, 0, N_("[--max-per-month N]"), NULL },
+	{ "--notes", CLI_ARG_TEXT, 0, N_("[--notes TEXT]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_list[] = {
+	{ "--search", CLI_ARG_TEXT, 0, N_("[--search TEXT]"), NULL },
+	{ "--skill", CLI_ARG_TEXT, 0, N_("[--skill S]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_id[] = {
+	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("ID"), N_("volunteer") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_edit[] = {
+	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("ID"), N_("volunteer") },
+	{ "--name", CLI_ARG_TEXT, 0, N_("[--name N]"), NULL },
+	{ "--email", CLI_ARG_TEXT, 0, N_("[--email E]"), NULL },
+	{ "--phone", CLI_ARG_TEXT, 0, N_("[--phone P]"), NULL },
+	{ "--skills", CLI_ARG_TEXT, 0, N_("[--skills a,b]"), NULL },
+	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages nl,ar]"), NULL },
+	{ "--max-per-month", CLI_ARG_TEXT, 0, N_("[--max-per-month N]"), NULL },
+	{ "--notes", CLI_ARG_TEXT, 0, N_("[--notes TEXT]"), NULL },
+	{ "--active", CLI_ARG_TEXT, 0, N_("[--active yes|no]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_unavailable[] = {
+	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("VOLUNTEER"), N_("volunteer") },
+	{ "--from", CLI_ARG_TEXT, 0, N_("--from DAY|WHEN"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("--to DAY|WHEN"), NULL },
+	{ "--reason", CLI_ARG_TEXT, 0, N_("[--reason R]"), NULL },
+	{ "--remove", CLI_ARG_ID, 0, N_("| --remove PERIOD"), N_("period") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_token[] = {
+	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("ID"), N_("volunteer") },
+	{ "--rotate", CLI_ARG_FLAG, 0, N_("[--rotate]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_team_add[] = {
+	{ "name", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("NAME"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_team_join[] = {
+	{ "team", CLI_ARG_TEAM, CLI_ARG_REQUIRED, N_("TEAM"), N_("team") },
+	{ "volunteer", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("VOLUNTEER"), N_("volunteer") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_team_rename[] = {
+	{ "team", CLI_ARG_TEAM, CLI_ARG_REQUIRED, N_("TEAM"), N_("team") },
+	{ "name", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("NAME"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_team_delete[] = {
+	{ "team", CLI_ARG_TEAM, CLI_ARG_REQUIRED, N_("TEAM"), N_("team") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_assign[] = {
+	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
+	{ "volunteer", CLI_ARG_VOLUNTEER, 0,
+	  N_("VOLUNTEER|--team TEAM_ID"), N_("volunteer") },
+	{ "--team", CLI_ARG_ID, 0, "", N_("team") },
+	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
+	{ "--note", CLI_ARG_TEXT, 0, N_("[--note TEXT]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_pair[] = {
+	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
+	{ "volunteer", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("VOLUNTEER_ID"), N_("volunteer") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_respond[] = {
+	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
+	{ "volunteer", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("VOLUNTEER_ID"), N_("volunteer") },
+	{ "status", CLI_ARG_TEXT, CLI_ARG_REQUIRED,
+	  N_("accepted|declined|tentative"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_attended[] = {
+	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
+	{ "volunteer", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("VOLUNTEER_ID"), N_("volunteer") },
+	{ "--no-show", CLI_ARG_FLAG, 0, N_("[--no-show]"), NULL },
+	{ "--hours", CLI_ARG_TEXT, 0, N_("[--hours H]"), NULL },
+	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_who[] = {
+	{ "day", CLI_ARG_TEXT, 0, N_("[DAY | --from DAY --to DAY]"), NULL },
+	{ "--from", CLI_ARG_TEXT, 0, "", NULL },
+	{ "--to", CLI_ARG_TEXT, 0, "", NULL },
+	{ "--all", CLI_ARG_FLAG, 0, N_("[--all]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_range[] = {
+	{ "--from", CLI_ARG_TEXT, 0, N_("[--from DAY]"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_suggest[] = {
+	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
+	{ "--limit", CLI_ARG_TEXT, 0, N_("[--limit N]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_csv_import[] = {
+	{ "file", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("FILE"), NULL },
+	{ "--dry-run", CLI_ARG_FLAG, 0, N_("[--dry-run]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_csv_export[] = {
+	{ "what", CLI_ARG_TEXT, CLI_ARG_REQUIRED,
+	  N_("volunteers|assignments"), NULL },
+	{ "--output", CLI_ARG_TEXT, 0, N_("[-o FILE]"), NULL },
+	{ "--dutch", CLI_ARG_FLAG, 0, N_("[--dutch]"), NULL },
+	{ "--from", CLI_ARG_TEXT, 0, N_("[--from DAY]"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_print[] = {
+	{ "--event", CLI_ARG_ID, 0,
+	  N_("--event ID | --week DAY"), N_("event") },
+	{ "--week", CLI_ARG_TEXT, 0, "", NULL },
+	{ "--format", CLI_ARG_SHOWN, 0, N_("[--format text|html]"), NULL },
+	{ "--phones", CLI_ARG_FLAG, 0, N_("[--phones]"), NULL },
+	{ "--output", CLI_ARG_TEXT, 0, N_("[-o FILE]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_export_ics[] = {
+	{ "--event", CLI_ARG_ID, 0,
+	  N_("[--event ID | --volunteer ID]"), N_("event") },
+	{ "--volunteer", CLI_ARG_VOLUNTEER, 0, "", N_("volunteer") },
+	{ "--output", CLI_ARG_TEXT, 0, N_("[-o FILE]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_export_feeds[] = {
+	{ "dir", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("DIR"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_invite[] = {
+	{ "--event", CLI_ARG_ID, 0, N_("[--event ID]"), N_("event") },
+	{ "--outbox", CLI_ARG_TEXT, 0, N_("(--outbox DIR | --send)"), NULL },
+	{ "--send", CLI_ARG_FLAG, 0, "", NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_import_ics[] = {
+	{ "file", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("FILE"), NULL },
+	{ "--strict", CLI_ARG_FLAG, 0, N_("[--strict]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_import_mail[] = {
+	{ "path", CLI_ARG_TEXT, CLI_ARG_REQUIRED | CLI_ARG_MANY,
+	  N_("PATH..."), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_file[] = {
+	{ "file", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("FILE"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_log[] = {
+	{ "--limit", CLI_ARG_TEXT, 0, N_("[--limit N]"), NULL },
+	{ "--volunteer", CLI_ARG_VOLUNTEER, 0,
+	  N_("[--volunteer ID]"), N_("volunteer") },
+	{ "--event", CLI_ARG_ID, 0, N_("[--event ID]"), N_("event") },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_restore[] = {
+	{ "file", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("FILE"), NULL },
+	{ "--yes", CLI_ARG_FLAG, 0, N_("[--yes]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_export[] = {
+	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("ID"), N_("volunteer") },
+	{ "--output", CLI_ARG_TEXT, 0, N_("[-o FILE]"), NULL },
+	CLI_ARGS_END
+};
+
+static const struct cli_arg cli_takes_volunteer_forget[] = {
+	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
+	  N_("ID"), N_("volunteer") },
+	{ "--yes", CLI_ARG_FLAG, 0, N_("[--yes]"), NULL },
+	CLI_ARGS_END
+};
+
+
 static const struct cli_command cli_commands[] = {
-	{ "init", NULL, N_("[--timezone ZONE] [--name ORGANISATION] "
-	  "[--rest-minutes N] [--language nl|en]"),
-	  N_("name the plan, set its zone, rest rule and "
+	{ "init", NULL, NULL, N_("name the plan, set its zone, rest rule and "
 	  "language"),
-	  cli_plan_init, CLI_ANY_ZONE },
-	{ "demo", NULL, "",
-	  N_("fill an empty database with the demo plan"), cli_plan_demo,
-	  CLI_NO_ZONE },
-	{ "event", "add", N_("TITLE --start WHEN --end WHEN | --date DAY "
-	  "[--to DAY] [--location L] [--description D] [--repeat RRULE] "
-	  "[--languages L]"),
-	  N_("add an event"), cli_event_add, 0 },
-	{ "event", "list",
-	  N_("[--from DAY] [--to DAY] [--search TEXT] [--gaps]"),
-	  N_("list events (from today on unless --from)"), cli_event_list,
-	  CLI_READS },
-	{ "event", "show", N_("ID"), N_("show an event with its shifts"),
-	  cli_event_show, CLI_READS },
-	{ "event", "edit", N_("ID [--title T] [--start WHEN] [--end WHEN] "
-	  "[--date DAY] [--to DAY] [--location L] [--description D] "
-	  "[--repeat RRULE] [--languages L] [--series]"),
-	  N_("change an event (--series: every occurrence)"), cli_event_edit,
-	  0 },
-	{ "event", "cancel", N_("ID [--series | --following]"),
-	  N_("cancel an event (it stays, marked)"),
-	  cli_event_cancel, 0 },
-	{ "event", "copy", N_("ID --start WHEN"),
+	  cli_plan_init, CLI_ANY_ZONE, cli_takes_plan_init, NULL },
+	{ "demo", NULL, NULL, N_("fill an empty database with the demo plan"),
+	  cli_plan_demo, CLI_NO_ZONE, cli_takes_none, NULL },
+	{ "event", "add", NULL, N_("add an event"),
+	  cli_event_add, 0, cli_takes_event_add, NULL },
+	{ "event", "list", NULL,
+	  N_("list events (from today on unless --from)"),
+	  cli_event_list, CLI_READS, cli_takes_event_list, NULL },
+	{ "event", "show", NULL, N_("show an event with its shifts"),
+	  cli_event_show, CLI_READS, cli_takes_event_id, NULL },
+	{ "event", "edit", NULL,
+	  N_("change an event (--series: every occurrence)"),
+	  cli_event_edit, 0, cli_takes_event_edit, NULL },
+	{ "event", "cancel", NULL, N_("cancel an event (it stays, marked)"),
+	  cli_event_cancel, 0, cli_takes_event_cancel, NULL },
+	{ "event", "copy", NULL,
 	  N_("copy an event with its shifts (no people) to a new start"),
-	  cli_event_copy, 0 },
-	{ "event", "delete", N_("ID [--series | --following]"),
-	  N_("delete an event with its shifts"),
-	  cli_event_delete, 0 },
-	{ "shift", "add", N_("EVENT_ID ROLE [--start WHEN] [--end WHEN] "
-	  "[--needed N] [--language L] [--force]"),
-	  N_("add a shift to an event"), cli_shift_add, 0 },
-	{ "shift", "list", N_("[EVENT_ID] [--from DAY] [--to DAY]"),
-	  N_("list shifts"), cli_shift_list, CLI_READS },
-	{ "shift", "show", N_("ID"), N_("show a shift with its assignments"),
-	  cli_shift_show, CLI_READS },
-	{ "shift", "edit", N_("ID [--role R] [--start WHEN] [--end WHEN] "
-	  "[--needed N] [--language L] [--force]"), N_("change a shift"),
-	  cli_shift_edit,
-	  0 },
-	{ "shift", "delete", N_("ID"), N_("delete a shift"), cli_shift_delete,
-	  0 },
-	{ "volunteer", "add", N_("NAME [--email E] [--phone P] [--skills a,b] "
-	  "[--languages nl,ar] [--max-per-month N] [--notes TEXT]"),
-	  N_("add a volunteer"), cli_volunteer_add, CLI_NO_ZONE },
-	{ "volunteer", "list", N_("[--search TEXT] [--skill S]"),
-	  N_("list volunteers"), cli_volunteer_list, CLI_READS | CLI_NO_ZONE },
-	{ "volunteer", "show", N_("ID"),
-	  N_("show a volunteer and their shifts"),
-	  cli_volunteer_show, CLI_READS | CLI_NO_ZONE },
-	{ "volunteer", "edit", N_("ID [--name N] [--email E] [--phone P] "
-	  "[--skills a,b] [--languages nl,ar] [--max-per-month N] "
-	  "[--notes TEXT] [--active yes|no]"), N_("change a volunteer"),
-	  cli_volunteer_edit, CLI_NO_ZONE },
-	{ "volunteer", "delete", N_("ID"), N_("delete a volunteer"),
-	  cli_volunteer_delete, CLI_NO_ZONE },
-	{ "volunteer", "unavailable",
-	  N_("VOLUNTEER --from DAY|WHEN --to DAY|WHEN [--reason R] | "
-	  "--remove PERIOD"),
+	  cli_event_copy, 0,
+	  cli_takes_event_copy, N_("give the copy's start with --start WHEN") },
+	{ "event", "delete", NULL, N_("delete an event with its shifts"),
+	  cli_event_delete, 0, cli_takes_event_cancel, NULL },
+	{ "shift", "add", NULL, N_("add a shift to an event"),
+	  cli_shift_add, 0, cli_takes_shift_add, NULL },
+	{ "shift", "list", NULL, N_("list shifts"),
+	  cli_shift_list, CLI_READS, cli_takes_shift_list, NULL },
+	{ "shift", "show", NULL, N_("show a shift with its assignments"),
+	  cli_shift_show, CLI_READS, cli_takes_shift_id, NULL },
+	{ "shift", "edit", NULL, N_("change a shift"),
+	  cli_shift_edit, 0, cli_takes_shift_edit, NULL },
+	{ "shift", "delete", NULL, N_("delete a shift"),
+	  cli_shift_delete, 0, cli_takes_shift_id, NULL },
+	{ "volunteer", "add", NULL, N_("add a volunteer"),
+	  cli_volunteer_add, CLI_NO_ZONE, cli_takes_volunteer_add, NULL },
+	{ "volunteer", "list", NULL, N_("list volunteers"),
+	  cli_volunteer_list, CLI_READS | CLI_NO_ZONE,
+	  cli_takes_volunteer_list, NULL },
+	{ "volunteer", "show", NULL, N_("show a volunteer and their shifts"),
+	  cli_volunteer_show, CLI_READS | CLI_NO_ZONE,
+	  cli_takes_volunteer_id, NULL },
+	{ "volunteer", "edit", NULL, N_("change a volunteer"),
+	  cli_volunteer_edit, CLI_NO_ZONE, cli_takes_volunteer_edit, NULL },
+	{ "volunteer", "delete", NULL, N_("delete a volunteer"),
+	  cli_volunteer_delete, CLI_NO_ZONE, cli_takes_volunteer_id, NULL },
+	{ "volunteer", "unavailable", NULL,
 	  N_("record (or remove) a period a volunteer cannot work"),
-	  cli_volunteer_unavailable, 0 },
-	{ "volunteer", "token", N_("ID [--rotate]"),
-	  N_("print (or replace) the "
+	  cli_volunteer_unavailable, 0, cli_takes_volunteer_unavailable, NULL },
+	{ "volunteer", "token", NULL, N_("print (or replace) the "
 	  "secret token naming a volunteer's calendar feed"),
-	  cli_volunteer_token, 0 },
-	{ "team", "add", N_("NAME"), N_("add a team"), cli_team_add,
-	  CLI_NO_ZONE },
-	{ "team", "join", N_("TEAM VOLUNTEER"),
-	  N_("put a volunteer in a team"),
-	  cli_team_join, CLI_NO_ZONE },
-	{ "team", "leave", N_("TEAM VOLUNTEER"),
-	  N_("take a volunteer out of a team"), cli_team_leave, CLI_NO_ZONE },
-	{ "team", "rename", N_("TEAM NAME"), N_("rename a team"),
-	  cli_team_rename, CLI_NO_ZONE },
-	{ "team", "delete", N_("TEAM"),
-	  N_("delete a team (its members stay volunteers)"), cli_team_delete,
-	  CLI_NO_ZONE },
-	{ "team", "list", "", N_("list teams and members"), cli_team_list,
-	  CLI_READS | CLI_NO_ZONE },
-	{ "assign", NULL, N_("SHIFT_ID VOLUNTEER|--team TEAM_ID [--force] [--note TEXT]"),
-	  N_("put a volunteer or a team on a shift"), cli_assign_assign, 0 },
-	{ "unassign", NULL, N_("SHIFT_ID VOLUNTEER_ID"),
-	  N_("take a volunteer off a shift"), cli_assign_unassign, 0 },
-	{ "respond", NULL,
-	  N_("SHIFT_ID VOLUNTEER_ID accepted|declined|tentative"),
-	  N_("record a volunteer's answer"), cli_assign_respond, 0 },
-	{ "attended", NULL, N_("SHIFT_ID VOLUNTEER_ID [--no-show] [--hours H] "
-	  "[--force]"),
-	  N_("record attendance after a shift"), cli_assign_attended, 0 },
-	{ "who", NULL, N_("[DAY | --from DAY --to DAY] [--all]"),
+	  cli_volunteer_token, 0, cli_takes_volunteer_token, NULL },
+	{ "team", "add", NULL, N_("add a team"),
+	  cli_team_add, CLI_NO_ZONE, cli_takes_team_add, NULL },
+	{ "team", "join", NULL, N_("put a volunteer in a team"),
+	  cli_team_join, CLI_NO_ZONE, cli_takes_team_join, NULL },
+	{ "team", "leave", NULL, N_("take a volunteer out of a team"),
+	  cli_team_leave, CLI_NO_ZONE, cli_takes_team_join, NULL },
+	{ "team", "rename", NULL, N_("rename a team"),
+	  cli_team_rename, CLI_NO_ZONE, cli_takes_team_rename, NULL },
+	{ "team", "delete", NULL,
+	  N_("delete a team (its members stay volunteers)"),
+	  cli_team_delete, CLI_NO_ZONE, cli_takes_team_delete, NULL },
+	{ "team", "list", NULL, N_("list teams and members"),
+	  cli_team_list, CLI_READS | CLI_NO_ZONE, cli_takes_none, NULL },
+	{ "assign", NULL, NULL, N_("put a volunteer or a team on a shift"),
+	  cli_assign_assign, 0, cli_takes_assign, NULL },
+	{ "unassign", NULL, NULL, N_("take a volunteer off a shift"),
+	  cli_assign_unassign, 0, cli_takes_pair, NULL },
+	{ "respond", NULL, NULL, N_("record a volunteer's answer"),
+	  cli_assign_respond, 0, cli_takes_respond, NULL },
+	{ "attended", NULL, NULL, N_("record attendance after a shift"),
+	  cli_assign_attended, 0, cli_takes_attended, NULL },
+	{ "who", NULL, NULL,
 	  N_("who works when (--all: those who declined too)"),
-	  cli_query_who, CLI_READS },
-	{ "gaps", NULL, N_("[--from DAY] [--to DAY]"),
-	  N_("shifts still short of people"), cli_query_gaps, CLI_READS },
-	{ "hours", NULL, N_("[--from DAY] [--to DAY]"),
-	  N_("hours served and no-shows per volunteer"), cli_query_hours,
-	  CLI_READS },
-	{ "suggest", NULL, N_("SHIFT_ID [--limit N]"),
+	  cli_query_who, CLI_READS, cli_takes_who, NULL },
+	{ "gaps", NULL, NULL, N_("shifts still short of people"),
+	  cli_query_gaps, CLI_READS, cli_takes_range, NULL },
+	{ "hours", NULL, NULL, N_("hours served and no-shows per volunteer"),
+	  cli_query_hours, CLI_READS, cli_takes_range, NULL },
+	{ "suggest", NULL, NULL,
 	  N_("volunteers ranked for a shift, best first"),
-	  cli_suggest_list, CLI_READS },
-	{ "conflicts", NULL, N_("[--from DAY] [--to DAY]"),
+	  cli_suggest_list, CLI_READS, cli_takes_suggest, NULL },
+	{ "conflicts", NULL, NULL,
 	  N_("every conflict in the plan, forced ones included"),
-	  cli_conflict_list, CLI_READS },
-	{ "import", "csv", N_("FILE [--dry-run]"),
-	  N_("add or update volunteers from a spreadsheet"), cli_csv_import,
-	  CLI_NO_ZONE },
-	{ "export", "csv", N_("volunteers|assignments [-o FILE] [--dutch] "
-	  "[--from DAY] [--to DAY]"),
-	  N_("volunteers or assignments for a spreadsheet"), cli_csv_export,
-	  CLI_READS },
-	{ "print", NULL, N_("--event ID | --week DAY [--format text|html] "
-	  "[--phones] [-o FILE]"),
-	  N_("a one-page roster for the noticeboard"), cli_print,
-	  CLI_READS | CLI_OWN_FORMAT },
-	{ "export", "ics", N_("[--event ID | --volunteer ID] [-o FILE]"),
-	  N_("write the plan's shifts as an iCalendar file"), cli_export_ics,
-	  CLI_READS },
-	{ "export", "feeds", N_("DIR"),
-	  N_("one calendar per volunteer (named by "
-	  "their token) and one for the plan"), cli_export_feeds, 0 },
-	{ "invite", NULL, N_("[--event ID] (--outbox DIR | --send)"),
+	  cli_conflict_list, CLI_READS, cli_takes_range, NULL },
+	{ "import", "csv", NULL,
+	  N_("add or update volunteers from a spreadsheet"),
+	  cli_csv_import, CLI_NO_ZONE, cli_takes_csv_import, NULL },
+	{ "export", "csv", NULL,
+	  N_("volunteers or assignments for a spreadsheet"),
+	  cli_csv_export, CLI_READS, cli_takes_csv_export, NULL },
+	{ "print", NULL, NULL, N_("a one-page roster for the noticeboard"),
+	  cli_print, CLI_READS | CLI_OWN_FORMAT, cli_takes_print, NULL },
+	{ "export", "ics", NULL,
+	  N_("write the plan's shifts as an iCalendar file"),
+	  cli_export_ics, CLI_READS, cli_takes_export_ics, NULL },
+	{ "export", "feeds", NULL, N_("one calendar per volunteer (named by "
+	  "their token) and one for the plan"),
+	  cli_export_feeds, 0, cli_takes_export_feeds, NULL },
+	{ "invite", NULL, NULL,
 	  N_("send invitations, updates and cancellations (iTIP)"),
-	  cli_invite_invite, 0 },
-	{ "import", "ics", N_("FILE [--strict]"),
-	  N_("import events, or replies to invites"),
-	  cli_import_ics, 0 },
-	{ "import", "mail", N_("PATH..."),
+	  cli_invite_invite, 0, cli_takes_invite, NULL },
+	{ "import", "ics", NULL, N_("import events, or replies to invites"),
+	  cli_import_ics, 0, cli_takes_import_ics, NULL },
+	{ "import", "mail", NULL,
 	  N_("apply replies from mail: a message, an mbox, a Maildir or -"),
-	  cli_import_mail, 0 },
-	{ "backup", NULL, N_("FILE"),
-	  N_("copy the plan to a new file, safely while "
-	  "others work"), cli_plan_backup, CLI_ANY_ZONE },
-	{ "log", NULL, N_("[--limit N] [--volunteer ID] [--event ID]"),
+	  cli_import_mail, 0, cli_takes_import_mail, NULL },
+	{ "backup", NULL, NULL, N_("copy the plan to a new file, safely while "
+	  "others work"),
+	  cli_plan_backup, CLI_ANY_ZONE, cli_takes_file, NULL },
+	{ "log", NULL, NULL,
 	  N_("recent changes with who, when, before and after; newest first"),
-	  cli_plan_log, CLI_READS | CLI_NO_ZONE },
-	{ "undo", NULL, "", N_("undo your own last change (not undone yet)"),
-	  cli_plan_undo, CLI_NO_ZONE },
-	{ "restore", NULL, N_("FILE [--yes]"),
-	  N_("replace the plan with a backup, "
-	  "after checking it"), cli_plan_restore, CLI_ANY_ZONE },
-	{ "volunteer", "export", N_("ID [-o FILE]"),
-	  N_("everything stored about a "
-	  "volunteer, as json"), cli_privacy_export,
-	  CLI_READS | CLI_ANY_ZONE },
-	{ "volunteer", "forget", N_("ID [--yes]"),
-	  N_("erase a volunteer's personal "
-	  "data everywhere, keeping anonymous counts"), cli_privacy_forget, 0 },
+	  cli_plan_log, CLI_READS | CLI_NO_ZONE, cli_takes_log, NULL },
+	{ "undo", NULL, NULL, N_("undo your own last change (not undone yet)"),
+	  cli_plan_undo, CLI_NO_ZONE, cli_takes_none, NULL },
+	{ "restore", NULL, NULL, N_("replace the plan with a backup, "
+	  "after checking it"),
+	  cli_plan_restore, CLI_ANY_ZONE, cli_takes_restore, NULL },
+	{ "volunteer", "export", NULL, N_("everything stored about a "
+	  "volunteer, as json"),
+	  cli_privacy_export, CLI_READS | CLI_ANY_ZONE,
+	  cli_takes_volunteer_export, NULL },
+	{ "volunteer", "forget", NULL, N_("erase a volunteer's personal "
+	  "data everywhere, keeping anonymous counts"),
+	  cli_privacy_forget, 0, cli_takes_volunteer_forget, NULL },
 	{ "help", NULL, N_("[COMMAND]"),
 	  N_("this list, or one command's usage"),
-	  cli_help, CLI_NO_STORE },
+	  cli_help, CLI_NO_STORE, NULL, NULL },
 };
 
 #define CLI_NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
@@ -217,7 +517,7 @@ static void
 cli_usage_line(FILE *fp, const struct cli_command *c)
 {
 	fprintf(fp, "rooster %s%s%s %s\n", c->noun, c->verb ? " " : "",
-	    c->verb ? c->verb : "", cli_tr(c->usage));
+	    c->verb ? c->verb : "", cli_args_usage(c));
 }
 
 static void
@@ -519,7 +819,12 @@ cli_run(int argc, char **argv)
 			goto out;
 		}
 	}
-	rc = c->handler(&ctx, argc - 1 - words, argv + 1 + words);
+	if (c->args != NULL && cli_args_check(&ctx, argc - 1 - words,
+	    argv + 1 + words) < 0)
+		rc = CLI_USAGE;
+	else
+		rc = c->handler(&ctx, argc - 1 - words, argv + 1 + words);
+	free(ctx.args.many);
 	if (ctx.st != NULL)
 		store_rollback(ctx.st);
 out:

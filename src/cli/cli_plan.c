@@ -28,10 +28,10 @@ cli_plan_locale_language(void)
 int
 cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "timezone", true, NULL, false },
-	    { "name", true, NULL, false },
-	    { "rest-minutes", true, NULL, false },
-	    { "language", true, NULL, false } };
+	const char *given = cli_arg(ctx, "--language");
+	const char *rest_given = cli_arg(ctx, "--rest-minutes");
+	const char *zone_given = cli_arg(ctx, "--timezone");
+	const char *name_given = cli_arg(ctx, "--name");
 	struct err err;
 	char *zone, *name, *language, rest[48];
 	const char *want;
@@ -39,24 +39,25 @@ cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 	int n;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 4, NULL, 0, 0) < 0)
-		return CLI_USAGE;
-	if (opts[3].seen && strcmp(opts[3].value, "nl") != 0 &&
-	    strcmp(opts[3].value, "en") != 0)
+	(void)argc;
+	(void)argv;
+	if (given != NULL && strcmp(given, "nl") != 0 &&
+	    strcmp(given, "en") != 0)
 		return cli_usage_error(ctx, _("unknown language '%s' (nl or "
-		    "en)"), opts[3].value);
-	if (opts[2].seen && cli_args_int(ctx, opts[2].value, _("rest minutes"),
-	    0, OPS_PLAN_REST_MAX, &minutes) < 0)
+		    "en)"), given);
+	if (rest_given != NULL && cli_args_int(ctx, rest_given,
+	    _("rest minutes"), 0, OPS_PLAN_REST_MAX, &minutes) < 0)
 		return CLI_USAGE;
-	if ((opts[0].seen || opts[1].seen || !opts[2].seen) &&
-	    ops_plan_init(ctx->st, opts[0].value, opts[1].value, &err) < 0)
+	if ((zone_given != NULL || name_given != NULL || rest_given == NULL) &&
+	    ops_plan_init(ctx->st, zone_given, name_given, &err) < 0)
 		return cli_fail(&err);
-	if (opts[2].seen && ops_plan_rest(ctx->st, (int)minutes, &err) < 0)
+	if (rest_given != NULL && ops_plan_rest(ctx->st, (int)minutes,
+	    &err) < 0)
 		return cli_fail(&err);
 	/* The plan's language: as given, else the coordinator's the first
 	 * time (a Dutch or English locale; otherwise mails stay bilingual). */
 	language = ops_plan_language_get(ctx->st);
-	want = opts[3].seen ? opts[3].value : language == NULL ?
+	want = given != NULL ? given : language == NULL ?
 	    cli_plan_locale_language() : NULL;
 	free(language);
 	if (want != NULL && ops_plan_language(ctx->st, want, &err) < 0)
@@ -86,8 +87,8 @@ cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv)
 	char *zone;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, NULL, 0, 0) < 0)
-		return CLI_USAGE;
+	(void)argc;
+	(void)argv;
 	/* The demo is a Dutch chapter's plan: on a plan without a zone
 	 * yet it brings its own. */
 	zone = store_setting_get(ctx->st, "time_zone");
@@ -105,14 +106,13 @@ int
 cli_plan_backup(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[1];
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if (store_backup(ctx->st, pos[0], &err) < 0)
+	(void)argc;
+	(void)argv;
+	if (store_backup(ctx->st, cli_arg(ctx, "file"), &err) < 0)
 		return cli_fail(&err);
-	cli_out_note(ctx, _("backup written to %s"), pos[0]);
+	cli_out_note(ctx, _("backup written to %s"), cli_arg(ctx, "file"));
 	return CLI_OK;
 }
 
@@ -203,9 +203,6 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 		{ "changes", N_("CHANGED"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 		{ "rows", N_("ROWS"), CLI_JSON, CLI_DATA },
 	};
-	struct cli_opt opts[] = { { "limit", true, NULL, false },
-	    { "volunteer", true, NULL, false },
-	    { "event", true, NULL, false } };
 	struct store_log_filter f = { 0 };
 	struct store_log_list list = { 0 };
 	struct store_log_entry *e;
@@ -216,17 +213,13 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 3, NULL, 0, 0) < 0)
+	(void)argc;
+	(void)argv;
+	if (cli_arg_seen(ctx, "--limit") && cli_args_int(ctx, cli_arg(ctx,
+	    "--limit"), _("limit"), 1, 1000000, &limit) < 0)
 		return CLI_USAGE;
-	if (opts[0].seen && cli_args_int(ctx, opts[0].value, _("limit"), 1,
-	    1000000, &limit) < 0)
-		return CLI_USAGE;
-	if (opts[1].seen && cli_args_volunteer(ctx, opts[1].value,
-	    &f.volunteer_id) < 0)
-		return CLI_USAGE;
-	if (opts[2].seen && cli_args_id(ctx, opts[2].value, _("event"),
-	    &f.event_id) < 0)
-		return CLI_USAGE;
+	f.volunteer_id = cli_arg_id(ctx, "--volunteer");
+	f.event_id = cli_arg_id(ctx, "--event");
 	f.limit = limit;
 	if (store_log_find(ctx->st, &f, &list, &err) < 0)
 		return cli_fail(&err);
@@ -262,8 +255,8 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, NULL, 0, 0) < 0)
-		return CLI_USAGE;
+	(void)argc;
+	(void)argv;
 	if (ops_undo(ctx->st, &id, &err) < 0)
 		return cli_fail(&err);
 	f.id = id;
@@ -283,18 +276,17 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "yes", false, NULL, false } };
 	struct err err;
-	char *pos[1], line[16], *clean;
+	char line[16], *clean;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if (!opts[0].seen) {
+	(void)argc;
+	(void)argv;
+	if (!cli_arg_seen(ctx, "--yes")) {
 		if (!isatty(STDIN_FILENO))
 			return cli_usage_error(ctx, _("restoring replaces the "
 			    "whole plan for everyone: add --yes to confirm"));
-		clean = text_sanitize(pos[0]);
+		clean = text_sanitize(cli_arg(ctx, "file"));
 		fprintf(stderr, _("Replace the whole plan with %s? [y/N] "),
 		    clean);
 		free(clean);
@@ -305,8 +297,8 @@ cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
 			return CLI_FAILED;
 		}
 	}
-	if (ops_restore(ctx->st, pos[0], &err) < 0)
+	if (ops_restore(ctx->st, cli_arg(ctx, "file"), &err) < 0)
 		return cli_fail(&err);
-	cli_out_note(ctx, _("plan restored from %s"), pos[0]);
+	cli_out_note(ctx, _("plan restored from %s"), cli_arg(ctx, "file"));
 	return CLI_OK;
 }

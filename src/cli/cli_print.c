@@ -843,9 +843,6 @@ cli_print_ends_with(const char *s, const char *suffix)
 int
 cli_print(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "event", true, NULL, false },
-	    { "week", true, NULL, false }, { "phones", false, NULL, false },
-	    { "output", true, NULL, false } };
 	const char *format = ctx->format_name, *out = NULL;
 	struct cli_print pr;
 	struct cli_file f;
@@ -855,10 +852,9 @@ cli_print(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = CLI_OK;
 
 	err_clear(&err);
-	cli_file_alias_output(argc, argv);
-	if (cli_args_parse(ctx, argc, argv, opts, 4, NULL, 0, 0) < 0)
-		return CLI_USAGE;
-	out = opts[3].value;
+	(void)argc;
+	(void)argv;
+	out = cli_arg(ctx, "--output");
 	memset(&pr, 0, sizeof pr);
 	event_init(&pr.event);
 	if (format == NULL)
@@ -869,21 +865,19 @@ cli_print(struct cli_ctx *ctx, int argc, char **argv)
 	else if (strcmp(format, "text") != 0 && strcmp(format, "table") != 0)
 		return cli_usage_error(ctx, _("print takes --format text or "
 		    "--format html, not '%s'"), format);
-	if (opts[0].seen == opts[1].seen)
+	if (cli_arg_seen(ctx, "--event") == cli_arg_seen(ctx, "--week"))
 		return cli_usage_error(ctx,
 		    _("give either --event ID or --week "
 		    "DAY (see 'rooster print --help')"));
-	if (opts[0].seen && cli_args_id(ctx, opts[0].value, _("event"),
-	    &event_id) < 0)
-		return CLI_USAGE;
-	if (opts[1].seen) {
-		if (rtime_parse_day(opts[1].value, ctx->now, &pr.from,
+	event_id = cli_arg_id(ctx, "--event");
+	if (cli_arg_seen(ctx, "--week")) {
+		if (rtime_parse_day(cli_arg(ctx, "--week"), ctx->now, &pr.from,
 		    &err) < 0)
 			return cli_fail(&err);
 		pr.from = rtime_week_start(pr.from);
 	}
-	pr.by_event = opts[0].seen;
-	pr.phones = opts[2].seen;
+	pr.by_event = cli_arg_seen(ctx, "--event");
+	pr.phones = cli_arg_seen(ctx, "--phones");
 	pr.now = ctx->now;
 	if (cli_print_load(ctx, &pr, event_id, &err) < 0) {
 		cli_print_fini(&pr);

@@ -47,19 +47,16 @@ cli_privacy_log(struct cli_ctx *ctx, int64_t id, struct err *err)
 int
 cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "output", true, NULL, false } };
 	struct cli_file f;
 	json_t *doc, *log;
 	struct err err;
-	char *pos[1], *text;
+	char *text;
 	int64_t id;
 
 	err_clear(&err);
-	cli_file_alias_output(argc, argv);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if (cli_args_volunteer(ctx, pos[0], &id) < 0)
-		return CLI_USAGE;
+	(void)argc;
+	(void)argv;
+	id = cli_arg_id(ctx, "id");
 	if (store_privacy_export(ctx->st, id, &text, &err) < 0)
 		return cli_fail(&err);
 	doc = json_loads(text, 0, NULL);
@@ -75,7 +72,7 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	json_object_set_new(doc, "change_log", log);
-	if (cli_file_open(&f, opts[0].value, &err) < 0) {
+	if (cli_file_open(&f, cli_arg(ctx, "--output"), &err) < 0) {
 		json_decref(doc);
 		return cli_fail(&err);
 	}
@@ -105,19 +102,16 @@ cli_privacy_confirm(const struct volunteer *v)
 int
 cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "yes", false, NULL, false } };
 	struct volunteer v;
 	struct err err;
-	char *pos[1];
 	int64_t id;
 	bool ok;
 
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0)
-		return CLI_USAGE;
-	if (cli_args_volunteer(ctx, pos[0], &id) < 0)
-		return CLI_USAGE;
-	if (!opts[0].seen) {
+	(void)argc;
+	(void)argv;
+	id = cli_arg_id(ctx, "id");
+	if (!cli_arg_seen(ctx, "--yes")) {
 		if (!isatty(STDIN_FILENO))
 			return cli_usage_error(ctx,
 			    _("forgetting volunteer %lld "

@@ -177,31 +177,28 @@ static const struct cli_column cli_query_who_columns[] = {
 int
 cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false }, { "all", false, NULL, false } };
 	struct store_range range = { 0 };
 	struct assignment_list list = { 0 };
 	struct cli_table t;
 	struct err err;
-	char *pos[1];
+	const char *day = cli_arg(ctx, "day");
+	bool span = cli_arg_seen(ctx, "--from") || cli_arg_seen(ctx, "--to");
 	size_t i;
-	int n;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if ((n = cli_args_parse(ctx, argc, argv, opts, 3, pos, 0, 1)) < 0)
-		return CLI_USAGE;
-	if (n == 1 && (opts[0].seen || opts[1].seen))
+	if (day != NULL && span)
 		return cli_usage_error(ctx, _("give either DAY or --from/--to, "
 		    "not both"));
-	if (n == 1) {
-		if (rtime_parse_day(pos[0], ctx->now, &range.from, &err) < 0)
+	if (day != NULL) {
+		if (rtime_parse_day(day, ctx->now, &range.from, &err) < 0)
 			return cli_fail(&err);
 		range.to = rtime_day_next(range.from);
-	} else if (opts[0].seen || opts[1].seen) {
+	} else if (span) {
 		range.from = rtime_day_add(ctx->now, 0);
 		range.to = 0;
-		if (cli_args_days(ctx, opts[0].value, opts[1].value,
-		    &range.from, &range.to) < 0)
+		if (cli_args_range(ctx, &range.from, &range.to) < 0)
 			return CLI_USAGE;
 	} else {
 		range.from = rtime_day_add(ctx->now, 0);
@@ -215,7 +212,7 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < list.len; i++) {
 		/* Who declined does not work then; --all shows them too. */
 		if (list.items[i].status == ASSIGNMENT_DECLINED &&
-		    !opts[2].seen)
+		    !cli_arg_seen(ctx, "--all"))
 			continue;
 		cli_assignment_row(&t, &list.items[i]);
 		cli_table_word(&t, list.items[i].status == ASSIGNMENT_PLANNED ?
@@ -275,8 +272,6 @@ cli_query_unconfirmed(struct cli_ctx *ctx, int64_t shift_id,
 int
 cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false } };
 	struct store_range range = { 0 };
 	struct shift_list list = { 0 };
 	struct assignment_list on = { 0 };
@@ -287,12 +282,11 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i, j;
 	int planned;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0)
-		return CLI_USAGE;
 	range.from = rtime_day_add(ctx->now, 0);
-	if (cli_args_days(ctx, opts[0].value, opts[1].value, &range.from,
-	    &range.to) < 0)
+	if (cli_args_range(ctx, &range.from, &range.to) < 0)
 		return CLI_USAGE;
 	range.gaps_only = true;
 	range.unconfirmed = true;
@@ -353,17 +347,16 @@ cli_query_hours(struct cli_ctx *ctx, int argc, char **argv)
 		{ "hours", N_("HOURS"), CLI_REAL, CLI_BOTH },
 		{ "no_shows", N_("NO-SHOWS"), CLI_INT, CLI_BOTH },
 	};
-	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false } };
 	struct store_hours_list list = { 0 };
 	struct cli_table t;
 	struct err err;
 	int64_t from = 0, to = 0;
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0 ||
-	    cli_args_days(ctx, opts[0].value, opts[1].value, &from, &to) < 0)
+	if (cli_args_range(ctx, &from, &to) < 0)
 		return CLI_USAGE;
 	if (store_hours_list(ctx->st, from, to, &list, &err) < 0)
 		return cli_fail(&err);

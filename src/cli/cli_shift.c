@@ -10,28 +10,28 @@
 
 /* Apply the shared options of add and edit to sh. */
 static int
-cli_shift_apply(struct cli_ctx *ctx, struct cli_opt *opts, struct shift *sh)
+cli_shift_apply(struct cli_ctx *ctx, struct shift *sh)
 {
+	const char *start = cli_arg(ctx, "--start"), *end = cli_arg(ctx,
+	    "--end"), *needed = cli_arg(ctx, "--needed"),
+	    *language = cli_arg(ctx, "--language");
 	struct err err;
-	long needed;
+	long n;
 
 	err_clear(&err);
-	if (opts[0].seen && rtime_parse_when(opts[0].value, &sh->start,
-	    &err) < 0)
+	if (start != NULL && rtime_parse_when(start, &sh->start, &err) < 0)
 		return cli_fail(&err);
-	if (opts[1].seen && rtime_parse_when(opts[1].value, &sh->end,
-	    &err) < 0)
+	if (end != NULL && rtime_parse_when(end, &sh->end, &err) < 0)
 		return cli_fail(&err);
-	if (opts[2].seen) {
-		if (cli_args_int(ctx, opts[2].value, _("number needed"), 0,
-		    1000,
-		    &needed) < 0)
+	if (needed != NULL) {
+		if (cli_args_int(ctx, needed, _("number needed"), 0, 1000,
+		    &n) < 0)
 			return CLI_USAGE;
-		sh->needed = (int)needed;
+		sh->needed = (int)n;
 	}
-	if (opts[3].seen) {
+	if (language != NULL) {
 		free(sh->language);
-		sh->language = xstrdup(opts[3].value);
+		sh->language = xstrdup(language);
 	}
 	return 0;
 }
@@ -39,23 +39,20 @@ cli_shift_apply(struct cli_ctx *ctx, struct cli_opt *opts, struct shift *sh)
 int
 cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "start", true, NULL, false },
-	    { "end", true, NULL, false }, { "needed", true, NULL, false },
-	    { "language", true, NULL, false }, { "force", false, NULL, false } };
 	struct shift sh;
 	struct err err;
-	char *pos[2];
 	int rc;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
 	shift_init(&sh);
-	if (cli_args_parse(ctx, argc, argv, opts, 5, pos, 2, 2) < 0 ||
-	    cli_args_id(ctx, pos[0], _("event"), &sh.event_id) < 0)
-		return CLI_USAGE;
-	sh.role = xstrdup(pos[1]);
+	sh.event_id = cli_arg_id(ctx, "event");
+	sh.role = xstrdup(cli_arg(ctx, "role"));
 	sh.needed = 1;
-	if ((rc = cli_shift_apply(ctx, opts, &sh)) == 0) {
-		if (ops_shift_add(ctx->st, &sh, opts[4].seen, &err) < 0)
+	if ((rc = cli_shift_apply(ctx, &sh)) == 0) {
+		if (ops_shift_add(ctx->st, &sh, cli_arg_seen(ctx, "--force"),
+		    &err) < 0)
 			rc = cli_fail(&err);
 		else
 			cli_out_id(ctx, sh.id);
@@ -67,33 +64,28 @@ cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_shift_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false } };
 	struct store_range range = { 0 };
 	struct shift_list list = { 0 };
 	struct cli_table t;
 	struct err err;
-	char *pos[1];
-	int64_t event_id;
+	int64_t event_id = cli_arg_id(ctx, "event");
 	size_t i;
-	int n, rc;
+	int rc;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if ((n = cli_args_parse(ctx, argc, argv, opts, 2, pos, 0, 1)) < 0)
-		return CLI_USAGE;
-	if (n == 1) {
+	if (event_id != 0) {
 		struct event ev;
 
-		if (cli_args_id(ctx, pos[0], _("event"), &event_id) < 0)
-			return CLI_USAGE;
 		if (store_event_get(ctx->st, event_id, &ev, &err) < 0)
 			return cli_fail(&err);
 		event_fini(&ev);
 		rc = store_shift_list_event(ctx->st, event_id, &list, &err);
 	} else {
 		range.from = rtime_day_add(ctx->now, 0);
-		if (cli_args_days(ctx, opts[0].value, opts[1].value,
-		    &range.from, &range.to) < 0)
+		if (cli_args_days(ctx, cli_arg(ctx, "--from"), cli_arg(ctx,
+		    "--to"), &range.from, &range.to) < 0)
 			return CLI_USAGE;
 		rc = store_shift_list_range(ctx->st, &range, &list, &err);
 	}
@@ -130,14 +122,12 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_table t, at;
 	struct shift sh;
 	struct err err;
-	char *pos[1];
-	int64_t id;
+	int64_t id = cli_arg_id(ctx, "id");
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
-		return CLI_USAGE;
 	if (store_shift_get(ctx->st, id, &sh, &err) < 0 ||
 	    store_assignment_list_shift(ctx->st, id, &list, &err) < 0) {
 		shift_fini(&sh);
@@ -180,28 +170,22 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "start", true, NULL, false },
-	    { "end", true, NULL, false }, { "needed", true, NULL, false },
-	    { "language", true, NULL, false }, { "role", true, NULL, false },
-	    { "force", false, NULL, false } };
 	struct shift sh;
 	struct err err;
-	char *pos[1];
-	int64_t id;
 	int rc;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 6, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
-		return CLI_USAGE;
-	if (store_shift_get(ctx->st, id, &sh, &err) < 0)
+	if (store_shift_get(ctx->st, cli_arg_id(ctx, "id"), &sh, &err) < 0)
 		return cli_fail(&err);
-	if (opts[4].seen) {
+	if (cli_arg_seen(ctx, "--role")) {
 		free(sh.role);
-		sh.role = xstrdup(opts[4].value);
+		sh.role = xstrdup(cli_arg(ctx, "--role"));
 	}
-	if ((rc = cli_shift_apply(ctx, opts, &sh)) == 0 &&
-	    ops_shift_edit(ctx->st, &sh, opts[5].seen, &err) < 0)
+	if ((rc = cli_shift_apply(ctx, &sh)) == 0 &&
+	    ops_shift_edit(ctx->st, &sh, cli_arg_seen(ctx, "--force"),
+	    &err) < 0)
 		rc = cli_fail(&err);
 	shift_fini(&sh);
 	return rc;
@@ -211,14 +195,11 @@ int
 cli_shift_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[1];
-	int64_t id;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
-		return CLI_USAGE;
-	if (ops_shift_delete(ctx->st, id, &err) < 0)
+	if (ops_shift_delete(ctx->st, cli_arg_id(ctx, "id"), &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }

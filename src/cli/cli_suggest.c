@@ -22,22 +22,20 @@ cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "recent", "30D", CLI_INT, CLI_BOTH },
 		{ "reason", N_("WHY"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
-	struct cli_opt opts[] = { { "limit", true, NULL, false } };
 	struct plan_suggestion *s;
 	struct ops_suggest sg;
 	struct cli_table t;
 	struct timespec t0, t1, c0, c1;
 	struct err err;
-	char *pos[1];
-	int64_t id;
+	const char *given = cli_arg(ctx, "--limit");
+	int64_t id = cli_arg_id(ctx, "shift");
 	long limit = 20;
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
-	    cli_args_id(ctx, pos[0], _("shift"), &id) < 0)
-		return CLI_USAGE;
-	if (opts[0].seen && cli_args_int(ctx, opts[0].value, _("limit"), 0,
+	if (given != NULL && cli_args_int(ctx, given, _("limit"), 0,
 	    10000000, &limit) < 0)
 		return CLI_USAGE;
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -31,48 +31,42 @@ cli_volunteer_row(struct cli_table *t, const struct volunteer *v)
 	cli_table_int(t, v->shifts_this_month);
 }
 
-enum { VOL_EMAIL, VOL_PHONE, VOL_SKILLS, VOL_LANGUAGES, VOL_MAX, VOL_NOTES,
-    VOL_NAME, VOL_ACTIVE, VOL_NOPTS };
-
-#define CLI_VOLUNTEER_OPTS { \
-	{ "email", true, NULL, false }, { "phone", true, NULL, false }, \
-	{ "skills", true, NULL, false }, { "languages", true, NULL, false }, \
-	{ "max-per-month", true, NULL, false }, \
-	{ "notes", true, NULL, false }, { "name", true, NULL, false }, \
-	{ "active", true, NULL, false } }
-
+/* Replace *field with option name's value when given (and declared). */
 static void
-cli_volunteer_set(char **field, const struct cli_opt *opt)
+cli_volunteer_set(const struct cli_ctx *ctx, char **field, const char *name)
 {
-	if (!opt->seen)
+	const char *value = cli_arg(ctx, name);
+
+	if (value == NULL)
 		return;
 	free(*field);
-	*field = xstrdup(opt->value);
+	*field = xstrdup(value);
 }
 
+/* The options of add and edit (--name and --active: edit only). */
 static int
-cli_volunteer_apply(struct cli_ctx *ctx, struct cli_opt *opts,
-    struct volunteer *v)
+cli_volunteer_apply(struct cli_ctx *ctx, struct volunteer *v, bool edit)
 {
-	long max;
+	const char *max = cli_arg(ctx, "--max-per-month"), *active;
+	long n;
 
-	cli_volunteer_set(&v->email, &opts[VOL_EMAIL]);
-	cli_volunteer_set(&v->phone, &opts[VOL_PHONE]);
-	cli_volunteer_set(&v->skills, &opts[VOL_SKILLS]);
-	cli_volunteer_set(&v->languages, &opts[VOL_LANGUAGES]);
-	cli_volunteer_set(&v->notes, &opts[VOL_NOTES]);
-	cli_volunteer_set(&v->name, &opts[VOL_NAME]);
-	if (opts[VOL_MAX].seen) {
-		if (cli_args_int(ctx, opts[VOL_MAX].value, _("max-per-month"),
-		    0,
-		    1000, &max) < 0)
+	cli_volunteer_set(ctx, &v->email, "--email");
+	cli_volunteer_set(ctx, &v->phone, "--phone");
+	cli_volunteer_set(ctx, &v->skills, "--skills");
+	cli_volunteer_set(ctx, &v->languages, "--languages");
+	cli_volunteer_set(ctx, &v->notes, "--notes");
+	if (edit)
+		cli_volunteer_set(ctx, &v->name, "--name");
+	if (max != NULL) {
+		if (cli_args_int(ctx, max, _("max-per-month"), 0, 1000,
+		    &n) < 0)
 			return CLI_USAGE;
-		v->max_per_month = (int)max;
+		v->max_per_month = (int)n;
 	}
-	if (opts[VOL_ACTIVE].seen) {
-		if (strcmp(opts[VOL_ACTIVE].value, "yes") == 0)
+	if (edit && (active = cli_arg(ctx, "--active")) != NULL) {
+		if (strcmp(active, "yes") == 0)
 			v->active = true;
-		else if (strcmp(opts[VOL_ACTIVE].value, "no") == 0)
+		else if (strcmp(active, "no") == 0)
 			v->active = false;
 		else
 			return cli_usage_error(ctx,
@@ -84,19 +78,16 @@ cli_volunteer_apply(struct cli_ctx *ctx, struct cli_opt *opts,
 int
 cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[VOL_NOPTS] = CLI_VOLUNTEER_OPTS;
 	struct volunteer v;
 	struct err err;
-	char *pos[1];
 	int rc;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	/* --name and --active make sense for edit only. */
-	if (cli_args_parse(ctx, argc, argv, opts, VOL_NAME, pos, 1, 1) < 0)
-		return CLI_USAGE;
 	volunteer_init(&v);
-	v.name = xstrdup(pos[0]);
-	if ((rc = cli_volunteer_apply(ctx, opts, &v)) == 0) {
+	v.name = xstrdup(cli_arg(ctx, "name"));
+	if ((rc = cli_volunteer_apply(ctx, &v, false)) == 0) {
 		if (ops_volunteer_add(ctx->st, &v, &err) < 0)
 			rc = cli_fail(&err);
 		else
@@ -109,18 +100,16 @@ cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_volunteer_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "search", true, NULL, false },
-	    { "skill", true, NULL, false } };
 	struct volunteer_list list = { 0 };
 	struct cli_table t;
 	struct err err;
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 2, NULL, 0, 0) < 0)
-		return CLI_USAGE;
-	if (store_volunteer_list(ctx->st, opts[0].value, opts[1].value, &list,
-	    &err) < 0)
+	if (store_volunteer_list(ctx->st, cli_arg(ctx, "--search"),
+	    cli_arg(ctx, "--skill"), &list, &err) < 0)
 		return cli_fail(&err);
 	cli_table_init(&t, cli_volunteer_columns,
 	    sizeof cli_volunteer_columns / sizeof cli_volunteer_columns[0]);
@@ -188,15 +177,14 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_table t, at, ot, tt;
 	struct volunteer v;
 	struct err err;
-	char *pos[1], when[128];
-	int64_t id;
+	char when[128];
+	int64_t id = cli_arg_id(ctx, "id");
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
 	memset(lists, 0, sizeof lists);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_volunteer(ctx, pos[0], &id) < 0)
-		return CLI_USAGE;
 	range.from = rtime_day_add(ctx->now, 0);
 	if (store_volunteer_get(ctx->st, id, &v, &err) < 0 ||
 	    store_assignment_list_volunteer(ctx->st, id, &range, &list,
@@ -262,20 +250,16 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 int
 cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[VOL_NOPTS] = CLI_VOLUNTEER_OPTS;
 	struct volunteer v;
 	struct err err;
-	char *pos[1];
-	int64_t id;
 	int rc;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, VOL_NOPTS, pos, 1, 1) < 0 ||
-	    cli_args_volunteer(ctx, pos[0], &id) < 0)
-		return CLI_USAGE;
-	if (store_volunteer_get(ctx->st, id, &v, &err) < 0)
+	if (store_volunteer_get(ctx->st, cli_arg_id(ctx, "id"), &v, &err) < 0)
 		return cli_fail(&err);
-	if ((rc = cli_volunteer_apply(ctx, opts, &v)) == 0 &&
+	if ((rc = cli_volunteer_apply(ctx, &v, true)) == 0 &&
 	    ops_volunteer_edit(ctx->st, &v, &err) < 0)
 		rc = cli_fail(&err);
 	volunteer_fini(&v);
@@ -286,14 +270,11 @@ int
 cli_volunteer_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[1];
-	int64_t id;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_args_volunteer(ctx, pos[0], &id) < 0)
-		return CLI_USAGE;
-	if (ops_volunteer_delete(ctx->st, id, &err) < 0)
+	if (ops_volunteer_delete(ctx->st, cli_arg_id(ctx, "id"), &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -318,39 +299,32 @@ cli_volunteer_bound(const struct cli_ctx *ctx, const char *s, bool end,
 int
 cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "from", true, NULL, false },
-	    { "to", true, NULL, false }, { "reason", true, NULL, false },
-	    { "remove", true, NULL, false } };
+	const char *from = cli_arg(ctx, "--from"), *to = cli_arg(ctx, "--to");
 	struct unavailable u;
 	struct err err;
-	char *pos[1];
-	int64_t period;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
 	memset(&u, 0, sizeof u);
-	if (cli_args_parse(ctx, argc, argv, opts, 4, pos, 1, 1) < 0 ||
-	    cli_args_volunteer(ctx, pos[0], &u.volunteer_id) < 0)
-		return CLI_USAGE;
-	if (opts[3].seen) {
-		if (opts[0].seen || opts[1].seen || opts[2].seen)
+	u.volunteer_id = cli_arg_id(ctx, "id");
+	u.reason = (char *)cli_arg(ctx, "--reason");
+	if (cli_arg_seen(ctx, "--remove")) {
+		if (from != NULL || to != NULL || u.reason != NULL)
 			return cli_usage_error(ctx, _("--remove takes no "
 			    "--from, --to or --reason"));
-		if (cli_args_id(ctx, opts[3].value, _("period"), &period) < 0)
-			return CLI_USAGE;
-		if (ops_volunteer_available(ctx->st, u.volunteer_id, period,
-		    &err) < 0)
+		if (ops_volunteer_available(ctx->st, u.volunteer_id,
+		    cli_arg_id(ctx, "--remove"), &err) < 0)
 			return cli_fail(&err);
 		return CLI_OK;
 	}
-	if (!opts[0].seen || !opts[1].seen)
+	if (from == NULL || to == NULL)
 		return cli_usage_error(ctx,
 		    _("give the period with --from DAY|WHEN "
 		    "--to DAY|WHEN"));
-	if (cli_volunteer_bound(ctx, opts[0].value, false, &u.start,
-	    &err) < 0 || cli_volunteer_bound(ctx, opts[1].value, true, &u.end,
-	    &err) < 0)
+	if (cli_volunteer_bound(ctx, from, false, &u.start, &err) < 0 ||
+	    cli_volunteer_bound(ctx, to, true, &u.end, &err) < 0)
 		return cli_fail(&err);
-	u.reason = (char *)opts[2].value;
 	if (ops_volunteer_unavailable(ctx->st, &u, &err) < 0)
 		return cli_fail(&err);
 	cli_out_id(ctx, u.id);
@@ -362,14 +336,13 @@ cli_team_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct team t;
 	struct err err;
-	char *pos[1];
 	int rc = CLI_OK;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0)
-		return CLI_USAGE;
 	team_init(&t);
-	t.name = xstrdup(pos[0]);
+	t.name = xstrdup(cli_arg(ctx, "name"));
 	if (ops_team_add(ctx->st, &t, &err) < 0)
 		rc = cli_fail(&err);
 	else
@@ -378,74 +351,30 @@ cli_team_add(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static int cli_team_arg(const struct cli_ctx *ctx, const char *s,
-    int64_t *out);
-
 int
 cli_team_join(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[2];
-	int64_t team, vol;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
-	    cli_team_arg(ctx, pos[0], &team) < 0 ||
-	    cli_args_volunteer(ctx, pos[1], &vol) < 0)
-		return CLI_USAGE;
-	if (ops_team_join(ctx->st, team, vol, &err) < 0)
+	if (ops_team_join(ctx->st, cli_arg_id(ctx, "team"), cli_arg_id(ctx,
+	    "volunteer"), &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
-}
-
-/* A TEAM argument: its id, or its name in any case. */
-static int
-cli_team_arg(const struct cli_ctx *ctx, const char *s, int64_t *out)
-{
-	struct team_list list = { 0 };
-	struct err err;
-	const char *p;
-	size_t i;
-
-	for (p = s; *p >= '0' && *p <= '9'; p++)
-		;
-	if (*s != '\0' && *p == '\0')
-		return cli_args_id(ctx, s, _("team"), out);
-	err_clear(&err);
-	if (store_team_list(ctx->st, &list, &err) < 0) {
-		team_list_free(&list);
-		return cli_fail(&err), -1;
-	}
-	*out = 0;
-	for (i = 0; i < list.len && *out == 0; i++) {
-		char *a = text_fold(list.items[i].name), *b = text_fold(s);
-
-		if (strcmp(a, b) == 0)
-			*out = list.items[i].id;
-		free(a);
-		free(b);
-	}
-	team_list_free(&list);
-	if (*out != 0)
-		return 0;
-	cli_usage_error(ctx, _("no team is named '%s' (see 'rooster team "
-	    "list')"), s);
-	return -1;
 }
 
 int
 cli_team_leave(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[2];
-	int64_t team, vol;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
-	    cli_team_arg(ctx, pos[0], &team) < 0 ||
-	    cli_args_volunteer(ctx, pos[1], &vol) < 0)
-		return CLI_USAGE;
-	if (ops_team_leave(ctx->st, team, vol, &err) < 0)
+	if (ops_team_leave(ctx->st, cli_arg_id(ctx, "team"), cli_arg_id(ctx,
+	    "volunteer"), &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -454,14 +383,11 @@ int
 cli_team_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[1];
-	int64_t team;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 1, 1) < 0 ||
-	    cli_team_arg(ctx, pos[0], &team) < 0)
-		return CLI_USAGE;
-	if (ops_team_delete(ctx->st, team, &err) < 0)
+	if (ops_team_delete(ctx->st, cli_arg_id(ctx, "team"), &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -470,14 +396,12 @@ int
 cli_team_rename(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct err err;
-	char *pos[2];
-	int64_t team;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, pos, 2, 2) < 0 ||
-	    cli_team_arg(ctx, pos[0], &team) < 0)
-		return CLI_USAGE;
-	if (ops_team_rename(ctx->st, team, pos[1], &err) < 0)
+	if (ops_team_rename(ctx->st, cli_arg_id(ctx, "team"), cli_arg(ctx,
+	    "name"), &err) < 0)
 		return cli_fail(&err);
 	return CLI_OK;
 }
@@ -496,9 +420,9 @@ cli_team_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct err err;
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, NULL, 0, NULL, 0, 0) < 0)
-		return CLI_USAGE;
 	if (store_team_list(ctx->st, &list, &err) < 0)
 		return cli_fail(&err);
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
@@ -524,17 +448,16 @@ cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
 		{ "token", N_("TOKEN"), CLI_TEXT, CLI_BOTH },
 		{ "file", N_("FEED FILE"), CLI_TEXT, CLI_BOTH },
 	};
-	struct cli_opt opts[] = { { "rotate", false, NULL, false } };
+	bool rotate = cli_arg_seen(ctx, "--rotate");
 	struct cli_table t;
 	struct err err;
-	char *pos[1], *token, *file;
-	int64_t id;
+	char *token, *file;
+	int64_t id = cli_arg_id(ctx, "id");
 
+	(void)argc;
+	(void)argv;
 	err_clear(&err);
-	if (cli_args_parse(ctx, argc, argv, opts, 1, pos, 1, 1) < 0 ||
-	    cli_args_volunteer(ctx, pos[0], &id) < 0)
-		return CLI_USAGE;
-	if (ops_export_token(ctx->st, id, opts[0].seen, &token, &err) < 0)
+	if (ops_export_token(ctx->st, id, rotate, &token, &err) < 0)
 		return cli_fail(&err);
 	file = xasprintf("%s.ics", token);
 	if (ctx->format == CLI_FORMAT_TABLE)
@@ -548,7 +471,7 @@ cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_print_record(ctx, &t, NULL);
 		cli_table_fini(&t);
 	}
-	if (opts[0].seen && ctx->format == CLI_FORMAT_TABLE)
+	if (rotate && ctx->format == CLI_FORMAT_TABLE)
 		fprintf(stderr, _("rooster: run 'rooster export feeds DIR' to "
 		    "remove the old feed and write %s\n"), file);
 	free(file);
