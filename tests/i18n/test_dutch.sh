@@ -157,6 +157,8 @@ check "invite --send (Dutch plan)" test "$RC" -eq 0
 OUT=$(text_of "$TESTDIR/mail/0.eml")
 has "Dutch plan: mail text in Dutch" "Je bent ingeroosterd voor deze dienst"
 lacks "Dutch plan: no English text" "Hello"
+has "Dutch plan: greets by first name" "Hallo Ana,"
+has "Dutch plan: the shift's date the Dutch way" "Wanneer: za 27 mrt 2027 14:00–17:00"
 OUT=$(subject_of "$TESTDIR/mail/0.eml")
 has "Dutch plan: subject in Dutch" "Uitnodiging: kok"
 lacks "Dutch plan: subject without English" "Invitation"
@@ -168,6 +170,8 @@ check "invite --send (English plan)" test "$RC" -eq 0
 OUT=$(text_of "$TESTDIR/mail/1.eml")
 has "English plan: mail text in English" "This shift has changed"
 lacks "English plan: no Dutch text" "Hallo"
+has "English plan: greets by first name" "Hello Ana,"
+has "English plan: the date the English way" "When: Sat 27 Mar 2027 15:00–17:00"
 OUT=$(subject_of "$TESTDIR/mail/1.eml")
 has "English plan: subject in English" "Updated: kok"
 
