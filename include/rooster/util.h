@@ -198,8 +198,19 @@ char *text_sanitize(const char *s);
  * when cut) and padded with spaces to exactly cols when pad is true.
  */
 void text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad);
+/*
+ * s cut at its spaces into lines of at most cols display columns (a word
+ * wider than cols gets a line of its own); at least one line. Sets
+ * *count. The caller frees each line and the array.
+ */
+char **text_wrap(const char *s, size_t cols, size_t *count);
 /* True if s is valid UTF-8. */
 bool text_is_utf8(const char *s);
+/*
+ * True if ch answers yes to a y/n question: `y` always, and the letter
+ * the locale's questions name (`j` in Dutch), in either case.
+ */
+bool text_is_yes(int ch);
 /*
  * s folded for matching and sorting names: lowercase, Latin letters
  * without their diacritics ("Ëlla" -> "ella", "Dĳk" -> "dijk"), other

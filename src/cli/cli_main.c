@@ -520,6 +520,34 @@ cli_usage_line(FILE *fp, const struct cli_command *c)
 	    c->verb ? c->verb : "", cli_args_usage(c));
 }
 
+/* Help fits 80 columns in every language: summaries wrap under theirs. */
+#define CLI_HELP_COLUMNS 80
+#define CLI_HELP_INDENT 25
+
+/* Print text's lines, each wrapped to cols, the wrapped parts indented. */
+static void
+cli_help_wrap(FILE *fp, const char *text, size_t cols, int indent)
+{
+	char **lines, *one;
+	size_t n, i, len;
+
+	while (*text != '\0') {
+		len = strcspn(text, "\n");
+		one = xasprintf("%.*s", (int)len, text);
+		lines = text_wrap(one, cols, &n);
+		free(one);
+		for (i = 0; i < n; i++) {
+			fprintf(fp, "%*s%s\n", i > 0 ? indent : 0, "",
+			    lines[i]);
+			free(lines[i]);
+		}
+		free(lines);
+		text += len;
+		if (*text == '\n')
+			text++;
+	}
+}
+
 static void
 cli_help_all(FILE *fp)
 {
@@ -534,13 +562,15 @@ cli_help_all(FILE *fp)
 		snprintf(words, sizeof words, "%s%s%s", cli_commands[i].noun,
 		    cli_commands[i].verb ? " " : "",
 		    cli_commands[i].verb ? cli_commands[i].verb : "");
-		fprintf(fp, "  %-22s %s\n", words,
-		    cli_tr(cli_commands[i].summary));
+		fprintf(fp, "  %-22s ", words);
+		cli_help_wrap(fp, cli_tr(cli_commands[i].summary),
+		    CLI_HELP_COLUMNS - CLI_HELP_INDENT, CLI_HELP_INDENT);
 	}
-	fputs(_("\nWHEN is YYYY-MM-DD HH:MM in the plan's time zone; DAY is "
-	    "YYYY-MM-DD, today or tomorrow.\n"
+	fputs("\n", fp);
+	cli_help_wrap(fp, _("WHEN is YYYY-MM-DD HH:MM in the plan's time "
+	    "zone; DAY is YYYY-MM-DD, today or tomorrow.\n"
 	    "'rooster COMMAND --help' shows a command's arguments; "
-	    "man rooster tells more.\n"), fp);
+	    "man rooster tells more.\n"), CLI_HELP_COLUMNS, 0);
 }
 
 static void

@@ -292,7 +292,7 @@ cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
 		free(clean);
 		fflush(stderr);
 		if (fgets(line, sizeof line, stdin) == NULL ||
-		    (line[0] != 'y' && line[0] != 'Y')) {
+		    !text_is_yes((unsigned char)line[0])) {
 			fputs(_("rooster: nothing was changed\n"), stderr);
 			return CLI_FAILED;
 		}

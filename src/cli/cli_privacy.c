@@ -82,11 +82,12 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* Ask on the terminal; true for y or yes. */
+/* Ask on the terminal; true for y or yes (j or ja in Dutch). */
 static bool
 cli_privacy_confirm(const struct volunteer *v)
 {
 	char line[16], *name = text_sanitize(v->name);
+	size_t n;
 
 	fprintf(stderr, _("Forget volunteer %lld (%s)? This erases their "
 	    "name, contact details, periods, teams, future shifts and their "
@@ -95,8 +96,10 @@ cli_privacy_confirm(const struct volunteer *v)
 	fflush(stderr);
 	if (fgets(line, sizeof line, stdin) == NULL)
 		return false;
-	return strcmp(line, "y\n") == 0 || strcmp(line, "yes\n") == 0 ||
-	    strcmp(line, "Y\n") == 0;
+	n = strcspn(line, "\n");
+	line[n] = '\0';
+	return (n == 1 && text_is_yes((unsigned char)line[0])) ||
+	    strcmp(line, "yes") == 0 || strcmp(line, _("yes")) == 0;
 }
 
 int

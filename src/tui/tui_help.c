@@ -10,29 +10,59 @@
 
 #include "tui_curses.h"
 
-char **
-tui_help_lines(const struct tui_keymap *km, size_t *count)
+/*
+ * The help lines; with cols > 0 each key's text wraps to fit cols, its
+ * later lines under its first (Dutch runs longer than English).
+ */
+static char **
+tui_help_build(const struct tui_keymap *km, size_t cols, size_t *count)
 {
 	const struct tui_keydef *defs;
-	char keys[64], **lines;
+	char keys[64], **lines, **parts, *head;
 	const char *scope;
-	size_t n, i, width = 10;
+	size_t n, i, j, np, len = 0, cap, width = 10, indent;
 
 	defs = tui_keymap_table(&n);
-	lines = xcalloc(n, sizeof *lines);
+	cap = n;
+	lines = xcalloc(cap, sizeof *lines);
 	/* The scope column as wide as its widest translation. */
 	for (i = 0; i < n; i++)
 		if (text_width(_(defs[i].scope)) > width)
 			width = text_width(_(defs[i].scope));
+	indent = 10 + 1 + width + 1;
 	for (i = 0; i < n; i++) {
 		tui_keymap_keys_of(km, defs[i].action, keys, sizeof keys);
 		scope = _(defs[i].scope);
-		lines[i] = xasprintf("%-10s %s%*s %s", keys[0] ? keys : "-",
-		    scope, (int)(width - text_width(scope)), "",
-		    _(defs[i].help));
+		head = xasprintf("%-10s %s%*s ", keys[0] ? keys : "-",
+		    scope, (int)(width - text_width(scope)), "");
+		if (cols > indent + 10)
+			parts = text_wrap(_(defs[i].help), cols - indent, &np);
+		else {
+			parts = xcalloc(1, sizeof *parts);
+			parts[0] = xstrdup(_(defs[i].help));
+			np = 1;
+		}
+		if (len + np > cap) {
+			cap = (len + np) * 2;
+			lines = xreallocarray(lines, cap, sizeof *lines);
+		}
+		for (j = 0; j < np; j++) {
+			lines[len++] = j == 0 ? xasprintf("%s%s", head,
+			    parts[j]) : xasprintf("%*s%s", (int)indent, "",
+			    parts[j]);
+			free(parts[j]);
+		}
+		free(parts);
+		free(head);
 	}
-	*count = n;
+	*count = len;
 	return lines;
+}
+
+char **
+tui_help_lines(const struct tui_keymap *km, size_t *count)
+{
+	return tui_help_build(km, 0, count);
 }
 
 void
@@ -43,7 +73,9 @@ tui_help_draw(struct tui *tui)
 	size_t n, i, shown;
 	int y;
 
-	lines = tui_help_lines(&tui->keymap, &n);
+	/* One column of margin before each line. */
+	lines = tui_help_build(&tui->keymap, r.w > 1 ? (size_t)r.w - 1 : 0,
+	    &n);
 	if (r.h < 2)
 		goto out;
 	shown = (size_t)(r.h - 1);

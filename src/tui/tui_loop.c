@@ -463,6 +463,9 @@ tui_loop_key_in(struct tui *tui, int key)
 	if (tui->ask.active) {
 		ask = tui->ask;
 		tui->ask.active = false;
+		/* A y/n question takes the locale's yes too (j in Dutch). */
+		if (strchr(ask.keys, 'y') != NULL && text_is_yes(key))
+			key = 'y';
 		if (key >= 0 && key < 0x80 && key != 0 &&
 		    strchr(ask.keys, key) != NULL) {
 			tui->ask = ask;

@@ -199,6 +199,65 @@ text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad)
 	}
 }
 
+char **
+text_wrap(const char *s, size_t cols, size_t *count)
+{
+	char **lines = NULL, *word;
+	size_t n = 0, cap = 0, len, w, lw = 0;
+	struct strbuf line;
+
+	strbuf_init(&line);
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		len = strcspn(s, " ");
+		word = xasprintf("%.*s", (int)len, s);
+		w = text_width(word);
+		if (line.len > 0 && lw + 1 + w > cols) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 4;
+				lines = xreallocarray(lines, cap,
+				    sizeof *lines);
+			}
+			lines[n++] = strbuf_detach(&line);
+			strbuf_init(&line);
+			lw = 0;
+		}
+		if (line.len > 0) {
+			strbuf_adds(&line, " ");
+			lw++;
+		}
+		strbuf_adds(&line, word);
+		lw += w;
+		free(word);
+		s += len;
+	}
+	if (line.len > 0 || n == 0) {
+		lines = xreallocarray(lines, n + 1, sizeof *lines);
+		lines[n++] = strbuf_detach(&line);
+	} else
+		strbuf_fini(&line);
+	*count = n;
+	return lines;
+}
+
+bool
+text_is_yes(int ch)
+{
+	/*
+	 * TRANSLATORS: the one letter that answers yes where a question says
+	 * "y/n" (translated as your "j/n"); y answers yes as well.
+	 */
+	const char *yes = _("y");
+
+	if (ch == 'y' || ch == 'Y')
+		return true;
+	return ch > 0 && ch < 0x80 && yes[0] != '\0' && (unsigned char)yes[0] < 0x80 &&
+	    yes[1] == '\0' && tolower(ch) == tolower((unsigned char)yes[0]);
+}
+
 bool
 text_is_utf8(const char *s)
 {

@@ -65,6 +65,18 @@ has "Dutch: help lists the commands in Dutch" "opdrachten:"
 has "Dutch: command summary in Dutch" "voeg een activiteit toe"
 nl event add --help
 has "Dutch: usage in Dutch" "gebruik: rooster event add TITEL --start WANNEER"
+# Help lines fit 80 columns: long summaries wrap under their column.
+widest() { printf '%s\n' "$OUT" | /usr/bin/python3 -c '
+import sys, unicodedata
+print(max(len(l.rstrip("\n")) for l in sys.stdin))'; }
+nl help
+W=$(widest)
+check "Dutch: rooster help fits 80 columns (widest $W)" test "$W" -le 80
+has "Dutch: a long summary wraps under its column" \
+    "$(printf '%25s' '')vrijwilliger niet kan"
+with LANG=C.UTF-8 -- help
+W=$(widest)
+check "C: rooster help fits 80 columns (widest $W)" test "$W" -le 80
 
 # Tables: headers, statuses, dates
 nl event list --from 2027-03-01
@@ -218,4 +230,38 @@ sees "screen C: English pane title" "1 Events"
 sees "screen C: English day heading" "Saturday 27 March"
 sees "screen C: English hints" "? help  q quit"
 quits "screen C: quits"
+
+# 80x24 in Dutch: the help overlay wraps where the text runs long (never
+# cut with "…"), the picker is a keuzelijst, and a y/n question says
+# (j/n) and takes j.
+r event add "Weg" --start "2027-03-28 10:00" --end "2027-03-28 11:00" \
+    --location Zaal
+tui_start 80 24 LC_ALL= LANG=nl_NL.UTF-8
+sees "screen nl 80x24: starts" "1 Activiteiten"
+keys '?'
+sees "screen nl 80x24: help" "Hulp: toetsen"
+lacks "screen nl 80x24: help's first page cuts nothing" "…"
+keys NPage
+sees "screen nl 80x24: the picker is a keuzelijst, wrapped under its line" \
+    "$(printf '%25s' '')(keuzelijst)"
+lacks "screen nl 80x24: help's second page cuts nothing" "…"
+keys NPage
+sees_re "screen nl 80x24: the responses wrap too" "^ +voorbehoud"
+lacks "screen nl 80x24: help's third page cuts nothing" "…"
+keys Escape
+sees "screen nl 80x24: help closed" "1 Activiteiten"
+lacks "screen nl 80x24: no kiezer anywhere" "kiezer"
+keys G
+sees "screen nl 80x24: the last event selected" "Weg"
+keys d
+sees "screen nl 80x24: the question says (j/n)" \
+    "activiteit 'Weg' met haar diensten verwijderen? (j/n)"
+keys j
+sees "screen nl 80x24: j answers yes" "activiteit verwijderd"
+quits "screen nl 80x24: quits"
+r event list --from 2027-03-01
+case $OUT in
+*Weg*) not_ok "j deleted the event" "$OUT" ;;
+*) ok "j deleted the event" ;;
+esac
 finish

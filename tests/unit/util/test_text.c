@@ -322,6 +322,57 @@ test_fold(void **state)
 	}
 }
 
+/* char **text_wrap(const char *s, size_t cols, size_t *count) */
+static void
+test_wrap(void **state)
+{
+	char **l;
+	size_t n, i;
+
+	(void)state;
+	l = text_wrap("een antwoord vastleggen: geaccepteerd", 16, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(l[0], "een antwoord");
+	assert_string_equal(l[1], "vastleggen:");
+	assert_string_equal(l[2], "geaccepteerd");
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	/* Columns, not bytes: "één één" is 7 columns in 11 bytes. */
+	l = text_wrap("\xc3\xa9\xc3\xa9n \xc3\xa9\xc3\xa9n x", 7, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0], "\xc3\xa9\xc3\xa9n \xc3\xa9\xc3\xa9n");
+	assert_string_equal(l[1], "x");
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	/* A word wider than the line stands alone; nothing is one "". */
+	l = text_wrap("a verylongword b", 4, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(l[1], "verylongword");
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	l = text_wrap("   ", 10, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(l[0], "");
+	free(l[0]);
+	free(l);
+}
+
+/* bool text_is_yes(int ch), untranslated: y and Y only. */
+static void
+test_is_yes(void **state)
+{
+	(void)state;
+	assert_true(text_is_yes('y'));
+	assert_true(text_is_yes('Y'));
+	assert_false(text_is_yes('n'));
+	assert_false(text_is_yes('j'));
+	assert_false(text_is_yes(0));
+	assert_false(text_is_yes(0x1234));
+}
+
 int
 main(void)
 {
@@ -340,6 +391,8 @@ main(void)
 		cmocka_unit_test(test_list_has),
 		cmocka_unit_test(test_list_normalize),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_is_yes),
 	};
 
 	/* wcwidth() knows characters only under a UTF-8 LC_CTYPE. */
