@@ -98,6 +98,48 @@ int event_status_parse(const char *s);
 struct event *event_list_push(struct event_list *list);
 void event_list_free(struct event_list *list);
 
+/* model_field.c: one row per stored field of an entity */
+
+enum model_field_kind {
+	MODEL_FIELD_TEXT = 0,	/* char * */
+	MODEL_FIELD_INT,	/* int, from min to max */
+	MODEL_FIELD_BOOL	/* bool: yes/no */
+};
+
+/*
+ * A field of an entity, as every face names it: the key (json, csv and
+ * the column), its table header and message name (N_()), the Dutch
+ * spreadsheet header, the command-line option, and where it lives in the
+ * struct. Adding a field to an entity is one row in its table (and its
+ * migration); the loops over the table do the rest.
+ */
+struct model_field {
+	const char		*key;		/* "max_per_month" */
+	const char		*label;		/* N_("MAX/MONTH") */
+	const char		*what;		/* N_("max-per-month"), in
+						 * messages */
+	const char		*dutch;		/* "max-per-maand" */
+	const char		*option;	/* "--max-per-month", or NULL */
+	enum model_field_kind	 kind;
+	size_t			 offset;	/* offsetof(struct, field) */
+	int			 min, max;	/* MODEL_FIELD_INT */
+};
+
+/* The text field f of record rec (never NULL: "" when unset). */
+const char *model_field_text(const void *rec, const struct model_field *f);
+/* The int (or bool, as 0/1) field f of record rec. */
+int model_field_int(const void *rec, const struct model_field *f);
+/* Set text field f of rec to a copy of s (NULL stays NULL). */
+void model_field_set_text(void *rec, const struct model_field *f,
+    const char *s);
+/* Set the int or bool field f of rec. */
+void model_field_set_int(void *rec, const struct model_field *f, int v);
+/* Copy field f from src to dst (text duplicated). */
+void model_field_copy(void *dst, const void *src, const struct model_field *f);
+/* Fields f of a and b hold the same value (NULL text as ""). */
+bool model_field_same(const void *a, const void *b,
+    const struct model_field *f);
+
 /* shift.c */
 
 struct shift {
@@ -158,7 +200,7 @@ struct volunteer {
 	char	*phone;
 	char	*skills;	/* comma-separated, normalised */
 	char	*languages;	/* comma-separated language codes */
-	int	 max_per_month;	/* 0: no limit */
+	int	 max_per_month;	/* 0: no limit (volunteer_fields) */
 	char	*notes;
 	bool	 active;
 	int64_t	 version;
@@ -170,6 +212,13 @@ struct volunteer_list {
 	size_t			 len;
 	size_t			 cap;
 };
+
+/*
+ * The volunteer's fields in the order the faces show them (name, email,
+ * phone, skills, languages, max_per_month, notes, active); ended by a row
+ * with key NULL. OPS_IMPORT_* bits follow this order after the name.
+ */
+extern const struct model_field volunteer_fields[];
 
 void volunteer_init(struct volunteer *v);
 void volunteer_fini(struct volunteer *v);

@@ -62,8 +62,9 @@ struct plan_candidate {
  * - overlap: a booked shift shares an instant (touching is fine);
  * - rest: a booked shift ends or starts less than rest_minutes away;
  * - unavailable: an unavailable period overlaps the shift;
- * - monthly limit: max_per_month shifts already in the shift's month (in
- *   the plan zone), counted from booked or taken from month_booked;
+ * - monthly limit: as many shifts as the volunteer's limit already in
+ *   the shift's month (in the plan zone), counted from booked or taken
+ *   from month_booked;
  * - skill: the role (unless "algemeen"/"general") is not a skill;
  * - language: the volunteer does not speak the shift's language, or
  *   speaks none of the event's languages (event_languages).

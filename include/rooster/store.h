@@ -298,7 +298,7 @@ struct store_audit_row {
 	struct shift		 shift;		/* id, start, end, role,
 						   language, event_title */
 	struct volunteer	 volunteer;	/* id, name, skills, languages,
-						   max_per_month */
+						   monthly limit */
 	struct assignment	 assignment;	/* status, forced, names */
 	struct assignment	 previous;	/* the volunteer's earlier shift
 						   ending last (shift_id 0:
@@ -406,7 +406,7 @@ int store_suggest_begin(struct store *st, const struct shift *sh,
 /*
  * The next active volunteer who is not on the shift, in name order
  * (case-insensitive, then id): 1 with v's id, name, skills, languages and
- * max_per_month (text borrowed until the next call), 0 after the last,
+ * monthly limit (text borrowed until the next call), 0 after the last,
  * -1 with err.
  */
 int store_suggest_next(struct store_suggest *ss, struct volunteer *v,

@@ -33,6 +33,17 @@ cli_args_clip(const char *name, size_t len)
 	return buf;
 }
 
+bool
+cli_arg_declared(const struct cli_ctx *ctx, const char *name)
+{
+	const struct cli_arg *a;
+
+	for (a = ctx->command->args; a != NULL && a->name != NULL; a++)
+		if (strcmp(a->name, name) == 0)
+			return true;
+	return false;
+}
+
 /* The index of the declared argument name; a handler's typo aborts. */
 static size_t
 cli_args_index(const struct cli_command *c, const char *name)

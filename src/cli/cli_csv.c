@@ -217,30 +217,30 @@ static int
 cli_csv_volunteers(struct cli_ctx *ctx, struct cli_csv_out *o,
     struct err *err)
 {
-	static const char *const english[] = { "id", "name", "email", "phone",
-	    "skills", "languages", "max_per_month", "notes", "active" };
-	static const char *const dutch[] = { "id", "naam", "e-mail",
-	    "telefoon", "vaardigheden", "talen", "max-per-maand", "notities",
-	    "actief" };
+	const struct model_field *f;
 	struct volunteer_list list = { 0 };
 	const struct volunteer *v;
 	size_t i;
 
 	if (store_volunteer_list(ctx->st, NULL, NULL, &list, err) < 0)
 		return -1;
-	cli_csv_header(o, english, dutch, sizeof english / sizeof english[0]);
+	/* One column a field of volunteer_fields, after the id. */
+	cli_csv_put(o, "id");
+	for (f = volunteer_fields; f->key != NULL; f++)
+		cli_csv_put(o, o->dutch ? f->dutch : f->key);
+	cli_csv_end_row(o);
 	for (i = 0; i < list.len; i++) {
 		v = &list.items[i];
 		cli_csv_put_int(o, v->id);
-		cli_csv_put(o, v->name);
-		cli_csv_put(o, v->email);
-		cli_csv_put(o, v->phone);
-		cli_csv_put(o, v->skills);
-		cli_csv_put(o, v->languages);
-		cli_csv_put_int(o, v->max_per_month);
-		cli_csv_put(o, v->notes);
-		cli_csv_put(o, v->active ? (o->dutch ? "ja" : "yes") :
-		    (o->dutch ? "nee" : "no"));
+		for (f = volunteer_fields; f->key != NULL; f++)
+			if (f->kind == MODEL_FIELD_TEXT)
+				cli_csv_put(o, model_field_text(v, f));
+			else if (f->kind == MODEL_FIELD_INT)
+				cli_csv_put_int(o, model_field_int(v, f));
+			else
+				cli_csv_put(o, model_field_int(v, f) ?
+				    (o->dutch ? "ja" : "yes") :
+				    (o->dutch ? "nee" : "no"));
 		cli_csv_end_row(o);
 	}
 	volunteer_list_free(&list);

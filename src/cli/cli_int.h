@@ -132,6 +132,8 @@ int cli_args_check(struct cli_ctx *ctx, int argc, char **argv);
 const char *cli_arg(const struct cli_ctx *ctx, const char *name);
 /* The flag or option name was given. */
 bool cli_arg_seen(const struct cli_ctx *ctx, const char *name);
+/* The command declares the argument name. */
+bool cli_arg_declared(const struct cli_ctx *ctx, const char *name);
 /* The id given as name (CLI_ARG_ID, _VOLUNTEER, _TEAM), or 0 if absent. */
 int64_t cli_arg_id(const struct cli_ctx *ctx, const char *name);
 /* The usage line of c (after the command words), translated. */
@@ -222,6 +224,15 @@ void cli_table_json(struct cli_table *t, const char *json);
  * be one of the list in cli_out.c, so that xgettext sees it.
  */
 void cli_table_word(struct cli_table *t, const char *word);
+/*
+ * Columns for a record shown whole: "id", then one per field of fields
+ * (key, label); at most n. Returns how many.
+ */
+size_t cli_record_columns(struct cli_column *cols, size_t n,
+    const struct model_field *fields);
+/* The cells of each field of rec after its id (a bool as yes/no). */
+void cli_record_row(struct cli_table *t, const void *rec,
+    const struct model_field *fields);
 /* Print all rows in ctx->format: table, csv, or a json array. */
 void cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t);
 /*

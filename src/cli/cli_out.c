@@ -355,6 +355,42 @@ cli_json_print(json_t *j)
 	json_decref(j);
 }
 
+size_t
+cli_record_columns(struct cli_column *cols, size_t n,
+    const struct model_field *fields)
+{
+	size_t k = 0;
+
+	if (n == 0)
+		return 0;
+	cols[k].key = "id";
+	cols[k].header = N_("ID");
+	cols[k].type = CLI_INT;
+	cols[k++].flags = CLI_BOTH;
+	for (; fields->key != NULL && k < n; fields++, k++) {
+		cols[k].key = fields->key;
+		cols[k].header = fields->label;
+		cols[k].type = fields->kind == MODEL_FIELD_INT ? CLI_INT :
+		    CLI_TEXT;
+		cols[k].flags = CLI_BOTH;
+	}
+	return k;
+}
+
+void
+cli_record_row(struct cli_table *t, const void *rec,
+    const struct model_field *fields)
+{
+	for (; fields->key != NULL; fields++)
+		if (fields->kind == MODEL_FIELD_TEXT)
+			cli_table_text(t, model_field_text(rec, fields));
+		else if (fields->kind == MODEL_FIELD_INT)
+			cli_table_int(t, model_field_int(rec, fields));
+		else
+			cli_table_word(t, model_field_int(rec, fields) ?
+			    "yes" : "no");
+}
+
 void
 cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t)
 {

@@ -87,7 +87,7 @@ cli_sheet_column_name(enum cli_sheet_column column)
 /*
  * Fold a header for matching: ASCII letters lowercased, spaces, dashes,
  * underscores, dots and slashes dropped, other bytes kept ("E-mail" and
- * "max_per_month" become "email" and "maxpermonth").
+ * "max-per-month" become "email" and "maxpermonth").
  */
 static void
 cli_sheet_key(const char *header, char *buf, size_t size)
@@ -474,6 +474,7 @@ static void
 cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
     struct volunteer *v, enum cli_sheet_column col, const char *s)
 {
+	const struct model_field *f;
 	char *end;
 	long n;
 	int yn;
@@ -483,48 +484,27 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 		    _("the %s holds a line break "
 		    "or another control character"),
 		    cli_sheet_column_name(col));
-	switch (col) {
-	case CLI_SHEET_NAME:
-		v->name = xstrdup(s);
-		break;
-	case CLI_SHEET_EMAIL:
-		v->email = xstrdup(s);
-		break;
-	case CLI_SHEET_PHONE:
-		v->phone = xstrdup(s);
-		break;
-	case CLI_SHEET_SKILLS:
-		v->skills = xstrdup(s);
-		break;
-	case CLI_SHEET_LANGUAGES:
-		v->languages = xstrdup(s);
-		break;
-	case CLI_SHEET_MAX_PER_MONTH:
+	/* The columns before the id follow volunteer_fields. */
+	if (col >= CLI_SHEET_ID)
+		return;
+	f = &volunteer_fields[col];
+	if (f->kind == MODEL_FIELD_TEXT)
+		model_field_set_text(v, f, s);
+	else if (f->kind == MODEL_FIELD_INT) {
 		n = strtol(s, &end, 10);
 		if (*s == '\0')
 			n = 0;
-		else if (*end != '\0' || n < 0 || n > 1000) {
-			cli_sheet_problem(sheet, rec->line, _("max-per-month "
-			    "'%s' is not a number from 0 (no limit) to 1000"),
-			    s);
-			break;
+		else if (*end != '\0' || n < f->min || n > f->max) {
+			cli_sheet_problem(sheet, rec->line, _("%s '%s' is not a "
+			    "number from 0 (no limit) to 1000"), _(f->what), s);
+			return;
 		}
-		v->max_per_month = (int)n;
-		break;
-	case CLI_SHEET_NOTES:
-		v->notes = xstrdup(s);
-		break;
-	case CLI_SHEET_ACTIVE:
-		if ((yn = cli_sheet_yes_no(s)) < 0)
-			cli_sheet_problem(sheet, rec->line, _("active '%s' is "
-			    "neither yes nor no"), s);
-		else
-			v->active = yn == 1;
-		break;
-	case CLI_SHEET_ID:
-	case CLI_SHEET_NCOLUMNS:
-		break;
-	}
+		model_field_set_int(v, f, (int)n);
+	} else if ((yn = cli_sheet_yes_no(s)) < 0)
+		cli_sheet_problem(sheet, rec->line, _("%s '%s' is neither yes "
+		    "nor no"), _(f->what), s);
+	else
+		model_field_set_int(v, f, yn == 1);
 }
 
 static bool

@@ -31,46 +31,30 @@ cli_volunteer_row(struct cli_table *t, const struct volunteer *v)
 	cli_table_int(t, v->shifts_this_month);
 }
 
-/* Replace *field with option name's value when given (and declared). */
-static void
-cli_volunteer_set(const struct cli_ctx *ctx, char **field, const char *name)
-{
-	const char *value = cli_arg(ctx, name);
-
-	if (value == NULL)
-		return;
-	free(*field);
-	*field = xstrdup(value);
-}
-
-/* The options of add and edit (--name and --active: edit only). */
+/* The field options the command declares (volunteer_fields), given. */
 static int
-cli_volunteer_apply(struct cli_ctx *ctx, struct volunteer *v, bool edit)
+cli_volunteer_apply(struct cli_ctx *ctx, struct volunteer *v)
 {
-	const char *max = cli_arg(ctx, "--max-per-month"), *active;
+	const struct model_field *f;
+	const char *value;
 	long n;
 
-	cli_volunteer_set(ctx, &v->email, "--email");
-	cli_volunteer_set(ctx, &v->phone, "--phone");
-	cli_volunteer_set(ctx, &v->skills, "--skills");
-	cli_volunteer_set(ctx, &v->languages, "--languages");
-	cli_volunteer_set(ctx, &v->notes, "--notes");
-	if (edit)
-		cli_volunteer_set(ctx, &v->name, "--name");
-	if (max != NULL) {
-		if (cli_args_int(ctx, max, _("max-per-month"), 0, 1000,
-		    &n) < 0)
-			return CLI_USAGE;
-		v->max_per_month = (int)n;
-	}
-	if (edit && (active = cli_arg(ctx, "--active")) != NULL) {
-		if (strcmp(active, "yes") == 0)
-			v->active = true;
-		else if (strcmp(active, "no") == 0)
-			v->active = false;
+	for (f = volunteer_fields; f->key != NULL; f++) {
+		if (f->option == NULL || !cli_arg_declared(ctx, f->option) ||
+		    (value = cli_arg(ctx, f->option)) == NULL)
+			continue;
+		if (f->kind == MODEL_FIELD_TEXT)
+			model_field_set_text(v, f, value);
+		else if (f->kind == MODEL_FIELD_INT) {
+			if (cli_args_int(ctx, value, _(f->what), f->min, f->max,
+			    &n) < 0)
+				return CLI_USAGE;
+			model_field_set_int(v, f, (int)n);
+		} else if (strcmp(value, "yes") == 0 || strcmp(value, "no") == 0)
+			model_field_set_int(v, f, value[0] == 'y');
 		else
-			return cli_usage_error(ctx,
-			    _("--active takes yes or no"));
+			return cli_usage_error(ctx, _("%s takes yes or no"),
+			    f->option);
 	}
 	return 0;
 }
@@ -87,7 +71,7 @@ cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	volunteer_init(&v);
 	v.name = xstrdup(cli_arg(ctx, "name"));
-	if ((rc = cli_volunteer_apply(ctx, &v, false)) == 0) {
+	if ((rc = cli_volunteer_apply(ctx, &v)) == 0) {
 		if (ops_volunteer_add(ctx->st, &v, &err) < 0)
 			rc = cli_fail(&err);
 		else
@@ -145,17 +129,6 @@ cli_volunteer_period(const struct unavailable *u, char *buf, size_t size)
 int
 cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_column cols[] = {
-		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-		{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH },
-		{ "email", N_("E-MAIL"), CLI_TEXT, CLI_BOTH },
-		{ "phone", N_("PHONE"), CLI_TEXT, CLI_BOTH },
-		{ "skills", N_("SKILLS"), CLI_TEXT, CLI_BOTH },
-		{ "languages", N_("LANGUAGES"), CLI_TEXT, CLI_BOTH },
-		{ "max_per_month", N_("MAX/MONTH"), CLI_INT, CLI_BOTH },
-		{ "notes", N_("NOTES"), CLI_TEXT, CLI_BOTH },
-		{ "active", N_("ACTIVE"), CLI_TEXT, CLI_BOTH },
-	};
 	static const struct cli_column off_cols[] = {
 		{ "id", N_("PERIOD"), CLI_INT, CLI_BOTH },
 		{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
@@ -174,7 +147,9 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct team_list teams = { 0 };
 	struct store_range range = { 0 };
 	struct cli_record_list lists[3];
+	struct cli_column cols[CLI_ARGS_MAX];
 	struct cli_table t, at, ot, tt;
+	size_t ncols;
 	struct volunteer v;
 	struct err err;
 	char when[128];
@@ -196,17 +171,11 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 		team_list_free(&teams);
 		return cli_fail(&err);
 	}
-	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	ncols = cli_record_columns(cols, CLI_ARGS_MAX, volunteer_fields);
+	cli_table_init(&t, cols, ncols);
 	cli_table_row(&t);
 	cli_table_int(&t, v.id);
-	cli_table_text(&t, v.name);
-	cli_table_text(&t, v.email);
-	cli_table_text(&t, v.phone);
-	cli_table_text(&t, v.skills);
-	cli_table_text(&t, v.languages);
-	cli_table_int(&t, v.max_per_month);
-	cli_table_text(&t, v.notes);
-	cli_table_word(&t, v.active ? "yes" : "no");
+	cli_record_row(&t, &v, volunteer_fields);
 	cli_table_init(&at, cli_assignment_columns, cli_assignment_ncolumns);
 	for (i = 0; i < list.len; i++)
 		cli_assignment_row(&at, &list.items[i]);
@@ -259,7 +228,7 @@ cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	if (store_volunteer_get(ctx->st, cli_arg_id(ctx, "id"), &v, &err) < 0)
 		return cli_fail(&err);
-	if ((rc = cli_volunteer_apply(ctx, &v, true)) == 0 &&
+	if ((rc = cli_volunteer_apply(ctx, &v)) == 0 &&
 	    ops_volunteer_edit(ctx->st, &v, &err) < 0)
 		rc = cli_fail(&err);
 	volunteer_fini(&v);

@@ -2,6 +2,7 @@
 /* Volunteers and their unavailable periods. */
 #include "rooster/model.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,31 @@ volunteer_email_ok(const char *s)
 			return false;
 	return true;
 }
+
+#define VOLUNTEER_TEXT(key, label, what, dutch, option, field) \
+	{ key, label, what, dutch, option, MODEL_FIELD_TEXT, \
+	  offsetof(struct volunteer, field), 0, 0 }
+
+const struct model_field volunteer_fields[] = {
+	VOLUNTEER_TEXT("name", N_("NAME"), N_("name"), "naam", "--name",
+	    name),
+	VOLUNTEER_TEXT("email", N_("E-MAIL"), N_("e-mail"), "e-mail",
+	    "--email", email),
+	VOLUNTEER_TEXT("phone", N_("PHONE"), N_("phone"), "telefoon",
+	    "--phone", phone),
+	VOLUNTEER_TEXT("skills", N_("SKILLS"), N_("skills"), "vaardigheden",
+	    "--skills", skills),
+	VOLUNTEER_TEXT("languages", N_("LANGUAGES"), N_("languages"), "talen",
+	    "--languages", languages),
+	{ "max_per_month", N_("MAX/MONTH"), N_("max-per-month"),
+	  "max-per-maand", "--max-per-month", MODEL_FIELD_INT,
+	  offsetof(struct volunteer, max_per_month), 0, 1000 },
+	VOLUNTEER_TEXT("notes", N_("NOTES"), N_("notes"), "notities",
+	    "--notes", notes),
+	{ "active", N_("ACTIVE"), N_("active"), "actief", "--active",
+	  MODEL_FIELD_BOOL, offsetof(struct volunteer, active), 0, 1 },
+	{ NULL, NULL, NULL, NULL, NULL, MODEL_FIELD_TEXT, 0, 0, 0 }
+};
 
 int
 volunteer_validate(const struct volunteer *v, struct err *err)

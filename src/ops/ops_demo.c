@@ -23,7 +23,7 @@ struct ops_demo_person {
 	const char	*email;		/* NULL: not known */
 	const char	*skills;
 	const char	*languages;
-	int		 max_per_month;	/* 0: no limit */
+	int		 limit;		/* shifts a month, 0: none */
 	const char	*notes;		/* NULL: none */
 };
 
@@ -487,7 +487,7 @@ ops_demo_add_people(struct store *st, int64_t now,
 		v->phone = xasprintf("06-%08u", (unsigned)phone);
 		v->skills = xstrdup(p->skills);
 		v->languages = xstrdup(p->languages);
-		v->max_per_month = p->max_per_month;
+		v->max_per_month = p->limit;
 		v->notes = xstrdup(p->notes != NULL ? p->notes : "");
 		if (volunteer_validate(v, err) < 0 ||
 		    store_volunteer_insert(st, v, err) < 0)

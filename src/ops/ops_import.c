@@ -73,39 +73,33 @@ static void
 ops_import_merge(struct volunteer *merged, const struct volunteer *row,
     unsigned fields)
 {
-	ops_import_take(&merged->name, row->name);
-	if (fields & OPS_IMPORT_EMAIL && ops_import_has_email(row))
-		ops_import_take(&merged->email, row->email);
-	if (fields & OPS_IMPORT_PHONE)
-		ops_import_take(&merged->phone, row->phone);
-	if (fields & OPS_IMPORT_SKILLS)
-		ops_import_take(&merged->skills, row->skills);
-	if (fields & OPS_IMPORT_LANGUAGES)
-		ops_import_take(&merged->languages, row->languages);
-	if (fields & OPS_IMPORT_MAX_PER_MONTH)
-		merged->max_per_month = row->max_per_month;
-	if (fields & OPS_IMPORT_NOTES)
-		ops_import_take(&merged->notes, row->notes);
-	if (fields & OPS_IMPORT_ACTIVE)
-		merged->active = row->active;
-}
+	const struct model_field *f;
+	unsigned bit;
 
-static bool
-ops_import_same_text(const char *a, const char *b)
-{
-	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+	ops_import_take(&merged->name, row->name);
+	/* After the name, volunteer_fields are the OPS_IMPORT_* bits. */
+	for (f = volunteer_fields + 1, bit = 1; f->key != NULL; f++,
+	    bit <<= 1) {
+		if (!(fields & bit) || (bit == OPS_IMPORT_EMAIL &&
+		    !ops_import_has_email(row)))
+			continue;
+		if (f->kind == MODEL_FIELD_TEXT)
+			model_field_set_text(merged, f, model_field_text(row,
+			    f));
+		else
+			model_field_copy(merged, row, f);
+	}
 }
 
 static bool
 ops_import_same(const struct volunteer *a, const struct volunteer *b)
 {
-	return ops_import_same_text(a->name, b->name) &&
-	    ops_import_same_text(a->email, b->email) &&
-	    ops_import_same_text(a->phone, b->phone) &&
-	    ops_import_same_text(a->skills, b->skills) &&
-	    ops_import_same_text(a->languages, b->languages) &&
-	    ops_import_same_text(a->notes, b->notes) &&
-	    a->max_per_month == b->max_per_month && a->active == b->active;
+	const struct model_field *f;
+
+	for (f = volunteer_fields; f->key != NULL; f++)
+		if (!model_field_same(a, b, f))
+			return false;
+	return true;
 }
 
 static int
