@@ -258,4 +258,33 @@ ok_run "feeds: B exports after a rotation" export feeds "$TESTDIR/feeds"
 check "feeds: B's rotated feed is gone" [ ! -e "$TESTDIR/feeds/$old.ics" ]
 check "feeds: A's feeds are still there after B's prune" sh -c "for f in $(echo $a_files); do [ -f '$TESTDIR/feeds/'\$f ] || exit 1; done"
 
+# 6. A plan in a directory others can write: a file someone else made
+# first, or one open to others, is refused before anything is written.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir -m 1777 "$TESTDIR/open"
+	DB="$TESTDIR/open/plan.db"
+	ok_run "shared dir: my plan" init --timezone Europe/Amsterdam
+	rm -f "$DB-wal" "$DB-shm"
+	runuser -u nobody -- sh -c "umask 077; : > '$DB-wal'; : > '$DB-shm'"
+	# (not `refused`: its sqlite3 .dump would take the files over first)
+	r volunteer list
+	check "shared dir: a WAL someone else made is refused" \
+	    sh -c "[ $RC -eq 1 ] && [ \$(wc -l < '$TESTDIR/err') -eq 1 ] && grep -q 'plan.db-wal belongs to user nobody, not to you' '$TESTDIR/err'"
+	check "shared dir: and it stays theirs, empty" [ "$(stat -c %U:%s "$DB-wal")" = nobody:0 ]
+	rm -f "$DB-wal" "$DB-shm"
+	runuser -u nobody -- sh -c "umask 0; : > '$TESTDIR/open/theirs.db'"
+	DB="$TESTDIR/open/theirs.db"
+	r volunteer add Victim
+	check "shared dir: an empty plan someone else made is refused" \
+	    sh -c "[ $RC -eq 1 ] && grep -q 'theirs.db belongs to user nobody' '$TESTDIR/err'"
+	DB="$TESTDIR/open/plan.db"
+	chmod 0606 "$DB"
+	refused "shared dir: a plan open to others is refused" 1 \
+	    "plan.db can be read or written by others \(mode 0606\).*chmod o-rwx" volunteer list
+	chmod 0600 "$DB"
+	ok_run "shared dir: made private, it works again" volunteer list
+else
+	echo "skip - shared dir checks (need root to act as another user)"
+fi
+
 finish
