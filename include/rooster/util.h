@@ -284,6 +284,14 @@ int file_atomic_commit(struct file_atomic *f, bool exclusive,
     struct err *err);
 /* Drop the temporary file; f is empty afterwards. Safe on an empty f. */
 void file_atomic_abort(struct file_atomic *f);
+/*
+ * Before a plan at path is opened for writing: it (when it is a rooster
+ * plan or still empty), its -wal and its -shm must each be absent or a
+ * plain file of the user's own (or of the directory's group in a
+ * set-group-ID directory) that others cannot read or write. Returns 0, or
+ * -1 with ERR_IO saying which file and what to do.
+ */
+int file_plan_check(const char *path, struct err *err);
 
 /* log.c: diagnostics, written only with -v. */
 

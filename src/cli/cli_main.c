@@ -747,6 +747,10 @@ cli_open(struct cli_ctx *ctx, const struct cli_command *c,
 		return cli_fail(&err);
 	*path_out = path;
 	ctx->db_path = path;
+	/* Another user's files in a shared directory: refused (file.c). */
+	if (strcmp(path, ":memory:") != 0 && (access(path, F_OK) != 0 ||
+	    access(path, W_OK) == 0) && file_plan_check(path, &err) < 0)
+		return cli_fail(&err);
 	if (store_open(path, STORE_CREATE, &ctx->st, &err) < 0 ||
 	    (rc = ops_plan_open(ctx->st, &err)) < 0)
 		return cli_fail(&err);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,3 +168,96 @@ file_atomic_abort(struct file_atomic *f)
 	free(f->path);
 	memset(f, 0, sizeof *f);
 }
+
+/*
+ * One of the plan's files (the plan, its -wal or -shm), before the plan
+ * is opened for writing: in a directory others can write, whoever made
+ * the file first can read everything written into it. It must be a plain
+ * file of ours (or of the directory's group, in a set-group-ID directory
+ * shared by a group), closed to others.
+ */
+static int
+file_plan_check_one(const char *file, const struct stat *dir,
+    struct err *err)
+{
+	struct passwd *pw;
+	struct stat sb;
+	char owner[64];
+
+	if (lstat(file, &sb) != 0)
+		return 0;
+	if (!S_ISREG(sb.st_mode))
+		return err_set(err, ERR_IO, _("%s is not a plain file (a "
+		    "link?); remove it, or give another --db"), file);
+	if (sb.st_uid != geteuid() && !((dir->st_mode & S_ISGID) &&
+	    sb.st_gid == dir->st_gid)) {
+		if ((pw = getpwuid(sb.st_uid)) != NULL)
+			snprintf(owner, sizeof owner, "%s", pw->pw_name);
+		else
+			snprintf(owner, sizeof owner, "%lu",
+			    (unsigned long)sb.st_uid);
+		return err_set(err, ERR_IO, _("%s belongs to user %s, not to "
+		    "you, who could read the plan through it: remove it when "
+		    "no one is using the plan, or keep plans in a directory "
+		    "only you can write"), file, owner);
+	}
+	if (sb.st_mode & (S_IROTH | S_IWOTH))
+		return err_set(err, ERR_IO, _("%s can be read or written by "
+		    "others (mode %04o): make it private with 'chmod o-rwx "
+		    "%s'"), file, (unsigned)(sb.st_mode & 07777), file);
+	return 0;
+}
+
+/* True if path is empty or an SQLite file with rooster's application id. */
+static bool
+file_plan_is_plan(const char *path)
+{
+	unsigned char head[72];
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return false;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	if (n == 0)
+		return true;
+	/* 'Roos' (store_migrate.c), big-endian at offset 68. */
+	return n == sizeof head && memcmp(head, "SQLite format 3", 16) == 0 &&
+	    memcmp(head + 68, "Roos", 4) == 0;
+}
+
+int
+file_plan_check(const char *path, struct err *err)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	struct stat dir;
+	char *d, *slash, *file;
+	size_t i;
+	int rc = 0;
+
+	d = xstrdup(path);
+	if ((slash = strrchr(d, '/')) == d)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	else {
+		free(d);
+		d = xstrdup(".");
+	}
+	if (stat(d, &dir) != 0)
+		memset(&dir, 0, sizeof dir);
+	free(d);
+	/*
+	 * The plan itself only when it is one (or still empty): a file that
+	 * is not gets its own sentence from the identification that follows.
+	 */
+	for (i = file_plan_is_plan(path) ? 0 : 1;
+	    rc == 0 && i < sizeof suffix / sizeof suffix[0]; i++) {
+		file = xasprintf("%s%s", path, suffix[i]);
+		rc = file_plan_check_one(file, &dir, err);
+		free(file);
+	}
+	return rc;
+}
+

@@ -54,8 +54,13 @@ if [ "$(id -u)" -eq 0 ] && command -v runuser > /dev/null 2>&1; then
 	shared="$TESTDIR/shared"
 	mkdir -p "$shared"
 	cp "$DB" "$shared/plan.db"
-	chmod 0777 "$TESTDIR" "$shared"
-	chmod 0666 "$shared/plan.db"
+	# A plan shared as rooster supports it (issue 13): a set-group-ID
+	# directory of the coordinators' group, files 0660, none for others.
+	group=$(id -gn nobody)
+	chmod 0777 "$TESTDIR"
+	chgrp "$group" "$shared" "$shared/plan.db"
+	chmod 2770 "$shared"
+	chmod 0660 "$shared/plan.db"
 	before=$(sqlite3 "$shared/plan.db" "SELECT count(*) FROM change_log")
 	DB="$shared/plan.db" TUI_WRAP="runuser -u nobody --"
 	tui_start 100 30
