@@ -51,10 +51,18 @@ text_decode(const unsigned char *s, unsigned int *cp)
 	return n;
 }
 
+/*
+ * Controls, and the bidi controls that reorder what follows them on a
+ * bidi terminal (U+202A-U+202E embeddings and overrides, U+2066-U+2069
+ * isolates, and the marks U+200E, U+200F, U+061C): a name must not turn
+ * the rest of a row around, and a cut one would lose its closing mark.
+ */
 static bool
 text_is_control(unsigned int cp)
 {
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
 /* The escaped form of a control character or invalid byte. */
@@ -66,7 +74,12 @@ text_escape(unsigned int cp, char *buf, size_t size)
 	case '\r': snprintf(buf, size, "\\r"); break;
 	case '\t': snprintf(buf, size, "\\t"); break;
 	case 0x1b: snprintf(buf, size, "\\e"); break;
-	default: snprintf(buf, size, "\\x%02x", cp & 0xff); break;
+	default:
+		if (cp > 0xff)
+			snprintf(buf, size, "\\u%04x", cp & 0xffff);
+		else
+			snprintf(buf, size, "\\x%02x", cp);
+		break;
 	}
 }
 

@@ -287,4 +287,15 @@ else
 	echo "skip - shared dir checks (need root to act as another user)"
 fi
 
+# 5. Bidi controls are shown as escapes in tables, so a name cannot turn
+# the rest of its row around.
+DB="$TESTDIR/bidi.db"
+ok_run "bidi: a plan" init --timezone Europe/Amsterdam
+ok_run "bidi: a name with RLO and PDI" volunteer add "$(printf 'Eve \342\200\256gnp.exe\342\201\251 x')"
+r volunteer list
+check "bidi: the table holds no raw override" sh -c "! printf '%s' \"\$1\" | grep -q \"\$(printf '\342\200\256')\"" - "$OUT"
+has "bidi: shown as escapes" 'Eve \u202egnp.exe\u2069 x'
+r volunteer list --format json
+json "bidi: json keeps the exact name" "j[0]['name'] == 'Eve \u202egnp.exe\u2069 x'"
+
 finish

@@ -373,10 +373,38 @@ test_is_yes(void **state)
 	assert_false(text_is_yes(0x1234));
 }
 
+/*
+ * Bidi controls (issue 13): shown as escapes, so a name cannot reorder the
+ * rest of a row, and a cut one leaves no open embedding behind.
+ */
+static void
+test_sanitize_bidi(void **state)
+{
+	struct strbuf sb;
+
+	(void)state;
+	/* U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LRI, U+2069 PDI, U+200F RLM */
+	check_sanitize("a\xe2\x80\xae" "bc", "a\\u202ebc");
+	check_sanitize("\xe2\x81\xa6x\xe2\x81\xa9", "\\u2066x\\u2069");
+	check_sanitize("\xe2\x80\x8fy", "\\u200fy");
+	check_sanitize("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad",
+	    "\\u202a\\u202b\\u202c\\u202d");
+	/* Arabic and Hebrew letters themselves stay as they are. */
+	check_sanitize("\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xd7\xa9",
+	    "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xd7\xa9");
+	assert_int_equal(text_width("a\xe2\x80\xae"), 7);
+	/* Cut inside the escape: no raw override left. */
+	strbuf_init(&sb);
+	text_fit(&sb, "\xe2\x80\xae" "abc", 4, false);
+	assert_null(strstr(strbuf_str(&sb), "\xe2\x80\xae"));
+	strbuf_fini(&sb);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sanitize_bidi),
 		cmocka_unit_test(test_width_ascii),
 		cmocka_unit_test(test_width_scripts),
 		cmocka_unit_test(test_width_combining),
