@@ -128,7 +128,7 @@ before=$(state)
 r event add Cafe --start "2027-03-02 14:00" --end "2027-03-02 16:00" --repeat "FREQ=WEEKLY;COUNT=4"
 cafe=$OUT
 r shift add "$cafe" Host
-r event delete "$cafe"
+r event delete "$cafe" --series
 r undo
 r undo
 r undo
