@@ -491,6 +491,13 @@ int store_log_find(struct store *st, const struct store_log_filter *f,
 int store_log_mark_undone(struct store *st, int64_t change_id,
     struct err *err);
 void store_log_list_free(struct store_log_list *list);
+/*
+ * Line e as a sentence in the reader's language naming the people, shifts
+ * and events it touched ("Fatima taken off shift begeleider – Taalcafé
+ * 5 Jan"); an undo names what it undid; the stored summary when the log
+ * knows too little. Caller frees.
+ */
+char *store_log_describe(struct store *st, const struct store_log_entry *e);
 
 /* store_calendar.c: what calendars are made of */
 

@@ -198,7 +198,10 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 		{ "action", N_("ACTION"), CLI_TEXT, CLI_BOTH },
 		{ "entity", N_("ENTITY"), CLI_TEXT, CLI_DATA },
 		{ "entity_id", N_("ENTITY_ID"), CLI_INT, CLI_DATA },
-		{ "summary", N_("WHAT"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		/* The table says it in the reader's words; data keeps the
+		 * summary as it was written. */
+		{ "what", N_("WHAT"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+		{ "summary", N_("SUMMARY"), CLI_TEXT, CLI_DATA },
 		{ "undone_by", N_("UNDONE"), CLI_INT, CLI_DATA },
 		{ "changes", N_("CHANGED"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 		{ "rows", N_("ROWS"), CLI_JSON, CLI_DATA },
@@ -209,7 +212,7 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_table t;
 	struct err err;
 	long limit = 20;
-	char *changes;
+	char *changes, *what;
 	size_t i;
 
 	err_clear(&err);
@@ -233,6 +236,9 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_text(&t, e->action);
 		cli_table_text(&t, e->entity);
 		cli_table_int(&t, e->entity_id);
+		what = store_log_describe(ctx->st, e);
+		cli_table_text(&t, what);
+		free(what);
 		cli_table_text(&t, e->summary);
 		cli_table_int(&t, e->undone_by);
 		changes = cli_plan_changes(e->rows);
@@ -253,6 +259,7 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 	struct store_log_list list = { 0 };
 	struct err err;
 	int64_t id;
+	char *what;
 
 	err_clear(&err);
 	(void)argc;
@@ -261,11 +268,12 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	f.id = id;
 	f.limit = 1;
-	if (store_log_find(ctx->st, &f, &list, &err) == 0 && list.len == 1)
+	if (store_log_find(ctx->st, &f, &list, &err) == 0 && list.len == 1) {
+		what = store_log_describe(ctx->st, &list.items[0]);
 		cli_out_note(ctx, _("undid change %lld (%s): %s"),
-		    (long long)id,
-		    list.items[0].action, list.items[0].summary);
-	else
+		    (long long)id, list.items[0].action, what);
+		free(what);
+	} else
 		cli_out_note(ctx, _("undid change %lld"), (long long)id);
 	if (ctx->format == CLI_FORMAT_JSON)
 		cli_out_id(ctx, id);

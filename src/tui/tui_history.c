@@ -29,6 +29,7 @@ tui_history_undo(struct tui *tui)
 	struct store_log_list found = { 0 };
 	struct err err;
 	int64_t undone = 0;
+	char *what;
 
 	if (ops_undo(tui->st, &undone, &err) < 0) {
 		tui_status_error(tui, _("undo: %s"), err.msg);
@@ -37,10 +38,13 @@ tui_history_undo(struct tui *tui)
 	memset(&f, 0, sizeof f);
 	f.id = undone;
 	f.limit = 1;
-	if (store_log_find(tui->st, &f, &found, &err) == 0 && found.len == 1)
+	if (store_log_find(tui->st, &f, &found, &err) == 0 &&
+	    found.len == 1) {
+		what = store_log_describe(tui->st, &found.items[0]);
 		tui_status_message(tui, _("undone (%s): %s"),
-		    found.items[0].action, found.items[0].summary);
-	else
+		    found.items[0].action, what);
+		free(what);
+	} else
 		tui_status_message(tui, _("undone: change %lld"),
 		    (long long)undone);
 	store_log_list_free(&found);
@@ -142,7 +146,7 @@ tui_history_draw(struct tui *tui)
 	struct tui_history *h = tui->history;
 	const struct store_log_entry *e;
 	struct tui_rect r;
-	char when[32];
+	char when[32], *what;
 	size_t i;
 	int y;
 
@@ -162,10 +166,21 @@ tui_history_draw(struct tui *tui)
 	for (i = h->top, y = 1; i < h->lines.len && y < r.h - 1; i++, y++) {
 		e = &h->lines.items[i];
 		rtime_format(e->at, "%Y-%m-%d %H:%M", when, sizeof when);
-		tui_text_putf(r.y + y, r.x + 2, r.w - 4, e->undone_by != 0 ?
-		    THEME_DIM : THEME_NORMAL, "%s  %-8s %-14s %s%s", when,
-		    e->user, e->action, e->summary, e->undone_by != 0 ?
-		    _(" (undone)") : "");
+		what = store_log_describe(tui->st, e);
+		if (r.w >= 100)
+			tui_text_putf(r.y + y, r.x + 2, r.w - 4,
+			    e->undone_by != 0 ? THEME_DIM : THEME_NORMAL,
+			    "%s  %-8s %-14s %s%s", when, e->user, e->action,
+			    what, e->undone_by != 0 ? _(" (undone)") : "");
+		else {
+			/* Narrow: what happened first, who did it after. */
+			rtime_format_show(e->at, when, sizeof when);
+			tui_text_putf(r.y + y, r.x + 2, r.w - 4,
+			    e->undone_by != 0 ? THEME_DIM : THEME_NORMAL,
+			    "%s  %s%s  (%s)", when, what, e->undone_by != 0 ?
+			    _(" (undone)") : "", e->user);
+		}
+		free(what);
 	}
 }
 

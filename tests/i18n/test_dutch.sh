@@ -196,6 +196,35 @@ DB=$TESTDIR/c.db
 r init --name "Buurthuis"
 has "C init: mails stay bilingual" "mails in Dutch and English"
 
+# History and undo in the reader's language, naming people and shifts
+# (not "volunteer 1 off shift 1"), also once the shift is gone.
+DB=$TESTDIR/log.db
+r init --timezone Europe/Amsterdam --name Bieb
+r event add "Taalcafé" --start "2027-01-05 19:00" --end "2027-01-05 21:00" \
+    --location Bieb
+r shift add 1 begeleider --needed 2
+r volunteer add "Fatima" --email fatima@example.net
+r assign 1 1 --force
+r unassign 1 1
+nl undo
+check "Dutch undo: exit 0" test "$RC" -eq 0
+has "Dutch undo names the person and the shift" \
+    "Fatima van dienst begeleider – Taalcafé 5 jan gehaald"
+lacks "Dutch undo: no ids" "volunteer 1"
+r unassign 1 1
+r undo
+has "English undo names the person and the shift" \
+    "Fatima taken off shift begeleider – Taalcafé 5 Jan"
+nl log
+has "Dutch log: the assignment in words" "Fatima op dienst"
+has "Dutch log: the undo says what it undid" "teruggedraaid: Fatima"
+has "Dutch log: an added event in Dutch" "activiteit Taalcafé 5"
+lacks "Dutch log: no English summary" "volunteer 1 on"
+nl --format json log --limit 1
+json "Dutch log: json keeps the stored English summary" \
+    "j[0]['summary'].startswith('undid change ')"
+DB=$TESTDIR/plan.db
+
 # The screen in Dutch, through tmux: pane titles, day names, statuses,
 # help, the week view (starting on Monday), and English again under C.
 DB=$TESTDIR/plan.db
@@ -264,4 +293,26 @@ case $OUT in
 *Weg*) not_ok "j deleted the event" "$OUT" ;;
 *) ok "j deleted the event" ;;
 esac
+
+# The history on the screen at 80x24 in Dutch: what happened, in words.
+DB=$TESTDIR/log.db
+r shift add 1 tolk --needed 1
+check "a second shift (2)" test "$(sqlite3 "$DB" "SELECT max(id) FROM shifts")" = 2
+r assign 2 1 --force
+r unassign 2 1
+r shift delete 2
+tui_start 80 24 LC_ALL= LANG=nl_NL.UTF-8
+sees "screen nl history: starts" "1 Activiteiten"
+keys h
+sees "screen nl history: the event's history" "Geschiedenis van Taalcafé"
+sees "screen nl history: who was taken off which shift, the shift gone since" \
+    "Fatima van dienst tolk – Taalcafé 5 jan gehaald"
+sees "screen nl history: a deleted shift named in Dutch" \
+    "dienst tolk – Taalcafé 5 jan verwijderd"
+keys Escape
+lacks "screen nl history: closed" "Geschiedenis van Taalcafé"
+keys u
+sees "screen nl: undo says what it undid, in Dutch" \
+    "ongedaan gemaakt (shift delete): dienst tolk – Taalcafé"
+quits "screen nl history: quits"
 finish
