@@ -170,15 +170,15 @@ tui_history_draw(struct tui *tui)
 		if (r.w >= 100)
 			tui_text_putf(r.y + y, r.x + 2, r.w - 4,
 			    e->undone_by != 0 ? THEME_DIM : THEME_NORMAL,
-			    "%s  %-8s %-14s %s%s", when, e->user, e->action,
-			    what, e->undone_by != 0 ? _(" (undone)") : "");
+			    "%s  %-8s %-14s%s %s", when, e->user, e->action,
+			    e->undone_by != 0 ? _(" (undone)") : "", what);
 		else {
 			/* Narrow: what happened first, who did it after. */
 			rtime_format_show(e->at, when, sizeof when);
 			tui_text_putf(r.y + y, r.x + 2, r.w - 4,
 			    e->undone_by != 0 ? THEME_DIM : THEME_NORMAL,
-			    "%s  %s%s  (%s)", when, what, e->undone_by != 0 ?
-			    _(" (undone)") : "", e->user);
+			    "%s%s  %s  (%s)", when, e->undone_by != 0 ?
+			    _(" (undone)") : "", what, e->user);
 		}
 		free(what);
 	}
