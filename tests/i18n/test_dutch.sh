@@ -315,4 +315,27 @@ keys u
 sees "screen nl: undo says what it undid, in Dutch" \
     "ongedaan gemaakt (shift delete): dienst tolk – Taalcafé"
 quits "screen nl history: quits"
+
+# A question on the command line says [j/N] in Dutch and takes j.
+DB=$TESTDIR/forget.db
+r init --timezone Europe/Amsterdam
+r volunteer add "Piet Jansen" --email piet@example.net
+r volunteer add "Kees Smit" --email kees@example.net
+# ask VOLUNTEER ANSWER: volunteer forget in Dutch on a terminal, answered.
+ask() {
+	printf 'env -u LC_ALL LANG=nl_NL.UTF-8 "%s" --db "%s" volunteer forget %s; echo "exit=$?"; sleep 600\n' \
+	    "$ROOSTER" "$DB" "$1" > "$TESTDIR/forget.sh"
+	T kill-session -t t > /dev/null 2>&1
+	T new-session -d -s t -x 200 -y 10 "sh $TESTDIR/forget.sh"
+	sees "command line nl: the question says [j/N] ($1)" "[j/N]"
+	keys "$2" Enter
+}
+ask 2 n
+sees "command line nl: n answers no" "exit=1"
+check "n kept Kees" test "$(sqlite3 "$DB" "SELECT name FROM volunteers WHERE id = 2")" = "Kees Smit"
+ask 1 j
+sees "command line nl: j answers yes" "vrijwilliger 1 vergeten"
+sees "command line nl: and exits 0" "exit=0"
+check "j forgot Piet" test -z "$(sqlite3 "$DB" "SELECT 1 FROM volunteers WHERE name = 'Piet Jansen'")"
+T kill-session -t t > /dev/null 2>&1
 finish
