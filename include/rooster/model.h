@@ -270,7 +270,9 @@ enum assignment_status {
 	ASSIGNMENT_INVITED,
 	ASSIGNMENT_ACCEPTED,
 	ASSIGNMENT_DECLINED,
-	ASSIGNMENT_TENTATIVE
+	ASSIGNMENT_TENTATIVE,
+	ASSIGNMENT_OFFERED	/* an open shift offered by invite, first
+				   come first served: not booked yet */
 };
 
 enum assignment_attendance {
@@ -317,7 +319,7 @@ bool assignment_counts(const struct assignment *a);
  * assignment_counts() does. Booked also means the event is not
  * cancelled: EVENT_LIVE_SQL("e.status").
  */
-#define ASSIGNMENT_COUNTS_SQL(status)	status " != 'declined'"
+#define ASSIGNMENT_COUNTS_SQL(status)	status " NOT IN ('declined', 'offered')"
 #define EVENT_LIVE_SQL(status)		status " != 'cancelled'"
 struct assignment *assignment_list_push(struct assignment_list *list);
 void assignment_list_free(struct assignment_list *list);

@@ -398,6 +398,23 @@ int ops_invite(struct store *st, const struct ops_config *cfg,
     int64_t event_id, enum ops_invite_mode mode, const char *outbox,
     struct ops_invite_results *out, struct err *err);
 
+/*
+ * Offer open shift shift_id by invite, first come first served: to the
+ * nto volunteers in to, or else to the best `suggest` ranks with no
+ * conflict (skills, languages and time fit), at most limit (0: three
+ * times the places open). Each gets an assignment with status offered
+ * and an iTIP REQUEST (delivered as by ops_invite; an offer not
+ * delivered is taken back). Nobody on the shift or already asked for it
+ * is sent a second REQUEST (listed as skipped). Replies settle the
+ * offers (ops_ics_import*). ERR_CONFLICT if the shift is full,
+ * ERR_INVALID for a past shift, a cancelled event or no organizer
+ * address, ERR_NOT_FOUND for an unknown shift or volunteer.
+ */
+int ops_offer(struct store *st, const struct ops_config *cfg,
+    int64_t shift_id, const int64_t *to, size_t nto, size_t limit,
+    enum ops_invite_mode mode, const char *outbox,
+    struct ops_invite_results *out, struct err *err);
+
 /* ops_sendmail.c */
 
 /*
@@ -419,6 +436,20 @@ struct ops_ics_answer {
 	enum assignment_status	 status;	/* now */
 	bool			 already;	/* was so before: nothing
 						   changed */
+	bool			 filled;	/* accepted an offer too late:
+						   taken back, a CANCEL is due */
+	char			*label;		/* the offer's label, or NULL */
+};
+
+/* An ACCEPTED reply to an offer, settled once all replies are read. */
+struct ops_ics_offer {
+	int64_t	 shift_id;
+	int64_t	 volunteer_id;
+	int64_t	 dtstamp;	/* when it was sent (0: unknown) */
+	long	 order;		/* arrival */
+	char	*uid;
+	char	*email;
+	char	*label;		/* the caller's (the message), or NULL */
 };
 
 /* A volunteer's free/busy taken in by an import. */
@@ -446,6 +477,10 @@ struct ops_ics_result {
 	size_t	 nanswers;
 	struct ops_ics_busy *busy;	/* every free/busy applied */
 	size_t	 nbusy;
+	bool	 defer_offers;	/* set by the caller: leave accepted offers
+				   in offers for ops_ics_settle() */
+	struct ops_ics_offer *offers;
+	size_t	 noffers;
 };
 
 void ops_ics_result_fini(struct ops_ics_result *res);
@@ -472,6 +507,16 @@ int ops_ics_import(struct store *st, FILE *fp, bool strict,
  */
 int ops_ics_import_from(struct store *st, FILE *fp, const char *sender,
     struct ops_ics_result *out, struct err *err);
+/*
+ * Settle the accepted offers in res->offers in one transaction, in the
+ * order they were sent (DTSTAMP, then arrival): while the shift has open
+ * places an offer becomes accepted; once it is full the others still
+ * offered, and who accepts later, are taken off it (their CANCEL, "already
+ * filled", goes out with the next invite). Appends an answer per offer.
+ * Imports do this themselves unless res->defer_offers.
+ */
+int ops_ics_settle(struct store *st, struct ops_ics_result *res,
+    struct err *err);
 /* ops_mail.c: replies straight from the mailbox */
 
 struct ops_mail_row {

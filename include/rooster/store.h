@@ -584,6 +584,7 @@ struct store_invite {
 				   when that would not change */
 	bool	 reasked;	/* asked to confirm a new time or place;
 				   cleared by their next reply */
+	bool	 offer;		/* the REQUEST offered an open shift */
 };
 
 struct store_invite_key {
@@ -615,6 +616,12 @@ int store_invite_set_reply(struct store *st, const char *uid,
  */
 int store_invite_unconfirmed(struct store *st, int64_t shift_id,
     struct store_invite_keys *out, struct err *err);
+/*
+ * Offered assignments (shift_id, volunteer_id) on shifts that are full
+ * (filled otherwise than by the offer): they are to be taken back.
+ */
+int store_invite_full_offers(struct store *st, struct store_invite_keys *out,
+    struct err *err);
 /*
  * Assignments (shift_id, volunteer_id) that need a REQUEST: never sent,
  * cancelled since, shift changed since (higher SEQUENCE), planned again,

@@ -438,6 +438,7 @@ int cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv);
 int cli_export_ics(struct cli_ctx *ctx, int argc, char **argv);
 int cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv);
 int cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv);
+int cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv);
 int cli_import_ics(struct cli_ctx *ctx, int argc, char **argv);
 int cli_import_mail(struct cli_ctx *ctx, int argc, char **argv);
 

@@ -297,6 +297,16 @@ static const struct cli_arg cli_takes_invite[] = {
 	CLI_ARGS_END
 };
 
+static const struct cli_arg cli_takes_offer[] = {
+	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT"), N_("shift") },
+	{ "more", CLI_ARG_TEXT, CLI_ARG_MANY, "", NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to VOLUNTEER...]"), NULL },
+	{ "--limit", CLI_ARG_TEXT, 0, N_("[--limit N]"), NULL },
+	{ "--outbox", CLI_ARG_TEXT, 0, N_("(--outbox DIR | --send)"), NULL },
+	{ "--send", CLI_ARG_FLAG, 0, "", NULL },
+	CLI_ARGS_END
+};
+
 static const struct cli_arg cli_takes_import_ics[] = {
 	{ "file", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("FILE"), NULL },
 	{ "--strict", CLI_ARG_FLAG, 0, N_("[--strict]"), NULL },
@@ -446,6 +456,9 @@ static const struct cli_command cli_commands[] = {
 	{ "invite", NULL, NULL,
 	  N_("send invitations, updates and cancellations (iTIP)"),
 	  cli_invite_invite, 0, cli_takes_invite, NULL },
+	{ "offer", NULL, NULL,
+	  N_("offer an open shift by invite, first come first served"),
+	  cli_invite_offer, 0, cli_takes_offer, NULL },
 	{ "import", "ics", NULL, N_("import events, or replies to invites"),
 	  cli_import_ics, 0, cli_takes_import_ics, NULL },
 	{ "import", "mail", NULL,

@@ -113,7 +113,7 @@ static const char *const cli_out_words[] __attribute__((unused)) = {
 	N_("invited"), N_("accepted"), N_("declined"), N_("yes"), N_("no"),
 	N_("placed"), N_("skipped"), N_("draft"), N_("written"), N_("sent"),
 	N_("failed"), N_("unchanged"), N_("removed"), N_("add"),
-	N_("added"), N_("update"), N_("updated")
+	N_("added"), N_("update"), N_("updated"), N_("offered")
 };
 
 void

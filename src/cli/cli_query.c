@@ -210,8 +210,9 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_init(&t, cli_query_who_columns, sizeof cli_query_who_columns /
 	    sizeof cli_query_who_columns[0]);
 	for (i = 0; i < list.len; i++) {
-		/* Who declined does not work then; --all shows them too. */
-		if (list.items[i].status == ASSIGNMENT_DECLINED &&
+		/* Who declined, or was only offered the shift, does not
+		 * work then; --all shows them too. */
+		if (!assignment_counts(&list.items[i]) &&
 		    !cli_arg_seen(ctx, "--all"))
 			continue;
 		cli_assignment_row(&t, &list.items[i]);

@@ -286,6 +286,7 @@ ics_writer_partstat(enum assignment_status status)
 		return ICAL_PARTSTAT_TENTATIVE;
 	case ASSIGNMENT_PLANNED:
 	case ASSIGNMENT_INVITED:
+	case ASSIGNMENT_OFFERED:
 		break;
 	}
 	return ICAL_PARTSTAT_NEEDSACTION;

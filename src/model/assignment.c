@@ -8,7 +8,7 @@
 #include "model_int.h"
 
 static const char *const assignment_status_names[] = {
-	"planned", "invited", "accepted", "declined", "tentative"
+	"planned", "invited", "accepted", "declined", "tentative", "offered"
 };
 
 static const char *const assignment_attendance_names[] = {
@@ -64,7 +64,8 @@ assignment_attendance_name(enum assignment_attendance att)
 bool
 assignment_counts(const struct assignment *a)
 {
-	return a->status != ASSIGNMENT_DECLINED;
+	return a->status != ASSIGNMENT_DECLINED &&
+	    a->status != ASSIGNMENT_OFFERED;
 }
 
 struct assignment *

@@ -84,7 +84,7 @@ ops_assign_judge(struct store *st, const struct shift *sh,
 
 	for (i = 0; i < al->len; i++) {
 		reasons[i] = NULL;
-		if (rc < 0 || al->items[i].status == ASSIGNMENT_DECLINED)
+		if (rc < 0 || !assignment_counts(&al->items[i]))
 			continue;
 		memset(&found, 0, sizeof found);
 		rc = ops_assign_check_on(st, sh, event_languages, rest,

@@ -63,7 +63,7 @@ ops_export_description(const struct ops_config *cfg, const struct event *ev,
 			    people->items[i].note);
 	for (i = 0; people != NULL && i < people->len; i++) {
 		if (people->items[i].volunteer_id == self ||
-		    people->items[i].status == ASSIGNMENT_DECLINED)
+		    !assignment_counts(&people->items[i]))
 			continue;
 		strbuf_adds(&sb, shown++ == 0 ? (self != 0 ?
 		    "Ook op deze dienst / Also on this shift: " :

@@ -57,8 +57,15 @@ ops_ics_result_fini(struct ops_ics_result *res)
 		free(res->answers[i].shift);
 		free(res->answers[i].volunteer);
 		free(res->answers[i].email);
+		free(res->answers[i].label);
 	}
 	free(res->answers);
+	for (i = 0; i < res->noffers; i++) {
+		free(res->offers[i].uid);
+		free(res->offers[i].email);
+		free(res->offers[i].label);
+	}
+	free(res->offers);
 	for (i = 0; i < res->nbusy; i++) {
 		free(res->busy[i].volunteer);
 		free(res->busy[i].email);
@@ -283,6 +290,23 @@ ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			    it->attendee);
 			return 0;
 		}
+	}
+	if (was == ASSIGNMENT_OFFERED && it->partstat == ASSIGNMENT_ACCEPTED) {
+		/* First come, first served: settled once all are read. */
+		ctx->out->offers = xreallocarray(ctx->out->offers,
+		    ctx->out->noffers + 1, sizeof *ctx->out->offers);
+		memset(&ctx->out->offers[ctx->out->noffers], 0,
+		    sizeof ctx->out->offers[0]);
+		ctx->out->offers[ctx->out->noffers].shift_id = shift_id;
+		ctx->out->offers[ctx->out->noffers].volunteer_id = vol;
+		ctx->out->offers[ctx->out->noffers].dtstamp = it->dtstamp;
+		ctx->out->offers[ctx->out->noffers].order =
+		    (long)ctx->out->noffers;
+		ctx->out->offers[ctx->out->noffers].uid = xstrdup(it->uid);
+		ctx->out->offers[ctx->out->noffers].email =
+		    xstrdup(it->attendee);
+		ctx->out->noffers++;
+		return 0;
 	}
 	if ((int)was == it->partstat && !had) {
 		/* No invite to date the answer by: the same answer is no news. */
@@ -838,6 +862,138 @@ ops_ics_rewindable(FILE *fp, struct err *err)
 	return copy;
 }
 
+static int
+ops_ics_offer_cmp(const void *a, const void *b)
+{
+	const struct ops_ics_offer *x = a, *y = b;
+
+	if (x->dtstamp != y->dtstamp)
+		return x->dtstamp < y->dtstamp ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Take everyone still offered off shift_id: it is full. */
+static int
+ops_ics_withdraw(struct store *st, int64_t shift_id, struct err *err)
+{
+	struct assignment_list on = { 0 };
+	size_t i;
+	int rc;
+
+	rc = store_assignment_list_shift(st, shift_id, &on, err);
+	for (i = 0; rc == 0 && i < on.len; i++)
+		if (on.items[i].status == ASSIGNMENT_OFFERED)
+			rc = store_assignment_delete(st, shift_id,
+			    on.items[i].volunteer_id, err);
+	assignment_list_free(&on);
+	return rc;
+}
+
+/*
+ * Settle one accepted offer: a place while the shift has one (then, full,
+ * the others offered are taken off it), else taken back itself. Adds its
+ * answer; *filled says it came too late.
+ */
+static int
+ops_ics_settle_one(struct ops_ics_ctx *ctx, const struct ops_ics_offer *o,
+    struct err *err)
+{
+	struct assignment_list on = { 0 };
+	struct assignment a;
+	struct shift sh;
+	size_t j;
+	int counted = 0, rc;
+	bool open;
+
+	rc = store_assignment_get(ctx->st, o->shift_id, o->volunteer_id, &a,
+	    NULL);
+	if (rc < 0 || a.status != ASSIGNMENT_OFFERED) {
+		/* Taken back already (too late), or answered since. */
+		open = rc == 0 && a.status == ASSIGNMENT_ACCEPTED;
+		assignment_fini(&a);
+		if (open)
+			ctx->out->unchanged++;
+		if (ops_ics_answer(ctx, o->shift_id, o->volunteer_id, o->email,
+		    open ? ASSIGNMENT_ACCEPTED : ASSIGNMENT_OFFERED, open,
+		    err) < 0)
+			return -1;
+		ctx->out->answers[ctx->out->nanswers - 1].filled = !open;
+		return 0;
+	}
+	assignment_fini(&a);
+	shift_init(&sh);
+	if ((rc = store_shift_get(ctx->st, o->shift_id, &sh, err)) < 0 ||
+	    (rc = store_assignment_list_shift(ctx->st, o->shift_id, &on,
+	    err)) < 0)
+		goto out;
+	for (j = 0; j < on.len; j++)
+		counted += assignment_counts(&on.items[j]);
+	open = counted < sh.needed;
+	if (open) {
+		rc = store_assignment_set_status(ctx->st, o->shift_id,
+		    o->volunteer_id, ASSIGNMENT_ACCEPTED, err);
+		if (rc == 0 && o->dtstamp != 0)
+			rc = store_invite_set_reply(ctx->st, o->uid,
+			    o->volunteer_id, o->dtstamp, err);
+		if (rc == 0 && counted + 1 >= sh.needed)
+			rc = ops_ics_withdraw(ctx->st, o->shift_id, err);
+		if (rc == 0)
+			ctx->out->replies++;
+	} else
+		rc = store_assignment_delete(ctx->st, o->shift_id,
+		    o->volunteer_id, err);
+	if (rc == 0)
+		rc = ops_ics_answer(ctx, o->shift_id, o->volunteer_id,
+		    o->email, open ? ASSIGNMENT_ACCEPTED : ASSIGNMENT_OFFERED,
+		    false, err);
+	if (rc == 0)
+		ctx->out->answers[ctx->out->nanswers - 1].filled = !open;
+out:
+	assignment_list_free(&on);
+	shift_fini(&sh);
+	return rc;
+}
+
+/* Settle res's offers within the caller's write transaction. */
+static int
+ops_ics_settle_in(struct store *st, struct ops_ics_result *res,
+    struct err *err)
+{
+	struct ops_ics_ctx ctx;
+	size_t i;
+	int rc = 0;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.st = st;
+	ctx.out = res;
+	qsort(res->offers, res->noffers, sizeof *res->offers,
+	    ops_ics_offer_cmp);
+	for (i = 0; rc == 0 && i < res->noffers; i++) {
+		rc = ops_ics_settle_one(&ctx, &res->offers[i], err);
+		if (rc == 0 && res->offers[i].label != NULL)
+			res->answers[res->nanswers - 1].label =
+			    xstrdup(res->offers[i].label);
+	}
+	return rc;
+}
+
+int
+ops_ics_settle(struct store *st, struct ops_ics_result *res,
+    struct err *err)
+{
+	int rc;
+
+	if (res->noffers == 0)
+		return 0;
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	rc = ops_ics_settle_in(st, res, err);
+	if (rc == 0)
+		rc = store_log_append(st, "import mail", "plan", 0,
+		    "offers settled by replies", err);
+	return ops_finish(st, rc, err);
+}
+
 /* The import, from sender (NULL: not by mail), strict or not. */
 static int
 ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
@@ -878,6 +1034,8 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 	for (i = 0; rc == 0 && i < ctx.npending; i++)
 		rc = ops_ics_event(&ctx, &ctx.pending[i].it,
 		    ctx.pending[i].cancel, err);
+	if (rc == 0 && !out->defer_offers)
+		rc = ops_ics_settle_in(st, out, err);
 	if (rc == 0 && out->added + out->updated + out->replies +
 	    out->nbusy > 0) {
 		summary = out->nbusy == 0 ? xasprintf("%zu added, %zu updated, "

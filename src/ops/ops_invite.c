@@ -20,6 +20,8 @@
 
 struct ops_invite_ctx {
 	struct store		*st;
+	bool			 offering;	/* REQUESTs offer an open shift */
+	bool			 filled;	/* this CANCEL: offer filled */
 	const struct ops_config	*cfg;
 	enum ops_invite_mode	 mode;
 	const char		*outbox;
@@ -87,6 +89,14 @@ static const char *
 ops_invite_subject(const struct ops_invite_ctx *ctx, bool cancel,
     bool update)
 {
+	if (ctx->filled || ctx->offering) {
+		if (ctx->language == NULL)
+			return ctx->filled ? "Al vervuld / Already filled" :
+			    "Open dienst / Open shift";
+		if (strcmp(ctx->language, "nl") == 0)
+			return ctx->filled ? "Al vervuld" : "Open dienst";
+		return ctx->filled ? "Already filled" : "Open shift";
+	}
 	if (ctx->language == NULL)
 		return cancel ? "Afgezegd / Cancelled" : update ?
 		    "Gewijzigd / Updated" : "Uitnodiging / Invitation";
@@ -204,9 +214,9 @@ ops_invite_changes(struct strbuf *sb, const char *language,
 
 /* The mail in one language: greeting, what, when, where, what changed. */
 static void
-ops_invite_text_in(struct strbuf *sb, const char *language, bool cancel,
-    const struct store_invite *old, const char *first,
-    const struct ics_item *item, const char *about)
+ops_invite_text_in(const struct ops_invite_ctx *ctx, struct strbuf *sb,
+    const char *language, bool cancel, const struct store_invite *old,
+    const char *first, const struct ics_item *item, const char *about)
 {
 	bool nl = strcmp(language, "nl") == 0;
 	char when[96];
@@ -217,7 +227,15 @@ ops_invite_text_in(struct strbuf *sb, const char *language, bool cancel,
 	ops_invite_span(language, item->start, item->end, item->all_day, when,
 	    sizeof when);
 	strbuf_addf(sb, nl ? "Hallo %s,\n\n" : "Hello %s,\n\n", first);
-	if (nl)
+	if (cancel && ctx->filled)
+		strbuf_adds(sb, nl ? "Deze dienst is al vervuld \u2014 dank je "
+		    "wel voor je antwoord!\n" : "This shift has already been "
+		    "filled \u2014 thank you for answering!\n");
+	else if (!cancel && old == NULL && ctx->offering)
+		strbuf_adds(sb, nl ? "Er is nog plek op deze dienst. Wie het "
+		    "eerst accepteert, staat erop:\n" : "A place is open on "
+		    "this shift. The first to accept it gets it:\n");
+	else if (nl)
 		strbuf_adds(sb, cancel ? "Deze dienst gaat voor jou niet "
 		    "door:\n" : old != NULL ? "Deze dienst is gewijzigd:\n" :
 		    "Je bent ingeroosterd voor deze dienst:\n");
@@ -265,11 +283,13 @@ ops_invite_text(const struct ops_invite_ctx *ctx, bool cancel,
 
 	strbuf_init(&sb);
 	if (ops_invite_in(ctx, "nl"))
-		ops_invite_text_in(&sb, "nl", cancel, old, first, item, about);
+		ops_invite_text_in(ctx, &sb, "nl", cancel, old, first, item,
+		    about);
 	if (ctx->language == NULL)
 		strbuf_adds(&sb, "-- \n\n");
 	if (ops_invite_in(ctx, "en"))
-		ops_invite_text_in(&sb, "en", cancel, old, first, item, about);
+		ops_invite_text_in(ctx, &sb, "en", cancel, old, first, item,
+		    about);
 	if (ctx->cfg->name != NULL && *ctx->cfg->name != '\0')
 		strbuf_addf(&sb, "%s\n", ctx->cfg->name);
 	strbuf_addf(&sb, "%s\n", ctx->cfg->email);
@@ -439,13 +459,16 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	item.attendee = &att;
 	item.partstat = ASSIGNMENT_INVITED;
 	rc = 0;
+	ctx->filled = inv.offer;
 	if (ops_invite_deliver(ctx, r, &item, inv.name, inv.email, NULL,
 	    NULL) == 0) {
 		inv.sequence = seq;
 		inv.cancelled = true;
+		inv.offer = false;
 		inv.sent_at = item.dtstamp;
 		rc = store_invite_save(ctx->st, &inv, err);
 	}
+	ctx->filled = false;
 	store_invite_fini(&inv);
 	return rc;
 }
@@ -588,11 +611,13 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 		free(inv.digest);
 		inv.digest = digest;
 		digest = NULL;
-		if (reask)
+		if (reask && a.status != ASSIGNMENT_OFFERED)
 			inv.reasked = true;
+		inv.offer = a.status == ASSIGNMENT_OFFERED;
 		rc = store_invite_save(ctx->st, &inv, err);
 		if (rc == 0 && (a.status == ASSIGNMENT_PLANNED || (reask &&
-		    a.status != ASSIGNMENT_INVITED)))
+		    a.status != ASSIGNMENT_INVITED &&
+		    a.status != ASSIGNMENT_OFFERED)))
 			rc = store_assignment_set_status(ctx->st, sh.id, v.id,
 			    ASSIGNMENT_INVITED, err);
 	}
@@ -615,6 +640,7 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
     struct ops_invite_results *out, struct err *err)
 {
 	struct store_invite_keys cancels = { 0 }, requests = { 0 };
+	struct store_invite_keys full = { 0 };
 	struct ops_invite_ctx ctx;
 	struct event ev;
 	struct stat sb;
@@ -650,7 +676,14 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 	ctx.plan = ops_export_plan_name(st);
 	ctx.domain = store_setting_get(st, "uid_domain");
 	ctx.language = ops_plan_language_get(st);
-	rc = store_invite_due_cancels(st, event_id, &cancels, err);
+	/* Offers on shifts filled since are taken back: a CANCEL each. */
+	rc = store_invite_full_offers(st, &full, err);
+	for (i = 0; rc == 0 && i < full.len; i++)
+		rc = store_assignment_delete(st, full.items[i].shift_id,
+		    full.items[i].volunteer_id, err);
+	store_invite_keys_free(&full);
+	if (rc == 0)
+		rc = store_invite_due_cancels(st, event_id, &cancels, err);
 	if (rc == 0)
 		rc = store_invite_due_requests(st, event_id, ctx.now, &requests,
 		    err);
@@ -673,6 +706,180 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 	}
 	store_invite_keys_free(&cancels);
 	store_invite_keys_free(&requests);
+	free(ctx.plan);
+	free(ctx.domain);
+	free(ctx.language);
+	return ops_finish(st, rc, err);
+}
+
+/* Is volunteer id among the n in ids? */
+static bool
+ops_offer_named(const int64_t *ids, size_t n, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* Offer the shift to one volunteer: an offered assignment and its REQUEST. */
+static int
+ops_offer_one(struct ops_invite_ctx *ctx, const struct shift *sh,
+    int64_t volunteer_id, struct err *err)
+{
+	struct store_invite_key key;
+	struct store_invite inv;
+	struct ops_invite_result *r;
+	struct assignment a;
+	struct volunteer v;
+	size_t before = ctx->out->len;
+	bool had;
+	int rc;
+
+	if (store_volunteer_get(ctx->st, volunteer_id, &v, err) < 0) {
+		volunteer_fini(&v);
+		return -1;
+	}
+	/* Never two REQUESTs for one shift: not to who is on it or was asked. */
+	had = store_invite_get(ctx->st, sh->uid, volunteer_id, &inv, NULL) == 0;
+	if (store_assignment_get(ctx->st, sh->id, volunteer_id, &a,
+	    NULL) == 0 || (had && !inv.cancelled)) {
+		r = ops_invite_push(ctx->out, "REQUEST", sh->id, volunteer_id,
+		    v.name, v.email, "", sh->start);
+		r->outcome = "skipped";
+		r->detail = xstrdup(_("already on the shift or asked for it"));
+		assignment_fini(&a);
+		if (had)
+			store_invite_fini(&inv);
+		volunteer_fini(&v);
+		return 0;
+	}
+	assignment_fini(&a);
+	if (had)
+		store_invite_fini(&inv);
+	volunteer_fini(&v);
+	assignment_init(&a);
+	a.shift_id = sh->id;
+	a.volunteer_id = volunteer_id;
+	a.status = ASSIGNMENT_OFFERED;
+	rc = store_assignment_insert(ctx->st, &a, err);
+	assignment_fini(&a);
+	if (rc < 0)
+		return -1;
+	key.shift_id = sh->id;
+	key.volunteer_id = volunteer_id;
+	key.uid = sh->uid;
+	if (ops_invite_request(ctx, &key, err) < 0)
+		return -1;
+	/* Not delivered (or skipped): no offer stands. */
+	if (ctx->out->len == before || (strcmp(ctx->out->items[before].outcome,
+	    "sent") != 0 && strcmp(ctx->out->items[before].outcome,
+	    "written") != 0))
+		return store_assignment_delete(ctx->st, sh->id, volunteer_id,
+		    err);
+	return 0;
+}
+
+int
+ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
+    const int64_t *to, size_t nto, size_t limit, enum ops_invite_mode mode,
+    const char *outbox, struct ops_invite_results *out, struct err *err)
+{
+	struct assignment_list on = { 0 };
+	struct ops_invite_ctx ctx;
+	struct ops_suggest sug;
+	struct shift sh;
+	struct event ev;
+	struct stat sb;
+	size_t i, open, asked = 0, sent = 0, before = out->len;
+	int counted = 0;
+	char *summary;
+	int rc;
+
+	if (cfg->email == NULL || !ics_mail_address_ok(cfg->email))
+		return err_set(err, ERR_INVALID, _("offers need your e-mail "
+		    "address as organizer: set 'email = you@example.org' in "
+		    "the config file"));
+	if (mode == OPS_INVITE_OUTBOX && (outbox == NULL ||
+	    stat(outbox, &sb) != 0 || !S_ISDIR(sb.st_mode)))
+		return err_set(err, ERR_INVALID,
+		    _("outbox %s is not a directory "
+		    "(create it first)"), outbox != NULL ? outbox : "");
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	shift_init(&sh);
+	event_init(&ev);
+	memset(&sug, 0, sizeof sug);
+	memset(&ctx, 0, sizeof ctx);
+	if ((rc = store_shift_get(st, shift_id, &sh, err)) < 0 ||
+	    (rc = store_event_get(st, sh.event_id, &ev, err)) < 0 ||
+	    (rc = store_assignment_list_shift(st, shift_id, &on, err)) < 0)
+		goto out;
+	for (i = 0; i < on.len; i++)
+		counted += assignment_counts(&on.items[i]);
+	if (ev.status == EVENT_CANCELLED) {
+		rc = err_set(err, ERR_INVALID, _("shift %lld belongs to a "
+		    "cancelled event; nothing offered"), (long long)shift_id);
+		goto out;
+	}
+	if (sh.end <= rtime_now()) {
+		rc = err_set(err, ERR_INVALID, _("shift %lld is over; nothing "
+		    "offered"), (long long)shift_id);
+		goto out;
+	}
+	if (counted >= sh.needed) {
+		rc = err_set(err, ERR_CONFLICT, _("shift %lld is full (%d/%d); "
+		    "nothing offered"), (long long)shift_id, counted,
+		    sh.needed);
+		goto out;
+	}
+	open = (size_t)(sh.needed - counted);
+	if (limit == 0)
+		limit = 3 * open;
+	ctx.st = st;
+	ctx.cfg = cfg;
+	ctx.mode = mode;
+	ctx.outbox = outbox;
+	ctx.now = rtime_now();
+	ctx.out = out;
+	ctx.plan = ops_export_plan_name(st);
+	ctx.domain = store_setting_get(st, "uid_domain");
+	ctx.language = ops_plan_language_get(st);
+	ctx.offering = true;
+	if (nto > 0) {
+		for (i = 0; rc == 0 && i < nto; i++)
+			if (!ops_offer_named(to, i, to[i]))
+				rc = ops_offer_one(&ctx, &sh, to[i], err);
+	} else if ((rc = ops_suggest_top(st, shift_id, limit, &sug,
+	    err)) == 0) {
+		/* The best who fit: no conflict (skills, languages, time). */
+		for (i = 0; rc == 0 && i < sug.ranked.len && asked < limit;
+		    i++) {
+			if (sug.ranked.items[i].conflicts > 0)
+				break;
+			rc = ops_offer_one(&ctx, &sh,
+			    sug.ranked.items[i].volunteer->id, err);
+			asked++;
+		}
+	}
+	for (i = before; i < out->len; i++)
+		if (strcmp(out->items[i].outcome, "sent") == 0 ||
+		    strcmp(out->items[i].outcome, "written") == 0)
+			sent++;
+	if (rc == 0 && sent > 0) {
+		summary = xasprintf("shift %lld offered to %zu volunteer%s",
+		    (long long)shift_id, sent, sent == 1 ? "" : "s");
+		rc = store_log_append(st, "offer", "shift", shift_id, summary,
+		    err);
+		free(summary);
+	}
+out:
+	ops_suggest_fini(&sug);
+	assignment_list_free(&on);
+	event_fini(&ev);
+	shift_fini(&sh);
 	free(ctx.plan);
 	free(ctx.domain);
 	free(ctx.language);

@@ -34,6 +34,8 @@ struct ops_mail_ctx {
 	const char		*label;		/* the message, for rows */
 	bool			 mbox;
 	bool			 calendar;	/* the message held one */
+	struct ops_ics_result	 offers;	/* accepted offers, settled
+						   once every message is read */
 };
 
 void
@@ -52,6 +54,14 @@ ops_mail_result_free(struct ops_mail_result *res)
 	memset(res, 0, sizeof *res);
 }
 
+/* The message's name in rows: the file, "FILE #N" in an mbox. */
+static char *
+ops_mail_label(const struct ops_mail_ctx *ctx, const struct ics_mime_message *m)
+{
+	return ctx->mbox ? xasprintf("%s #%ld", ctx->label, m->index) :
+	    xstrdup(ctx->label);
+}
+
 static struct ops_mail_row *
 ops_mail_row(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
     const char *from, char *result)
@@ -66,8 +76,7 @@ ops_mail_row(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
 	}
 	r = &out->rows[out->len++];
 	memset(r, 0, sizeof *r);
-	r->message = ctx->mbox ? xasprintf("%s #%ld", ctx->label, m->index) :
-	    xstrdup(ctx->label);
+	r->message = ops_mail_label(ctx, m);
 	r->from = xstrdup(from != NULL ? from : "");
 	r->result = result;
 	return r;
@@ -79,6 +88,7 @@ ops_mail_part(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
     const struct ics_mime_part *p, struct err *err)
 {
 	struct ops_ics_result res;
+	size_t moved;
 	struct ops_mail_row *r;
 	struct err e;
 	FILE *fp;
@@ -98,6 +108,7 @@ ops_mail_part(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
 		return 0;
 	}
 	memset(&res, 0, sizeof res);
+	res.defer_offers = true;
 	err_clear(&e);
 	rc = ops_ics_import_from(ctx->st, fp, p->from, &res, &e);
 	fclose(fp);
@@ -134,10 +145,27 @@ ops_mail_part(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
 		ops_mail_row(ctx, m, p->from, xstrdup(res.notes[i]));
 		ctx->out->unusable++;
 	}
+	/* Accepted offers wait for the others, in arrival order. */
+	for (i = 0; i < res.noffers; i++) {
+		ctx->offers.offers = xreallocarray(ctx->offers.offers,
+		    ctx->offers.noffers + 1, sizeof *ctx->offers.offers);
+		ctx->offers.offers[ctx->offers.noffers] = res.offers[i];
+		ctx->offers.offers[ctx->offers.noffers].order =
+		    (long)ctx->offers.noffers;
+		ctx->offers.offers[ctx->offers.noffers].label =
+		    ops_mail_label(ctx, m);
+		ctx->offers.noffers++;
+	}
+	moved = res.noffers;
+	if (res.noffers > 0) {
+		free(res.offers);	/* the strings moved */
+		res.offers = NULL;
+		res.noffers = 0;
+	}
 	if (res.added + res.updated > 0)
 		ops_mail_row(ctx, m, p->from, xasprintf(_("%zu events added, "
 		    "%zu updated"), res.added, res.updated));
-	else if (res.nanswers + res.nnotes + res.nbusy == 0)
+	else if (res.nanswers + res.nnotes + res.nbusy + moved == 0)
 		ops_mail_row(ctx, m, p->from, xstrdup(_("nothing new")));
 	ctx->out->replies += res.replies;
 	ops_ics_result_fini(&res);
@@ -305,6 +333,42 @@ ops_mail_maildir(struct ops_mail_ctx *ctx, const char *dir, struct err *err)
 	return rc;
 }
 
+/* Settle the accepted offers of every message read: first sent, first in. */
+static int
+ops_mail_settle(struct ops_mail_ctx *ctx, struct err *err)
+{
+	struct ops_mail_result *out = ctx->out;
+	struct ops_ics_answer *an;
+	struct ops_mail_row *r;
+	size_t i;
+
+	if (ops_ics_settle(ctx->st, &ctx->offers, err) < 0)
+		return -1;
+	for (i = 0; i < ctx->offers.nanswers; i++) {
+		an = &ctx->offers.answers[i];
+		if (out->len == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 16;
+			out->rows = xreallocarray(out->rows, out->cap,
+			    sizeof *out->rows);
+		}
+		r = &out->rows[out->len++];
+		memset(r, 0, sizeof *r);
+		r->message = xstrdup(an->label != NULL ? an->label : "");
+		r->from = xstrdup(an->email);
+		r->shift_id = an->shift_id;
+		r->shift = xstrdup(an->shift);
+		r->start = an->start;
+		r->volunteer = xstrdup(an->volunteer);
+		r->status = assignment_status_name(an->status);
+		r->result = xstrdup(an->filled ? _("too late: the shift is "
+		    "full (a CANCEL follows with the next invite)") :
+		    an->already ? _("already recorded") :
+		    _("applied: offer taken"));
+	}
+	out->replies += ctx->offers.replies;
+	return 0;
+}
+
 /* What path is, or -1 with err when it cannot be read. */
 static int
 ops_mail_kind(const char *path, enum ops_mail_kind *kind, struct err *err)
@@ -385,5 +449,8 @@ ops_mail_import(struct store *st, char *const *paths, size_t npaths,
 		}
 	}
 	free(kinds);
+	if (rc == 0)
+		rc = ops_mail_settle(&ctx, err);
+	ops_ics_result_fini(&ctx.offers);
 	return rc;
 }

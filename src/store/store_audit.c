@@ -41,7 +41,7 @@ static const char store_audit_narrow_one_sql[] =
     "  FROM assignments a JOIN shifts s INDEXED BY shifts_span"
     "  ON s.id = a.shift_id"
     "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
-    "  AND a.status != 'declined'";
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status");
 
 static const char store_audit_cancelled_sql[] =
     "SELECT id FROM events WHERE status = 'cancelled'";
@@ -90,7 +90,7 @@ static const char store_audit_detail_one_sql[] =
     "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at"
     "    ORDER BY u2.start_at LIMIT 1)"
     "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
-    "  AND a.status != 'declined' AND e.status != 'cancelled'"
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND e.status != 'cancelled'"
     "  ORDER BY s.start_at, s.id";
 
 /* The role of an earlier shift named in a conflict. */

@@ -17,7 +17,7 @@
 	"s.language, s.version, " \
 	"(SELECT group_concat(a.volunteer_id * 128 + unicode(a.status)) " \
 	"  FROM assignments a WHERE a.shift_id = s.id " \
-	"  AND a.status != 'declined') "
+	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") ") "
 /* The shift's first column, after the event's. */
 #define STORE_CALENDAR_SHIFT STORE_EVENT_NSTORED
 /* Its people: "1633,..." (volunteer id * 128 + status initial). */

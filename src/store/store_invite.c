@@ -60,8 +60,8 @@ store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
 {
 	static const char sql[] = "SELECT id, uid, volunteer_id, shift_id, "
 	    "event_id, sequence, shift_sequence, state, email, name, summary, "
-	    "location, start_at, end_at, sent_at, reply_stamp, digest, reasked "
-	    "FROM invites "
+	    "location, start_at, end_at, sent_at, reply_stamp, digest, reasked, "
+	    "offer FROM invites "
 	    "WHERE uid = ?1 AND volunteer_id = ?2";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
@@ -92,6 +92,7 @@ store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
 		inv->reply_stamp = sqlite3_column_int64(stmt, 15);
 		inv->digest = store_col_text(stmt, 16);
 		inv->reasked = sqlite3_column_int(stmt, 17) != 0;
+		inv->offer = sqlite3_column_int(stmt, 18) != 0;
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW)
@@ -110,13 +111,13 @@ store_invite_save(struct store *st, const struct store_invite *inv,
 	static const char sql[] = "INSERT INTO invites (uid, volunteer_id, "
 	    "shift_id, event_id, sequence, shift_sequence, state, email, name, "
 	    "summary, location, start_at, end_at, sent_at, reply_stamp, digest, "
-	    "reasked) "
+	    "reasked, offer) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?16, ?17) ON CONFLICT (uid, volunteer_id) DO UPDATE SET "
+	    "?14, ?15, ?16, ?17, ?18) ON CONFLICT (uid, volunteer_id) DO UPDATE SET "
 	    "shift_id = ?3, event_id = ?4, sequence = ?5, shift_sequence = ?6, "
 	    "state = ?7, email = ?8, name = ?9, summary = ?10, location = ?11, "
 	    "start_at = ?12, end_at = ?13, sent_at = ?14, reply_stamp = ?15, "
-	    "digest = ?16, reasked = ?17";
+	    "digest = ?16, reasked = ?17, offer = ?18";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -138,6 +139,7 @@ store_invite_save(struct store *st, const struct store_invite *inv,
 	sqlite3_bind_int64(stmt, 15, inv->reply_stamp);
 	store_bind_text(stmt, 16, inv->digest ? inv->digest : "");
 	sqlite3_bind_int(stmt, 17, inv->reasked);
+	sqlite3_bind_int(stmt, 18, inv->offer);
 	return store_step_done(st, stmt, err);
 }
 
@@ -241,6 +243,31 @@ store_invite_unconfirmed(struct store *st, int64_t shift_id,
 		k = store_invite_keys_push(out);
 		k->shift_id = shift_id;
 		k->volunteer_id = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_invite_full_offers(struct store *st, struct store_invite_keys *out,
+    struct err *err)
+{
+	static const char sql[] = "SELECT a.shift_id, a.volunteer_id "
+	    "FROM assignments a JOIN shifts s ON s.id = a.shift_id "
+	    "WHERE a.status = 'offered' AND s.needed <= (SELECT count(*) "
+	    "  FROM assignments b WHERE b.shift_id = s.id AND "
+	    ASSIGNMENT_COUNTS_SQL("b.status") ") "
+	    "ORDER BY a.shift_id, a.volunteer_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct store_invite_key *k;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		k = store_invite_keys_push(out);
+		k->shift_id = sqlite3_column_int64(stmt, 0);
+		k->volunteer_id = sqlite3_column_int64(stmt, 1);
 	}
 	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);

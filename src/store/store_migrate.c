@@ -345,6 +345,22 @@ static const char *const store_migrations[] = {
 	"ALTER TABLE invites ADD COLUMN reasked INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX invites_reasked ON invites (shift_id, volunteer_id)"
 	"  WHERE reasked != 0;",
+	/*
+	 * 12: open shifts offered by invite. An assignment may be 'offered'
+	 * (sent a REQUEST, first come first served, not booked): the CHECK
+	 * gains the word in place, since rebuilding the table would drop
+	 * the triggers others hang on it, and RESET makes the connection
+	 * read the schema again. invites.offer marks a REQUEST sent as an
+	 * offer, so that the CANCEL once the shift is full says "already
+	 * filled".
+	 */
+	"PRAGMA writable_schema = ON;"
+	"UPDATE sqlite_schema SET sql = replace(sql,"
+	"  '''declined'', ''tentative''))',"
+	"  '''declined'', ''tentative'', ''offered''))')"
+	"  WHERE type = 'table' AND name = 'assignments';"
+	"PRAGMA writable_schema = RESET;"
+	"ALTER TABLE invites ADD COLUMN offer INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define STORE_NMIGRATIONS \

@@ -76,6 +76,7 @@ enum tui_action {
 	TUI_ACT_GAPS,
 	TUI_ACT_WEEK,
 	TUI_ACT_INVITE,
+	TUI_ACT_OFFER,
 	TUI_ACT_UNDO,
 	TUI_ACT_HISTORY,
 	TUI_ACT_REDRAW,
@@ -398,6 +399,8 @@ struct tui {
 
 /* i: ask, then send the selected event's invitations by mail. */
 int tui_invite_ask(struct tui *tui);
+/* `o` in the shifts pane: after a y/n question, offer shift_id by invite. */
+int tui_invite_offer_ask(struct tui *tui, int64_t shift_id, const char *role);
 
 /* tui_status.c */
 

@@ -73,3 +73,54 @@ tui_invite_ask(struct tui *tui)
 	    "y/n"));
 	return TUI_HANDLED | TUI_DRAW;
 }
+
+static int
+tui_invite_offer_answer(struct tui *tui, int key)
+{
+	struct ops_invite_results res = { 0 };
+	size_t i, sent = 0;
+	struct err err;
+
+	(void)key;
+	err_clear(&err);
+	if (ops_offer(tui->st, tui->cfg, tui->ask.a, NULL, 0, 0,
+	    OPS_INVITE_SEND, NULL, &res, &err) < 0) {
+		tui_status_error(tui, "%s", err.msg);
+		ops_invite_results_free(&res);
+		clearok(curscr, TRUE);
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	for (i = 0; i < res.len; i++)
+		sent += strcmp(res.items[i].outcome, "sent") == 0;
+	if (res.failed > 0)
+		tui_status_error(tui, _("offer: %zu sent, %zu failed; o again "
+		    "offers it to the next best"), sent, res.failed);
+	else if (sent == 0)
+		tui_status_message(tui, _("offer: nobody new fits without a "
+		    "conflict"));
+	else
+		tui_status_message(tui, _("offer: sent to %zu; the first to "
+		    "accept get the places"), sent);
+	ops_invite_results_free(&res);
+	/* The mail command shares the terminal: repaint everything. */
+	clearok(curscr, TRUE);
+	return TUI_HANDLED | TUI_RELOAD;
+}
+
+int
+tui_invite_offer_ask(struct tui *tui, int64_t shift_id, const char *role)
+{
+	char *name;
+
+	if (tui->cfg == NULL || tui->cfg->email == NULL) {
+		tui_status_error(tui, _("offers need your e-mail address: "
+		    "set 'email = ...' in ~/.config/rooster/config"));
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	name = text_sanitize(role);
+	tui_status_ask(tui, "y", tui_invite_offer_answer, shift_id, 0,
+	    _("offer '%s' by mail to the best who fit, first come first "
+	    "served? y/n"), name);
+	free(name);
+	return TUI_HANDLED | TUI_DRAW;
+}

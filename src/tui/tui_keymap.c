@@ -57,6 +57,8 @@ static const struct tui_keydef tui_keymap_defaults[] = {
 	    N_("week view (toggle)") },
 	{ TUI_ACT_INVITE, "invite", "i", N_("events"),
 	  N_("write invites for the selected event") },
+	{ TUI_ACT_OFFER, "offer", "o", N_("shifts"),
+	  N_("offer the selected shift by invite, first come first served") },
 	{ TUI_ACT_UNDO, "undo", "u", N_("everywhere"),
 	    N_("undo your last change") },
 	{ TUI_ACT_HISTORY, "history", "h", N_("panes"),
@@ -275,6 +277,7 @@ tui_keymap_changes(enum tui_action action, enum tui_pane_id focus)
 	case TUI_ACT_NOTE:
 	case TUI_ACT_CANCEL_EVENT:
 	case TUI_ACT_INVITE:
+	case TUI_ACT_OFFER:
 	case TUI_ACT_UNDO:
 		return true;
 	case TUI_ACT_OPEN:

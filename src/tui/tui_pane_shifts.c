@@ -206,7 +206,7 @@ tui_pane_shifts_status_width(void)
 	enum assignment_status st;
 	size_t w, widest = 0;
 
-	for (st = ASSIGNMENT_PLANNED; st <= ASSIGNMENT_TENTATIVE; st++) {
+	for (st = ASSIGNMENT_PLANNED; st <= ASSIGNMENT_OFFERED; st++) {
 		w = text_width(_(assignment_status_name(st)));
 		if (w > widest)
 			widest = w;
@@ -351,6 +351,7 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 		case TUI_ACT_ASSIGN:
 		case TUI_ACT_UNASSIGN:
 		case TUI_ACT_RESPOND:
+		case TUI_ACT_OFFER:
 			tui_status_message(tui, _("no shift selected"));
 			return TUI_HANDLED | TUI_DRAW;
 		default:
@@ -381,6 +382,8 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 	case TUI_ACT_ASSIGN:
 		tui_picker_open(tui, sh->id);
 		break;
+	case TUI_ACT_OFFER:
+		return tui_invite_offer_ask(tui, sh->id, sh->role);
 	case TUI_ACT_UNASSIGN:
 		if (a == NULL) {
 			tui_status_message(tui,

@@ -18,18 +18,19 @@ static void
 test_status(void **state)
 {
 	static const char *const names[] = {
-		"planned", "invited", "accepted", "declined", "tentative"
+		"planned", "invited", "accepted", "declined", "tentative",
+		"offered"
 	};
 	int s;
 
 	(void)state;
-	for (s = ASSIGNMENT_PLANNED; s <= ASSIGNMENT_TENTATIVE; s++) {
+	for (s = ASSIGNMENT_PLANNED; s <= ASSIGNMENT_OFFERED; s++) {
 		assert_string_equal(assignment_status_name(
 		    (enum assignment_status)s), names[s]);
 		assert_int_equal(assignment_status_parse(names[s]), s);
 	}
 	assert_string_equal(assignment_status_name(
-	    (enum assignment_status)5), "?");
+	    (enum assignment_status)6), "?");
 	assert_string_equal(assignment_status_name(
 	    (enum assignment_status)-1), "?");
 	assert_int_equal(assignment_status_parse(NULL), -1);
@@ -62,10 +63,11 @@ test_counts(void **state)
 
 	(void)state;
 	assignment_init(&a);
-	for (s = ASSIGNMENT_PLANNED; s <= ASSIGNMENT_TENTATIVE; s++) {
+	/* Declined and offered (not booked yet) do not count. */
+	for (s = ASSIGNMENT_PLANNED; s <= ASSIGNMENT_OFFERED; s++) {
 		a.status = (enum assignment_status)s;
 		assert_int_equal(assignment_counts(&a),
-		    s != ASSIGNMENT_DECLINED);
+		    s != ASSIGNMENT_DECLINED && s != ASSIGNMENT_OFFERED);
 	}
 }
 

@@ -171,7 +171,8 @@ test_changes(void **state)
 	static const enum tui_action change[] = {
 		TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_ASSIGN,
 		TUI_ACT_UNASSIGN, TUI_ACT_RESPOND, TUI_ACT_NOTE,
-		TUI_ACT_CANCEL_EVENT, TUI_ACT_INVITE, TUI_ACT_UNDO
+		TUI_ACT_CANCEL_EVENT, TUI_ACT_INVITE, TUI_ACT_OFFER,
+		TUI_ACT_UNDO
 	};
 	size_t i;
 	int a, p;
