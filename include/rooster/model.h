@@ -183,6 +183,13 @@ bool shift_is_full(const struct shift *sh);
  */
 void shift_staffing(const struct shift *sh, char *buf, size_t size);
 /*
+ * A shift's role as people read it: with the language it needs, so that
+ * two "tolk" shifts differ ("tolk (ar)", "tolk (ti)"); the role alone
+ * when language is NULL or "".
+ */
+void shift_role_text(const char *role, const char *language, char *buf,
+    size_t size);
+/*
  * True for a role that needs no skill: none, "" or SHIFT_ROLE_GENERAL or
  * "general" in any ASCII case. The one rule assign, suggest and the
  * conflict audit share.
@@ -289,6 +296,7 @@ struct assignment {
 	enum assignment_attendance attendance;
 	double	 hours;		/* hours served, when recorded */
 	bool	 forced;	/* assigned despite a conflict */
+	char	*language;	/* derived: the shift's language, or "" */
 	char	*note;		/* for the volunteer ("haalt het gezin op
 				   om 17:00"), or NULL/"" */
 	/* derived, filled by list queries */

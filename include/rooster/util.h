@@ -246,6 +246,13 @@ mode_t file_private_mode(const char *path);
  * Returns the descriptor, or -1 with err set.
  */
 int file_create_private(const char *path, bool exclusive, struct err *err);
+/*
+ * Make sure dir is a directory: create it (mode, less the umask) when it
+ * does not exist, as `git format-patch -o` does, but not its parents (a
+ * missing parent is more likely a typo). Returns 0, or -1 with
+ * ERR_INVALID (not a directory, no parent) or ERR_IO.
+ */
+int file_dir_ensure(const char *dir, mode_t mode, struct err *err);
 
 /*
  * A file written whole or not at all: a temporary file beside the target

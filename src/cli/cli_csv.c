@@ -17,11 +17,21 @@
 
 /* Print every problem as "line N: ..." and the closing error line. */
 static int
-cli_csv_problems(const char *path, const struct cli_sheet *sheet)
+cli_csv_problems(const char *path, struct cli_sheet *sheet)
 {
 	char *clean;
 	size_t i;
 
+	/* By line, each line's in the order found (insertion sort is
+	 * stable, and the list is short). */
+	for (i = 1; i < sheet->nproblems; i++) {
+		struct cli_sheet_problem p = sheet->problems[i];
+		size_t j = i;
+
+		for (; j > 0 && sheet->problems[j - 1].line > p.line; j--)
+			sheet->problems[j] = sheet->problems[j - 1];
+		sheet->problems[j] = p;
+	}
 	for (i = 0; i < sheet->nproblems; i++) {
 		clean = text_sanitize(sheet->problems[i].msg);
 		fprintf(stderr, _("line %d: %s\n"), sheet->problems[i].line,
@@ -135,7 +145,7 @@ cli_csv_import(struct cli_ctx *ctx, int argc, char **argv)
 	struct err err;
 	char *data;
 	size_t len;
-	int rc = CLI_OK;
+	int rc = CLI_OK, read_rc, vol_rc;
 
 	err_clear(&err);
 	(void)argc;
@@ -144,8 +154,15 @@ cli_csv_import(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	cli_sheet_init(&sheet);
 	memset(&rows, 0, sizeof rows);
-	if (cli_sheet_read(&sheet, data, len) < 0 ||
-	    cli_sheet_volunteers(&sheet, &rows) < 0) {
+	/*
+	 * A record that cannot be read (an unclosed quote at the end) does
+	 * not hide the bad rows above it: the records read are checked too,
+	 * and every problem is listed in one go, by line.
+	 */
+	read_rc = cli_sheet_read(&sheet, data, len);
+	vol_rc = read_rc == 0 || sheet.len > 0 ?
+	    cli_sheet_volunteers(&sheet, &rows) : -1;
+	if (read_rc < 0 || vol_rc < 0) {
 		rc = cli_csv_problems(file, &sheet);
 		goto out;
 	}

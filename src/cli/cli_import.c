@@ -64,6 +64,16 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, _("rooster: %s: %s\n"), file, clean);
 		free(clean);
 	}
+	/* Who answered what: a line each, for people (the table). */
+	for (i = 0; i < res.nanswers; i++) {
+		rtime_format_show(res.answers[i].start, from, sizeof from);
+		cli_out_note(ctx, res.answers[i].already ?
+		    _("%s (%s): %s for %s, %s (already so)") :
+		    _("%s (%s): %s for %s, %s"), res.answers[i].volunteer,
+		    res.answers[i].email,
+		    _(assignment_status_name(res.answers[i].status)),
+		    res.answers[i].shift, from);
+	}
 	/* Free/busy taken in: a line each, for people (the table). */
 	for (i = 0; i < res.nbusy; i++) {
 		rtime_format_show(res.busy[i].start, from, sizeof from);

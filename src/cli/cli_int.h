@@ -179,7 +179,13 @@ enum cli_column_flags {
 	CLI_TABLE = 1 << 0,	/* shown in the table */
 	CLI_DATA = 1 << 1,	/* a key in json and a column in csv */
 	CLI_BOTH = CLI_TABLE | CLI_DATA,
-	CLI_FLEX = 1 << 2	/* may shrink to fit the terminal */
+	CLI_FLEX = 1 << 2,	/* may shrink to fit the terminal */
+	CLI_DROP = 1 << 3,	/* an id a name beside it repeats: left out
+				   before anything shrinks */
+	CLI_DROP_LATE = 1 << 4,	/* a status word, a draft mark: left out
+				   before names and titles shrink */
+	CLI_KEEP = 1 << 5	/* a name or title people act on: shrinks
+				   after every other flexible column */
 };
 
 struct cli_column {

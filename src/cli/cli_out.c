@@ -139,9 +139,15 @@ cli_out_width(void)
 {
 	struct winsize ws;
 
+	const char *env = getenv("COLUMNS");
+	long n;
+
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col >= 20)
 		return ws.ws_col;
+	/* A pipe or a file: COLUMNS says how wide the reader is. */
+	if (env != NULL && (n = strtol(env, NULL, 10)) >= 20 && n <= 1000)
+		return (size_t)n;
 	return 80;
 }
 
@@ -193,15 +199,18 @@ static void
 cli_table_print_text(const struct cli_table *t)
 {
 	size_t *width, total = 0, avail = cli_out_width(), i, r, shown = 0;
-	size_t widest, last = 0;
+	size_t widest, last = 0, pass;
+	bool *hidden;
 	struct strbuf sb;
 	const char *s;
 	char buf[64];
 	size_t w;
 
 	width = xcalloc(t->ncols, sizeof *width);
+	hidden = xcalloc(t->ncols, sizeof *hidden);
 	for (i = 0; i < t->ncols; i++) {
-		if (!(t->cols[i].flags & CLI_TABLE))
+		hidden[i] = !(t->cols[i].flags & CLI_TABLE);
+		if (hidden[i])
 			continue;
 		width[i] = text_width(_(t->cols[i].header));
 		for (r = 0; r < t->nrows; r++) {
@@ -211,26 +220,47 @@ cli_table_print_text(const struct cli_table *t)
 				width[i] = w;
 		}
 		total += width[i] + (shown++ ? 2 : 0);
-		last = i;
 	}
-	/* Too wide: shrink the widest flexible column, one column at a time. */
-	while (total > avail) {
-		widest = t->ncols;
-		for (i = 0; i < t->ncols; i++)
-			if ((t->cols[i].flags & CLI_FLEX) && width[i] > 8 &&
-			    (widest == t->ncols || width[i] > width[widest]))
-				widest = i;
-		if (widest == t->ncols)
-			break;
-		width[widest]--;
-		total--;
+	/*
+	 * Too wide (80 columns over SSH, a pipe): what people act on stays
+	 * whole longest. First second ids go (right to left: a name says
+	 * the same), then the other flexible columns shrink, then status
+	 * words and draft marks go, and names and titles shrink last; the
+	 * widest first, one column at a time.
+	 */
+	for (pass = 0; pass < 4; pass++) {
+		for (i = t->ncols; (pass == 0 || pass == 2) && total > avail &&
+		    i-- > 0;)
+			if (!hidden[i] && (t->cols[i].flags & (pass == 0 ?
+			    CLI_DROP : CLI_DROP_LATE))) {
+				hidden[i] = true;
+				total -= width[i] + 2;
+			}
+		while ((pass == 1 || pass == 3) && total > avail) {
+			widest = t->ncols;
+			for (i = 0; i < t->ncols; i++)
+				if (!hidden[i] &&
+				    (t->cols[i].flags & CLI_FLEX) &&
+				    !!(t->cols[i].flags & CLI_KEEP) ==
+				    (pass == 3) && width[i] > 8 &&
+				    (widest == t->ncols ||
+				    width[i] > width[widest]))
+					widest = i;
+			if (widest == t->ncols)
+				break;
+			width[widest]--;
+			total--;
+		}
 	}
+	for (i = 0; i < t->ncols; i++)
+		if (!hidden[i])
+			last = i;
 	strbuf_init(&sb);
 	for (r = 0; r <= t->nrows; r++) {
 		strbuf_reset(&sb);
 		shown = 0;
 		for (i = 0; i < t->ncols; i++) {
-			if (!(t->cols[i].flags & CLI_TABLE))
+			if (hidden[i])
 				continue;
 			if (shown++)
 				strbuf_adds(&sb, "  ");
@@ -253,6 +283,7 @@ cli_table_print_text(const struct cli_table *t)
 	}
 	strbuf_fini(&sb);
 	free(width);
+	free(hidden);
 }
 
 static void

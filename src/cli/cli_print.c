@@ -141,8 +141,9 @@ cli_print_load(struct cli_ctx *ctx, struct cli_print *pr, int64_t event_id,
 {
 	struct store_range range = { 0 };
 	struct cli_print_row *row;
-	const struct shift *sh;
+	struct shift *sh;
 	const struct event *ev;
+	char role[160];
 	size_t i, j;
 
 	pr->plan = store_setting_get(ctx->st, "name");
@@ -176,6 +177,13 @@ cli_print_load(struct cli_ctx *ctx, struct cli_print *pr, int64_t event_id,
 		row->event_id = sh->event_id;
 		row->event = sh->event_title != NULL ? sh->event_title : "";
 		row->location = sh->event_location;
+		/* The language with the role: two "tolk" shifts differ. */
+		if (sh->language != NULL && *sh->language != '\0') {
+			shift_role_text(sh->role, sh->language, role,
+			    sizeof role);
+			free(sh->role);
+			sh->role = xstrdup(role);
+		}
 		row->role = sh->role != NULL ? sh->role : "";
 		row->needed = sh->needed;
 		if (store_assignment_list_shift(ctx->st, sh->id, &row->people,

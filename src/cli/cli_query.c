@@ -71,9 +71,9 @@ const struct cli_column cli_event_columns[] = {
 	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
 	{ "start", N_("START"), CLI_TIME, CLI_DATA },
 	{ "end", N_("END"), CLI_TIME, CLI_DATA },
-	{ "title", N_("TITLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "title", N_("TITLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
 	{ "location", N_("LOCATION"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
+	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
 	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
 	{ "all_day", N_("ALL DAY"), CLI_JSON, CLI_DATA },
 };
@@ -101,15 +101,17 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 
 const struct cli_column cli_shift_columns[] = {
 	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH },
+	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH | CLI_DROP },
 	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
 	{ "start", N_("START"), CLI_TIME, CLI_DATA },
 	{ "end", N_("END"), CLI_TIME, CLI_DATA },
-	{ "role", N_("ROLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "role_shown", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
+	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },
 	{ "needed", N_("NEEDED"), CLI_INT, CLI_DATA },
 	{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_DATA },
 	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
-	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
 };
 const size_t cli_shift_ncolumns =
     sizeof cli_shift_columns / sizeof cli_shift_columns[0];
@@ -117,7 +119,7 @@ const size_t cli_shift_ncolumns =
 void
 cli_shift_row(struct cli_table *t, const struct shift *sh)
 {
-	char staff[48], when[64];
+	char staff[48], when[64], role[160];
 
 	cli_table_row(t);
 	cli_table_int(t, sh->id);
@@ -126,7 +128,10 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 	cli_table_text(t, when);
 	cli_table_time(t, sh->start);
 	cli_table_time(t, sh->end);
+	shift_role_text(sh->role, sh->language, role, sizeof role);
+	cli_table_text(t, role);
 	cli_table_text(t, sh->role);
+	cli_table_text(t, sh->language);
 	cli_table_int(t, sh->needed);
 	cli_table_int(t, sh->assigned);
 	shift_staffing(sh, staff, sizeof staff);
@@ -137,11 +142,11 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 const struct cli_column cli_assignment_columns[] = {
 	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
 	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
-	{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "role", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
-	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
+	{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
+	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
+	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
+	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
 };
 const size_t cli_assignment_ncolumns =
     sizeof cli_assignment_columns / sizeof cli_assignment_columns[0];
@@ -149,14 +154,15 @@ const size_t cli_assignment_ncolumns =
 void
 cli_assignment_row(struct cli_table *t, const struct assignment *a)
 {
-	char when[64];
+	char when[64], role[160];
 
 	cli_table_row(t);
 	cli_table_int(t, a->shift_id);
 	cli_when(a->start, a->end, when, sizeof when);
 	cli_table_text(t, when);
 	cli_table_text(t, a->event_title);
-	cli_table_text(t, a->role);
+	shift_role_text(a->role, a->language, role, sizeof role);
+	cli_table_text(t, role);
 	cli_table_int(t, a->volunteer_id);
 	cli_table_text(t, a->volunteer);
 	cli_table_word(t, assignment_status_name(a->status));
@@ -166,13 +172,40 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
 static const struct cli_column cli_query_who_columns[] = {
 	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
 	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
-	{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "role", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
-	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
-	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
-	{ "draft", N_("DRAFT"), CLI_TEXT, CLI_TABLE },
+	{ "start", N_("START"), CLI_TIME, CLI_DATA },
+	{ "end", N_("END"), CLI_TIME, CLI_DATA },
+	{ "event", N_("EVENT"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
+	{ "role_shown", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
+	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },
+	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
+	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
+	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
+	{ "draft", N_("DRAFT"), CLI_TEXT, CLI_TABLE | CLI_DROP_LATE },
 };
+
+static void
+cli_query_who_row(struct cli_table *t, const struct assignment *a)
+{
+	char when[64], role[160];
+
+	cli_table_row(t);
+	cli_table_int(t, a->shift_id);
+	cli_when(a->start, a->end, when, sizeof when);
+	cli_table_text(t, when);
+	cli_table_time(t, a->start);
+	cli_table_time(t, a->end);
+	cli_table_text(t, a->event_title);
+	shift_role_text(a->role, a->language, role, sizeof role);
+	cli_table_text(t, role);
+	cli_table_text(t, a->role);
+	cli_table_text(t, a->language);
+	cli_table_int(t, a->volunteer_id);
+	cli_table_text(t, a->volunteer);
+	cli_table_word(t, assignment_status_name(a->status));
+	/* A planned assignment is a draft: nobody told the volunteer yet. */
+	cli_table_word(t, a->status == ASSIGNMENT_PLANNED ? "draft" : "");
+}
 
 int
 cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
@@ -215,9 +248,7 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 		if (!assignment_counts(&list.items[i]) &&
 		    !cli_arg_seen(ctx, "--all"))
 			continue;
-		cli_assignment_row(&t, &list.items[i]);
-		cli_table_word(&t, list.items[i].status == ASSIGNMENT_PLANNED ?
-		    "draft" : "");
+		cli_query_who_row(&t, &list.items[i]);
 	}
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
@@ -231,18 +262,22 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
  */
 static const struct cli_column cli_query_gap_columns[] = {
 	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH },
+	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH | CLI_DROP },
 	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
 	{ "start", N_("START"), CLI_TIME, CLI_DATA },
 	{ "end", N_("END"), CLI_TIME, CLI_DATA },
-	{ "role", N_("ROLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "role_shown", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
+	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },
 	{ "needed", N_("NEEDED"), CLI_INT, CLI_DATA },
 	{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_DATA },
 	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
 	{ "missing", N_("MISSING"), CLI_INT, CLI_BOTH },
-	{ "planned", N_("DRAFTS"), CLI_INT, CLI_BOTH },
-	{ "unconfirmed", N_("NOT RECONFIRMED"), CLI_TEXT, CLI_BOTH },
-	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_DATA },
+	{ "location", N_("LOCATION"), CLI_TEXT, CLI_DATA },
+	{ "planned", N_("DRAFTS"), CLI_INT, CLI_BOTH | CLI_DROP_LATE },
+	{ "unconfirmed", N_("NOT RECONFIRMED"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
 };
 
 /*
@@ -279,7 +314,7 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	const struct shift *sh;
 	struct cli_table t;
 	struct err err;
-	char staff[48], when[64], *unconfirmed;
+	char staff[48], when[64], role[160], *unconfirmed;
 	size_t i, j;
 	int planned;
 
@@ -320,13 +355,18 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_text(&t, when);
 		cli_table_time(&t, sh->start);
 		cli_table_time(&t, sh->end);
+		shift_role_text(sh->role, sh->language, role, sizeof role);
+		cli_table_text(&t, role);
 		cli_table_text(&t, sh->role);
+		cli_table_text(&t, sh->language);
 		cli_table_int(&t, sh->needed);
 		cli_table_int(&t, sh->assigned);
 		snprintf(staff, sizeof staff, "%d/%d", sh->assigned,
 		    sh->needed);
 		cli_table_text(&t, staff);
 		cli_table_int(&t, shift_missing(sh));
+		cli_table_text(&t, sh->event_title);
+		cli_table_text(&t, sh->event_location);
 		cli_table_int(&t, planned);
 		cli_table_text(&t, unconfirmed);
 		free(unconfirmed);

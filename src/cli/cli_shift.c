@@ -119,6 +119,7 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct cli_column note_col =
 	    { "note", N_("NOTE"), CLI_TEXT, CLI_BOTH | CLI_FLEX };
 	struct cli_column *acols;
+	bool noted;
 	struct cli_table t, at;
 	struct shift sh;
 	struct err err;
@@ -152,6 +153,12 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 	memcpy(acols, cli_assignment_columns, cli_assignment_ncolumns *
 	    sizeof *acols);
 	acols[cli_assignment_ncolumns] = note_col;
+	/* In a table the notes take room only when there are some. */
+	for (i = 0, noted = false; i < list.len; i++)
+		noted = noted || (list.items[i].note != NULL &&
+		    *list.items[i].note != '\0');
+	if (!noted && ctx->format == CLI_FORMAT_TABLE)
+		acols[cli_assignment_ncolumns].flags = CLI_DATA;
 	cli_table_init(&at, acols, cli_assignment_ncolumns + 1);
 	for (i = 0; i < list.len; i++) {
 		cli_assignment_row(&at, &list.items[i]);

@@ -10,12 +10,15 @@
 
 static const struct cli_column cli_volunteer_columns[] = {
 	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-	{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
 	{ "email", N_("E-MAIL"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	{ "phone", N_("PHONE"), CLI_TEXT, CLI_BOTH },
 	{ "skills", N_("SKILLS"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	{ "languages", N_("LANGUAGES"), CLI_TEXT, CLI_BOTH },
 	{ "month", N_("MONTH"), CLI_INT, CLI_TABLE },
+	{ "max_per_month", N_("MAX/MONTH"), CLI_INT, CLI_DATA },
+	{ "active", N_("ACTIVE"), CLI_WORD, CLI_DATA },
+	{ "notes", N_("NOTES"), CLI_TEXT, CLI_DATA },
 };
 
 static void
@@ -29,6 +32,9 @@ cli_volunteer_row(struct cli_table *t, const struct volunteer *v)
 	cli_table_text(t, v->skills);
 	cli_table_text(t, v->languages);
 	cli_table_int(t, v->shifts_this_month);
+	cli_table_int(t, v->max_per_month);
+	cli_table_word(t, v->active ? "yes" : "no");
+	cli_table_text(t, v->notes);
 }
 
 /* The field options the command declares (volunteer_fields), given. */

@@ -28,6 +28,7 @@ assignment_fini(struct assignment *a)
 	free(a->role);
 	free(a->event_title);
 	free(a->note);
+	free(a->language);
 	assignment_init(a);
 }
 

@@ -76,6 +76,17 @@ model_staffing(int filled, int needed, bool is_short, bool over, char *buf,
 }
 
 void
+shift_role_text(const char *role, const char *language, char *buf,
+    size_t size)
+{
+	if (language != NULL && *language != '\0')
+		snprintf(buf, size, "%s (%s)", role != NULL ? role : "",
+		    language);
+	else
+		snprintf(buf, size, "%s", role != NULL ? role : "");
+}
+
+void
 shift_staffing(const struct shift *sh, char *buf, size_t size)
 {
 	model_staffing(sh->assigned, sh->needed, sh->needed > sh->assigned, sh->assigned > sh->needed,

@@ -670,16 +670,15 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 	char *vtimezone = NULL;
 	time_t now = (time_t)rtime_now();
 	struct tm tm;
-	struct stat sb;
 	struct ops_feed *f;
 	char *token = NULL, hex[2 * OPS_EXPORT_TOKEN_BYTES + 1];
 	size_t i, n, nvols = 0, first = out->len;
 	bool lacking = false;
 	int rc;
 
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return err_set(err, ERR_INVALID, _("%s is not a directory "
-		    "(create it first)"), dir);
+	/* Feeds are served to calendar apps: the umask decides. */
+	if (file_dir_ensure(dir, 0777, err) < 0)
+		return -1;
 	/* Tokens first: those who lack one get it, all in one transaction. */
 	rc = ops_export_plan_token(st, &token, err);
 	if (rc == 0) {

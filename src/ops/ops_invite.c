@@ -643,7 +643,6 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 	struct store_invite_keys full = { 0 };
 	struct ops_invite_ctx ctx;
 	struct event ev;
-	struct stat sb;
 	size_t i, before = out->len, sent = 0;
 	char *summary;
 	int rc;
@@ -652,11 +651,10 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 		return err_set(err, ERR_INVALID, _("invites need your e-mail "
 		    "address as organizer: set 'email = you@example.org' in "
 		    "the config file"));
-	if (mode == OPS_INVITE_OUTBOX && (outbox == NULL ||
-	    stat(outbox, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-		return err_set(err, ERR_INVALID,
-		    _("outbox %s is not a directory "
-		    "(create it first)"), outbox != NULL ? outbox : "");
+	/* The outbox holds personal data: created for its owner only. */
+	if (mode == OPS_INVITE_OUTBOX && file_dir_ensure(outbox, 0700,
+	    err) < 0)
+		return -1;
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	if (event_id != 0) {

@@ -9,7 +9,8 @@
 
 #define STORE_ASSIGNMENT_COLS \
 	"a.id, a.shift_id, a.volunteer_id, a.status, a.attendance, a.hours, " \
-	"a.forced, v.name, s.role, e.title, s.start_at, s.end_at, a.note "
+	"a.forced, v.name, s.role, e.title, s.start_at, s.end_at, a.note, " \
+	"s.language "
 #define STORE_ASSIGNMENT_FROM \
 	"FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id " \
 	"JOIN shifts s ON s.id = a.shift_id JOIN events e ON e.id = s.event_id "
@@ -39,6 +40,7 @@ store_assignment_row(sqlite3_stmt *stmt, struct assignment *a)
 	a->start = sqlite3_column_int64(stmt, 10);
 	a->end = sqlite3_column_int64(stmt, 11);
 	a->note = store_col_text(stmt, 12);
+	a->language = store_col_text(stmt, 13);
 }
 
 int

@@ -221,7 +221,7 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 	const struct shift *sh = tui_pane_shifts_shift(ps, row);
 	const struct assignment *a;
 	enum tui_theme base = selected ? THEME_SELECTED : THEME_NORMAL, style;
-	char when[32], staff[32];
+	char when[32], staff[32], role[160];
 	int tw, sw, stw;
 	bool conflict;
 
@@ -254,13 +254,15 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 	style = tui_pane_staffing(sh->assigned, sh->needed,
 	    sh->event_status == EVENT_CANCELLED, staff, sizeof staff);
 	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
+	/* With its language: two "tolk" shifts must not look the same. */
+	shift_role_text(sh->role, sh->language, role, sizeof role);
 	if (w < tw + sw + 4) {
-		tui_text_putf(y, x, w - sw, base, " %s", sh->role);
+		tui_text_putf(y, x, w - sw, base, " %s", role);
 		tui_text_put(y, x + w - sw, sw, staff, selected ? base : style);
 		return;
 	}
 	tui_text_putf(y, x, tw, base, " %s", when);
-	tui_text_put(y, x + tw, w - tw - sw, sh->role, base);
+	tui_text_put(y, x + tw, w - tw - sw, role, base);
 	tui_text_put(y, x + w - sw, sw, staff, selected ? base : style);
 }
 

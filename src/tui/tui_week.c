@@ -21,7 +21,7 @@ tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
 {
 	struct tui_rect r = tui->layout.body;
 	const struct shift *sh;
-	char day[32], when[16], staff[32];
+	char day[32], when[16], staff[32], role[160];
 	enum tui_theme style;
 	int64_t d, shown = -1;
 	int y = r.y + 1, end = r.y + r.h - 1;	/* last line: "+N more" */
@@ -43,8 +43,9 @@ tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
 		tui_pane_when(sh->start, sh->end, false, when, sizeof when);
 		style = tui_pane_staffing(sh->assigned, sh->needed, false,
 		    staff, sizeof staff);
+		shift_role_text(sh->role, sh->language, role, sizeof role);
 		tui_text_putf(y, r.x, r.w - 6, THEME_NORMAL, " %s %s, %s", when,
-		    sh->role, sh->event_title);
+		    role, sh->event_title);
 		tui_text_put(y++, r.x + r.w - 6, 6, staff, style);
 	}
 	if (k < shifts->len && r.h > 1)
@@ -62,7 +63,7 @@ static void
 tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
     int *y, int *more)
 {
-	char when[16], staff[32];
+	char when[16], staff[32], role[160];
 	enum tui_theme style;
 	int x = r.x + col * cw, bottom = r.y + r.h - 1;
 
@@ -76,6 +77,7 @@ tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
 	snprintf(staff, sizeof staff, "%d/%d%s", sh->assigned,
 	    sh->needed, sh->assigned < sh->needed ? "!" :
 	    sh->assigned > sh->needed ? "+" : "");
+	shift_role_text(sh->role, sh->language, role, sizeof role);
 	if (tui_pane_whole_days(sh->start, sh->end)) {
 		/*
 		 * A shift of whole days, in each of its days: "all day",
@@ -86,7 +88,7 @@ tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
 		y[col]++;
 		if (y[col] < bottom) {
 			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
-			    " %s %s%s%s", staff, sh->role, cw >= 17 ? ", " :
+			    " %s %s%s%s", staff, role, cw >= 17 ? ", " :
 			    "", cw >= 17 ? sh->event_title : "");
 			y[col]++;
 		}
@@ -98,7 +100,7 @@ tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
 	y[col]++;
 	if (y[col] < bottom) {
 		tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
-		    " %s%s%s", sh->role, cw >= 17 ? ", " : "",
+		    " %s%s%s", role, cw >= 17 ? ", " : "",
 		    cw >= 17 ? sh->event_title : "");
 		y[col]++;
 	}

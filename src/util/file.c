@@ -261,3 +261,24 @@ file_plan_check(const char *path, struct err *err)
 	return rc;
 }
 
+int
+file_dir_ensure(const char *dir, mode_t mode, struct err *err)
+{
+	struct stat sb;
+
+	if (dir == NULL || *dir == '\0')
+		return err_set(err, ERR_INVALID, _("no directory given"));
+	if (stat(dir, &sb) == 0)
+		return S_ISDIR(sb.st_mode) ? 0 : err_set(err, ERR_INVALID,
+		    _("%s is not a directory"), dir);
+	if (errno != ENOENT)
+		return err_set(err, ERR_IO, _("cannot use %s: %s"), dir,
+		    strerror(errno));
+	if (mkdir(dir, mode) == 0)
+		return 0;
+	if (errno == ENOENT)
+		return err_set(err, ERR_INVALID, _("cannot create %s: its "
+		    "parent directory does not exist"), dir);
+	return err_set(err, ERR_IO, _("cannot create %s: %s"), dir,
+	    strerror(errno));
+}

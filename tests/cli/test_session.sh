@@ -15,7 +15,7 @@ ok_run "assign 1" assign 1 1
 ok_run "assign 2" assign 1 2
 r who 2027-03-27 --format json
 json "who --format json lists both with statuses" \
-  'len(j)==2 and {a["volunteer"] for a in j}=={"Ëlla van Dĳk 山田","Fatima El Amrani"} and all(a["status"]=="planned" and a["shift_id"]==1 for a in j) and all(set(a)=={"shift_id","volunteer_id","volunteer","status"} for a in j)'
+  'len(j)==2 and {a["volunteer"] for a in j}=={"Ëlla van Dĳk 山田","Fatima El Amrani"} and all(a["status"]=="planned" and a["shift_id"]==1 for a in j) and all(set(a)=={"shift_id","start","end","event","role","language","volunteer_id","volunteer","status"} for a in j)'
 r gaps --from 2027-03-01 --to 2027-03-31
 has "gaps shows the shift 2 of 3" "2/3"
 r gaps --from 2027-03-01 --to 2027-03-31 --format json

@@ -34,7 +34,7 @@ r volunteer add "$(printf 'Line\nBreak')"
 r volunteer list
 check "newline in a name does not break the table" [ "$(printf '%s\n' "$OUT" | grep -c 'Line')" -eq 1 ]
 r volunteer list --format csv
-check "csv starts with the header" [ "$(printf '%s\n' "$OUT" | head -1 | tr -d '\r')" = '"id","name","email","phone","skills","languages"' ]
+check "csv starts with the header" [ "$(printf '%s\n' "$OUT" | head -1 | tr -d '\r')" = '"id","name","email","phone","skills","languages","max_per_month","active","notes"' ]
 check "csv quotes a newline inside a field" /usr/bin/python3 -c "
 import csv,sys
 rows=list(csv.DictReader(open('$TESTDIR/out', newline='')))

@@ -11,7 +11,8 @@ r volunteer add Ana --email ana@example.net >/dev/null
 r assign 1 1 --force >/dev/null
 r assign 2 2 --force >/dev/null
 mkdir "$WORK/feeds"
-r export feeds "$WORK/nope" >/dev/null 2>"$WORK/err"
+# A missing DIR is created (issue 15), a missing parent is refused.
+r export feeds "$WORK/nope/feeds" >/dev/null 2>"$WORK/err"
 ok "missing directory: exit 2" test $? -eq 2
 r --format csv export feeds "$WORK/feeds" >"$WORK/raw1"
 ok "export feeds succeeds" test $? -eq 0

@@ -10,6 +10,7 @@ seed
 # head count but one short by shift.
 r assign 2 3 --force
 r assign 2 2 --force
+r shift edit 2 --language ar
 
 tui_start 80 24
 sees "main view" "2 Shifts: Taalcafé"
@@ -19,6 +20,7 @@ sees_re "gaps-only view: the event is listed short" "Taalcafé.*2/3 !\+"
 keys '!'
 keys 2 g
 sees_re "shifts pane: over-staffed shift marked" "tolk.*2/1 \+"
+sees "shifts pane: the shift's language beside its role" "tolk (ar)"
 keys j j j s
 sees "picker on the full shift" "Assign to tolk"
 keys "Moun" Enter
@@ -75,6 +77,11 @@ keys j Enter
 sees "the detail opens" "ሃብተ ገብረ: upcoming shifts"
 sees_re "an unavailable day listed with its reason" "unavailable: vakantie"
 keys Escape
+
+# The week view shows the language too.
+keys w
+sees "week view: the language" "tolk (ar)"
+keys w
 
 # A key that does nothing says so on the status line.
 keys 1
