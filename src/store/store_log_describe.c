@@ -56,8 +56,9 @@ store_log_describe_about(struct store *st, int64_t change_id,
 }
 
 /*
- * Column 0.. of the row: the table as it is now, else the last image
- * the log kept of it. NULL when neither has it.
+ * Column 0 of sql's first row for id: the table as it is now, else the
+ * last image the log kept of it. NULL when neither has it. Things
+ * neither knows are named "#id".
  */
 static char *
 store_log_describe_text(struct store *st, const char *sql, int64_t id)
@@ -86,7 +87,7 @@ store_log_describe_volunteer(struct store *st, int64_t id)
 	    "row_id = ?1 ORDER BY id DESC LIMIT 1)";
 	char *s = store_log_describe_text(st, sql, id);
 
-	return s != NULL ? s : xasprintf(_("volunteer %lld"), (long long)id);
+	return s != NULL ? s : xasprintf("#%lld", (long long)id);
 }
 
 /* A team's name. */
@@ -99,7 +100,7 @@ store_log_describe_team(struct store *st, int64_t id)
 	    "row_id = ?1 ORDER BY id DESC LIMIT 1)";
 	char *s = store_log_describe_text(st, sql, id);
 
-	return s != NULL ? s : xasprintf(_("team %lld"), (long long)id);
+	return s != NULL ? s : xasprintf("#%lld", (long long)id);
 }
 
 /* "5 Jan" in the reader's language. */
@@ -135,7 +136,7 @@ store_log_describe_event(struct store *st, int64_t id)
 		sqlite3_reset(stmt);
 	}
 	if (title == NULL)
-		return xasprintf(_("event %lld"), (long long)id);
+		return xasprintf("#%lld", (long long)id);
 	store_log_describe_day(start, day, sizeof day);
 	s = xasprintf("%s %s", title, day);
 	free(title);
@@ -172,7 +173,7 @@ store_log_describe_shift(struct store *st, int64_t id)
 		sqlite3_reset(stmt);
 	}
 	if (role == NULL)
-		return xasprintf(_("shift %lld"), (long long)id);
+		return xasprintf("#%lld", (long long)id);
 	store_log_describe_day(start, day, sizeof day);
 	title = store_log_describe_text(st, sql_title, event_id);
 	s = title != NULL ? xasprintf("%s \u2013 %s %s", role, title, day) :
@@ -207,6 +208,8 @@ store_log_describe_thing(const char *action, const char *what)
 		{ "team add", N_("team %s added") },
 		{ "team delete", N_("team %s deleted") },
 		{ "team rename", N_("team renamed to %s") },
+		{ "token", N_("new calendar feed name for %s") },
+		{ "token rotate", N_("new calendar feed name for %s") },
 	};
 	size_t i;
 
@@ -244,6 +247,70 @@ store_log_describe_person(const char *action,
 		return xasprintf(_("%s added to team %s"), who, where);
 	if (strcmp(action, "team leave") == 0)
 		return xasprintf(_("%s taken out of team %s"), who, where);
+	return NULL;
+}
+
+/*
+ * Lines whose sentence needs what only the stored summary holds (counts,
+ * a path, a zone): read it back, as it is written in ops. NULL if it does
+ * not read as expected.
+ */
+static char *
+store_log_describe_summary(const char *action, const char *summary,
+    const char *what)
+{
+	unsigned long a, b, c, d;
+	char from[64], to[64];
+	const char *p;
+
+	if (strcmp(action, "import csv") == 0 && what != NULL)
+		return strncmp(summary, "added ", 6) == 0 ?
+		    xasprintf(_("volunteer %s added from a spreadsheet"),
+		    what) : xasprintf(_("volunteer %s updated from a "
+		    "spreadsheet"), what);
+	if (strcmp(action, "invite") == 0 && what != NULL &&
+	    sscanf(summary, "%lu invitation", &a) == 1)
+		return xasprintf(strstr(summary, " sent") != NULL ?
+		    ngettext("%lu invitation message sent for event %s",
+		    "%lu invitation messages sent for event %s", a) :
+		    ngettext("%lu invitation message written for event %s",
+		    "%lu invitation messages written for event %s", a), a,
+		    what);
+	if (strcmp(action, "import ics") == 0 && sscanf(summary,
+	    "%lu added, %lu updated, %lu replies", &a, &b, &c) == 3) {
+		if (sscanf(summary, "%*u added, %*u updated, %*u replies, "
+		    "%lu free/busy", &d) != 1)
+			d = 0;
+		return xasprintf(_("calendar read: %lu added, %lu updated, "
+		    "%lu replies, %lu free/busy"), a, b, c, d);
+	}
+	if (strcmp(action, "restore") == 0 &&
+	    strncmp(summary, "restored the plan from ", 23) == 0)
+		return xasprintf(_("plan restored from %s"), summary + 23);
+	if (strcmp(action, "timezone") == 0 && sscanf(summary,
+	    "zone %63s -> %63[^,]", from, to) == 2)
+		return xasprintf(_("time zone %s changed to %s, local times "
+		    "kept"), from, to);
+	if (strcmp(action, "volunteer forget") == 0)
+		return xstrdup(_("a volunteer forgotten"));
+	if (strcmp(action, "init") == 0 && sscanf(summary, "at least %lu "
+	    "min rest", &a) == 1)
+		return xasprintf(_("at least %lu minutes of rest between "
+		    "shifts"), a);
+	if (strcmp(action, "init") == 0 && strcmp(summary, "rest rule off") ==
+	    0)
+		return xstrdup(_("no rest asked between shifts"));
+	if (strcmp(action, "init") == 0 && sscanf(summary, "zone %63[^,], "
+	    "name %63[^\n]", from, to) == 2)
+		return xasprintf(_("plan set up: time zone %s, name %s"),
+		    strcmp(from, "(kept)") == 0 ? _("unchanged") : from,
+		    strcmp(to, "(kept)") == 0 ? _("unchanged") : to);
+	if (strcmp(action, "init") == 0 &&
+	    strncmp(summary, "language ", 9) == 0) {
+		p = summary + 9;
+		return xasprintf(_("mails in %s"), strcmp(p, "nl") == 0 ?
+		    _("Dutch") : strcmp(p, "en") == 0 ? _("English") : p);
+	}
 	return NULL;
 }
 
@@ -293,6 +360,9 @@ store_log_describe_depth(struct store *st, const struct store_log_entry *e,
 			what = store_log_describe_team(st, e->entity_id);
 		if (what != NULL)
 			s = store_log_describe_thing(action, what);
+		if (s == NULL)
+			s = store_log_describe_summary(action, e->summary,
+			    what);
 	}
 	free(who);
 	free(where);

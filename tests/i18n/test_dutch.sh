@@ -215,14 +215,17 @@ r unassign 1 1
 r undo
 has "English undo names the person and the shift" \
     "Fatima taken off shift begeleider – Taalcafé 5 Jan"
+r init --rest-minutes 30
 nl log
+has "Dutch log: a setting in Dutch" "minstens 30 minuten"
+has "Dutch log: the plan's setup in Dutch" "planning ingesteld"
 has "Dutch log: the assignment in words" "Fatima op dienst"
 has "Dutch log: the undo says what it undid" "teruggedraaid: Fatima"
 has "Dutch log: an added event in Dutch" "activiteit Taalcafé 5"
 lacks "Dutch log: no English summary" "volunteer 1 on"
 nl --format json log --limit 1
 json "Dutch log: json keeps the stored English summary" \
-    "j[0]['summary'].startswith('undid change ')"
+    "j[0]['summary'] == 'at least 30 min rest between shifts'"
 DB=$TESTDIR/plan.db
 
 # The screen in Dutch, through tmux: pane titles, day names, statuses,

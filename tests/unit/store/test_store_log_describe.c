@@ -95,6 +95,41 @@ test_unknown_keeps_summary(void **state)
 	free(s);
 }
 
+/* Lines whose numbers or names only the summary holds read it back. */
+static void
+test_from_summary(void **state)
+{
+	static const char *const cases[][3] = {
+		{ "import ics", "2 added, 1 updated, 3 replies",
+		    "calendar read: 2 added, 1 updated, 3 replies, 0 free/busy" },
+		{ "import ics", "0 added, 0 updated, 1 replies, 4 free/busy",
+		    "calendar read: 0 added, 0 updated, 1 replies, 4 free/busy" },
+		{ "restore", "restored the plan from /tmp/b.db",
+		    "plan restored from /tmp/b.db" },
+		{ "timezone", "zone Etc/UTC -> Europe/Amsterdam, local times kept",
+		    "time zone Etc/UTC changed to Europe/Amsterdam, local times "
+		    "kept" },
+		{ "init", "at least 30 min rest between shifts",
+		    "at least 30 minutes of rest between shifts" },
+		{ "init", "language nl", "mails in Dutch" },
+		{ "init", "something else", "something else" },
+	};
+	struct store *st = *state;
+	struct err err;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(store_begin_write(st, &err), 0);
+		assert_int_equal(store_log_append(st, cases[i][0], "plan", 0,
+		    cases[i][1], &err), 0);
+		assert_int_equal(store_commit(st, &err), 0);
+		s = newest(st);
+		assert_string_equal(s, cases[i][2]);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -103,6 +138,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_keeps_summary,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_from_summary, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
