@@ -231,6 +231,37 @@ store_create_file(const char *path, struct err *err)
 }
 
 /*
+ * False if the plan's directory cannot be written and its -shm file is
+ * missing: SQLite could not make the -wal and -shm a writer needs, and
+ * would then refuse reading too. Such a plan opens read-only, so that
+ * its owner can still read it.
+ */
+static bool
+store_open_dir_writable(const char *path)
+{
+	char *dir, *slash, *shm;
+	bool ok;
+
+	shm = xasprintf("%s-shm", path);
+	ok = access(shm, W_OK) == 0;
+	free(shm);
+	if (ok)
+		return true;
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	else {
+		free(dir);
+		dir = xstrdup(".");
+	}
+	ok = access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+/*
  * A WAL plan opened read-only needs its -shm file; in a directory the user
  * cannot write that cannot be created, and SQLite refuses to read. Then
  * open it as immutable: a read-only snapshot, which is all a reader
@@ -306,7 +337,8 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	st->path = xstrdup(path);
 	oflags = SQLITE_OPEN_NOMUTEX | ((flags & STORE_READONLY) ?
 	    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	if (!memory && !(flags & STORE_READONLY) && access(path, W_OK) != 0)
+	if (!memory && !(flags & STORE_READONLY) && (access(path, W_OK) != 0 ||
+	    !store_open_dir_writable(path)))
 		oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY;
 	/*
 	 * A name is a file, never an SQLite URI: with URIs on (as Debian

@@ -298,4 +298,23 @@ has "bidi: shown as escapes" 'Eve \u202egnp.exe\u2069 x'
 r volunteer list --format json
 json "bidi: json keeps the exact name" "j[0]['name'] == 'Eve \u202egnp.exe\u2069 x'"
 
+# 10 (low). The owner of a plan in a directory they cannot write can still
+# read it; a change is refused in one line.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir "$TESTDIR/locked"
+	chown nobody "$TESTDIR/locked"
+	runuser -u nobody -- "$ROOSTER" --db "$TESTDIR/locked/plan.db" init --timezone Europe/Amsterdam > /dev/null
+	runuser -u nobody -- "$ROOSTER" --db "$TESTDIR/locked/plan.db" volunteer add Reader > /dev/null
+	chmod 0555 "$TESTDIR/locked"
+	runuser -u nobody -- "$ROOSTER" --db "$TESTDIR/locked/plan.db" volunteer list > "$TESTDIR/out" 2> "$TESTDIR/err"
+	rc=$?
+	check "locked dir: the owner can read" sh -c "[ $rc -eq 0 ] && grep -q Reader '$TESTDIR/out' && [ ! -s '$TESTDIR/err' ]"
+	runuser -u nobody -- "$ROOSTER" --db "$TESTDIR/locked/plan.db" volunteer add Writer > /dev/null 2> "$TESTDIR/err"
+	rc=$?
+	check "locked dir: a change is refused in one line" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < '$TESTDIR/err') -eq 1 ] && grep -q 'read-only' '$TESTDIR/err'"
+	chmod 0755 "$TESTDIR/locked"
+else
+	echo "skip - locked dir (needs root to act as another user)"
+fi
+
 finish
