@@ -276,6 +276,17 @@ store_log_describe_summary(const char *action, const char *summary,
 		    ngettext("%lu invitation message written for event %s",
 		    "%lu invitation messages written for event %s", a), a,
 		    what);
+	if (strcmp(action, "offer") == 0 && what != NULL && sscanf(summary,
+	    "shift %*d offered to %lu", &a) == 1)
+		return xasprintf(ngettext("shift %s offered to %lu volunteer",
+		    "shift %s offered to %lu volunteers", a), what, a);
+	if (strcmp(action, "import mail") == 0 &&
+	    strcmp(summary, "offers settled by replies") == 0)
+		return xstrdup(_("offers settled by the replies"));
+	if (strcmp(action, "demo") == 0 && sscanf(summary, "demo plan: %lu "
+	    "events, %lu volunteers, %lu teams", &a, &b, &c) == 3)
+		return xasprintf(_("demo plan: %lu events, %lu volunteers, "
+		    "%lu teams"), a, b, c);
 	if (strcmp(action, "import ics") == 0 && sscanf(summary,
 	    "%lu added, %lu updated, %lu replies", &a, &b, &c) == 3) {
 		if (sscanf(summary, "%*u added, %*u updated, %*u replies, "

@@ -112,6 +112,10 @@ test_from_summary(void **state)
 		{ "init", "at least 30 min rest between shifts",
 		    "at least 30 minutes of rest between shifts" },
 		{ "init", "language nl", "mails in Dutch" },
+		{ "import mail", "offers settled by replies",
+		    "offers settled by the replies" },
+		{ "demo", "demo plan: 12 events, 30 volunteers, 3 teams",
+		    "demo plan: 12 events, 30 volunteers, 3 teams" },
 		{ "init", "something else", "something else" },
 	};
 	struct store *st = *state;
