@@ -591,7 +591,7 @@ cli_help_command(FILE *fp, const struct cli_command *c)
 {
 	fputs(_("usage: "), fp);
 	cli_usage_line(fp, c);
-	fprintf(fp, "%s\n", cli_tr(c->summary));
+	cli_help_wrap(fp, cli_tr(c->summary), CLI_HELP_COLUMNS, 0);
 }
 
 /* The command named by argv[0] (and argv[1]); *words says how many. */

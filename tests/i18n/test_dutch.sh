@@ -77,6 +77,12 @@ has "Dutch: a long summary wraps under its column" \
 with LANG=C.UTF-8 -- help
 W=$(widest)
 check "C: rooster help fits 80 columns (widest $W)" test "$W" -le 80
+# A command's own --help: its summary wraps too (the usage line stays one
+# line, the one its errors quote).
+nl volunteer token --help
+OUT=$(printf '%s\n' "$OUT" | sed 1d)
+W=$(widest)
+check "Dutch: a command's summary fits 80 columns (widest $W)" test "$W" -le 80
 
 # Tables: headers, statuses, dates
 nl event list --from 2027-03-01
