@@ -125,6 +125,8 @@ struct model_field {
 	int			 min, max;	/* MODEL_FIELD_INT */
 };
 
+/* Where text field f of rec is kept, for a reader that fills it. */
+char **model_field_slot(void *rec, const struct model_field *f);
 /* The text field f of record rec (never NULL: "" when unset). */
 const char *model_field_text(const void *rec, const struct model_field *f);
 /* The int (or bool, as 0/1) field f of record rec. */

@@ -11,11 +11,13 @@
 
 #include "model_int.h"
 
-static char **
-model_field_textp(void *rec, const struct model_field *f)
+char **
+model_field_slot(void *rec, const struct model_field *f)
 {
 	return (char **)(void *)((char *)rec + f->offset);
 }
+
+#define model_field_textp model_field_slot
 
 const char *
 model_field_text(const void *rec, const struct model_field *f)

@@ -105,4 +105,15 @@ void store_event_read(sqlite3_stmt *stmt, struct event *ev);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);
 
+/*
+ * Read the fields of a table (volunteer_fields...) from columns first,
+ * first + 1, ... into rec, whose text slots are empty; text as
+ * store_col_text() makes it.
+ */
+void store_fields_read(sqlite3_stmt *stmt, int first, void *rec,
+    const struct model_field *fields);
+/* Bind the fields of rec to ?first, ?first + 1, ...; NULL text as "". */
+void store_fields_bind(sqlite3_stmt *stmt, int first, const void *rec,
+    const struct model_field *fields);
+
 #endif /* ROOSTER_STORE_INT_H */

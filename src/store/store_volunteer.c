@@ -43,14 +43,8 @@ static void
 store_volunteer_row(sqlite3_stmt *stmt, struct volunteer *v)
 {
 	v->id = sqlite3_column_int64(stmt, 0);
-	v->name = store_col_text(stmt, 1);
-	v->email = store_col_text(stmt, 2);
-	v->phone = store_col_text(stmt, 3);
-	v->skills = store_col_text(stmt, 4);
-	v->languages = store_col_text(stmt, 5);
-	v->max_per_month = sqlite3_column_int(stmt, 6);
-	v->notes = store_col_text(stmt, 7);
-	v->active = sqlite3_column_int(stmt, 8) != 0;
+	/* Columns 1 to 8 are volunteer_fields, in their order. */
+	store_fields_read(stmt, 1, v, volunteer_fields);
 	v->version = sqlite3_column_int64(stmt, 9);
 	v->shifts_this_month = sqlite3_column_int(stmt, 10);
 }
@@ -74,14 +68,8 @@ store_volunteer_bind_month(sqlite3_stmt *stmt)
 static void
 store_volunteer_bind(sqlite3_stmt *stmt, const struct volunteer *v)
 {
-	store_bind_text(stmt, 1, v->name);
-	store_bind_text(stmt, 2, v->email ? v->email : "");
-	store_bind_text(stmt, 3, v->phone ? v->phone : "");
-	store_bind_text(stmt, 4, v->skills ? v->skills : "");
-	store_bind_text(stmt, 5, v->languages ? v->languages : "");
-	sqlite3_bind_int(stmt, 6, v->max_per_month);
-	store_bind_text(stmt, 7, v->notes ? v->notes : "");
-	sqlite3_bind_int(stmt, 8, v->active);
+	/* ?1 to ?8 are volunteer_fields, in their order. */
+	store_fields_bind(stmt, 1, v, volunteer_fields);
 }
 
 int
