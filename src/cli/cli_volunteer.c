@@ -87,24 +87,72 @@ cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* Names compared folded (text_fold()): Ë sorts with E; then by id. */
+struct cli_volunteer_key {
+	char			*folded;
+	const struct volunteer	*v;
+};
+
+static int
+cli_volunteer_by_name(const void *a, const void *b)
+{
+	const struct cli_volunteer_key *x = a, *y = b;
+	int c = strcmp(x->folded, y->folded);
+
+	if (c != 0)
+		return c;
+	return x->v->id < y->v->id ? -1 : x->v->id > y->v->id;
+}
+
 int
 cli_volunteer_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct volunteer_list list = { 0 };
+	struct cli_volunteer_key *keys;
+	const char *search = cli_arg(ctx, "--search");
 	struct cli_table t;
 	struct err err;
-	size_t i;
+	char *want;
+	size_t i, n = 0;
 
 	(void)argc;
 	(void)argv;
 	err_clear(&err);
-	if (store_volunteer_list(ctx->st, cli_arg(ctx, "--search"),
-	    cli_arg(ctx, "--skill"), &list, &err) < 0)
+	if (store_volunteer_list(ctx->st, search, cli_arg(ctx, "--skill"),
+	    &list, &err) < 0)
 		return cli_fail(&err);
+	/* Nothing by the index: the search again without regard to case
+	 * and accents ("ella" finds "Ëlla"), over every volunteer. */
+	if (list.len == 0 && search != NULL && *search != '\0' &&
+	    store_volunteer_list(ctx->st, NULL, cli_arg(ctx, "--skill"),
+	    &list, &err) < 0)
+		return cli_fail(&err);
+	want = search != NULL && *search != '\0' ? text_fold(search) : NULL;
+	keys = xreallocarray(NULL, list.len + 1, sizeof *keys);
+	for (i = 0; i < list.len; i++) {
+		keys[n].folded = text_fold(list.items[i].name);
+		keys[n].v = &list.items[i];
+		if (want != NULL && strstr(keys[n].folded, want) == NULL) {
+			char *mail = text_fold(list.items[i].email);
+
+			if (strstr(mail, want) == NULL) {
+				free(mail);
+				free(keys[n].folded);
+				continue;
+			}
+			free(mail);
+		}
+		n++;
+	}
+	qsort(keys, n, sizeof *keys, cli_volunteer_by_name);
 	cli_table_init(&t, cli_volunteer_columns,
 	    sizeof cli_volunteer_columns / sizeof cli_volunteer_columns[0]);
-	for (i = 0; i < list.len; i++)
-		cli_volunteer_row(&t, &list.items[i]);
+	for (i = 0; i < n; i++) {
+		cli_volunteer_row(&t, keys[i].v);
+		free(keys[i].folded);
+	}
+	free(keys);
+	free(want);
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
 	volunteer_list_free(&list);

@@ -71,6 +71,8 @@ enum tui_action {
 	TUI_ACT_UNASSIGN,
 	TUI_ACT_RESPOND,
 	TUI_ACT_NOTE,
+	TUI_ACT_WEEK_TODAY,
+	TUI_ACT_WEEK_GOTO,
 	TUI_ACT_CANCEL_EVENT,
 	TUI_ACT_FILTER,
 	TUI_ACT_GAPS,
@@ -375,6 +377,9 @@ struct tui {
 						   the plan form is open */
 	bool			 week;		/* week view shown */
 	int64_t			 week_start;	/* Monday shown */
+	int64_t			 week_sel;	/* shift selected in it */
+	int64_t			*week_ids;	/* its shifts in order */
+	size_t			 week_n;
 	bool			 help;		/* help overlay shown */
 	size_t			 help_top;
 	bool			 filtering;	/* typing a filter */

@@ -516,6 +516,7 @@ tui_loop_free(struct tui *tui)
 	tui_detail_close(tui);
 	tui_history_close(tui);
 	free(tui->plan_name);
+	free(tui->week_ids);
 }
 
 /*

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The week view (w): Monday to Sunday across, each day's shifts down with
- * their staffing, a "!" on every shift still short of people. PgDn/PgUp
- * (or the arrows) move a week, g returns to this week. One range query of
- * at most TUI_WEEK_MAX shifts per draw.
+ * their staffing, a "!" on every shift still short of people, and where
+ * the day has room the event's title and the names on each shift. j/k
+ * select a shift (s assigns to it; x, r and n open it in the shifts
+ * pane), PgDn/PgUp (or left/right) move a week, g or t return to this
+ * week, : goes to a date. One range query of at most TUI_WEEK_MAX shifts
+ * and one of their assignments per draw.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,16 +62,56 @@ tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
  * wide): time and staffing, then role and event if there is room. y[]
  * holds each column's next line, more[] what did not fit.
  */
+/* The names on sh (not declined) from the week's assignments. */
+static int
+tui_week_names(const struct assignment_list *people, int64_t shift_id,
+    const char **names, int max)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; people != NULL && i < people->len; i++)
+		if (people->items[i].shift_id == shift_id &&
+		    people->items[i].status != ASSIGNMENT_DECLINED) {
+			if (n < max)
+				names[n] = people->items[i].volunteer;
+			n++;
+		}
+	return n;
+}
+
+/* Lines a shift takes in a column cw wide, with title and names. */
+static int
+tui_week_lines(int cw, const struct shift *sh,
+    const struct assignment_list *people)
+{
+	return 2 + (cw < 17 ? 1 : 0) + tui_week_names(people, sh->id, NULL, 0);
+}
+
 static void
 tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
-    int *y, int *more)
+    int *y, int *more, const struct assignment_list *rich, bool selected)
 {
 	char when[16], staff[32], role[160];
+	const char *names[16];
 	enum tui_theme style;
-	int x = r.x + col * cw, bottom = r.y + r.h - 1;
+	int x = r.x + col * cw, bottom = r.y + r.h - 1, n, i;
 
 	if (y[col] >= bottom) {
 		more[col]++;
+		return;
+	}
+	/* Where space allows (rich): the title on a line of its own at 80
+	 * columns, then the names of those on the shift. */
+	if (rich != NULL) {
+		tui_week_cell(r, cw, col, sh, y, more, NULL, selected);
+		if (cw < 17 && y[col] < bottom)
+			tui_text_put(y[col]++, x, cw - 1, sh->event_title,
+			    selected ? THEME_SELECTED : THEME_DIM);
+		n = tui_week_names(rich, sh->id, names, 16);
+		for (i = 0; i < n && i < 16 && y[col] < bottom; i++)
+			tui_text_putf(y[col]++, x, cw - 1, selected ?
+			    THEME_SELECTED : THEME_NORMAL, " %s", names[i]);
 		return;
 	}
 	style = tui_pane_staffing(sh->assigned, sh->needed, false,
@@ -84,10 +127,12 @@ tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
 		 * then the role with the staffing ("all day" and the
 		 * staffing would not fit one line of a 10-column day).
 		 */
-		tui_text_put(y[col], x, cw - 1, _("all day"), style);
+		tui_text_put(y[col], x, cw - 1, _("all day"), selected ?
+		    THEME_SELECTED : style);
 		y[col]++;
 		if (y[col] < bottom) {
-			tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
+			tui_text_putf(y[col], x, cw - 1, selected ?
+			    THEME_SELECTED : THEME_NORMAL,
 			    " %s %s%s%s", staff, role, cw >= 17 ? ", " :
 			    "", cw >= 17 ? sh->event_title : "");
 			y[col]++;
@@ -96,11 +141,12 @@ tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
 	}
 	tui_pane_when(sh->start, sh->end, false, when, sizeof when);
 	/* Two lines per shift when there is room: time, role. */
-	tui_text_putf(y[col], x, cw - 1, style, "%s %s", when, staff);
+	tui_text_putf(y[col], x, cw - 1, selected ? THEME_SELECTED : style,
+	    "%s %s", when, staff);
 	y[col]++;
 	if (y[col] < bottom) {
-		tui_text_putf(y[col], x, cw - 1, THEME_NORMAL,
-		    " %s%s%s", role, cw >= 17 ? ", " : "",
+		tui_text_putf(y[col], x, cw - 1, selected ? THEME_SELECTED :
+		    THEME_NORMAL, " %s%s%s", role, cw >= 17 ? ", " : "",
 		    cw >= 17 ? sh->event_title : "");
 		y[col]++;
 	}
@@ -112,10 +158,12 @@ tui_week_draw(struct tui *tui)
 	struct tui_rect r = tui->layout.body;
 	struct store_range range;
 	struct shift_list shifts = { 0 };
+	struct assignment_list people = { 0 };
 	const struct shift *sh;
 	struct err err;
 	char day[32], head[128], to[32];
-	int col, cw, x, y[7], more[7], i, gaps = 0;
+	int col, cw, x, y[7], more[7], need[7], i, gaps = 0;
+	bool found = false;
 	int64_t d0;
 	size_t k;
 
@@ -125,6 +173,21 @@ tui_week_draw(struct tui *tui)
 	range.limit = TUI_WEEK_MAX;
 	if (store_shift_list_range(tui->st, &range, &shifts, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
+	range.limit = 0;
+	if (store_assignment_list_range(tui->st, &range, &people, &err) < 0)
+		tui_status_error(tui, "%s", err.msg);
+	/* The shifts in order, for j/k; the selection stays on its shift
+	 * or falls back to the week's first. */
+	free(tui->week_ids);
+	tui->week_ids = xreallocarray(NULL, shifts.len + 1,
+	    sizeof *tui->week_ids);
+	tui->week_n = shifts.len;
+	for (k = 0; k < shifts.len; k++) {
+		tui->week_ids[k] = shifts.items[k].id;
+		found = found || shifts.items[k].id == tui->week_sel;
+	}
+	if (!found)
+		tui->week_sel = shifts.len > 0 ? shifts.items[0].id : 0;
 	for (k = 0; k < shifts.len; k++)
 		if (shifts.items[k].assigned < shifts.items[k].needed)
 			gaps++;
@@ -154,19 +217,31 @@ tui_week_draw(struct tui *tui)
 		y[col] = r.y + 2;
 		more[col] = 0;
 	}
+	/* A day whose shifts all fit with titles and names shows them. */
+	memset(need, 0, sizeof need);
+	for (k = 0; k < shifts.len; k++) {
+		sh = &shifts.items[k];
+		for (col = 6; col > 0; col--)
+			if (sh->start >= rtime_day_add(range.from, col))
+				break;
+		need[col] += tui_week_lines(cw, sh, &people);
+	}
 	for (k = 0; k < shifts.len; k++) {
 		sh = &shifts.items[k];
 		for (col = 6; col > 0; col--) {
 			if (sh->start >= rtime_day_add(range.from, col))
 				break;
 		}
-		tui_week_cell(r, cw, col, sh, y, more);
+		tui_week_cell(r, cw, col, sh, y, more, need[col] <= r.h - 3 &&
+		    !tui_pane_whole_days(sh->start, sh->end) ? &people : NULL,
+		    sh->id == tui->week_sel);
 		/* Whole days show on each day they cover, in this week. */
 		if (!tui_pane_whole_days(sh->start, sh->end))
 			continue;
 		for (col++; col < 7 && rtime_day_add(range.from, col) <
 		    sh->end; col++)
-			tui_week_cell(r, cw, col, sh, y, more);
+			tui_week_cell(r, cw, col, sh, y, more, NULL,
+			    sh->id == tui->week_sel);
 	}
 	for (i = 0; i < 7; i++) {
 		if (more[i] > 0)
@@ -175,19 +250,102 @@ tui_week_draw(struct tui *tui)
 	}
 out:
 	shift_list_free(&shifts);
+	assignment_list_free(&people);
+}
+
+/* The selected shift's place in the week's order, or week_n. */
+static size_t
+tui_week_index(const struct tui *tui)
+{
+	size_t i;
+
+	for (i = 0; i < tui->week_n; i++)
+		if (tui->week_ids[i] == tui->week_sel)
+			return i;
+	return tui->week_n;
+}
+
+/* ':' typed a day: the week holding it. */
+static int
+tui_week_goto_save(struct tui *tui, struct tui_form *f, struct err *err)
+{
+	int64_t day;
+
+	if (rtime_parse_day(tui_form_text(f, 0), rtime_now(), &day, err) < 0)
+		return -1;
+	tui->week_start = rtime_week_start_locale(day);
+	tui->week_sel = 0;
+	tui_form_free(tui->form);
+	tui->form = NULL;
+	return 0;
+}
+
+/*
+ * x and r act on a volunteer of the shift: the shifts pane opens on the
+ * shift's event with the shift selected, the week view closes.
+ */
+static int
+tui_week_to_shift(struct tui *tui, const char *what)
+{
+	struct shift sh;
+
+	if (store_shift_get(tui->st, tui->week_sel, &sh, NULL) < 0) {
+		shift_fini(&sh);
+		return TUI_HANDLED | TUI_DRAW;
+	}
+	tui->week = false;
+	tui_list_select(&tui->panes[TUI_PANE_EVENTS]->list, TUI_ROW_EVENT,
+	    sh.event_id, 0);
+	tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
+	    tui->panes[TUI_PANE_SHIFTS]);
+	tui_list_select(&tui->panes[TUI_PANE_SHIFTS]->list, TUI_ROW_SHIFT,
+	    sh.id, 0);
+	tui->focus = TUI_PANE_SHIFTS;
+	tui_layout_compute(tui->lines, tui->cols, tui->focus, &tui->layout);
+	/* TRANSLATORS: %s is the key (x or r). */
+	tui_status_message(tui, _("select the volunteer under the shift, "
+	    "then %s"), what);
+	shift_fini(&sh);
+	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD;
 }
 
 int
 tui_week_handle(struct tui *tui, enum tui_action action, int key)
 {
-	if (key == TUI_KEY_RIGHT || action == TUI_ACT_PAGE_DOWN ||
-	    action == TUI_ACT_DOWN)
+	struct tui_form *f;
+	size_t i = tui_week_index(tui);
+
+	if (key == TUI_KEY_RIGHT || action == TUI_ACT_PAGE_DOWN)
 		tui->week_start = rtime_day_add(tui->week_start, 7);
-	else if (key == TUI_KEY_LEFT || action == TUI_ACT_PAGE_UP ||
-	    action == TUI_ACT_UP)
+	else if (key == TUI_KEY_LEFT || action == TUI_ACT_PAGE_UP)
 		tui->week_start = rtime_day_add(tui->week_start, -7);
-	else if (action == TUI_ACT_FIRST)
+	else if (action == TUI_ACT_DOWN) {
+		/* The next shift; past the week's last, the next week. */
+		if (i + 1 < tui->week_n)
+			tui->week_sel = tui->week_ids[i + 1];
+		else
+			tui->week_start = rtime_day_add(tui->week_start, 7);
+	} else if (action == TUI_ACT_UP) {
+		if (i > 0 && i < tui->week_n)
+			tui->week_sel = tui->week_ids[i - 1];
+		else
+			tui->week_start = rtime_day_add(tui->week_start, -7);
+	} else if (action == TUI_ACT_FIRST || action == TUI_ACT_WEEK_TODAY)
 		tui->week_start = rtime_week_start_locale(rtime_now());
+	else if (action == TUI_ACT_WEEK_GOTO) {
+		f = tui_form_new(_("Go to a date"), tui_week_goto_save);
+		tui_form_field(f, _("Date"), TUI_FIELD_TEXT, NULL,
+		    _("YYYY-MM-DD, today or tomorrow"));
+		tui_form_free(tui->form);
+		tui->form = f;
+	} else if (action == TUI_ACT_ASSIGN && tui->week_sel != 0)
+		tui_picker_open(tui, tui->week_sel);
+	else if (action == TUI_ACT_UNASSIGN && tui->week_sel != 0)
+		return tui_week_to_shift(tui, "x");
+	else if (action == TUI_ACT_RESPOND && tui->week_sel != 0)
+		return tui_week_to_shift(tui, "r");
+	else if (action == TUI_ACT_NOTE && tui->week_sel != 0)
+		return tui_week_to_shift(tui, "n");
 	else if (action == TUI_ACT_ESCAPE || action == TUI_ACT_WEEK)
 		tui->week = false;
 	else

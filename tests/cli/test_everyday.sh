@@ -25,6 +25,12 @@ refused "an unknown name" 2 "no volunteer is named 'zoë'" assign 1 "zoë"
 ok_run "a whole name" assign 1 bo
 ok_run "unassign by name" unassign 1 BO
 
+# Names sort and filter without regard to case and accents.
+r volunteer list --format json
+json "Ë sorts with E" '[v["name"] for v in j]==["Bo","Ëlla van Dĳk","Ellen de Boer"]'
+r volunteer list --search ella --format json
+json "search: ella finds Ëlla" '[v["name"] for v in j]==["Ëlla van Dĳk"]'
+
 # Unavailable whole days, listed with their ids and reasons, removed.
 ok_run "unavailable whole days" volunteer unavailable ella --from 2027-01-06 --to 2027-01-07 --reason vakantie
 check "the period is the two whole days" [ "$(sqlite3 "$DB" 'SELECT end_at - start_at FROM unavailable')" = 172800 ]

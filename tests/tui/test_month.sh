@@ -78,10 +78,27 @@ sees "the detail opens" "ሃብተ ገብረ: upcoming shifts"
 sees_re "an unavailable day listed with its reason" "unavailable: vakantie"
 keys Escape
 
-# The week view shows the language too.
+# The week view shows the language too, and at 80 columns the event
+# titles and the names on each shift; its keys act on the selected shift.
 keys w
 sees "week view: the language" "tolk (ar)"
-keys w
+sees "week view at 80 columns: the title" "Taalcafé"
+sees "week view: names on the shift" " Mounia B"
+keys j s
+sees "s in the week view: the picker on the selected (second) shift" "Assign to tolk"
+keys Escape
+lacks "picker closed" "Assign to tolk"
+keys PgDn
+sees_re "PgDn: the next week" "Week .*: 0 shifts"
+keys t
+sees "t: back to this week" " Mounia B"
+keys :
+sees ": asks for a date" "Go to a date"
+keys "$(date -u -d '+21 days' +%F)" Enter
+sees_re ": went to that week" "Week .*: 0 shifts"
+keys t x
+sees "x in the week view: to the shift's volunteers" "select the volunteer under the shift, then x"
+lacks "the week view closed" "Week "
 
 # A key that does nothing says so on the status line.
 keys 1
