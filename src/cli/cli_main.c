@@ -137,13 +137,13 @@ static const struct cli_arg cli_takes_volunteer_list[] = {
 
 static const struct cli_arg cli_takes_volunteer_id[] = {
 	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	CLI_ARGS_END
 };
 
 static const struct cli_arg cli_takes_volunteer_edit[] = {
 	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	{ "--name", CLI_ARG_TEXT, 0, N_("[--name N]"), NULL },
 	{ "--email", CLI_ARG_TEXT, 0, N_("[--email E]"), NULL },
 	{ "--phone", CLI_ARG_TEXT, 0, N_("[--phone P]"), NULL },
@@ -167,7 +167,7 @@ static const struct cli_arg cli_takes_volunteer_unavailable[] = {
 
 static const struct cli_arg cli_takes_volunteer_token[] = {
 	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	{ "--rotate", CLI_ARG_FLAG, 0, N_("[--rotate]"), NULL },
 	CLI_ARGS_END
 };
@@ -208,14 +208,14 @@ static const struct cli_arg cli_takes_assign[] = {
 static const struct cli_arg cli_takes_pair[] = {
 	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
 	{ "volunteer", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("VOLUNTEER_ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	CLI_ARGS_END
 };
 
 static const struct cli_arg cli_takes_respond[] = {
 	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
 	{ "volunteer", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("VOLUNTEER_ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	{ "status", CLI_ARG_TEXT, CLI_ARG_REQUIRED,
 	  N_("accepted|declined|tentative"), NULL },
 	CLI_ARGS_END
@@ -224,7 +224,7 @@ static const struct cli_arg cli_takes_respond[] = {
 static const struct cli_arg cli_takes_attended[] = {
 	{ "shift", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("SHIFT_ID"), N_("shift") },
 	{ "volunteer", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("VOLUNTEER_ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	{ "--no-show", CLI_ARG_FLAG, 0, N_("[--no-show]"), NULL },
 	{ "--hours", CLI_ARG_TEXT, 0, N_("[--hours H]"), NULL },
 	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
@@ -340,14 +340,14 @@ static const struct cli_arg cli_takes_restore[] = {
 
 static const struct cli_arg cli_takes_volunteer_export[] = {
 	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	{ "--output", CLI_ARG_TEXT, 0, N_("[-o FILE]"), NULL },
 	CLI_ARGS_END
 };
 
 static const struct cli_arg cli_takes_volunteer_forget[] = {
 	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
-	  N_("ID"), N_("volunteer") },
+	  N_("VOLUNTEER"), N_("volunteer") },
 	{ "--yes", CLI_ARG_FLAG, 0, N_("[--yes]"), NULL },
 	CLI_ARGS_END
 };
