@@ -145,12 +145,19 @@ struct ics_read_freebusy {
 	size_t		 nfree;		/* FBTYPE=FREE periods, left out */
 };
 
+/*
+ * The highest SEQUENCE kept: a file's higher one (up to 2^63 in some
+ * clients) is taken as this, with room left for rooster's own increments.
+ */
+#define ICS_SEQUENCE_MAX 2000000000
+
 struct ics_read_item {
 	long		 line;		/* line of its BEGIN:VEVENT */
 	enum ics_method	 method;	/* of its calendar */
 	const char	*uid;		/* made from its content when the
 					   file gives none */
-	int		 sequence;
+	int		 sequence;	/* at most ICS_SEQUENCE_MAX */
+	bool		 sequence_clamped;	/* the file's was higher */
 	int64_t		 dtstamp;	/* 0 when absent */
 	int64_t		 start;
 	int64_t		 end;

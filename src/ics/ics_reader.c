@@ -19,6 +19,7 @@
 #include "rooster/ics.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -470,6 +471,25 @@ ics_reader_skip(struct ics_reader *r, long line, const char *why,
 	    ics_reader_tell(r, line, msg, true, err);
 }
 
+/*
+ * The value of the first line of the current block named name (as the
+ * file wrote it, parameters skipped), or NULL; borrowed from the block.
+ */
+static const char *
+ics_reader_block_value(const struct ics_reader *r, const char *name)
+{
+	const char *line, *end = r->block.data + r->block.len;
+	size_t n = strlen(name);
+
+	for (line = r->block.data; line != NULL && line < end;
+	    line += strlen(line) + 1)
+		if (strncasecmp(line, name, n) == 0 &&
+		    (line[n] == ':' || line[n] == ';') &&
+		    strchr(line, ':') != NULL)
+			return strchr(line, ':') + 1;
+	return NULL;
+}
+
 /* Turn the parsed VEVENT ev into an item and hand it to the callback. */
 static int
 ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
@@ -480,9 +500,10 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	icalproperty *p, *sp, *ep;
 	icalparameter *range;
 	icaltimezone *start_zone = NULL;
-	const char *addr;
+	const char *addr, *seq;
 	char *rrule = NULL, *made_uid = NULL, msg[300];
 	int64_t *exdates = NULL, when;
+	long long big;
 	long line;
 	bool reply;
 	int rc = -1;
@@ -508,6 +529,18 @@ ics_reader_event(struct ics_reader *r, icalcomponent *ev, struct err *err)
 	item.sequence = icalcomponent_get_sequence(ev);
 	if (item.sequence < 0)
 		item.sequence = 0;
+	/*
+	 * libical reads SEQUENCE into an int, and a larger one wraps: the
+	 * file's own text says how large it was.
+	 */
+	if ((seq = ics_reader_block_value(r, "SEQUENCE")) != NULL) {
+		errno = 0;
+		big = strtoll(seq, NULL, 10);
+		if (errno == ERANGE || big > ICS_SEQUENCE_MAX) {
+			item.sequence = ICS_SEQUENCE_MAX;
+			item.sequence_clamped = true;
+		}
+	}
 	if ((p = icalcomponent_get_first_property(ev,
 	    ICAL_DTSTAMP_PROPERTY)) != NULL &&
 	    !ics_reader_when(r, p, icalproperty_get_dtstamp(p), &item.dtstamp,

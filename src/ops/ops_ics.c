@@ -199,6 +199,19 @@ ops_ics_sender_ok(const struct ops_ics_ctx *ctx,
 	    it->sent_by) == 0);
 }
 
+/* A note on an entry that was applied, changed on the way in. */
+static void
+ops_ics_remark(struct ops_ics_ctx *ctx, const struct ics_read_item *it)
+{
+	struct ops_ics_result *out = ctx->out;
+
+	out->notes = xreallocarray(out->notes, out->nnotes + 1,
+	    sizeof *out->notes);
+	out->notes[out->nnotes++] = xasprintf(_("line %ld: SEQUENCE above "
+	    "%d, which rooster keeps, taken as %d"), it->line,
+	    ICS_SEQUENCE_MAX, ICS_SEQUENCE_MAX);
+}
+
 static int
 ops_ics_reply(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
     struct err *err)
@@ -789,6 +802,8 @@ ops_ics_item(void *arg, const struct ics_read_item *it, struct err *err)
 	struct ops_ics_ctx *ctx = arg;
 
 	ctx->item++;
+	if (it->sequence_clamped)
+		ops_ics_remark(ctx, it);
 	if (it->freebusy != NULL)
 		return ops_ics_busy(ctx, it, err);
 	switch (it->method) {

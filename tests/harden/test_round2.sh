@@ -317,4 +317,17 @@ else
 	echo "skip - locked dir (needs root to act as another user)"
 fi
 
+# 10 (low). A SEQUENCE beyond 2^31 is not wrapped to nothing: it is taken
+# as the highest rooster keeps, with a note, and a later one still wins.
+DB="$TESTDIR/seq.db"
+ok_run "sequence: a plan" init --timezone Europe/Amsterdam
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:seq-1@example.org\r\nDTSTAMP:20270101T000000Z\r\nSEQUENCE:3000000000\r\nDTSTART:20270301T100000Z\r\nDTEND:20270301T110000Z\r\nSUMMARY:Big\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > "$TESTDIR/seq.ics"
+r import ics "$TESTDIR/seq.ics"
+check "sequence: imported" [ "$RC" -eq 0 ]
+check "sequence: with a note" grep -q "line 4: SEQUENCE above 2000000000" "$TESTDIR/err"
+check "sequence: kept high, not wrapped" [ "$(sqlite3 "$DB" "SELECT sequence FROM events WHERE uid = 'seq-1@example.org'")" = 2000000000 ]
+sed 's/SUMMARY:Big/SUMMARY:Bigger/' "$TESTDIR/seq.ics" > "$TESTDIR/seq2.ics"
+r import ics "$TESTDIR/seq2.ics"
+check "sequence: the next version still applies" [ "$(sqlite3 "$DB" "SELECT title FROM events WHERE uid = 'seq-1@example.org'")" = Bigger ]
+
 finish
