@@ -123,6 +123,11 @@ struct model_field {
 	enum model_field_kind	 kind;
 	size_t			 offset;	/* offsetof(struct, field) */
 	int			 min, max;	/* MODEL_FIELD_INT */
+	const char		*form;		/* N_() label in the screen's
+						 * form, or NULL: not in it */
+	const char		*hint;		/* N_() shown in an empty form
+						 * field, or NULL */
+	bool			 list;		/* a comma list, normalised */
 };
 
 /* Where text field f of rec is kept, for a reader that fills it. */

@@ -55,29 +55,35 @@ volunteer_email_ok(const char *s)
 	return true;
 }
 
-#define VOLUNTEER_TEXT(key, label, what, dutch, option, field) \
+#define VOLUNTEER_TEXT(key, label, what, dutch, option, field, form, \
+    hint, list) \
 	{ key, label, what, dutch, option, MODEL_FIELD_TEXT, \
-	  offsetof(struct volunteer, field), 0, 0 }
+	  offsetof(struct volunteer, field), 0, 0, form, hint, list }
 
 const struct model_field volunteer_fields[] = {
 	VOLUNTEER_TEXT("name", N_("NAME"), N_("name"), "naam", "--name",
-	    name),
+	    name, N_("Name"), NULL, false),
 	VOLUNTEER_TEXT("email", N_("E-MAIL"), N_("e-mail"), "e-mail",
-	    "--email", email),
+	    "--email", email, N_("E-mail"), NULL, false),
 	VOLUNTEER_TEXT("phone", N_("PHONE"), N_("phone"), "telefoon",
-	    "--phone", phone),
+	    "--phone", phone, N_("Phone"), NULL, false),
 	VOLUNTEER_TEXT("skills", N_("SKILLS"), N_("skills"), "vaardigheden",
-	    "--skills", skills),
+	    "--skills", skills, N_("Skills"), N_("e.g. tolk,rijbewijs"),
+	    true),
 	VOLUNTEER_TEXT("languages", N_("LANGUAGES"), N_("languages"), "talen",
-	    "--languages", languages),
+	    "--languages", languages, N_("Languages"), N_("e.g. nl,ar"),
+	    true),
 	{ "max_per_month", N_("MAX/MONTH"), N_("max-per-month"),
 	  "max-per-maand", "--max-per-month", MODEL_FIELD_INT,
-	  offsetof(struct volunteer, max_per_month), 0, 1000 },
+	  offsetof(struct volunteer, max_per_month), 0, 1000,
+	  N_("Max/month"), N_("no limit"), false },
 	VOLUNTEER_TEXT("notes", N_("NOTES"), N_("notes"), "notities",
-	    "--notes", notes),
+	    "--notes", notes, NULL, NULL, false),
 	{ "active", N_("ACTIVE"), N_("active"), "actief", "--active",
-	  MODEL_FIELD_BOOL, offsetof(struct volunteer, active), 0, 1 },
-	{ NULL, NULL, NULL, NULL, NULL, MODEL_FIELD_TEXT, 0, 0, 0 }
+	  MODEL_FIELD_BOOL, offsetof(struct volunteer, active), 0, 1, NULL,
+	  NULL, false },
+	{ NULL, NULL, NULL, NULL, NULL, MODEL_FIELD_TEXT, 0, 0, 0, NULL,
+	  NULL, false }
 };
 
 int

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The volunteer form: name, e-mail, phone, skills, languages and the most
- * shifts per month. Validation is volunteer_validate(); saving is
+ * The volunteer form: the volunteer_fields with a form label (name, e-mail,
+ * phone, skills, languages and the most shifts per month). Validation is volunteer_validate(); saving is
  * ops_volunteer_add() or ops_volunteer_edit().
  */
 #include <stdio.h>
@@ -12,29 +12,22 @@
 #include "tui_curses.h"
 #include "tui_pane.h"
 
+/* The form shows the volunteer_fields that have a form label, in order. */
 enum {
 	TUI_FORM_VOLUNTEER_NAME = 0,
-	TUI_FORM_VOLUNTEER_EMAIL,
-	TUI_FORM_VOLUNTEER_PHONE,
-	TUI_FORM_VOLUNTEER_SKILLS,
-	TUI_FORM_VOLUNTEER_LANGUAGES,
-	TUI_FORM_VOLUNTEER_MAX
+	TUI_FORM_VOLUNTEER_EMAIL
 };
-
-static void
-tui_form_volunteer_set(char **field, const char *text, bool list)
-{
-	free(*field);
-	*field = list ? text_list_normalize(text) : xstrdup(text);
-}
 
 static int
 tui_form_volunteer_save(struct tui *tui, struct tui_form *f,
     struct err *err)
 {
+	const struct model_field *fd;
 	struct volunteer v;
 	int64_t id = f->id;
-	int rc = -1;
+	size_t i = 0;
+	int rc = -1, n;
+	char **slot;
 
 	if (id != 0) {
 		if (store_volunteer_get(tui->st, id, &v, err) < 0)
@@ -42,20 +35,22 @@ tui_form_volunteer_save(struct tui *tui, struct tui_form *f,
 		v.version = f->version;
 	} else
 		volunteer_init(&v);
-	tui_form_volunteer_set(&v.name,
-	    tui_form_text(f, TUI_FORM_VOLUNTEER_NAME), false);
-	tui_form_volunteer_set(&v.email,
-	    tui_form_text(f, TUI_FORM_VOLUNTEER_EMAIL), false);
-	tui_form_volunteer_set(&v.phone,
-	    tui_form_text(f, TUI_FORM_VOLUNTEER_PHONE), false);
-	tui_form_volunteer_set(&v.skills,
-	    tui_form_text(f, TUI_FORM_VOLUNTEER_SKILLS), true);
-	tui_form_volunteer_set(&v.languages,
-	    tui_form_text(f, TUI_FORM_VOLUNTEER_LANGUAGES), true);
-	f->focus = TUI_FORM_VOLUNTEER_MAX;
-	if (tui_form_number(f, TUI_FORM_VOLUNTEER_MAX, &v.max_per_month,
-	    err) < 0)
-		goto out;
+	for (fd = volunteer_fields; fd->key != NULL; fd++) {
+		if (fd->form == NULL)
+			continue;
+		if (fd->kind == MODEL_FIELD_TEXT) {
+			slot = model_field_slot(&v, fd);
+			free(*slot);
+			*slot = fd->list ? text_list_normalize(tui_form_text(f,
+			    i)) : xstrdup(tui_form_text(f, i));
+		} else {
+			f->focus = i;
+			if (tui_form_number(f, i, &n, err) < 0)
+				goto out;
+			model_field_set_int(&v, fd, n);
+		}
+		i++;
+	}
 	f->focus = TUI_FORM_VOLUNTEER_NAME;
 	if (volunteer_validate(&v, err) < 0) {
 		if (v.name[0] != '\0')
@@ -105,7 +100,8 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 	struct tui_form *f;
 	struct volunteer v;
 	struct err err;
-	char max[16] = "";
+	const struct model_field *fd;
+	char number[16];
 
 	volunteer_init(&v);
 	if (id != 0) {
@@ -113,8 +109,6 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 			tui_status_error(tui, "%s", err.msg);
 			return;
 		}
-		if (v.max_per_month > 0)
-			snprintf(max, sizeof max, "%d", v.max_per_month);
 	}
 	f = tui_form_new(id != 0 ? _("Edit volunteer") : _("New volunteer"),
 	    tui_form_volunteer_save);
@@ -122,14 +116,19 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 	f->version = v.version;
 	f->reopen = tui_form_volunteer_reopen;
 	f->stored_version = tui_form_volunteer_version;
-	tui_form_field(f, _("Name"), TUI_FIELD_TEXT, v.name, NULL);
-	tui_form_field(f, _("E-mail"), TUI_FIELD_TEXT, v.email, NULL);
-	tui_form_field(f, _("Phone"), TUI_FIELD_TEXT, v.phone, NULL);
-	tui_form_field(f, _("Skills"), TUI_FIELD_TEXT, v.skills,
-	    _("e.g. tolk,rijbewijs"));
-	tui_form_field(f, _("Languages"), TUI_FIELD_TEXT, v.languages,
-	    _("e.g. nl,ar"));
-	tui_form_field(f, _("Max/month"), TUI_FIELD_NUMBER, max, _("no limit"));
+	for (fd = volunteer_fields; fd->key != NULL; fd++) {
+		if (fd->form == NULL)
+			continue;
+		/* A number shows empty for 0 (no limit). */
+		number[0] = '\0';
+		if (fd->kind != MODEL_FIELD_TEXT && model_field_int(&v, fd) > 0)
+			snprintf(number, sizeof number, "%d",
+			    model_field_int(&v, fd));
+		tui_form_field(f, _(fd->form), fd->kind == MODEL_FIELD_TEXT ?
+		    TUI_FIELD_TEXT : TUI_FIELD_NUMBER, fd->kind ==
+		    MODEL_FIELD_TEXT ? *model_field_slot(&v, fd) : number,
+		    fd->hint != NULL ? _(fd->hint) : NULL);
+	}
 	volunteer_fini(&v);
 	tui_form_free(tui->form);
 	tui->form = f;
