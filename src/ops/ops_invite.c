@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rooster/ics.h"
@@ -790,7 +789,6 @@ ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
 	struct ops_suggest sug;
 	struct shift sh;
 	struct event ev;
-	struct stat sb;
 	size_t i, open, asked = 0, sent = 0, before = out->len;
 	int counted = 0;
 	char *summary;
@@ -800,11 +798,6 @@ ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
 		return err_set(err, ERR_INVALID, _("offers need your e-mail "
 		    "address as organizer: set 'email = you@example.org' in "
 		    "the config file"));
-	if (mode == OPS_INVITE_OUTBOX && (outbox == NULL ||
-	    stat(outbox, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-		return err_set(err, ERR_INVALID,
-		    _("outbox %s is not a directory "
-		    "(create it first)"), outbox != NULL ? outbox : "");
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	shift_init(&sh);
@@ -833,6 +826,13 @@ ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
 		    sh.needed);
 		goto out;
 	}
+	/*
+	 * The outbox is made as invite makes it (for its owner: it holds
+	 * personal data), only once nothing above refused the offer.
+	 */
+	if (mode == OPS_INVITE_OUTBOX &&
+	    (rc = file_dir_ensure(outbox, 0700, err)) < 0)
+		goto out;
 	open = (size_t)(sh.needed - counted);
 	if (limit == 0)
 		limit = 3 * open;
