@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -117,6 +118,14 @@ store_fail(struct store *st, int rc, struct err *err)
 	    sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	const char *path = st != NULL && st->path != NULL ? st->path : "";
 
+	/*
+	 * An I/O error that is a full disk (making the -shm of a plan whose
+	 * last user closed it, even for a lookup) says so.
+	 */
+	if ((rc & 0xff) == SQLITE_IOERR && st != NULL && st->db != NULL &&
+	    (sqlite3_system_errno(st->db) == ENOSPC ||
+	    sqlite3_system_errno(st->db) == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -263,20 +272,24 @@ store_create_file(const char *path, struct err *err)
 }
 
 /*
- * False if the plan's directory cannot be written and its -shm file is
- * missing: SQLite could not make the -wal and -shm a writer needs, and
- * would then refuse reading too. Such a plan opens read-only, so that
- * its owner can still read it.
+ * False if the plan's -shm file is missing and cannot be made: the
+ * directory cannot be written, or its disk is full (a -shm takes 32 KiB).
+ * SQLite would then refuse reading too; such a plan opens read-only, so
+ * that it can still be read (with no -wal either, the file is all).
  */
 static bool
 store_open_dir_writable(const char *path)
 {
-	char *dir, *slash, *shm;
+	struct statvfs vfs;
+	struct stat sb;
+	char *dir, *slash, *shm, *wal;
 	bool ok;
 
 	shm = xasprintf("%s-shm", path);
-	ok = access(shm, W_OK) == 0;
+	wal = xasprintf("%s-wal", path);
+	ok = access(shm, W_OK) == 0 || (stat(wal, &sb) == 0 && sb.st_size > 0);
 	free(shm);
+	free(wal);
 	if (ok)
 		return true;
 	dir = xstrdup(path);
@@ -288,7 +301,8 @@ store_open_dir_writable(const char *path)
 		free(dir);
 		dir = xstrdup(".");
 	}
-	ok = access(dir, W_OK) == 0;
+	ok = access(dir, W_OK) == 0 && (statvfs(dir, &vfs) != 0 ||
+	    (uint64_t)vfs.f_bavail * vfs.f_frsize >= 64 * 1024);
 	free(dir);
 	return ok;
 }
@@ -308,8 +322,13 @@ store_open_immutable(struct store *st)
 
 	rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL,
 	    NULL, NULL);
+	/* A full disk, where the -shm cannot be made, reads the same way. */
+	if ((rc & 0xff) == SQLITE_IOERR &&
+	    (sqlite3_system_errno(st->db) == ENOSPC ||
+	    sqlite3_system_errno(st->db) == EDQUOT))
+		rc = SQLITE_CANTOPEN;
 	if (rc == SQLITE_OK || ((rc & 0xff) != SQLITE_READONLY &&
-	    (rc & 0xff) != SQLITE_CANTOPEN))
+	    (rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_FULL))
 		return 0;
 	strbuf_init(&uri);
 	strbuf_adds(&uri, "file:");

@@ -330,4 +330,24 @@ sed 's/SUMMARY:Big/SUMMARY:Bigger/' "$TESTDIR/seq.ics" > "$TESTDIR/seq2.ics"
 r import ics "$TESTDIR/seq2.ics"
 check "sequence: the next version still applies" [ "$(sqlite3 "$DB" "SELECT title FROM events WHERE uid = 'seq-1@example.org'")" = Bigger ]
 
+# 10 (low). A full disk and a plan closed cleanly (no -shm left): lookups
+# still read it, a change says the disk is full, not "disk I/O error".
+MNT="$TESTDIR/fulldisk"
+mkdir "$MNT"
+if mount -t tmpfs -o size=1m tmpfs "$MNT" 2> /dev/null; then
+	DB="$MNT/plan.db"
+	ok_run "full disk: a plan" volunteer add Anna
+	dd if=/dev/zero of="$MNT/fill" bs=1k count=2000 2> /dev/null
+	r volunteer list
+	check "full disk: a lookup still reads the plan" sh -c "[ $RC -eq 0 ] && printf '%s' \"\$1\" | grep -q Anna" - "$OUT"
+	r volunteer add Bert
+	check "full disk: a change says the disk is full" sh -c "[ $RC -eq 1 ] && grep -q 'the disk holding .* is full' '$TESTDIR/err' && ! grep -q 'I/O error' '$TESTDIR/err'"
+	rm -f "$MNT/fill"
+	ok_run "full disk: room again, changes work" volunteer add Cees
+	check "full disk: the plan is sound" [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]
+	umount "$MNT"
+else
+	echo "skip - full disk without -shm (cannot mount a tmpfs here)"
+fi
+
 finish
