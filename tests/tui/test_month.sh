@@ -77,6 +77,18 @@ keys j Enter
 sees "the detail opens" "ሃብተ ገብረ: upcoming shifts"
 sees_re "an unavailable day listed with its reason" "unavailable: vakantie"
 keys Escape
+# The volunteer form has them: its title lists them, Away adds or removes.
+period=$(sqlite3 "$DB" "SELECT id FROM unavailable WHERE reason = 'vakantie'")
+keys e
+sees "the form lists the period" "(away: $period "
+keys Tab Tab Tab Tab Tab Tab "-$period" Enter
+sees "saved" "volunteer saved"
+check "the period removed" [ "$(sqlite3 "$DB" "SELECT count(*) FROM unavailable WHERE reason = 'vakantie'")" = 0 ]
+keys e
+sees "the form again" "Edit volunteer"
+keys Tab Tab Tab Tab Tab Tab "$DAY1 $DAY2 ziek" Enter
+sees "saved again" "volunteer saved"
+check "two whole days added with the reason" [ "$(sqlite3 "$DB" "SELECT end_at - start_at, reason FROM unavailable WHERE reason = 'ziek'")" = "172800|ziek" ]
 
 # The week view shows the language too, and at 80 columns the event
 # titles and the names on each shift; its keys act on the selected shift.
