@@ -690,22 +690,25 @@ ics_reader_by_count(const short *by, int size)
 	return n;
 }
 
-/* Changes a yearly rule gives per year, at most; -1 if not day-picking. */
+/*
+ * Changes a yearly rule gives per year, at most; -1 if it is not yearly.
+ * Real zones name their days by month and weekday, but Lotus Notes adds
+ * BYHOUR=2;BYMINUTE=0 and tzurl.org's zones pick days by BYYEARDAY: each
+ * of those only narrows the days or multiplies them by its few values.
+ */
 static long
 ics_reader_rule_per_year(const struct icalrecurrencetype *rr)
 {
-	int months, days, weekdays, monthdays, i;
+	int months, days, weekdays, monthdays, yeardays, weeks, i;
+	long n;
 
-	if (rr->freq != ICAL_YEARLY_RECURRENCE ||
-	    ics_reader_by_count(rr->by_second, ICAL_BY_SECOND_SIZE) > 0 ||
-	    ics_reader_by_count(rr->by_minute, ICAL_BY_MINUTE_SIZE) > 0 ||
-	    ics_reader_by_count(rr->by_hour, ICAL_BY_HOUR_SIZE) > 0 ||
-	    ics_reader_by_count(rr->by_year_day, ICAL_BY_YEARDAY_SIZE) > 0 ||
-	    ics_reader_by_count(rr->by_week_no, ICAL_BY_WEEKNO_SIZE) > 0)
+	if (rr->freq != ICAL_YEARLY_RECURRENCE)
 		return -1;
 	months = ics_reader_by_count(rr->by_month, ICAL_BY_MONTH_SIZE);
 	monthdays = ics_reader_by_count(rr->by_month_day,
 	    ICAL_BY_MONTHDAY_SIZE);
+	yeardays = ics_reader_by_count(rr->by_year_day, ICAL_BY_YEARDAY_SIZE);
+	weeks = ics_reader_by_count(rr->by_week_no, ICAL_BY_WEEKNO_SIZE);
 	weekdays = 0;
 	for (i = 0; i < ICAL_BY_DAY_SIZE &&
 	    rr->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
@@ -717,7 +720,20 @@ ics_reader_rule_per_year(const struct icalrecurrencetype *rr)
 	    weekdays : 1;
 	if (months == 0 && weekdays > 0 && monthdays == 0)
 		days = weekdays > 53 ? 366 : weekdays * 53 / 5 + 1;
-	return (long)(months > 0 ? months : 1) * days;
+	n = (long)(months > 0 ? months : 1) * days;
+	if (yeardays > 0 && (n > yeardays || (months == 0 && monthdays == 0 &&
+	    weekdays == 0)))
+		n = yeardays;
+	if (weeks > 0 && (n > weeks * 7L || (months == 0 && monthdays == 0 &&
+	    weekdays == 0 && yeardays == 0)))
+		n = weeks * 7L;
+	n *= ics_reader_by_count(rr->by_hour, ICAL_BY_HOUR_SIZE) > 0 ?
+	    ics_reader_by_count(rr->by_hour, ICAL_BY_HOUR_SIZE) : 1;
+	n *= ics_reader_by_count(rr->by_minute, ICAL_BY_MINUTE_SIZE) > 0 ?
+	    ics_reader_by_count(rr->by_minute, ICAL_BY_MINUTE_SIZE) : 1;
+	n *= ics_reader_by_count(rr->by_second, ICAL_BY_SECOND_SIZE) > 0 ?
+	    ics_reader_by_count(rr->by_second, ICAL_BY_SECOND_SIZE) : 1;
+	return n;
 }
 
 /* The TZID of c, fit for a message, in buf. */
@@ -976,6 +992,11 @@ ics_reader_line(struct ics_reader *r, char *line, long lineno,
 	case ICS_READER_OUTSIDE:
 		if (*line == '\0')
 			return 0;
+		/* Podio adds an X-COMMENT after END:VCALENDAR. */
+		if (!ics_reader_is(line, "BEGIN", "VCALENDAR") &&
+		    r->calendars > 0 && !r->strict)
+			return r->pass == 1 ? 0 : ics_reader_note(r, lineno,
+			    _("text after END:VCALENDAR ignored"), err);
 		if (!ics_reader_is(line, "BEGIN", "VCALENDAR"))
 			return ics_reader_fail(r, lineno, _("expected "
 			    "BEGIN:VCALENDAR (is this an iCalendar file?)"),

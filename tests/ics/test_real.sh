@@ -33,6 +33,7 @@ DIFFER="
 owncloud-mixed.ics	2015-05-30T10:00Z 2015-05-30T16:00Z;2015-06-02T12:00Z 2015-06-02T14:00Z	a UTC time (Z) with a TZID: RFC 5545 3.2.19 says the TZID does not apply; python applies it
 evolution-softwarestudio-tzid.ics	2008-06-24T18:00Z 2008-06-24T19:30Z	the VTIMEZONE (America/Chicago, CDT) comes after the event; python leaves the time floating
 exchange2010-publish-blank-tzid.ics	2015-08-26T09:00Z 2015-08-26T10:00Z	TZID empty, its VTIMEZONE (also TZID empty) is +0000; python leaves the time floating
+podio-request-trailer.ics	2022-02-22T18:30Z 2022-02-22T19:30Z	an X-COMMENT after END:VCALENDAR; python refuses the file
 "
 
 listed() { printf '%s\n' "$2" | cut -f1 | grep -qx -- "$1"; }

@@ -153,6 +153,41 @@ ok "a name nothing knows uses its VTIMEZONE, even after the event" \
 ok "neither: a note, the event skipped" has "$WORK/err" \
     "line 40: DTSTART names time zone 'Nowhere Standard Time', which the file does not define; event skipped"
 
+# Lotus Notes names the hour of the change in its zones' rules, and Podio
+# writes a comment after END:VCALENDAR.
+cat >"$WORK/notes.ics" <<'ICS'
+BEGIN:VCALENDAR
+PRODID:-//Lotus Development Corporation//NONSGML Notes 8.5.3//EN_C
+BEGIN:VTIMEZONE
+TZID:W. Europe
+BEGIN:STANDARD
+DTSTART:19501029T020000
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+RRULE:FREQ=YEARLY;BYMINUTE=0;BYHOUR=2;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:19500326T020000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+RRULE:FREQ=YEARLY;BYMINUTE=0;BYHOUR=2;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:notes@x
+DTSTART;TZID="W. Europe":20270410T140000
+DTEND;TZID="W. Europe":20270410T150000
+SUMMARY:Notes
+END:VEVENT
+END:VCALENDAR
+X-COMMENT:Cached from 2022-02-20 14:28:21
+ICS
+import "$WORK/notes.ics"
+ok "Lotus Notes zone rules with BYHOUR and BYMINUTE: read" \
+    test "$(when notes@x)" = "2027-04-10T12:00Z 2027-04-10T13:00Z"
+ok "text after END:VCALENDAR: a note" has "$WORK/err" \
+    'line 25: text after END:VCALENDAR ignored$'
+
 # --- replies need only what they use ----------------------------------------
 config "name = Mounia Balakouh" "email = mounia@example.org"
 r volunteer add Ana --email ana@example.net >/dev/null
