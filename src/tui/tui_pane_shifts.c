@@ -241,8 +241,10 @@ tui_pane_shifts_row(struct tui *tui, struct tui_pane *p,
 		    _(" (not reconfirmed)") : "",
 		    a->note != NULL && *a->note != '\0' ? " - " : "",
 		    a->note != NULL ? a->note : "");
+		/* The gap goes before the status, so a name and note cut
+		 * to fit never run into it. */
 		if (stw > 0)
-			tui_text_put(y, x + w - stw, stw,
+			tui_text_put(y, x + w - stw + 1, stw - 1,
 			    _(assignment_status_name(a->status)),
 			    selected ? base : a->status == ASSIGNMENT_DECLINED ?
 			    THEME_DIM : a->status == ASSIGNMENT_ACCEPTED ?
