@@ -129,5 +129,18 @@ ok "and Cas invited" test "$(grep -c '^REQUEST,3,.*Cas Test.*,sent,' "$WORK/run6
 $CHECK mail "$WORK/mail/10.eml" >"$WORK/c2.txt"
 ok "that CANCEL says already filled too" has "$WORK/c2.txt" 'al vervuld'
 
+# offer --outbox DIR makes DIR as invite does (its parent must exist),
+# and only for an offer that is made: a refused one leaves nothing.
+r offer 1 --outbox "$WORK/full-outbox" >/dev/null 2>&1
+ok "a refused offer creates no outbox" test ! -e "$WORK/full-outbox"
+r shift add 1 garderobe >/dev/null
+r --format csv offer 4 --to Bea --outbox "$WORK/new-outbox" | tr -d '\r"' >"$WORK/run7"
+ok "offer --outbox creates the directory" test -d "$WORK/new-outbox"
+ok "the new outbox is its owner's only" test "$(stat -c %a "$WORK/new-outbox")" = 700
+ok "and holds the offer" test "$(ls "$WORK/new-outbox" | wc -l)" -eq 1
+r offer 4 --to Dirk --outbox "$WORK/nope/outbox" >/dev/null 2>"$WORK/err7"
+ok "offer --outbox under a missing parent: exit 2" test $? -eq 2
+ok "says the parent is missing" has "$WORK/err7" 'parent directory does not exist'
+
 ok "every message passes python3-icalendar" checkall
 finish
