@@ -6,7 +6,8 @@
  * /softwarestudio.org/Tzfile/America/Chicago); a Windows name ("W. Europe
  * Standard Time") through ICU's own copy of the CLDR Windows-zone table;
  * or Outlook's display name ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome,
- * Stockholm, Vienna"), whose cities ICU's zone list knows.
+ * Stockholm, Vienna"), whose cities ICU's zone list knows, or without
+ * cities ("(UTC-05:00) Eastern Time (US & Canada)"), its Windows name.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -82,6 +83,33 @@ ics_tzid_display(const char *tzid)
 	return z;
 }
 
+/*
+ * Outlook's display names without cities ("(UTC-05:00) Eastern Time (US
+ * & Canada)") are their Windows name with "Standard Time" for "Time".
+ */
+static icaltimezone *
+ics_tzid_display_windows(const char *tzid)
+{
+	const char *p = strchr(tzid, ')'), *end;
+	char name[128], iana[128];
+	size_t n;
+
+	if (tzid[0] != '(' || p == NULL)
+		return NULL;
+	for (p++; *p == ' '; p++)
+		;
+	if ((end = strstr(p, " (")) == NULL)
+		end = p + strlen(p);
+	n = (size_t)(end - p);
+	if (n < 5 || strncmp(end - 5, " Time", 5) != 0 ||
+	    n + sizeof " Standard" >= sizeof name)
+		return NULL;
+	snprintf(name, sizeof name, "%.*s Standard Time", (int)(n - 5), p);
+	if (!ics_tzid_windows(name, iana, sizeof iana))
+		return NULL;
+	return ics_zone_builtin(iana);
+}
+
 icaltimezone *
 ics_tzid_zone(const char *tzid)
 {
@@ -101,5 +129,7 @@ ics_tzid_zone(const char *tzid)
 	if (ics_tzid_windows(tzid, iana, sizeof iana) &&
 	    (z = ics_zone_builtin(iana)) != NULL)
 		return z;
-	return ics_tzid_display(tzid);
+	if ((z = ics_tzid_display(tzid)) != NULL)
+		return z;
+	return ics_tzid_display_windows(tzid);
 }

@@ -109,6 +109,12 @@ DTEND;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":202704
 SUMMARY:Outlook display name
 END:VEVENT
 BEGIN:VEVENT
+UID:eastern@x
+DTSTART;TZID="(UTC-05:00) Eastern Time (US & Canada)":20270410T140000
+DTEND;TZID="(UTC-05:00) Eastern Time (US & Canada)":20270410T150000
+SUMMARY:Outlook display name without cities
+END:VEVENT
+BEGIN:VEVENT
 UID:prefix@x
 DTSTART;TZID=/softwarestudio.org/Tzfile/America/Chicago:20270410T140000
 DTEND;TZID=/freeassociation.sourceforge.net/Tzfile/America/Chicago:20270410T150000
@@ -137,7 +143,7 @@ END:VTIMEZONE
 END:VCALENDAR
 ICS
 import "$WORK/t3.ics"
-ok "time zones: six added, the unknown one skipped" grep -q '^6,0,0,0,1$' "$WORK/n"
+ok "time zones: seven added, the unknown one skipped" grep -q '^7,0,0,0,1$' "$WORK/n"
 ok "Windows name through ICU: W. Europe is Berlin (CEST)" \
     test "$(when win@x)" = "2027-04-10T12:00Z 2027-04-10T13:00Z"
 ok "Windows name: FLE is Kyiv (EEST)" \
@@ -146,12 +152,14 @@ ok "Windows name: Pacific (PDT)" \
     test "$(when pac@x)" = "2027-04-10T21:00Z 2027-04-10T22:00Z"
 ok "Outlook display name: Amsterdam" \
     test "$(when display@x)" = "2027-04-10T12:00Z 2027-04-10T13:00Z"
+ok "Outlook display name without cities: Eastern (EDT)" \
+    test "$(when eastern@x)" = "2027-04-10T18:00Z 2027-04-10T19:00Z"
 ok "Evolution and libical prefixes: Chicago (CDT)" \
     test "$(when prefix@x)" = "2027-04-10T19:00Z 2027-04-10T20:00Z"
 ok "a name nothing knows uses its VTIMEZONE, even after the event" \
     test "$(when custom@x)" = "2027-04-10T08:30Z 2027-04-10T09:30Z"
 ok "neither: a note, the event skipped" has "$WORK/err" \
-    "line 40: DTSTART names time zone 'Nowhere Standard Time', which the file does not define; event skipped"
+    "line 46: DTSTART names time zone 'Nowhere Standard Time', which the file does not define; event skipped"
 
 # Lotus Notes names the hour of the change in its zones' rules, and Podio
 # writes a comment after END:VCALENDAR.
