@@ -12,7 +12,8 @@ static const struct cli_column cli_invite_columns[] = {
 	{ "method", N_("MESSAGE"), CLI_TEXT, CLI_BOTH },
 	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
 	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_DATA },
-	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX |
+	    CLI_KEEP },
 	{ "summary", N_("SHIFT"), CLI_TEXT, CLI_DATA },
 	{ "start", N_("START"), CLI_TIME, CLI_BOTH },
 	{ "sequence", N_("SEQ"), CLI_INT, CLI_BOTH },
@@ -130,7 +131,8 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		{ "method", N_("MESSAGE"), CLI_TEXT, CLI_BOTH },
 		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
 		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_DATA },
-		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX |
+		    CLI_KEEP },
 		{ "summary", N_("SHIFT"), CLI_TEXT, CLI_DATA },
 		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
 		{ "sequence", N_("SEQ"), CLI_INT, CLI_BOTH },
