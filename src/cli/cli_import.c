@@ -158,10 +158,15 @@ cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
-	if (ctx->format == CLI_FORMAT_TABLE)
-		printf(_("%zu messages read, %zu with a calendar part, %zu "
-		    "replies applied, %zu marked seen\n"), res.messages,
-		    res.calendars, res.replies, res.marked);
+	if (ctx->format == CLI_FORMAT_TABLE) {
+		/* "1 reply applied", not "1 replies": each count its own. */
+		printf(ngettext("%zu message read", "%zu messages read",
+		    (unsigned long)res.messages), res.messages);
+		printf(_(", %zu with a calendar part"), res.calendars);
+		printf(ngettext(", %zu reply applied", ", %zu replies applied",
+		    (unsigned long)res.replies), res.replies);
+		printf(_(", %zu marked seen\n"), res.marked);
+	}
 	ops_mail_result_free(&res);
 	if (rc < 0)
 		return cli_fail(&err);

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: ISC
 # The volunteer loop's tables in a pipe at 80 columns (issue 15: names
 # stay whole longest): invite and offer keep the volunteer's name whole
-# and shrink the outbox path instead.
+# and shrink the outbox path instead. import mail's closing line counts
+# in the singular where one is meant, in English and Dutch.
 . "$(dirname "$0")/../lib.sh"
 export COLUMNS=80
 # widest TEXT: the most display columns one of its lines takes.
@@ -24,4 +25,25 @@ check "invite: no line wider than 80" [ "$(widest "$OUT")" -le 80 ]
 ok_run "offer --outbox" offer 2 --to renee --outbox "$OUTBOX"
 has "offer: the volunteer's name whole" "Renée Müller-Çelik"
 
+# One reply, made from the REQUEST rooster wrote, alone in a Maildir.
+M="$TESTDIR/Maildir"
+mkdir -p "$M/new" "$M/cur" "$M/tmp"
+req=$(ls "$OUTBOX"/shift1-*request.ics)
+{
+	printf 'From: Joelle <joelle@example.org>\nTo: mounia@example.org\n'
+	printf 'Subject: Accepted\nMIME-Version: 1.0\n'
+	printf 'Content-Type: text/calendar; charset=UTF-8; method=REPLY\n\n'
+	sed -e 's/^METHOD:REQUEST/METHOD:REPLY/' \
+	    -e 's/PARTSTAT=NEEDS-ACTION/PARTSTAT=ACCEPTED/' "$req"
+} > "$M/new/1900000000.reply.host"
+cp -R "$M" "$TESTDIR/Maildir.nl"
+cp "$DB" "$TESTDIR/before.db"
+ok_run "import mail" import mail "$M"
+has "one message, one reply: singular" "1 message read, 1 with a calendar part, 1 reply applied, 1 marked seen"
+r import mail "$M"
+has "none applied: plural" ", 0 replies applied, 0 marked seen"
+cp "$TESTDIR/before.db" "$DB"
+rm -rf "$M"; mv "$TESTDIR/Maildir.nl" "$M"
+LC_ALL=nl_NL.UTF-8 r import mail "$M"
+has "Dutch: singular" "1 bericht gelezen, 1 met een agendadeel, 1 antwoord verwerkt, 1 als gelezen gemarkeerd"
 finish
