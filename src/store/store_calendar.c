@@ -220,9 +220,11 @@ store_calendar_people(sqlite3_stmt *stmt, struct store_calendar_names *n,
 		a->shift_id = sh->id;
 		for (id = 0; *p >= '0' && *p <= '9'; p++)
 			id = id * 10 + (*p - '0');
+		/* The statuses' initials differ (declined is left out). */
 		a->status = id % 128 == 'a' ? ASSIGNMENT_ACCEPTED :
 		    id % 128 == 'i' ? ASSIGNMENT_INVITED :
-		    id % 128 == 't' ? ASSIGNMENT_TENTATIVE : ASSIGNMENT_PLANNED;
+		    id % 128 == 't' ? ASSIGNMENT_TENTATIVE :
+		    id % 128 == 'o' ? ASSIGNMENT_OFFERED : ASSIGNMENT_PLANNED;
 		id /= 128;
 		a->volunteer_id = id;
 		/* The rank, in the id the export does not use, to sort by. */

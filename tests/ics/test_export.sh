@@ -207,4 +207,17 @@ ok "X-WR-CALNAME: lines of at most 75 octets" sh -c \
 $CHECK cal "$WORK/n.ics" >"$WORK/n.txt"
 ok "X-WR-CALNAME: read back as the plan's name" has "$WORK/n.txt" \
     "^CALNAME Samen Hier, Rotterdam; noord.zuid .* Schiedam en Vlaardingen$"
+# Someone offered the shift but not yet on it is not named on it.
+export ROOSTER_DB="$WORK/offer.db"
+r init --timezone Europe/Amsterdam >/dev/null
+r event add X --start "2027-03-27 14:00" --end "2027-03-27 17:00" >/dev/null
+r shift add 1 algemeen --needed 3 >/dev/null
+r volunteer add Ana --email ana@example.org >/dev/null
+r volunteer add Bob --email bob@example.org >/dev/null
+r assign 1 1 >/dev/null
+r offer 1 --to Bob --outbox "$WORK/offer-out" >/dev/null 2>&1
+r export ics -o "$WORK/offer.ics"
+ok "an offered volunteer is not named on the shift" \
+    lacks "$WORK/offer.ics" 'Bob'
+ok "who is on it is" has "$WORK/offer.ics" 'On this shift: Ana'
 finish
