@@ -509,10 +509,11 @@ struct store_calendar_filter {
 /*
  * Called once per calendar entry: a shift with its event, or an event
  * alone (sh NULL) when it has no shifts. people lists the assignments on
- * the shift that were not declined, by name (NOCASE) then id, with only
- * shift_id, volunteer_id, status and volunteer (the name) set (empty for
- * an event alone); in one volunteer's calendar their own assignment is
- * there too, declined or not, with its note. All borrowed for the call.
+ * the shift that count (assignment_counts), by name (NOCASE) then id,
+ * with only shift_id, volunteer_id, status and volunteer (the name) set
+ * (empty for an event alone); in one volunteer's calendar their own
+ * assignment is there too, counting or not, with its note. All borrowed
+ * for the call.
  */
 typedef int store_calendar_fn(void *arg, const struct event *ev,
     const struct shift *sh, const struct assignment_list *people,
