@@ -992,8 +992,12 @@ ics_reader_line(struct ics_reader *r, char *line, long lineno,
 	case ICS_READER_OUTSIDE:
 		if (*line == '\0')
 			return 0;
-		/* Podio adds an X-COMMENT after END:VCALENDAR. */
-		if (!ics_reader_is(line, "BEGIN", "VCALENDAR") &&
+		/*
+		 * Podio adds an X-COMMENT after END:VCALENDAR; a component
+		 * there (BEGIN or END) is no calendar, though.
+		 */
+		if (!ics_reader_is(line, "BEGIN", NULL) &&
+		    !ics_reader_is(line, "END", NULL) &&
 		    r->calendars > 0 && !r->strict)
 			return r->pass == 1 ? 0 : ics_reader_note(r, lineno,
 			    _("text after END:VCALENDAR ignored"), err);

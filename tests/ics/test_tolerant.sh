@@ -195,6 +195,9 @@ ok "Lotus Notes zone rules with BYHOUR and BYMINUTE: read" \
     test "$(when notes@x)" = "2027-04-10T12:00Z 2027-04-10T13:00Z"
 ok "text after END:VCALENDAR: a note" has "$WORK/err" \
     'line 25: text after END:VCALENDAR ignored$'
+printf 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x@x\r\nEND:VEVENT\r\n' >"$WORK/after.ics"
+r import ics "$WORK/after.ics" >/dev/null 2>&1
+ok "a component after END:VCALENDAR: refused (exit 2)" test $? -eq 2
 
 # --- replies need only what they use ----------------------------------------
 config "name = Mounia Balakouh" "email = mounia@example.org"
