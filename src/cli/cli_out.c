@@ -223,11 +223,24 @@ cli_table_print_text(const struct cli_table *t)
 	}
 	/*
 	 * Too wide (80 columns over SSH, a pipe): what people act on stays
-	 * whole longest. First second ids go (right to left: a name says
+	 * whole longest. A column with nothing in any row goes before
+	 * anything else (its header alone says nothing). Then second ids go (right to left: a name says
 	 * the same), then the other flexible columns shrink, then status
 	 * words and draft marks go, and names and titles shrink last; the
 	 * widest first, one column at a time.
 	 */
+	for (i = t->ncols; total > avail && t->nrows > 0 && i-- > 0;) {
+		if (hidden[i])
+			continue;
+		for (r = 0; r < t->nrows; r++)
+			if (*cli_cell_peek(&t->cells[r * t->ncols + i], false,
+			    buf, sizeof buf) != '\0')
+				break;
+		if (r == t->nrows) {
+			hidden[i] = true;
+			total -= width[i] + 2;
+		}
+	}
 	for (pass = 0; pass < 4; pass++) {
 		for (i = t->ncols; (pass == 0 || pass == 2) && total > avail &&
 		    i-- > 0;)

@@ -3,7 +3,8 @@
 # The volunteer loop's tables in a pipe at 80 columns (issue 15: names
 # stay whole longest): invite and offer keep the volunteer's name whole
 # and shrink the outbox path instead. import mail's closing line counts
-# in the singular where one is meant, in English and Dutch.
+# in the singular where one is meant, in English and Dutch. A column
+# empty in every row goes before a role or name is cut (Dutch gaps).
 . "$(dirname "$0")/../lib.sh"
 export COLUMNS=80
 # widest TEXT: the most display columns one of its lines takes.
@@ -46,4 +47,14 @@ cp "$TESTDIR/before.db" "$DB"
 rm -rf "$M"; mv "$TESTDIR/Maildir.nl" "$M"
 LC_ALL=nl_NL.UTF-8 r import mail "$M"
 has "Dutch: singular" "1 bericht gelezen, 1 met een agendadeel, 1 antwoord verwerkt, 1 als gelezen gemarkeerd"
+# gaps in Dutch at 80 columns: NIET BEVESTIGD (nobody to reconfirm) is
+# empty in every row; the role stays whole instead.
+r event add "Taalcafé" --start "2030-04-02 19:30" --end "2030-04-02 21:30"
+r shift add "$OUT" "begeleider-kinderen" --needed 2
+LC_ALL=nl_NL.UTF-8 r gaps --from 2030-04-01 --to 2030-04-30
+has "Dutch gaps: the role whole" "begeleider-kinderen"
+check "Dutch gaps: the empty column left out" sh -c '! printf "%s" "$1" | grep -q "NIET BE"' - "$OUT"
+check "Dutch gaps: no line wider than 80" [ "$(widest "$OUT")" -le 80 ]
+LC_ALL=nl_NL.UTF-8 r --format csv gaps --from 2030-04-01 --to 2030-04-30
+has "csv keeps the column" "unconfirmed"
 finish
