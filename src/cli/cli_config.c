@@ -173,6 +173,23 @@ cli_config_path(void)
 }
 
 int
+cli_config_need_email(const struct ops_config *cfg, bool offer)
+{
+	char *path;
+
+	if (cfg->email != NULL && *cfg->email != '\0')
+		return CLI_OK;
+	if ((path = cli_config_path()) == NULL)
+		return CLI_OK;	/* no HOME: ops says it without a path */
+	fprintf(stderr, offer ? _("rooster: offers need your e-mail address "
+	    "as organizer: add 'email = you@example.org' to %s\n") :
+	    _("rooster: invites need your e-mail address as organizer: add "
+	    "'email = you@example.org' to %s\n"), path);
+	free(path);
+	return CLI_USAGE;
+}
+
+int
 cli_config_load(struct ops_config *cfg)
 {
 	struct cli_config_state cs;

@@ -457,6 +457,12 @@ struct ops_config;
  * and returns CLI_USAGE for a bad value (CLI_FAILED if unreadable).
  */
 int cli_config_load(struct ops_config *cfg);
+/*
+ * CLI_OK when cfg names the organizer's e-mail address; else prints one
+ * line naming the config file to put it in (invites, or offers when offer)
+ * and returns CLI_USAGE.
+ */
+int cli_config_need_email(const struct ops_config *cfg, bool offer);
 int cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv);
 int cli_query_hours(struct cli_ctx *ctx, int argc, char **argv);
 int cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv);

@@ -77,7 +77,8 @@ cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv)
 			to[nto++] = id;
 		}
 	}
-	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
+	if ((rc = cli_config_load(&cfg)) != CLI_OK ||
+	    (rc = cli_config_need_email(&cfg, true)) != CLI_OK) {
 		ops_config_fini(&cfg);
 		goto out;
 	}
@@ -153,7 +154,8 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx,
 		    _("give --outbox DIR or --send (one "
 		    "of them)"));
-	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
+	if ((rc = cli_config_load(&cfg)) != CLI_OK ||
+	    (rc = cli_config_need_email(&cfg, false)) != CLI_OK) {
 		ops_config_fini(&cfg);
 		return rc;
 	}
