@@ -49,6 +49,8 @@ static const struct tui_keydef tui_keymap_defaults[] = {
 	  N_("note on the selected assignment (for the volunteer)") },
 	{ TUI_ACT_CANCEL_EVENT, "cancel-event", "c", N_("events"),
 	  N_("cancel the selected event (asks y/n)") },
+	{ TUI_ACT_COPY_EVENT, "copy-event", "C", N_("events"),
+	  N_("copy the selected event (with its shifts) to a new date") },
 	{ TUI_ACT_FILTER, "filter", "/", N_("panes"),
 	  N_("filter the focused pane; Esc clears") },
 	{ TUI_ACT_GAPS, "gaps", "!", N_("events"),
@@ -280,6 +282,7 @@ tui_keymap_changes(enum tui_action action, enum tui_pane_id focus)
 	case TUI_ACT_RESPOND:
 	case TUI_ACT_NOTE:
 	case TUI_ACT_CANCEL_EVENT:
+	case TUI_ACT_COPY_EVENT:
 	case TUI_ACT_INVITE:
 	case TUI_ACT_OFFER:
 	case TUI_ACT_UNDO:

@@ -219,6 +219,77 @@ tui_pane_events_ask_scope(struct tui *tui, const struct event *ev,
 	    "'%s'"), one_told, fol, fol_told, all, all_told, title);
 }
 
+/*
+ * C typed the copy's start: a date and time, or a date alone (today and
+ * tomorrow too), which keeps a timed event's time of day. The copy (with
+ * its shifts, not the people) is made by ops_event_copy(), as `rooster
+ * event copy ID --start WHEN` does, and selected.
+ */
+static int
+tui_pane_events_copy_save(struct tui *tui, struct tui_form *f,
+    struct err *err)
+{
+	struct tui_pane *p = tui->panes[TUI_PANE_EVENTS];
+	const char *text = tui_form_text(f, 0);
+	struct event ev;
+	char when[64], day[16], time[8];
+	int64_t start, new_id;
+
+	if (strchr(text, ':') != NULL) {
+		if (rtime_parse_when(text, &start, err) < 0)
+			return -1;
+	} else {
+		if (rtime_parse_day(text, rtime_now(), &start, err) < 0)
+			return -1;
+		if (store_event_get(tui->st, f->id, &ev, err) < 0)
+			return -1;
+		if (!ev.all_day) {
+			rtime_format(start, "%Y-%m-%d", day, sizeof day);
+			rtime_format(ev.start, "%H:%M", time, sizeof time);
+			snprintf(when, sizeof when, "%s %s", day, time);
+			if (rtime_parse_when(when, &start, err) < 0) {
+				event_fini(&ev);
+				return -1;
+			}
+		}
+		event_fini(&ev);
+	}
+	if (ops_event_copy(tui->st, f->id, start, &new_id, err) < 0)
+		return -1;
+	tui_form_free(tui->form);
+	tui->form = NULL;
+	tui_loop_reload(tui);
+	rtime_format_when(start, when, sizeof when);
+	if (tui_list_select(&p->list, TUI_ROW_EVENT, new_id, 0))
+		tui_status_message(tui, _("event copied to %s"), when);
+	else
+		/* TRANSLATORS: the copy is not among the listed events
+		 * (it is in the past, or filtered out). */
+		tui_status_message(tui, _("event copied to %s (not listed "
+		    "here)"), when);
+	return 0;
+}
+
+static void
+tui_pane_events_copy_open(struct tui *tui, const struct event *ev,
+    const char *title)
+{
+	struct tui_form *f;
+	char form_title[128], when[64];
+
+	rtime_format_when(ev->start, when, sizeof when);
+	/* TRANSLATORS: the event's title and its start now. */
+	snprintf(form_title, sizeof form_title, _("Copy '%s' (%s) with its "
+	    "shifts to"), title, when);
+	f = tui_form_new(form_title, tui_pane_events_copy_save);
+	f->id = ev->id;
+	tui_form_field(f, _("Start"), TUI_FIELD_TEXT, NULL, ev->all_day ?
+	    _("YYYY-MM-DD, today or tomorrow") : _("YYYY-MM-DD [HH:MM]; a "
+	    "date alone keeps the time"));
+	tui_form_free(tui->form);
+	tui->form = f;
+}
+
 static int
 tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
     enum tui_action action)
@@ -245,7 +316,8 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 	if (ev == NULL) {
 		if (action == TUI_ACT_OPEN || action == TUI_ACT_EDIT ||
 		    action == TUI_ACT_DELETE ||
-		    action == TUI_ACT_CANCEL_EVENT) {
+		    action == TUI_ACT_CANCEL_EVENT ||
+		    action == TUI_ACT_COPY_EVENT) {
 			tui_status_message(tui, _("no event selected"));
 			return TUI_HANDLED | TUI_DRAW;
 		}
@@ -282,6 +354,9 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 		}
 		tui_status_ask(tui, "y", tui_pane_events_cancel_answer, ev->id,
 		    0, _("cancel event '%s'? y/n"), title);
+		break;
+	case TUI_ACT_COPY_EVENT:
+		tui_pane_events_copy_open(tui, ev, title);
 		break;
 	default:
 		flags = TUI_UNHANDLED;

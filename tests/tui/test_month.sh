@@ -112,6 +112,24 @@ keys t x
 sees "x in the week view: to the shift's volunteers" "select the volunteer under the shift, then x"
 lacks "the week view closed" "Week "
 
+# C in the events pane copies the selected event with its shifts (not
+# its people) to a date typed as the week view's ':' asks for one; a date
+# alone keeps the time of day. The copy is selected.
+COPYDAY=$(date -u -d '+10 days' +%F)
+keys 1 g C
+sees "C asks for the copy's start" "Copy 'Taalcafé' ($DAY1 14:00) with its shifts to"
+keys "2027-02-30" Enter
+sees "an impossible date: the form stays" "Copy 'Taalcafé'"
+check "an impossible date: nothing copied" [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE title = 'Taalcafé'")" = 1 ]
+keys C-u "$COPYDAY" Enter
+sees "C: copied" "event copied to $COPYDAY 14:00"
+check "C: the copy at the same time of day" [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE title = 'Taalcafé' AND start_at = strftime('%s', '$COPYDAY 14:00')")" = 1 ]
+check "C: its shifts copied without people" [ "$(sqlite3 "$DB" "SELECT count(s.id), count(a.volunteer_id) FROM events e JOIN shifts s ON s.event_id = e.id LEFT JOIN assignments a ON a.shift_id = s.id WHERE e.start_at = strftime('%s', '$COPYDAY 14:00')")" = "2|0" ]
+sees_re "C: the copy selected, its shifts shown" "begeleider.*0/2 !"
+keys '?'
+sees "the help lists C" "copy the selected event (with its shifts) to a new date"
+keys Escape
+
 # A key that does nothing says so on the status line.
 keys 1
 keys x
