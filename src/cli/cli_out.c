@@ -159,8 +159,14 @@ static const char *
 cli_cell_peek(const struct cli_cell *c, bool data, char *buf, size_t size)
 {
 	switch (c->type) {
-	case CLI_TEXT:
 	case CLI_JSON:
+		/* A json boolean reads as a word in a table ("ALL DAY: no"). */
+		if (!data && strcmp(c->text, "true") == 0)
+			return _("yes");
+		if (!data && strcmp(c->text, "false") == 0)
+			return _("no");
+		return c->text;
+	case CLI_TEXT:
 		return c->text;
 	case CLI_WORD:
 		return data || c->text[0] == '\0' ? c->text : _(c->text);

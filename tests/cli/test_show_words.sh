@@ -1,0 +1,22 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# event show's ALL DAY reads as a word in the reader's language in a
+# table ("HELE DAG: nee", not "false"), as volunteer show's ACTIVE does;
+# json keeps a boolean and csv true/false.
+. "$(dirname "$0")/../lib.sh"
+r init --timezone Europe/Amsterdam --name "Samen Thuis"
+r event add "Taalcafé" --start "2030-03-05 19:30" --end "2030-03-05 21:30"
+r event add "Fietsdag" --date 2030-03-09
+r event show 1
+has "English: ALL DAY no" "ALL DAY:     no"
+r event show 2
+has "English: ALL DAY yes" "ALL DAY:     yes"
+LC_ALL=nl_NL.UTF-8 r event show 1
+check "Dutch: HELE DAG nee" sh -c 'printf "%s\n" "$1" | grep -q "^HELE DAG: *nee$"' - "$OUT"
+LC_ALL=nl_NL.UTF-8 r event show 2
+check "Dutch: HELE DAG ja" sh -c 'printf "%s\n" "$1" | grep -q "^HELE DAG: *ja$"' - "$OUT"
+r --format json event show 2
+json "json: a boolean" 'j["all_day"] is True'
+r --format csv event show 1
+has "csv: false" "false"
+finish
