@@ -336,6 +336,13 @@ const char *tui_pane_shifts_conflict(struct tui *tui);
  * shifts. True if it did (draw again).
  */
 bool tui_pane_shifts_judge(struct tui *tui);
+/*
+ * Answers to the shifts pane's questions about assignment (ask.a shift,
+ * ask.b volunteer): y removes it; a, d or t records that response. The
+ * week view asks them too.
+ */
+int tui_pane_shifts_unassign_answer(struct tui *tui, int key);
+int tui_pane_shifts_respond_answer(struct tui *tui, int key);
 /* The event selected in the events pane, 0 if none. */
 int64_t tui_pane_events_selected(struct tui *tui);
 /*

@@ -296,7 +296,7 @@ tui_pane_shifts_delete_answer(struct tui *tui, int key)
 	return tui_pane_done(tui, rc, &err, _("shift deleted"));
 }
 
-static int
+int
 tui_pane_shifts_unassign_answer(struct tui *tui, int key)
 {
 	struct err err;
@@ -307,7 +307,7 @@ tui_pane_shifts_unassign_answer(struct tui *tui, int key)
 	return tui_pane_done(tui, rc, &err, _("assignment removed"));
 }
 
-static int
+int
 tui_pane_shifts_respond_answer(struct tui *tui, int key)
 {
 	enum assignment_status status;

@@ -3,8 +3,8 @@
  * The week view (w): Monday to Sunday across, each day's shifts down with
  * their staffing, a "!" on every shift still short of people, and where
  * the day has room the event's title and the names on each shift. j/k
- * select a shift (s assigns to it; x, r and n open it in the shifts
- * pane), PgDn/PgUp (or left/right) move a week, g or t return to this
+ * select a shift (s assigns to it; x, r and n act on one of its people,
+ * asking which when there are several), PgDn/PgUp (or left/right) move a week, g or t return to this
  * week, : goes to a date. One range query of at most TUI_WEEK_MAX shifts
  * and one of their assignments per draw.
  */
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rooster/ops.h"
 #include "tui_curses.h"
 #include "tui_pane.h"
 
@@ -281,8 +282,9 @@ tui_week_goto_save(struct tui *tui, struct tui_form *f, struct err *err)
 }
 
 /*
- * x and r act on a volunteer of the shift: the shifts pane opens on the
- * shift's event with the shift selected, the week view closes.
+ * x, r and n on a shift with more people than the digits of a question
+ * can name: the shifts pane opens on the shift's event with the shift
+ * selected, the week view closes.
  */
 static int
 tui_week_to_shift(struct tui *tui, const char *what)
@@ -307,6 +309,117 @@ tui_week_to_shift(struct tui *tui, const char *what)
 	    "then %s"), what);
 	shift_fini(&sh);
 	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD;
+}
+
+/* The most people a "which one?" question names, by the digits 1-7. */
+#define TUI_WEEK_CHOICES 7
+
+/*
+ * Act with action (x, r or n) on person a of shift sh: x removes at once
+ * when chosen from several (ask says so) and asks y/n otherwise, r asks
+ * for the response, n opens the note form.
+ */
+static int
+tui_week_act(struct tui *tui, enum tui_action action, const struct shift *sh,
+    const struct assignment *a, bool ask)
+{
+	struct err err;
+	char *name = text_sanitize(a->volunteer);
+	int flags = TUI_HANDLED | TUI_DRAW;
+
+	if (action == TUI_ACT_UNASSIGN && ask)
+		tui_status_ask(tui, "y", tui_pane_shifts_unassign_answer,
+		    sh->id, a->volunteer_id, _("remove %s from %s? y/n"), name,
+		    sh->role);
+	else if (action == TUI_ACT_UNASSIGN)
+		flags = tui_pane_done(tui, ops_unassign(tui->st, sh->id,
+		    a->volunteer_id, &err), &err, _("assignment removed"));
+	else if (action == TUI_ACT_RESPOND)
+		tui_status_ask(tui, "adt", tui_pane_shifts_respond_answer,
+		    sh->id, a->volunteer_id, _("%s: a accepted, d declined, "
+		    "t tentative (Esc cancels)"), name);
+	else
+		tui_form_note_open(tui, sh->id, a->volunteer_id, a->volunteer,
+		    a->note);
+	free(name);
+	return flags;
+}
+
+/* A digit chose one of the shift's people (ask.a shift, ask.b action). */
+static int
+tui_week_choice_answer(struct tui *tui, int key)
+{
+	struct assignment_list people = { 0 };
+	struct shift sh;
+	size_t i = (size_t)(key - '1');
+	int flags = TUI_HANDLED | TUI_DRAW;
+
+	if (store_shift_get(tui->st, tui->ask.a, &sh, NULL) == 0 &&
+	    store_assignment_list_shift(tui->st, sh.id, &people, NULL) == 0 &&
+	    i < people.len)
+		flags = tui_week_act(tui, (enum tui_action)tui->ask.b, &sh,
+		    &people.items[i], false);
+	else
+		tui_status_message(tui, _("the shift changed; try again"));
+	assignment_list_free(&people);
+	shift_fini(&sh);
+	return flags;
+}
+
+/*
+ * x, r and n in the week view act on the selected shift's people there:
+ * on its one person at once, or after a question naming each by a digit.
+ */
+static int
+tui_week_people(struct tui *tui, enum tui_action action, const char *key)
+{
+	struct assignment_list people = { 0 };
+	struct shift sh;
+	struct err err;
+	char question[256], keys[TUI_WEEK_CHOICES + 1], *name;
+	size_t i, used;
+	int flags = TUI_HANDLED | TUI_DRAW;
+
+	if (store_shift_get(tui->st, tui->week_sel, &sh, &err) < 0 ||
+	    store_assignment_list_shift(tui->st, sh.id, &people, &err) < 0) {
+		tui_status_error(tui, "%s", err.msg);
+		goto out;
+	}
+	if (people.len == 0) {
+		/* TRANSLATORS: %s is the shift's role. */
+		tui_status_message(tui, _("nobody on %s yet (s assigns)"),
+		    sh.role);
+		goto out;
+	}
+	if (people.len == 1) {
+		flags = tui_week_act(tui, action, &sh, &people.items[0], true);
+		goto out;
+	}
+	if (people.len > TUI_WEEK_CHOICES) {
+		flags = tui_week_to_shift(tui, key);
+		goto out;
+	}
+	/* TRANSLATORS: the start of "x: who on tolk? 1 Ann, 2 Bo (Esc
+	 * cancels)"; %s are the key and the shift's role. */
+	used = (size_t)snprintf(question, sizeof question, _("%s: who on "
+	    "%s?"), key, sh.role);
+	for (i = 0; i < people.len && used < sizeof question; i++) {
+		name = text_sanitize(people.items[i].volunteer);
+		used += (size_t)snprintf(question + used, sizeof question -
+		    used, "%s %zu %s", i > 0 ? "," : "", i + 1, name);
+		free(name);
+		keys[i] = (char)('1' + i);
+	}
+	keys[i] = '\0';
+	if (used < sizeof question)
+		snprintf(question + used, sizeof question - used, " %s",
+		    _("(Esc cancels)"));
+	tui_status_ask(tui, keys, tui_week_choice_answer, sh.id, action,
+	    "%s", question);
+out:
+	assignment_list_free(&people);
+	shift_fini(&sh);
+	return flags;
 }
 
 int
@@ -338,14 +451,18 @@ tui_week_handle(struct tui *tui, enum tui_action action, int key)
 		    _("YYYY-MM-DD, today or tomorrow"));
 		tui_form_free(tui->form);
 		tui->form = f;
-	} else if (action == TUI_ACT_ASSIGN && tui->week_sel != 0)
+	} else if (tui->readonly && tui->week_sel != 0 &&
+	    (action == TUI_ACT_ASSIGN || action == TUI_ACT_UNASSIGN ||
+	    action == TUI_ACT_RESPOND || action == TUI_ACT_NOTE))
+		tui_status_error(tui, _("read-only: nothing can be changed"));
+	else if (action == TUI_ACT_ASSIGN && tui->week_sel != 0)
 		tui_picker_open(tui, tui->week_sel);
 	else if (action == TUI_ACT_UNASSIGN && tui->week_sel != 0)
-		return tui_week_to_shift(tui, "x");
+		return tui_week_people(tui, action, "x");
 	else if (action == TUI_ACT_RESPOND && tui->week_sel != 0)
-		return tui_week_to_shift(tui, "r");
+		return tui_week_people(tui, action, "r");
 	else if (action == TUI_ACT_NOTE && tui->week_sel != 0)
-		return tui_week_to_shift(tui, "n");
+		return tui_week_people(tui, action, "n");
 	else if (action == TUI_ACT_ESCAPE || action == TUI_ACT_WEEK)
 		tui->week = false;
 	else

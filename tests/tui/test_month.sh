@@ -108,9 +108,31 @@ keys :
 sees ": asks for a date" "Go to a date"
 keys "$(date -u -d '+21 days' +%F)" Enter
 sees_re ": went to that week" "Week .*: 0 shifts"
-keys t x
-sees "x in the week view: to the shift's volunteers" "select the volunteer under the shift, then x"
-lacks "the week view closed" "Week "
+# x and r act in the week view on the selected shift's people: its one
+# person at once, or the one chosen by a digit.
+keys t r
+sees "r in the week view: the response asked for its one person" "Mounia Balakouh: a accepted, d declined, t tentative"
+keys a
+sees "r: recorded" "response recorded: accepted"
+check "r: stored" [ "$(sqlite3 "$DB" "SELECT status FROM assignments WHERE shift_id = 1 AND volunteer_id = 1")" = accepted ]
+sees "r: the week view stays" "Week "
+keys x
+sees "x in the week view: asks before removing its one person" "remove Mounia Balakouh from begeleider? y/n"
+keys n
+check "x answered n: still assigned" [ "$(sqlite3 "$DB" "SELECT count(*) FROM assignments WHERE shift_id = 1")" = 1 ]
+keys j x
+sees_re "x on a shift of two: asks which by number" "x: who on tolk\? 1 [^,]+, 2 "
+keys 1
+sees "x 1: removed" "assignment removed"
+check "x 1: one left on the shift" [ "$(sqlite3 "$DB" "SELECT count(*) FROM assignments WHERE shift_id = 2")" = 1 ]
+sees "x: the week view stays" "Week "
+keys r
+sees_re "r on the shift's one left: the response asked" ": a accepted, d declined, t tentative"
+keys d
+sees "r d: recorded" "response recorded: declined"
+check "r d: stored" [ "$(sqlite3 "$DB" "SELECT status FROM assignments WHERE shift_id = 2")" = declined ]
+keys w
+lacks "w closes the week view" "Week "
 
 # C in the events pane copies the selected event with its shifts (not
 # its people) to a date typed as the week view's ':' asks for one; a date
