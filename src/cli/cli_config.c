@@ -182,9 +182,9 @@ cli_config_need_email(const struct ops_config *cfg, bool offer)
 	if ((path = cli_config_path()) == NULL)
 		return CLI_OK;	/* no HOME: ops says it without a path */
 	fprintf(stderr, offer ? _("rooster: offers need your e-mail address "
-	    "as organizer: add 'email = you@example.org' to %s\n") :
-	    _("rooster: invites need your e-mail address as organizer: add "
-	    "'email = you@example.org' to %s\n"), path);
+	    "as organizer: set 'email = you@example.org' in %s\n") :
+	    _("rooster: invites need your e-mail address as organizer: set "
+	    "'email = you@example.org' in %s\n"), path);
 	free(path);
 	return CLI_USAGE;
 }

@@ -10,9 +10,9 @@ r shift add 1 begeleider --needed 2
 r volunteer add "Fatima El Amrani" --email fatima@example.org --skills begeleider
 r assign 1 fatima
 CFG="$XDG_CONFIG_HOME/rooster/config"
-refused "invite names the config file" 2 "add 'email = you@example.org' to $CFG\$" invite --outbox "$TESTDIR/outbox"
+refused "invite names the config file" 2 "set 'email = you@example.org' in $CFG\$" invite --outbox "$TESTDIR/outbox"
 check "no outbox made" [ ! -e "$TESTDIR/outbox" ]
-refused "offer names the config file" 2 "offers need .* to $CFG\$" offer 1 --outbox "$TESTDIR/outbox"
+refused "offer names the config file" 2 "offers need .* in $CFG\$" offer 1 --outbox "$TESTDIR/outbox"
 export LC_ALL=nl_NL.UTF-8
 refused "Dutch: invite names the config file" 2 "zet 'email = jij@example.org' in $CFG\$" invite --outbox "$TESTDIR/outbox"
 mkdir -p "$XDG_CONFIG_HOME/rooster"
