@@ -203,6 +203,7 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_record_list lists[3];
 	struct cli_column cols[CLI_ARGS_MAX];
 	struct cli_table t, at, ot, tt;
+	struct cli_column *acols;
 	size_t ncols;
 	struct volunteer v;
 	struct err err;
@@ -230,7 +231,19 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_row(&t);
 	cli_table_int(&t, v.id);
 	cli_record_row(&t, &v, volunteer_fields);
-	cli_table_init(&at, cli_assignment_columns, cli_assignment_ncolumns);
+	/*
+	 * Their own shifts: in a table the name would only repeat the one
+	 * above on every row (and crowd out the event); json and csv keep
+	 * it.
+	 */
+	acols = xreallocarray(NULL, cli_assignment_ncolumns, sizeof *acols);
+	memcpy(acols, cli_assignment_columns, cli_assignment_ncolumns *
+	    sizeof *acols);
+	for (i = 0; i < cli_assignment_ncolumns; i++)
+		if (strcmp(acols[i].key, "volunteer") == 0 ||
+		    strcmp(acols[i].key, "volunteer_id") == 0)
+			acols[i].flags &= ~CLI_TABLE;
+	cli_table_init(&at, acols, cli_assignment_ncolumns);
 	for (i = 0; i < list.len; i++)
 		cli_assignment_row(&at, &list.items[i]);
 	cli_table_init(&ot, off_cols, sizeof off_cols / sizeof off_cols[0]);
@@ -261,6 +274,7 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_print_record_lists(ctx, &t, lists, 3);
 	cli_table_fini(&t);
 	cli_table_fini(&at);
+	free(acols);
 	cli_table_fini(&ot);
 	cli_table_fini(&tt);
 	assignment_list_free(&list);

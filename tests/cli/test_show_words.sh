@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: ISC
 # event show's ALL DAY reads as a word in the reader's language in a
 # table ("HELE DAG: nee", not "false"), as volunteer show's ACTIVE does;
-# json keeps a boolean and csv true/false.
+# json keeps a boolean and csv true/false. volunteer show lists their
+# own shifts without repeating their name on every row (json keeps it).
 . "$(dirname "$0")/../lib.sh"
 r init --timezone Europe/Amsterdam --name "Samen Thuis"
 r event add "Taalcafé" --start "2030-03-05 19:30" --end "2030-03-05 21:30"
@@ -19,4 +20,12 @@ r --format json event show 2
 json "json: a boolean" 'j["all_day"] is True'
 r --format csv event show 1
 has "csv: false" "false"
+r volunteer add "Joëlle van der Linden-Hoogeveen" --skills begeleider
+r shift add 1 begeleider
+r assign 1 joelle
+COLUMNS=80 r volunteer show joelle
+check "volunteer show: the name once, not on each shift" [ "$(printf '%s\n' "$OUT" | grep -c 'Joëlle van der')" -eq 1 ]
+has "volunteer show: the shift listed" "Taalcafé"
+r --format json volunteer show joelle
+json "json: the shift keeps its volunteer" 'j["upcoming"][0]["volunteer"].startswith("Joëlle")'
 finish
