@@ -198,9 +198,11 @@ int store_volunteer_list(struct store *st, const char *search,
     const char *skill, struct volunteer_list *out, struct err *err);
 /*
  * One page of store_volunteer_list (no skill filter): at most limit
- * volunteers (0: all) ordered by name then id, starting after the one
- * named after_name with id after_id (after_name NULL: from the first).
- * For the screen, which never loads the whole table.
+ * volunteers (0: all) ordered by name folded (Ë with E; in a plan of more
+ * than 5000 volunteers, by the name index's case-folded order) then id,
+ * starting after the one named after_name with id after_id (after_name
+ * NULL: from the first). For the screen, which never loads the whole
+ * table.
  */
 int store_volunteer_list_page(struct store *st, const char *search,
     const char *after_name, int64_t after_id, int64_t limit,

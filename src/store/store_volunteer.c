@@ -307,41 +307,81 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	return fts ? store_volunteer_month(st, out, err) : 0;
 }
 
+/*
+ * A plan of at most this many volunteers pages in folded order
+ * (rooster_fold: Ë sorts with E, as `volunteer list` does), folding every
+ * name per page; a larger one keeps to the name index's order (case
+ * folded only), whose page costs the same at any size.
+ */
+#define STORE_VOLUNTEER_FOLD_MAX 5000
+
+/* The page's filter, keyset and order on key (an expression of names). */
+#define STORE_VOLUNTEER_PAGE(where, key) \
+	"SELECT " STORE_VOLUNTEER_COLS "FROM volunteers v WHERE " where \
+	"AND (?2 IS NULL OR " key("v.name") " > " key("?2") " " \
+	"  OR (" key("v.name") " = " key("?2") " AND v.id > ?3)) " \
+	"ORDER BY " key("v.name") ", v.id LIMIT ?4"
+#define STORE_VOLUNTEER_NOCASE(x) x " COLLATE NOCASE"
+#define STORE_VOLUNTEER_FOLD(x) "rooster_fold(" x ")"
+#define STORE_VOLUNTEER_PAGE_SEARCH \
+	"(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 " \
+	"  OR instr(lower(v.email), lower(?1)) > 0) "
+/*
+ * A filter of three characters or more: the matches from the trigram
+ * index, then the page among them (a rare filter would otherwise read
+ * every volunteer looking for a page of matches).
+ */
+#define STORE_VOLUNTEER_PAGE_FTS \
+	"v.id IN (SELECT rowid FROM volunteers_fts " \
+	"  WHERE volunteers_fts MATCH ?1) "
+
+/* True if the plan has at most STORE_VOLUNTEER_FOLD_MAX volunteers. */
+static bool
+store_volunteer_few(struct store *st)
+{
+	static const char sql[] = "SELECT count(*) FROM (SELECT 1 FROM "
+	    "volunteers LIMIT ?1)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
+	bool few = true;
+
+	if (stmt == NULL)
+		return true;
+	sqlite3_bind_int64(stmt, 1, STORE_VOLUNTEER_FOLD_MAX + 1);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		few = sqlite3_column_int64(stmt, 0) <= STORE_VOLUNTEER_FOLD_MAX;
+	sqlite3_reset(stmt);
+	return few;
+}
+
 int
 store_volunteer_list_page(struct store *st, const char *search,
     const char *after_name, int64_t after_id, int64_t limit,
     struct volunteer_list *out, struct err *err)
 {
-	/* Keyset pagination over volunteers_name: no OFFSET, no full scan. */
-	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
-	    "FROM volunteers v WHERE "
-	    "(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 "
-	    "  OR instr(lower(v.email), lower(?1)) > 0) "
-	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
-	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
-	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
-	/*
-	 * A filter of three characters or more: the matches from the trigram
-	 * index, then the page among them (a rare filter would otherwise
-	 * read every volunteer looking for a page of matches).
-	 */
-	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_COLS
-	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
-	    "  WHERE volunteers_fts MATCH ?1) "
-	    "AND (?2 IS NULL OR v.name COLLATE NOCASE > ?2 "
-	    "  OR (v.name COLLATE NOCASE = ?2 AND v.id > ?3)) "
-	    "ORDER BY v.name COLLATE NOCASE, v.id LIMIT ?4";
+	/* Keyset pagination: no OFFSET; over volunteers_name when large. */
+	static const char *const sql[2][2] = {
+		{ STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_SEARCH,
+		    STORE_VOLUNTEER_NOCASE),
+		  STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_FTS,
+		    STORE_VOLUNTEER_NOCASE) },
+		{ STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_SEARCH,
+		    STORE_VOLUNTEER_FOLD),
+		  STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_FTS,
+		    STORE_VOLUNTEER_FOLD) },
+	};
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
+	bool fts, fold = store_volunteer_few(st);
 	int rc;
 
 	strbuf_init(&phrase);
-	if (search != NULL && store_volunteer_chars(search,
-	    STORE_VOLUNTEER_TRIGRAM) >= STORE_VOLUNTEER_TRIGRAM) {
+	fts = search != NULL && store_volunteer_chars(search,
+	    STORE_VOLUNTEER_TRIGRAM) >= STORE_VOLUNTEER_TRIGRAM;
+	if (fts) {
 		store_volunteer_phrase(&phrase, search);
-		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
+		if ((stmt = store_stmt(st, sql[fold][1], err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
-	} else if ((stmt = store_stmt(st, sql, err)) != NULL)
+	} else if ((stmt = store_stmt(st, sql[fold][0], err)) != NULL)
 		store_bind_text(stmt, 1, search != NULL && *search != '\0' ?
 		    search : NULL);
 	strbuf_fini(&phrase);

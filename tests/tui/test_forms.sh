@@ -33,9 +33,10 @@ keys End " van Dam" Enter
 sees "volunteer saved" "volunteer saved"
 sees "new name shown" "Ëlla Dĳkstra van Dam"
 
-# Enter: the volunteer's upcoming shifts.
-keys g
-sees "first volunteer selected" "Mounia Balakouh"
+# Enter: the volunteer's upcoming shifts (Mounia's: Ëlla sorts with E,
+# first).
+keys g j
+sees "second volunteer selected" "Mounia Balakouh"
 keys Enter
 sees "upcoming shifts box" "Mounia Balakouh: upcoming shifts"
 sees "lists the Taalcafé shift" "begeleider"

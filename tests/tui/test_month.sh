@@ -152,6 +152,16 @@ keys '?'
 sees "the help lists C" "copy the selected event (with its shifts) to a new date"
 keys Escape
 
+# The volunteers pane sorts names folded as `volunteer list` does: Ëlla
+# with E, between Daan and Frank (not after Z, as bytes would put it).
+r volunteer add "Frank Jansen"
+r volunteer add "Ëlla de Vries"
+r volunteer add "Daan Bakker"
+keys 3 g
+sees "volunteers pane: the new names" "Daan Bakker"
+order=$(screen | grep -oE "Daan Bakker|Ëlla de Vries|Frank Jansen|Mounia Balakouh" | tr '\n' ,)
+check "volunteers pane: Ëlla sorts with E ($order)" [ "$order" = "Daan Bakker,Ëlla de Vries,Frank Jansen,Mounia Balakouh," ]
+
 # A key that does nothing says so on the status line.
 keys 1
 keys x

@@ -105,6 +105,32 @@ test_pages(void **state)
 	volunteer_list_free(&all);
 }
 
+/* Names in folded order (Ë with E), as volunteer list sorts them; the
+ * next page follows the same order. */
+static void
+test_folded(void **state)
+{
+	struct volunteer_list a = { 0 }, b = { 0 };
+	struct err err;
+
+	add(*state, "Zoë");
+	add(*state, "Frank");
+	add(*state, "Ëlla");
+	add(*state, "Daan");
+	assert_int_equal(store_volunteer_list_page(*state, NULL, NULL, 0, 2,
+	    &a, &err), 0);
+	assert_int_equal(a.len, 2);
+	assert_string_equal(a.items[0].name, "Daan");
+	assert_string_equal(a.items[1].name, "Ëlla");
+	assert_int_equal(store_volunteer_list_page(*state, NULL,
+	    a.items[1].name, a.items[1].id, 2, &b, &err), 0);
+	assert_int_equal(b.len, 2);
+	assert_string_equal(b.items[0].name, "Frank");
+	assert_string_equal(b.items[1].name, "Zoë");
+	volunteer_list_free(&a);
+	volunteer_list_free(&b);
+}
+
 static void
 period(struct store *st, int64_t start, int64_t end, const char *source)
 {
@@ -159,6 +185,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unavailable_clear, setup,
 		    teardown),
 	};
