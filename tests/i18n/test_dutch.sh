@@ -279,9 +279,9 @@ sees "screen nl 80x24: starts" "1 Activiteiten"
 keys '?'
 sees "screen nl 80x24: help" "Hulp: toetsen"
 lacks "screen nl 80x24: help's first page cuts nothing" "…"
-keys NPage
 sees "screen nl 80x24: the picker is a keuzelijst, wrapped under its line" \
     "$(printf '%25s' '')(keuzelijst)"
+keys NPage
 lacks "screen nl 80x24: help's second page cuts nothing" "…"
 keys NPage
 sees_re "screen nl 80x24: the responses wrap too" "^ +voorbehoud"
