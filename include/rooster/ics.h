@@ -312,6 +312,12 @@ int ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
  * BYMINUTE or BYSECOND). Otherwise -1 with ERR_INVALID naming the rule.
  */
 int ics_recur_check(const char *rrule, struct err *err);
+/*
+ * True if rrule is a readable rule that repeats within a day (FREQ below
+ * DAILY, or BYHOUR, BYMINUTE, BYSECOND) and can give dates: one that a
+ * calendar app may well send, which rooster does not plan. NULL: false.
+ */
+bool ics_recur_is_within_day(const char *rrule);
 /* True if rrule ends by itself (has COUNT or UNTIL). rrule must be valid. */
 bool ics_recur_is_bounded(const char *rrule);
 

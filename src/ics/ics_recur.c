@@ -112,6 +112,28 @@ ics_recur_parse(const char *rrule, struct icalrecurrencetype *out,
 	return 0;
 }
 
+bool
+ics_recur_is_within_day(const char *rrule)
+{
+	struct icalrecurrencetype r;
+
+	if (rrule == NULL || strlen(rrule) > 1000)
+		return false;
+	icalerror_clear_errno();
+	r = icalrecurrencetype_from_string(rrule);
+	if (r.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+		icalerror_clear_errno();
+		return false;
+	}
+	/* A rule that can never give a date is hostile, not hourly. */
+	if (!ics_recur_month_day_fits(&r))
+		return false;
+	return r.freq == ICAL_SECONDLY_RECURRENCE ||
+	    r.freq == ICAL_MINUTELY_RECURRENCE ||
+	    r.freq == ICAL_HOURLY_RECURRENCE || ics_recur_has(r.by_hour) ||
+	    ics_recur_has(r.by_minute) || ics_recur_has(r.by_second);
+}
+
 int
 ics_recur_check(const char *rrule, struct err *err)
 {

@@ -24,6 +24,8 @@
 struct ops_ics_dates {
 	int64_t		*starts;
 	size_t		 n;
+	bool		 refused;	/* its rule repeats within a day */
+	struct err	 why;		/* ... and what the rule check said */
 };
 
 /* An override read before its series: a deep copy of the item. */
@@ -583,6 +585,9 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		    "not in this plan"), it->line, it->uid);
 		return 0;
 	}
+	if (id == 0 && ctx->item - 1 < ctx->ndates &&
+	    ctx->dates[ctx->item - 1].refused)
+		return ops_ics_unusable(ctx, it, &ctx->dates[ctx->item - 1].why);
 	if (id == 0) {
 		event_init(&ev);
 		ev.uid = xstrdup(it->uid);
@@ -843,8 +848,22 @@ ops_ics_dates(void *arg, const struct ics_read_item *it, struct err *err)
 	event_init(&ev);
 	ops_ics_fill(&ev, it);
 	if (ev.rrule != NULL && (rc = ops_series_dates(&ev, &d->starts, &d->n,
-	    err)) < 0)
-		ops_ics_at(err, it->line);
+	    &d->why)) < 0) {
+		/*
+		 * An hourly rule is one event rooster cannot plan: that event
+		 * is skipped with a note (issue 12). A rule that gives no date
+		 * or takes too long refuses the file (issue 13), as --strict
+		 * refuses any.
+		 */
+		if (!ctx->strict && ics_recur_is_within_day(ev.rrule)) {
+			d->refused = true;
+			rc = 0;
+		} else {
+			if (err != NULL)
+				*err = d->why;
+			ops_ics_at(err, it->line);
+		}
+	}
 	event_fini(&ev);
 	return rc;
 }

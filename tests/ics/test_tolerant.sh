@@ -324,6 +324,21 @@ ok "METHOD:COUNTER: a note" has "$WORK/err" \
 r import ics --strict "$WORK/counter.ics" >/dev/null 2>&1
 ok "METHOD:COUNTER, --strict: refused (exit 2)" test $? -eq 2
 
+# --- an hourly rule: that event is skipped, the rest of the file read ------
+# (a rule that can never give a date still refuses the file: harden tests)
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:hourly@x\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270605T100000Z\r\nDTEND:20270605T103000Z\r\nRRULE:FREQ=HOURLY;COUNT=3\r\nSUMMARY:Elk uur\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:byhour@x\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270606T100000Z\r\nDTEND:20270606T103000Z\r\nRRULE:FREQ=DAILY;COUNT=2;BYHOUR=10,14\r\nSUMMARY:Twee keer\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:plain@x\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270607T100000Z\r\nDTEND:20270607T110000Z\r\nSUMMARY:Gewoon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$WORK/hourly.ics"
+import "$WORK/hourly.ics"
+ok "hourly rule: the plain event added, the two others skipped" \
+    grep -q '^1,0,0,0,' "$WORK/n"
+ok "hourly rule: exit 0" test "$(cat "$WORK/rc")" -eq 0
+ok "hourly rule: a note naming its line" has "$WORK/err" \
+    'line 4: repeat rule .FREQ=HOURLY;COUNT=3. repeats within a day.*event skipped$'
+ok "BYHOUR rule: a note too" has "$WORK/err" \
+    'line 12: repeat rule .*BYHOUR.*event skipped$'
+ok "hourly rule: the plain event is there" test -n "$(when plain@x)"
+r import ics --strict "$WORK/hourly.ics" >/dev/null 2>&1
+ok "hourly rule, --strict: refused (exit 2)" test $? -eq 2
+
 # --- what is not iCalendar is refused whole --------------------------------
 printf 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:u@x\nDTSTART:20270601T100000Z\nEND:VTODO\nEND:VCALENDAR\n' >"$WORK/bad.ics"
 r import ics "$WORK/bad.ics" >/dev/null 2>"$WORK/err"
