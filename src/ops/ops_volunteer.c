@@ -172,9 +172,10 @@ ops_team_add(struct store *st, struct team *t, struct err *err)
 	return ops_finish(st, rc, err);
 }
 
-int
-ops_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
-    struct err *err)
+/* Join or leave: one frame, the store call and the log's words differ. */
+static int
+ops_team_member(struct store *st, int64_t team_id, int64_t volunteer_id,
+    bool join, struct err *err)
 {
 	struct team t;
 	struct volunteer v;
@@ -189,16 +190,25 @@ ops_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
 		team_fini(&t);
 		return ops_finish(st, rc, err);
 	}
-	rc = store_team_join(st, team_id, volunteer_id, err);
+	rc = join ? store_team_join(st, team_id, volunteer_id, err) :
+	    store_team_leave(st, team_id, volunteer_id, err);
 	if (rc == 0) {
-		summary = xasprintf("'%s' joined '%s'", v.name, t.name);
-		rc = store_log_append(st, "team join", "team", team_id,
-		    summary, err);
+		summary = xasprintf(join ? "'%s' joined '%s'" :
+		    "'%s' left '%s'", v.name, t.name);
+		rc = store_log_append(st, join ? "team join" : "team leave",
+		    "team", team_id, summary, err);
 		free(summary);
 	}
 	team_fini(&t);
 	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
+}
+
+int
+ops_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
+    struct err *err)
+{
+	return ops_team_member(st, team_id, volunteer_id, true, err);
 }
 
 int
@@ -229,29 +239,7 @@ int
 ops_team_leave(struct store *st, int64_t team_id, int64_t volunteer_id,
     struct err *err)
 {
-	struct team t;
-	struct volunteer v;
-	char *summary;
-	int rc;
-
-	if (store_begin_write(st, err) < 0)
-		return -1;
-	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
-		return ops_finish(st, rc, err);
-	if ((rc = store_volunteer_get(st, volunteer_id, &v, err)) < 0) {
-		team_fini(&t);
-		return ops_finish(st, rc, err);
-	}
-	rc = store_team_leave(st, team_id, volunteer_id, err);
-	if (rc == 0) {
-		summary = xasprintf("'%s' left '%s'", v.name, t.name);
-		rc = store_log_append(st, "team leave", "team", team_id,
-		    summary, err);
-		free(summary);
-	}
-	team_fini(&t);
-	volunteer_fini(&v);
-	return ops_finish(st, rc, err);
+	return ops_team_member(st, team_id, volunteer_id, false, err);
 }
 
 int
