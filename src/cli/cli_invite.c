@@ -26,11 +26,32 @@ static const struct cli_column cli_invite_columns[] = {
  * --to takes one VOLUNTEER, or several separated by commas, and any
  * arguments after SHIFT are more of them.
  */
+/* One row per message, as invite and offer both print them. */
+static void
+cli_invite_rows(struct cli_table *t, const struct ops_invite_results *res)
+{
+	const struct ops_invite_result *r;
+	size_t i;
+
+	for (i = 0; i < res->len; i++) {
+		r = &res->items[i];
+		cli_table_row(t);
+		cli_table_text(t, r->method);
+		cli_table_int(t, r->shift_id);
+		cli_table_int(t, r->volunteer_id);
+		cli_table_text(t, r->volunteer);
+		cli_table_text(t, r->summary);
+		cli_table_time(t, r->start);
+		cli_table_int(t, r->sequence);
+		cli_table_word(t, r->outcome);
+		cli_table_text(t, r->detail);
+	}
+}
+
 int
 cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct ops_invite_results res = { 0 };
-	struct ops_invite_result *r;
 	struct ops_config cfg;
 	struct cli_table t;
 	struct err err;
@@ -93,19 +114,7 @@ cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	cli_table_init(&t, cli_invite_columns, sizeof cli_invite_columns /
 	    sizeof cli_invite_columns[0]);
-	for (i = 0; i < res.len; i++) {
-		r = &res.items[i];
-		cli_table_row(&t);
-		cli_table_text(&t, r->method);
-		cli_table_int(&t, r->shift_id);
-		cli_table_int(&t, r->volunteer_id);
-		cli_table_text(&t, r->volunteer);
-		cli_table_text(&t, r->summary);
-		cli_table_time(&t, r->start);
-		cli_table_int(&t, r->sequence);
-		cli_table_word(&t, r->outcome);
-		cli_table_text(&t, r->detail);
-	}
+	cli_invite_rows(&t, &res);
 	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
 		cli_out_note(ctx, _("nobody to offer the shift to: no "
 		    "volunteer fits without a conflict"));
@@ -141,7 +150,6 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		{ "detail", N_("DETAIL"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	};
 	struct ops_invite_results res = { 0 };
-	struct ops_invite_result *r;
 	struct ops_config cfg;
 	struct cli_table t;
 	struct err err;
@@ -168,19 +176,7 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
-	for (i = 0; i < res.len; i++) {
-		r = &res.items[i];
-		cli_table_row(&t);
-		cli_table_text(&t, r->method);
-		cli_table_int(&t, r->shift_id);
-		cli_table_int(&t, r->volunteer_id);
-		cli_table_text(&t, r->volunteer);
-		cli_table_text(&t, r->summary);
-		cli_table_time(&t, r->start);
-		cli_table_int(&t, r->sequence);
-		cli_table_word(&t, r->outcome);
-		cli_table_text(&t, r->detail);
-	}
+	cli_invite_rows(&t, &res);
 	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
 		cli_out_note(ctx,
 		    _("nothing to send: every invitation is up to "
