@@ -137,18 +137,6 @@ out:
 int
 cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_column cols[] = {
-		{ "method", N_("MESSAGE"), CLI_TEXT, CLI_BOTH },
-		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
-		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_DATA },
-		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX |
-		    CLI_KEEP },
-		{ "summary", N_("SHIFT"), CLI_TEXT, CLI_DATA },
-		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
-		{ "sequence", N_("SEQ"), CLI_INT, CLI_BOTH },
-		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
-		{ "detail", N_("DETAIL"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
-	};
 	struct ops_invite_results res = { 0 };
 	struct ops_config cfg;
 	struct cli_table t;
@@ -175,7 +163,8 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		ops_config_fini(&cfg);
 		return cli_fail(&err);
 	}
-	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
+	cli_table_init(&t, cli_invite_columns, sizeof cli_invite_columns /
+	    sizeof cli_invite_columns[0]);
 	cli_invite_rows(&t, &res);
 	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
 		cli_out_note(ctx,
