@@ -6,7 +6,9 @@
  */
 #include "rooster/store.h"
 
+#include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +223,82 @@ store_step_done(struct store *st, sqlite3_stmt *stmt, struct err *err)
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return store_fail(st, rc, err);
 	return 0;
+}
+
+/* Bind the values in ap to ?1, ?2, ... as fmt's letters say. */
+static void
+store_bind_va(sqlite3_stmt *stmt, const char *fmt, va_list ap)
+{
+	int i;
+
+	for (i = 1; *fmt != '\0'; fmt++, i++)
+		switch (*fmt) {
+		case 'i':
+			sqlite3_bind_int64(stmt, i, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			sqlite3_bind_int(stmt, i, va_arg(ap, int));
+			break;
+		case 't':
+			store_bind_text(stmt, i, va_arg(ap, const char *));
+			break;
+		case '-':
+			break;
+		default:
+			assert(!"store_query: unknown letter in fmt");
+		}
+}
+
+sqlite3_stmt *
+store_query(struct store *st, struct err *err, const char *sql,
+    const char *fmt, ...)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	va_list ap;
+
+	if (stmt == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	store_bind_va(stmt, fmt, ap);
+	va_end(ap);
+	return stmt;
+}
+
+int
+store_run(struct store *st, struct err *err, const char *sql,
+    const char *fmt, ...)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	va_list ap;
+
+	if (stmt == NULL)
+		return -1;
+	va_start(ap, fmt);
+	store_bind_va(stmt, fmt, ap);
+	va_end(ap);
+	return store_step_done(st, stmt, err);
+}
+
+int
+store_end(struct store *st, sqlite3_stmt *stmt, int rc, struct err *err)
+{
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_rows(struct store *st, sqlite3_stmt *stmt, store_row_fn fn, void *arg,
+    struct err *err)
+{
+	int rc, n = 0;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		fn(stmt, arg);
+		n++;
+	}
+	return store_end(st, stmt, rc, err) < 0 ? -1 : n;
 }
 
 static int

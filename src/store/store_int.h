@@ -56,6 +56,32 @@ void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Run a statement that returns no rows; 0 or -1 with err. */
 int store_step_done(struct store *st, sqlite3_stmt *stmt, struct err *err);
 /*
+ * The statement helpers every store file uses, so a query reads as its
+ * SQL and its values (the way fossil's db.c wraps SQLite). fmt has one
+ * letter per parameter ?1, ?2, ... and each letter takes one argument:
+ * 'i' an int64_t, 'd' an int, 't' a const char * (NULL binds NULL), '-'
+ * none (the parameter is left unbound, for the caller to bind).
+ */
+/* The cached statement for sql with fmt's values bound; NULL with err. */
+sqlite3_stmt *store_query(struct store *st, struct err *err, const char *sql,
+    const char *fmt, ...);
+/* Run sql, which returns no rows, with fmt's values; 0 or -1 with err. */
+int store_run(struct store *st, struct err *err, const char *sql,
+    const char *fmt, ...);
+/*
+ * Reset stmt, which stepped to rc: 0 if rc is SQLITE_DONE, else -1 with
+ * err as store_fail() sets it.
+ */
+int store_end(struct store *st, sqlite3_stmt *stmt, int rc, struct err *err);
+typedef void (*store_row_fn)(sqlite3_stmt *stmt, void *arg);
+/*
+ * Step stmt (store_query()'s; NULL means it failed, err is set) to the
+ * end, calling fn(stmt, arg) on each row, and reset it. The number of
+ * rows, or -1 with err.
+ */
+int store_rows(struct store *st, sqlite3_stmt *stmt, store_row_fn fn,
+    void *arg, struct err *err);
+/*
  * Refuse a file that is not a rooster plan or is newer than this program,
  * without writing to it (store_migrate.c).
  */

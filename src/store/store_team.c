@@ -7,23 +7,65 @@
 
 #include "store_int.h"
 
-int
-store_team_insert(struct store *st, struct team *t, struct err *err)
+/* Columns id, name, member count, member names (store_team_* SELECTs). */
+static void
+store_team_row(sqlite3_stmt *stmt, void *arg)
 {
-	static const char sql[] = "INSERT INTO teams (name) VALUES (?1)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct team *t = arg;
+
+	t->id = sqlite3_column_int64(stmt, 0);
+	t->name = store_col_text(stmt, 1);
+	t->members = sqlite3_column_int(stmt, 2);
+	t->member_names = store_col_text(stmt, 3);
+}
+
+static void
+store_team_list_row(sqlite3_stmt *stmt, void *arg)
+{
+	store_team_row(stmt, team_list_push(arg));
+}
+
+/*
+ * Run sql with team id (0 for a new team) and name bound to ?1 and ?2; a
+ * duplicate name is ERR_CONFLICT.
+ */
+static int
+store_team_write(struct store *st, const char *sql, int64_t id,
+    const char *name, struct err *err)
+{
+	sqlite3_stmt *stmt = store_query(st, err, sql, "it", id, name);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, t->name);
 	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_CONSTRAINT_UNIQUE)
+		return store_end(st, stmt, rc, err);
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+	if (id == 0)
 		return err_set(err, ERR_CONFLICT, _("a team named '%s' exists "
-		    "already (see 'rooster team list')"), t->name);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
+		    "already (see 'rooster team list')"), name);
+	return err_set(err, ERR_CONFLICT, _("a team named '%s' exists "
+	    "already"), name);
+}
+
+/* ERR_NOT_FOUND for team id if the last write changed nothing. */
+static int
+store_team_changed(struct store *st, int64_t id, struct err *err)
+{
+	if (sqlite3_changes(st->db) == 0)
+		return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
+		    "'rooster team list')"), (long long)id);
+	return 0;
+}
+
+int
+store_team_insert(struct store *st, struct team *t, struct err *err)
+{
+	static const char sql[] = "INSERT INTO teams (name) VALUES (?2)";
+
+	if (store_team_write(st, sql, 0, t->name, err) < 0)
+		return -1;
 	t->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
@@ -32,28 +74,17 @@ int
 store_team_get(struct store *st, int64_t id, struct team *t, struct err *err)
 {
 	static const char sql[] = "SELECT t.id, t.name, "
-	    "(SELECT count(*) FROM team_members m WHERE m.team_id = t.id) "
+	    "(SELECT count(*) FROM team_members m WHERE m.team_id = t.id), '' "
 	    "FROM teams t WHERE t.id = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	int n;
 
 	team_init(t);
-	if (stmt == NULL)
+	n = store_rows(st, store_query(st, err, sql, "i", id), store_team_row,
+	    t, err);
+	if (n < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		t->id = sqlite3_column_int64(stmt, 0);
-		t->name = store_col_text(stmt, 1);
-		t->members = sqlite3_column_int(stmt, 2);
-	}
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
-	    "'rooster team list')"), (long long)id);
+	return n > 0 ? 0 : err_set(err, ERR_NOT_FOUND, _("team %lld not "
+	    "found (see 'rooster team list')"), (long long)id);
 }
 
 int
@@ -62,20 +93,20 @@ store_team_join(struct store *st, int64_t team_id, int64_t volunteer_id,
 {
 	static const char sql[] = "INSERT INTO team_members (team_id, "
 	    "volunteer_id) VALUES (?1, ?2)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	sqlite3_stmt *stmt = store_query(st, err, sql, "ii", team_id,
+	    volunteer_id);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, team_id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
 	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		sqlite3_reset(stmt);
 		return err_set(err, ERR_CONFLICT, _("volunteer %lld is already "
 		    "in team %lld"), (long long)volunteer_id,
 		    (long long)team_id);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	}
+	return store_end(st, stmt, rc, err);
 }
 
 int
@@ -86,21 +117,9 @@ store_team_list(struct store *st, struct team_list *out, struct err *err)
 	    "LEFT JOIN team_members m ON m.team_id = t.id "
 	    "LEFT JOIN volunteers v ON v.id = m.volunteer_id "
 	    "GROUP BY t.id ORDER BY t.name COLLATE NOCASE";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct team *t;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		t = team_list_push(out);
-		t->id = sqlite3_column_int64(stmt, 0);
-		t->name = store_col_text(stmt, 1);
-		t->members = sqlite3_column_int(stmt, 2);
-		t->member_names = store_col_text(stmt, 3);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err, sql, ""),
+	    store_team_list_row, out, err) < 0 ? -1 : 0;
 }
 
 int
@@ -110,7 +129,7 @@ store_team_members(struct store *st, int64_t team_id, int64_t **ids,
 	static const char sql[] = "SELECT v.id FROM team_members m "
 	    "JOIN volunteers v ON v.id = m.volunteer_id WHERE m.team_id = ?1 "
 	    "ORDER BY v.name COLLATE NOCASE, v.id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	sqlite3_stmt *stmt = store_query(st, err, sql, "i", team_id);
 	size_t cap = 0;
 	int rc;
 
@@ -118,7 +137,6 @@ store_team_members(struct store *st, int64_t team_id, int64_t **ids,
 	*count = 0;
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, team_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*count == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -126,8 +144,7 @@ store_team_members(struct store *st, int64_t team_id, int64_t **ids,
 		}
 		(*ids)[(*count)++] = sqlite3_column_int64(stmt, 0);
 	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_end(st, stmt, rc, err);
 }
 
 int
@@ -136,13 +153,8 @@ store_team_leave(struct store *st, int64_t team_id, int64_t volunteer_id,
 {
 	static const char sql[] = "DELETE FROM team_members "
 	    "WHERE team_id = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, team_id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	if (store_step_done(st, stmt, err) < 0)
+	if (store_run(st, err, sql, "ii", team_id, volunteer_id) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not in "
@@ -155,17 +167,10 @@ int
 store_team_delete(struct store *st, int64_t team_id, struct err *err)
 {
 	static const char sql[] = "DELETE FROM teams WHERE id = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
+	if (store_run(st, err, sql, "i", team_id) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, team_id);
-	if (store_step_done(st, stmt, err) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
-		    "'rooster team list')"), (long long)team_id);
-	return 0;
+	return store_team_changed(st, team_id, err);
 }
 
 int
@@ -173,46 +178,20 @@ store_team_rename(struct store *st, int64_t team_id, const char *name,
     struct err *err)
 {
 	static const char sql[] = "UPDATE teams SET name = ?2 WHERE id = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
 
-	if (stmt == NULL)
+	if (store_team_write(st, sql, team_id, name, err) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, team_id);
-	store_bind_text(stmt, 2, name);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
-		return err_set(err, ERR_CONFLICT, _("a team named '%s' exists "
-		    "already"), name);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
-		    "'rooster team list')"), (long long)team_id);
-	return 0;
+	return store_team_changed(st, team_id, err);
 }
 
 int
 store_team_list_volunteer(struct store *st, int64_t volunteer_id,
     struct team_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT t.id, t.name FROM teams t "
+	static const char sql[] = "SELECT t.id, t.name, 0, '' FROM teams t "
 	    "JOIN team_members m ON m.team_id = t.id "
 	    "WHERE m.volunteer_id = ?1 ORDER BY t.name COLLATE NOCASE";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct team *t;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, volunteer_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		t = team_list_push(out);
-		t->id = sqlite3_column_int64(stmt, 0);
-		t->name = store_col_text(stmt, 1);
-		t->member_names = xstrdup("");
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err, sql, "i", volunteer_id),
+	    store_team_list_row, out, err) < 0 ? -1 : 0;
 }

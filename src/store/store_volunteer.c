@@ -40,13 +40,33 @@
 #define STORE_VOLUNTEER_TRIGRAM 3
 
 static void
-store_volunteer_row(sqlite3_stmt *stmt, struct volunteer *v)
+store_volunteer_row(sqlite3_stmt *stmt, void *arg)
 {
+	struct volunteer *v = arg;
+
 	v->id = sqlite3_column_int64(stmt, 0);
 	/* Columns 1 to 8 are volunteer_fields, in their order. */
 	store_fields_read(stmt, 1, v, volunteer_fields);
 	v->version = sqlite3_column_int64(stmt, 9);
 	v->shifts_this_month = sqlite3_column_int(stmt, 10);
+}
+
+static void
+store_volunteer_list_row(sqlite3_stmt *stmt, void *arg)
+{
+	store_volunteer_row(stmt, volunteer_list_push(arg));
+}
+
+/* ERR_NOT_FOUND for volunteer id if n (rows read or changed) is 0. */
+static int
+store_volunteer_found(int64_t id, int n, struct err *err)
+{
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
+		    "(see 'rooster volunteer list')"), (long long)id);
+	return 0;
 }
 
 /* Bind the current month's bounds to ?8 and ?9. */
@@ -103,11 +123,9 @@ store_volunteer_update(struct store *st, struct volunteer *v, struct err *err)
 		return -1;
 	store_volunteer_bind(stmt, v);
 	sqlite3_bind_int64(stmt, 9, v->id);
-	if (store_step_done(st, stmt, err) < 0)
+	if (store_step_done(st, stmt, err) < 0 ||
+	    store_volunteer_found(v->id, sqlite3_changes(st->db), err) < 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
-		    "(see 'rooster volunteer list')"), (long long)v->id);
 	v->version++;
 	return 0;
 }
@@ -116,17 +134,10 @@ int
 store_volunteer_delete(struct store *st, int64_t id, struct err *err)
 {
 	static const char sql[] = "DELETE FROM volunteers WHERE id = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
+	if (store_run(st, err, sql, "i", id) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (store_step_done(st, stmt, err) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
-		    "(see 'rooster volunteer list')"), (long long)id);
-	return 0;
+	return store_volunteer_found(id, sqlite3_changes(st->db), err);
 }
 
 int
@@ -135,24 +146,13 @@ store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
 {
 	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
 	    "FROM volunteers v WHERE v.id = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	sqlite3_stmt *stmt = store_query(st, err, sql, "i", id);
 
 	volunteer_init(v);
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	store_volunteer_bind_month(stmt);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		store_volunteer_row(stmt, v);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found (see "
-	    "'rooster volunteer list')"), (long long)id);
+	if (stmt != NULL)
+		store_volunteer_bind_month(stmt);
+	return store_volunteer_found(id, store_rows(st, stmt,
+	    store_volunteer_row, v, err), err);
 }
 
 int64_t
@@ -278,7 +278,6 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
 	bool fts = false;
-	int rc;
 
 	strbuf_init(&phrase);
 	if (search == NULL || *search == '\0')
@@ -299,11 +298,8 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	store_bind_text(stmt, 2, skill);
 	if (!fts)
 		store_volunteer_bind_month(stmt);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		store_volunteer_row(stmt, volunteer_list_push(out));
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
+	if (store_rows(st, stmt, store_volunteer_list_row, out, err) < 0)
+		return -1;
 	return fts ? store_volunteer_month(st, out, err) : 0;
 }
 
@@ -372,7 +368,6 @@ store_volunteer_list_page(struct store *st, const char *search,
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
 	bool fts, fold = store_volunteer_few(st);
-	int rc;
 
 	strbuf_init(&phrase);
 	fts = search != NULL && store_volunteer_chars(search,
@@ -391,10 +386,8 @@ store_volunteer_list_page(struct store *st, const char *search,
 	sqlite3_bind_int64(stmt, 3, after_id);
 	sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);
 	store_volunteer_bind_month(stmt);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		store_volunteer_row(stmt, volunteer_list_push(out));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, stmt, store_volunteer_list_row, out, err) < 0 ?
+	    -1 : 0;
 }
 
 int
@@ -403,19 +396,25 @@ store_unavailable_insert(struct store *st, struct unavailable *u,
 {
 	static const char sql[] = "INSERT INTO unavailable (volunteer_id, "
 	    "start_at, end_at, reason, source) VALUES (?1, ?2, ?3, ?4, ?5)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, u->volunteer_id);
-	sqlite3_bind_int64(stmt, 2, u->start);
-	sqlite3_bind_int64(stmt, 3, u->end);
-	store_bind_text(stmt, 4, u->reason ? u->reason : "");
-	store_bind_text(stmt, 5, u->source ? u->source : "");
-	if (store_step_done(st, stmt, err) < 0)
+	if (store_run(st, err, sql, "iiitt", u->volunteer_id, u->start, u->end,
+	    u->reason ? u->reason : "", u->source ? u->source : "") < 0)
 		return -1;
 	u->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
+}
+
+static void
+store_unavailable_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct unavailable *u = unavailable_list_push(arg);
+
+	u->id = sqlite3_column_int64(stmt, 0);
+	u->volunteer_id = sqlite3_column_int64(stmt, 1);
+	u->start = sqlite3_column_int64(stmt, 2);
+	u->end = sqlite3_column_int64(stmt, 3);
+	u->reason = store_col_text(stmt, 4);
+	u->source = store_col_text(stmt, 5);
 }
 
 int
@@ -425,24 +424,9 @@ store_unavailable_list(struct store *st, int64_t volunteer_id,
 	static const char sql[] = "SELECT id, volunteer_id, start_at, end_at, "
 	    "reason, source FROM unavailable WHERE volunteer_id = ?1 "
 	    "ORDER BY start_at";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct unavailable *u;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, volunteer_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		u = unavailable_list_push(out);
-		u->id = sqlite3_column_int64(stmt, 0);
-		u->volunteer_id = sqlite3_column_int64(stmt, 1);
-		u->start = sqlite3_column_int64(stmt, 2);
-		u->end = sqlite3_column_int64(stmt, 3);
-		u->reason = store_col_text(stmt, 4);
-		u->source = store_col_text(stmt, 5);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err, sql, "i", volunteer_id),
+	    store_unavailable_row, out, err) < 0 ? -1 : 0;
 }
 
 int
@@ -451,13 +435,8 @@ store_unavailable_delete(struct store *st, int64_t volunteer_id, int64_t id,
 {
 	static const char sql[] = "DELETE FROM unavailable "
 	    "WHERE id = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	if (store_step_done(st, stmt, err) < 0)
+	if (store_run(st, err, sql, "ii", id, volunteer_id) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld has no "
@@ -494,26 +473,8 @@ store_volunteer_match(struct store *st, const char *text,
 		if (sqlite3_column_int(stmt, 3))
 			(*exact)++;
 	}
-	sqlite3_reset(stmt);
 	free(folded);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
-}
-
-/* Run one statement of store_unavailable_clear() with its four values. */
-static int
-store_unavailable_clear_step(struct store *st, const char *sql,
-    int64_t volunteer_id, const char *source, int64_t from, int64_t to,
-    struct err *err)
-{
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, volunteer_id);
-	store_bind_text(stmt, 2, source);
-	sqlite3_bind_int64(stmt, 3, from);
-	sqlite3_bind_int64(stmt, 4, to);
-	return store_step_done(st, stmt, err);
+	return store_end(st, stmt, rc, err);
 }
 
 int
@@ -537,12 +498,12 @@ store_unavailable_clear(struct store *st, int64_t volunteer_id,
 
 	assert(source != NULL && *source != '\0');
 	*removed = 0;
-	if (store_unavailable_clear_step(st, before, volunteer_id, source,
-	    from, to, err) < 0 ||
-	    store_unavailable_clear_step(st, after, volunteer_id, source, from,
-	    to, err) < 0 ||
-	    store_unavailable_clear_step(st, clear, volunteer_id, source, from,
-	    to, err) < 0)
+	if (store_run(st, err, before, "itii", volunteer_id, source, from,
+	    to) < 0 ||
+	    store_run(st, err, after, "itii", volunteer_id, source, from,
+	    to) < 0 ||
+	    store_run(st, err, clear, "itii", volunteer_id, source, from,
+	    to) < 0)
 		return -1;
 	*removed = (size_t)sqlite3_changes(st->db);
 	return 0;
