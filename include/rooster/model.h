@@ -103,8 +103,26 @@ void event_list_free(struct event_list *list);
 enum model_field_kind {
 	MODEL_FIELD_TEXT = 0,	/* char * */
 	MODEL_FIELD_INT,	/* int, from min to max */
-	MODEL_FIELD_BOOL	/* bool: yes/no */
+	MODEL_FIELD_BOOL,	/* bool: yes/no */
+	MODEL_FIELD_ID,		/* int64_t: another row's id, 0 for none */
+	MODEL_FIELD_TIME,	/* int64_t: UTC seconds */
+	MODEL_FIELD_ENUM,	/* an int-sized enum, stored and shown by the
+				   names of its values (names[]) */
+	MODEL_FIELD_REAL	/* double */
 };
+
+/* model_field.flags */
+#define MODEL_FIELD_NULL	0x01	/* kept as SQL NULL: a NULL text, a
+					   0 id or time */
+#define MODEL_FIELD_DERIVED	0x02	/* filled by queries (a join, a
+					   count), never written */
+#define MODEL_FIELD_APART	0x04	/* written by its own update, not by
+					   insert or the whole-row update */
+#define MODEL_FIELD_SHOW_TABLE	0x08	/* `show` prints it in a table only,
+					   not in csv or json */
+#define MODEL_FIELD_SHOW_NONE	0x10	/* `show` leaves it out */
+#define MODEL_FIELD_TRUTH	0x20	/* a bool shown as true/false (a
+					   json boolean), not yes/no */
 
 /*
  * A field of an entity, as every face names it: the key (json, csv and
@@ -128,6 +146,11 @@ struct model_field {
 	const char		*hint;		/* N_() shown in an empty form
 						 * field, or NULL */
 	bool			 list;		/* a comma list, normalised */
+	const char		*column;	/* the SQL column when it is
+						 * not key ("start_at") */
+	unsigned		 flags;		/* MODEL_FIELD_NULL ... */
+	const char *const	*names;		/* MODEL_FIELD_ENUM: the name of
+						 * each value, NULL-ended */
 };
 
 /* Where text field f of rec is kept, for a reader that fills it. */
@@ -146,6 +169,31 @@ void model_field_copy(void *dst, const void *src, const struct model_field *f);
 /* Fields f of a and b hold the same value (NULL text as ""). */
 bool model_field_same(const void *a, const void *b,
     const struct model_field *f);
+/* The id or time field f of rec. */
+int64_t model_field_int64(const void *rec, const struct model_field *f);
+void model_field_set_int64(void *rec, const struct model_field *f,
+    int64_t v);
+/* The real field f of rec. */
+double model_field_real(const void *rec, const struct model_field *f);
+void model_field_set_real(void *rec, const struct model_field *f, double v);
+/* The name of enum field f's value in rec ("?" if it has none). */
+const char *model_field_name(const void *rec, const struct model_field *f);
+/* The value of enum field f named s, or -1 if it names none. */
+int model_field_parse(const struct model_field *f, const char *s);
+/* The SQL column of f: column, else key. */
+const char *model_field_column(const struct model_field *f);
+/* The row of fields whose key is key, or NULL. */
+const struct model_field *model_field_find(const struct model_field *fields,
+    const char *key);
+
+/*
+ * event.c: the event's fields in the order `event show` prints them (uid, title,
+ * start, end, all_day, location, status, description, repeat, series_id,
+ * occurrence_start, languages, sequence); ended by a row with key NULL.
+ * The store reads and writes the event through it, the command line
+ * shows it and takes its options from it.
+ */
+extern const struct model_field event_fields[];
 
 /* shift.c */
 
@@ -202,6 +250,13 @@ void shift_role_text(const char *role, const char *language, char *buf,
  * conflict audit share.
  */
 bool shift_role_is_general(const char *role);
+/*
+ * The shift's fields in the order `shift show` prints them (event_id,
+ * the event's title, role, start, end, needed, assigned, language, uid,
+ * sequence); ended by a row with key NULL. Derived rows (the title,
+ * assigned) are filled by the store's queries, not written.
+ */
+extern const struct model_field shift_fields[];
 struct shift *shift_list_push(struct shift_list *list);
 void shift_list_free(struct shift_list *list);
 
@@ -336,6 +391,13 @@ bool assignment_counts(const struct assignment *a);
  */
 #define ASSIGNMENT_COUNTS_SQL(status)	status " NOT IN ('declined', 'offered')"
 #define EVENT_LIVE_SQL(status)		status " != 'cancelled'"
+/*
+ * The assignment's fields (shift_id, volunteer_id, status, attendance,
+ * hours, forced, note, then the derived volunteer, role, event_title,
+ * start, end, language); ended by a row with key NULL. Attendance and
+ * hours are written apart (store_assignment_set_attendance()).
+ */
+extern const struct model_field assignment_fields[];
 struct assignment *assignment_list_push(struct assignment_list *list);
 void assignment_list_free(struct assignment_list *list);
 

@@ -2,6 +2,8 @@
 /* Events: an activity with a title, place, start and end (may repeat). */
 #include "rooster/model.h"
 
+#include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +11,51 @@
 #include "model_int.h"
 
 static const char *const event_status_names[] = {
-	"confirmed", "tentative", "cancelled"
+	"confirmed", "tentative", "cancelled", NULL
+};
+#define EVENT_NSTATUS (sizeof event_status_names / \
+	sizeof event_status_names[0] - 1)
+
+#define EVENT_FIELD(name, field, ...) \
+	{ .key = name, .offset = offsetof(struct event, field), __VA_ARGS__ }
+
+const struct model_field event_fields[] = {
+	EVENT_FIELD("uid", uid, .label = N_("UID"), .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_NULL),
+	EVENT_FIELD("title", title, .label = N_("TITLE"), .what = N_("title"),
+	    .option = "--title", .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_NULL, .form = N_("Title")),
+	EVENT_FIELD("start", start, .label = N_("START"), .option = "--start",
+	    .kind = MODEL_FIELD_TIME, .column = "start_at",
+	    .form = N_("Start"), .hint = N_("YYYY-MM-DD HH:MM, or a day")),
+	EVENT_FIELD("end", end, .label = N_("END"), .option = "--end",
+	    .kind = MODEL_FIELD_TIME, .column = "end_at", .form = N_("End"),
+	    .hint = N_("YYYY-MM-DD HH:MM, or a day")),
+	EVENT_FIELD("all_day", all_day, .label = N_("ALL DAY"),
+	    .kind = MODEL_FIELD_BOOL, .max = 1, .flags = MODEL_FIELD_TRUTH),
+	EVENT_FIELD("location", location, .label = N_("LOCATION"),
+	    .what = N_("location"), .option = "--location",
+	    .kind = MODEL_FIELD_TEXT, .form = N_("Place")),
+	EVENT_FIELD("status", status, .label = N_("STATUS"),
+	    .kind = MODEL_FIELD_ENUM, .names = event_status_names),
+	EVENT_FIELD("description", description, .label = N_("DESCRIPTION"),
+	    .what = N_("description"), .option = "--description",
+	    .kind = MODEL_FIELD_TEXT, .form = N_("Description")),
+	EVENT_FIELD("repeat", rrule, .label = N_("REPEAT"),
+	    .what = N_("repeat rule"), .option = "--repeat",
+	    .kind = MODEL_FIELD_TEXT, .column = "rrule",
+	    .flags = MODEL_FIELD_NULL),
+	EVENT_FIELD("series_id", series_id, .label = N_("SERIES"),
+	    .kind = MODEL_FIELD_ID, .flags = MODEL_FIELD_NULL),
+	EVENT_FIELD("occurrence_start", occurrence_start,
+	    .label = N_("OCCURRENCE"), .kind = MODEL_FIELD_TIME,
+	    .flags = MODEL_FIELD_NULL),
+	EVENT_FIELD("languages", languages, .label = N_("LANGUAGES"),
+	    .what = N_("languages"), .option = "--languages",
+	    .kind = MODEL_FIELD_TEXT, .list = true),
+	EVENT_FIELD("sequence", sequence, .label = N_("SEQUENCE"),
+	    .kind = MODEL_FIELD_INT, .max = INT_MAX),
+	{ .key = NULL }
 };
 
 void
@@ -76,8 +122,7 @@ event_last_day(const struct event *ev)
 const char *
 event_status_name(enum event_status status)
 {
-	if ((unsigned)status >= sizeof event_status_names /
-	    sizeof event_status_names[0])
+	if ((unsigned)status >= EVENT_NSTATUS)
 		return "?";
 	return event_status_names[status];
 }
@@ -94,8 +139,7 @@ event_status_parse(const char *s)
 {
 	size_t i;
 
-	for (i = 0; s != NULL && i < sizeof event_status_names /
-	    sizeof event_status_names[0]; i++)
+	for (i = 0; s != NULL && i < EVENT_NSTATUS; i++)
 		if (strcmp(s, event_status_names[i]) == 0)
 			return (int)i;
 	return -1;

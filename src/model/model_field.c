@@ -34,7 +34,70 @@ model_field_int(const void *rec, const struct model_field *f)
 
 	if (f->kind == MODEL_FIELD_BOOL)
 		return *(const bool *)(const void *)p ? 1 : 0;
+	/* An enum is int-sized; its values are small and not negative. */
 	return *(const int *)(const void *)p;
+}
+
+int64_t
+model_field_int64(const void *rec, const struct model_field *f)
+{
+	return *(const int64_t *)(const void *)((const char *)rec +
+	    f->offset);
+}
+
+void
+model_field_set_int64(void *rec, const struct model_field *f, int64_t v)
+{
+	*(int64_t *)(void *)((char *)rec + f->offset) = v;
+}
+
+double
+model_field_real(const void *rec, const struct model_field *f)
+{
+	return *(const double *)(const void *)((const char *)rec + f->offset);
+}
+
+void
+model_field_set_real(void *rec, const struct model_field *f, double v)
+{
+	*(double *)(void *)((char *)rec + f->offset) = v;
+}
+
+const char *
+model_field_name(const void *rec, const struct model_field *f)
+{
+	int v = model_field_int(rec, f), i;
+
+	for (i = 0; f->names[i] != NULL; i++)
+		if (i == v)
+			return f->names[i];
+	return "?";
+}
+
+int
+model_field_parse(const struct model_field *f, const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && f->names[i] != NULL; i++)
+		if (strcmp(s, f->names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+model_field_column(const struct model_field *f)
+{
+	return f->column != NULL ? f->column : f->key;
+}
+
+const struct model_field *
+model_field_find(const struct model_field *fields, const char *key)
+{
+	for (; fields->key != NULL; fields++)
+		if (strcmp(fields->key, key) == 0)
+			return fields;
+	return NULL;
 }
 
 void
@@ -60,18 +123,37 @@ model_field_set_int(void *rec, const struct model_field *f, int v)
 void
 model_field_copy(void *dst, const void *src, const struct model_field *f)
 {
-	if (f->kind == MODEL_FIELD_TEXT)
+	switch (f->kind) {
+	case MODEL_FIELD_TEXT:
 		model_field_set_text(dst, f, *model_field_textp((void *)
 		    (uintptr_t)src, f));
-	else
+		break;
+	case MODEL_FIELD_ID:
+	case MODEL_FIELD_TIME:
+		model_field_set_int64(dst, f, model_field_int64(src, f));
+		break;
+	case MODEL_FIELD_REAL:
+		model_field_set_real(dst, f, model_field_real(src, f));
+		break;
+	default:
 		model_field_set_int(dst, f, model_field_int(src, f));
+		break;
+	}
 }
 
 bool
 model_field_same(const void *a, const void *b, const struct model_field *f)
 {
-	if (f->kind == MODEL_FIELD_TEXT)
+	switch (f->kind) {
+	case MODEL_FIELD_TEXT:
 		return strcmp(model_field_text(a, f), model_field_text(b,
 		    f)) == 0;
-	return model_field_int(a, f) == model_field_int(b, f);
+	case MODEL_FIELD_ID:
+	case MODEL_FIELD_TIME:
+		return model_field_int64(a, f) == model_field_int64(b, f);
+	case MODEL_FIELD_REAL:
+		return model_field_real(a, f) == model_field_real(b, f);
+	default:
+		return model_field_int(a, f) == model_field_int(b, f);
+	}
 }

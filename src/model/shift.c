@@ -2,11 +2,47 @@
 /* Shifts: a slot inside an event for one role and a number of people. */
 #include "rooster/model.h"
 
+#include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model_int.h"
+
+#define SHIFT_FIELD(name, field, ...) \
+	{ .key = name, .offset = offsetof(struct shift, field), __VA_ARGS__ }
+
+const struct model_field shift_fields[] = {
+	SHIFT_FIELD("event_id", event_id, .label = N_("EVENT_ID"),
+	    .kind = MODEL_FIELD_ID),
+	SHIFT_FIELD("event", event_title, .label = N_("EVENT"),
+	    .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_DERIVED | MODEL_FIELD_SHOW_TABLE),
+	SHIFT_FIELD("role", role, .label = N_("ROLE"), .what = N_("role"),
+	    .option = "--role", .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_NULL, .form = N_("Role")),
+	SHIFT_FIELD("start", start, .label = N_("START"), .option = "--start",
+	    .kind = MODEL_FIELD_TIME, .column = "start_at",
+	    .form = N_("Start"), .hint = N_("event's start")),
+	SHIFT_FIELD("end", end, .label = N_("END"), .option = "--end",
+	    .kind = MODEL_FIELD_TIME, .column = "end_at", .form = N_("End"),
+	    .hint = N_("event's end")),
+	SHIFT_FIELD("needed", needed, .label = N_("NEEDED"),
+	    .what = N_("number needed"), .option = "--needed",
+	    .kind = MODEL_FIELD_INT, .max = 1000, .form = N_("Needed")),
+	SHIFT_FIELD("assigned", assigned, .label = N_("ASSIGNED"),
+	    .kind = MODEL_FIELD_INT, .flags = MODEL_FIELD_DERIVED),
+	SHIFT_FIELD("language", language, .label = N_("LANGUAGE"),
+	    .what = N_("language"), .option = "--language",
+	    .kind = MODEL_FIELD_TEXT, .flags = MODEL_FIELD_SHOW_TABLE),
+	SHIFT_FIELD("uid", uid, .label = N_("UID"), .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_NULL | MODEL_FIELD_SHOW_TABLE),
+	SHIFT_FIELD("sequence", sequence, .label = N_("SEQUENCE"),
+	    .kind = MODEL_FIELD_INT, .max = INT_MAX,
+	    .flags = MODEL_FIELD_SHOW_NONE),
+	{ .key = NULL }
+};
 
 void
 shift_init(struct shift *sh)

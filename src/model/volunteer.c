@@ -58,7 +58,8 @@ volunteer_email_ok(const char *s)
 #define VOLUNTEER_TEXT(key, label, what, dutch, option, field, form, \
     hint, list) \
 	{ key, label, what, dutch, option, MODEL_FIELD_TEXT, \
-	  offsetof(struct volunteer, field), 0, 0, form, hint, list }
+	  offsetof(struct volunteer, field), 0, 0, form, hint, list, NULL, 0, \
+	  NULL }
 
 const struct model_field volunteer_fields[] = {
 	VOLUNTEER_TEXT("name", N_("NAME"), N_("name"), "naam", "--name",
@@ -76,14 +77,14 @@ const struct model_field volunteer_fields[] = {
 	{ "max_per_month", N_("MAX/MONTH"), N_("max-per-month"),
 	  "max-per-maand", "--max-per-month", MODEL_FIELD_INT,
 	  offsetof(struct volunteer, max_per_month), 0, 1000,
-	  N_("Max/month"), N_("no limit"), false },
+	  N_("Max/month"), N_("no limit"), false, NULL, 0, NULL },
 	VOLUNTEER_TEXT("notes", N_("NOTES"), N_("notes"), "notities",
 	    "--notes", notes, NULL, NULL, false),
 	{ "active", N_("ACTIVE"), N_("active"), "actief", "--active",
 	  MODEL_FIELD_BOOL, offsetof(struct volunteer, active), 0, 1, NULL,
-	  NULL, false },
+	  NULL, false, NULL, 0, NULL },
 	{ NULL, NULL, NULL, NULL, NULL, MODEL_FIELD_TEXT, 0, 0, 0, NULL,
-	  NULL, false }
+	  NULL, false, NULL, 0, NULL }
 };
 
 int

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Unit tests for src/model/model_field.c and volunteer_fields: every
- * field is reached through its row (text, int, bool), copied and
- * compared, and the table names each field of struct volunteer once.
+ * Unit tests for src/model/model_field.c and the entity tables
+ * (volunteer_fields, event_fields, shift_fields, assignment_fields):
+ * every field is reached through its row (text, int, bool, id, time,
+ * enum, real), copied and compared, and each table names each field of
+ * its struct once, at the member it says.
  */
 #include "harness.h"
 
@@ -110,6 +112,168 @@ test_table(void **state)
 	assert_string_equal(volunteer_fields[0].key, "name");
 }
 
+/* Every row of fields in a struct of size bytes, each at its own place. */
+static size_t
+check_table(const struct model_field *fields, size_t size)
+{
+	const struct model_field *f, *g;
+	size_t n = 0;
+
+	for (f = fields; f->key != NULL; f++, n++) {
+		assert_non_null(f->label);
+		assert_true(f->offset < size);
+		assert_true(f->kind != MODEL_FIELD_ENUM || f->names != NULL);
+		assert_true(f->option == NULL || strncmp(f->option, "--",
+		    2) == 0);
+		assert_true(f->form == NULL || f->option != NULL);
+		assert_ptr_equal(model_field_find(fields, f->key), f);
+		for (g = fields; g != f; g++)
+			assert_true(strcmp(f->key, g->key) != 0 &&
+			    f->offset != g->offset);
+	}
+	assert_null(model_field_find(fields, "nothing"));
+	return n;
+}
+
+static const struct model_field *
+row(const struct model_field *fields, const char *key)
+{
+	const struct model_field *f = model_field_find(fields, key);
+
+	if (f == NULL)
+		fail_msg("no field %s", key);
+	return f;
+}
+
+/* event_fields: each row reaches the member it names. */
+static void
+test_event_fields(void **state)
+{
+	const struct model_field *f;
+	struct event a, b;
+
+	(void)state;
+	assert_int_equal(check_table(event_fields, sizeof a), 13);
+	event_init(&a);
+	event_init(&b);
+	model_field_set_text(&a, row(event_fields, "title"), "Taalcafé");
+	model_field_set_text(&a, row(event_fields, "repeat"), "FREQ=DAILY");
+	model_field_set_text(&a, row(event_fields, "languages"), "ar,nl");
+	model_field_set_int64(&a, row(event_fields, "start"), 1000);
+	model_field_set_int64(&a, row(event_fields, "end"), 2000);
+	model_field_set_int64(&a, row(event_fields, "series_id"), 7);
+	model_field_set_int64(&a, row(event_fields, "occurrence_start"), 900);
+	model_field_set_int(&a, row(event_fields, "all_day"), 1);
+	model_field_set_int(&a, row(event_fields, "status"),
+	    EVENT_CANCELLED);
+	model_field_set_int(&a, row(event_fields, "sequence"), 3);
+	assert_string_equal(a.title, "Taalcafé");
+	assert_string_equal(a.rrule, "FREQ=DAILY");
+	assert_string_equal(a.languages, "ar,nl");
+	assert_true(a.start == 1000 && a.end == 2000 && a.series_id == 7 &&
+	    a.occurrence_start == 900);
+	assert_true(a.all_day);
+	assert_int_equal(a.status, EVENT_CANCELLED);
+	assert_int_equal(a.sequence, 3);
+	assert_string_equal(model_field_name(&a, row(event_fields, "status")),
+	    "cancelled");
+	assert_int_equal(model_field_parse(row(event_fields, "status"),
+	    "tentative"), EVENT_TENTATIVE);
+	assert_int_equal(model_field_parse(row(event_fields, "status"),
+	    "maybe"), -1);
+	assert_string_equal(model_field_column(row(event_fields, "start")),
+	    "start_at");
+	assert_string_equal(model_field_column(row(event_fields, "repeat")),
+	    "rrule");
+	assert_string_equal(model_field_column(row(event_fields, "title")),
+	    "title");
+	for (f = event_fields; f->key != NULL; f++) {
+		if (f->kind != MODEL_FIELD_TEXT || model_field_text(&a,
+		    f)[0] != '\0')
+			assert_false(model_field_same(&a, &b, f));
+		model_field_copy(&b, &a, f);
+		assert_true(model_field_same(&a, &b, f));
+	}
+	assert_string_equal(b.rrule, "FREQ=DAILY");
+	assert_true(b.series_id == 7 && b.occurrence_start == 900);
+	assert_int_equal(b.status, EVENT_CANCELLED);
+	event_fini(&a);
+	event_fini(&b);
+}
+
+/* shift_fields: the rows, derived ones marked, and the members. */
+static void
+test_shift_fields(void **state)
+{
+	const struct model_field *f;
+	struct shift a, b;
+	size_t derived = 0;
+
+	(void)state;
+	assert_int_equal(check_table(shift_fields, sizeof a), 10);
+	for (f = shift_fields; f->key != NULL; f++)
+		derived += (f->flags & MODEL_FIELD_DERIVED) != 0;
+	assert_int_equal(derived, 2);
+	shift_init(&a);
+	shift_init(&b);
+	model_field_set_text(&a, row(shift_fields, "role"), "tolk");
+	model_field_set_text(&a, row(shift_fields, "language"), "ti");
+	model_field_set_int(&a, row(shift_fields, "needed"), 4);
+	model_field_set_int64(&a, row(shift_fields, "event_id"), 12);
+	model_field_set_int64(&a, row(shift_fields, "end"), 5000);
+	assert_string_equal(a.role, "tolk");
+	assert_string_equal(a.language, "ti");
+	assert_int_equal(a.needed, 4);
+	assert_true(a.event_id == 12 && a.end == 5000);
+	assert_int_equal(row(shift_fields, "needed")->max, 1000);
+	for (f = shift_fields; f->key != NULL; f++) {
+		model_field_copy(&b, &a, f);
+		assert_true(model_field_same(&a, &b, f));
+	}
+	assert_string_equal(b.role, "tolk");
+	assert_true(b.event_id == 12 && b.needed == 4);
+	shift_fini(&a);
+	shift_fini(&b);
+}
+
+/* assignment_fields: enums by name, a real, the derived rows. */
+static void
+test_assignment_fields(void **state)
+{
+	const struct model_field *f;
+	struct assignment a, b;
+
+	(void)state;
+	assert_int_equal(check_table(assignment_fields, sizeof a), 13);
+	assignment_init(&a);
+	assignment_init(&b);
+	model_field_set_int(&a, row(assignment_fields, "status"),
+	    ASSIGNMENT_OFFERED);
+	model_field_set_int(&a, row(assignment_fields, "attendance"),
+	    ATTENDANCE_NO_SHOW);
+	model_field_set_real(&a, row(assignment_fields, "hours"), 2.5);
+	model_field_set_int(&a, row(assignment_fields, "forced"), 1);
+	model_field_set_text(&a, row(assignment_fields, "note"), "om 17:00");
+	model_field_set_int64(&a, row(assignment_fields, "volunteer_id"), 9);
+	assert_int_equal(a.status, ASSIGNMENT_OFFERED);
+	assert_int_equal(a.attendance, ATTENDANCE_NO_SHOW);
+	assert_true(a.hours == 2.5 && a.forced && a.volunteer_id == 9);
+	assert_string_equal(a.note, "om 17:00");
+	assert_string_equal(model_field_name(&a, row(assignment_fields,
+	    "status")), "offered");
+	assert_string_equal(model_field_name(&a, row(assignment_fields,
+	    "attendance")), "no-show");
+	assert_int_equal(model_field_parse(row(assignment_fields,
+	    "attendance"), ""), ATTENDANCE_UNKNOWN);
+	for (f = assignment_fields; f->key != NULL; f++) {
+		model_field_copy(&b, &a, f);
+		assert_true(model_field_same(&a, &b, f));
+	}
+	assert_true(b.hours == 2.5 && b.status == ASSIGNMENT_OFFERED);
+	assignment_fini(&a);
+	assignment_fini(&b);
+}
+
 int
 main(void)
 {
@@ -118,6 +282,9 @@ main(void)
 		cmocka_unit_test(test_int_bool),
 		cmocka_unit_test(test_copy_same),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_event_fields),
+		cmocka_unit_test(test_shift_fields),
+		cmocka_unit_test(test_assignment_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
