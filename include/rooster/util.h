@@ -57,6 +57,13 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 void *xreallocarray(void *ptr, size_t count, size_t size);
+/*
+ * Append one zeroed element of size bytes to a growable array and return
+ * it: itemsp points to the array's pointer (NULL to start), *len counts
+ * the elements used and *cap those allocated. The one list growth every
+ * layer uses (model lists, store and ops results).
+ */
+void *xarray_push(void *itemsp, size_t *len, size_t *cap, size_t size);
 /* Copy s; NULL gives NULL. The caller frees. */
 char *xstrdup(const char *s);
 /* printf into a new string the caller frees. */

@@ -184,13 +184,8 @@ cli_sheet_record_open(struct cli_sheet_parse *ps)
 
 	if (ps->record != NULL)
 		return ps->record;
-	if (sheet->len == sheet->cap) {
-		sheet->cap = sheet->cap ? sheet->cap * 2 : 32;
-		sheet->records = xreallocarray(sheet->records, sheet->cap,
-		    sizeof *sheet->records);
-	}
-	rec = &sheet->records[sheet->len++];
-	memset(rec, 0, sizeof *rec);
+	rec = xarray_push(&sheet->records, &sheet->len, &sheet->cap,
+	    sizeof *rec);
 	rec->line = ps->start;
 	ps->record = rec;
 	return rec;

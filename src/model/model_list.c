@@ -9,15 +9,7 @@
 void *
 model_list_grow(void **items, size_t len, size_t *cap, size_t size)
 {
-	char *slot;
-
-	if (len == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*items = xreallocarray(*items, *cap, size);
-	}
-	slot = (char *)*items + len * size;
-	memset(slot, 0, size);
-	return slot;
+	return xarray_push(items, &len, cap, size);
 }
 
 bool

@@ -32,12 +32,8 @@ team_validate(const struct team *t, struct err *err)
 struct team *
 team_list_push(struct team_list *list)
 {
-	struct team *t;
-
-	t = model_list_grow((void **)&list->items, list->len, &list->cap,
-	    sizeof *t);
-	list->len++;
-	return t;
+	return xarray_push(&list->items, &list->len, &list->cap,
+	    sizeof *list->items);
 }
 
 void

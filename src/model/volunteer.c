@@ -113,11 +113,9 @@ volunteer_validate(const struct volunteer *v, struct err *err)
 struct volunteer *
 volunteer_list_push(struct volunteer_list *list)
 {
-	struct volunteer *v;
+	struct volunteer *v = xarray_push(&list->items, &list->len,
+	    &list->cap, sizeof *v);
 
-	v = model_list_grow((void **)&list->items, list->len, &list->cap,
-	    sizeof *v);
-	list->len++;
 	v->active = true;
 	return v;
 }
@@ -184,12 +182,8 @@ volunteer_speaks(const char *languages, const char *shift_language,
 struct unavailable *
 unavailable_list_push(struct unavailable_list *list)
 {
-	struct unavailable *u;
-
-	u = model_list_grow((void **)&list->items, list->len, &list->cap,
-	    sizeof *u);
-	list->len++;
-	return u;
+	return xarray_push(&list->items, &list->len, &list->cap,
+	    sizeof *list->items);
 }
 
 void

@@ -54,13 +54,7 @@ ops_invite_push(struct ops_invite_results *list, const char *method,
 {
 	struct ops_invite_result *r;
 
-	if (list->len == list->cap) {
-		list->cap = list->cap ? list->cap * 2 : 16;
-		list->items = xreallocarray(list->items, list->cap,
-		    sizeof *list->items);
-	}
-	r = &list->items[list->len++];
-	memset(r, 0, sizeof *r);
+	r = xarray_push(&list->items, &list->len, &list->cap, sizeof *r);
 	r->method = method;
 	r->shift_id = shift_id;
 	r->volunteer_id = volunteer_id;

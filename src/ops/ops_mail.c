@@ -69,13 +69,7 @@ ops_mail_row(struct ops_mail_ctx *ctx, const struct ics_mime_message *m,
 	struct ops_mail_result *out = ctx->out;
 	struct ops_mail_row *r;
 
-	if (out->len == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 16;
-		out->rows = xreallocarray(out->rows, out->cap,
-		    sizeof *out->rows);
-	}
-	r = &out->rows[out->len++];
-	memset(r, 0, sizeof *r);
+	r = xarray_push(&out->rows, &out->len, &out->cap, sizeof *r);
 	r->message = ops_mail_label(ctx, m);
 	r->from = xstrdup(from != NULL ? from : "");
 	r->result = result;
@@ -346,13 +340,7 @@ ops_mail_settle(struct ops_mail_ctx *ctx, struct err *err)
 		return -1;
 	for (i = 0; i < ctx->offers.nanswers; i++) {
 		an = &ctx->offers.answers[i];
-		if (out->len == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 16;
-			out->rows = xreallocarray(out->rows, out->cap,
-			    sizeof *out->rows);
-		}
-		r = &out->rows[out->len++];
-		memset(r, 0, sizeof *r);
+		r = xarray_push(&out->rows, &out->len, &out->cap, sizeof *r);
 		r->message = xstrdup(an->label != NULL ? an->label : "");
 		r->from = xstrdup(an->email);
 		r->shift_id = an->shift_id;

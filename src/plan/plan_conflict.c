@@ -32,12 +32,7 @@ plan_conflict_add(struct plan_conflict_list *out, enum plan_conflict_kind kind,
 	struct plan_conflict *c;
 	va_list ap;
 
-	if (out->len == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 8;
-		out->items = xreallocarray(out->items, out->cap,
-		    sizeof *out->items);
-	}
-	c = &out->items[out->len++];
+	c = xarray_push(&out->items, &out->len, &out->cap, sizeof *c);
 	c->kind = kind;
 	c->other_id = other_id;
 	va_start(ap, fmt);

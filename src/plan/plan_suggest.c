@@ -19,13 +19,7 @@ plan_suggest_add(struct plan_suggestion_list *out,
 	const struct volunteer *v = c->volunteer;
 	size_t i;
 
-	if (out->len == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 64;
-		out->items = xreallocarray(out->items, out->cap,
-		    sizeof *out->items);
-	}
-	s = &out->items[out->len++];
-	memset(s, 0, sizeof *s);
+	s = xarray_push(&out->items, &out->len, &out->cap, sizeof *s);
 	s->volunteer = v;
 	s->recent = recent;
 	s->conflicts = plan_conflict_check(c, &found);

@@ -55,20 +55,29 @@ static const char store_audit_limited_one_sql[] =
 static const char store_audit_limited_sql[] =
     "SELECT id FROM volunteers WHERE max_per_month > 0 AND active != 0";
 
+/*
+ * What plan needs of an assignment: its columns, then (after the FROM
+ * naming s and a) the joins that give them.
+ */
+#define STORE_AUDIT_DETAIL_COLS \
+    "SELECT a.volunteer_id, s.start_at, s.id, a.status, a.forced," \
+    "  s.role, s.language, e.title, e.languages, v.name, v.skills," \
+    "  v.languages, v.max_per_month, u.id, u.start_at, u.end_at," \
+    "  u.reason, EXISTS (SELECT 1 FROM unavailable u3" \
+    "    WHERE u3.volunteer_id = a.volunteer_id)"
+#define STORE_AUDIT_DETAIL_JOINS \
+    "  JOIN events e ON e.id = s.event_id" \
+    "  JOIN volunteers v ON v.id = a.volunteer_id" \
+    "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2" \
+    "    WHERE u2.volunteer_id = a.volunteer_id" \
+    "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at" \
+    "    ORDER BY u2.start_at LIMIT 1)"
+
 /* The same assignments in [?1, ?2) with what plan needs, in walk order. */
 static const char store_audit_detail_sql[] =
-    "SELECT a.volunteer_id, s.start_at, s.id, a.status, a.forced,"
-    "  s.role, s.language, e.title, e.languages, v.name, v.skills,"
-    "  v.languages, v.max_per_month, u.id, u.start_at, u.end_at,"
-    "  u.reason, EXISTS (SELECT 1 FROM unavailable u3"
-    "    WHERE u3.volunteer_id = a.volunteer_id)"
+    STORE_AUDIT_DETAIL_COLS
     "  FROM shifts s JOIN assignments a ON a.shift_id = s.id"
-    "  JOIN events e ON e.id = s.event_id"
-    "  JOIN volunteers v ON v.id = a.volunteer_id"
-    "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2"
-    "    WHERE u2.volunteer_id = a.volunteer_id"
-    "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at"
-    "    ORDER BY u2.start_at LIMIT 1)"
+    STORE_AUDIT_DETAIL_JOINS
     "  WHERE s.start_at >= ?1 AND s.start_at < ?2"
     "  AND " ASSIGNMENT_COUNTS_SQL("a.status")
     "  AND " EVENT_LIVE_SQL("e.status")
@@ -76,19 +85,10 @@ static const char store_audit_detail_sql[] =
 
 /* The same for one volunteer ?3, in walk order. */
 static const char store_audit_detail_one_sql[] =
-    "SELECT a.volunteer_id, s.start_at, s.id, a.status, a.forced,"
-    "  s.role, s.language, e.title, e.languages, v.name, v.skills,"
-    "  v.languages, v.max_per_month, u.id, u.start_at, u.end_at,"
-    "  u.reason, EXISTS (SELECT 1 FROM unavailable u3"
-    "    WHERE u3.volunteer_id = a.volunteer_id)"
+    STORE_AUDIT_DETAIL_COLS
     "  FROM assignments a JOIN shifts s INDEXED BY shifts_span"
     "  ON s.id = a.shift_id"
-    "  JOIN events e ON e.id = s.event_id"
-    "  JOIN volunteers v ON v.id = a.volunteer_id"
-    "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2"
-    "    WHERE u2.volunteer_id = a.volunteer_id"
-    "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at"
-    "    ORDER BY u2.start_at LIMIT 1)"
+    STORE_AUDIT_DETAIL_JOINS
     "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
     "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND e.status != 'cancelled'"
     "  ORDER BY s.start_at, s.id";

@@ -96,36 +96,40 @@ store_conflict_candidates(struct store *st, int64_t from, int64_t to,
 	return 0;
 }
 
+/* The flags read so far: a growable array. */
+struct store_conflict_found {
+	struct store_conflict_flag	*items;
+	size_t				 len;
+	size_t				 cap;
+};
+
+static void
+store_conflict_flag_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_conflict_found *f = arg;
+	struct store_conflict_flag *v = xarray_push(&f->items, &f->len,
+	    &f->cap, sizeof *v);
+
+	v->volunteer_id = sqlite3_column_int64(stmt, 0);
+	v->shift_id = sqlite3_column_int64(stmt, 1);
+	v->start = sqlite3_column_int64(stmt, 2);
+}
+
 int
 store_conflict_flags(struct store *st, struct store_conflict_flag **out,
     size_t *len, struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(st, store_conflict_list_sql, err);
-	struct store_conflict_flag *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
+	struct store_conflict_found f = { 0 };
 
 	*out = NULL;
 	*len = 0;
-	if (stmt == NULL)
+	if (store_rows(st, store_query(st, err, store_conflict_list_sql, ""),
+	    store_conflict_flag_row, &f, err) < 0) {
+		free(f.items);
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[n].volunteer_id = sqlite3_column_int64(stmt, 0);
-		v[n].shift_id = sqlite3_column_int64(stmt, 1);
-		v[n].start = sqlite3_column_int64(stmt, 2);
-		n++;
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc, err);
-	}
-	*out = v;
-	*len = n;
+	*out = f.items;
+	*len = f.len;
 	return 0;
 }
 
@@ -133,9 +137,7 @@ int
 store_conflict_replace(struct store *st, const int64_t *vids, size_t nvids,
     const struct store_conflict_flag *flags, size_t nflags, struct err *err)
 {
-	sqlite3_stmt *stmt;
 	size_t i;
-	int rc;
 
 	/* Forget what was stored of the volunteers judged, or of everyone. */
 	for (i = 0; i < (vids != NULL ? nvids : 1); i++) {
@@ -147,29 +149,17 @@ store_conflict_replace(struct store *st, const int64_t *vids, size_t nvids,
 		};
 		int k;
 
-		for (k = 0; k < 2; k++) {
-			if ((stmt = store_stmt(st, sqls[k], err)) == NULL)
+		for (k = 0; k < 2; k++)
+			if (store_run(st, err, sqls[k], vids != NULL ? "i" : "",
+			    vids != NULL ? vids[i] : 0) < 0)
 				return -1;
-			if (vids != NULL)
-				sqlite3_bind_int64(stmt, 1, vids[i]);
-			rc = sqlite3_step(stmt);
-			sqlite3_reset(stmt);
-			if (rc != SQLITE_DONE)
-				return store_fail(st, rc, err);
-		}
 	}
 	if (nflags == 0)
 		return 0;
-	if ((stmt = store_stmt(st, store_conflict_flag_sql, err)) == NULL)
-		return -1;
-	for (i = 0; i < nflags; i++) {
-		sqlite3_bind_int64(stmt, 1, flags[i].volunteer_id);
-		sqlite3_bind_int64(stmt, 2, flags[i].shift_id);
-		sqlite3_bind_int64(stmt, 3, flags[i].start);
-		rc = sqlite3_step(stmt);
-		sqlite3_reset(stmt);
-		if (rc != SQLITE_DONE)
-			return store_fail(st, rc, err);
-	}
+	for (i = 0; i < nflags; i++)
+		if (store_run(st, err, store_conflict_flag_sql, "iii",
+		    flags[i].volunteer_id, flags[i].shift_id,
+		    flags[i].start) < 0)
+			return -1;
 	return 0;
 }

@@ -45,12 +45,8 @@ store_stmt(struct store *st, const char *sql, struct err *err)
 		store_fail(st, rc, err);
 		return NULL;
 	}
-	if (st->nstmts == st->capstmts) {
-		st->capstmts = st->capstmts ? st->capstmts * 2 : 32;
-		st->stmts = xreallocarray(st->stmts, st->capstmts,
-		    sizeof *st->stmts);
-	}
-	slot = &st->stmts[st->nstmts++];
+	slot = xarray_push(&st->stmts, &st->nstmts, &st->capstmts,
+	    sizeof *slot);
 	slot->sql = sql;
 	slot->stmt = stmt;
 	return stmt;
@@ -68,20 +64,9 @@ int64_t
 store_id_by_text(struct store *st, const char *sql, const char *text,
     struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int64_t id = 0;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, text);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	return id;
+	return store_int(st, err, &id, sql, "t", text) < 0 ? -1 : id;
 }
 
 int
@@ -231,6 +216,7 @@ store_bind_va(sqlite3_stmt *stmt, const char *fmt, va_list ap)
 {
 	int i;
 
+	assert(strlen(fmt) <= (size_t)sqlite3_bind_parameter_count(stmt));
 	for (i = 1; *fmt != '\0'; fmt++, i++)
 		switch (*fmt) {
 		case 'i':
@@ -277,6 +263,67 @@ store_run(struct store *st, struct err *err, const char *sql,
 	store_bind_va(stmt, fmt, ap);
 	va_end(ap);
 	return store_step_done(st, stmt, err);
+}
+
+/* Step the query sql with the values in ap once; its result code. */
+static int
+store_first(struct store *st, struct err *err, const char *sql,
+    sqlite3_stmt **stmtp, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	*stmtp = stmt;
+	if (stmt == NULL)
+		return -1;
+	store_bind_va(stmt, fmt, ap);
+	return sqlite3_step(stmt);
+}
+
+/* 1 for a row, 0 for none, else -1 with err; resets stmt. */
+static int
+store_first_end(struct store *st, sqlite3_stmt *stmt, int rc,
+    struct err *err)
+{
+	if (stmt == NULL)
+		return -1;
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_int(struct store *st, struct err *err, int64_t *value,
+    const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = store_first(st, err, sql, &stmt, fmt, ap);
+	va_end(ap);
+	if (rc == SQLITE_ROW)
+		*value = sqlite3_column_int64(stmt, 0);
+	return store_first_end(st, stmt, rc, err);
+}
+
+int
+store_text(struct store *st, struct err *err, char **value, const char *sql,
+    const char *fmt, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = store_first(st, err, sql, &stmt, fmt, ap);
+	va_end(ap);
+	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_NULL)
+		rc = SQLITE_DONE;
+	else if (rc == SQLITE_ROW)
+		*value = store_col_text(stmt, 0);
+	return store_first_end(st, stmt, rc, err);
 }
 
 int
@@ -664,13 +711,9 @@ int64_t
 store_data_version(struct store *st)
 {
 	static const char sql[] = "PRAGMA data_version";
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
 	int64_t v = -1;
 
-	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	if (stmt != NULL)
-		sqlite3_reset(stmt);
+	(void)store_int(st, NULL, &v, sql, "");
 	return v;
 }
 
@@ -724,12 +767,8 @@ int
 store_schema_version(struct store *st)
 {
 	static const char sql[] = "PRAGMA user_version";
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
-	int v = -1;
+	int64_t v = -1;
 
-	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int(stmt, 0);
-	if (stmt != NULL)
-		sqlite3_reset(stmt);
-	return v;
+	(void)store_int(st, NULL, &v, sql, "");
+	return (int)v;
 }

@@ -233,17 +233,14 @@ store_history_schema_version(struct store *st, char *buf, size_t size,
     struct err *err)
 {
 	static const char sql[] = "PRAGMA schema_version";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	int64_t version;
+	int rc = store_int(st, err, &version, sql, "");
 
-	if (stmt == NULL)
-		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		snprintf(buf, size, "%lld",
-		    (long long)sqlite3_column_int64(stmt, 0));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+	if (rc == 0)
+		return store_fail(st, SQLITE_DONE, err);
+	if (rc > 0)
+		snprintf(buf, size, "%lld", (long long)version);
+	return rc > 0 ? 0 : -1;
 }
 
 void
@@ -267,19 +264,18 @@ store_history_sync(struct store *st, struct err *err)
 {
 	static const char sql[] = "SELECT count(*) FROM sqlite_schema "
 	    "WHERE type = 'table' AND name = 'change_rows'";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	char version[sizeof st->history_seen], *checked;
+	int64_t n = 0;
 	bool ok, same;
 	int rc;
 
 	st->history_seen[0] = '\0';
-	if (stmt == NULL)
+	rc = store_int(st, err, &n, sql, "");
+	st->history = n > 0;
+	if (rc == 0)
+		return store_fail(st, SQLITE_DONE, err);
+	if (rc < 0)
 		return -1;
-	rc = sqlite3_step(stmt);
-	st->history = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) > 0;
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err);
 	if (!st->history || st->readonly)
 		return 0;
 	if (store_history_schema_version(st, version, sizeof version,
@@ -318,21 +314,11 @@ store_history_last(struct store *st, int64_t *change_id, struct err *err)
 	    "AND undoes IS NULL AND undone_by IS NULL "
 	    "AND EXISTS (SELECT 1 FROM change_rows r WHERE r.change_id = "
 	    "change_log.id) ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	char login[128];
-	int rc;
 
 	*change_id = 0;
-	if (stmt == NULL)
-		return -1;
 	store_log_login(login, sizeof login);
-	store_bind_text(stmt, 1, login);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*change_id = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    store_fail(st, rc, err);
+	return store_int(st, err, change_id, sql, "t", login) < 0 ? -1 : 0;
 }
 
 int

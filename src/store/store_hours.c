@@ -8,6 +8,20 @@
 
 #include "store_int.h"
 
+static void
+store_hours_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_hours_list *out = arg;
+	struct store_hours *h = xarray_push(&out->items, &out->len,
+	    &out->cap, sizeof *h);
+
+	h->volunteer_id = sqlite3_column_int64(stmt, 0);
+	h->volunteer = store_col_text(stmt, 1);
+	h->attended = sqlite3_column_int(stmt, 2);
+	h->no_shows = sqlite3_column_int(stmt, 3);
+	h->hours = sqlite3_column_double(stmt, 4);
+}
+
 int
 store_hours_list(struct store *st, int64_t from, int64_t to,
     struct store_hours_list *out, struct err *err)
@@ -21,29 +35,10 @@ store_hours_list(struct store *st, int64_t from, int64_t to,
 	    "  WHERE s.start_at >= ?1 AND s.start_at < ?2"
 	    "  AND a.attendance != ''"
 	    "  GROUP BY v.id ORDER BY v.name COLLATE NOCASE, v.id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct store_hours *h;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, from != 0 ? from : INT64_MIN);
-	sqlite3_bind_int64(stmt, 2, to != 0 ? to : INT64_MAX);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->len == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 16;
-			out->items = xreallocarray(out->items, out->cap,
-			    sizeof *out->items);
-		}
-		h = &out->items[out->len++];
-		h->volunteer_id = sqlite3_column_int64(stmt, 0);
-		h->volunteer = store_col_text(stmt, 1);
-		h->attended = sqlite3_column_int(stmt, 2);
-		h->no_shows = sqlite3_column_int(stmt, 3);
-		h->hours = sqlite3_column_double(stmt, 4);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err, sql, "ii",
+	    from != 0 ? from : INT64_MIN, to != 0 ? to : INT64_MAX),
+	    store_hours_row, out, err) < 0 ? -1 : 0;
 }
 
 void

@@ -69,6 +69,16 @@ sqlite3_stmt *store_query(struct store *st, struct err *err, const char *sql,
 int store_run(struct store *st, struct err *err, const char *sql,
     const char *fmt, ...);
 /*
+ * The first column of sql's first row, with fmt's values bound, into
+ * *value (left alone when there is no row, or for store_text() when the
+ * column is NULL; store_text() copies, the caller frees). 1 if there was
+ * a value, 0 if not, -1 with err.
+ */
+int store_int(struct store *st, struct err *err, int64_t *value,
+    const char *sql, const char *fmt, ...);
+int store_text(struct store *st, struct err *err, char **value,
+    const char *sql, const char *fmt, ...);
+/*
  * Reset stmt, which stepped to rc: 0 if rc is SQLITE_DONE, else -1 with
  * err as store_fail() sets it.
  */

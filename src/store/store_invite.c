@@ -42,16 +42,54 @@ store_invite_keys_free(struct store_invite_keys *keys)
 	memset(keys, 0, sizeof *keys);
 }
 
-static struct store_invite_key *
-store_invite_keys_push(struct store_invite_keys *keys)
+/* Columns shift id, volunteer id and, if there is a third, uid. */
+static void
+store_invite_key_row(sqlite3_stmt *stmt, void *arg)
 {
-	if (keys->len == keys->cap) {
-		keys->cap = keys->cap ? keys->cap * 2 : 16;
-		keys->items = xreallocarray(keys->items, keys->cap,
-		    sizeof *keys->items);
-	}
-	memset(&keys->items[keys->len], 0, sizeof keys->items[0]);
-	return &keys->items[keys->len++];
+	struct store_invite_keys *keys = arg;
+	struct store_invite_key *k = xarray_push(&keys->items, &keys->len,
+	    &keys->cap, sizeof *k);
+
+	k->shift_id = sqlite3_column_int64(stmt, 0);
+	k->volunteer_id = sqlite3_column_int64(stmt, 1);
+	if (sqlite3_column_count(stmt) > 2)
+		k->uid = store_col_text(stmt, 2);
+}
+
+/* Every key the rows of stmt (store_query()'s) give, into out. */
+static int
+store_invite_keys(struct store *st, sqlite3_stmt *stmt,
+    struct store_invite_keys *out, struct err *err)
+{
+	return store_rows(st, stmt, store_invite_key_row, out, err) < 0 ?
+	    -1 : 0;
+}
+
+static void
+store_invite_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_invite *inv = arg;
+
+	inv->id = sqlite3_column_int64(stmt, 0);
+	inv->uid = store_col_text(stmt, 1);
+	inv->volunteer_id = sqlite3_column_int64(stmt, 2);
+	inv->shift_id = sqlite3_column_int64(stmt, 3);
+	inv->event_id = sqlite3_column_int64(stmt, 4);
+	inv->sequence = sqlite3_column_int(stmt, 5);
+	inv->shift_sequence = sqlite3_column_int(stmt, 6);
+	inv->cancelled = strcmp((const char *)sqlite3_column_text(stmt, 7),
+	    "cancelled") == 0;
+	inv->email = store_col_text(stmt, 8);
+	inv->name = store_col_text(stmt, 9);
+	inv->summary = store_col_text(stmt, 10);
+	inv->location = store_col_text(stmt, 11);
+	inv->start = sqlite3_column_int64(stmt, 12);
+	inv->end = sqlite3_column_int64(stmt, 13);
+	inv->sent_at = sqlite3_column_int64(stmt, 14);
+	inv->reply_stamp = sqlite3_column_int64(stmt, 15);
+	inv->digest = store_col_text(stmt, 16);
+	inv->reasked = sqlite3_column_int(stmt, 17) != 0;
+	inv->offer = sqlite3_column_int(stmt, 18) != 0;
 }
 
 int
@@ -63,42 +101,13 @@ store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
 	    "location, start_at, end_at, sent_at, reply_stamp, digest, reasked, "
 	    "offer FROM invites "
 	    "WHERE uid = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	int n;
 
 	store_invite_init(inv);
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, uid);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		inv->id = sqlite3_column_int64(stmt, 0);
-		inv->uid = store_col_text(stmt, 1);
-		inv->volunteer_id = sqlite3_column_int64(stmt, 2);
-		inv->shift_id = sqlite3_column_int64(stmt, 3);
-		inv->event_id = sqlite3_column_int64(stmt, 4);
-		inv->sequence = sqlite3_column_int(stmt, 5);
-		inv->shift_sequence = sqlite3_column_int(stmt, 6);
-		inv->cancelled = strcmp((const char *)sqlite3_column_text(stmt,
-		    7), "cancelled") == 0;
-		inv->email = store_col_text(stmt, 8);
-		inv->name = store_col_text(stmt, 9);
-		inv->summary = store_col_text(stmt, 10);
-		inv->location = store_col_text(stmt, 11);
-		inv->start = sqlite3_column_int64(stmt, 12);
-		inv->end = sqlite3_column_int64(stmt, 13);
-		inv->sent_at = sqlite3_column_int64(stmt, 14);
-		inv->reply_stamp = sqlite3_column_int64(stmt, 15);
-		inv->digest = store_col_text(stmt, 16);
-		inv->reasked = sqlite3_column_int(stmt, 17) != 0;
-		inv->offer = sqlite3_column_int(stmt, 18) != 0;
-	}
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
+	n = store_rows(st, store_query(st, err, sql, "ti", uid, volunteer_id),
+	    store_invite_row, inv, err);
+	if (n != 0)
+		return n < 0 ? -1 : 0;
 	return err_set(err, ERR_NOT_FOUND,
 	    _("no invitation for %s to volunteer "
 	    "%lld"), uid, (long long)volunteer_id);
@@ -118,29 +127,15 @@ store_invite_save(struct store *st, const struct store_invite *inv,
 	    "state = ?7, email = ?8, name = ?9, summary = ?10, location = ?11, "
 	    "start_at = ?12, end_at = ?13, sent_at = ?14, reply_stamp = ?15, "
 	    "digest = ?16, reasked = ?17, offer = ?18";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, inv->uid);
-	sqlite3_bind_int64(stmt, 2, inv->volunteer_id);
-	sqlite3_bind_int64(stmt, 3, inv->shift_id);
-	sqlite3_bind_int64(stmt, 4, inv->event_id);
-	sqlite3_bind_int(stmt, 5, inv->sequence);
-	sqlite3_bind_int(stmt, 6, inv->shift_sequence);
-	store_bind_text(stmt, 7, inv->cancelled ? "cancelled" : "sent");
-	store_bind_text(stmt, 8, inv->email ? inv->email : "");
-	store_bind_text(stmt, 9, inv->name ? inv->name : "");
-	store_bind_text(stmt, 10, inv->summary ? inv->summary : "");
-	store_bind_text(stmt, 11, inv->location ? inv->location : "");
-	sqlite3_bind_int64(stmt, 12, inv->start);
-	sqlite3_bind_int64(stmt, 13, inv->end);
-	sqlite3_bind_int64(stmt, 14, inv->sent_at);
-	sqlite3_bind_int64(stmt, 15, inv->reply_stamp);
-	store_bind_text(stmt, 16, inv->digest ? inv->digest : "");
-	sqlite3_bind_int(stmt, 17, inv->reasked);
-	sqlite3_bind_int(stmt, 18, inv->offer);
-	return store_step_done(st, stmt, err);
+	return store_run(st, err, sql, "tiiiddtttttiiiitdd", inv->uid,
+	    inv->volunteer_id, inv->shift_id, inv->event_id, inv->sequence,
+	    inv->shift_sequence, inv->cancelled ? "cancelled" : "sent",
+	    inv->email ? inv->email : "", inv->name ? inv->name : "",
+	    inv->summary ? inv->summary : "",
+	    inv->location ? inv->location : "", inv->start, inv->end,
+	    inv->sent_at, inv->reply_stamp, inv->digest ? inv->digest : "",
+	    (int)inv->reasked, (int)inv->offer);
 }
 
 int
@@ -150,14 +145,8 @@ store_invite_set_reply(struct store *st, const char *uid,
 	static const char sql[] = "UPDATE invites SET reply_stamp = ?3, "
 	    "reasked = 0 "
 	    "WHERE uid = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, uid);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	sqlite3_bind_int64(stmt, 3, stamp);
-	return store_step_done(st, stmt, err);
+	return store_run(st, err, sql, "tii", uid, volunteer_id, stamp);
 }
 
 int
@@ -176,29 +165,16 @@ store_invite_due_requests(struct store *st, int64_t event_id, int64_t now,
 	    "  OR i.shift_sequence < s.sequence OR a.status = 'planned' "
 	    "  OR lower(i.email) != lower(v.email)) "
 	    "ORDER BY s.start_at, s.id, a.volunteer_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct store_invite_key *k;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, event_id);
-	sqlite3_bind_int64(stmt, 2, now);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		k = store_invite_keys_push(out);
-		k->shift_id = sqlite3_column_int64(stmt, 0);
-		k->volunteer_id = sqlite3_column_int64(stmt, 1);
-		k->uid = store_col_text(stmt, 2);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_invite_keys(st, store_query(st, err, sql, "ii",
+	    event_id, now), out, err);
 }
 
 int
 store_invite_due_cancels(struct store *st, int64_t event_id,
     struct store_invite_keys *out, struct err *err)
 {
-	static const char sql[] = "SELECT i.uid, i.volunteer_id, i.shift_id "
+	static const char sql[] = "SELECT i.shift_id, i.volunteer_id, i.uid "
 	    "FROM invites i LEFT JOIN shifts s ON s.uid = i.uid "
 	    "LEFT JOIN events e ON e.id = s.event_id "
 	    "WHERE i.state = 'sent' AND (?1 = 0 OR i.event_id = ?1) "
@@ -206,46 +182,23 @@ store_invite_due_cancels(struct store *st, int64_t event_id,
 	    "  SELECT 1 FROM assignments a WHERE a.shift_id = s.id "
 	    "  AND a.volunteer_id = i.volunteer_id)) "
 	    "ORDER BY i.start_at, i.uid, i.volunteer_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct store_invite_key *k;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, event_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		k = store_invite_keys_push(out);
-		k->uid = store_col_text(stmt, 0);
-		k->volunteer_id = sqlite3_column_int64(stmt, 1);
-		k->shift_id = sqlite3_column_int64(stmt, 2);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_invite_keys(st, store_query(st, err, sql, "i",
+	    event_id), out, err);
 }
 
 int
 store_invite_unconfirmed(struct store *st, int64_t shift_id,
     struct store_invite_keys *out, struct err *err)
 {
-	static const char sql[] = "SELECT i.volunteer_id FROM invites i "
+	static const char sql[] = "SELECT i.shift_id, i.volunteer_id FROM invites i "
 	    "JOIN assignments a ON a.shift_id = i.shift_id "
 	    "AND a.volunteer_id = i.volunteer_id "
 	    "WHERE i.shift_id = ?1 AND i.reasked != 0 AND i.state = 'sent' "
 	    "AND a.status = 'invited' ORDER BY i.volunteer_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct store_invite_key *k;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, shift_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		k = store_invite_keys_push(out);
-		k->shift_id = shift_id;
-		k->volunteer_id = sqlite3_column_int64(stmt, 0);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_invite_keys(st, store_query(st, err, sql, "i",
+	    shift_id), out, err);
 }
 
 int
@@ -258,17 +211,7 @@ store_invite_full_offers(struct store *st, struct store_invite_keys *out,
 	    "  FROM assignments b WHERE b.shift_id = s.id AND "
 	    ASSIGNMENT_COUNTS_SQL("b.status") ") "
 	    "ORDER BY a.shift_id, a.volunteer_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct store_invite_key *k;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		k = store_invite_keys_push(out);
-		k->shift_id = sqlite3_column_int64(stmt, 0);
-		k->volunteer_id = sqlite3_column_int64(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_invite_keys(st, store_query(st, err, sql, ""),
+	    out, err);
 }

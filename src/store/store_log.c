@@ -44,19 +44,11 @@ store_log_append(struct store *st, const char *action, const char *entity,
 {
 	static const char sql[] = "INSERT INTO change_log (at, user, action, "
 	    "entity, entity_id, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	char user[256];
 
-	if (stmt == NULL)
-		return -1;
 	store_log_user(user, sizeof user);
-	sqlite3_bind_int64(stmt, 1, rtime_now());
-	store_bind_text(stmt, 2, user);
-	store_bind_text(stmt, 3, action);
-	store_bind_text(stmt, 4, entity);
-	sqlite3_bind_int64(stmt, 5, entity_id);
-	store_bind_text(stmt, 6, summary ? summary : "");
-	if (store_step_done(st, stmt, err) < 0)
+	if (store_run(st, err, sql, "itttit", rtime_now(), user, action,
+	    entity, entity_id, summary ? summary : "") < 0)
 		return -1;
 	return store_log_claim(st, err);
 }
@@ -67,13 +59,8 @@ store_log_claim(struct store *st, struct err *err)
 {
 	static const char sql[] = "UPDATE change_rows SET change_id = "
 	    "(SELECT max(id) FROM change_log) WHERE change_id IS NULL";
-	sqlite3_stmt *stmt;
 
-	if (!st->history)
-		return 0;
-	if ((stmt = store_stmt(st, sql, err)) == NULL)
-		return -1;
-	return store_step_done(st, stmt, err);
+	return st->history ? store_run(st, err, sql, "") : 0;
 }
 
 int
@@ -84,12 +71,8 @@ store_log_mark_undone(struct store *st, int64_t change_id, struct err *err)
 	    "undone_by = CASE WHEN id = ?1 THEN "
 	    "(SELECT max(id) FROM change_log) ELSE undone_by END "
 	    "WHERE id = ?1 OR id = (SELECT max(id) FROM change_log)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, change_id);
-	return store_step_done(st, stmt, err);
+	return store_run(st, err, sql, "i", change_id);
 }
 
 /*
@@ -146,27 +129,20 @@ store_log_find(struct store *st, const struct store_log_filter *f,
 	    "WHERE (?1 IS NULL OR (entity = ?1 AND entity_id = ?2)) "
 	    "AND (?6 = 0 OR l.id = ?6) "
 	    "AND ?4 IS NULL AND ?5 IS NULL ORDER BY id DESC LIMIT ?3";
-	sqlite3_stmt *stmt = store_stmt(st, st->history ? sql : sql_old, err);
+	sqlite3_stmt *stmt = store_query(st, err, st->history ? sql : sql_old,
+	    "tii", f->entity, f->entity_id, f->limit > 0 ? f->limit : 50);
 	struct store_log_entry *e;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, f->entity);
-	sqlite3_bind_int64(stmt, 2, f->entity_id);
-	sqlite3_bind_int64(stmt, 3, f->limit > 0 ? f->limit : 50);
 	if (f->volunteer_id > 0)
 		sqlite3_bind_int64(stmt, 4, f->volunteer_id);
 	if (f->event_id > 0)
 		sqlite3_bind_int64(stmt, 5, f->event_id);
 	sqlite3_bind_int64(stmt, 6, f->id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->len == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 16;
-			out->items = xreallocarray(out->items, out->cap,
-			    sizeof *out->items);
-		}
-		e = &out->items[out->len++];
+		e = xarray_push(&out->items, &out->len, &out->cap, sizeof *e);
 		e->id = sqlite3_column_int64(stmt, 0);
 		e->at = sqlite3_column_int64(stmt, 1);
 		e->user = store_col_text(stmt, 2);
@@ -178,8 +154,7 @@ store_log_find(struct store *st, const struct store_log_filter *f,
 		e->undone_by = sqlite3_column_int64(stmt, 8);
 		e->rows = store_col_text(stmt, 9);
 	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_end(st, stmt, rc, err);
 }
 
 int

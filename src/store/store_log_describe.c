@@ -63,17 +63,10 @@ store_log_describe_about(struct store *st, int64_t change_id,
 static char *
 store_log_describe_text(struct store *st, const char *sql, int64_t id)
 {
-	sqlite3_stmt *stmt;
-	struct err err;
 	char *s = NULL;
 
-	if (id <= 0 || (stmt = store_stmt(st, sql, &err)) == NULL)
-		return NULL;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW &&
-	    sqlite3_column_type(stmt, 0) != SQLITE_NULL)
-		s = store_col_text(stmt, 0);
-	sqlite3_reset(stmt);
+	if (id > 0)
+		(void)store_text(st, NULL, &s, sql, "i", id);
 	return s;
 }
 

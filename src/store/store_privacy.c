@@ -27,16 +27,10 @@ store_privacy_has_table(struct store *st, const char *name)
 {
 	static const char sql[] = "SELECT count(*) FROM sqlite_schema "
 	    "WHERE type = 'table' AND name = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
-	bool has = false;
+	int64_t n = 0;
 
-	if (stmt == NULL)
-		return false;
-	store_bind_text(stmt, 1, name);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		has = sqlite3_column_int(stmt, 0) > 0;
-	sqlite3_reset(stmt);
-	return has;
+	(void)store_int(st, NULL, &n, sql, "t", name);
+	return n > 0;
 }
 
 /* json_object of every column of alias (times as ISO 8601 UTC). */

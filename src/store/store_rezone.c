@@ -11,15 +11,18 @@
 
 #include "store_int.h"
 
-static struct store_time_row *
-store_rezone_push(struct store_times *t)
+static void
+store_rezone_row(sqlite3_stmt *stmt, void *arg)
 {
-	if (t->len == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->items = xreallocarray(t->items, t->cap, sizeof *t->items);
-	}
-	memset(&t->items[t->len], 0, sizeof t->items[0]);
-	return &t->items[t->len++];
+	struct store_times *t = arg;
+	struct store_time_row *r = xarray_push(&t->items, &t->len, &t->cap,
+	    sizeof *r);
+
+	r->kind = sqlite3_column_int(stmt, 0);
+	r->id = sqlite3_column_int64(stmt, 1);
+	r->at[0] = sqlite3_column_int64(stmt, 2);
+	r->at[1] = sqlite3_column_int64(stmt, 3);
+	r->at[2] = sqlite3_column_int64(stmt, 4);
 }
 
 void
@@ -37,22 +40,9 @@ store_times_get(struct store *st, struct store_times *out, struct err *err)
 	    "FROM events UNION ALL "
 	    "SELECT 1, id, start_at, end_at, 0 FROM shifts UNION ALL "
 	    "SELECT 2, id, start_at, end_at, 0 FROM unavailable";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct store_time_row *r;
-	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r = store_rezone_push(out);
-		r->kind = sqlite3_column_int(stmt, 0);
-		r->id = sqlite3_column_int64(stmt, 1);
-		r->at[0] = sqlite3_column_int64(stmt, 2);
-		r->at[1] = sqlite3_column_int64(stmt, 3);
-		r->at[2] = sqlite3_column_int64(stmt, 4);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err, sql, ""), store_rezone_row,
+	    out, err) < 0 ? -1 : 0;
 }
 
 int
@@ -71,23 +61,15 @@ store_times_put(struct store *st, const struct store_times *t,
 	    "end_at = ?3 WHERE id = ?1";
 	static const char *const sqls[] = { sql_event, sql_shift, sql_off };
 	const struct store_time_row *r;
-	sqlite3_stmt *stmt;
 	size_t i;
 
 	for (i = 0; i < t->len; i++) {
 		r = &t->items[i];
 		if (r->kind < 0 || r->kind > 2)
 			continue;
-		if ((stmt = store_stmt(st, sqls[r->kind], err)) == NULL)
-			return -1;
-		sqlite3_bind_int64(stmt, 1, r->id);
-		sqlite3_bind_int64(stmt, 2, r->at[0]);
-		sqlite3_bind_int64(stmt, 3, r->at[1]);
-		if (r->kind == 0) {
-			sqlite3_bind_int64(stmt, 4, r->at[2]);
-			sqlite3_bind_int64(stmt, 5, rtime_now());
-		}
-		if (store_step_done(st, stmt, err) < 0)
+		if (store_run(st, err, sqls[r->kind], r->kind == 0 ? "iiiii" :
+		    "iii", r->id, r->at[0], r->at[1], r->at[2],
+		    rtime_now()) < 0)
 			return -1;
 	}
 	return 0;

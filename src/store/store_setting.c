@@ -8,15 +8,9 @@ char *
 store_setting_get(struct store *st, const char *key)
 {
 	static const char sql[] = "SELECT value FROM settings WHERE key = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
 	char *value = NULL;
 
-	if (stmt == NULL)
-		return NULL;
-	store_bind_text(stmt, 1, key);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		value = store_col_text(stmt, 0);
-	sqlite3_reset(stmt);
+	(void)store_text(st, NULL, &value, sql, "t", key);
 	return value;
 }
 
@@ -26,11 +20,6 @@ store_setting_set(struct store *st, const char *key, const char *value,
 {
 	static const char sql[] = "INSERT INTO settings (key, value) "
 	    "VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, key);
-	store_bind_text(stmt, 2, value);
-	return store_step_done(st, stmt, err);
+	return store_run(st, err, sql, "tt", key, value);
 }

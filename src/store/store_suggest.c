@@ -163,13 +163,7 @@ store_suggest_new(struct store_suggest_map *m, int64_t vid)
 {
 	struct store_suggest_fact *f;
 
-	if (m->len == m->capfacts) {
-		m->capfacts = m->capfacts ? m->capfacts * 2 : 2048;
-		m->facts = xreallocarray(m->facts, m->capfacts,
-		    sizeof *m->facts);
-	}
-	f = &m->facts[m->len++];
-	memset(f, 0, sizeof *f);
+	f = xarray_push(&m->facts, &m->len, &m->capfacts, sizeof *f);
 	f->vid = vid;
 	return (uint32_t)m->len;
 }
@@ -177,7 +171,6 @@ store_suggest_new(struct store_suggest_map *m, int64_t vid)
 static struct store_suggest_fact *
 store_suggest_find(struct store_suggest_map *m, int64_t vid, bool add)
 {
-	struct store_suggest_fact *f;
 	size_t i;
 
 	if (m->direct != NULL && vid >= 1 && vid <= m->ndirect) {
@@ -196,16 +189,8 @@ store_suggest_find(struct store_suggest_map *m, int64_t vid, bool add)
 			return &m->facts[m->slots[i] - 1];
 	if (!add)
 		return NULL;
-	if (m->len == m->capfacts) {
-		m->capfacts = m->capfacts ? m->capfacts * 2 : 2048;
-		m->facts = xreallocarray(m->facts, m->capfacts,
-		    sizeof *m->facts);
-	}
-	f = &m->facts[m->len++];
-	memset(f, 0, sizeof *f);
-	f->vid = vid;
-	m->slots[i] = (uint32_t)m->len;
-	return f;
+	m->slots[i] = store_suggest_new(m, vid);
+	return &m->facts[m->len - 1];
 }
 
 static void
@@ -419,13 +404,9 @@ store_suggest_scan_month(struct store_suggest *ss, struct err *err)
 static int
 store_suggest_scan(struct store_suggest *ss, struct err *err)
 {
-	sqlite3_stmt *stmt;
-
-	if ((stmt = store_stmt(ss->st, store_suggest_maxid_sql, err)) == NULL)
+	if (store_int(ss->st, err, &ss->m.ndirect, store_suggest_maxid_sql,
+	    "") < 0)
 		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		ss->m.ndirect = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
 	if (ss->m.ndirect > 0 && ss->m.ndirect <= STORE_SUGGEST_DIRECT_MAX)
 		ss->m.direct = xcalloc((size_t)ss->m.ndirect + 1,
 		    sizeof *ss->m.direct);

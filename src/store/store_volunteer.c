@@ -337,16 +337,11 @@ store_volunteer_few(struct store *st)
 {
 	static const char sql[] = "SELECT count(*) FROM (SELECT 1 FROM "
 	    "volunteers LIMIT ?1)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
-	bool few = true;
+	int64_t n = 0;
 
-	if (stmt == NULL)
-		return true;
-	sqlite3_bind_int64(stmt, 1, STORE_VOLUNTEER_FOLD_MAX + 1);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		few = sqlite3_column_int64(stmt, 0) <= STORE_VOLUNTEER_FOLD_MAX;
-	sqlite3_reset(stmt);
-	return few;
+	(void)store_int(st, NULL, &n, sql, "i",
+	    (int64_t)STORE_VOLUNTEER_FOLD_MAX + 1);
+	return n <= STORE_VOLUNTEER_FOLD_MAX;
 }
 
 int

@@ -55,6 +55,21 @@ xreallocarray(void *ptr, size_t count, size_t size)
 	return xrealloc(ptr, count * size);
 }
 
+void *
+xarray_push(void *itemsp, size_t *len, size_t *cap, size_t size)
+{
+	void **items = itemsp;
+	char *slot;
+
+	if (*len == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*items = xreallocarray(*items, *cap, size);
+	}
+	slot = (char *)*items + (*len)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
 char *
 xstrdup(const char *s)
 {
