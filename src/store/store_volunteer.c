@@ -493,8 +493,7 @@ store_unavailable_clear(struct store *st, int64_t volunteer_id,
 
 	assert(source != NULL && *source != '\0');
 	*removed = 0;
-	if (store_run(st, err, before, "itii", volunteer_id, source, from,
-	    to) < 0 ||
+	if (store_run(st, err, before, "iti", volunteer_id, source, from) < 0 ||
 	    store_run(st, err, after, "itii", volunteer_id, source, from,
 	    to) < 0 ||
 	    store_run(st, err, clear, "itii", volunteer_id, source, from,
