@@ -184,9 +184,16 @@ enum cli_column_flags {
 				   before anything shrinks */
 	CLI_DROP_LATE = 1 << 4,	/* a status word, a draft mark: left out
 				   before names and titles shrink */
-	CLI_KEEP = 1 << 5	/* a name or title people act on: shrinks
+	CLI_KEEP = 1 << 5,	/* a name or title people act on: shrinks
 				   after every other flexible column */
+	CLI_WRAP = 1 << 6	/* a sentence or note: keeps its words by
+				   wrapping onto more lines, narrowed before
+				   status words go (not below CLI_WRAP_MIN)
+				   and with the names after that */
 };
+
+/* The width a CLI_WRAP column keeps before anything is dropped for it. */
+#define CLI_WRAP_MIN	24
 
 struct cli_column {
 	const char	*key;		/* json key and csv header */

@@ -201,11 +201,166 @@ cli_cell_string(const struct cli_cell *c, bool data)
 	return xstrdup(cli_cell_peek(c, data, buf, sizeof buf));
 }
 
+/*
+ * Narrow the columns with one of flags (and none of without) that are
+ * wider than floor, one display column at a time and the widest first,
+ * until the table fits avail.
+ */
+static void
+cli_table_shrink(const struct cli_table *t, size_t *width, const bool *hidden,
+    size_t *total, size_t avail, int flags, int without, size_t floor)
+{
+	size_t i, widest;
+
+	while (*total > avail) {
+		widest = t->ncols;
+		for (i = 0; i < t->ncols; i++)
+			if (!hidden[i] && (t->cols[i].flags & flags) &&
+			    !(t->cols[i].flags & without) && width[i] > floor &&
+			    (widest == t->ncols || width[i] > width[widest]))
+				widest = i;
+		if (widest == t->ncols)
+			break;
+		width[widest]--;
+		(*total)--;
+	}
+}
+
+/* Leave out the columns with one of flags, right to left, until it fits. */
+static void
+cli_table_drop(const struct cli_table *t, const size_t *width, bool *hidden,
+    size_t *total, size_t avail, int flags)
+{
+	size_t i;
+
+	for (i = t->ncols; *total > avail && i-- > 0;)
+		if (!hidden[i] && (t->cols[i].flags & flags)) {
+			hidden[i] = true;
+			*total -= width[i] + 2;
+		}
+}
+
+/*
+ * Too wide (80 columns over SSH, a pipe): what people act on stays whole
+ * longest. A column with nothing in any row goes before anything else
+ * (its header alone says nothing). Then second ids go (right to left: a
+ * name says the same), the other flexible columns shrink, sentences and
+ * notes wrap onto more lines (down to CLI_WRAP_MIN), then status words
+ * and draft marks go, and names and titles shrink last, the widest first;
+ * room a dropped column leaves goes back to what was narrowed.
+ */
+static void
+cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
+    size_t total, size_t avail)
+{
+	static const int give_back[] = { CLI_WRAP, CLI_KEEP, CLI_FLEX };
+	size_t *whole, i, r, k;
+	char buf[64];
+
+	whole = xcalloc(t->ncols, sizeof *whole);
+	memcpy(whole, width, t->ncols * sizeof *whole);
+	for (i = t->ncols; total > avail && t->nrows > 0 && i-- > 0;) {
+		if (hidden[i])
+			continue;
+		for (r = 0; r < t->nrows; r++)
+			if (*cli_cell_peek(&t->cells[r * t->ncols + i], false,
+			    buf, sizeof buf) != '\0')
+				break;
+		if (r == t->nrows) {
+			hidden[i] = true;
+			total -= width[i] + 2;
+		}
+	}
+	if (t->nrows > 0) {
+		cli_table_drop(t, width, hidden, &total, avail, CLI_DROP);
+		cli_table_shrink(t, width, hidden, &total, avail, CLI_FLEX,
+		    CLI_KEEP | CLI_WRAP, 8);
+		cli_table_shrink(t, width, hidden, &total, avail, CLI_WRAP, 0,
+		    CLI_WRAP_MIN);
+		cli_table_drop(t, width, hidden, &total, avail, CLI_DROP_LATE);
+		cli_table_shrink(t, width, hidden, &total, avail, CLI_WRAP, 0,
+		    12);
+		cli_table_shrink(t, width, hidden, &total, avail,
+		    CLI_KEEP | CLI_WRAP, 0, 8);
+	}
+	for (k = 0; k < sizeof give_back / sizeof give_back[0]; k++)
+		for (i = 0; i < t->ncols; i++)
+			while (!hidden[i] && (t->cols[i].flags & give_back[k]) &&
+			    width[i] < whole[i] && total < avail) {
+				width[i]++;
+				total++;
+			}
+	free(whole);
+}
+
+/*
+ * Row r (0: the header) as its lines: a CLI_WRAP cell wider than its
+ * column takes as many as its words need, the other cells stand on the
+ * first.
+ */
+static void
+cli_table_print_row(const struct cli_table *t, size_t r, const size_t *width,
+    const bool *hidden, size_t last, struct strbuf *sb)
+{
+	const struct cli_cell *c;
+	char ***lines, buf[64];
+	size_t *nlines, i, k, height = 1, shown, pad;
+	const char *s;
+
+	lines = xcalloc(t->ncols, sizeof *lines);
+	nlines = xcalloc(t->ncols, sizeof *nlines);
+	for (i = 0; r > 0 && i < t->ncols; i++) {
+		if (hidden[i] || !(t->cols[i].flags & CLI_WRAP))
+			continue;
+		s = cli_cell_peek(&t->cells[(r - 1) * t->ncols + i], false,
+		    buf, sizeof buf);
+		if (text_width(s) <= width[i])
+			continue;
+		lines[i] = text_wrap(s, width[i], &nlines[i]);
+		if (nlines[i] > height)
+			height = nlines[i];
+	}
+	for (k = 0; k < height; k++) {
+		strbuf_reset(sb);
+		shown = 0;
+		for (i = 0; i < t->ncols; i++) {
+			if (hidden[i])
+				continue;
+			if (shown++)
+				strbuf_adds(sb, "  ");
+			c = r > 0 ? &t->cells[(r - 1) * t->ncols + i] : NULL;
+			if (lines[i] != NULL)
+				s = k < nlines[i] ? lines[i][k] : "";
+			else if (k > 0)
+				s = "";
+			else
+				s = c == NULL ? _(t->cols[i].header) :
+				    cli_cell_peek(c, false, buf, sizeof buf);
+			/* Numbers align right, text left. */
+			if (c != NULL && c->type == CLI_INT) {
+				for (pad = text_width(s); pad < width[i]; pad++)
+					strbuf_addc(sb, ' ');
+				text_fit(sb, s, width[i], false);
+			} else
+				text_fit(sb, s, width[i], i != last);
+		}
+		while (sb->len > 0 && sb->data[sb->len - 1] == ' ')
+			sb->data[--sb->len] = '\0';
+		puts(strbuf_str(sb));
+	}
+	for (i = 0; i < t->ncols; i++) {
+		for (k = 0; k < nlines[i]; k++)
+			free(lines[i][k]);
+		free(lines[i]);
+	}
+	free(lines);
+	free(nlines);
+}
+
 static void
 cli_table_print_text(const struct cli_table *t)
 {
-	size_t *width, total = 0, avail = cli_out_width(), i, r, shown = 0;
-	size_t widest, last = 0, pass;
+	size_t *width, total = 0, i, r, shown = 0, last = 0;
 	bool *hidden;
 	struct strbuf sb;
 	const char *s;
@@ -227,79 +382,13 @@ cli_table_print_text(const struct cli_table *t)
 		}
 		total += width[i] + (shown++ ? 2 : 0);
 	}
-	/*
-	 * Too wide (80 columns over SSH, a pipe): what people act on stays
-	 * whole longest. A column with nothing in any row goes before
-	 * anything else (its header alone says nothing). Then second ids go (right to left: a name says
-	 * the same), then the other flexible columns shrink, then status
-	 * words and draft marks go, and names and titles shrink last; the
-	 * widest first, one column at a time.
-	 */
-	for (i = t->ncols; total > avail && t->nrows > 0 && i-- > 0;) {
-		if (hidden[i])
-			continue;
-		for (r = 0; r < t->nrows; r++)
-			if (*cli_cell_peek(&t->cells[r * t->ncols + i], false,
-			    buf, sizeof buf) != '\0')
-				break;
-		if (r == t->nrows) {
-			hidden[i] = true;
-			total -= width[i] + 2;
-		}
-	}
-	for (pass = 0; pass < 4; pass++) {
-		for (i = t->ncols; (pass == 0 || pass == 2) && total > avail &&
-		    i-- > 0;)
-			if (!hidden[i] && (t->cols[i].flags & (pass == 0 ?
-			    CLI_DROP : CLI_DROP_LATE))) {
-				hidden[i] = true;
-				total -= width[i] + 2;
-			}
-		while ((pass == 1 || pass == 3) && total > avail) {
-			widest = t->ncols;
-			for (i = 0; i < t->ncols; i++)
-				if (!hidden[i] &&
-				    (t->cols[i].flags & CLI_FLEX) &&
-				    !!(t->cols[i].flags & CLI_KEEP) ==
-				    (pass == 3) && width[i] > 8 &&
-				    (widest == t->ncols ||
-				    width[i] > width[widest]))
-					widest = i;
-			if (widest == t->ncols)
-				break;
-			width[widest]--;
-			total--;
-		}
-	}
+	cli_table_fit(t, width, hidden, total, cli_out_width());
 	for (i = 0; i < t->ncols; i++)
 		if (!hidden[i])
 			last = i;
 	strbuf_init(&sb);
-	for (r = 0; r <= t->nrows; r++) {
-		strbuf_reset(&sb);
-		shown = 0;
-		for (i = 0; i < t->ncols; i++) {
-			if (hidden[i])
-				continue;
-			if (shown++)
-				strbuf_adds(&sb, "  ");
-			s = r == 0 ? _(t->cols[i].header) :
-			    cli_cell_peek(&t->cells[(r - 1) * t->ncols + i],
-			    false, buf, sizeof buf);
-			/* Numbers align right, text left. */
-			if (r > 0 && t->cells[(r - 1) * t->ncols + i].type ==
-			    CLI_INT) {
-				for (size_t pad = text_width(s); pad < width[i];
-				    pad++)
-					strbuf_addc(&sb, ' ');
-				text_fit(&sb, s, width[i], false);
-			} else
-				text_fit(&sb, s, width[i], i != last);
-		}
-		while (sb.len > 0 && sb.data[sb.len - 1] == ' ')
-			sb.data[--sb.len] = '\0';
-		puts(strbuf_str(&sb));
-	}
+	for (r = 0; r <= t->nrows; r++)
+		cli_table_print_row(t, r, width, hidden, last, &sb);
 	strbuf_fini(&sb);
 	free(width);
 	free(hidden);

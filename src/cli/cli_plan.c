@@ -192,15 +192,18 @@ int
 cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
+		/* At 80 columns the sentence keeps its words: the action
+		 * (the sentence says it) goes first, then it wraps, then
+		 * the id goes too. */
+		{ "id", N_("ID"), CLI_INT, CLI_BOTH | CLI_DROP_LATE },
 		{ "at", N_("AT"), CLI_TIME, CLI_BOTH },
 		{ "user", N_("WHO"), CLI_TEXT, CLI_BOTH },
-		{ "action", N_("ACTION"), CLI_TEXT, CLI_BOTH },
+		{ "action", N_("ACTION"), CLI_TEXT, CLI_BOTH | CLI_DROP },
 		{ "entity", N_("ENTITY"), CLI_TEXT, CLI_DATA },
 		{ "entity_id", N_("ENTITY_ID"), CLI_INT, CLI_DATA },
 		/* The table says it in the reader's words; data keeps the
 		 * summary as it was written. */
-		{ "what", N_("WHAT"), CLI_TEXT, CLI_TABLE | CLI_FLEX },
+		{ "what", N_("WHAT"), CLI_TEXT, CLI_TABLE | CLI_WRAP },
 		{ "summary", N_("SUMMARY"), CLI_TEXT, CLI_DATA },
 		{ "undone_by", N_("UNDONE"), CLI_INT, CLI_DATA },
 		{ "changes", N_("CHANGED"), CLI_TEXT, CLI_BOTH | CLI_FLEX },

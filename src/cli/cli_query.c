@@ -168,13 +168,18 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
 	cli_table_word(t, assignment_status_name(a->status));
 }
 
-/* who: the assignment shape plus a table mark for drafts. */
+/*
+ * who: the assignment shape plus a table mark for drafts. When narrow,
+ * the shift's id goes with the volunteer's (its when, event and role say
+ * which shift it is), and the event's title shrinks before the role and
+ * the volunteer's name: the rows are about who works.
+ */
 static const struct cli_column cli_query_who_columns[] = {
-	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
+	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH | CLI_DROP },
 	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
 	{ "start", N_("START"), CLI_TIME, CLI_DATA },
 	{ "end", N_("END"), CLI_TIME, CLI_DATA },
-	{ "event", N_("EVENT"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
+	{ "event", N_("EVENT"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 	{ "role_shown", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
 	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
 	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },

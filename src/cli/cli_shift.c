@@ -100,6 +100,50 @@ cli_shift_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* The columns of cli_shift_show_people(). */
+#define CLI_SHIFT_PEOPLE_COLUMNS 5
+
+/*
+ * The people on a shift under its facts: who, their status and their
+ * note; the shift's when, event and role are said once above, so the
+ * table does not repeat them on every row. The note keeps its words: at
+ * 80 columns it wraps rather than being cut. cols (the caller's, as long
+ * as at) gets the columns.
+ */
+static void
+cli_shift_show_people(const struct cli_ctx *ctx, struct cli_table *at,
+    struct cli_column *cols, const struct assignment_list *list)
+{
+	static const struct cli_column people[CLI_SHIFT_PEOPLE_COLUMNS] = {
+		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_DATA },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT,
+		  CLI_BOTH | CLI_FLEX | CLI_KEEP },
+		{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
+		{ "note", N_("NOTE"), CLI_TEXT, CLI_BOTH | CLI_WRAP },
+	};
+	const struct assignment *a;
+	bool noted = false;
+	size_t i;
+
+	memcpy(cols, people, sizeof people);
+	/* In a table the notes take room only when there are some. */
+	for (i = 0; i < list->len; i++)
+		noted = noted || (list->items[i].note != NULL &&
+		    *list->items[i].note != '\0');
+	if (!noted && ctx->format == CLI_FORMAT_TABLE)
+		cols[CLI_SHIFT_PEOPLE_COLUMNS - 1].flags = CLI_DATA;
+	cli_table_init(at, cols, CLI_SHIFT_PEOPLE_COLUMNS);
+	for (a = list->items; a < list->items + list->len; a++) {
+		cli_table_row(at);
+		cli_table_int(at, a->shift_id);
+		cli_table_int(at, a->volunteer_id);
+		cli_table_text(at, a->volunteer);
+		cli_table_word(at, assignment_status_name(a->status));
+		cli_table_text(at, a->note != NULL ? a->note : "");
+	}
+}
+
 int
 cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -116,15 +160,11 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ "uid", N_("UID"), CLI_TEXT, CLI_TABLE },
 	};
 	struct assignment_list list = { 0 };
-	static const struct cli_column note_col =
-	    { "note", N_("NOTE"), CLI_TEXT, CLI_BOTH | CLI_FLEX };
-	struct cli_column *acols;
-	bool noted;
+	struct cli_column people[CLI_SHIFT_PEOPLE_COLUMNS];
 	struct cli_table t, at;
 	struct shift sh;
 	struct err err;
 	int64_t id = cli_arg_id(ctx, "id");
-	size_t i;
 
 	(void)argc;
 	(void)argv;
@@ -147,26 +187,8 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_int(&t, sh.assigned);
 	cli_table_text(&t, sh.language);
 	cli_table_text(&t, sh.uid);
-	/* The shared assignment columns, and each one's note. */
-	acols = xreallocarray(NULL, cli_assignment_ncolumns + 1,
-	    sizeof *acols);
-	memcpy(acols, cli_assignment_columns, cli_assignment_ncolumns *
-	    sizeof *acols);
-	acols[cli_assignment_ncolumns] = note_col;
-	/* In a table the notes take room only when there are some. */
-	for (i = 0, noted = false; i < list.len; i++)
-		noted = noted || (list.items[i].note != NULL &&
-		    *list.items[i].note != '\0');
-	if (!noted && ctx->format == CLI_FORMAT_TABLE)
-		acols[cli_assignment_ncolumns].flags = CLI_DATA;
-	cli_table_init(&at, acols, cli_assignment_ncolumns + 1);
-	for (i = 0; i < list.len; i++) {
-		cli_assignment_row(&at, &list.items[i]);
-		cli_table_text(&at, list.items[i].note != NULL ?
-		    list.items[i].note : "");
-	}
+	cli_shift_show_people(ctx, &at, people, &list);
 	cli_table_print_record_list(ctx, &t, "assignments", &at);
-	free(acols);
 	cli_table_fini(&t);
 	cli_table_fini(&at);
 	assignment_list_free(&list);

@@ -1,0 +1,108 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# At 80 columns in a pipe (issue 15) the tables keep what people act on:
+# `shift show` says the shift's facts once and lists its people with
+# their whole notes (wrapped, not cut); `who --from/--to` drops the shift
+# and volunteer ids before a name is cut; `log` keeps its sentence whole
+# (wrapped) while the action and ids give way. Long Dutch and Arabic
+# names, in English and Dutch.
+. "$(dirname "$0")/../lib.sh"
+export COLUMNS=80
+# widest TEXT: the most display columns one of its lines takes.
+widest() { printf '%s\n' "$1" | wc -L; }
+# column HEADER: the text of $OUT's column under HEADER (measured in
+# display columns), its lines joined by one space: a wrapped sentence
+# reads again as it was written.
+column() {
+	printf '%s\n' "$OUT" | /usr/bin/python3 -c '
+import sys, unicodedata
+def cells(line):
+    out = []
+    for ch in line:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            if out: out[-1] += ch
+            continue
+        out.append(ch)
+        if unicodedata.east_asian_width(ch) in "WF": out.append("")
+    return out
+import re
+lines = [cells(l.rstrip("\n")) for l in sys.stdin]
+at = re.compile("(^| )" + re.escape(sys.argv[1]) + "( |$)")
+h = next(i for i, l in enumerate(lines) if at.search("".join(l)))
+head, lines = "".join(lines[h]), lines[h:]
+start = at.search(head).start() + (head[at.search(head).start()] == " ")
+end = start + len(sys.argv[1])
+while end < len(head) and head[end] == " ": end += 1
+if end == len(head): end = None
+rows = []
+for l in lines[1:]:
+    if not "".join(l).strip(): break
+    part = " ".join("".join(l[start:end]).split())
+    if part: rows.append(part)
+print(" ".join(rows))
+' "$1"
+}
+# whole NAME HEADER TEXT: TEXT stands in the column HEADER, uncut.
+whole() {
+	if column "$2" | grep -qF -- "$3"; then ok "$1"
+	else not_ok "$1" "column $2 lacks '$3' whole" "$(printf '%s' "$OUT" | head -20)"; fi
+}
+narrow() { check "$1: no line wider than ${2:-80}" [ "$(widest "$OUT")" -le "${2:-80}" ]; }
+
+r init --timezone Europe/Amsterdam --name "Samen Thuis"
+r event add "Groepsbezoek ADO Den Haag – FC Utrecht met de hele familie" \
+    --start "2030-03-13 18:00" --end "2030-03-13 22:30"
+r shift add 1 begeleider --needed 3
+r shift add 1 chauffeur
+r volunteer add "Joëlle van der Linden-Bouzid" --skills begeleider
+r volunteer add "فاطمة الزهراء العلوي" --skills begeleider
+r volunteer add "Renée Müller-Çelik" --skills chauffeur
+NOTE="haalt het gezin op om 17:00 bij het AZC en rijdt daarna door naar het stadion in Den Haag"
+r assign 1 joelle --note "$NOTE"
+r assign 1 2 --note "tolk voor de familie Al-Hassan"
+r assign 2 renee
+
+ok_run "shift show at 80" shift show 1
+narrow "shift show"
+whole "shift show: the long note whole" NOTE "$NOTE"
+whole "shift show: the Dutch name whole" VOLUNTEER "Joëlle van der Linden-Bouzid"
+whole "shift show: the Arabic name whole" VOLUNTEER "فاطمة الزهراء العلوي"
+check "shift show: the shift's facts said once" [ "$(printf '%s\n' "$OUT" | grep -c 'begeleider')" -eq 1 ]
+check "shift show: no SHIFT/WHEN/EVENT columns in the people table" \
+    sh -c '! printf "%s" "$1" | grep -qE "^SHIFT|  WHEN  "' - "$OUT"
+r shift show 1 --format json
+json "shift show json: the people keep their keys" 'sorted(j["assignments"][0].keys())==["note","shift_id","status","volunteer","volunteer_id"]'
+LC_ALL=nl_NL.UTF-8 r shift show 1
+narrow "Dutch shift show"
+whole "Dutch shift show: the note whole" NOTITIE "$NOTE"
+COLUMNS=60 r shift show 1
+narrow "shift show at 60" 60
+whole "shift show at 60: the note whole" NOTE "$NOTE"
+whole "shift show at 60: the name whole" VOLUNTEER "Joëlle van der Linden-Bouzid"
+
+ok_run "who --from --to at 80" who --from 2030-03-13 --to 2030-03-14
+narrow "who --from --to"
+whole "who --from --to: the Dutch name whole" VOLUNTEER "Joëlle van der Linden-Bouzid"
+whole "who --from --to: the Arabic name whole" VOLUNTEER "فاطمة الزهراء العلوي"
+whole "who --from --to: the role whole" ROLE "chauffeur"
+check "who --from --to: the ids gave way" sh -c '! printf "%s" "$1" | grep -qE "^SHIFT| VOL "' - "$OUT"
+LC_ALL=nl_NL.UTF-8 r who --from 2030-03-13 --to 2030-03-14
+narrow "Dutch who --from --to"
+whole "Dutch who --from --to: the name whole" VRIJWILLIGER "Joëlle van der Linden-Bouzid"
+r who --from 2030-03-13 --to 2030-03-14 --format csv
+has "who csv keeps the shift id" "shift_id"
+
+r volunteer edit 3 --name "Renée Müller-Çelik van Oosterhout"
+ok_run "log at 80" log --limit 3
+narrow "log"
+whole "log: the sentence whole" WHAT "volunteer Renée Müller-Çelik van Oosterhout changed"
+whole "log: an assignment's sentence whole" WHAT "Renée Müller-Çelik van Oosterhout put on shift chauffeur – Groepsbezoek ADO Den Haag – FC Utrecht met de hele familie 13 Mar"
+LC_ALL=nl_NL.UTF-8 r log --limit 3
+narrow "Dutch log"
+whole "Dutch log: the sentence whole" WAT "vrijwilliger Renée Müller-Çelik van Oosterhout gewijzigd"
+COLUMNS=60 r log --limit 3
+narrow "log at 60" 60
+whole "log at 60: the sentence whole" WHAT "volunteer Renée Müller-Çelik van Oosterhout changed"
+r log --limit 1 --format json
+json "log json: the action kept" 'j[0]["action"]=="volunteer edit" and j[0]["id"]>0'
+finish
