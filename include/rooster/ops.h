@@ -65,6 +65,12 @@ int ops_plan_language(struct store *st, const char *language,
 char *ops_plan_language_get(struct store *st);
 /* The rest rule in minutes, 0 when off. */
 int ops_plan_rest_minutes(struct store *st);
+/*
+ * The plan's zone into buf, the one its rules count months in: its
+ * time_zone setting, or "UTC" (as ops_plan_open() works) when it has none
+ * or this system lacks it. Read from the plan, never from the process.
+ */
+void ops_plan_zone(struct store *st, char *buf, size_t size);
 /* Fill an empty plan with the demo plan around now. ERR_CONFLICT if not empty. */
 int ops_plan_demo(struct store *st, int64_t now, struct err *err);
 

@@ -53,6 +53,11 @@ struct plan_candidate {
 	int				 month_booked;	/* the volunteer's
 							   other shifts in
 							   the shift's month */
+	const char			*zone;		/* the plan's zone
+							   (IANA name), in
+							   which months are
+							   counted; never
+							   NULL */
 };
 
 /*
@@ -63,8 +68,8 @@ struct plan_candidate {
  * - rest: a booked shift ends or starts less than rest_minutes away;
  * - unavailable: an unavailable period overlaps the shift;
  * - monthly limit: as many shifts as the volunteer's limit already in
- *   the shift's month (in the plan zone), counted from booked or taken
- *   from month_booked;
+ *   the shift's month in c->zone (not the process's zone), counted from
+ *   booked or taken from month_booked;
  * - skill: the role (unless "algemeen"/"general") is not a skill;
  * - language: the volunteer does not speak the shift's language, or
  *   speaks none of the event's languages (event_languages).

@@ -109,11 +109,12 @@ const char *strbuf_str(const struct strbuf *sb);
  */
 bool rtime_zone_is_valid(const char *name);
 /*
- * Make name the zone in which times are read and shown (sets TZ for this
- * process). Returns 0, or -1 with ERR_INVALID for an unknown zone.
+ * Make name the plan zone, in which times are read and shown (rtime sets
+ * TZ for this process: nothing else in rooster may). Returns 0, or -1
+ * with ERR_INVALID for an unknown zone.
  */
 int rtime_zone_set(const char *name, struct err *err);
-/* The zone set last (borrowed, static), or "UTC" before any set. */
+/* The plan zone (borrowed, static), or "UTC" before any was set. */
 const char *rtime_zone(void);
 /*
  * The system's zone name (TZ if it names a zone, /etc/timezone, the
@@ -183,8 +184,19 @@ int rtime_week_first_day(void);
  * in Dutch and in the C locale, Sunday in American English).
  */
 int64_t rtime_week_start_locale(int64_t t);
-/* Month key yyyymm of t in the plan zone, for monthly limits. */
+/*
+ * Month key yyyymm of t in zone (a valid IANA name), for monthly limits:
+ * the same whatever zone the process shows times in or set last.
+ */
+int rtime_month_in(const char *zone, int64_t t);
+/* Month key yyyymm of t in the plan zone, for display (rules: above). */
 int rtime_month(int64_t t);
+/*
+ * [*start, *end) of the month holding t in zone: local midnight of its
+ * first day and of the next month's first day.
+ */
+void rtime_month_span(const char *zone, int64_t t, int64_t *start,
+    int64_t *end);
 
 /* text.c: UTF-8 text measured in display columns. */
 

@@ -27,6 +27,7 @@ ops_assign_check_on(struct store *st, const struct shift *sh,
 	struct unavailable_list off = { 0 };
 	struct store_range range = { 0 };
 	struct plan_candidate c;
+	char zone[128];
 	int rc;
 
 	if (store_volunteer_get(st, volunteer_id, &v, err) < 0)
@@ -45,6 +46,8 @@ ops_assign_check_on(struct store *st, const struct shift *sh,
 		c.unavailable = &off;
 		c.rest_minutes = rest;
 		c.event_languages = event_languages;
+		ops_plan_zone(st, zone, sizeof zone);
+		c.zone = zone;
 		plan_conflict_check(&c, out);
 	}
 	assignment_list_free(&booked);

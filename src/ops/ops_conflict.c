@@ -16,6 +16,7 @@ struct ops_conflict_scan {
 	ops_conflict_fn	*fn;
 	void		*arg;
 	int		 rest_minutes;
+	char		 zone[128];	/* the plan's, months count in it */
 	int64_t		 volunteer;	/* month being counted */
 	int		 month;
 	int		 in_month;	/* shifts seen in it so far */
@@ -29,7 +30,7 @@ ops_conflict_row(const struct store_audit_row *r, void *arg)
 	struct assignment_list booked = { 0 };
 	struct unavailable_list off = { 0 };
 	struct plan_candidate c;
-	int month = rtime_month(r->shift.start), rc = 0;
+	int month = rtime_month_in(cs->zone, r->shift.start), rc = 0;
 	size_t i;
 
 	/* Rows come by volunteer, then start: count each plan-zone month. */
@@ -58,11 +59,25 @@ ops_conflict_row(const struct store_audit_row *r, void *arg)
 	c.unavailable = &off;
 	c.rest_minutes = cs->rest_minutes;
 	c.event_languages = r->event_languages;
+	c.zone = cs->zone;
 	plan_conflict_check(&c, &found);
 	for (i = 0; rc == 0 && i < found.len; i++)
 		rc = cs->fn(r, &found.items[i], cs->arg);
 	plan_conflict_list_free(&found);
 	return rc;
+}
+
+/* A scan of st's rules that calls fn(row, conflict, arg) per conflict. */
+static void
+ops_conflict_scan_init(struct ops_conflict_scan *cs, struct store *st,
+    ops_conflict_fn *fn, void *arg)
+{
+	memset(cs, 0, sizeof *cs);
+	cs->fn = fn;
+	cs->arg = arg;
+	cs->rest_minutes = ops_plan_rest_minutes(st);
+	ops_plan_zone(st, cs->zone, sizeof cs->zone);
+	cs->volunteer = -1;
 }
 
 /*
@@ -80,11 +95,7 @@ ops_conflicts(struct store *st, int64_t from, int64_t to, ops_conflict_fn *fn,
 	size_t n, dirty;
 	int rc;
 
-	memset(&cs, 0, sizeof cs);
-	cs.fn = fn;
-	cs.arg = arg;
-	cs.rest_minutes = ops_plan_rest_minutes(st);
-	cs.volunteer = -1;
+	ops_conflict_scan_init(&cs, st, fn, arg);
 	/*
 	 * Only volunteers with a stored conflict in the range, or not judged
 	 * since an edit, can have one: the others' rows give nothing.
@@ -115,21 +126,17 @@ ops_conflict_flag(const struct store_audit_row *row,
     const struct plan_conflict *c, void *arg)
 {
 	struct ops_conflict_found *f = arg;
-	struct store_conflict_flag *last;
+	struct store_conflict_flag *last, *flag;
 
 	(void)c;
 	last = f->len > 0 ? &f->v[f->len - 1] : NULL;
 	if (last != NULL && last->volunteer_id == row->volunteer.id &&
 	    last->shift_id == row->shift.id)
 		return 0;	/* another conflict of the same assignment */
-	if (f->len == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 64;
-		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);
-	}
-	f->v[f->len].volunteer_id = row->volunteer.id;
-	f->v[f->len].shift_id = row->shift.id;
-	f->v[f->len].start = row->shift.start;
-	f->len++;
+	flag = xarray_push(&f->v, &f->len, &f->cap, sizeof *flag);
+	flag->volunteer_id = row->volunteer.id;
+	flag->shift_id = row->shift.id;
+	flag->start = row->shift.start;
 	return 0;
 }
 
@@ -147,11 +154,7 @@ ops_conflict_settle(struct store *st, struct err *err)
 		return -1;
 	if (n == 0)
 		return 0;
-	memset(&cs, 0, sizeof cs);
-	cs.fn = ops_conflict_flag;
-	cs.arg = &found;
-	cs.rest_minutes = ops_plan_rest_minutes(st);
-	cs.volunteer = -1;
+	ops_conflict_scan_init(&cs, st, ops_conflict_flag, &found);
 	/* Many touched (a new rule, an old plan): judge everyone at once. */
 	all = n > OPS_CONFLICT_SOME_MAX;
 	rc = all ? store_audit_scan(st, 0, 0, cs.rest_minutes,

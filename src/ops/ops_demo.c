@@ -348,10 +348,10 @@ ops_demo_status(uint64_t *state, int days_ahead)
  */
 static bool
 ops_demo_fits(const struct ops_demo_booking *b, const struct shift *sh,
-    int rest_minutes)
+    const struct plan_candidate *rules)
 {
 	struct plan_conflict_list found = { 0 };
-	struct plan_candidate c;
+	struct plan_candidate c = *rules;
 	struct span mine = { sh->start, sh->end }, other;
 	size_t i;
 	bool ok;
@@ -362,12 +362,10 @@ ops_demo_fits(const struct ops_demo_booking *b, const struct shift *sh,
 		if (span_overlaps(mine, other))
 			return false;
 	}
-	memset(&c, 0, sizeof c);
 	c.shift = sh;
 	c.volunteer = &b->volunteer;
 	c.booked = &b->booked;
 	c.unavailable = &b->away;
-	c.rest_minutes = rest_minutes;
 	ok = plan_conflict_check(&c, &found) == 0;
 	plan_conflict_list_free(&found);
 	return ok;
@@ -407,8 +405,8 @@ ops_demo_book(struct store *st, struct ops_demo_booking *b,
 static int
 ops_demo_staff(struct store *st, struct ops_demo_booking *people,
     const struct ops_demo_event *de, const struct ops_demo_shift *ds,
-    const struct shift *sh, int days_ahead, int rest_minutes,
-    uint64_t *state, struct err *err)
+    const struct shift *sh, int days_ahead,
+    const struct plan_candidate *rules, uint64_t *state, struct err *err)
 {
 	int order[OPS_DEMO_PEOPLE + 8], n = 0, placed = 0, declined = 0, k;
 	int team, j, swap;
@@ -434,7 +432,7 @@ ops_demo_staff(struct store *st, struct ops_demo_booking *people,
 		}
 	for (k = 0; k < n && placed < ds->needed - ds->missing; k++) {
 		b = &people[order[k]];
-		if (!ops_demo_fits(b, sh, rest_minutes))
+		if (!ops_demo_fits(b, sh, rules))
 			continue;
 		status = ops_demo_status(state, days_ahead);
 		if (status == ASSIGNMENT_DECLINED && declined++ > 0)
@@ -536,7 +534,7 @@ ops_demo_add_teams(struct store *st, struct ops_demo_booking *people,
 static int
 ops_demo_add_event(struct store *st, int64_t now,
     const struct ops_demo_event *de, struct ops_demo_booking *people,
-    int rest_minutes, uint64_t *state, struct err *err)
+    const struct plan_candidate *rules, uint64_t *state, struct err *err)
 {
 	const struct ops_demo_shift *ds;
 	struct event ev;
@@ -578,7 +576,7 @@ ops_demo_add_event(struct store *st, int64_t now,
 			rc = store_shift_insert(st, &sh, err);
 		}
 		if (rc == 0 && ops_demo_staff(st, people, de, ds, &sh,
-		    days_ahead, rest_minutes, state, err) < 0)
+		    days_ahead, rules, state, err) < 0)
 			rc = -1;
 		shift_fini(&sh);
 	}
@@ -591,17 +589,19 @@ ops_plan_demo(struct store *st, int64_t now, struct err *err)
 {
 	struct ops_demo_booking *people;
 	uint64_t state = OPS_DEMO_SEED;
-	char *rest, *summary;
-	int rc, rest_minutes;
+	struct plan_candidate rules = { 0 };
+	char zone[128], *summary;
 	size_t i;
+	int rc;
 
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	if ((rc = ops_demo_is_empty(st, err)) < 0)
 		return ops_finish(st, rc, err);
-	rest = store_setting_get(st, "rest_minutes");
-	rest_minutes = rest != NULL ? atoi(rest) : 0;
-	free(rest);
+	/* The rules every booking is weighed by: the plan's rest and zone. */
+	rules.rest_minutes = ops_plan_rest_minutes(st);
+	ops_plan_zone(st, zone, sizeof zone);
+	rules.zone = zone;
 	people = xcalloc(OPS_DEMO_PEOPLE, sizeof *people);
 	for (i = 0; i < OPS_DEMO_PEOPLE; i++)
 		volunteer_init(&people[i].volunteer);
@@ -612,7 +612,7 @@ ops_plan_demo(struct store *st, int64_t now, struct err *err)
 		rc = ops_demo_add_teams(st, people, err);
 	for (i = 0; rc == 0 && i < OPS_DEMO_EVENTS; i++)
 		rc = ops_demo_add_event(st, now, &ops_demo_events[i], people,
-		    rest_minutes, &state, err);
+		    &rules, &state, err);
 	if (rc == 0) {
 		summary = xasprintf("demo plan: %zu events, %zu volunteers, "
 		    "%zu teams", OPS_DEMO_EVENTS, OPS_DEMO_PEOPLE,

@@ -247,6 +247,16 @@ ops_plan_rest_minutes(struct store *st)
 	return n > 0 && n <= OPS_PLAN_REST_MAX ? n : 0;
 }
 
+void
+ops_plan_zone(struct store *st, char *buf, size_t size)
+{
+	char *zone = store_setting_get(st, "time_zone");
+
+	snprintf(buf, size, "%s", zone != NULL && rtime_zone_is_valid(zone) ?
+	    zone : "UTC");
+	free(zone);
+}
+
 int
 ops_plan_language(struct store *st, const char *language, struct err *err)
 {

@@ -11,20 +11,6 @@
 
 #include "ops_int.h"
 
-/* [start, end) of the plan-zone month holding t. */
-static void
-ops_suggest_month(int64_t t, int64_t *start, int64_t *end)
-{
-	struct tm tm;
-	int64_t next;
-
-	rtime_local(t, &tm);
-	*start = rtime_day_add(t, 1 - tm.tm_mday);
-	next = rtime_day_add(*start, 40);
-	rtime_local(next, &tm);
-	*end = rtime_day_add(next, 1 - tm.tm_mday);
-}
-
 int
 ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
     struct err *err)
@@ -32,15 +18,19 @@ ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
 	return ops_suggest_top(st, shift_id, 0, out, err);
 }
 
-/* Weigh one volunteer (text borrowed) and keep a copy of them. */
+/*
+ * Weigh one volunteer (text borrowed) by the plan's rules (the shift,
+ * rest and zone of rules) and keep a copy of them.
+ */
 static int
 ops_suggest_weigh(struct store_suggest *ss, struct ops_suggest *out,
-    int rest, const struct volunteer *v, struct err *err)
+    const struct plan_candidate *rules, const struct volunteer *v,
+    struct err *err)
 {
 	struct store_suggest_facts f;
 	struct assignment_list booked;
 	struct unavailable_list off;
-	struct plan_candidate c;
+	struct plan_candidate c = *rules;
 
 	if (store_suggest_facts(ss, v->id, &f, err) < 0)
 		return -1;
@@ -49,14 +39,9 @@ ops_suggest_weigh(struct store_suggest *ss, struct ops_suggest *out,
 	booked.len = booked.cap = f.nnear;
 	off.items = (struct unavailable *)f.off;
 	off.len = off.cap = f.off != NULL;
-	memset(&c, 0, sizeof c);
-	c.shift = &out->shift;
 	c.volunteer = v;
 	c.booked = &booked;
 	c.unavailable = &off;
-	c.rest_minutes = rest;
-	c.event_languages = out->event.languages;
-	c.month_given = true;
 	c.month_booked = f.month_count;
 	plan_suggest_add(&out->ranked, &c, f.recent);
 	volunteer_dup(volunteer_list_push(&out->volunteers), v);
@@ -72,7 +57,7 @@ ops_suggest_weigh(struct store_suggest *ss, struct ops_suggest *out,
  */
 static int
 ops_suggest_scan(struct store_suggest *ss, struct ops_suggest *out,
-    int rest, size_t n, struct err *err)
+    const struct plan_candidate *rules, size_t n, struct err *err)
 {
 	const struct plan_suggestion *s;
 	struct volunteer v;
@@ -95,7 +80,7 @@ ops_suggest_scan(struct store_suggest *ss, struct ops_suggest *out,
 			passed += !fits;
 			continue;
 		}
-		if (ops_suggest_weigh(ss, out, rest, &v, err) < 0)
+		if (ops_suggest_weigh(ss, out, rules, &v, err) < 0)
 			return -1;
 		s = &out->ranked.items[out->ranked.len - 1];
 		certain += s->conflicts == 0 && s->recent == 0;
@@ -110,9 +95,11 @@ ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
     struct ops_suggest *out, struct err *err)
 {
 	struct store_suggest *ss;
+	struct plan_candidate rules;
 	int64_t month_start, month_end;
 	bool own = !store_in_transaction(st);
-	int rest, rc;
+	char zone[128];
+	int rc;
 	size_t i;
 
 	memset(out, 0, sizeof *out);
@@ -127,12 +114,18 @@ ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
 			store_rollback(st);
 		return -1;
 	}
-	rest = ops_plan_rest_minutes(st);
-	ops_suggest_month(out->shift.start, &month_start, &month_end);
-	rc = store_suggest_begin(st, &out->shift, rest, month_start,
-	    month_end, n == 0, &ss, err);
+	memset(&rules, 0, sizeof rules);
+	rules.shift = &out->shift;
+	rules.rest_minutes = ops_plan_rest_minutes(st);
+	rules.event_languages = out->event.languages;
+	rules.month_given = true;
+	ops_plan_zone(st, zone, sizeof zone);
+	rules.zone = zone;
+	rtime_month_span(zone, out->shift.start, &month_start, &month_end);
+	rc = store_suggest_begin(st, &out->shift, rules.rest_minutes,
+	    month_start, month_end, n == 0, &ss, err);
 	if (rc == 0) {
-		rc = ops_suggest_scan(ss, out, rest, n, err);
+		rc = ops_suggest_scan(ss, out, &rules, n, err);
 		store_suggest_end(ss);
 	}
 	if (own)

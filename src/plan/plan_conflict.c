@@ -7,6 +7,7 @@
  */
 #include "rooster/plan.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,10 +74,11 @@ plan_conflict_booked(const struct plan_candidate *c,
 	char when[64];
 	size_t i;
 
+	assert(c->zone != NULL);
 	/* localtime is not free: only when a limit or a booking needs it. */
 	if (c->volunteer->max_per_month > 0 ||
 	    (c->booked != NULL && c->booked->len > 0))
-		month = rtime_month(sh->start);
+		month = rtime_month_in(c->zone, sh->start);
 	for (i = 0; c->booked != NULL && i < c->booked->len; i++) {
 		a = &c->booked->items[i];
 		if (a->shift_id == sh->id || !assignment_counts(a))
@@ -84,7 +86,7 @@ plan_conflict_booked(const struct plan_candidate *c,
 		other.start = a->start;
 		other.end = a->end;
 		if (!c->month_given && c->volunteer->max_per_month > 0 &&
-		    rtime_month(a->start) == month)
+		    rtime_month_in(c->zone, a->start) == month)
 			in_month++;
 		gap = other.start >= mine.end ? other.start - mine.end :
 		    mine.start - other.end;

@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store_int.h"
 
@@ -69,20 +68,15 @@ store_volunteer_found(int64_t id, int n, struct err *err)
 	return 0;
 }
 
-/* Bind the current month's bounds to ?8 and ?9. */
+/* Bind the bounds of this month in the plan zone to ?8 and ?9. */
 static void
 store_volunteer_bind_month(sqlite3_stmt *stmt)
 {
-	struct tm tm;
-	int64_t now = rtime_now(), start;
+	int64_t start, end;
 
-	rtime_local(now, &tm);
-	start = rtime_day_add(now, 1 - tm.tm_mday);
+	rtime_month_span(rtime_zone(), rtime_now(), &start, &end);
 	sqlite3_bind_int64(stmt, 8, start);
-	/* Day 1 plus 31 days is always in the next month; back to its 1st. */
-	rtime_local(rtime_day_add(start, 31), &tm);
-	sqlite3_bind_int64(stmt, 9, rtime_day_add(rtime_day_add(start, 31),
-	    1 - tm.tm_mday));
+	sqlite3_bind_int64(stmt, 9, end);
 }
 
 static void

@@ -3,7 +3,10 @@
  * Dates and the plan's time zone. Instants are UTC seconds; the zone is
  * applied through the C library and the system zoneinfo (TZ plus tzset),
  * so daylight-saving rules come from Debian's tzdata, never from a table
- * of our own. A process works in one plan zone at a time.
+ * of our own. Times are shown in one plan zone (rtime_zone_set); a rule
+ * that needs a zone names it (rtime_month_in), and rtime switches the C
+ * library's zone to it and back only when the zone asked for differs
+ * from the one in use, so no answer depends on which zone was set last.
  */
 #include "rooster/util.h"
 
@@ -16,7 +19,52 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char rtime_zone_name[128] = "UTC";
+/* The plan zone times are shown in; "" until rtime_zone_set(). */
+static char rtime_zone_name[128];
+/* The zone rtime last gave the C library ("" none yet). */
+static char rtime_applied[128];
+/* TZ as the process had it before rtime first changed it. */
+static char *rtime_tz_before;
+static bool rtime_tz_saved;
+
+/* Make zone the C library's zone, if it is not already. */
+static void
+rtime_use(const char *zone)
+{
+	const char *tz = getenv("TZ");
+
+	if (tz != NULL && strcmp(tz, zone) == 0 &&
+	    strcmp(rtime_applied, zone) == 0)
+		return;
+	if (!rtime_tz_saved) {
+		rtime_tz_before = tz != NULL ? xstrdup(tz) : NULL;
+		rtime_tz_saved = true;
+	}
+	setenv("TZ", zone, 1);
+	tzset();
+	snprintf(rtime_applied, sizeof rtime_applied, "%s", zone);
+}
+
+/*
+ * Before showing or reading a time: the plan zone; before any, the
+ * process's own TZ, put back if a rule switched away from it.
+ */
+static void
+rtime_display(void)
+{
+	if (rtime_zone_name[0] != '\0') {
+		rtime_use(rtime_zone_name);
+		return;
+	}
+	if (rtime_applied[0] == '\0')
+		return;
+	if (rtime_tz_before != NULL)
+		setenv("TZ", rtime_tz_before, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	rtime_applied[0] = '\0';
+}
 
 static const char *
 rtime_zoneinfo_dir(void)
@@ -57,15 +105,14 @@ rtime_zone_set(const char *name, struct err *err)
 		    _("unknown time zone '%s' (use an IANA name such as "
 		    "Europe/Amsterdam)"), name != NULL ? name : "");
 	snprintf(rtime_zone_name, sizeof rtime_zone_name, "%s", name);
-	setenv("TZ", name, 1);
-	tzset();
+	rtime_use(name);
 	return 0;
 }
 
 const char *
 rtime_zone(void)
 {
-	return rtime_zone_name;
+	return rtime_zone_name[0] != '\0' ? rtime_zone_name : "UTC";
 }
 
 static bool
@@ -207,6 +254,7 @@ rtime_from_local(int y, int mo, int d, int h, int mi, int64_t *out)
 	tm.tm_hour = h;
 	tm.tm_min = mi;
 	tm.tm_isdst = -1;
+	rtime_display();
 	t = mktime(&tm);
 	localtime_r(&t, &back);
 	*out = (int64_t)t;
@@ -277,6 +325,7 @@ rtime_local(int64_t t, struct tm *tm)
 {
 	time_t tt = (time_t)t;
 
+	rtime_display();
 	localtime_r(&tt, tm);
 }
 
@@ -344,6 +393,38 @@ rtime_month(int64_t t)
 
 	rtime_local(t, &tm);
 	return (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
+}
+
+int
+rtime_month_in(const char *zone, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	rtime_use(zone);
+	localtime_r(&tt, &tm);
+	rtime_display();
+	return (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
+}
+
+void
+rtime_month_span(const char *zone, int64_t t, int64_t *start, int64_t *end)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	rtime_use(zone);
+	localtime_r(&tt, &tm);
+	tm.tm_mday = 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	*start = (int64_t)mktime(&tm);
+	tm.tm_mon++;
+	tm.tm_mday = 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	*end = (int64_t)mktime(&tm);
+	rtime_display();
 }
 
 bool

@@ -200,6 +200,7 @@ cf_words(struct store *st, const struct volunteer *v, int64_t id)
 	c.shift = &sh;
 	c.volunteer = v;
 	c.event_languages = ev.languages;
+	c.zone = "Europe/Amsterdam";
 	(void)plan_conflict_check(&c, &found);
 	for (i = 0; i < found.len; i++)
 		if (found.items[i].kind == PLAN_CONFLICT_SKILL ||

@@ -233,6 +233,7 @@ run_case(const struct conflict_case *tc)
 		u->reason = xstrdup(tc->off[i].reason);
 	}
 	memset(&c, 0, sizeof c);	/* fields this table does not set */
+	c.zone = "Europe/Amsterdam";
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;
@@ -309,6 +310,7 @@ check_instants(int64_t start, int64_t end, int64_t bstart, int64_t bend,
 	a->start = bstart;
 	a->end = bend;
 	memset(&c, 0, sizeof c);
+	c.zone = "Europe/Amsterdam";
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -265,6 +266,7 @@ test_rule_table(void **state)
 			u->reason = xstrdup("holiday");
 		}
 		memset(&c, 0, sizeof c);
+		c.zone = "Europe/Amsterdam";
 		c.shift = &sh;
 		c.volunteer = &v;
 		c.booked = &booked;
@@ -318,6 +320,7 @@ test_rule_reason_names_other(void **state)
 	a->start = rule_when("2027-03-28 03:00");
 	a->end = rule_when("2027-03-28 04:00");
 	memset(&c, 0, sizeof c);
+	c.zone = "Europe/Amsterdam";
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;
@@ -356,6 +359,7 @@ test_rule_same_shift_ignored(void **state)
 	a->start = sh.start;
 	a->end = sh.end;
 	memset(&c, 0, sizeof c);
+	c.zone = "Europe/Amsterdam";
 	c.shift = &sh;
 	c.volunteer = &v;
 	c.booked = &booked;
@@ -367,6 +371,84 @@ test_rule_same_shift_ignored(void **state)
 	volunteer_fini(&v);
 }
 
+/*
+ * The monthly limit counts months in the plan's zone (c.zone), not in
+ * the zone the process happens to be in: a shift on the evening of
+ * 31 March in Amsterdam is already 1 April in Auckland.
+ */
+static int
+rule_month_limit_in(const char *zone, const char *process_zone,
+    char *reason, size_t size)
+{
+	struct assignment_list booked = { 0 };
+	struct plan_conflict_list out = { 0 };
+	struct plan_candidate c;
+	struct assignment *a;
+	struct shift sh;
+	struct volunteer v;
+	struct err err;
+	size_t i;
+	int n = 0;
+
+	shift_init(&sh);
+	sh.id = 7;
+	sh.role = xstrdup("algemeen");
+	sh.start = rule_when("2027-03-31 20:00");	/* Amsterdam, CEST */
+	sh.end = rule_when("2027-03-31 23:00");
+	volunteer_init(&v);
+	v.name = xstrdup("Ana");
+	v.max_per_month = 1;
+	a = assignment_list_push(&booked);
+	a->shift_id = 6;
+	a->start = rule_when("2027-03-10 10:00");
+	a->end = rule_when("2027-03-10 12:00");
+	/* The process works in another zone, set both ways there are. */
+	assert_int_equal(rtime_zone_set(process_zone, &err), 0);
+	setenv("TZ", process_zone, 1);
+	tzset();
+	memset(&c, 0, sizeof c);
+	c.shift = &sh;
+	c.volunteer = &v;
+	c.booked = &booked;
+	c.zone = zone;
+	plan_conflict_check(&c, &out);
+	reason[0] = '\0';
+	for (i = 0; i < out.len; i++)
+		if (out.items[i].kind == PLAN_CONFLICT_MONTHLY_LIMIT) {
+			snprintf(reason, size, "%s", out.items[i].reason);
+			n++;
+		}
+	/* The process's zone is left as it was, for what it shows. */
+	assert_string_equal(rtime_zone(), process_zone);
+	assert_int_equal(rtime_month(sh.start), strcmp(process_zone,
+	    "Pacific/Auckland") == 0 ? 202704 : 202703);
+	assert_int_equal(rtime_zone_set("Europe/Amsterdam", &err), 0);
+	plan_conflict_list_free(&out);
+	assignment_list_free(&booked);
+	shift_fini(&sh);
+	volunteer_fini(&v);
+	return n;
+}
+
+static void
+test_rule_month_in_plan_zone(void **state)
+{
+	char reason[256];
+
+	(void)state;
+	/* Both in March in Amsterdam: the limit of one is reached. */
+	assert_int_equal(rule_month_limit_in("Europe/Amsterdam",
+	    "Pacific/Auckland", reason, sizeof reason), 1);
+	assert_non_null(strstr(reason, "2027-03"));
+	assert_int_equal(rule_month_limit_in("Europe/Amsterdam",
+	    "Europe/Amsterdam", reason, sizeof reason), 1);
+	/* In Auckland the shift falls in April: no limit, wherever we run. */
+	assert_int_equal(rule_month_limit_in("Pacific/Auckland",
+	    "Europe/Amsterdam", reason, sizeof reason), 0);
+	assert_int_equal(rule_month_limit_in("Pacific/Auckland",
+	    "Pacific/Auckland", reason, sizeof reason), 0);
+}
+
 int
 main(void)
 {
@@ -374,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_rule_reason_names_other),
 		cmocka_unit_test(test_rule_same_shift_ignored),
+		cmocka_unit_test(test_rule_month_in_plan_zone),
 	};
 
 	return cmocka_run_group_tests(tests, rule_setup, NULL);

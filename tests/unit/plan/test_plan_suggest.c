@@ -57,6 +57,7 @@ sg_rank(const struct sg_person *people, size_t n, const char **want,
 		v[i].skills = xstrdup(people[i].skills);
 		v[i].languages = xstrdup(people[i].languages);
 		memset(&c, 0, sizeof c);
+		c.zone = "Europe/Amsterdam";
 		c.shift = &sh;
 		c.volunteer = &v[i];
 		c.booked = people[i].busy ? &booked : &none;
@@ -137,6 +138,7 @@ test_suggest_reasons(void **state)
 	v.skills = xstrdup("tolk");
 	v.languages = xstrdup("ar");
 	memset(&c, 0, sizeof c);
+	c.zone = "Europe/Amsterdam";
 	c.shift = &sh;
 	c.volunteer = &v;
 	plan_suggest_add(&out, &c, 2);

@@ -245,6 +245,33 @@ test_month(void **state)
 	amsterdam();
 }
 
+/*
+ * int rtime_month_in(const char *zone, int64_t t)
+ * void rtime_month_span(const char *zone, int64_t t, int64_t *start,
+ *     int64_t *end)
+ */
+static void
+test_month_in(void **state)
+{
+	struct err err;
+	int64_t start = 0, end = 0;
+
+	(void)state;
+	/* Shown in UTC, counted in Amsterdam: each its own zone. */
+	assert_int_equal(rtime_zone_set("UTC", &err), 0);
+	assert_int_equal(rtime_month(T_0401_0030), 202703);
+	assert_int_equal(rtime_month_in("Europe/Amsterdam", T_0401_0030),
+	    202704);
+	assert_int_equal(rtime_month(T_0401_0030), 202703);
+	assert_int_equal(rtime_month_in("UTC", T_0401_0030), 202703);
+	/* March in Amsterdam: from 1 March 00:00 CET to 1 April 00:00 CEST. */
+	rtime_month_span("Europe/Amsterdam", T_0327_1400, &start, &end);
+	assert_true(start == INT64_C(1803855600));
+	assert_true(end == T_0401_0030 - 1800);
+	assert_string_equal(rtime_zone(), "UTC");
+	amsterdam();
+}
+
 /* void rtime_format_iso(int64_t t, char *buf, size_t size) */
 static void
 test_format_iso(void **state)
@@ -421,6 +448,7 @@ main(void)
 		cmocka_unit_test(test_day_add_no_midnight),
 		cmocka_unit_test(test_week_start),
 		cmocka_unit_test(test_month),
+		cmocka_unit_test(test_month_in),
 		cmocka_unit_test(test_format_iso),
 		cmocka_unit_test(test_format_when),
 		cmocka_unit_test(test_zone_is_valid),
