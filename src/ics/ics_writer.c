@@ -23,6 +23,21 @@
 
 #include "ics_int.h"
 
+/*
+ * A time written by the fast path, kept: a shift's end is often the next
+ * one's start, and an event's shifts share their times.
+ */
+struct ics_writer_when {
+	int64_t		 t;
+	bool		 all_day;
+	bool		 set;
+	size_t		 len;
+	char		 text[24];	/* "20260106T093000" or "20260106" */
+};
+
+/* VEVENTs of the fast path are written in blocks of about this size. */
+#define ICS_WRITER_BLOCK 65536
+
 struct ics_writer {
 	FILE		*fp;
 	icaltimezone	*zone;		/* libical's zone, for local times */
@@ -42,6 +57,10 @@ struct ics_writer {
 	char		*trigger_line;
 	int64_t		 stamp;		/* the DTSTAMP line kept, and for */
 	char		 stamp_line[96];
+	size_t		 dtstart_len;
+	size_t		 dtend_len;
+	struct ics_writer_when when[2];	/* the last two times written */
+	unsigned	 when_next;	/* the slot to replace next */
 };
 
 const char *
@@ -473,6 +492,10 @@ ics_writer_fast_init(struct ics_writer *w)
 	w->dtend = ics_writer_prefix(ics_writer_zoned(w,
 	    icalproperty_new_dtend(tt)));
 	w->fast = w->dtstart != NULL && w->dtend != NULL;
+	if (w->fast) {
+		w->dtstart_len = strlen(w->dtstart);
+		w->dtend_len = strlen(w->dtend);
+	}
 }
 
 void
@@ -572,31 +595,101 @@ ics_writer_fast_text(struct ics_writer *w, const char *name, const char *text)
 	ics_writer_fold(w);
 }
 
+/* v as n decimal digits, zero-padded (0 <= v < 10^n), at p. */
+static void
+ics_writer_digits(char *p, int v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/*
+ * The value of instant t as the fast path writes it: the local date and
+ * time "YYYYMMDDTHHMMSS", or the local date alone for an all-day item;
+ * the last two kept, so a time written again costs no conversion.
+ */
+static const struct ics_writer_when *
+ics_writer_when_text(struct ics_writer *w, int64_t t, bool all_day)
+{
+	struct ics_writer_when *c;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	int year;
+
+	for (c = w->when; c < w->when + 2; c++)
+		if (c->set && c->t == t && c->all_day == all_day)
+			return c;
+	c = &w->when[w->when_next];
+	w->when_next ^= 1;
+	localtime_r(&tt, &tm);
+	year = tm.tm_year + 1900;
+	c->t = t;
+	c->all_day = all_day;
+	c->set = true;
+	if (year < 0 || year > 9999 || tm.tm_sec > 59) {
+		/* What "%04d" and "%02d" write beyond four and two digits. */
+		snprintf(c->text, sizeof c->text, all_day ? "%04d%02d%02d" :
+		    "%04d%02d%02dT%02d%02d%02d", year, tm.tm_mon + 1,
+		    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+		c->len = strlen(c->text);
+		return c;
+	}
+	ics_writer_digits(c->text, year, 4);
+	ics_writer_digits(c->text + 4, tm.tm_mon + 1, 2);
+	ics_writer_digits(c->text + 6, tm.tm_mday, 2);
+	c->len = 8;
+	if (!all_day) {
+		c->text[8] = 'T';
+		ics_writer_digits(c->text + 9, tm.tm_hour, 2);
+		ics_writer_digits(c->text + 11, tm.tm_min, 2);
+		ics_writer_digits(c->text + 13, tm.tm_sec, 2);
+		c->len = 15;
+	}
+	c->text[c->len] = '\0';
+	return c;
+}
+
 /* prefix and the instant t: local time, or the local date (VALUE=DATE). */
 static void
 ics_writer_fast_when(struct ics_writer *w, const char *name,
-    const char *prefix, int64_t t, bool all_day)
+    const char *prefix, size_t prefix_len, int64_t t, bool all_day)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char v[32];
+	const struct ics_writer_when *v = ics_writer_when_text(w, t, all_day);
 
-	localtime_r(&tt, &tm);
 	strbuf_reset(&w->line);
 	if (all_day) {
-		snprintf(v, sizeof v, "%04d%02d%02d", tm.tm_year + 1900,
-		    tm.tm_mon + 1, tm.tm_mday);
 		strbuf_adds(&w->line, name);
-		strbuf_adds(&w->line, ";VALUE=DATE:");
-	} else {
-		snprintf(v, sizeof v, "%04d%02d%02dT%02d%02d%02d",
-		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-		    tm.tm_min, tm.tm_sec);
-		strbuf_adds(&w->line, prefix);
-	}
-	strbuf_adds(&w->line, v);
+		strbuf_add(&w->line, ";VALUE=DATE:", 12);
+	} else
+		strbuf_add(&w->line, prefix, prefix_len);
+	strbuf_add(&w->line, v->text, v->len);
 	strbuf_add(&w->line, "\r\n", 2);
 	ics_writer_fold(w);
+}
+
+/* "SEQUENCE:n\r\n" into w->out, as "%d" writes n. */
+static void
+ics_writer_fast_sequence(struct ics_writer *w, int n)
+{
+	char buf[32];
+	size_t at = sizeof buf;
+	unsigned v;
+
+	if (n < 0) {
+		strbuf_addf(&w->out, "SEQUENCE:%d\r\n", n);
+		return;
+	}
+	buf[--at] = '\n';
+	buf[--at] = '\r';
+	v = (unsigned)n;
+	do {
+		buf[--at] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	strbuf_add(&w->out, "SEQUENCE:", 9);
+	strbuf_add(&w->out, buf + at, sizeof buf - at);
 }
 
 /* item as one VEVENT in w->out, as ics_writer_event and libical would. */
@@ -609,8 +702,8 @@ ics_writer_fast(struct ics_writer *w, const struct ics_item *item)
 	struct tm tm;
 	bool organizer;
 
-	strbuf_reset(&w->out);
-	strbuf_adds(&w->out, "BEGIN:VEVENT\r\n");
+	/* Appended: written by ics_writer_add a block at a time. */
+	strbuf_add(&w->out, "BEGIN:VEVENT\r\n", 14);
 	ics_writer_fast_text(w, "UID", item->uid);
 	if (item->dtstamp != w->stamp) {
 		t = (time_t)item->dtstamp;
@@ -622,10 +715,11 @@ ics_writer_fast(struct ics_writer *w, const struct ics_item *item)
 		w->stamp = item->dtstamp;
 	}
 	strbuf_adds(&w->out, w->stamp_line);
-	strbuf_addf(&w->out, "SEQUENCE:%d\r\n", item->sequence);
-	ics_writer_fast_when(w, "DTSTART", w->dtstart, item->start,
+	ics_writer_fast_sequence(w, item->sequence);
+	ics_writer_fast_when(w, "DTSTART", w->dtstart, w->dtstart_len,
+	    item->start, item->all_day);
+	ics_writer_fast_when(w, "DTEND", w->dtend, w->dtend_len, item->end,
 	    item->all_day);
-	ics_writer_fast_when(w, "DTEND", w->dtend, item->end, item->all_day);
 	ics_writer_fast_text(w, "SUMMARY", item->summary != NULL ?
 	    item->summary : "");
 	if (item->location != NULL && *item->location != '\0')
@@ -673,6 +767,20 @@ ics_writer_fast(struct ics_writer *w, const struct ics_item *item)
 	strbuf_adds(&w->out, "END:VEVENT\r\n");
 }
 
+/* Write the fast path's VEVENTs not written yet. */
+static int
+ics_writer_flush(struct ics_writer *w, struct err *err)
+{
+	size_t len = w->out.len;
+	bool ok = len == 0 || fwrite(w->out.data, 1, len, w->fp) == len;
+
+	strbuf_reset(&w->out);
+	if (!ok)
+		return err_set(err, ERR_IO, _("cannot write the calendar: %s"),
+		    strerror(errno));
+	return 0;
+}
+
 int
 ics_writer_add(struct ics_writer *w, const struct ics_item *item,
     struct err *err)
@@ -683,11 +791,11 @@ ics_writer_add(struct ics_writer *w, const struct ics_item *item,
 
 	if (ics_writer_fast_fits(w, item)) {
 		ics_writer_fast(w, item);
-		if (fwrite(w->out.data, 1, w->out.len, w->fp) != w->out.len)
-			return err_set(err, ERR_IO, _("cannot write the "
-			    "calendar: %s"), strerror(errno));
-		return 0;
+		return w->out.len >= ICS_WRITER_BLOCK ? ics_writer_flush(w,
+		    err) : 0;
 	}
+	if (ics_writer_flush(w, err) < 0)
+		return -1;
 	if ((ev = ics_writer_event(w, item, err)) == NULL)
 		return -1;
 	text = icalcomponent_as_ical_string_r(ev);
@@ -704,7 +812,9 @@ ics_writer_close(struct ics_writer *w, struct err *err)
 
 	if (w == NULL)
 		return 0;
-	rc = ics_writer_puts(w, w->tail, err);
+	rc = ics_writer_flush(w, err);
+	if (rc == 0)
+		rc = ics_writer_puts(w, w->tail, err);
 	ics_writer_free(w);
 	return rc;
 }

@@ -21,12 +21,26 @@
 
 #define OPS_EXPORT_TOKEN_BYTES 16	/* 32 hex digits: unguessable */
 
+/* ops_export_summary, appended to sb. */
+static void
+ops_export_summary_add(struct strbuf *sb, const struct event *ev,
+    const struct shift *sh)
+{
+	if (sh != NULL) {
+		strbuf_adds(sb, sh->role);
+		strbuf_add(sb, " \xe2\x80\x93 ", 5);
+	}
+	strbuf_adds(sb, ev->title);
+}
+
 char *
 ops_export_summary(const struct event *ev, const struct shift *sh)
 {
-	if (sh == NULL)
-		return xstrdup(ev->title);
-	return xasprintf("%s \xe2\x80\x93 %s", sh->role, ev->title);
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	ops_export_summary_add(&sb, ev, sh);
+	return strbuf_detach(&sb);
 }
 
 bool
@@ -44,46 +58,58 @@ ops_export_all_day(const struct event *ev, const struct shift *sh)
 	return sh == NULL || ops_export_whole_days(sh->start, sh->end);
 }
 
-char *
-ops_export_description(const struct ops_config *cfg, const struct event *ev,
-    const struct assignment_list *people, int64_t self)
+/* ops_export_description, appended to sb (an export reuses one). */
+static void
+ops_export_description_add(struct strbuf *sb, const struct ops_config *cfg,
+    const struct event *ev, const struct assignment_list *people,
+    int64_t self)
 {
-	struct strbuf sb;
 	size_t i, shown = 0;
 
-	strbuf_init(&sb);
-	if (ev->description != NULL && *ev->description != '\0')
-		strbuf_addf(&sb, "%s\n\n", ev->description);
+	if (ev->description != NULL && *ev->description != '\0') {
+		strbuf_adds(sb, ev->description);
+		strbuf_add(sb, "\n\n", 2);
+	}
 	/* The coordinator's note to this volunteer comes first. */
 	for (i = 0; self != 0 && people != NULL && i < people->len; i++)
 		if (people->items[i].volunteer_id == self &&
 		    people->items[i].note != NULL &&
 		    *people->items[i].note != '\0')
-			strbuf_addf(&sb, "Voor jou / For you: %s\n\n",
+			strbuf_addf(sb, "Voor jou / For you: %s\n\n",
 			    people->items[i].note);
 	for (i = 0; people != NULL && i < people->len; i++) {
 		if (people->items[i].volunteer_id == self ||
 		    !assignment_counts(&people->items[i]))
 			continue;
-		strbuf_adds(&sb, shown++ == 0 ? (self != 0 ?
+		strbuf_adds(sb, shown++ == 0 ? (self != 0 ?
 		    "Ook op deze dienst / Also on this shift: " :
 		    "Op deze dienst / On this shift: ") : ", ");
-		strbuf_adds(&sb, people->items[i].volunteer);
+		strbuf_adds(sb, people->items[i].volunteer);
 	}
 	if (shown > 0)
-		strbuf_adds(&sb, "\n");
+		strbuf_adds(sb, "\n");
 	if (cfg != NULL && ((cfg->name != NULL && *cfg->name != '\0') ||
 	    (cfg->email != NULL && *cfg->email != '\0'))) {
-		strbuf_adds(&sb, "Co\xc3\xb6rdinator / Coordinator: ");
+		strbuf_adds(sb, "Co\xc3\xb6rdinator / Coordinator: ");
 		if (cfg->name != NULL && *cfg->name != '\0')
-			strbuf_adds(&sb, cfg->name);
+			strbuf_adds(sb, cfg->name);
 		if (cfg->email != NULL && *cfg->email != '\0')
-			strbuf_addf(&sb, "%s<%s>", cfg->name != NULL &&
+			strbuf_addf(sb, "%s<%s>", cfg->name != NULL &&
 			    *cfg->name != '\0' ? " " : "", cfg->email);
-		strbuf_adds(&sb, "\n");
+		strbuf_adds(sb, "\n");
 	}
-	while (sb.len > 0 && sb.data[sb.len - 1] == '\n')
-		sb.data[--sb.len] = '\0';
+	while (sb->len > 0 && sb->data[sb->len - 1] == '\n')
+		sb->data[--sb->len] = '\0';
+}
+
+char *
+ops_export_description(const struct ops_config *cfg, const struct event *ev,
+    const struct assignment_list *people, int64_t self)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	ops_export_description_add(&sb, cfg, ev, people, self);
 	return strbuf_detach(&sb);
 }
 
@@ -108,6 +134,8 @@ struct ops_export_ctx {
 	int64_t			 volunteer_id;
 	int64_t			 now;
 	size_t			 count;
+	struct strbuf		 summary;	/* each entry's, reused */
+	struct strbuf		 description;
 };
 
 /* One VEVENT for event ev alone (no shifts), with uid and extras. */
@@ -240,7 +268,6 @@ ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
 {
 	struct ops_export_ctx *ctx = arg;
 	struct ics_item item;
-	char *summary, *description;
 	int rc;
 
 	if (sh == NULL && ev->series_id != 0 && ev->rrule != NULL &&
@@ -250,8 +277,11 @@ ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
 		return ctx->event_id == ev->id ?
 		    ops_export_occurrence(ctx, ev, err) : 0;
 	memset(&item, 0, sizeof item);
-	summary = ops_export_summary(ev, sh);
-	description = ops_export_description(ctx->cfg, ev, people,
+	/* What ops_export_summary and ops_export_description make. */
+	strbuf_reset(&ctx->summary);
+	ops_export_summary_add(&ctx->summary, ev, sh);
+	strbuf_reset(&ctx->description);
+	ops_export_description_add(&ctx->description, ctx->cfg, ev, people,
 	    ctx->volunteer_id);
 	item.uid = sh != NULL ? sh->uid : ev->uid;
 	item.sequence = sh != NULL ? sh->sequence : ev->sequence;
@@ -259,17 +289,15 @@ ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
 	item.start = sh != NULL ? sh->start : ev->start;
 	item.end = sh != NULL ? sh->end : ev->end;
 	item.all_day = ops_export_all_day(ev, sh);
-	item.summary = summary;
+	item.summary = strbuf_str(&ctx->summary);
 	item.location = ev->location;
-	item.description = description;
+	item.description = strbuf_str(&ctx->description);
 	item.status = ev->status;
 	/* A shift is one dated slot; only an event alone repeats. */
 	item.rrule = sh == NULL ? ev->rrule : NULL;
 	item.reminder = ctx->cfg != NULL ? ctx->cfg->reminder : 0;
 	item.organizer = &ctx->organizer;
 	rc = ics_writer_add(ctx->w, &item, err);
-	free(summary);
-	free(description);
 	ctx->count++;
 	return rc;
 }
@@ -348,6 +376,8 @@ ops_export_calendar(struct store *st, const struct ops_config *cfg,
 	ctx.now = rtime_now();
 	ctx.organizer.name = org;
 	ctx.organizer.email = noreply;
+	strbuf_init(&ctx.summary);
+	strbuf_init(&ctx.description);
 	rc = ics_writer_open(fp, &cal, &ctx.w, err);
 	if (rc == 0)
 		rc = store_calendar_each(st, &filter, ops_export_entry, &ctx,
@@ -356,6 +386,8 @@ ops_export_calendar(struct store *st, const struct ops_config *cfg,
 		rc = ics_writer_close(ctx.w, err);
 	else
 		ics_writer_free(ctx.w);
+	strbuf_fini(&ctx.summary);
+	strbuf_fini(&ctx.description);
 	free(name);
 	free(org);
 	free(noreply);

@@ -291,15 +291,294 @@ store_calendar_shift(sqlite3_stmt *stmt, const struct event *ev,
 	sh->event_status = (int)ev->status;
 }
 
+/*
+ * One of an event's people, as read for the whole plan or one event: a
+ * shift's are found by shift id, then sorted by name.
+ */
+struct store_calendar_person {
+	int64_t	 shift_id;
+	int64_t	 volunteer_id;
+	size_t	 rank;		/* place in name order (0: not ranked) */
+	char	 status;	/* the status' initial */
+};
+
+/* A shift's people: v[at..at+len). */
+struct store_calendar_group {
+	int64_t	 shift_id;
+	size_t	 at;
+	size_t	 len;
+};
+
+/*
+ * An event's people as its statement gives them: each shift's in one run
+ * (the join walks shift by shift), the runs found in turn when few, else
+ * (or should a shift's people ever come in two runs) sorted by shift.
+ */
+struct store_calendar_people {
+	struct store_calendar_person	*v;
+	size_t				 len, cap;
+	struct store_calendar_group	*g;
+	size_t				 ngroups, gcap;
+	bool				 sorted;	/* g by shift_id */
+};
+
+#define STORE_CALENDAR_FEW_SHIFTS 32
+
+/* By shift, then by name through the ranks. */
+static int
+store_calendar_person_rank_cmp(const void *pa, const void *pb)
+{
+	const struct store_calendar_person *a = pa, *b = pb;
+
+	if (a->shift_id != b->shift_id)
+		return a->shift_id < b->shift_id ? -1 : 1;
+	return (a->rank > b->rank) - (a->rank < b->rank);
+}
+
+static void
+store_calendar_group_add(struct store_calendar_people *p, int64_t shift_id,
+    size_t at)
+{
+	if (p->ngroups == p->gcap) {
+		p->gcap = p->gcap ? p->gcap * 2 : 16;
+		p->g = xreallocarray(p->g, p->gcap, sizeof *p->g);
+	}
+	p->g[p->ngroups].shift_id = shift_id;
+	p->g[p->ngroups].at = at;
+	p->g[p->ngroups].len = 0;
+	p->ngroups++;
+}
+
+/* The runs of p->v: each shift's once, else sorted by shift. */
+static void
+store_calendar_people_group(struct store_calendar_people *p)
+{
+	size_t i, j;
+	bool unique = p->ngroups <= STORE_CALENDAR_FEW_SHIFTS;
+
+	for (i = 0; unique && i < p->ngroups; i++)
+		for (j = i + 1; unique && j < p->ngroups; j++)
+			unique = p->g[i].shift_id != p->g[j].shift_id;
+	p->sorted = !unique;
+	if (unique)
+		return;
+	qsort(p->v, p->len, sizeof *p->v, store_calendar_person_rank_cmp);
+	p->ngroups = 0;
+	for (i = 0; i < p->len; i++) {
+		if (i == 0 || p->v[i].shift_id != p->v[i - 1].shift_id)
+			store_calendar_group_add(p, p->v[i].shift_id, i);
+		p->g[p->ngroups - 1].len++;
+	}
+}
+
+/* Read the event's people from stmt (stepped to its end) into p. */
+static int
+store_calendar_people_read(struct store *st, sqlite3_stmt *stmt,
+    const struct store_calendar_names *n, struct store_calendar_people *p,
+    struct err *err)
+{
+	struct store_calendar_person *x;
+	const unsigned char *status;
+	int rc;
+
+	p->len = 0;
+	p->ngroups = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		status = sqlite3_column_text(stmt, 2);
+		/* Those who count (ASSIGNMENT_COUNTS_SQL), told here. */
+		if (status == NULL || status[0] == 'd' || status[0] == 'o')
+			continue;
+		if (p->len == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 64;
+			p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
+		}
+		x = &p->v[p->len];
+		x->shift_id = sqlite3_column_int64(stmt, 0);
+		x->volunteer_id = sqlite3_column_int64(stmt, 1);
+		x->rank = n->rank != NULL && x->volunteer_id >= 0 &&
+		    x->volunteer_id <= n->max ? n->rank[x->volunteer_id] : 0;
+		x->status = (char)status[0];
+		if (p->ngroups == 0 ||
+		    p->g[p->ngroups - 1].shift_id != x->shift_id)
+			store_calendar_group_add(p, x->shift_id, p->len);
+		p->g[p->ngroups - 1].len++;
+		p->len++;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err);
+	store_calendar_people_group(p);
+	return 0;
+}
+
+static void
+store_calendar_people_free(struct store_calendar_people *p)
+{
+	free(p->v);
+	free(p->g);
+	memset(p, 0, sizeof *p);
+}
+
+/* The people of shift_id among the event's (p), in name order, into out. */
+static void
+store_calendar_shift_people(struct store_calendar_names *n,
+    struct store_calendar_people *p, int64_t shift_id,
+    struct assignment_list *out)
+{
+	struct store_calendar_group *g = NULL;
+	struct store_calendar_person *v, tmp;
+	struct assignment *a;
+	size_t lo = 0, hi = p->ngroups, mid, i, j;
+
+	out->len = 0;
+	if (p->sorted) {
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (p->g[mid].shift_id < shift_id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < p->ngroups && p->g[lo].shift_id == shift_id)
+			g = &p->g[lo];
+	} else
+		for (i = 0; i < p->ngroups && g == NULL; i++)
+			if (p->g[i].shift_id == shift_id)
+				g = &p->g[i];
+	if (g == NULL)
+		return;
+	v = p->v + g->at;
+	/* A shift's few people, by rank (unsorted runs only). */
+	for (i = 1; !p->sorted && i < g->len; i++) {
+		tmp = v[i];
+		for (j = i; j > 0 && v[j - 1].rank > tmp.rank; j--)
+			v[j] = v[j - 1];
+		v[j] = tmp;
+	}
+	for (i = 0; i < g->len; i++) {
+		a = assignment_list_push(out);
+		a->shift_id = shift_id;
+		a->volunteer_id = v[i].volunteer_id;
+		/* The statuses' initials differ. */
+		a->status = v[i].status == 'a' ? ASSIGNMENT_ACCEPTED :
+		    v[i].status == 'i' ? ASSIGNMENT_INVITED :
+		    v[i].status == 't' ? ASSIGNMENT_TENTATIVE :
+		    ASSIGNMENT_PLANNED;
+		/* An offset for now: the text may still move. */
+		a->volunteer = (char *)(uintptr_t)store_calendar_name(n,
+		    v[i].volunteer_id);
+	}
+	for (i = 0; i < out->len; i++)
+		out->items[i].volunteer = n->text.data +
+		    (size_t)(uintptr_t)out->items[i].volunteer;
+	/* Ranked: already in name order; else sorted by the names. */
+	if (n->rank == NULL && out->len > 1)
+		qsort(out->items, out->len, sizeof *out->items,
+		    store_calendar_person_cmp);
+}
+
+/* Column i's text, borrowed until the statement steps on ("" if NULL). */
+static char *
+store_calendar_borrow(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return (char *)(s != NULL ? (const char *)s : "");
+}
+
+/*
+ * The whole plan, or one event: each event's row read once, its people
+ * (ids and statuses only, names held once in n) with one statement and
+ * its shifts with another, their text borrowed from the rows for the
+ * call. Three statements in step, one snapshot (the events statement
+ * holds the read transaction open).
+ */
+static int
+store_calendar_each_event(struct store *st, int64_t event_id,
+    struct store_calendar_names *n, store_calendar_fn *fn, void *arg,
+    struct err *err)
+{
+	static const char events_sql[] = "SELECT " STORE_EVENT_STORED_COLS
+	    " FROM events e WHERE (?1 = 0 OR e.id = ?1) "
+	    "ORDER BY e.start_at, e.id";
+	/* Who counts is told in C: SQLite's NOT IN costs more per row. */
+	static const char people_sql[] = "SELECT a.shift_id, "
+	    "a.volunteer_id, a.status FROM shifts s JOIN assignments a "
+	    "ON a.shift_id = s.id WHERE s.event_id = ?1";
+	static const char shifts_sql[] = "SELECT s.id, s.uid, s.sequence, "
+	    "s.role, s.start_at, s.end_at, s.needed, s.language, s.version "
+	    "FROM shifts s WHERE s.event_id = ?1 "
+	    "ORDER BY s.start_at, s.role, s.id";
+	sqlite3_stmt *events, *people, *shifts;
+	struct store_calendar_people who = { 0 };
+	struct assignment_list list = { 0 };
+	size_t i;
+	struct event ev;
+	struct shift sh;
+	bool any;
+	int rc = 0, step = SQLITE_DONE, inner = SQLITE_DONE;
+
+	if ((events = store_stmt(st, events_sql, err)) == NULL ||
+	    (people = store_stmt(st, people_sql, err)) == NULL ||
+	    (shifts = store_stmt(st, shifts_sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(events, 1, event_id);
+	while (rc == 0 && (step = sqlite3_step(events)) == SQLITE_ROW) {
+		event_init(&ev);
+		store_event_read(events, &ev);
+		sqlite3_bind_int64(people, 1, ev.id);
+		if ((rc = store_calendar_people_read(st, people, n, &who,
+		    err)) < 0) {
+			event_fini(&ev);
+			break;
+		}
+		sqlite3_bind_int64(shifts, 1, ev.id);
+		any = false;
+		while (rc == 0 && (inner = sqlite3_step(shifts)) ==
+		    SQLITE_ROW) {
+			any = true;
+			memset(&sh, 0, sizeof sh);
+			sh.id = sqlite3_column_int64(shifts, 0);
+			sh.event_id = ev.id;
+			sh.uid = store_calendar_borrow(shifts, 1);
+			sh.sequence = sqlite3_column_int(shifts, 2);
+			sh.role = store_calendar_borrow(shifts, 3);
+			sh.start = sqlite3_column_int64(shifts, 4);
+			sh.end = sqlite3_column_int64(shifts, 5);
+			sh.needed = sqlite3_column_int(shifts, 6);
+			sh.language = store_calendar_borrow(shifts, 7);
+			sh.version = sqlite3_column_int64(shifts, 8);
+			sh.event_title = ev.title;
+			sh.event_location = ev.location;
+			sh.event_status = (int)ev.status;
+			store_calendar_shift_people(n, &who, sh.id, &list);
+			rc = fn(arg, &ev, &sh, &list, err);
+		}
+		sqlite3_reset(shifts);
+		if (rc == 0 && inner != SQLITE_DONE && inner != SQLITE_ROW)
+			rc = store_fail(st, inner, err);
+		if (rc == 0 && !any) {
+			list.len = 0;
+			rc = fn(arg, &ev, NULL, &list, err);
+		}
+		event_fini(&ev);
+	}
+	if (rc == 0 && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = store_fail(st, step, err);
+	sqlite3_reset(events);
+	for (i = 0; i < list.cap && list.items != NULL; i++)
+		list.items[i].volunteer = NULL;	/* borrowed */
+	list.len = 0;
+	assignment_list_free(&list);
+	store_calendar_people_free(&who);
+	return rc;
+}
+
 int
 store_calendar_each(struct store *st,
     const struct store_calendar_filter *filter, store_calendar_fn *fn,
     void *arg, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_CALENDAR_COLS
-	    "FROM events e LEFT JOIN shifts s ON s.event_id = e.id "
-	    "WHERE (?1 = 0 OR e.id = ?1) AND ?2 = 0 "
-	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
 	/* One volunteer's: from their assignments, not every shift. */
 	static const char sql_volunteer[] = "SELECT " STORE_CALENDAR_COLS
 	    ", a0.status, a0.note "
@@ -328,8 +607,14 @@ store_calendar_each(struct store *st,
 		store_calendar_names_free(&own);
 		return -1;
 	}
-	stmt = store_stmt(st, filter != NULL && filter->volunteer_id != 0 ?
-	    sql_volunteer : sql, err);
+	if (whole || filter->volunteer_id == 0) {
+		rc = store_calendar_each_event(st, filter != NULL ?
+		    filter->event_id : 0, names, fn, arg, err);
+		if (names == &own)
+			store_calendar_names_free(&own);
+		return rc;
+	}
+	stmt = store_stmt(st, sql_volunteer, err);
 	if (stmt == NULL) {
 		if (names == &own)
 			store_calendar_names_free(&own);

@@ -455,11 +455,23 @@ test_writer_fast_is_libical(void **state)
 	struct fw_back back;
 	struct ics_item item;
 	struct err err;
-	FILE *ff, *sf;
+	FILE *ff, *sf, *fa, *sa;
 	int checked = 0;
+	/* Every item through one pair of writers too: what the fast path
+	 * keeps from item to item (times, blocks of output) is compared. */
+	struct ics_writer *fast_all, *slow_all;
+	char *fast_all_buf = NULL, *slow_all_buf = NULL;
+	size_t fast_all_len, slow_all_len;
+	int64_t prev_start = 0, prev_end = 0;
+	bool prev_all_day = true;
 
 	(void)state;
 	assert_int_equal(rtime_zone_set(AMS, &err), 0);
+	fa = open_memstream(&fast_all_buf, &fast_all_len);
+	sa = open_memstream(&slow_all_buf, &slow_all_len);
+	assert_int_equal(ics_writer_open(fa, &cal, &fast_all, &err), 0);
+	assert_int_equal(ics_writer_open(sa, &cal, &slow_all, &err), 0);
+	ics_writer_set_fast(slow_all, false);
 	for (i = 0; i < 3000; i++) {
 		fast_buf = slow_buf = NULL;
 		ff = open_memstream(&fast_buf, &fast_len);
@@ -502,10 +514,29 @@ test_writer_fast_is_libical(void **state)
 		/* The hour a clock change repeats names two instants. */
 		if (fw_ambiguous(item.start) || fw_ambiguous(item.end))
 			item.start += 3 * 3600, item.end += 3 * 3600;
+		/*
+		 * Now and then a time written just before: a shift that
+		 * starts as the last ended, or at the midnight an all-day
+		 * item began; and now and then seconds.
+		 */
+		if (i > 0 && !item.all_day && fw_rand(3) == 0) {
+			item.start = prev_all_day ? prev_start : prev_end;
+			if (fw_rand(4) == 0)
+				item.start += fw_rand(60);
+			item.end = item.start + 60 + (int64_t)fw_rand(500) *
+			    60 + fw_rand(60);
+			if (fw_ambiguous(item.start) || fw_ambiguous(item.end))
+				item.start += 3 * 3600, item.end += 3 * 3600;
+		}
+		prev_start = item.start;
+		prev_end = item.end;
+		prev_all_day = item.all_day;
 		item.status = (enum event_status)fw_rand(3);
 		item.reminder = fw_rand(2) == 0 ? 0 : (int)(1 + fw_rand(20000));
 		org.name = orgname;
 		item.organizer = fw_rand(5) == 0 ? NULL : &org;
+		assert_int_equal(ics_writer_add(fast_all, &item, &err), 0);
+		assert_int_equal(ics_writer_add(slow_all, &item, &err), 0);
 		assert_int_equal(ics_writer_add(fast, &item, &err), 0);
 		assert_int_equal(ics_writer_add(slow, &item, &err), 0);
 		assert_int_equal(ics_writer_close(fast, &err), 0);
@@ -529,6 +560,16 @@ test_writer_fast_is_libical(void **state)
 		free(slow_buf);
 	}
 	assert_int_equal(checked, 3000);
+	assert_int_equal(ics_writer_close(fast_all, &err), 0);
+	assert_int_equal(ics_writer_close(slow_all, &err), 0);
+	fclose(fa);
+	fclose(sa);
+	assert_int_equal(fast_all_len, slow_all_len);
+	assert_int_equal(count_lines(fast_all_buf, "BEGIN:VEVENT"), 3000);
+	if (strcmp(fast_all_buf, slow_all_buf) != 0)
+		fail_msg("the calendar of all items differs");
+	free(fast_all_buf);
+	free(slow_all_buf);
 }
 
 int

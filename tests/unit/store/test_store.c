@@ -1502,6 +1502,182 @@ test_latest_dump_matches(void **state)
 	assert_true(a == b);
 }
 
+/*
+ * int store_calendar_each(struct store *st,
+ *     const struct store_calendar_filter *filter, store_calendar_fn *fn,
+ *     void *arg, struct err *err);
+ * Entries in event order (start, id), shifts in (start, role, id), each
+ * shift's people those who count, in store_assignment_list_shift's
+ * order (name NOCASE, then id); an event without shifts alone. An event
+ * of many shifts, names that tie but for case or not at all, and every
+ * status; the whole plan (names ranked) and one event (names one by one).
+ */
+struct calendar_walk {
+	struct strbuf	 got;
+};
+
+static int
+calendar_walk_entry(void *arg, const struct event *ev, const struct shift *sh,
+    const struct assignment_list *people, struct err *err)
+{
+	struct calendar_walk *w = arg;
+	size_t i;
+
+	(void)err;
+	strbuf_addf(&w->got, "e%lld", (long long)ev->id);
+	if (sh != NULL)
+		strbuf_addf(&w->got, " s%lld %s %s %lld %s/%s", (long long)sh->id,
+		    sh->uid, sh->role, (long long)sh->start, sh->event_title,
+		    sh->event_location);
+	for (i = 0; i < people->len; i++)
+		strbuf_addf(&w->got, " %lld:%d:%s",
+		    (long long)people->items[i].volunteer_id,
+		    (int)people->items[i].status, people->items[i].volunteer);
+	strbuf_adds(&w->got, "\n");
+	return 0;
+}
+
+/* SQLite's NOCASE (ASCII letters folded), then the id. */
+static int
+calendar_person_cmp(const void *pa, const void *pb)
+{
+	const struct assignment *a = pa, *b = pb;
+	const unsigned char *x = (const unsigned char *)a->volunteer;
+	const unsigned char *y = (const unsigned char *)b->volunteer;
+	int cx, cy;
+
+	for (;; x++, y++) {
+		cx = *x >= 'A' && *x <= 'Z' ? *x - 'A' + 'a' : *x;
+		cy = *y >= 'A' && *y <= 'Z' ? *y - 'A' + 'a' : *y;
+		if (cx != cy)
+			return cx - cy;
+		if (cx == 0)
+			break;
+	}
+	return (a->volunteer_id > b->volunteer_id) -
+	    (a->volunteer_id < b->volunteer_id);
+}
+
+/* What the walk must give for event_id's shifts, in order. */
+static void
+calendar_expect(struct store *st, int64_t event_id, const char *title,
+    const int64_t *shifts, size_t n, struct strbuf *want)
+{
+	struct assignment_list on = { 0 };
+	struct shift sh;
+	struct err err;
+	size_t i, k;
+
+	for (k = 0; k < n; k++) {
+		shift_init(&sh);
+		assert_int_equal(store_shift_get(st, shifts[k], &sh, &err), 0);
+		strbuf_addf(want, "e%lld s%lld %s %s %lld %s/Buurthuis",
+		    (long long)event_id, (long long)sh.id, sh.uid, sh.role,
+		    (long long)sh.start, title);
+		assert_int_equal(store_assignment_list_shift(st, shifts[k], &on,
+		    &err), 0);
+		if (on.len > 1)
+			qsort(on.items, on.len, sizeof *on.items,
+			    calendar_person_cmp);
+		for (i = 0; i < on.len; i++)
+			if (assignment_counts(&on.items[i]))
+				strbuf_addf(want, " %lld:%d:%s",
+				    (long long)on.items[i].volunteer_id,
+				    (int)on.items[i].status,
+				    on.items[i].volunteer);
+		strbuf_adds(want, "\n");
+		assignment_list_free(&on);
+		shift_fini(&sh);
+	}
+}
+
+static int
+calendar_shift_cmp(const void *pa, const void *pb)
+{
+	const int64_t *a = pa, *b = pb;
+
+	/* id, start, the role's place in order (test_calendar_each). */
+	if (a[1] != b[1])
+		return a[1] < b[1] ? -1 : 1;
+	if (a[2] != b[2])
+		return a[2] < b[2] ? -1 : 1;
+	return (a[0] > b[0]) - (a[0] < b[0]);
+}
+
+static void
+test_calendar_each(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const names[] = { "ana", "Ana", "Bob", "bob",
+	    "\xc3\x89mile", "emile", "Zo\xc3\xab", "zoe", "Carla", "carla" };
+	static const char *const roles[] = { "b", "a", "c" };
+	int64_t vol[30], big, small, alone;
+	int64_t rows[40][3], order[40], few[3], tmp; /* id, start, role rank */
+	struct store_calendar_filter filter = { 0, 0 };
+	struct calendar_walk w;
+	struct strbuf want;
+	struct err err;
+	char uid[32], email[32];
+	size_t i, k;
+
+	for (i = 0; i < 30; i++) {
+		snprintf(email, sizeof email, "v%zu@example.org", i);
+		vol[i] = add_volunteer(fx->st, names[(i * 7) % 10], email, "");
+	}
+	big = add_event(fx->st, "big", "Big day", T_0327_1400 + 48 * HOUR, 12);
+	small = add_event(fx->st, "small", "Small", T_0327_1400, 6);
+	alone = add_event(fx->st, "alone", "Alone", T_0327_1400 + 24 * HOUR, 2);
+	/* 40 shifts: more than an event's runs are looked up in turn. */
+	for (k = 0; k < 40; k++) {
+		snprintf(uid, sizeof uid, "big-%zu", k);
+		rows[k][1] = T_0327_1400 + 48 * HOUR + (int64_t)(k % 4) * HOUR;
+		rows[k][2] = (int64_t)(k % 3 == 1 ? 0 : k % 3 == 0 ? 1 : 2);
+		rows[k][0] = add_shift(fx->st, big, uid, roles[k % 3],
+		    rows[k][1], 3);
+		for (i = 0; i < 30; i++)
+			if ((i * 13 + k * 7) % 5 < 2)
+				add_assignment(fx->st, rows[k][0], vol[i],
+				    (enum assignment_status)((i + k) % 6));
+	}
+	qsort(rows, 40, sizeof rows[0], calendar_shift_cmp);
+	for (k = 0; k < 40; k++)
+		order[k] = rows[k][0];
+	for (k = 0; k < 3; k++) {
+		snprintf(uid, sizeof uid, "small-%zu", k);
+		few[k] = add_shift(fx->st, small, uid, roles[k],
+		    T_0327_1400, 2);
+		for (i = 0; i < 30; i++)
+			if ((i + k) % 3 == 0)
+				add_assignment(fx->st, few[k], vol[i],
+				    (enum assignment_status)(i % 6));
+	}
+	/* Start ties broken by role: a, b, c. */
+	tmp = few[0];
+	few[0] = few[1];
+	few[1] = tmp;
+
+	strbuf_init(&want);
+	calendar_expect(fx->st, small, "Small", few, 3, &want);
+	strbuf_addf(&want, "e%lld\n", (long long)alone);
+	calendar_expect(fx->st, big, "Big day", order, 40, &want);
+	strbuf_init(&w.got);
+	assert_int_equal(store_calendar_each(fx->st, NULL, calendar_walk_entry,
+	    &w, &err), 0);
+	assert_string_equal(strbuf_str(&w.got), strbuf_str(&want));
+	strbuf_fini(&w.got);
+
+	/* One event: its names read one by one, the same order. */
+	strbuf_reset(&want);
+	calendar_expect(fx->st, big, "Big day", order, 40, &want);
+	filter.event_id = big;
+	strbuf_init(&w.got);
+	assert_int_equal(store_calendar_each(fx->st, &filter,
+	    calendar_walk_entry, &w, &err), 0);
+	assert_string_equal(strbuf_str(&w.got), strbuf_str(&want));
+	strbuf_fini(&w.got);
+	strbuf_fini(&want);
+}
+
 #define BOTH(f) \
 	cmocka_unit_test_setup_teardown(f, setup_memory, teardown), \
 	cmocka_unit_test_setup_teardown(f, setup_file, teardown)
@@ -1513,6 +1689,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		BOTH(test_schema),
 		BOTH(test_event_crud),
+		BOTH(test_calendar_each),
 		BOTH(test_event_constraints),
 		BOTH(test_event_list),
 		BOTH(test_shift_crud),
