@@ -339,14 +339,11 @@ static void
 store_calendar_group_add(struct store_calendar_people *p, int64_t shift_id,
     size_t at)
 {
-	if (p->ngroups == p->gcap) {
-		p->gcap = p->gcap ? p->gcap * 2 : 16;
-		p->g = xreallocarray(p->g, p->gcap, sizeof *p->g);
-	}
-	p->g[p->ngroups].shift_id = shift_id;
-	p->g[p->ngroups].at = at;
-	p->g[p->ngroups].len = 0;
-	p->ngroups++;
+	struct store_calendar_group *g = xarray_push(&p->g, &p->ngroups,
+	    &p->gcap, sizeof *p->g);
+
+	g->shift_id = shift_id;
+	g->at = at;
 }
 
 /* The runs of p->v: each shift's once, else sorted by shift. */
@@ -371,7 +368,7 @@ store_calendar_people_group(struct store_calendar_people *p)
 	}
 }
 
-/* Read the event's people from stmt (stepped to its end) into p. */
+/* The event's people from stmt (stepped to its end) into p, in runs. */
 static int
 store_calendar_people_read(struct store *st, sqlite3_stmt *stmt,
     const struct store_calendar_names *n, struct store_calendar_people *p,
@@ -388,11 +385,7 @@ store_calendar_people_read(struct store *st, sqlite3_stmt *stmt,
 		/* Those who count (ASSIGNMENT_COUNTS_SQL), told here. */
 		if (status == NULL || status[0] == 'd' || status[0] == 'o')
 			continue;
-		if (p->len == p->cap) {
-			p->cap = p->cap ? p->cap * 2 : 64;
-			p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
-		}
-		x = &p->v[p->len];
+		x = xarray_push(&p->v, &p->len, &p->cap, sizeof *p->v);
 		x->shift_id = sqlite3_column_int64(stmt, 0);
 		x->volunteer_id = sqlite3_column_int64(stmt, 1);
 		x->rank = n->rank != NULL && x->volunteer_id >= 0 &&
@@ -400,15 +393,11 @@ store_calendar_people_read(struct store *st, sqlite3_stmt *stmt,
 		x->status = (char)status[0];
 		if (p->ngroups == 0 ||
 		    p->g[p->ngroups - 1].shift_id != x->shift_id)
-			store_calendar_group_add(p, x->shift_id, p->len);
+			store_calendar_group_add(p, x->shift_id, p->len - 1);
 		p->g[p->ngroups - 1].len++;
-		p->len++;
 	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	store_calendar_people_group(p);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 
 static void
@@ -532,6 +521,7 @@ store_calendar_each_event(struct store *st, int64_t event_id,
 			event_fini(&ev);
 			break;
 		}
+		store_calendar_people_group(&who);
 		sqlite3_bind_int64(shifts, 1, ev.id);
 		any = false;
 		while (rc == 0 && (inner = sqlite3_step(shifts)) ==
