@@ -115,7 +115,6 @@ ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	struct plan_conflict_list found = { 0 };
 	struct assignment a;
 	struct shift sh;
-	char *summary;
 	int rc;
 
 	if (note != NULL && !text_is_utf8(note))
@@ -166,12 +165,9 @@ ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		assignment_fini(&a);
 	}
 	if (rc == 0 && (rc = store_shift_get(st, shift_id, &sh, err)) == 0) {
-		summary = xasprintf("volunteer %lld on '%s' of '%s'%s",
-		    (long long)volunteer_id, sh.role, sh.event_title,
-		    found.len > 0 ? " (forced)" : "");
-		rc = store_log_append(st, "assign", "shift", shift_id, summary,
-		    err);
-		free(summary);
+		rc = ops_log(st, rc, err, "assign", "shift", shift_id,
+		    "volunteer %lld on '%s' of '%s'%s", (long long)volunteer_id,
+		    sh.role, sh.event_title, found.len > 0 ? " (forced)" : "");
 		shift_fini(&sh);
 	}
 	plan_conflict_list_free(&found);
@@ -183,7 +179,6 @@ ops_assign_note(struct store *st, int64_t shift_id, int64_t volunteer_id,
     const char *note, struct err *err)
 {
 	struct assignment a;
-	char *summary;
 	int rc;
 
 	if (note != NULL && !text_is_utf8(note))
@@ -194,15 +189,14 @@ ops_assign_note(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	    err)) < 0)
 		return ops_finish(st, rc, err);
 	rc = store_assignment_set_note(st, shift_id, volunteer_id, note, err);
-	if (rc == 0) {
-		summary = note != NULL && *note != '\0' ? xasprintf("note for "
-		    "'%s' on '%s' of '%s': %s", a.volunteer, a.role,
-		    a.event_title, note) : xasprintf("note for '%s' on '%s' of "
-		    "'%s' removed", a.volunteer, a.role, a.event_title);
-		rc = store_log_append(st, "note", "shift", shift_id, summary,
-		    err);
-		free(summary);
-	}
+	if (note != NULL && *note != '\0')
+		rc = ops_log(st, rc, err, "note", "shift", shift_id,
+		    "note for '%s' on '%s' of '%s': %s", a.volunteer, a.role,
+		    a.event_title, note);
+	else
+		rc = ops_log(st, rc, err, "note", "shift", shift_id,
+		    "note for '%s' on '%s' of '%s' removed", a.volunteer,
+		    a.role, a.event_title);
 	assignment_fini(&a);
 	return ops_finish(st, rc, err);
 }
@@ -211,19 +205,14 @@ int
 ops_unassign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     struct err *err)
 {
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	rc = store_assignment_delete(st, shift_id, volunteer_id, err);
-	if (rc == 0) {
-		summary = xasprintf("volunteer %lld off shift %lld",
-		    (long long)volunteer_id, (long long)shift_id);
-		rc = store_log_append(st, "unassign", "shift", shift_id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "unassign", "shift", shift_id,
+	    "volunteer %lld off shift %lld", (long long)volunteer_id,
+	    (long long)shift_id);
 	return ops_finish(st, rc, err);
 }
 
@@ -231,7 +220,6 @@ int
 ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
     enum assignment_status status, struct err *err)
 {
-	char *summary;
 	int rc;
 
 	if (status != ASSIGNMENT_ACCEPTED && status != ASSIGNMENT_DECLINED &&
@@ -242,14 +230,9 @@ ops_respond(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		return -1;
 	rc = store_assignment_set_status(st, shift_id, volunteer_id, status,
 	    err);
-	if (rc == 0) {
-		summary = xasprintf("volunteer %lld %s shift %lld",
-		    (long long)volunteer_id, assignment_status_name(status),
-		    (long long)shift_id);
-		rc = store_log_append(st, "respond", "shift", shift_id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "respond", "shift", shift_id,
+	    "volunteer %lld %s shift %lld", (long long)volunteer_id,
+	    assignment_status_name(status), (long long)shift_id);
 	return ops_finish(st, rc, err);
 }
 
@@ -258,7 +241,7 @@ ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool no_show, double hours, bool force, struct err *err)
 {
 	struct assignment a;
-	char *summary, when[64];
+	char when[64];
 	int rc;
 
 	if (!(hours <= 24 * 7))		/* NaN too */
@@ -283,14 +266,10 @@ ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		hours = (double)(a.end - a.start) / 3600.0;
 	rc = store_assignment_set_attendance(st, shift_id, volunteer_id,
 	    no_show ? ATTENDANCE_NO_SHOW : ATTENDANCE_ATTENDED, hours, err);
-	if (rc == 0) {
-		summary = xasprintf("'%s' %s shift %lld (%.2f h)", a.volunteer,
-		    no_show ? "did not show for" : "attended",
-		    (long long)shift_id, hours);
-		rc = store_log_append(st, "attended", "shift", shift_id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "attended", "shift", shift_id,
+	    "'%s' %s shift %lld (%.2f h)", a.volunteer,
+	    no_show ? "did not show for" : "attended", (long long)shift_id,
+	    hours);
 	assignment_fini(&a);
 	return ops_finish(st, rc, err);
 }

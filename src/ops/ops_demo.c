@@ -613,13 +613,9 @@ ops_plan_demo(struct store *st, int64_t now, struct err *err)
 	for (i = 0; rc == 0 && i < OPS_DEMO_EVENTS; i++)
 		rc = ops_demo_add_event(st, now, &ops_demo_events[i], people,
 		    &rules, &state, err);
-	if (rc == 0) {
-		summary = xasprintf("demo plan: %zu events, %zu volunteers, "
-		    "%zu teams", OPS_DEMO_EVENTS, OPS_DEMO_PEOPLE,
-		    OPS_DEMO_TEAMS);
-		rc = store_log_append(st, "demo", "plan", 0, summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "demo", "plan", 0,
+	    "demo plan: %zu events, %zu volunteers, %zu teams", OPS_DEMO_EVENTS,
+	    OPS_DEMO_PEOPLE, OPS_DEMO_TEAMS);
 	for (i = 0; i < OPS_DEMO_PEOPLE; i++) {
 		volunteer_fini(&people[i].volunteer);
 		assignment_list_free(&people[i].booked);

@@ -18,7 +18,6 @@ ops_event_add(struct store *st, struct event *ev, struct err *err)
 {
 	int64_t *starts = NULL;
 	size_t n = 0;
-	char *summary;
 	int rc;
 
 	if (event_validate(ev, err) < 0)
@@ -42,12 +41,8 @@ ops_event_add(struct store *st, struct event *ev, struct err *err)
 	if (rc == 0 && ev->rrule != NULL)
 		rc = ops_series_expand(st, ev, starts, n, err);
 	free(starts);
-	if (rc == 0) {
-		summary = xasprintf("added '%s'", ev->title);
-		rc = store_log_append(st, "event add", "event", ev->id, summary,
-		    err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "event add", "event", ev->id, "added '%s'",
+	    ev->title);
 	return ops_finish(st, rc, err);
 }
 
@@ -78,7 +73,6 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 	int64_t delta = 0, *starts = NULL;
 	size_t n = 0;
 	bool significant;
-	char *summary;
 	int rc, dates = 0;
 
 	if (event_validate(ev, err) < 0)
@@ -143,13 +137,9 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 	if (rc == 0 && old.series_id == 0 && ev->rrule != NULL)
 		rc = ops_series_expand(st, ev, starts, n, err);
 	free(starts);
-	if (rc == 0) {
-		summary = xasprintf("edited '%s'%s", ev->title,
-		    significant ? " (time, place or status)" : "");
-		rc = store_log_append(st, "event edit", "event", ev->id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "event edit", "event", ev->id,
+	    "edited '%s'%s", ev->title,
+	    significant ? " (time, place or status)" : "");
 	event_fini(&old);
 	return ops_finish(st, rc, err);
 }
@@ -158,7 +148,6 @@ int
 ops_event_cancel(struct store *st, int64_t id, struct err *err)
 {
 	struct event ev;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -176,12 +165,8 @@ ops_event_cancel(struct store *st, int64_t id, struct err *err)
 	rc = store_event_update(st, &ev, err);
 	if (rc == 0)
 		rc = ops_event_touch_shifts(st, id, 0, err);
-	if (rc == 0) {
-		summary = xasprintf("cancelled '%s'", ev.title);
-		rc = store_log_append(st, "event cancel", "event", id, summary,
-		    err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "event cancel", "event", id, "cancelled '%s'",
+	    ev.title);
 	event_fini(&ev);
 	return ops_finish(st, rc, err);
 }
@@ -190,7 +175,6 @@ int
 ops_event_delete(struct store *st, int64_t id, struct err *err)
 {
 	struct event ev;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -207,12 +191,8 @@ ops_event_delete(struct store *st, int64_t id, struct err *err)
 		return ops_finish(st, -1, err);
 	}
 	rc = store_event_delete(st, id, err);
-	if (rc == 0) {
-		summary = xasprintf("deleted '%s'", ev.title);
-		rc = store_log_append(st, "event delete", "event", id, summary,
-		    err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "event delete", "event", id, "deleted '%s'",
+	    ev.title);
 	event_fini(&ev);
 	return ops_finish(st, rc, err);
 }
@@ -224,7 +204,6 @@ ops_event_copy(struct store *st, int64_t id, int64_t start, int64_t *new_id,
 	struct shift_list shifts = { 0 };
 	struct event ev, copy;
 	struct shift sh;
-	char *summary;
 	size_t i;
 	int rc;
 
@@ -264,13 +243,9 @@ ops_event_copy(struct store *st, int64_t id, int64_t start, int64_t *new_id,
 		rc = store_shift_insert(st, &sh, err);
 		shift_fini(&sh);
 	}
-	if (rc == 0) {
-		summary = xasprintf("copied '%s' (event %lld) with %zu shifts",
-		    ev.title, (long long)id, shifts.len);
-		rc = store_log_append(st, "event copy", "event", copy.id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "event copy", "event", copy.id,
+	    "copied '%s' (event %lld) with %zu shifts", ev.title, (long long)id,
+	    shifts.len);
 	if (rc == 0)
 		*new_id = copy.id;
 	shift_list_free(&shifts);

@@ -16,6 +16,15 @@ int ops_finish(struct store *st, int rc, struct err *err);
  * and store what is in conflict. 0, or -1 with err.
  */
 int ops_conflict_settle(struct store *st, struct err *err);
+/*
+ * The change-log line of a write that went well: if rc is 0, append
+ * action on entity id with the summary fmt makes (store_log_append()).
+ * Returns rc, or the append's result: `rc = ops_log(st, rc, ...)` after
+ * the write, then ops_finish().
+ */
+int ops_log(struct store *st, int rc, struct err *err, const char *action,
+    const char *entity, int64_t id, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 /* A new UID "<kind>-<32 hex>@<plan's uid domain>". The caller frees. */
 char *ops_uid_new(struct store *st, const char *kind);
 /* Two texts differ, NULL reading as "". */

@@ -637,7 +637,6 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 	struct ops_invite_ctx ctx;
 	struct event ev;
 	size_t i, before = out->len, sent = 0;
-	char *summary;
 	int rc;
 
 	if (cfg->email == NULL || !ics_mail_address_ok(cfg->email))
@@ -687,14 +686,10 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 		    (strcmp(out->items[i].outcome, "sent") == 0 ||
 		    strcmp(out->items[i].outcome, "written") == 0))
 			sent++;
-	if (rc == 0 && sent > 0) {
-		summary = xasprintf("%zu invitation message%s %s", sent,
-		    sent == 1 ? "" : "s", mode == OPS_INVITE_SEND ? "sent" :
-		    "written");
-		rc = store_log_append(st, "invite", "event", event_id, summary,
-		    err);
-		free(summary);
-	}
+	if (sent > 0)
+		rc = ops_log(st, rc, err, "invite", "event", event_id,
+		    "%zu invitation message%s %s", sent, sent == 1 ? "" : "s",
+		    mode == OPS_INVITE_SEND ? "sent" : "written");
 	store_invite_keys_free(&cancels);
 	store_invite_keys_free(&requests);
 	free(ctx.plan);
@@ -785,7 +780,6 @@ ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
 	struct event ev;
 	size_t i, open, asked = 0, sent = 0, before = out->len;
 	int counted = 0;
-	char *summary;
 	int rc;
 
 	if (cfg->email == NULL || !ics_mail_address_ok(cfg->email))
@@ -860,13 +854,10 @@ ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
 		if (strcmp(out->items[i].outcome, "sent") == 0 ||
 		    strcmp(out->items[i].outcome, "written") == 0)
 			sent++;
-	if (rc == 0 && sent > 0) {
-		summary = xasprintf("shift %lld offered to %zu volunteer%s",
+	if (sent > 0)
+		rc = ops_log(st, rc, err, "offer", "shift", shift_id,
+		    "shift %lld offered to %zu volunteer%s",
 		    (long long)shift_id, sent, sent == 1 ? "" : "s");
-		rc = store_log_append(st, "offer", "shift", shift_id, summary,
-		    err);
-		free(summary);
-	}
 out:
 	ops_suggest_fini(&sug);
 	assignment_list_free(&on);

@@ -2,6 +2,7 @@
 /* The plan as a whole: its settings, its zone, and the transaction frame. */
 #include "rooster/ops.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,23 @@ ops_finish(struct store *st, int rc, struct err *err)
 		return -1;
 	}
 	return store_commit(st, err);
+}
+
+int
+ops_log(struct store *st, int rc, struct err *err, const char *action,
+    const char *entity, int64_t id, const char *fmt, ...)
+{
+	va_list ap;
+	char *summary;
+
+	if (rc != 0)
+		return rc;
+	va_start(ap, fmt);
+	summary = xvasprintf(fmt, ap);
+	va_end(ap);
+	rc = store_log_append(st, action, entity, id, summary, err);
+	free(summary);
+	return rc;
 }
 
 char *
@@ -162,7 +180,7 @@ int
 ops_plan_init(struct store *st, const char *zone, const char *name,
     struct err *err)
 {
-	char *current = NULL, *summary;
+	char *current = NULL;
 	int rc = -1, events;
 	bool rezoned = false;
 
@@ -198,14 +216,11 @@ ops_plan_init(struct store *st, const char *zone, const char *name,
 		goto out;
 	/* ops_undo() reads the old zone back from this summary. */
 	if (rezoned)
-		summary = xasprintf("zone %s -> %s, local times kept", current,
-		    zone);
+		rc = ops_log(st, 0, err, "timezone", "plan", 0,
+		    "zone %s -> %s, local times kept", current, zone);
 	else
-		summary = xasprintf("zone %s, name %s", zone ? zone : "(kept)",
-		    name ? name : "(kept)");
-	rc = store_log_append(st, rezoned ? "timezone" : "init", "plan", 0,
-	    summary, err);
-	free(summary);
+		rc = ops_log(st, 0, err, "init", "plan", 0, "zone %s, name %s",
+		    zone ? zone : "(kept)", name ? name : "(kept)");
 out:
 	free(current);
 	if (ops_finish(st, rc, err) < 0)
@@ -218,7 +233,7 @@ out:
 int
 ops_plan_rest(struct store *st, int minutes, struct err *err)
 {
-	char value[16], *summary;
+	char value[16];
 	int rc;
 
 	if (minutes < 0 || minutes > OPS_PLAN_REST_MAX)
@@ -228,12 +243,11 @@ ops_plan_rest(struct store *st, int minutes, struct err *err)
 		return -1;
 	snprintf(value, sizeof value, "%d", minutes);
 	rc = store_setting_set(st, "rest_minutes", value, err);
-	if (rc == 0) {
-		summary = minutes > 0 ? xasprintf("at least %d min rest between "
-		    "shifts", minutes) : xstrdup("rest rule off");
-		rc = store_log_append(st, "init", "plan", 0, summary, err);
-		free(summary);
-	}
+	if (minutes > 0)
+		rc = ops_log(st, rc, err, "init", "plan", 0,
+		    "at least %d min rest between shifts", minutes);
+	else
+		rc = ops_log(st, rc, err, "init", "plan", 0, "rest rule off");
 	return ops_finish(st, rc, err);
 }
 
@@ -260,7 +274,6 @@ ops_plan_zone(struct store *st, char *buf, size_t size)
 int
 ops_plan_language(struct store *st, const char *language, struct err *err)
 {
-	char *summary;
 	int rc;
 
 	if (language == NULL || (strcmp(language, "nl") != 0 &&
@@ -270,11 +283,7 @@ ops_plan_language(struct store *st, const char *language, struct err *err)
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	rc = store_setting_set(st, "language", language, err);
-	if (rc == 0) {
-		summary = xasprintf("language %s", language);
-		rc = store_log_append(st, "init", "plan", 0, summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "init", "plan", 0, "language %s", language);
 	return ops_finish(st, rc, err);
 }
 

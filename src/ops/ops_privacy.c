@@ -23,12 +23,8 @@ ops_privacy_forget(struct store *st, int64_t id, struct err *err)
 		return ops_finish(st, rc, err);
 	rc = store_privacy_forget(st, id, v.name, v.email, v.phone,
 	    rtime_now(), err);
-	if (rc == 0) {
-		summary = xasprintf("forgot volunteer %lld", (long long)id);
-		rc = store_log_append(st, "volunteer forget", "volunteer", id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "volunteer forget", "volunteer", id,
+	    "forgot volunteer %lld", (long long)id);
 	volunteer_fini(&v);
 	if (ops_finish(st, rc, err) < 0)
 		return -1;

@@ -215,7 +215,6 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 	struct event_list occs = { 0 };
 	int64_t start, end;
 	bool moved, significant;
-	char *summary;
 	size_t i;
 	int rc;
 
@@ -273,13 +272,8 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 			rc = ops_series_move_shifts(st, o->id, start, o->start,
 			    true, err);
 	}
-	if (rc == 0) {
-		summary = xasprintf("edited all %zu occurrences of '%s'",
-		    occs.len, ev->title);
-		rc = store_log_append(st, "event edit", "event",
-		    old.series_id, summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "event edit", "event", old.series_id,
+	    "edited all %zu occurrences of '%s'", occs.len, ev->title);
 	event_list_free(&occs);
 	event_fini(&old);
 	return ops_finish(st, rc, err);
@@ -299,7 +293,6 @@ ops_series_cancel_scope(struct store *st, int64_t id, bool following,
 	struct event_list occs = { 0 };
 	struct shift_list shifts = { 0 };
 	size_t i, j, n = 0;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -336,13 +329,8 @@ ops_series_cancel_scope(struct store *st, int64_t id, bool following,
 		    "is already cancelled"), (long long)ev.series_id);
 		rc = -1;
 	}
-	if (rc == 0) {
-		summary = xasprintf("cancelled %zu occurrences of '%s'", n,
-		    ev.title);
-		rc = store_log_append(st, "event cancel", "event",
-		    ev.series_id, summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "event cancel", "event", ev.series_id,
+	    "cancelled %zu occurrences of '%s'", n, ev.title);
 	event_list_free(&occs);
 	event_fini(&ev);
 	return ops_finish(st, rc, err);
@@ -354,7 +342,6 @@ ops_series_delete(struct store *st, int64_t id, enum ops_series_scope scope,
 {
 	struct event_list occs = { 0 };
 	struct event ev;
-	char *summary;
 	size_t i, n = 0;
 	int rc;
 
@@ -392,13 +379,12 @@ ops_series_delete(struct store *st, int64_t id, enum ops_series_scope scope,
 			n++;
 		}
 	}
-	if (rc == 0) {
-		summary = n == 1 ? xasprintf("deleted '%s'", ev.title) :
-		    xasprintf("deleted %zu occurrences of '%s'", n, ev.title);
-		rc = store_log_append(st, "event delete", "event", id, summary,
-		    err);
-		free(summary);
-	}
+	if (n == 1)
+		rc = ops_log(st, rc, err, "event delete", "event", id,
+		    "deleted '%s'", ev.title);
+	else
+		rc = ops_log(st, rc, err, "event delete", "event", id,
+		    "deleted %zu occurrences of '%s'", n, ev.title);
 	event_list_free(&occs);
 	event_fini(&ev);
 	return ops_finish(st, rc, err);

@@ -32,7 +32,6 @@ ops_shift_add(struct store *st, struct shift *sh, bool force,
     struct err *err)
 {
 	struct event ev;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -54,13 +53,8 @@ ops_shift_add(struct store *st, struct shift *sh, bool force,
 	/* The first row's shifts are the series' template. */
 	if (rc == 0 && ev.series_id == ev.id)
 		rc = ops_series_spread_shift(st, &ev, sh, err);
-	if (rc == 0) {
-		summary = xasprintf("added '%s' to '%s' (needs %d)", sh->role,
-		    ev.title, sh->needed);
-		rc = store_log_append(st, "shift add", "shift", sh->id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "shift add", "shift", sh->id,
+	    "added '%s' to '%s' (needs %d)", sh->role, ev.title, sh->needed);
 	event_fini(&ev);
 	return ops_finish(st, rc, err);
 }
@@ -71,7 +65,6 @@ ops_shift_edit(struct store *st, struct shift *sh, bool force,
 {
 	struct event ev;
 	struct shift old;
-	char *summary;
 	int rc;
 
 	if (shift_validate(sh, err) < 0)
@@ -104,13 +97,8 @@ ops_shift_edit(struct store *st, struct shift *sh, bool force,
 	}
 	if (rc == 0)
 		rc = store_shift_update(st, sh, err);
-	if (rc == 0) {
-		summary = xasprintf("edited '%s' of '%s'", sh->role,
-		    old.event_title);
-		rc = store_log_append(st, "shift edit", "shift", sh->id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "shift edit", "shift", sh->id,
+	    "edited '%s' of '%s'", sh->role, old.event_title);
 	shift_fini(&old);
 	return ops_finish(st, rc, err);
 }
@@ -119,7 +107,6 @@ int
 ops_shift_delete(struct store *st, int64_t id, struct err *err)
 {
 	struct shift sh;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -127,13 +114,8 @@ ops_shift_delete(struct store *st, int64_t id, struct err *err)
 	if ((rc = store_shift_get(st, id, &sh, err)) < 0)
 		return ops_finish(st, rc, err);
 	rc = store_shift_delete(st, id, err);
-	if (rc == 0) {
-		summary = xasprintf("deleted '%s' of '%s'", sh.role,
-		    sh.event_title);
-		rc = store_log_append(st, "shift delete", "shift", id, summary,
-		    err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "shift delete", "shift", id,
+	    "deleted '%s' of '%s'", sh.role, sh.event_title);
 	shift_fini(&sh);
 	return ops_finish(st, rc, err);
 }

@@ -47,7 +47,6 @@ ops_volunteer_email_free(struct store *st, const struct volunteer *v,
 int
 ops_volunteer_add(struct store *st, struct volunteer *v, struct err *err)
 {
-	char *summary;
 	int rc;
 
 	if (volunteer_validate(v, err) < 0)
@@ -58,12 +57,8 @@ ops_volunteer_add(struct store *st, struct volunteer *v, struct err *err)
 	rc = ops_volunteer_email_free(st, v, err);
 	if (rc == 0)
 		rc = store_volunteer_insert(st, v, err);
-	if (rc == 0) {
-		summary = xasprintf("added '%s'", v->name);
-		rc = store_log_append(st, "volunteer add", "volunteer", v->id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "volunteer add", "volunteer", v->id,
+	    "added '%s'", v->name);
 	return ops_finish(st, rc, err);
 }
 
@@ -71,7 +66,6 @@ int
 ops_volunteer_edit(struct store *st, struct volunteer *v, struct err *err)
 {
 	struct volunteer old;
-	char *summary;
 	int rc;
 
 	if (volunteer_validate(v, err) < 0)
@@ -92,12 +86,8 @@ ops_volunteer_edit(struct store *st, struct volunteer *v, struct err *err)
 	rc = ops_volunteer_email_free(st, v, err);
 	if (rc == 0)
 		rc = store_volunteer_update(st, v, err);
-	if (rc == 0) {
-		summary = xasprintf("edited '%s'", v->name);
-		rc = store_log_append(st, "volunteer edit", "volunteer", v->id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "volunteer edit", "volunteer", v->id,
+	    "edited '%s'", v->name);
 	volunteer_fini(&old);
 	return ops_finish(st, rc, err);
 }
@@ -106,7 +96,6 @@ int
 ops_volunteer_delete(struct store *st, int64_t id, struct err *err)
 {
 	struct volunteer v;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -114,12 +103,8 @@ ops_volunteer_delete(struct store *st, int64_t id, struct err *err)
 	if ((rc = store_volunteer_get(st, id, &v, err)) < 0)
 		return ops_finish(st, rc, err);
 	rc = store_volunteer_delete(st, id, err);
-	if (rc == 0) {
-		summary = xasprintf("deleted volunteer %lld", (long long)id);
-		rc = store_log_append(st, "volunteer delete", "volunteer", id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "volunteer delete", "volunteer", id,
+	    "deleted volunteer %lld", (long long)id);
 	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
 }
@@ -129,7 +114,6 @@ ops_volunteer_unavailable(struct store *st, struct unavailable *u,
     struct err *err)
 {
 	struct volunteer v;
-	char *summary;
 	int rc;
 
 	if (u->end <= u->start)
@@ -142,12 +126,8 @@ ops_volunteer_unavailable(struct store *st, struct unavailable *u,
 	if ((rc = store_volunteer_get(st, u->volunteer_id, &v, err)) < 0)
 		return ops_finish(st, rc, err);
 	rc = store_unavailable_insert(st, u, err);
-	if (rc == 0) {
-		summary = xasprintf("'%s' unavailable", v.name);
-		rc = store_log_append(st, "volunteer unavailable", "volunteer",
-		    v.id, summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "volunteer unavailable", "volunteer", v.id,
+	    "'%s' unavailable", v.name);
 	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
 }
@@ -155,7 +135,6 @@ ops_volunteer_unavailable(struct store *st, struct unavailable *u,
 int
 ops_team_add(struct store *st, struct team *t, struct err *err)
 {
-	char *summary;
 	int rc;
 
 	if (team_validate(t, err) < 0)
@@ -163,12 +142,8 @@ ops_team_add(struct store *st, struct team *t, struct err *err)
 	if (store_begin_write(st, err) < 0)
 		return -1;
 	rc = store_team_insert(st, t, err);
-	if (rc == 0) {
-		summary = xasprintf("added team '%s'", t->name);
-		rc = store_log_append(st, "team add", "team", t->id, summary,
-		    err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "team add", "team", t->id, "added team '%s'",
+	    t->name);
 	return ops_finish(st, rc, err);
 }
 
@@ -179,7 +154,6 @@ ops_team_member(struct store *st, int64_t team_id, int64_t volunteer_id,
 {
 	struct team t;
 	struct volunteer v;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -192,13 +166,9 @@ ops_team_member(struct store *st, int64_t team_id, int64_t volunteer_id,
 	}
 	rc = join ? store_team_join(st, team_id, volunteer_id, err) :
 	    store_team_leave(st, team_id, volunteer_id, err);
-	if (rc == 0) {
-		summary = xasprintf(join ? "'%s' joined '%s'" :
-		    "'%s' left '%s'", v.name, t.name);
-		rc = store_log_append(st, join ? "team join" : "team leave",
-		    "team", team_id, summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, join ? "team join" : "team leave", "team",
+	    team_id, join ? "'%s' joined '%s'" : "'%s' left '%s'", v.name,
+	    t.name);
 	team_fini(&t);
 	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
@@ -216,7 +186,6 @@ ops_volunteer_available(struct store *st, int64_t volunteer_id,
     int64_t period_id, struct err *err)
 {
 	struct volunteer v;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -224,13 +193,9 @@ ops_volunteer_available(struct store *st, int64_t volunteer_id,
 	if ((rc = store_volunteer_get(st, volunteer_id, &v, err)) < 0)
 		return ops_finish(st, rc, err);
 	rc = store_unavailable_delete(st, volunteer_id, period_id, err);
-	if (rc == 0) {
-		summary = xasprintf("'%s' available again (period %lld "
-		    "removed)", v.name, (long long)period_id);
-		rc = store_log_append(st, "volunteer available", "volunteer",
-		    v.id, summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "volunteer available", "volunteer", v.id,
+	    "'%s' available again (period %lld removed)", v.name,
+	    (long long)period_id);
 	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
 }
@@ -246,7 +211,6 @@ int
 ops_team_delete(struct store *st, int64_t team_id, struct err *err)
 {
 	struct team t;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
@@ -254,13 +218,8 @@ ops_team_delete(struct store *st, int64_t team_id, struct err *err)
 	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
 		return ops_finish(st, rc, err);
 	rc = store_team_delete(st, team_id, err);
-	if (rc == 0) {
-		summary = xasprintf("deleted team '%s' (%d members)", t.name,
-		    t.members);
-		rc = store_log_append(st, "team delete", "team", team_id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "team delete", "team", team_id,
+	    "deleted team '%s' (%d members)", t.name, t.members);
 	team_fini(&t);
 	return ops_finish(st, rc, err);
 }
@@ -270,7 +229,6 @@ ops_team_rename(struct store *st, int64_t team_id, const char *name,
     struct err *err)
 {
 	struct team t, want;
-	char *summary;
 	int rc;
 
 	team_init(&want);
@@ -282,12 +240,8 @@ ops_team_rename(struct store *st, int64_t team_id, const char *name,
 	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
 		return ops_finish(st, rc, err);
 	rc = store_team_rename(st, team_id, name, err);
-	if (rc == 0) {
-		summary = xasprintf("renamed team '%s' to '%s'", t.name, name);
-		rc = store_log_append(st, "team rename", "team", team_id,
-		    summary, err);
-		free(summary);
-	}
+	rc = ops_log(st, rc, err, "team rename", "team", team_id,
+	    "renamed team '%s' to '%s'", t.name, name);
 	team_fini(&t);
 	return ops_finish(st, rc, err);
 }
