@@ -137,11 +137,11 @@ mail() {
 }
 r volunteer add Mira --email mira@example.org >/dev/null
 mail "Someone <other@example.org>" | sed "s/attendee@domain.tld/mira@example.org/" >"$WORK/other.eml"
-r import mail "$WORK/other.eml" >"$WORK/m1" 2>&1
+r --format csv import mail "$WORK/other.eml" >"$WORK/m1" 2>&1
 ok "mail from another sender: not applied" test "$(periods 4 "LIKE 'freebusy:%'")" -eq 0
 ok "mail from another sender: says so" has "$WORK/m1" 'not applied: sent by other@example.org'
 mail "Mira <mira@example.org>" | sed "s/attendee@domain.tld/mira@example.org/" >"$WORK/mira.eml"
-r import mail "$WORK/mira.eml" >"$WORK/m2" 2>&1
+r --format csv import mail "$WORK/mira.eml" >"$WORK/m2" 2>&1
 ok "mail from the volunteer: 8 periods" test "$(periods 4 "= 'freebusy:mira@example.org'")" -eq 8
 ok "mail: the row says so" has "$WORK/m2" '8 unavailable periods from their own calendar'
 finish

@@ -154,8 +154,17 @@ unrelated() {
 }
 unrelated >"$WORK/unrelated.before"
 
-r import mail "$M" >"$WORK/run1" 2>"$WORK/err1"
+# The rows are read as csv (the facts, whatever the terminal's width);
+# the same mail on a copy of the plan, as people read it, for the closing
+# counts.
+cp "$ROOSTER_DB" "$WORK/plan.copy"
+cp -R "$M" "$WORK/Maildir.copy"
+r --format csv import mail "$M" >"$WORK/run1.csv" 2>"$WORK/err1"
 ok "import mail on a Maildir succeeds" test $? -eq 0
+tr -d '\r"' <"$WORK/run1.csv" >"$WORK/run1"
+"$ROOSTER" --db "$WORK/plan.copy" import mail "$WORK/Maildir.copy" \
+    >"$WORK/run1t" 2>>"$WORK/err1"
+ok "import mail on a Maildir succeeds, as a table too" test $? -eq 0
 r --format csv who --from 2027-03-27 --to 2027-03-29 | tr -d '\r"' >"$WORK/who1"
 r --format csv who --all --from 2027-03-27 --to 2027-03-29 | tr -d '\r"' >"$WORK/who1all"
 ok "Gmail reply (7bit + application/ics): accepted" grep -q ',Ana de Vries,accepted$' "$WORK/who1"
@@ -165,16 +174,16 @@ ok "forwarded reply (message/rfc822): accepted" grep -q ',Kees Smit,accepted$' "
 ok "windows-1252 reply: accepted" grep -q ',José Pérez,accepted$' "$WORK/who1"
 ok "reply with SENT-BY from the partner: accepted" grep -q ',Dirk Dijk,accepted$' "$WORK/who1"
 ok "summary: reply from whom, which shift, new status" \
-    has "$WORK/run1" 'new/1700000001.gmail.host +ana@example.net +1 +begeleider.*Ana de Vries +accepted +applied'
+    has "$WORK/run1" 'new/1700000001.gmail.host,ana@example.net,1,begeleider[^,]*,[^,]*,Ana de Vries,accepted,applied$'
 ok "the forged reply: not applied, sent by whom for whom" \
-    has "$WORK/run1" 'mallory@example.com .*not applied: sent by mallory@example.com for dirk@example.net'
+    has "$WORK/run1" 'mallory@example.com,.*not applied: sent by mallory@example.com for dirk@example.net$'
 ok "the broken calendar: listed with the reason" \
-    has "$WORK/run1" '1700000008.broken.host +ana@example.net .*line [0-9]+: '
+    has "$WORK/run1" '1700000008.broken.host,ana@example.net,.*line [0-9]+: '
 ok "real Outlook.com mail read (base64 part)" \
-    has "$WORK/run1" 'nextcloud-request_outlook_com.host +alice@example.org'
-ok "real Google mail read" has "$WORK/run1" 'nextcloud-request_google.host +alice@example.org'
+    has "$WORK/run1" 'nextcloud-request_outlook_com.host,alice@example.org,'
+ok "real Google mail read" has "$WORK/run1" 'nextcloud-request_google.host,alice@example.org,'
 ok "Gmail's calendar sent twice: one row" count "$WORK/run1" '1700000001.gmail.host' 1
-ok "counts" has "$WORK/run1" '^14 messages read, 11 with a calendar part, 6 replies applied, 11 marked seen$'
+ok "counts" has "$WORK/run1t" '^14 messages read, 11 with a calendar part, 6 replies applied, 11 marked seen$'
 ok "nothing on stderr" test ! -s "$WORK/err1"
 
 ls "$M/new" >"$WORK/new1"
@@ -190,21 +199,24 @@ ok "unrelated mail untouched byte for byte, same names" \
 
 sqlite3 "$ROOSTER_DB" .dump >"$WORK/dump1"
 (cd "$M" && find . -type f | sort | xargs sha256sum) >"$WORK/tree1"
-r import mail "$M" >"$WORK/run2" 2>&1
+r --format csv import mail "$M" >"$WORK/run2.csv" 2>&1
 ok "second run succeeds" test $? -eq 0
+tr -d '\r"' <"$WORK/run2.csv" >"$WORK/run2"
+r import mail "$M" >"$WORK/run2t" 2>&1
+ok "second run succeeds, as a table too" test $? -eq 0
 sqlite3 "$ROOSTER_DB" .dump >"$WORK/dump2"
 (cd "$M" && find . -type f | sort | xargs sha256sum) >"$WORK/tree2"
 ok "second run changes nothing in the plan" cmp "$WORK/dump1" "$WORK/dump2"
 ok "second run changes nothing in the Maildir" cmp "$WORK/tree1" "$WORK/tree2"
 ok "second run: replies already recorded" \
-    has "$WORK/run2" 'gmail.host:2,S +ana@example.net .*accepted +already recorded'
-ok "second run: none applied" has "$WORK/run2" ' 0 replies applied, 0 marked seen$'
+    has "$WORK/run2" 'gmail.host:2,S,ana@example.net,.*,accepted,already recorded$'
+ok "second run: none applied" has "$WORK/run2t" ' 0 replies applied, 0 marked seen$'
 
 # One message on standard input; then an mbox of two.
 STAMP=100000Z ics "$U1" TENTATIVE ana@example.net Ana >"$WORK/c.ics"
 { printf 'From: ana@example.net\nSubject: x\nContent-Type: text/calendar; method=REPLY\n\n'
-  cat "$WORK/c.ics"; } | r import mail - >"$WORK/run3"
-ok "standard input: applied" has "$WORK/run3" '^\(standard input\) +ana@example.net .*tentative +applied'
+  cat "$WORK/c.ics"; } | r --format csv import mail - | tr -d '\r"' >"$WORK/run3"
+ok "standard input: applied" has "$WORK/run3" '^\(standard input\),ana@example.net,.*,tentative,applied$'
 {
 	printf 'From ana@example.net Tue Dec  1 11:00:00 2026\n'
 	printf 'From: ana@example.net\nSubject: x\nContent-Type: text/calendar; method=REPLY\n\n'
@@ -215,10 +227,12 @@ ok "standard input: applied" has "$WORK/run3" '^\(standard input\) +ana@example.
 	STAMP=120000Z ics "$U2" DECLINED bea@example.net Bea
 } >"$WORK/mbox"
 cp "$WORK/mbox" "$WORK/mbox.orig"
-r import mail "$WORK/mbox" >"$WORK/run4"
-ok "mbox: the first message" has "$WORK/run4" 'mbox #1 +ana@example.net .*accepted +applied'
-ok "mbox: the third message" has "$WORK/run4" 'mbox #3 +bea@example.net .*declined +applied'
-ok "mbox: three messages read" has "$WORK/run4" '^3 messages read, 2 with a calendar part, 2 replies applied, 0 marked seen$'
+cp "$ROOSTER_DB" "$WORK/plan.copy4"
+r --format csv import mail "$WORK/mbox" | tr -d '\r"' >"$WORK/run4"
+ok "mbox: the first message" has "$WORK/run4" 'mbox #1,ana@example.net,.*,accepted,applied$'
+ok "mbox: the third message" has "$WORK/run4" 'mbox #3,bea@example.net,.*,declined,applied$'
+"$ROOSTER" --db "$WORK/plan.copy4" import mail "$WORK/mbox" >"$WORK/run4t"
+ok "mbox: three messages read" has "$WORK/run4t" '^3 messages read, 2 with a calendar part, 2 replies applied, 0 marked seen$'
 ok "mbox left as it was" cmp "$WORK/mbox" "$WORK/mbox.orig"
 
 # Refusals: one line, exit 2, nothing changed.

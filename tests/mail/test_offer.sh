@@ -81,15 +81,16 @@ accept() {	# name stamp file
 accept Eva 20261201T091000Z 1700000001.eva.host
 accept Cas 20261201T090000Z 1700000002.cas.host
 accept Ana 20261201T090500Z 1700000003.ana.host
-r import mail "$M" >"$WORK/imp1"
+r --format csv import mail "$M" >"$WORK/imp1.csv"
 ok "import mail succeeds" test $? -eq 0
+tr -d '\r"' <"$WORK/imp1.csv" >"$WORK/imp1"
 r --format csv who 2027-04-10 --all | tr -d '\r"' >"$WORK/who2"
 ok "the first sent (Cas) is accepted" has "$WORK/who2" ',Cas Test,accepted$'
 ok "the second sent (Ana) is accepted" has "$WORK/who2" ',Ana Test,accepted$'
 ok "the third (Eva) is not on the shift" lacks "$WORK/who2" 'Eva Test'
 ok "the silent ones are taken off it" sh -c "! grep -q 'Bea Test\|Dirk Test' '$WORK/who2'"
 ok "summary: Eva too late" has "$WORK/imp1" 'eva.host.*too late: the shift is full'
-ok "summary: Cas took the offer" has "$WORK/imp1" 'cas.host.*accepted +applied: offer taken'
+ok "summary: Cas took the offer" has "$WORK/imp1" 'cas.host.*,accepted,applied: offer taken$'
 r --format csv gaps --from 2027-04-10 --to 2027-04-11 | tr -d '\r"' >"$WORK/gaps2"
 ok "the shift is full now" lacks "$WORK/gaps2" '^1,'
 
