@@ -97,26 +97,69 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* import mail: replies straight from a message, an mbox or a Maildir. */
+/*
+ * A message as the table names it: within a Maildir given, its name there
+ * ("new/1700000001.host"); from a file or an mbox given, the file's own
+ * name ("replies.mbox #3"); else as it is. Borrowed from message.
+ */
+static const char *
+cli_import_mail_name(const struct cli_ctx *ctx, const char *message)
+{
+	const char *a, *base, *p;
+	size_t n;
+	int i;
+
+	for (i = 0; i < ctx->args.nmany; i++) {
+		a = ctx->args.many[i];
+		n = strlen(a);
+		if (n == 0 || strncmp(message, a, n) != 0)
+			continue;
+		if (message[n] == '/' || a[n - 1] == '/') {
+			for (p = message + n; *p == '/'; p++)
+				;
+			return p;
+		}
+		if (message[n] != '\0' && message[n] != ' ')
+			continue;
+		for (base = p = message; p < message + n; p++)
+			if (*p == '/')
+				base = p + 1;
+		return base;
+	}
+	return message;
+}
+
+/*
+ * import mail: replies straight from a message, an mbox or a Maildir. The
+ * table fits 80 columns: one WHO (the volunteer, else the sender) and one
+ * WHAT (when and which shift) stand for four data columns, the message's
+ * short name is shown whole or not at all (cut, it names no file) and
+ * goes before names are cut, and the shift and the result keep their
+ * words by wrapping.
+ */
 int
 cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "message", N_("MESSAGE"), CLI_TEXT, CLI_BOTH },
-		{ "from", N_("FROM"), CLI_TEXT, CLI_BOTH },
-		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
-		{ "shift", N_("WHAT"), CLI_TEXT, CLI_BOTH },
-		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
-		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH },
+		{ "message", N_("MESSAGE"), CLI_TEXT, CLI_DATA },
+		{ "message_shown", N_("MESSAGE"), CLI_TEXT,
+		  CLI_TABLE | CLI_DROP_LATE },
+		{ "from", N_("FROM"), CLI_TEXT, CLI_DATA },
+		{ "who", N_("WHO"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
+		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH | CLI_DROP },
+		{ "shift", N_("WHAT"), CLI_TEXT, CLI_DATA },
+		{ "start", N_("START"), CLI_TIME, CLI_DATA },
+		{ "what", N_("WHAT"), CLI_TEXT, CLI_TABLE | CLI_WRAP },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_DATA },
 		{ "status", N_("STATUS"), CLI_WORD, CLI_BOTH },
-		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
+		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH | CLI_WRAP },
 	};
 	struct ops_mail_result res;
 	struct ops_mail_row *r;
 	struct cli_table t;
 	struct err err;
-	char *clean;
-	size_t i;
+	char *clean, *what, when[64];
+	size_t i, k;
 	int rc;
 
 	(void)argc;
@@ -140,18 +183,23 @@ cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
 		r = &res.rows[i];
 		cli_table_row(&t);
 		cli_table_text(&t, r->message);
+		cli_table_text(&t, cli_import_mail_name(ctx, r->message));
 		cli_table_text(&t, r->from);
 		if (r->shift_id != 0) {
+			cli_table_text(&t, r->volunteer);
 			cli_table_int(&t, r->shift_id);
 			cli_table_text(&t, r->shift);
 			cli_table_time(&t, r->start);
+			rtime_format_show(r->start, when, sizeof when);
+			what = xasprintf("%s %s", when, r->shift);
+			cli_table_text(&t, what);
+			free(what);
 			cli_table_text(&t, r->volunteer);
 			cli_table_word(&t, r->status);
 		} else {
-			cli_table_text(&t, "");
-			cli_table_text(&t, "");
-			cli_table_text(&t, "");
-			cli_table_text(&t, "");
+			cli_table_text(&t, r->from);
+			for (k = 0; k < 5; k++)
+				cli_table_text(&t, "");
 			cli_table_word(&t, "");
 		}
 		cli_table_text(&t, r->result);

@@ -162,9 +162,14 @@ cp -R "$M" "$WORK/Maildir.copy"
 r --format csv import mail "$M" >"$WORK/run1.csv" 2>"$WORK/err1"
 ok "import mail on a Maildir succeeds" test $? -eq 0
 tr -d '\r"' <"$WORK/run1.csv" >"$WORK/run1"
-"$ROOSTER" --db "$WORK/plan.copy" import mail "$WORK/Maildir.copy" \
+COLUMNS=80 "$ROOSTER" --db "$WORK/plan.copy" import mail "$WORK/Maildir.copy" \
     >"$WORK/run1t" 2>>"$WORK/err1"
 ok "import mail on a Maildir succeeds, as a table too" test $? -eq 0
+# The table at 80 columns (a pipe, SSH): nothing wider, nothing cut (the
+# shift and the result wrap), the volunteers' names whole.
+ok "the table fits 80 columns" test "$(wc -L <"$WORK/run1t")" -le 80
+ok "the table cuts nothing" lacks "$WORK/run1t" '…'
+ok "the table: the names whole" sh -c "grep -q '^Jeroen Muller ' '$WORK/run1t' && grep -q '^Ana de Vries ' '$WORK/run1t' && grep -q '^mallory@example.com ' '$WORK/run1t'"
 r --format csv who --from 2027-03-27 --to 2027-03-29 | tr -d '\r"' >"$WORK/who1"
 r --format csv who --all --from 2027-03-27 --to 2027-03-29 | tr -d '\r"' >"$WORK/who1all"
 ok "Gmail reply (7bit + application/ics): accepted" grep -q ',Ana de Vries,accepted$' "$WORK/who1"
@@ -204,6 +209,10 @@ ok "second run succeeds" test $? -eq 0
 tr -d '\r"' <"$WORK/run2.csv" >"$WORK/run2"
 r import mail "$M" >"$WORK/run2t" 2>&1
 ok "second run succeeds, as a table too" test $? -eq 0
+COLUMNS=80 LC_ALL=nl_NL.UTF-8 r import mail "$M" >"$WORK/run2nl" 2>&1
+ok "in Dutch the table fits 80 columns" \
+    test "$(grep -v 'berichten gelezen' "$WORK/run2nl" | wc -L)" -le 80
+ok "in Dutch the table cuts nothing" lacks "$WORK/run2nl" '…'
 sqlite3 "$ROOSTER_DB" .dump >"$WORK/dump2"
 (cd "$M" && find . -type f | sort | xargs sha256sum) >"$WORK/tree2"
 ok "second run changes nothing in the plan" cmp "$WORK/dump1" "$WORK/dump2"
