@@ -133,32 +133,41 @@ tui_form_delete(struct tui_field *fd, size_t at, size_t n)
 	memmove(fd->text + at, fd->text + at + n, len - at - n + 1);
 }
 
+/* The form closes unsaved (asked, or nothing was typed). */
 static int
-tui_form_drop_answer(struct tui *tui, int key)
+tui_form_drop(struct tui *tui)
+{
+	tui_status_message(tui, _("nothing saved"));
+	return TUI_HANDLED | TUI_DRAW | TUI_CLOSE;
+}
+
+static int
+tui_form_drop_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	(void)key;
-	tui_form_free(tui->form);
-	tui->form = NULL;
-	tui_status_message(tui, _("nothing saved"));
-	return TUI_HANDLED | TUI_DRAW;
+	(void)ask;
+	return tui_form_drop(tui);
 }
 
 static int tui_form_save(struct tui *tui, struct tui_form *f);
 
 /* r: drop what was typed, show the stored row as it is now. */
 static int
-tui_form_stale_answer(struct tui *tui, int key)
+tui_form_stale_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
-	struct tui_form *f = tui->form;
+	struct tui_form *f = ask->owner->data;
+	struct tui_popup *top = tui_stack_top(tui);
 
-	if (f == NULL)
-		return TUI_HANDLED | TUI_DRAW;
 	if (key == 'r') {
+		/* The form opened afresh replaces this one. */
 		f->reopen(tui, f->parent, f->id);
-		if (tui->form != f)
-			tui_status_message(tui, _("reloaded: what you typed "
-			    "was dropped"));
-		return TUI_HANDLED | TUI_DRAW;
+		if (tui_stack_top(tui) == top)
+			return TUI_HANDLED | TUI_DRAW;
+		tui_status_message(tui, _("reloaded: what you typed was "
+		    "dropped"));
+		return TUI_HANDLED | TUI_DRAW | TUI_CLOSE;
 	}
 	/* o: save what was typed over the version stored now. */
 	f->version = f->stored_version(tui, f->id);
@@ -200,13 +209,14 @@ tui_form_save(struct tui *tui, struct tui_form *f)
 		    _("could not save"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
-	/* The save function closed the form and said what it did. */
-	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD;
+	/* The save function said what it did; the panes reload once. */
+	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD | TUI_CLOSE;
 }
 
-int
-tui_form_key(struct tui *tui, struct tui_form *f, int key)
+static int
+tui_form_key(struct tui *tui, struct tui_popup *pp, int key)
 {
+	struct tui_form *f = pp->data;
 	struct tui_field *fd = &f->fields[f->focus];
 	char one[8] = "";
 	size_t n;
@@ -217,7 +227,7 @@ tui_form_key(struct tui *tui, struct tui_form *f, int key)
 			tui_status_ask(tui, "y", tui_form_drop_answer, 0, 0,
 			    _("drop what you typed? y/n"));
 		else
-			tui_form_drop_answer(tui, 'y');
+			return tui_form_drop(tui);
 		break;
 	case TUI_KEY_ENTER:
 		return tui_form_save(tui, f);
@@ -302,9 +312,10 @@ tui_form_draw_field(struct tui_form *f, size_t i, int y, int x, int w)
 	free(before);
 }
 
-void
-tui_form_draw(struct tui *tui, struct tui_form *f)
+static void
+tui_form_draw(struct tui *tui, struct tui_popup *pp)
 {
+	struct tui_form *f = pp->data;
 	struct tui_rect r;
 	size_t i;
 	int lw = 0, w;
@@ -334,4 +345,32 @@ tui_form_draw(struct tui *tui, struct tui_form *f)
 	}
 	tui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4,
 	    _("Enter saves, Tab moves, Esc cancels"), THEME_DIM);
+}
+
+static bool
+tui_form_cursor(struct tui_popup *pp, int *y, int *x)
+{
+	struct tui_form *f = pp->data;
+
+	*y = f->cursor_y;
+	*x = f->cursor_x;
+	return f->cursor_x >= 0;
+}
+
+static void
+tui_form_close(struct tui_popup *pp)
+{
+	tui_form_free(pp->data);
+}
+
+static const struct tui_popup_ops tui_form_popup = {
+	"form", 0, NULL, NULL, N_("Enter save  Tab next  Esc cancel "),
+	tui_form_draw, tui_form_key, tui_form_close, NULL, NULL,
+	tui_form_cursor
+};
+
+void
+tui_form_open(struct tui *tui, struct tui_form *f)
+{
+	tui_stack_push(tui, &tui_form_popup, f);
 }

@@ -106,11 +106,8 @@ tui_form_event_save(struct tui *tui, struct tui_form *f, struct err *err)
 	if (rc == 0) {
 		tui_status_message(tui, id != 0 ? _("event saved") :
 		    _("event added"));
-		tui_form_free(tui->form);
-		tui->form = NULL;
-		tui_loop_reload(tui);
-		tui_list_select(&tui->panes[TUI_PANE_EVENTS]->list,
-		    TUI_ROW_EVENT, ev.id, 0);
+		tui_loop_select(tui, TUI_PANE_EVENTS, TUI_ROW_EVENT, ev.id,
+		    NULL);
 	}
 out:
 	event_fini(&ev);
@@ -178,6 +175,5 @@ tui_form_event_open(struct tui *tui, int64_t id)
 	tui_form_field(f, _("Description"), TUI_FIELD_TEXT, ev.description,
 	    NULL);
 	event_fini(&ev);
-	tui_form_free(tui->form);
-	tui->form = f;
+	tui_form_open(tui, f);
 }

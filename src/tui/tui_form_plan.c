@@ -35,9 +35,6 @@ tui_form_plan_save(struct tui *tui, struct tui_form *f, struct err *err)
 	tui->needs_zone = false;
 	tui_status_message(tui, _("plan '%s' in %s"), *name != '\0' ? name :
 	    "rooster", zone);
-	tui_form_free(tui->form);
-	tui->form = NULL;
-	tui_loop_reload(tui);
 	return 0;
 }
 
@@ -55,8 +52,7 @@ tui_form_plan_open(struct tui *tui)
 	tui_form_field(f, _("Time zone"), TUI_FIELD_TEXT, NULL,
 	    _("e.g. Europe/Amsterdam"));
 	free(name);
-	tui_form_free(tui->form);
-	tui->form = f;
+	tui_form_open(tui, f);
 }
 
 /*
@@ -72,9 +68,6 @@ tui_form_note_save(struct tui *tui, struct tui_form *f, struct err *err)
 		return -1;
 	tui_status_message(tui, *tui_form_text(f, 0) != '\0' ?
 	    _("note saved") : _("note removed"));
-	tui_form_free(tui->form);
-	tui->form = NULL;
-	tui_loop_reload(tui);
 	return 0;
 }
 
@@ -92,6 +85,5 @@ tui_form_note_open(struct tui *tui, int64_t shift_id, int64_t volunteer_id,
 	f->id = volunteer_id;
 	tui_form_field(f, _("Note"), TUI_FIELD_TEXT, note,
 	    _("e.g. brings the family at 17:00"));
-	tui_form_free(tui->form);
-	tui->form = f;
+	tui_form_open(tui, f);
 }

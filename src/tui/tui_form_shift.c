@@ -73,11 +73,8 @@ tui_form_shift_save(struct tui *tui, struct tui_form *f, struct err *err)
 	if (rc == 0) {
 		tui_status_message(tui, id != 0 ? _("shift saved") :
 		    _("shift added"));
-		tui_form_free(tui->form);
-		tui->form = NULL;
-		tui_loop_reload(tui);
-		tui_list_select(&tui->panes[TUI_PANE_SHIFTS]->list,
-		    TUI_ROW_SHIFT, sh.id, 0);
+		tui_loop_select(tui, TUI_PANE_SHIFTS, TUI_ROW_SHIFT, sh.id,
+		    NULL);
 	}
 out:
 	shift_fini(&sh);
@@ -135,6 +132,5 @@ tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end, _("event's end"));
 	tui_form_field(f, _("Needed"), TUI_FIELD_NUMBER, needed, NULL);
 	shift_fini(&sh);
-	tui_form_free(tui->form);
-	tui->form = f;
+	tui_form_open(tui, f);
 }

@@ -135,11 +135,8 @@ tui_form_volunteer_save(struct tui *tui, struct tui_form *f,
 	if (rc == 0) {
 		tui_status_message(tui, id != 0 ? _("volunteer saved") :
 		    _("volunteer added"));
-		tui_form_free(tui->form);
-		tui->form = NULL;
-		tui_loop_reload(tui);
-		tui_list_select(&tui->panes[TUI_PANE_VOLUNTEERS]->list,
-		    TUI_ROW_VOLUNTEER, v.id, 0);
+		tui_loop_select(tui, TUI_PANE_VOLUNTEERS, TUI_ROW_VOLUNTEER, v.id,
+		    NULL);
 	}
 out:
 	free(away.reason);
@@ -238,6 +235,5 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 	tui_form_field(f, _("Away"), TUI_FIELD_TEXT, NULL,
 	    _("DAY [DAY] [reason] adds; -N removes"));
 	volunteer_fini(&v);
-	tui_form_free(tui->form);
-	tui->form = f;
+	tui_form_open(tui, f);
 }

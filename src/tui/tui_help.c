@@ -65,67 +65,57 @@ tui_help_lines(const struct tui_keymap *km, size_t *count)
 	return tui_help_build(km, 0, count);
 }
 
-void
-tui_help_draw(struct tui *tui)
-{
-	struct tui_rect r = tui->layout.body;
-	char **lines;
-	size_t n, i, shown;
-	int y;
+/* The lines built for the width last drawn. */
+struct tui_help {
+	const struct tui_keymap	*km;
+	char			**lines;
+	size_t			 n;
+};
 
-	/* One column of margin before each line. */
-	lines = tui_help_build(&tui->keymap, r.w > 1 ? (size_t)r.w - 1 : 0,
-	    &n);
-	if (r.h < 2)
-		goto out;
-	shown = (size_t)(r.h - 1);
-	if (tui->help_top + shown > n)
-		tui->help_top = n > shown ? n - shown : 0;
-	tui_text_put(r.y, r.x, r.w, _(" Help: keys (j/k scroll, Esc or q "
-	    "closes)"), THEME_HEADER);
-	for (y = 1, i = tui->help_top; i < n && y < r.h; i++, y++)
-		tui_text_putf(r.y + y, r.x, r.w, THEME_NORMAL, " %s",
-		    lines[i]);
-out:
-	for (i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
+static void
+tui_help_drop(void *data)
+{
+	struct tui_help *h = data;
+
+	while (h->n > 0)
+		free(h->lines[--h->n]);
+	free(h->lines);
+	h->lines = NULL;
 }
 
-int
-tui_help_handle(struct tui *tui, int key)
+static size_t
+tui_help_count(struct tui *tui, void *data, int w)
 {
-	size_t page = tui->layout.body.h > 2 ?
-	    (size_t)tui->layout.body.h - 2 : 1;
+	struct tui_help *h = data;
 
-	switch (tui_keymap_action(&tui->keymap, key)) {
-	case TUI_ACT_DOWN:
-		tui->help_top++;
-		break;
-	case TUI_ACT_PAGE_DOWN:
-		tui->help_top += page;
-		break;
-	case TUI_ACT_UP:
-		if (tui->help_top > 0)
-			tui->help_top--;
-		break;
-	case TUI_ACT_PAGE_UP:
-		tui->help_top = tui->help_top > page ? tui->help_top - page : 0;
-		break;
-	case TUI_ACT_FIRST:
-		tui->help_top = 0;
-		break;
-	case TUI_ACT_LAST:
-		/* tui_help_draw clamps to the last page. */
-		tui->help_top = (size_t)-1 / 2;
-		break;
-	case TUI_ACT_ESCAPE:
-	case TUI_ACT_QUIT:
-	case TUI_ACT_HELP:
-		tui->help = false;
-		break;
-	default:
-		return TUI_UNHANDLED;
-	}
-	return TUI_HANDLED | TUI_DRAW;
+	(void)tui;
+	tui_help_drop(h);
+	/* One column of margin before each line. */
+	h->lines = tui_help_build(h->km, w > 1 ? (size_t)w - 1 : 0, &h->n);
+	return h->n;
+}
+
+static void
+tui_help_line(struct tui *tui, void *data, size_t i, int y, int x, int w)
+{
+	struct tui_help *h = data;
+
+	(void)tui;
+	tui_text_putf(y, x, w, THEME_NORMAL, " %s", h->lines[i]);
+}
+
+static const struct tui_view_ops tui_help_view = {
+	TUI_VIEW_POPUP("help", TUI_POPUP_FULL, N_("help"), N_("the help")),
+	0, NULL, NULL, TUI_ACT_HELP, tui_help_count, tui_help_line,
+	tui_help_drop
+};
+
+void
+tui_help_open(struct tui *tui)
+{
+	struct tui_help *h = xcalloc(1, sizeof *h);
+
+	h->km = &tui->keymap;
+	tui_view_open(tui, &tui_help_view, _(" Help: keys (j/k scroll, Esc "
+	    "or q closes)"), h, 0);
 }

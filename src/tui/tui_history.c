@@ -15,13 +15,6 @@
 
 #define TUI_HISTORY_LIMIT 200
 
-struct tui_history {
-	char			*title;
-	struct store_log_list	 lines;
-	size_t			 top;
-	size_t			 height;
-};
-
 int
 tui_history_undo(struct tui *tui)
 {
@@ -49,19 +42,6 @@ tui_history_undo(struct tui *tui)
 		    (long long)undone);
 	store_log_list_free(&found);
 	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD;
-}
-
-void
-tui_history_close(struct tui *tui)
-{
-	struct tui_history *h = tui->history;
-
-	if (h == NULL)
-		return;
-	store_log_list_free(&h->lines);
-	free(h->title);
-	free(h);
-	tui->history = NULL;
 }
 
 /* The log bounds and a title for what is selected in the focused pane. */
@@ -118,11 +98,47 @@ tui_history_target(struct tui *tui, struct store_log_filter *f)
 	return title;
 }
 
+static void
+tui_history_line(struct tui *tui, void *data, size_t i, int y, int x, int w)
+{
+	const struct store_log_list *lines = data;
+	const struct store_log_entry *e = &lines->items[i];
+	enum tui_theme style = e->undone_by != 0 ? THEME_DIM : THEME_NORMAL;
+	char when[32], *what;
+
+	rtime_format(e->at, "%Y-%m-%d %H:%M", when, sizeof when);
+	what = store_log_describe(tui->st, e);
+	if (w >= 96)	/* a box 100 wide */
+		tui_text_putf(y, x, w, style, "%s  %-8s %-14s%s %s", when,
+		    e->user, e->action, e->undone_by != 0 ? _(" (undone)") :
+		    "", what);
+	else {
+		/* Narrow: what happened first, who did it after. */
+		rtime_format_show(e->at, when, sizeof when);
+		tui_text_putf(y, x, w, style, "%s%s  %s  (%s)", when,
+		    e->undone_by != 0 ? _(" (undone)") : "", what, e->user);
+	}
+	free(what);
+}
+
+static void
+tui_history_free(void *data)
+{
+	store_log_list_free(data);
+}
+
+/* h closes it as it opened it. */
+static const struct tui_view_ops tui_history_view = {
+	TUI_VIEW_POPUP("history", 0, NULL, NULL), 100,
+	N_("enlarge the terminal to see the history"), N_("no changes logged"),
+	TUI_ACT_HISTORY, NULL, tui_history_line, tui_history_free
+};
+
 int
 tui_history_open(struct tui *tui)
 {
 	struct store_log_filter f;
-	struct tui_history *h;
+	struct store_log_list *lines;
 	struct err err;
 	char *title;
 
@@ -131,81 +147,10 @@ tui_history_open(struct tui *tui)
 		    "to see its history"));
 		return TUI_HANDLED | TUI_DRAW;
 	}
-	tui_history_close(tui);
-	h = xcalloc(1, sizeof *h);
-	h->title = title;
-	if (store_log_find(tui->st, &f, &h->lines, &err) < 0)
+	lines = xcalloc(1, sizeof *lines);
+	if (store_log_find(tui->st, &f, lines, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
-	tui->history = h;
-	return TUI_HANDLED | TUI_DRAW;
-}
-
-void
-tui_history_draw(struct tui *tui)
-{
-	struct tui_history *h = tui->history;
-	const struct store_log_entry *e;
-	struct tui_rect r;
-	char when[32], *what;
-	size_t i;
-	int y;
-
-	if (!tui_layout_box(tui->lines, tui->cols, tui->lines - 2,
-	    tui->cols < 100 ? tui->cols : 100, &r)) {
-		tui_text_put(tui->layout.body.y, 0, tui->cols,
-		    _("enlarge the terminal to see the history"), THEME_ERROR);
-		return;
-	}
-	tui_text_box(r, h->title);
-	h->height = r.h > 2 ? (size_t)(r.h - 2) : 1;
-	if (h->lines.len > h->height && h->top > h->lines.len - h->height)
-		h->top = h->lines.len - h->height;
-	if (h->lines.len == 0)
-		tui_text_put(r.y + 1, r.x + 2, r.w - 4, _("no changes logged"),
-		    THEME_DIM);
-	for (i = h->top, y = 1; i < h->lines.len && y < r.h - 1; i++, y++) {
-		e = &h->lines.items[i];
-		rtime_format(e->at, "%Y-%m-%d %H:%M", when, sizeof when);
-		what = store_log_describe(tui->st, e);
-		if (r.w >= 100)
-			tui_text_putf(r.y + y, r.x + 2, r.w - 4,
-			    e->undone_by != 0 ? THEME_DIM : THEME_NORMAL,
-			    "%s  %-8s %-14s%s %s", when, e->user, e->action,
-			    e->undone_by != 0 ? _(" (undone)") : "", what);
-		else {
-			/* Narrow: what happened first, who did it after. */
-			rtime_format_show(e->at, when, sizeof when);
-			tui_text_putf(r.y + y, r.x + 2, r.w - 4,
-			    e->undone_by != 0 ? THEME_DIM : THEME_NORMAL,
-			    "%s%s  %s  (%s)", when, e->undone_by != 0 ?
-			    _(" (undone)") : "", what, e->user);
-		}
-		free(what);
-	}
-}
-
-int
-tui_history_handle(struct tui *tui, int key)
-{
-	struct tui_history *h = tui->history;
-	enum tui_action action = tui_keymap_action(&tui->keymap, key);
-	size_t page = h->height > 1 ? h->height - 1 : 1;
-
-	if (key == TUI_KEY_ESC || key == 'q' || key == TUI_KEY_ENTER ||
-	    action == TUI_ACT_HISTORY)
-		tui_history_close(tui);
-	else if (action == TUI_ACT_DOWN)
-		h->top++;
-	else if (action == TUI_ACT_UP && h->top > 0)
-		h->top--;
-	else if (action == TUI_ACT_PAGE_DOWN)
-		h->top += page;
-	else if (action == TUI_ACT_PAGE_UP)
-		h->top = h->top > page ? h->top - page : 0;
-	else if (action == TUI_ACT_FIRST)
-		h->top = 0;
-	else if (action == TUI_ACT_LAST)
-		h->top = h->lines.len;
-	/* tui_history_draw clamps top to the last page. */
+	tui_view_open(tui, &tui_history_view, title, lines, lines->len);
+	free(title);
 	return TUI_HANDLED | TUI_DRAW;
 }

@@ -19,6 +19,7 @@
 
 struct tui;
 struct tui_pane;
+struct tui_ask;
 
 /*
  * Keys: a Unicode code point for characters (control keys as their C0
@@ -95,7 +96,8 @@ enum tui_flags {
 	TUI_HANDLED = 1 << 0,	/* the key was used */
 	TUI_DRAW = 1 << 1,	/* repaint */
 	TUI_RELOAD = 1 << 2,	/* data changed: every pane reloads */
-	TUI_QUIT = 1 << 3	/* leave the loop */
+	TUI_QUIT = 1 << 3,	/* leave the loop */
+	TUI_CLOSE = 1 << 4	/* from a pop-up: take it off the stack */
 };
 
 #define TUI_PANES 3
@@ -341,8 +343,10 @@ bool tui_pane_shifts_judge(struct tui *tui);
  * ask.b volunteer): y removes it; a, d or t records that response. The
  * week view asks them too.
  */
-int tui_pane_shifts_unassign_answer(struct tui *tui, int key);
-int tui_pane_shifts_respond_answer(struct tui *tui, int key);
+int tui_pane_shifts_unassign_answer(struct tui *tui, int key,
+    const struct tui_ask *ask);
+int tui_pane_shifts_respond_answer(struct tui *tui, int key,
+    const struct tui_ask *ask);
 /* The event selected in the events pane, 0 if none. */
 int64_t tui_pane_events_selected(struct tui *tui);
 /*
@@ -353,21 +357,109 @@ int64_t tui_pane_events_selected(struct tui *tui);
 int tui_pane_move(struct tui *tui, struct tui_pane *p,
     enum tui_action action);
 
-/* Modal y/n or one-of questions asked on the status line. */
-typedef int (*tui_answer_fn)(struct tui *tui, int key);
+/*
+ * Pop-ups: whatever opens over the panes (forms, the picker, the help,
+ * the week view, a question) implements this small interface, as tmux's
+ * window modes implement struct window_mode (window-*.c), and is pushed
+ * on the stack in struct tui. The loop draws the panes, then the stack
+ * bottom-up (from the topmost TUI_POPUP_FULL one, which covers the
+ * panes), and gives each key to the top. A pop-up never calls the loop:
+ * its key handler returns flags, TUI_RELOAD for a change (the loop
+ * reloads once), TUI_CLOSE to leave the stack, and may ask for a row to
+ * be selected after the reload (tui_loop_select()).
+ */
+struct tui_popup;
+
+struct tui_popup_ops {
+	const char	*name;		/* "form", "picker", "help"... */
+	int		 flags;		/* TUI_POPUP_* */
+	const char	*context;	/* N_() status context ("week"), or NULL */
+	const char	*where;		/* N_() "the help", for keys not here */
+	const char	*hints;		/* N_() status-line key hints, or NULL */
+	/* Paint over what is beneath it. */
+	void	(*draw)(struct tui *tui, struct tui_popup *pp);
+	/*
+	 * A key (rooster's code): flags, TUI_CLOSE to be closed. A full
+	 * pop-up returns TUI_UNHANDLED for a key it leaves to the global
+	 * actions; the others use every key.
+	 */
+	int	(*key)(struct tui *tui, struct tui_popup *pp, int key);
+	/* Optional: free data, the pop-up left the stack. */
+	void	(*close)(struct tui_popup *pp);
+	/* Optional: another process changed the plan (after the reload). */
+	void	(*changed)(struct tui *tui, struct tui_popup *pp);
+	/* Optional: work after a frame is shown; true to draw again. */
+	bool	(*after_frame)(struct tui *tui, struct tui_popup *pp);
+	/* Optional: where the terminal's cursor goes; false for hidden. */
+	bool	(*cursor)(struct tui_popup *pp, int *y, int *x);
+};
+
+#define TUI_POPUP_FULL 0x1	/* fills the body instead of the panes */
+
+struct tui_popup {
+	const struct tui_popup_ops	*ops;
+	void				*data;		/* the pop-up's own */
+	bool				 closing;	/* leaves at the sweep */
+};
+
+#define TUI_STACK_MAX 16
+
+/* tui_stack.c */
+
+/*
+ * Push a pop-up with data (ops->close, if any, frees it). Returns it, or
+ * NULL if the stack is full (data is closed then).
+ */
+struct tui_popup *tui_stack_push(struct tui *tui,
+    const struct tui_popup_ops *ops, void *data);
+/* The top pop-up, or NULL. */
+struct tui_popup *tui_stack_top(struct tui *tui);
+/* The topmost pop-up named name (not closing), or NULL. */
+struct tui_popup *tui_stack_find(struct tui *tui, const char *name);
+/*
+ * Give key to the top pop-up, then close the pop-ups that asked to be.
+ * Returns its flags (without TUI_CLOSE); TUI_UNHANDLED if the stack is
+ * empty or the top left the key to the screen.
+ */
+int tui_stack_key(struct tui *tui, int key);
+/* Take the pop-ups marked closing off the stack and close them. */
+void tui_stack_sweep(struct tui *tui);
+/* Close the full pop-ups (help, week), or every one if all. */
+void tui_stack_close_full(struct tui *tui, bool all);
+/* The lowest pop-up to draw: the topmost full one's index, else 0. */
+size_t tui_stack_bottom(const struct tui *tui);
+/* True if a full pop-up covers the panes. */
+bool tui_stack_covered(const struct tui *tui);
+
+/*
+ * Modal y/n or one-of questions asked on the status line: a pop-up whose
+ * answer runs fn for the pop-up that asked (owner, NULL for a pane): if
+ * fn returns TUI_CLOSE, the owner closes.
+ */
+struct tui_ask;
+typedef int (*tui_answer_fn)(struct tui *tui, int key,
+    const struct tui_ask *ask);
 
 struct tui_ask {
-	bool		 active;
-	char		 question[256];
-	char		 keys[8];	/* answers that call fn */
-	tui_answer_fn	 fn;
-	int64_t		 a;		/* context for fn */
-	int64_t		 b;
+	char			 question[256];
+	char			 keys[8];	/* answers that call fn */
+	tui_answer_fn		 fn;
+	int64_t			 a;		/* context for fn */
+	int64_t			 b;
+	struct tui_popup	*owner;		/* who asked, or NULL */
+};
+
+/* A row to select once the panes reloaded (tui_loop_select()). */
+struct tui_select {
+	bool			 wanted;
+	enum tui_pane_id	 pane;
+	int			 kind;
+	int64_t			 id;
+	char			 unlisted[256];	/* message if not listed */
 };
 
 struct tui_form;
-struct tui_picker;
-struct tui_history;
+struct tui_week;
 
 /* The screen's whole state; the loop passes it to every handler. */
 struct tui {
@@ -383,22 +475,11 @@ struct tui {
 	bool			 gaps_only;
 	bool			 needs_zone;	/* first start without a zone:
 						   the plan form is open */
-	bool			 week;		/* week view shown */
-	int64_t			 week_start;	/* Monday shown */
-	int64_t			 week_sel;	/* shift selected in it */
-	int64_t			*week_ids;	/* its shifts in order */
-	size_t			 week_n;
-	bool			 help;		/* help overlay shown */
-	size_t			 help_top;
-	bool			 filtering;	/* typing a filter */
-	struct tui_form		*form;		/* open form, or NULL */
-	struct tui_picker	*picker;	/* open picker, or NULL */
-	struct assignment_list	*detail;	/* volunteer's shifts shown */
-	char			*detail_title;
-	size_t			 detail_top;	/* first shift shown */
-	size_t			 detail_height;	/* shifts drawn last */
-	struct tui_history	*history;	/* history box, or NULL */
-	struct tui_ask		 ask;
+	struct tui_week		*week;		/* the week view's place, kept
+						   while it is closed */
+	struct tui_popup	*stack[TUI_STACK_MAX];	/* pop-ups, top last */
+	size_t			 depth;
+	struct tui_select	 select;	/* after the next reload */
 	char			 message[256];
 	bool			 message_error;
 	char			*plan_name;
@@ -433,28 +514,63 @@ bool tui_status_count(struct tui *tui);
 void tui_status_draw_title(struct tui *tui);
 void tui_status_draw(struct tui *tui);
 
-/* tui_help.c */
-void tui_help_draw(struct tui *tui);
-int tui_help_handle(struct tui *tui, int key);
+/*
+ * tui_view.c: the one scrolling view (help, a volunteer's shifts, a
+ * history): lines under a heading in the body (full) or in a box, moved
+ * with the list keys. A kind of view is a table whose first member is its
+ * pop-up's ops, with tui_view_draw, tui_view_key and tui_view_close.
+ */
+struct tui_view_ops {
+	struct tui_popup_ops	 popup;		/* first: pp->ops points here */
+	int			 width;		/* box: at most this wide */
+	const char		*small;		/* N_() when no box fits, or
+						   NULL */
+	const char		*empty;		/* N_() when there are no lines */
+	enum tui_action		 closes;	/* closes it besides Esc and q
+						   (and Enter in a box) */
+	/*
+	 * Optional: the count of lines w columns wide (may build them);
+	 * without it, the count given to tui_view_open().
+	 */
+	size_t	(*count)(struct tui *tui, void *data, int w);
+	/* Draw line i at y, x in w columns. */
+	void	(*line)(struct tui *tui, void *data, size_t i, int y, int x,
+		    int w);
+	/* Free what data holds (the view frees data itself). */
+	void	(*free)(void *data);
+};
+
+/* The pop-up part of a view's table: name, flags, context, where. */
+#define TUI_VIEW_POPUP(name, flags, context, where) { (name), (flags), \
+	(context), (where), NULL, tui_view_draw, tui_view_key, \
+	tui_view_close, NULL, NULL, NULL }
+
+/* Open a view of data (heap, owned) of n lines under title (copied). */
+void tui_view_open(struct tui *tui, const struct tui_view_ops *vops,
+    const char *title, void *data, size_t n);
+void tui_view_draw(struct tui *tui, struct tui_popup *pp);
+int tui_view_key(struct tui *tui, struct tui_popup *pp, int key);
+void tui_view_close(struct tui_popup *pp);
+
+/* tui_filter.c: / types a filter for the focused pane. */
+void tui_filter_open(struct tui *tui);
+
+/* tui_help.c: ? opens the keys' help over the panes. */
+void tui_help_open(struct tui *tui);
 /* Lines of help text (owned by the caller, free each and the array). */
 char **tui_help_lines(const struct tui_keymap *km, size_t *count);
 
-/* tui_week.c */
-void tui_week_draw(struct tui *tui);
-int tui_week_handle(struct tui *tui, enum tui_action action, int key);
+/* tui_week.c: w opens the week view, where it was left. */
+void tui_week_open(struct tui *tui);
+/* Free the week's place (tui->week). */
+void tui_week_free(struct tui *tui);
 
 /* tui_history.c: u (undo) and h (the selected item's change log) */
 int tui_history_undo(struct tui *tui);
 int tui_history_open(struct tui *tui);
-void tui_history_close(struct tui *tui);
-void tui_history_draw(struct tui *tui);
-int tui_history_handle(struct tui *tui, int key);
 
 /* tui_detail.c: one volunteer's upcoming shifts */
 void tui_detail_open(struct tui *tui, int64_t volunteer_id);
-void tui_detail_close(struct tui *tui);
-void tui_detail_draw(struct tui *tui);
-int tui_detail_handle(struct tui *tui, int key);
 
 /* tui_form.c: modal forms of text, time and number fields. */
 
@@ -475,7 +591,11 @@ struct tui_field {
 	size_t			 cursor;		/* byte offset */
 };
 
-/* Save the form: 0 done (form closes), -1 with err (form stays). */
+/*
+ * Save the form: 0 done (the form closes, the panes reload once; the
+ * function says what it did and may ask for a row with
+ * tui_loop_select()), -1 with err (the form stays).
+ */
 typedef int (*tui_form_save_fn)(struct tui *tui, struct tui_form *f,
     struct err *err);
 /* Open the form afresh on the stored row (id, parent as when opened). */
@@ -505,13 +625,12 @@ struct tui_form {
 };
 
 struct tui_form *tui_form_new(const char *title, tui_form_save_fn save);
+/* Push f on the stack (it owns f). */
+void tui_form_open(struct tui *tui, struct tui_form *f);
 /* Add a field with initial text (NULL for empty). */
 void tui_form_field(struct tui_form *f, const char *label,
     enum tui_field_kind kind, const char *text, const char *hint);
 void tui_form_free(struct tui_form *f);
-/* Edit the focused field with key; returns flags. */
-int tui_form_key(struct tui *tui, struct tui_form *f, int key);
-void tui_form_draw(struct tui *tui, struct tui_form *f);
 /* The text of field i (borrowed). */
 const char *tui_form_text(const struct tui_form *f, size_t i);
 /* Parse field i as WHEN into *out; -1 with err naming the label. */
@@ -534,18 +653,21 @@ void tui_form_plan_open(struct tui *tui);
 
 /* tui_picker.c: choose a volunteer for a shift. */
 void tui_picker_open(struct tui *tui, int64_t shift_id);
-/*
- * Rank everyone if only the best few are ranked yet (the loop calls it
- * right after the first frame). True if it had work to do.
- */
-bool tui_picker_complete(struct tui *tui, struct tui_picker *pk);
-void tui_picker_free(struct tui_picker *pk);
-void tui_picker_draw(struct tui *tui, struct tui_picker *pk);
-int tui_picker_key(struct tui *tui, struct tui_picker *pk, int key);
 
 /* tui_loop.c */
 
-/* Reload every pane and the title figures. */
+/*
+ * Reload every pane and the title figures, then select the row asked
+ * for. Only the loop calls it, once per TUI_RELOAD; with
+ * ROOSTER_RELOAD_LOG set, each reload appends a line to that file (for
+ * tests: one change, one reload).
+ */
 void tui_loop_reload(struct tui *tui);
+/*
+ * After the next reload, select the row (kind, id) in pane; if it is not
+ * listed and unlisted is not NULL, show that message instead.
+ */
+void tui_loop_select(struct tui *tui, enum tui_pane_id pane, int kind,
+    int64_t id, const char *unlisted);
 
 #endif /* ROOSTER_TUI_INT_H */

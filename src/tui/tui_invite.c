@@ -13,7 +13,8 @@
 #include "tui_pane.h"
 
 static int
-tui_invite_answer(struct tui *tui, int key)
+tui_invite_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct ops_invite_results res = { 0 };
 	const char *first_failure = NULL;
@@ -23,7 +24,7 @@ tui_invite_answer(struct tui *tui, int key)
 
 	(void)key;
 	err_clear(&err);
-	if (ops_invite(tui->st, tui->cfg, tui->ask.a, OPS_INVITE_SEND, NULL,
+	if (ops_invite(tui->st, tui->cfg, ask->a, OPS_INVITE_SEND, NULL,
 	    &res, &err) < 0) {
 		tui_status_error(tui, "%s", err.msg);
 		ops_invite_results_free(&res);
@@ -75,7 +76,8 @@ tui_invite_ask(struct tui *tui)
 }
 
 static int
-tui_invite_offer_answer(struct tui *tui, int key)
+tui_invite_offer_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct ops_invite_results res = { 0 };
 	size_t i, sent = 0;
@@ -83,7 +85,7 @@ tui_invite_offer_answer(struct tui *tui, int key)
 
 	(void)key;
 	err_clear(&err);
-	if (ops_offer(tui->st, tui->cfg, tui->ask.a, NULL, 0, 0,
+	if (ops_offer(tui->st, tui->cfg, ask->a, NULL, 0, 0,
 	    OPS_INVITE_SEND, NULL, &res, &err) < 0) {
 		tui_status_error(tui, "%s", err.msg);
 		ops_invite_results_free(&res);

@@ -4,8 +4,10 @@
  * handle a resize, reload stale panes, draw, read a key with a one-second
  * timeout (on timeout ask store whether another process changed the file,
  * and reload keeping each selection on its item), map the key to an action
- * and offer it to the open modal, the focused pane, then the global
- * handler. Signal handlers only set flags; the loop restores the terminal.
+ * and offer it to the top pop-up, the focused pane, then the global
+ * handler. What handlers ask for comes back as flags: the loop reloads
+ * once per change and closes the pop-ups that asked to be. Signal
+ * handlers only set flags; the loop restores the terminal.
  */
 #include "rooster/tui.h"
 
@@ -138,13 +140,49 @@ tui_loop_key(int rc, wint_t wc)
 	}
 }
 
+/* The test hook: ROOSTER_RELOAD_LOG gets a line per reload. */
+static void
+tui_loop_reload_log(void)
+{
+	const char *path = getenv("ROOSTER_RELOAD_LOG");
+	FILE *f;
+
+	if (path == NULL || *path == '\0' || (f = fopen(path, "a")) == NULL)
+		return;
+	fputs("reload\n", f);
+	fclose(f);
+}
+
+void
+tui_loop_select(struct tui *tui, enum tui_pane_id pane, int kind,
+    int64_t id, const char *unlisted)
+{
+	tui->select.wanted = true;
+	tui->select.pane = pane;
+	tui->select.kind = kind;
+	tui->select.id = id;
+	snprintf(tui->select.unlisted, sizeof tui->select.unlisted, "%s",
+	    unlisted != NULL ? unlisted : "");
+}
+
 void
 tui_loop_reload(struct tui *tui)
 {
+	struct tui_select *sel = &tui->select;
 	int i;
 
-	for (i = 0; i < TUI_PANES; i++)
+	tui_loop_reload_log();
+	/* In pane order: a row selected in the events pane is loaded by
+	 * the shifts pane right after it. */
+	for (i = 0; i < TUI_PANES; i++) {
 		tui->panes[i]->ops->reload(tui, tui->panes[i]);
+		if (!sel->wanted || sel->pane != (enum tui_pane_id)i)
+			continue;
+		if (!tui_list_select(&tui->panes[i]->list, sel->kind, sel->id,
+		    0) && sel->unlisted[0] != '\0')
+			tui_status_message(tui, "%s", sel->unlisted);
+		sel->wanted = false;
+	}
 	tui_status_reload(tui);
 	tui->data_version = store_data_version(tui->st);
 }
@@ -191,7 +229,9 @@ static void
 tui_loop_draw(struct tui *tui)
 {
 	struct tui_layout *lay = &tui->layout;
-	int i;
+	struct tui_popup *top;
+	size_t k;
+	int i, y, x;
 
 	erase();
 	tui_loop_resize(tui);
@@ -200,11 +240,7 @@ tui_loop_draw(struct tui *tui)
 		goto out;
 	}
 	tui_status_draw_title(tui);
-	if (tui->help)
-		tui_help_draw(tui);
-	else if (tui->week)
-		tui_week_draw(tui);
-	else {
+	if (!tui_stack_covered(tui)) {
 		for (i = 0; i < TUI_PANES; i++) {
 			if (!lay->shown[i])
 				continue;
@@ -215,19 +251,17 @@ tui_loop_draw(struct tui *tui)
 				    lay->body.h);
 		}
 	}
-	if (tui->detail != NULL)
-		tui_detail_draw(tui);
-	if (tui->history != NULL)
-		tui_history_draw(tui);
-	if (tui->picker != NULL)
-		tui_picker_draw(tui, tui->picker);
-	if (tui->form != NULL)
-		tui_form_draw(tui, tui->form);
 	tui_status_draw(tui);
+	/* The pop-ups bottom-up, from the one that covers the panes (a
+	 * question or the filter paints over the status line). */
+	for (k = tui_stack_bottom(tui); k < tui->depth; k++)
+		tui->stack[k]->ops->draw(tui, tui->stack[k]);
 out:
-	if (tui->form != NULL && tui->form->cursor_x >= 0 && !tui->ask.active) {
+	top = tui_stack_top(tui);
+	if (top != NULL && top->ops->cursor != NULL &&
+	    top->ops->cursor(top, &y, &x)) {
 		curs_set(1);
-		move(tui->form->cursor_y, tui->form->cursor_x);
+		move(y, x);
 	} else
 		curs_set(0);
 	refresh();
@@ -239,34 +273,8 @@ tui_loop_focus(struct tui *tui, int pane)
 	if (pane < 0)
 		pane = TUI_PANES - 1;
 	tui->focus = (enum tui_pane_id)(pane % TUI_PANES);
-	tui->week = false;
-	tui->help = false;
-}
-
-/* Typing into the focused pane's filter: every key refilters. */
-static int
-tui_loop_filter_key(struct tui *tui, int key)
-{
-	struct tui_pane *p = tui->panes[tui->focus];
-
-	if (key == TUI_KEY_ESC) {
-		tui_list_filter_set(&p->list, NULL);
-		tui->filtering = false;
-	} else if (key == TUI_KEY_ENTER || key == TUI_KEY_TAB)
-		tui->filtering = false;
-	else if (key == TUI_KEY_BACKSPACE)
-		tui_text_backspace(p->list.filter);
-	else if (key >= 0x20 && key < TUI_KEY_BASE && key != 0x7f)
-		tui_text_append_cp(p->list.filter, sizeof p->list.filter,
-		    (unsigned int)key);
-	else
-		return TUI_HANDLED;
-	p->list.selected = 0;
-	p->ops->reload(tui, p);
-	if (tui->focus == TUI_PANE_EVENTS)
-		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
-		    tui->panes[TUI_PANE_SHIFTS]);
-	return TUI_HANDLED | TUI_DRAW;
+	/* The help and the week view close (nothing else is open). */
+	tui_stack_close_full(tui, false);
 }
 
 /* Actions that do not belong to one pane. */
@@ -274,6 +282,7 @@ static int
 tui_loop_global(struct tui *tui, enum tui_action action)
 {
 	struct tui_pane *p = tui->panes[tui->focus];
+	struct tui_popup *week;
 
 	switch (action) {
 	case TUI_ACT_NEXT_PANE:
@@ -288,18 +297,22 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 		tui_loop_focus(tui, action - TUI_ACT_PANE_1);
 		break;
 	case TUI_ACT_HELP:
-		tui->help = !tui->help;
-		tui->help_top = 0;
+		/* Over the week view; the help itself closes on ?. */
+		tui_help_open(tui);
 		break;
 	case TUI_ACT_WEEK:
-		tui->week = !tui->week;
-		tui->help = false;
-		if (tui->week_start == 0)
-			tui->week_start = rtime_week_start_locale(rtime_now());
+		/* From the help: to the week view, or out of both. */
+		week = tui_stack_find(tui, "week");
+		tui_stack_close_full(tui, false);
+		if (week == NULL)
+			tui_week_open(tui);
 		break;
 	case TUI_ACT_FILTER:
-		tui->filtering = true;
-		tui->week = false;
+		if ((week = tui_stack_find(tui, "week")) != NULL) {
+			week->closing = true;
+			tui_stack_sweep(tui);
+		}
+		tui_filter_open(tui);
 		break;
 	case TUI_ACT_GAPS:
 		tui->gaps_only = !tui->gaps_only;
@@ -311,8 +324,8 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 		clearok(curscr, TRUE);
 		return TUI_HANDLED | TUI_RELOAD;
 	case TUI_ACT_ESCAPE:
-		if (tui->week || tui->help) {
-			tui->week = tui->help = false;
+		if (tui_stack_covered(tui)) {
+			tui_stack_close_full(tui, false);
 			break;
 		}
 		if (p->list.filter[0] != '\0') {
@@ -324,7 +337,7 @@ tui_loop_global(struct tui *tui, enum tui_action action)
 	case TUI_ACT_UNDO:
 		return tui_history_undo(tui);
 	case TUI_ACT_HISTORY:
-		if (tui->help || tui->week)
+		if (tui_stack_covered(tui))
 			break;
 		return tui_history_open(tui);
 	case TUI_ACT_INVITE:
@@ -348,6 +361,7 @@ tui_loop_nothing(struct tui *tui, int key, bool bound)
 		N_("the events pane"), N_("the shifts pane"),
 		N_("the volunteers pane")
 	};
+	struct tui_popup *top;
 	char name[24];
 	const char *where;
 
@@ -360,44 +374,38 @@ tui_loop_nothing(struct tui *tui, int key, bool bound)
 		    name);
 		return TUI_HANDLED | TUI_DRAW;
 	}
-	where = tui->help ? _("the help") : tui->week ? _("the week view") :
+	top = tui_stack_top(tui);
+	where = top != NULL && top->ops->where != NULL ? _(top->ops->where) :
 	    _(panes[tui->focus]);
 	/* TRANSLATORS: "s: not in the events pane — ? for help". */
 	tui_status_message(tui, _("%s: not in %s — ? for help"), name, where);
 	return TUI_HANDLED | TUI_DRAW;
 }
 
-/* A key outside any modal: overlays first, then pane, then global. */
+/*
+ * A key no pop-up used: the focused pane's (unless the help or the week
+ * view covers it), then the global actions.
+ */
 static int
 tui_loop_dispatch(struct tui *tui, int key)
 {
 	enum tui_action action = tui_keymap_action(&tui->keymap, key);
 	struct tui_pane *p = tui->panes[tui->focus];
+	bool covered = tui_stack_covered(tui);
 	int64_t event_before, event_after;
 	int flags;
 
 	/* A read-only plan: no change is even attempted. */
-	if (tui->readonly && !tui->help && !tui->week &&
+	if (tui->readonly && !covered &&
 	    tui_keymap_changes(action, tui->focus)) {
 		tui_status_error(tui, _("read-only: nothing can be changed"));
 		return TUI_HANDLED | TUI_DRAW;
-	}
-
-	if (tui->help) {
-		flags = tui_help_handle(tui, key);
-		if (flags != TUI_UNHANDLED)
-			return flags;
-	}
-	if (tui->week && !tui->help) {
-		flags = tui_week_handle(tui, action, key);
-		if (flags != TUI_UNHANDLED)
-			return flags;
 	}
 	if (action == TUI_ACT_NONE)
 		return tui_loop_nothing(tui, key, false);
 	event_before = tui_pane_events_selected(tui);
 	flags = TUI_UNHANDLED;
-	if (!tui->help && !tui->week)
+	if (!covered)
 		flags = p->ops->handle(tui, p, action);
 	if (flags == TUI_UNHANDLED)
 		flags = tui_loop_global(tui, action);
@@ -426,10 +434,7 @@ tui_loop_click(struct tui *tui)
 	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED |
 	    BUTTON1_CLICKED | BUTTON1_RELEASED)))
 		return TUI_HANDLED;
-	if (tui->form != NULL || tui->picker != NULL || tui->detail != NULL ||
-	    tui->history != NULL ||
-	    tui->ask.active || tui->help || tui->week || tui->filtering ||
-	    tui->layout.mode == TUI_LAYOUT_TOO_SMALL)
+	if (tui->depth > 0 || tui->layout.mode == TUI_LAYOUT_TOO_SMALL)
 		return TUI_HANDLED;
 	for (i = 0; i < TUI_PANES; i++) {
 		r = tui->layout.pane[i];
@@ -450,41 +455,18 @@ tui_loop_click(struct tui *tui)
 	return TUI_HANDLED | TUI_DRAW;
 }
 
-/* Route a key to the innermost open thing. */
+/* Route a key to the top pop-up, or past it to the panes. */
 static int
 tui_loop_key_in(struct tui *tui, int key)
 {
-	struct tui_ask ask;
+	int flags;
 
 	if (key == TUI_KEY_MOUSE)
 		return tui_loop_click(tui);
 	tui->message[0] = '\0';
 	tui->message_error = false;
-	if (tui->ask.active) {
-		ask = tui->ask;
-		tui->ask.active = false;
-		/* A y/n question takes the locale's yes too (j in Dutch). */
-		if (strchr(ask.keys, 'y') != NULL && text_is_yes(key))
-			key = 'y';
-		if (key >= 0 && key < 0x80 && key != 0 &&
-		    strchr(ask.keys, key) != NULL) {
-			tui->ask = ask;
-			tui->ask.active = false;
-			return ask.fn(tui, key) | TUI_HANDLED | TUI_DRAW;
-		}
-		tui_status_message(tui, _("cancelled"));
-		return TUI_HANDLED | TUI_DRAW;
-	}
-	if (tui->form != NULL)
-		return tui_form_key(tui, tui->form, key);
-	if (tui->picker != NULL)
-		return tui_picker_key(tui, tui->picker, key);
-	if (tui->detail != NULL)
-		return tui_detail_handle(tui, key);
-	if (tui->history != NULL)
-		return tui_history_handle(tui, key);
-	if (tui->filtering)
-		return tui_loop_filter_key(tui, key);
+	if ((flags = tui_stack_key(tui, key)) != TUI_UNHANDLED)
+		return flags;
 	return tui_loop_dispatch(tui, key);
 }
 
@@ -493,12 +475,14 @@ static bool
 tui_loop_poll(struct tui *tui)
 {
 	int64_t v = store_data_version(tui->st);
+	size_t i;
 
 	if (v == tui->data_version)
 		return false;
 	tui_loop_reload(tui);
-	if (tui->picker != NULL)
-		tui_picker_key(tui, tui->picker, TUI_KEY_NONE);
+	for (i = 0; i < tui->depth; i++)
+		if (tui->stack[i]->ops->changed != NULL)
+			tui->stack[i]->ops->changed(tui, tui->stack[i]);
 	return true;
 }
 
@@ -511,12 +495,9 @@ tui_loop_free(struct tui *tui)
 		if (tui->panes[i] != NULL)
 			tui->panes[i]->ops->free(tui->panes[i]);
 	}
-	tui_form_free(tui->form);
-	tui_picker_free(tui->picker);
-	tui_detail_close(tui);
-	tui_history_close(tui);
+	tui_stack_close_full(tui, true);
+	tui_week_free(tui);
 	free(tui->plan_name);
-	free(tui->week_ids);
 }
 
 /*
@@ -536,6 +517,19 @@ tui_loop_first_frame(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	fprintf(f, "%lld.%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
 	fclose(f);
+}
+
+/* Work the pop-ups do once a frame is shown; true to draw again. */
+static bool
+tui_loop_after_frame(struct tui *tui)
+{
+	size_t i;
+
+	for (i = 0; i < tui->depth; i++)
+		if (tui->stack[i]->ops->after_frame != NULL &&
+		    tui->stack[i]->ops->after_frame(tui, tui->stack[i]))
+			return true;
+	return false;
 }
 
 static int
@@ -567,8 +561,7 @@ tui_loop_run(struct tui *tui)
 		flags = 0;
 		/* A picker just opened shows the best few at once; everyone
 		 * is ranked while the coordinator reads them. */
-		if (tui->picker != NULL &&
-		    tui_picker_complete(tui, tui->picker)) {
+		if (tui_loop_after_frame(tui)) {
 			flags = TUI_DRAW;
 			continue;
 		}
@@ -599,7 +592,7 @@ tui_loop_run(struct tui *tui)
 		flags = tui_loop_key_in(tui, key);
 		/* The plan's first form left unsaved: nothing can be shown
 		 * rightly without a zone. */
-		if (tui->needs_zone && tui->form == NULL)
+		if (tui->needs_zone && tui->depth == 0)
 			return 0;
 		if (flags & TUI_QUIT)
 			return 0;

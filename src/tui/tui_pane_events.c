@@ -152,43 +152,46 @@ tui_pane_events_selected(struct tui *tui)
 }
 
 static int
-tui_pane_events_delete_answer(struct tui *tui, int key)
+tui_pane_events_delete_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct err err;
 	int rc;
 
 	(void)key;
-	rc = ops_event_delete(tui->st, tui->ask.a, &err);
+	rc = ops_event_delete(tui->st, ask->a, &err);
 	return tui_pane_done(tui, rc, &err, _("event deleted"));
 }
 
 static int
-tui_pane_events_cancel_answer(struct tui *tui, int key)
+tui_pane_events_cancel_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct err err;
 	int rc;
 
 	(void)key;
-	rc = ops_event_cancel(tui->st, tui->ask.a, &err);
+	rc = ops_event_cancel(tui->st, ask->a, &err);
 	return tui_pane_done(tui, rc, &err, _("event cancelled"));
 }
 
 /* o this one, f this and following, a all: for one of a series. */
 static int
-tui_pane_events_scope_answer(struct tui *tui, int key)
+tui_pane_events_scope_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	enum ops_series_scope scope = key == 'a' ? OPS_SERIES_ALL :
 	    key == 'f' ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE;
 	struct err err;
 	int rc;
 
-	if (tui->ask.b) {	/* delete */
-		rc = ops_series_delete(tui->st, tui->ask.a, scope, &err);
+	if (ask->b) {	/* delete */
+		rc = ops_series_delete(tui->st, ask->a, scope, &err);
 		return tui_pane_done(tui, rc, &err, scope == OPS_SERIES_ONE ?
 		    _("occurrence deleted") : _("occurrences deleted"));
 	}
-	rc = scope == OPS_SERIES_ONE ? ops_event_cancel(tui->st, tui->ask.a,
-	    &err) : ops_series_cancel_scope(tui->st, tui->ask.a,
+	rc = scope == OPS_SERIES_ONE ? ops_event_cancel(tui->st, ask->a,
+	    &err) : ops_series_cancel_scope(tui->st, ask->a,
 	    scope == OPS_SERIES_FOLLOWING, &err);
 	return tui_pane_done(tui, rc, &err, scope == OPS_SERIES_ONE ?
 	    _("occurrence cancelled") : _("occurrences cancelled"));
@@ -229,10 +232,9 @@ static int
 tui_pane_events_copy_save(struct tui *tui, struct tui_form *f,
     struct err *err)
 {
-	struct tui_pane *p = tui->panes[TUI_PANE_EVENTS];
 	const char *text = tui_form_text(f, 0);
 	struct event ev;
-	char when[64], day[16], time[8];
+	char when[64], day[16], time[8], unlisted[256];
 	int64_t start, new_id;
 
 	if (strchr(text, ':') != NULL) {
@@ -256,17 +258,14 @@ tui_pane_events_copy_save(struct tui *tui, struct tui_form *f,
 	}
 	if (ops_event_copy(tui->st, f->id, start, &new_id, err) < 0)
 		return -1;
-	tui_form_free(tui->form);
-	tui->form = NULL;
-	tui_loop_reload(tui);
 	rtime_format_when(start, when, sizeof when);
-	if (tui_list_select(&p->list, TUI_ROW_EVENT, new_id, 0))
-		tui_status_message(tui, _("event copied to %s"), when);
-	else
-		/* TRANSLATORS: the copy is not among the listed events
-		 * (it is in the past, or filtered out). */
-		tui_status_message(tui, _("event copied to %s (not listed "
-		    "here)"), when);
+	tui_status_message(tui, _("event copied to %s"), when);
+	/* TRANSLATORS: the copy is not among the listed events (it is in
+	 * the past, or filtered out). */
+	snprintf(unlisted, sizeof unlisted, _("event copied to %s (not "
+	    "listed here)"), when);
+	tui_loop_select(tui, TUI_PANE_EVENTS, TUI_ROW_EVENT, new_id,
+	    unlisted);
 	return 0;
 }
 
@@ -286,8 +285,7 @@ tui_pane_events_copy_open(struct tui *tui, const struct event *ev,
 	tui_form_field(f, _("Start"), TUI_FIELD_TEXT, NULL, ev->all_day ?
 	    _("YYYY-MM-DD, today or tomorrow") : _("YYYY-MM-DD [HH:MM]; a "
 	    "date alone keeps the time"));
-	tui_form_free(tui->form);
-	tui->form = f;
+	tui_form_open(tui, f);
 }
 
 static int

@@ -286,29 +286,32 @@ tui_pane_shifts_draw(struct tui *tui, struct tui_pane *p, struct tui_rect r,
 }
 
 static int
-tui_pane_shifts_delete_answer(struct tui *tui, int key)
+tui_pane_shifts_delete_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct err err;
 	int rc;
 
 	(void)key;
-	rc = ops_shift_delete(tui->st, tui->ask.a, &err);
+	rc = ops_shift_delete(tui->st, ask->a, &err);
 	return tui_pane_done(tui, rc, &err, _("shift deleted"));
 }
 
 int
-tui_pane_shifts_unassign_answer(struct tui *tui, int key)
+tui_pane_shifts_unassign_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct err err;
 	int rc;
 
 	(void)key;
-	rc = ops_unassign(tui->st, tui->ask.a, tui->ask.b, &err);
+	rc = ops_unassign(tui->st, ask->a, ask->b, &err);
 	return tui_pane_done(tui, rc, &err, _("assignment removed"));
 }
 
 int
-tui_pane_shifts_respond_answer(struct tui *tui, int key)
+tui_pane_shifts_respond_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	enum assignment_status status;
 	struct err err;
@@ -317,7 +320,7 @@ tui_pane_shifts_respond_answer(struct tui *tui, int key)
 
 	status = key == 'a' ? ASSIGNMENT_ACCEPTED : key == 'd' ?
 	    ASSIGNMENT_DECLINED : ASSIGNMENT_TENTATIVE;
-	rc = ops_respond(tui->st, tui->ask.a, tui->ask.b, status, &err);
+	rc = ops_respond(tui->st, ask->a, ask->b, status, &err);
 	snprintf(done, sizeof done, _("response recorded: %s"),
 	    _(assignment_status_name(status)));
 	return tui_pane_done(tui, rc, &err, done);

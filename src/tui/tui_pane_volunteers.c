@@ -80,13 +80,14 @@ tui_pane_volunteers_draw(struct tui *tui, struct tui_pane *p,
 }
 
 static int
-tui_pane_volunteers_delete_answer(struct tui *tui, int key)
+tui_pane_volunteers_delete_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct err err;
 	int rc;
 
 	(void)key;
-	rc = ops_volunteer_delete(tui->st, tui->ask.a, &err);
+	rc = ops_volunteer_delete(tui->st, ask->a, &err);
 	return tui_pane_done(tui, rc, &err, _("volunteer deleted"));
 }
 

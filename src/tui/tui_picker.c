@@ -17,6 +17,8 @@
 #include "tui_curses.h"
 #include "tui_pane.h"
 
+static const struct tui_popup_ops tui_picker_popup;
+
 /* Ranked for the first frame: more than a screenful. */
 #define TUI_PICKER_FIRST 100
 
@@ -32,7 +34,7 @@ struct tui_picker {
 	size_t			 height;
 };
 
-void
+static void
 tui_picker_free(struct tui_picker *pk)
 {
 	if (pk == NULL)
@@ -134,12 +136,15 @@ tui_picker_open(struct tui *tui, int64_t shift_id)
 	shift_fini(&sh);
 	pk->shift_id = shift_id;
 	tui_list_init(&pk->list);
-	tui_picker_free(tui->picker);
-	tui->picker = pk;
 	tui_picker_rank(tui, pk, TUI_PICKER_FIRST);
+	tui_stack_push(tui, &tui_picker_popup, pk);
 }
 
-bool
+/*
+ * Rank everyone if only the best few are ranked yet (right after the
+ * first frame). True if it had work to do.
+ */
+static bool
 tui_picker_complete(struct tui *tui, struct tui_picker *pk)
 {
 	struct plan_suggestion_list *rl = &pk->suggest.ranked;
@@ -166,13 +171,6 @@ tui_picker_complete(struct tui *tui, struct tui_picker *pk)
 	return true;
 }
 
-static void
-tui_picker_close(struct tui *tui)
-{
-	tui_picker_free(tui->picker);
-	tui->picker = NULL;
-}
-
 static int
 tui_picker_assign(struct tui *tui, int64_t shift_id, int64_t volunteer_id,
     bool force)
@@ -181,17 +179,17 @@ tui_picker_assign(struct tui *tui, int64_t shift_id, int64_t volunteer_id,
 	int rc;
 
 	rc = ops_assign(tui->st, shift_id, volunteer_id, force, NULL, &err);
-	if (rc == 0)
-		tui_picker_close(tui);
+	/* Assigned: the picker closes (the one that asked, for an answer). */
 	return tui_pane_done(tui, rc, &err, force ? _("assigned (forced)") :
-	    _("assigned"));
+	    _("assigned")) | (rc == 0 ? TUI_CLOSE : 0);
 }
 
 static int
-tui_picker_force_answer(struct tui *tui, int key)
+tui_picker_force_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	(void)key;
-	return tui_picker_assign(tui, tui->ask.a, tui->ask.b, true);
+	return tui_picker_assign(tui, ask->a, ask->b, true);
 }
 
 /* What one row of the picker shows. */
@@ -266,18 +264,14 @@ tui_picker_choose(struct tui *tui, struct tui_picker *pk)
 	return TUI_HANDLED | TUI_DRAW;
 }
 
-int
-tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
+static int
+tui_picker_key(struct tui *tui, struct tui_popup *pp, int key)
 {
+	struct tui_picker *pk = pp->data;
 	size_t h = pk->height > 0 ? pk->height : 1;
 
-	if (key != TUI_KEY_NONE)
-		tui_picker_complete(tui, pk);
+	tui_picker_complete(tui, pk);
 	switch (key) {
-	case TUI_KEY_NONE:
-		/* The plan changed: rank again. */
-		tui_picker_rank(tui, pk, 0);
-		return TUI_HANDLED | TUI_DRAW;
 	case TUI_KEY_ESC:
 		/* Typed text is not dropped with the picker: Esc clears it
 		 * first, a second Esc closes. */
@@ -287,8 +281,7 @@ tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
 			    "closes the picker)"));
 			break;
 		}
-		tui_picker_close(tui);
-		return TUI_HANDLED | TUI_DRAW;
+		return TUI_HANDLED | TUI_DRAW | TUI_CLOSE;
 	case TUI_KEY_ENTER:
 		return tui_picker_choose(tui, pk);
 	case TUI_KEY_DOWN:
@@ -331,9 +324,10 @@ tui_picker_key(struct tui *tui, struct tui_picker *pk, int key)
 	return TUI_HANDLED | TUI_DRAW;
 }
 
-void
-tui_picker_draw(struct tui *tui, struct tui_picker *pk)
+static void
+tui_picker_draw(struct tui *tui, struct tui_popup *pp)
 {
+	struct tui_picker *pk = pp->data;
 	struct tui_picker_view v;
 	struct tui_rect r;
 	enum tui_theme style;
@@ -384,3 +378,28 @@ tui_picker_draw(struct tui *tui, struct tui_picker *pk)
 	    _("type to filter, arrows move, Enter assigns, Esc closes"),
 	    THEME_DIM);
 }
+
+/* The plan changed (another process): rank again. */
+static void
+tui_picker_changed(struct tui *tui, struct tui_popup *pp)
+{
+	tui_picker_rank(tui, pp->data, 0);
+}
+
+static bool
+tui_picker_after_frame(struct tui *tui, struct tui_popup *pp)
+{
+	return tui_picker_complete(tui, pp->data);
+}
+
+static void
+tui_picker_close(struct tui_popup *pp)
+{
+	tui_picker_free(pp->data);
+}
+
+static const struct tui_popup_ops tui_picker_popup = {
+	"picker", 0, NULL, NULL, N_("Enter assign  Esc close "),
+	tui_picker_draw, tui_picker_key, tui_picker_close, tui_picker_changed,
+	tui_picker_after_frame, NULL
+};

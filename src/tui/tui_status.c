@@ -42,20 +42,74 @@ tui_status_error(struct tui *tui, const char *fmt, ...)
 	va_end(ap);
 }
 
+static void
+tui_status_ask_draw(struct tui *tui, struct tui_popup *pp)
+{
+	struct tui_ask *ask = pp->data;
+	struct tui_rect r = tui->layout.status;
+
+	tui_text_putf(r.y, r.x, r.w, THEME_ERROR, " %s", ask->question);
+}
+
+/*
+ * One of the keys answers for the pop-up that asked (its TUI_CLOSE
+ * closes that one); any other key cancels.
+ */
+static int
+tui_status_ask_key(struct tui *tui, struct tui_popup *pp, int key)
+{
+	struct tui_ask *ask = pp->data;
+	int flags;
+
+	/* A y/n question takes the locale's yes too (j in Dutch). */
+	if (strchr(ask->keys, 'y') != NULL && text_is_yes(key))
+		key = 'y';
+	if (key <= 0 || key >= 0x80 || strchr(ask->keys, key) == NULL) {
+		tui_status_message(tui, _("cancelled"));
+		return TUI_HANDLED | TUI_DRAW | TUI_CLOSE;
+	}
+	flags = ask->fn(tui, key, ask);
+	if ((flags & TUI_CLOSE) && ask->owner != NULL)
+		ask->owner->closing = true;
+	return flags | TUI_HANDLED | TUI_DRAW | TUI_CLOSE;
+}
+
+static void
+tui_status_ask_close(struct tui_popup *pp)
+{
+	free(pp->data);
+}
+
+static const struct tui_popup_ops tui_status_ask_popup = {
+	"ask", 0, NULL, NULL, NULL, tui_status_ask_draw, tui_status_ask_key,
+	tui_status_ask_close, NULL, NULL, NULL
+};
+
 void
 tui_status_ask(struct tui *tui, const char *keys, tui_answer_fn fn,
     int64_t a, int64_t b, const char *fmt, ...)
 {
+	struct tui_ask *ask = xcalloc(1, sizeof *ask);
+	struct tui_popup *pp;
+	size_t i;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(tui->ask.question, sizeof tui->ask.question, fmt, ap);
+	vsnprintf(ask->question, sizeof ask->question, fmt, ap);
 	va_end(ap);
-	snprintf(tui->ask.keys, sizeof tui->ask.keys, "%s", keys);
-	tui->ask.fn = fn;
-	tui->ask.a = a;
-	tui->ask.b = b;
-	tui->ask.active = true;
+	snprintf(ask->keys, sizeof ask->keys, "%s", keys);
+	ask->fn = fn;
+	ask->a = a;
+	ask->b = b;
+	/* The owner: the pop-up asking (an answer may ask again). */
+	for (i = tui->depth; i > 0; i--) {
+		pp = tui->stack[i - 1];
+		if (!pp->closing && pp->ops != &tui_status_ask_popup) {
+			ask->owner = pp;
+			break;
+		}
+	}
+	tui_stack_push(tui, &tui_status_ask_popup, ask);
 }
 
 void
@@ -131,17 +185,18 @@ tui_status_context(struct tui *tui, char *buf, size_t size)
 	static const char *names[TUI_PANES] = {
 		N_("events"), N_("shifts"), N_("volunteers")
 	};
-	struct tui_pane *p = tui->panes[tui->focus];
+	size_t i;
 
-	if (tui->week)
-		snprintf(buf, size, "%s", _("week"));
-	else if (tui->help)
-		snprintf(buf, size, "%s", _("help"));
-	else
-		snprintf(buf, size, "%s%s", _(names[tui->focus]),
-		    tui->gaps_only && tui->focus == TUI_PANE_EVENTS ?
-		    _(" (gaps only)") : "");
-	(void)p;
+	/* The lowest pop-up's that names one (the week under the help). */
+	for (i = 0; i < tui->depth; i++)
+		if (tui->stack[i]->ops->context != NULL) {
+			snprintf(buf, size, "%s",
+			    _(tui->stack[i]->ops->context));
+			return;
+		}
+	snprintf(buf, size, "%s%s", _(names[tui->focus]),
+	    tui->gaps_only && tui->focus == TUI_PANE_EVENTS ?
+	    _(" (gaps only)") : "");
 }
 
 void
@@ -149,35 +204,25 @@ tui_status_draw(struct tui *tui)
 {
 	struct tui_rect r = tui->layout.status;
 	struct tui_pane *p = tui->panes[tui->focus];
-	const char *conflict;
+	const char *conflict, *hint = NULL;
 	char ctx[64], hints[96];
+	bool quiet = false;
+	size_t i;
 	int cw, hw;
 
-	if (tui->ask.active) {
-		tui_text_putf(r.y, r.x, r.w, THEME_ERROR, " %s",
-		    tui->ask.question);
-		return;
-	}
-	if (tui->filtering) {
-		char *f = text_sanitize(p->list.filter);
-
-		tui_text_putf(r.y, r.x, r.w, THEME_STATUS,
-		    _(" filter: %s_   (Enter keeps, Esc clears)"), f);
-		free(f);
-		return;
-	}
+	/* A question or the filter (pop-ups) paint over this line. */
 	tui_status_context(tui, ctx, sizeof ctx);
-	if (tui->form != NULL)
-		snprintf(hints, sizeof hints, "%s",
-		    _("Enter save  Tab next  Esc cancel "));
-	else if (tui->picker != NULL)
-		snprintf(hints, sizeof hints, "%s",
-		    _("Enter assign  Esc close "));
-	else
-		snprintf(hints, sizeof hints, "%s", _("? help  q quit "));
+	for (i = 0; i < tui->depth; i++) {
+		if (tui->stack[i]->ops->hints != NULL)
+			hint = tui->stack[i]->ops->hints;
+		if (tui->stack[i]->ops->hints != NULL ||
+		    tui->stack[i]->ops->context != NULL)
+			quiet = true;
+	}
+	snprintf(hints, sizeof hints, "%s", hint != NULL ? _(hint) :
+	    _("? help  q quit "));
 	conflict = NULL;
-	if (tui->focus == TUI_PANE_SHIFTS && tui->form == NULL &&
-	    tui->picker == NULL && !tui->week && !tui->help)
+	if (tui->focus == TUI_PANE_SHIFTS && !quiet)
 		conflict = tui_pane_shifts_conflict(tui);
 	cw = (int)text_width(ctx) + 3;
 	hw = (int)text_width(hints);

@@ -18,6 +18,14 @@
 
 #define TUI_WEEK_MAX 700
 
+/* Where the week view is, kept while it is closed. */
+struct tui_week {
+	int64_t		 start;		/* Monday shown */
+	int64_t		 sel;		/* shift selected */
+	int64_t		*ids;		/* the week's shifts in order */
+	size_t		 n;
+};
+
 /* Narrow terminals: the days down, one line per shift. */
 static void
 tui_week_draw_agenda(struct tui *tui, const struct shift_list *shifts,
@@ -153,8 +161,8 @@ tui_week_cell(struct tui_rect r, int cw, int col, const struct shift *sh,
 	}
 }
 
-void
-tui_week_draw(struct tui *tui)
+static void
+tui_week_draw(struct tui *tui, struct tui_popup *pp)
 {
 	struct tui_rect r = tui->layout.body;
 	struct store_range range;
@@ -168,9 +176,10 @@ tui_week_draw(struct tui *tui)
 	int64_t d0;
 	size_t k;
 
+	(void)pp;
 	memset(&range, 0, sizeof range);
-	range.from = tui->week_start;
-	range.to = rtime_day_add(tui->week_start, 7);
+	range.from = tui->week->start;
+	range.to = rtime_day_add(tui->week->start, 7);
 	range.limit = TUI_WEEK_MAX;
 	if (store_shift_list_range(tui->st, &range, &shifts, &err) < 0)
 		tui_status_error(tui, "%s", err.msg);
@@ -179,16 +188,16 @@ tui_week_draw(struct tui *tui)
 		tui_status_error(tui, "%s", err.msg);
 	/* The shifts in order, for j/k; the selection stays on its shift
 	 * or falls back to the week's first. */
-	free(tui->week_ids);
-	tui->week_ids = xreallocarray(NULL, shifts.len + 1,
-	    sizeof *tui->week_ids);
-	tui->week_n = shifts.len;
+	free(tui->week->ids);
+	tui->week->ids = xreallocarray(NULL, shifts.len + 1,
+	    sizeof *tui->week->ids);
+	tui->week->n = shifts.len;
 	for (k = 0; k < shifts.len; k++) {
-		tui->week_ids[k] = shifts.items[k].id;
-		found = found || shifts.items[k].id == tui->week_sel;
+		tui->week->ids[k] = shifts.items[k].id;
+		found = found || shifts.items[k].id == tui->week->sel;
 	}
 	if (!found)
-		tui->week_sel = shifts.len > 0 ? shifts.items[0].id : 0;
+		tui->week->sel = shifts.len > 0 ? shifts.items[0].id : 0;
 	for (k = 0; k < shifts.len; k++)
 		if (shifts.items[k].assigned < shifts.items[k].needed)
 			gaps++;
@@ -235,14 +244,14 @@ tui_week_draw(struct tui *tui)
 		}
 		tui_week_cell(r, cw, col, sh, y, more, need[col] <= r.h - 3 &&
 		    !tui_pane_whole_days(sh->start, sh->end) ? &people : NULL,
-		    sh->id == tui->week_sel);
+		    sh->id == tui->week->sel);
 		/* Whole days show on each day they cover, in this week. */
 		if (!tui_pane_whole_days(sh->start, sh->end))
 			continue;
 		for (col++; col < 7 && rtime_day_add(range.from, col) <
 		    sh->end; col++)
 			tui_week_cell(r, cw, col, sh, y, more, NULL,
-			    sh->id == tui->week_sel);
+			    sh->id == tui->week->sel);
 	}
 	for (i = 0; i < 7; i++) {
 		if (more[i] > 0)
@@ -260,10 +269,10 @@ tui_week_index(const struct tui *tui)
 {
 	size_t i;
 
-	for (i = 0; i < tui->week_n; i++)
-		if (tui->week_ids[i] == tui->week_sel)
+	for (i = 0; i < tui->week->n; i++)
+		if (tui->week->ids[i] == tui->week->sel)
 			return i;
-	return tui->week_n;
+	return tui->week->n;
 }
 
 /* ':' typed a day: the week holding it. */
@@ -274,10 +283,8 @@ tui_week_goto_save(struct tui *tui, struct tui_form *f, struct err *err)
 
 	if (rtime_parse_day(tui_form_text(f, 0), rtime_now(), &day, err) < 0)
 		return -1;
-	tui->week_start = rtime_week_start_locale(day);
-	tui->week_sel = 0;
-	tui_form_free(tui->form);
-	tui->form = NULL;
+	tui->week->start = rtime_week_start_locale(day);
+	tui->week->sel = 0;
 	return 0;
 }
 
@@ -291,11 +298,10 @@ tui_week_to_shift(struct tui *tui, const char *what)
 {
 	struct shift sh;
 
-	if (store_shift_get(tui->st, tui->week_sel, &sh, NULL) < 0) {
+	if (store_shift_get(tui->st, tui->week->sel, &sh, NULL) < 0) {
 		shift_fini(&sh);
 		return TUI_HANDLED | TUI_DRAW;
 	}
-	tui->week = false;
 	tui_list_select(&tui->panes[TUI_PANE_EVENTS]->list, TUI_ROW_EVENT,
 	    sh.event_id, 0);
 	tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
@@ -308,7 +314,8 @@ tui_week_to_shift(struct tui *tui, const char *what)
 	tui_status_message(tui, _("select the volunteer under the shift, "
 	    "then %s"), what);
 	shift_fini(&sh);
-	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD;
+	/* The week view closes. */
+	return TUI_HANDLED | TUI_DRAW | TUI_RELOAD | TUI_CLOSE;
 }
 
 /* The most people a "which one?" question names, by the digits 1-7. */
@@ -347,17 +354,18 @@ tui_week_act(struct tui *tui, enum tui_action action, const struct shift *sh,
 
 /* A digit chose one of the shift's people (ask.a shift, ask.b action). */
 static int
-tui_week_choice_answer(struct tui *tui, int key)
+tui_week_choice_answer(struct tui *tui, int key,
+    const struct tui_ask *ask)
 {
 	struct assignment_list people = { 0 };
 	struct shift sh;
 	size_t i = (size_t)(key - '1');
 	int flags = TUI_HANDLED | TUI_DRAW;
 
-	if (store_shift_get(tui->st, tui->ask.a, &sh, NULL) == 0 &&
+	if (store_shift_get(tui->st, ask->a, &sh, NULL) == 0 &&
 	    store_assignment_list_shift(tui->st, sh.id, &people, NULL) == 0 &&
 	    i < people.len)
-		flags = tui_week_act(tui, (enum tui_action)tui->ask.b, &sh,
+		flags = tui_week_act(tui, (enum tui_action)ask->b, &sh,
 		    &people.items[i], false);
 	else
 		tui_status_message(tui, _("the shift changed; try again"));
@@ -380,7 +388,7 @@ tui_week_people(struct tui *tui, enum tui_action action, const char *key)
 	size_t i, used;
 	int flags = TUI_HANDLED | TUI_DRAW;
 
-	if (store_shift_get(tui->st, tui->week_sel, &sh, &err) < 0 ||
+	if (store_shift_get(tui->st, tui->week->sel, &sh, &err) < 0 ||
 	    store_assignment_list_shift(tui->st, sh.id, &people, &err) < 0) {
 		tui_status_error(tui, "%s", err.msg);
 		goto out;
@@ -422,50 +430,77 @@ out:
 	return flags;
 }
 
-int
-tui_week_handle(struct tui *tui, enum tui_action action, int key)
+static int
+tui_week_key(struct tui *tui, struct tui_popup *pp, int key)
 {
+	enum tui_action action = tui_keymap_action(&tui->keymap, key);
 	struct tui_form *f;
 	size_t i = tui_week_index(tui);
 
+	(void)pp;
 	if (key == TUI_KEY_RIGHT || action == TUI_ACT_PAGE_DOWN)
-		tui->week_start = rtime_day_add(tui->week_start, 7);
+		tui->week->start = rtime_day_add(tui->week->start, 7);
 	else if (key == TUI_KEY_LEFT || action == TUI_ACT_PAGE_UP)
-		tui->week_start = rtime_day_add(tui->week_start, -7);
+		tui->week->start = rtime_day_add(tui->week->start, -7);
 	else if (action == TUI_ACT_DOWN) {
 		/* The next shift; past the week's last, the next week. */
-		if (i + 1 < tui->week_n)
-			tui->week_sel = tui->week_ids[i + 1];
+		if (i + 1 < tui->week->n)
+			tui->week->sel = tui->week->ids[i + 1];
 		else
-			tui->week_start = rtime_day_add(tui->week_start, 7);
+			tui->week->start = rtime_day_add(tui->week->start, 7);
 	} else if (action == TUI_ACT_UP) {
-		if (i > 0 && i < tui->week_n)
-			tui->week_sel = tui->week_ids[i - 1];
+		if (i > 0 && i < tui->week->n)
+			tui->week->sel = tui->week->ids[i - 1];
 		else
-			tui->week_start = rtime_day_add(tui->week_start, -7);
+			tui->week->start = rtime_day_add(tui->week->start, -7);
 	} else if (action == TUI_ACT_FIRST || action == TUI_ACT_WEEK_TODAY)
-		tui->week_start = rtime_week_start_locale(rtime_now());
+		tui->week->start = rtime_week_start_locale(rtime_now());
 	else if (action == TUI_ACT_WEEK_GOTO) {
 		f = tui_form_new(_("Go to a date"), tui_week_goto_save);
 		tui_form_field(f, _("Date"), TUI_FIELD_TEXT, NULL,
 		    _("YYYY-MM-DD, today or tomorrow"));
-		tui_form_free(tui->form);
-		tui->form = f;
-	} else if (tui->readonly && tui->week_sel != 0 &&
+		tui_form_open(tui, f);
+	} else if (tui->readonly && tui->week->sel != 0 &&
 	    (action == TUI_ACT_ASSIGN || action == TUI_ACT_UNASSIGN ||
 	    action == TUI_ACT_RESPOND || action == TUI_ACT_NOTE))
 		tui_status_error(tui, _("read-only: nothing can be changed"));
-	else if (action == TUI_ACT_ASSIGN && tui->week_sel != 0)
-		tui_picker_open(tui, tui->week_sel);
-	else if (action == TUI_ACT_UNASSIGN && tui->week_sel != 0)
+	else if (action == TUI_ACT_ASSIGN && tui->week->sel != 0)
+		tui_picker_open(tui, tui->week->sel);
+	else if (action == TUI_ACT_UNASSIGN && tui->week->sel != 0)
 		return tui_week_people(tui, action, "x");
-	else if (action == TUI_ACT_RESPOND && tui->week_sel != 0)
+	else if (action == TUI_ACT_RESPOND && tui->week->sel != 0)
 		return tui_week_people(tui, action, "r");
-	else if (action == TUI_ACT_NOTE && tui->week_sel != 0)
+	else if (action == TUI_ACT_NOTE && tui->week->sel != 0)
 		return tui_week_people(tui, action, "n");
 	else if (action == TUI_ACT_ESCAPE || action == TUI_ACT_WEEK)
-		tui->week = false;
+		return TUI_HANDLED | TUI_DRAW | TUI_CLOSE;
 	else
 		return TUI_UNHANDLED;
 	return TUI_HANDLED | TUI_DRAW;
+}
+
+/* No close: the place stays in tui->week for the next opening. */
+static const struct tui_popup_ops tui_week_popup = {
+	"week", TUI_POPUP_FULL, N_("week"), N_("the week view"), NULL,
+	tui_week_draw, tui_week_key, NULL, NULL, NULL, NULL
+};
+
+void
+tui_week_open(struct tui *tui)
+{
+	if (tui->week == NULL)
+		tui->week = xcalloc(1, sizeof *tui->week);
+	if (tui->week->start == 0)
+		tui->week->start = rtime_week_start_locale(rtime_now());
+	tui_stack_push(tui, &tui_week_popup, tui->week);
+}
+
+void
+tui_week_free(struct tui *tui)
+{
+	if (tui->week == NULL)
+		return;
+	free(tui->week->ids);
+	free(tui->week);
+	tui->week = NULL;
 }

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * tui_form.c, the form state below curses:
- * int tui_form_key(struct tui *tui, struct tui_form *f, int key);
+ * tui_form.c, the form state below curses, as a pop-up on the stack:
+ * void tui_form_open(struct tui *tui, struct tui_form *f);
+ * int tui_stack_key(struct tui *tui, int key);
  * editing UTF-8 by characters, moving between fields, saving through the
- * form's save function (refused: text kept, message shown), Esc asking
- * before dropping typed text, a stale save asking reload or overwrite;
- * and the WHEN and number field parsers.
+ * form's save function (refused: text kept, message shown; accepted: the
+ * form closes and asks for one reload), Esc asking before dropping typed
+ * text, a stale save asking reload or overwrite; and the WHEN and number
+ * field parsers.
  */
 #include <locale.h>
 #include <setjmp.h>
@@ -32,23 +34,43 @@ save_refuse(struct tui *tui, struct tui_form *f, struct err *err)
 static int
 save_accept(struct tui *tui, struct tui_form *f, struct err *err)
 {
+	(void)tui;
+	(void)f;
 	(void)err;
 	saves++;
-	tui_form_free(f);
-	tui->form = NULL;
 	return 0;
+}
+
+/* The form on top of the stack, or NULL. */
+static struct tui_form *
+form_of(struct tui *tui)
+{
+	struct tui_popup *top = tui_stack_top(tui);
+
+	return top != NULL && strcmp(top->ops->name, "form") == 0 ?
+	    top->data : NULL;
+}
+
+/* The question on top of the stack, or NULL. */
+static struct tui_ask *
+ask_of(struct tui *tui)
+{
+	struct tui_popup *top = tui_stack_top(tui);
+
+	return top != NULL && strcmp(top->ops->name, "ask") == 0 ?
+	    top->data : NULL;
 }
 
 static struct tui *
 new_tui(tui_form_save_fn save)
 {
 	struct tui *tui = calloc(1, sizeof *tui);
+	struct tui_form *f = tui_form_new("Test", save);
 
-	tui->form = tui_form_new("Test", save);
-	tui_form_field(tui->form, "Title", TUI_FIELD_TEXT, NULL, NULL);
-	tui_form_field(tui->form, "Start", TUI_FIELD_WHEN, "2027-03-27 14:00",
-	    NULL);
-	tui_form_field(tui->form, "Needed", TUI_FIELD_NUMBER, "1", NULL);
+	tui_form_field(f, "Title", TUI_FIELD_TEXT, NULL, NULL);
+	tui_form_field(f, "Start", TUI_FIELD_WHEN, "2027-03-27 14:00", NULL);
+	tui_form_field(f, "Needed", TUI_FIELD_NUMBER, "1", NULL);
+	tui_form_open(tui, f);
 	saves = 0;
 	return tui;
 }
@@ -56,49 +78,56 @@ new_tui(tui_form_save_fn save)
 static void
 free_tui(struct tui *tui)
 {
-	tui_form_free(tui->form);
+	tui_stack_close_full(tui, true);
 	free(tui);
+}
+
+/* A key as the loop gives it: to the top pop-up. */
+static int
+key(struct tui *tui, int k)
+{
+	return tui_stack_key(tui, k);
 }
 
 static void
 type(struct tui *tui, const char *keys)
 {
 	while (*keys)
-		tui_form_key(tui, tui->form, (unsigned char)*keys++);
+		key(tui, (unsigned char)*keys++);
 }
 
 static void
 test_edit_utf8(void **state)
 {
 	struct tui *tui = new_tui(save_refuse);
-	struct tui_form *f = tui->form;
+	struct tui_form *f = form_of(tui);
 
 	(void)state;
 	type(tui, "Zo");
-	tui_form_key(tui, f, 0xeb);		/* ë */
-	tui_form_key(tui, f, 0x674e);		/* 李 */
+	key(tui, 0xeb);		/* ë */
+	key(tui, 0x674e);		/* 李 */
 	assert_string_equal(tui_form_text(f, 0), "Zo\xc3\xab\xe6\x9d\x8e");
 	assert_true(f->dirty);
 	/* Left steps over a whole character; insert lands before it. */
-	tui_form_key(tui, f, TUI_KEY_LEFT);
-	tui_form_key(tui, f, TUI_KEY_LEFT);
-	tui_form_key(tui, f, '-');
+	key(tui, TUI_KEY_LEFT);
+	key(tui, TUI_KEY_LEFT);
+	key(tui, '-');
 	assert_string_equal(tui_form_text(f, 0), "Zo-\xc3\xab\xe6\x9d\x8e");
 	/* Backspace removes one character, Delete the one after. */
-	tui_form_key(tui, f, TUI_KEY_BACKSPACE);
-	tui_form_key(tui, f, TUI_KEY_DELETE);
+	key(tui, TUI_KEY_BACKSPACE);
+	key(tui, TUI_KEY_DELETE);
 	assert_string_equal(tui_form_text(f, 0), "Zo\xe6\x9d\x8e");
-	tui_form_key(tui, f, TUI_KEY_HOME);
-	tui_form_key(tui, f, TUI_KEY_BACKSPACE);	/* nothing before */
-	tui_form_key(tui, f, TUI_KEY_END);
-	tui_form_key(tui, f, TUI_KEY_RIGHT);		/* nothing after */
-	tui_form_key(tui, f, TUI_KEY_DELETE);
+	key(tui, TUI_KEY_HOME);
+	key(tui, TUI_KEY_BACKSPACE);	/* nothing before */
+	key(tui, TUI_KEY_END);
+	key(tui, TUI_KEY_RIGHT);		/* nothing after */
+	key(tui, TUI_KEY_DELETE);
 	assert_string_equal(tui_form_text(f, 0), "Zo\xe6\x9d\x8e");
 	/* Control and escape characters are never inserted. */
-	tui_form_key(tui, f, 0x07);
-	tui_form_key(tui, f, 0x9b);
+	key(tui, 0x07);
+	key(tui, 0x9b);
 	assert_string_equal(tui_form_text(f, 0), "Zo\xe6\x9d\x8e");
-	tui_form_key(tui, f, 0x15);		/* C-u */
+	key(tui, 0x15);		/* C-u */
 	assert_string_equal(tui_form_text(f, 0), "");
 	free_tui(tui);
 }
@@ -107,19 +136,19 @@ static void
 test_fields_cycle(void **state)
 {
 	struct tui *tui = new_tui(save_refuse);
-	struct tui_form *f = tui->form;
+	struct tui_form *f = form_of(tui);
 
 	(void)state;
 	assert_int_equal(f->focus, 0);
-	tui_form_key(tui, f, TUI_KEY_TAB);
+	key(tui, TUI_KEY_TAB);
 	assert_int_equal(f->focus, 1);
-	tui_form_key(tui, f, TUI_KEY_DOWN);
-	tui_form_key(tui, f, TUI_KEY_TAB);
+	key(tui, TUI_KEY_DOWN);
+	key(tui, TUI_KEY_TAB);
 	assert_int_equal(f->focus, 0);
-	tui_form_key(tui, f, TUI_KEY_BTAB);
+	key(tui, TUI_KEY_BTAB);
 	assert_int_equal(f->focus, 2);
 	/* The initial text is there and the cursor at its end. */
-	tui_form_key(tui, f, '0');
+	key(tui, '0');
 	assert_string_equal(tui_form_text(f, 2), "10");
 	free_tui(tui);
 }
@@ -132,13 +161,13 @@ test_refused_save_keeps_text(void **state)
 
 	(void)state;
 	type(tui, "Taal");
-	flags = tui_form_key(tui, tui->form, TUI_KEY_ENTER);
+	flags = key(tui, TUI_KEY_ENTER);
 	assert_int_equal(saves, 1);
-	assert_non_null(tui->form);
+	assert_non_null(form_of(tui));
 	assert_false(flags & TUI_RELOAD);
 	assert_true(tui->message_error);
 	assert_string_equal(tui->message, "title: a title is needed");
-	assert_string_equal(tui_form_text(tui->form, 0), "Taal");
+	assert_string_equal(tui_form_text(form_of(tui), 0), "Taal");
 	free_tui(tui);
 }
 
@@ -150,9 +179,10 @@ test_accepted_save_closes(void **state)
 
 	(void)state;
 	type(tui, "Taal");
-	flags = tui_form_key(tui, tui->form, TUI_KEY_ENTER);
+	flags = key(tui, TUI_KEY_ENTER);
 	assert_int_equal(saves, 1);
-	assert_null(tui->form);
+	assert_null(form_of(tui));
+	assert_int_equal(tui->depth, 0);
 	assert_true(flags & TUI_RELOAD);
 	free(tui);
 }
@@ -164,29 +194,38 @@ test_escape(void **state)
 
 	(void)state;
 	/* Nothing typed: Esc closes at once. */
-	tui_form_key(tui, tui->form, TUI_KEY_ESC);
-	assert_null(tui->form);
-	assert_false(tui->ask.active);
+	key(tui, TUI_KEY_ESC);
+	assert_null(form_of(tui));
+	assert_null(ask_of(tui));
+	assert_int_equal(tui->depth, 0);
 	free(tui);
 	/* Typed text: Esc asks; the answer y drops the form. */
 	tui = new_tui(save_refuse);
 	type(tui, "x");
-	tui_form_key(tui, tui->form, TUI_KEY_ESC);
-	assert_non_null(tui->form);
-	assert_true(tui->ask.active);
-	assert_string_equal(tui->ask.keys, "y");
-	tui->ask.active = false;
-	tui->ask.fn(tui, 'y');
-	assert_null(tui->form);
+	key(tui, TUI_KEY_ESC);
+	assert_non_null(ask_of(tui));
+	assert_string_equal(ask_of(tui)->keys, "y");
+	assert_int_equal(tui->depth, 2);	/* the form under it */
+	key(tui, 'y');
+	assert_null(form_of(tui));
+	assert_int_equal(tui->depth, 0);
 	assert_int_equal(saves, 0);
 	free(tui);
+	/* Any other answer cancels the question; the form stays. */
+	tui = new_tui(save_refuse);
+	type(tui, "x");
+	key(tui, TUI_KEY_ESC);
+	key(tui, 'n');
+	assert_non_null(form_of(tui));
+	assert_string_equal(tui_form_text(form_of(tui), 0), "x");
+	free_tui(tui);
 }
 
 static void
 test_parsers(void **state)
 {
 	struct tui *tui = new_tui(save_refuse);
-	struct tui_form *f = tui->form;
+	struct tui_form *f = form_of(tui);
 	struct err err;
 	int64_t t;
 	int n;
@@ -196,22 +235,22 @@ test_parsers(void **state)
 	assert_int_equal(tui_form_when(f, 1, &t, &err), 0);
 	assert_int_equal(t, 1806156000);	/* 2027-03-27 14:00 UTC */
 	f->focus = 1;
-	tui_form_key(tui, f, TUI_KEY_BACKSPACE);
-	tui_form_key(tui, f, '9');
-	tui_form_key(tui, f, '9');
+	key(tui, TUI_KEY_BACKSPACE);
+	key(tui, '9');
+	key(tui, '9');
 	assert_int_equal(tui_form_when(f, 1, &t, &err), -1);
 	assert_int_equal(err.code, ERR_INVALID);
 	assert_true(strncmp(err.msg, "Start: ", 7) == 0);
 	assert_int_equal(tui_form_number(f, 2, &n, &err), 0);
 	assert_int_equal(n, 1);
 	f->focus = 2;
-	tui_form_key(tui, f, 0x15);
+	key(tui, 0x15);
 	assert_int_equal(tui_form_number(f, 2, &n, &err), 0);
 	assert_int_equal(n, 0);			/* empty: none */
 	type(tui, "-3");
 	assert_int_equal(tui_form_number(f, 2, &n, &err), -1);
 	assert_true(strncmp(err.msg, "Needed: ", 8) == 0);
-	tui_form_key(tui, f, 0x15);
+	key(tui, 0x15);
 	type(tui, "2x");
 	assert_int_equal(tui_form_number(f, 2, &n, &err), -1);
 	free_tui(tui);
@@ -229,8 +268,7 @@ save_versioned(struct tui *tui, struct tui_form *f, struct err *err)
 	if (f->version != stored)
 		return err_set(err, ERR_CONFLICT, "changed by someone else");
 	saved_over = f->version;
-	tui_form_free(f);
-	tui->form = NULL;
+	(void)tui;
 	return 0;
 }
 
@@ -246,12 +284,13 @@ save_conflict_other(struct tui *tui, struct tui_form *f, struct err *err)
 static void
 reopen(struct tui *tui, int64_t parent, int64_t id)
 {
+	struct tui_form *f = tui_form_new("Fresh", save_versioned);
+
 	(void)parent;
 	reopened++;
-	tui_form_free(tui->form);
-	tui->form = tui_form_new("Fresh", save_versioned);
-	tui->form->id = id;
-	tui->form->version = stored;
+	f->id = id;
+	f->version = stored;
+	tui_form_open(tui, f);
 }
 
 static int64_t
@@ -266,11 +305,12 @@ static struct tui *
 new_stale(tui_form_save_fn save)
 {
 	struct tui *tui = new_tui(save);
+	struct tui_form *f = form_of(tui);
 
-	tui->form->id = 1;
-	tui->form->version = 3;
-	tui->form->reopen = reopen;
-	tui->form->stored_version = version_now;
+	f->id = 1;
+	f->version = 3;
+	f->reopen = reopen;
+	f->stored_version = version_now;
 	reopened = 0;
 	saved_over = 0;
 	type(tui, "mine");
@@ -284,16 +324,16 @@ test_stale(void **state)
 	struct tui *tui = new_stale(save_versioned);
 
 	(void)state;
-	tui_form_key(tui, tui->form, TUI_KEY_ENTER);
-	assert_non_null(tui->form);
-	assert_true(tui->ask.active);
-	assert_string_equal(tui->ask.keys, "ro");
-	assert_non_null(strstr(tui->ask.question, "changed by someone else"));
-	assert_string_equal(tui_form_text(tui->form, 0), "mine");
-	/* o: saved with the version stored now. */
-	tui->ask.active = false;
-	tui->ask.fn(tui, 'o');
-	assert_null(tui->form);
+	key(tui, TUI_KEY_ENTER);
+	assert_non_null(ask_of(tui));
+	assert_string_equal(ask_of(tui)->keys, "ro");
+	assert_non_null(strstr(ask_of(tui)->question,
+	    "changed by someone else"));
+	assert_int_equal(tui->depth, 2);
+	assert_string_equal(tui_form_text(tui->stack[0]->data, 0), "mine");
+	/* o: saved with the version stored now; question and form close. */
+	assert_true(key(tui, 'o') & TUI_RELOAD);
+	assert_int_equal(tui->depth, 0);
 	assert_int_equal(saved_over, 7);
 	assert_int_equal(saves, 2);
 	assert_int_equal(reopened, 0);
@@ -301,13 +341,13 @@ test_stale(void **state)
 
 	/* r: the form opens afresh, the typing is gone, nothing saved. */
 	tui = new_stale(save_versioned);
-	tui_form_key(tui, tui->form, TUI_KEY_ENTER);
-	tui->ask.active = false;
-	tui->ask.fn(tui, 'r');
+	key(tui, TUI_KEY_ENTER);
+	key(tui, 'r');
 	assert_int_equal(reopened, 1);
-	assert_non_null(tui->form);
-	assert_string_equal(tui->form->title, "Fresh");
-	assert_false(tui->form->dirty);
+	assert_int_equal(tui->depth, 1);	/* the fresh form only */
+	assert_non_null(form_of(tui));
+	assert_string_equal(form_of(tui)->title, "Fresh");
+	assert_false(form_of(tui)->dirty);
 	assert_int_equal(saves, 1);
 	assert_int_equal(saved_over, 0);
 	free_tui(tui);
@@ -315,11 +355,11 @@ test_stale(void **state)
 	/* Another ERR_CONFLICT (the row is where the form saw it): no
 	 * question, the message as usual. */
 	tui = new_stale(save_conflict_other);
-	tui->form->version = stored;
-	tui_form_key(tui, tui->form, TUI_KEY_ENTER);
-	assert_false(tui->ask.active);
+	form_of(tui)->version = stored;
+	key(tui, TUI_KEY_ENTER);
+	assert_null(ask_of(tui));
 	assert_string_equal(tui->message, "event 1 is already cancelled");
-	assert_non_null(tui->form);
+	assert_non_null(form_of(tui));
 	free_tui(tui);
 }
 
