@@ -590,7 +590,7 @@ ops_plan_demo(struct store *st, int64_t now, struct err *err)
 	struct ops_demo_booking *people;
 	uint64_t state = OPS_DEMO_SEED;
 	struct plan_candidate rules = { 0 };
-	char zone[128], *summary;
+	char zone[128];
 	size_t i;
 	int rc;
 

@@ -14,7 +14,6 @@ int
 ops_privacy_forget(struct store *st, int64_t id, struct err *err)
 {
 	struct volunteer v;
-	char *summary;
 	int rc;
 
 	if (store_begin_write(st, err) < 0)
