@@ -357,13 +357,66 @@ ops_mail_settle(struct ops_mail_ctx *ctx, struct err *err)
 	return 0;
 }
 
-/* What path is, or -1 with err when it cannot be read. */
+/*
+ * Read fd to its end or to a byte that is not blank, copying what is read
+ * to copy (when not NULL). Returns true if all of it was blank (or there
+ * was nothing), and on a read error.
+ */
+static bool
+ops_mail_blank(int fd, FILE *copy)
+{
+	char buf[8192];
+	bool blank = true;
+	ssize_t n, i;
+
+	while ((n = read(fd, buf, sizeof buf)) > 0) {
+		for (i = 0; blank && i < n; i++)
+			blank = strchr(" \t\r\n", buf[i]) != NULL;
+		if (copy != NULL)
+			fwrite(buf, 1, (size_t)n, copy);
+		else if (!blank)
+			break;
+	}
+	return blank;
+}
+
+/*
+ * Standard input, read whole into a temporary file first, so that empty
+ * input is refused before any path is imported. Returns the file (the
+ * caller closes it), or NULL with ERR_INVALID (empty) or ERR_IO.
+ */
+static FILE *
+ops_mail_stdin(struct err *err)
+{
+	FILE *copy = tmpfile();
+
+	if (copy == NULL) {
+		err_set(err, ERR_IO, _("cannot keep standard input: %s"),
+		    strerror(errno));
+		return NULL;
+	}
+	if (ops_mail_blank(STDIN_FILENO, copy)) {
+		fclose(copy);
+		err_set(err, ERR_INVALID, _("standard input is empty: no mail "
+		    "message to read"));
+		return NULL;
+	}
+	if (fflush(copy) != 0 || lseek(fileno(copy), 0, SEEK_SET) != 0) {
+		err_set(err, ERR_IO, _("cannot keep standard input: %s"),
+		    strerror(errno));
+		fclose(copy);
+		return NULL;
+	}
+	return copy;
+}
+
+/* What path is, or -1 with err when it cannot be read or is empty. */
 static int
 ops_mail_kind(const char *path, enum ops_mail_kind *kind, struct err *err)
 {
-	char head[5], *sub;
+	char head[6] = { 0 }, *sub;
 	struct stat sb;
-	bool maildir;
+	bool maildir, blank;
 	ssize_t n;
 	int fd;
 
@@ -391,8 +444,13 @@ ops_mail_kind(const char *path, enum ops_mail_kind *kind, struct err *err)
 	if ((fd = open(path, O_RDONLY)) < 0)
 		return err_set(err, ERR_INVALID, _("cannot read %s: %s"), path,
 		    strerror(errno));
-	n = read(fd, head, sizeof head);
+	n = read(fd, head, sizeof head - 1);
+	blank = n <= 0 || (strspn(head, " \t\r\n") >= (size_t)n &&
+	    ops_mail_blank(fd, NULL));
 	close(fd);
+	if (blank)
+		return err_set(err, ERR_INVALID, _("%s is empty: no mail message "
+		    "to read"), path);
 	*kind = n == 5 && memcmp(head, "From ", 5) == 0 ? OPS_MAIL_MBOX :
 	    OPS_MAIL_MESSAGE;
 	return 0;
@@ -404,13 +462,17 @@ ops_mail_import(struct store *st, char *const *paths, size_t npaths,
 {
 	struct ops_mail_ctx ctx;
 	enum ops_mail_kind *kinds;
+	FILE *in = NULL;
 	size_t i;
 	int fd, rc = 0;
 
-	/* Every path first, so that a typo changes nothing. */
+	/* Every path first, so that a typo or empty input changes nothing. */
 	kinds = xreallocarray(NULL, npaths ? npaths : 1, sizeof *kinds);
 	for (i = 0; rc == 0 && i < npaths; i++)
-		rc = ops_mail_kind(paths[i], &kinds[i], err);
+		if ((rc = ops_mail_kind(paths[i], &kinds[i], err)) == 0 &&
+		    strcmp(paths[i], "-") == 0 && in == NULL &&
+		    (in = ops_mail_stdin(err)) == NULL)
+			rc = -1;
 	memset(&ctx, 0, sizeof ctx);
 	ctx.st = st;
 	ctx.out = out;
@@ -422,7 +484,7 @@ ops_mail_import(struct store *st, char *const *paths, size_t npaths,
 		case OPS_MAIL_MBOX:
 		case OPS_MAIL_MESSAGE:
 			if (strcmp(paths[i], "-") == 0)
-				fd = STDIN_FILENO;
+				fd = fileno(in);
 			else if ((fd = open(paths[i], O_RDONLY)) < 0) {
 				rc = err_set(err, ERR_IO, _("cannot read %s: "
 				    "%s"), paths[i], strerror(errno));
@@ -431,12 +493,14 @@ ops_mail_import(struct store *st, char *const *paths, size_t npaths,
 			rc = ops_mail_fd(&ctx, fd, strcmp(paths[i], "-") == 0 ?
 			    _("(standard input)") : paths[i],
 			    kinds[i] == OPS_MAIL_MBOX, err);
-			if (fd != STDIN_FILENO)
+			if (strcmp(paths[i], "-") != 0)
 				close(fd);
 			break;
 		}
 	}
 	free(kinds);
+	if (in != NULL)
+		fclose(in);
 	if (rc == 0)
 		rc = ops_mail_settle(&ctx, err);
 	ops_ics_result_fini(&ctx.offers);

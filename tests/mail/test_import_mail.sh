@@ -254,6 +254,18 @@ mkdir "$WORK/plain"
 r import mail "$WORK/plain" >/dev/null 2>"$WORK/err6"
 ok "a directory that is no Maildir: exit 2" test $? -eq 2
 ok "says so" has "$WORK/err6" 'no Maildir'
+r import mail - </dev/null >"$WORK/out7" 2>"$WORK/err7"
+ok "empty standard input: exit 2" test $? -eq 2
+ok "empty standard input: one line on stderr" test "$(wc -l <"$WORK/err7")" -eq 1
+ok "empty standard input: says so" has "$WORK/err7" '^rooster: standard input is empty'
+ok "empty standard input: no table" test ! -s "$WORK/out7"
+printf '\n \n' | r import mail "$M" - >/dev/null 2>"$WORK/err8"
+ok "blank standard input after a Maildir: exit 2" test $? -eq 2
+ok "blank standard input: says so" has "$WORK/err8" '^rooster: standard input is empty'
+: >"$WORK/empty.eml"
+r import mail "$WORK/empty.eml" >/dev/null 2>"$WORK/err9"
+ok "an empty message file: exit 2" test $? -eq 2
+ok "an empty message file: named" has "$WORK/err9" 'empty.eml is empty'
 sqlite3 "$ROOSTER_DB" .dump >"$WORK/dump4"
 ok "refusals changed nothing" cmp "$WORK/dump3" "$WORK/dump4"
 r import mail >/dev/null 2>&1
