@@ -276,12 +276,13 @@ static int
 cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
     const struct store_range *range, struct err *err)
 {
+	/* New columns go last: sheets and scripts read these by place. */
 	static const char *const english[] = { "shift_id", "event", "role",
 	    "start", "end", "volunteer_id", "name", "email", "phone",
-	    "status", "attendance", "hours" };
+	    "status", "attendance", "hours", "note" };
 	static const char *const dutch[] = { "dienst", "activiteit", "rol",
 	    "begin", "einde", "vrijwilliger", "naam", "e-mail", "telefoon",
-	    "status", "aanwezigheid", "uren" };
+	    "status", "aanwezigheid", "uren", "notitie" };
 	struct volunteer_list vols = { 0 };
 	struct assignment_list list = { 0 };
 	const struct assignment *a;
@@ -320,6 +321,7 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 		if (o->dutch && (comma = strchr(hours, '.')) != NULL)
 			*comma = ',';
 		cli_csv_put(o, hours);
+		cli_csv_put(o, a->note != NULL ? a->note : "");
 		cli_csv_end_row(o);
 	}
 	rc = 0;

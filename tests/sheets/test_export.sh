@@ -13,7 +13,7 @@ r volunteer add 'Jan "JJ" Smit, jr.' --email jan@example.org --phone "+31 6 1234
 r volunteer add "Ëlla van Dĳk 山田" --email ella@example.org --skills begeleider,tolk --languages ar,nl --max-per-month 3
 r volunteer add "=SOM(A1)" --skills begeleider
 r assign 1 1
-r assign 1 2
+r assign 1 2 --note "haalt het gezin op; om 17:00, \"bij de poort\""
 r attended 1 2 --hours 2.5 --force
 
 # csv_rows FILE [SEP]: the file read back with Python's csv module as JSON.
@@ -43,7 +43,8 @@ ok_run "export assignments -o" export csv assignments -o "$TESTDIR/a.csv"
 check "-o: nothing on stdout" [ -z "$OUT" ]
 check "-o file is created 0600" [ "$(stat -c %a "$TESTDIR/a.csv")" = 600 ]
 OUT=$(csv_rows "$TESTDIR/a.csv" 2>&1)
-json "assignments parse back" 'j[0]==["shift_id","event","role","start","end","volunteer_id","name","email","phone","status","attendance","hours"] and len(j)==3'
+json "assignments parse back" 'j[0]==["shift_id","event","role","start","end","volunteer_id","name","email","phone","status","attendance","hours","note"] and len(j)==3 and all(len(r)==13 for r in j)'
+json "assignment rows: the note last, quotes and commas kept" 'sorted(r[12] for r in j[1:])==["","haalt het gezin op; om 17:00, \"bij de poort\""]'
 json "assignment rows: local ISO times, status, attendance, hours" 'sorted((r[6],r[3],r[4],r[9],r[10],r[11]) for r in j[1:])==sorted([("Jan \"JJ\" Smit, jr.","2027-03-27 14:00","2027-03-27 17:00","planned","",""),("Ëlla van Dĳk 山田","2027-03-27 14:00","2027-03-27 17:00","planned","attended","2.50")])'
 
 umask 022
@@ -55,6 +56,7 @@ OUT=$(csv_rows "$TESTDIR/old.csv" ';' 2>&1)
 json "--dutch: semicolons and Dutch headers" 'j[0]==["id","naam","e-mail","telefoon","vaardigheden","talen","max-per-maand","notities","actief"] and len(j)==4 and all(r[8]=="ja" for r in j[1:])'
 r export csv assignments --dutch
 check "--dutch: decimal comma" sh -c "printf '%s' \"\$1\" | grep -q ';attended;2,50'" - "$OUT"
+check "--dutch: the note column named notitie" sh -c "printf '%s' \"\$1\" | head -1 | grep -q ';uren;notitie'" - "$OUT"
 
 # Round trip: the Dutch export imports again and changes nothing.
 before=$(dump)
