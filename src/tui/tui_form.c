@@ -98,6 +98,83 @@ tui_form_insert(struct tui_form *f, const char *s)
 	f->dirty = true;
 }
 
+void
+tui_form_set(struct tui_form *f, size_t i, const char *text)
+{
+	struct tui_field *fd = &f->fields[i];
+
+	snprintf(fd->text, sizeof fd->text, "%s", text);
+	fd->cursor = strlen(fd->text);
+}
+
+void
+tui_form_fields(struct tui_form *f, const struct model_field *fields,
+    const void *rec)
+{
+	const struct model_field *fd;
+	enum tui_field_kind kind;
+	char text[32];
+	int64_t t;
+	int n;
+
+	for (fd = fields; fd->key != NULL; fd++) {
+		if (fd->form == NULL)
+			continue;
+		text[0] = '\0';
+		if (fd->kind == MODEL_FIELD_TEXT)
+			kind = TUI_FIELD_TEXT;
+		else if (fd->kind == MODEL_FIELD_TIME) {
+			kind = TUI_FIELD_WHEN;
+			if ((t = model_field_int64(rec, fd)) != 0)
+				rtime_format_when(t, text, sizeof text);
+		} else {
+			kind = TUI_FIELD_NUMBER;
+			if ((n = model_field_int(rec, fd)) != 0 || fd->hint == NULL)
+				snprintf(text, sizeof text, "%d", n);
+		}
+		tui_form_field(f, _(fd->form), kind, kind == TUI_FIELD_TEXT ?
+		    model_field_text(rec, fd) : text, fd->hint != NULL ?
+		    _(fd->hint) : NULL);
+	}
+}
+
+int
+tui_form_fields_read(struct tui_form *f, const struct model_field *fields,
+    void *rec, bool times, struct err *err)
+{
+	const struct model_field *fd;
+	const char *text;
+	char *list;
+	int64_t t;
+	size_t i = 0;
+	int n;
+
+	for (fd = fields; fd->key != NULL; fd++) {
+		if (fd->form == NULL)
+			continue;
+		f->focus = i;
+		text = tui_form_text(f, i++);
+		if (fd->kind == MODEL_FIELD_TEXT && fd->list) {
+			list = text_list_normalize(text);
+			model_field_set_text(rec, fd, list);
+			free(list);
+		} else if (fd->kind == MODEL_FIELD_TEXT)
+			model_field_set_text(rec, fd, text);
+		else if (fd->kind == MODEL_FIELD_TIME && times) {
+			t = 0;
+			if (*text != '\0' && tui_form_when(f, f->focus, &t,
+			    err) < 0)
+				return -1;
+			model_field_set_int64(rec, fd, t);
+		} else if (fd->kind != MODEL_FIELD_TIME) {
+			if (tui_form_number(f, f->focus, &n, err) < 0)
+				return -1;
+			model_field_set_int(rec, fd, n);
+		}
+	}
+	return 0;
+}
+
 /* Byte length of the UTF-8 character before / at the cursor. */
 static size_t
 tui_form_prev(const struct tui_field *fd)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The event form: title, start, end, place, description. Saving parses
+ * The event form: the event_fields with a form label (title, start, end,
+ * place, description), in their order. Saving parses
  * the times in the plan's zone (days without times make it all-day),
  * validates with event_validate() and calls ops_event_add() or
  * ops_event_edit(); an edit carries the version seen
@@ -14,20 +15,12 @@
 #include "tui_curses.h"
 #include "tui_pane.h"
 
+/* Where event_fields puts them in the form. */
 enum {
 	TUI_FORM_EVENT_TITLE = 0,
 	TUI_FORM_EVENT_START,
-	TUI_FORM_EVENT_END,
-	TUI_FORM_EVENT_LOCATION,
-	TUI_FORM_EVENT_DESCRIPTION
+	TUI_FORM_EVENT_END
 };
-
-static void
-tui_form_event_set(char **field, const char *text)
-{
-	free(*field);
-	*field = xstrdup(text);
-}
 
 /* True if field i holds a day alone (YYYY-MM-DD, today, tomorrow). */
 static bool
@@ -88,12 +81,9 @@ tui_form_event_save(struct tui *tui, struct tui_form *f, struct err *err)
 		ev.version = f->version;
 	} else
 		event_init(&ev);
-	tui_form_event_set(&ev.title, tui_form_text(f, TUI_FORM_EVENT_TITLE));
-	tui_form_event_set(&ev.location,
-	    tui_form_text(f, TUI_FORM_EVENT_LOCATION));
-	tui_form_event_set(&ev.description,
-	    tui_form_text(f, TUI_FORM_EVENT_DESCRIPTION));
-	if (tui_form_event_span(f, &ev, err) < 0)
+	/* The times are read here: a day alone makes it all-day. */
+	if (tui_form_fields_read(f, event_fields, &ev, false, err) < 0 ||
+	    tui_form_event_span(f, &ev, err) < 0)
 		goto out;
 	f->focus = TUI_FORM_EVENT_TITLE;
 	if (event_validate(&ev, err) < 0) {
@@ -141,23 +131,12 @@ tui_form_event_open(struct tui *tui, int64_t id)
 	struct tui_form *f;
 	struct event ev;
 	struct err err;
-	char start[32] = "", end[32] = "";
+	char day[32];
 
 	event_init(&ev);
-	if (id != 0) {
-		if (store_event_get(tui->st, id, &ev, &err) < 0) {
-			tui_status_error(tui, "%s", err.msg);
-			return;
-		}
-		if (ev.all_day) {
-			rtime_format(ev.start, "%Y-%m-%d", start,
-			    sizeof start);
-			rtime_format(event_last_day(&ev), "%Y-%m-%d", end,
-			    sizeof end);
-		} else {
-			rtime_format_when(ev.start, start, sizeof start);
-			rtime_format_when(ev.end, end, sizeof end);
-		}
+	if (id != 0 && store_event_get(tui->st, id, &ev, &err) < 0) {
+		tui_status_error(tui, "%s", err.msg);
+		return;
 	}
 	f = tui_form_new(id != 0 ? _("Edit event") : _("New event"),
 	    tui_form_event_save);
@@ -165,15 +144,14 @@ tui_form_event_open(struct tui *tui, int64_t id)
 	f->version = ev.version;
 	f->reopen = tui_form_event_reopen;
 	f->stored_version = tui_form_event_version;
-	tui_form_field(f, _("Title"), TUI_FIELD_TEXT, ev.title, NULL);
+	tui_form_fields(f, event_fields, &ev);
 	/* A day without a time in both: an all-day event. */
-	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start,
-	    _("YYYY-MM-DD HH:MM, or a day"));
-	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end,
-	    _("YYYY-MM-DD HH:MM, or a day"));
-	tui_form_field(f, _("Place"), TUI_FIELD_TEXT, ev.location, NULL);
-	tui_form_field(f, _("Description"), TUI_FIELD_TEXT, ev.description,
-	    NULL);
+	if (ev.all_day) {
+		rtime_format(ev.start, "%Y-%m-%d", day, sizeof day);
+		tui_form_set(f, TUI_FORM_EVENT_START, day);
+		rtime_format(event_last_day(&ev), "%Y-%m-%d", day, sizeof day);
+		tui_form_set(f, TUI_FORM_EVENT_END, day);
+	}
 	event_fini(&ev);
 	tui_form_open(tui, f);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The shift form: role, start, end, people needed. An empty start or end
+ * The shift form: the shift_fields with a form label (role, start, end,
+ * people needed), in their order. An empty start or end
  * takes the event's (as ops_shift_add() does). Validation is
  * shift_validate(); saving is ops_shift_add() or ops_shift_edit().
  */
@@ -12,6 +13,7 @@
 #include "tui_curses.h"
 #include "tui_pane.h"
 
+/* Where shift_fields puts them in the form. */
 enum {
 	TUI_FORM_SHIFT_ROLE = 0,
 	TUI_FORM_SHIFT_START,
@@ -35,24 +37,13 @@ tui_form_shift_save(struct tui *tui, struct tui_form *f, struct err *err)
 		shift_init(&sh);
 		sh.event_id = f->parent;
 	}
-	free(sh.role);
-	sh.role = xstrdup(tui_form_text(f, TUI_FORM_SHIFT_ROLE));
-	sh.start = sh.end = 0;
-	f->focus = TUI_FORM_SHIFT_START;
-	if (*tui_form_text(f, TUI_FORM_SHIFT_START) != '\0' &&
-	    tui_form_when(f, TUI_FORM_SHIFT_START, &sh.start, err) < 0)
+	/* An empty time is 0 here: the event's, below. */
+	if (tui_form_fields_read(f, shift_fields, &sh, true, err) < 0)
 		goto out;
-	f->focus = TUI_FORM_SHIFT_END;
-	if (*tui_form_text(f, TUI_FORM_SHIFT_END) != '\0' &&
-	    tui_form_when(f, TUI_FORM_SHIFT_END, &sh.end, err) < 0)
-		goto out;
-	f->focus = TUI_FORM_SHIFT_NEEDED;
 	if (*tui_form_text(f, TUI_FORM_SHIFT_NEEDED) == '\0') {
 		err_set(err, ERR_INVALID, _("needed: how many people?"));
 		goto out;
 	}
-	if (tui_form_number(f, TUI_FORM_SHIFT_NEEDED, &sh.needed, err) < 0)
-		goto out;
 	/* Empty times take the event's, so validation sees real ones. */
 	if ((sh.start == 0 || sh.end == 0) &&
 	    store_event_get(tui->st, sh.event_id, &ev, err) == 0) {
@@ -107,17 +98,12 @@ tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 	struct tui_form *f;
 	struct shift sh;
 	struct err err;
-	char start[32] = "", end[32] = "", needed[16] = "1";
 
 	shift_init(&sh);
-	if (id != 0) {
-		if (store_shift_get(tui->st, id, &sh, &err) < 0) {
-			tui_status_error(tui, "%s", err.msg);
-			return;
-		}
-		rtime_format_when(sh.start, start, sizeof start);
-		rtime_format_when(sh.end, end, sizeof end);
-		snprintf(needed, sizeof needed, "%d", sh.needed);
+	sh.needed = 1;
+	if (id != 0 && store_shift_get(tui->st, id, &sh, &err) < 0) {
+		tui_status_error(tui, "%s", err.msg);
+		return;
 	}
 	f = tui_form_new(id != 0 ? _("Edit shift") : _("New shift"),
 	    tui_form_shift_save);
@@ -126,11 +112,7 @@ tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 	f->version = sh.version;
 	f->reopen = tui_form_shift_reopen;
 	f->stored_version = tui_form_shift_version;
-	tui_form_field(f, _("Role"), TUI_FIELD_TEXT, sh.role, NULL);
-	tui_form_field(f, _("Start"), TUI_FIELD_WHEN, start,
-	    _("event's start"));
-	tui_form_field(f, _("End"), TUI_FIELD_WHEN, end, _("event's end"));
-	tui_form_field(f, _("Needed"), TUI_FIELD_NUMBER, needed, NULL);
+	tui_form_fields(f, shift_fields, &sh);
 	shift_fini(&sh);
 	tui_form_open(tui, f);
 }

@@ -79,13 +79,10 @@ static int
 tui_form_volunteer_save(struct tui *tui, struct tui_form *f,
     struct err *err)
 {
-	const struct model_field *fd;
 	struct volunteer v;
 	struct unavailable away;
 	int64_t id = f->id, remove;
-	size_t i = 0;
-	int rc = -1, n, add;
-	char **slot;
+	int rc = -1, add;
 
 	/* The Away field is the form's last. */
 	f->focus = f->count - 1;
@@ -100,22 +97,8 @@ tui_form_volunteer_save(struct tui *tui, struct tui_form *f,
 		v.version = f->version;
 	} else
 		volunteer_init(&v);
-	for (fd = volunteer_fields; fd->key != NULL; fd++) {
-		if (fd->form == NULL)
-			continue;
-		if (fd->kind == MODEL_FIELD_TEXT) {
-			slot = model_field_slot(&v, fd);
-			free(*slot);
-			*slot = fd->list ? text_list_normalize(tui_form_text(f,
-			    i)) : xstrdup(tui_form_text(f, i));
-		} else {
-			f->focus = i;
-			if (tui_form_number(f, i, &n, err) < 0)
-				goto out;
-			model_field_set_int(&v, fd, n);
-		}
-		i++;
-	}
+	if (tui_form_fields_read(f, volunteer_fields, &v, false, err) < 0)
+		goto out;
 	f->focus = TUI_FORM_VOLUNTEER_NAME;
 	if (volunteer_validate(&v, err) < 0) {
 		if (v.name[0] != '\0')
@@ -202,8 +185,6 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 	struct tui_form *f;
 	struct volunteer v;
 	struct err err;
-	const struct model_field *fd;
-	char number[16];
 
 	volunteer_init(&v);
 	if (id != 0) {
@@ -219,19 +200,8 @@ tui_form_volunteer_open(struct tui *tui, int64_t id)
 	f->version = v.version;
 	f->reopen = tui_form_volunteer_reopen;
 	f->stored_version = tui_form_volunteer_version;
-	for (fd = volunteer_fields; fd->key != NULL; fd++) {
-		if (fd->form == NULL)
-			continue;
-		/* A number shows empty for 0 (no limit). */
-		number[0] = '\0';
-		if (fd->kind != MODEL_FIELD_TEXT && model_field_int(&v, fd) > 0)
-			snprintf(number, sizeof number, "%d",
-			    model_field_int(&v, fd));
-		tui_form_field(f, _(fd->form), fd->kind == MODEL_FIELD_TEXT ?
-		    TUI_FIELD_TEXT : TUI_FIELD_NUMBER, fd->kind ==
-		    MODEL_FIELD_TEXT ? *model_field_slot(&v, fd) : number,
-		    fd->hint != NULL ? _(fd->hint) : NULL);
-	}
+	/* Max/month shows empty for 0: its hint says "no limit". */
+	tui_form_fields(f, volunteer_fields, &v);
 	tui_form_field(f, _("Away"), TUI_FIELD_TEXT, NULL,
 	    _("DAY [DAY] [reason] adds; -N removes"));
 	volunteer_fini(&v);

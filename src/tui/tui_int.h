@@ -640,6 +640,23 @@ int tui_form_number(const struct tui_form *f, size_t i, int *out,
     struct err *err);
 /* Insert UTF-8 text at the cursor of the focused field. */
 void tui_form_insert(struct tui_form *f, const char *s);
+/* Replace the text of field i (the cursor goes to its end). */
+void tui_form_set(struct tui_form *f, size_t i, const char *text);
+/*
+ * A field for each row of an entity's table (event_fields...) that has a
+ * form label, in order, filled from rec: text as it is, a time as
+ * YYYY-MM-DD HH:MM (empty for 0), a number (empty for 0 when the row has
+ * a hint, such as "no limit").
+ */
+void tui_form_fields(struct tui_form *f, const struct model_field *fields,
+    const void *rec);
+/*
+ * Back into rec: text (a list normalised), numbers, and with times set
+ * the times too (an empty one is 0). Returns 0, or -1 with err and the
+ * focus on the field at fault.
+ */
+int tui_form_fields_read(struct tui_form *f, const struct model_field *fields,
+    void *rec, bool times, struct err *err);
 
 /* tui_form_event.c, tui_form_shift.c, tui_form_volunteer.c */
 void tui_form_event_open(struct tui *tui, int64_t id);

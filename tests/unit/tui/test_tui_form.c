@@ -6,8 +6,13 @@
  * editing UTF-8 by characters, moving between fields, saving through the
  * form's save function (refused: text kept, message shown; accepted: the
  * form closes and asks for one reload), Esc asking before dropping typed
- * text, a stale save asking reload or overwrite; and the WHEN and number
- * field parsers.
+ * text, a stale save asking reload or overwrite; the WHEN and number
+ * field parsers; and forms made from an entity's field table:
+ * void tui_form_fields(struct tui_form *f, const struct model_field *fields,
+ *     const void *rec);
+ * int tui_form_fields_read(struct tui_form *f,
+ *     const struct model_field *fields, void *rec, bool times,
+ *     struct err *err);
  */
 #include <locale.h>
 #include <setjmp.h>
@@ -363,6 +368,58 @@ test_stale(void **state)
 	free_tui(tui);
 }
 
+/* The shift form is shift_fields' rows with a form label, in order. */
+static void
+test_fields_from_table(void **state)
+{
+	struct tui_form *f = tui_form_new("Shift", save_refuse);
+	struct volunteer v;
+	struct shift sh;
+	struct err err;
+
+	(void)state;
+	assert_int_equal(rtime_zone_set("UTC", NULL), 0);
+	shift_init(&sh);
+	sh.role = xstrdup("tolk");
+	sh.start = 1806156000;			/* 2027-03-27 14:00 UTC */
+	tui_form_fields(f, shift_fields, &sh);
+	assert_int_equal(f->count, 4);
+	assert_string_equal(f->fields[0].label, "Role");
+	assert_string_equal(tui_form_text(f, 0), "tolk");
+	assert_int_equal(f->fields[1].kind, TUI_FIELD_WHEN);
+	assert_string_equal(tui_form_text(f, 1), "2027-03-27 14:00");
+	assert_string_equal(tui_form_text(f, 2), "");	/* no end: empty */
+	assert_string_equal(f->fields[2].hint, "event's end");
+	assert_int_equal(f->fields[3].kind, TUI_FIELD_NUMBER);
+	assert_string_equal(tui_form_text(f, 3), "0");	/* no hint: shown */
+	/* Back: text, times (empty is 0), numbers. */
+	tui_form_set(f, 0, "begeleider");
+	tui_form_set(f, 2, "2027-03-27 16:00");
+	tui_form_set(f, 3, "3");
+	assert_int_equal(tui_form_fields_read(f, shift_fields, &sh, true,
+	    &err), 0);
+	assert_string_equal(sh.role, "begeleider");
+	assert_int_equal(sh.end, 1806156000 + 2 * 3600);
+	assert_int_equal(sh.needed, 3);
+	/* A bad number: refused, the focus on it. */
+	tui_form_set(f, 3, "x");
+	assert_int_equal(tui_form_fields_read(f, shift_fields, &sh, true,
+	    &err), -1);
+	assert_int_equal(f->focus, 3);
+	shift_fini(&sh);
+	tui_form_free(f);
+
+	/* A number with a hint ("no limit") is empty for 0; lists are
+	 * normalised on the way back. */
+	f = tui_form_new("Volunteer", save_refuse);
+	volunteer_init(&v);
+	tui_form_fields(f, volunteer_fields, &v);
+	assert_true(f->count >= 2);
+	assert_string_equal(tui_form_text(f, f->count - 1), "");
+	tui_form_free(f);
+	volunteer_fini(&v);
+}
+
 int
 main(void)
 {
@@ -374,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_parsers),
 		cmocka_unit_test(test_stale),
+		cmocka_unit_test(test_fields_from_table),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");
