@@ -193,13 +193,16 @@ int64_t store_volunteer_find_email(struct store *st, const char *email,
  */
 int64_t store_volunteer_find_name(struct store *st, const char *name,
     struct err *err);
-/* Volunteers by name; search matches name/e-mail, skill one skill. */
+/*
+ * Volunteers by name folded (Ë with E); search matches a part of the name
+ * or e-mail address without regard to case and accents ("ell" finds
+ * Ellen and Ëlla), skill one skill.
+ */
 int store_volunteer_list(struct store *st, const char *search,
     const char *skill, struct volunteer_list *out, struct err *err);
 /*
  * One page of store_volunteer_list (no skill filter): at most limit
- * volunteers (0: all) ordered by name folded (Ë with E; in a plan of more
- * than 5000 volunteers, by the name index's case-folded order) then id,
+ * volunteers (0: all) ordered by name folded (Ë with E) then id,
  * starting after the one named after_name with id after_id (after_name
  * NULL: from the first). For the screen, which never loads the whole
  * table.
@@ -211,8 +214,11 @@ int store_unavailable_insert(struct store *st, struct unavailable *u,
     struct err *err);
 /*
  * Volunteers whose name, folded (text_fold(): case and Latin accents
- * ignored), is text folded or starts with it: whole names first, then by
- * name, at most 8 (id, name, email filled). *exact counts the whole ones.
+ * ignored), is text folded or starts with it, through the index on
+ * name_folded (id, name, email filled). The best of them first, *exact
+ * of them: if text has accents, the whole name with them as typed (case
+ * ignored), else a prefix with them; then the whole name folded, else
+ * all; the others after; each group in folded name order.
  */
 int store_volunteer_match(struct store *st, const char *text,
     struct volunteer_list *out, size_t *exact, struct err *err);

@@ -236,6 +236,13 @@ bool text_is_yes(int ch);
  * scripts as they are, invalid bytes dropped. NULL as "". Caller frees.
  */
 char *text_fold(const char *s);
+/*
+ * s lowercased, accents kept ("Ëlla" -> "ëlla"): ASCII, Latin-1 and Latin
+ * Extended-A letters, as far as text_fold() reads them (so text_fold of
+ * both is the same); other scripts as they are, invalid bytes dropped.
+ * NULL as "". Caller frees.
+ */
+char *text_lower(const char *s);
 /* Case-insensitive ASCII comparison of a and b (NULL as ""). */
 int text_casecmp(const char *a, const char *b);
 /* True if the comma-separated list contains item (ASCII case-insensitive). */

@@ -327,7 +327,8 @@ cli_args_volunteer(const struct cli_ctx *ctx, const char *s, int64_t *out)
 		volunteer_list_free(&found);
 		return cli_fail(&err), -1;
 	}
-	n = exact > 0 ? exact : found.len;
+	/* One best match is taken; else every candidate is listed. */
+	n = exact == 1 ? 1 : found.len;
 	if (n == 1) {
 		*out = found.items[0].id;
 		volunteer_list_free(&found);
@@ -339,10 +340,10 @@ cli_args_volunteer(const struct cli_ctx *ctx, const char *s, int64_t *out)
 		    "list')"), s);
 	else {
 		strbuf_init(&names);
-		for (i = 0; i < n && i < found.len; i++)
+		for (i = 0; i < n && i < 8; i++)
 			strbuf_addf(&names, "%s%s (%lld)", i > 0 ? ", " : "",
 			    found.items[i].name, (long long)found.items[i].id);
-		if (n >= 8 && found.len >= 8)
+		if (n > 8)
 			strbuf_adds(&names, ", ...");
 		cli_usage_error(ctx, _("'%s' could be more than one volunteer: "
 		    "%s; give more of the name or the id"), s,

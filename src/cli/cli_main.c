@@ -159,7 +159,7 @@ static const struct cli_arg cli_takes_volunteer_unavailable[] = {
 	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
 	  N_("VOLUNTEER"), N_("volunteer") },
 	{ "--from", CLI_ARG_TEXT, 0, N_("--from DAY|WHEN"), NULL },
-	{ "--to", CLI_ARG_TEXT, 0, N_("--to DAY|WHEN"), NULL },
+	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY|WHEN]"), NULL },
 	{ "--reason", CLI_ARG_TEXT, 0, N_("[--reason R]"), NULL },
 	{ "--remove", CLI_ARG_ID, 0, N_("| --remove PERIOD"), N_("period") },
 	CLI_ARGS_END

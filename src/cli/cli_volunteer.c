@@ -87,72 +87,25 @@ cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* Names compared folded (text_fold()): Ë sorts with E; then by id. */
-struct cli_volunteer_key {
-	char			*folded;
-	const struct volunteer	*v;
-};
-
-static int
-cli_volunteer_by_name(const void *a, const void *b)
-{
-	const struct cli_volunteer_key *x = a, *y = b;
-	int c = strcmp(x->folded, y->folded);
-
-	if (c != 0)
-		return c;
-	return x->v->id < y->v->id ? -1 : x->v->id > y->v->id;
-}
-
 int
 cli_volunteer_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct volunteer_list list = { 0 };
-	struct cli_volunteer_key *keys;
-	const char *search = cli_arg(ctx, "--search");
 	struct cli_table t;
 	struct err err;
-	char *want;
-	size_t i, n = 0;
+	size_t i;
 
 	(void)argc;
 	(void)argv;
 	err_clear(&err);
-	if (store_volunteer_list(ctx->st, search, cli_arg(ctx, "--skill"),
-	    &list, &err) < 0)
+	/* By name folded, the search without regard to case and accents. */
+	if (store_volunteer_list(ctx->st, cli_arg(ctx, "--search"),
+	    cli_arg(ctx, "--skill"), &list, &err) < 0)
 		return cli_fail(&err);
-	/* Nothing by the index: the search again without regard to case
-	 * and accents ("ella" finds "Ëlla"), over every volunteer. */
-	if (list.len == 0 && search != NULL && *search != '\0' &&
-	    store_volunteer_list(ctx->st, NULL, cli_arg(ctx, "--skill"),
-	    &list, &err) < 0)
-		return cli_fail(&err);
-	want = search != NULL && *search != '\0' ? text_fold(search) : NULL;
-	keys = xreallocarray(NULL, list.len + 1, sizeof *keys);
-	for (i = 0; i < list.len; i++) {
-		keys[n].folded = text_fold(list.items[i].name);
-		keys[n].v = &list.items[i];
-		if (want != NULL && strstr(keys[n].folded, want) == NULL) {
-			char *mail = text_fold(list.items[i].email);
-
-			if (strstr(mail, want) == NULL) {
-				free(mail);
-				free(keys[n].folded);
-				continue;
-			}
-			free(mail);
-		}
-		n++;
-	}
-	qsort(keys, n, sizeof *keys, cli_volunteer_by_name);
 	cli_table_init(&t, cli_volunteer_columns,
 	    sizeof cli_volunteer_columns / sizeof cli_volunteer_columns[0]);
-	for (i = 0; i < n; i++) {
-		cli_volunteer_row(&t, keys[i].v);
-		free(keys[i].folded);
-	}
-	free(keys);
-	free(want);
+	for (i = 0; i < list.len; i++)
+		cli_volunteer_row(&t, &list.items[i]);
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);
 	volunteer_list_free(&list);
@@ -355,6 +308,13 @@ cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail(&err);
 		return CLI_OK;
 	}
+	/* A day alone is that whole day; a time alone says nothing of the
+	 * end. */
+	if (from != NULL && to == NULL && strchr(from, ':') == NULL)
+		to = from;
+	else if (from != NULL && to == NULL)
+		return cli_usage_error(ctx, _("--from %s needs --to (a day "
+		    "alone, --from DAY, is that whole day)"), from);
 	if (from == NULL || to == NULL)
 		return cli_usage_error(ctx,
 		    _("give the period with --from DAY|WHEN "

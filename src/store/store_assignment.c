@@ -167,14 +167,14 @@ store_assignment_set_attendance(struct store *st, int64_t shift_id,
 	return 0;
 }
 
-/* Names in order folded (rooster_fold): Ë sorts with E, as people read. */
+/* Names in order folded (name_folded): Ë sorts with E, as people read. */
 int
 store_assignment_list_shift(struct store *st, int64_t shift_id,
     struct assignment_list *out, struct err *err)
 {
 	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
 	    STORE_ASSIGNMENT_FROM "WHERE a.shift_id = ?1 "
-	    "ORDER BY rooster_fold(v.name), v.id";
+	    "ORDER BY v.name_folded, v.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
 
@@ -219,7 +219,7 @@ store_assignment_list_range(struct store *st, const struct store_range *range,
 	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
 	    STORE_ASSIGNMENT_FROM "WHERE s.start_at >= ?1 AND s.start_at < ?2 "
 	    "AND " EVENT_LIVE_SQL("e.status") " "
-	    "ORDER BY s.start_at, e.title, s.role, rooster_fold(v.name), "
+	    "ORDER BY s.start_at, e.title, s.role, v.name_folded, "
 	    "v.id LIMIT ?3";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;

@@ -665,7 +665,7 @@ store_calendar_feeds(struct store *st, struct store_feed **out, size_t *len,
     struct err *err)
 {
 	static const char sql[] = "SELECT v.id, v.name, v.feed_token "
-	    "FROM volunteers v ORDER BY v.name COLLATE NOCASE, v.id";
+	    "FROM volunteers v ORDER BY v.name_folded, v.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	struct store_feed *v = NULL;
 	size_t n = 0, cap = 0;

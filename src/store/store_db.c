@@ -558,7 +558,8 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	    store_exec(st, "PRAGMA journal_mode = WAL", err) < 0) ||
 	    store_migrate(st, err) < 0 ||
 	    store_exec(st, "PRAGMA secure_delete = ON", err) < 0 ||
-	    store_history_sync(st, err) < 0) {
+	    store_history_sync(st, err) < 0 ||
+	    store_volunteer_refold(st, err) < 0) {
 		store_close(st);
 		return -1;
 	}

@@ -447,12 +447,15 @@ store_history_run(struct store *st, const char *sql, const char *a,
 /*
  * Columns that only count changes: an undo raises them rather than put
  * them back, so they do not tell whether someone else changed the row.
+ * name_folded follows the name (an image from before migration 13 has
+ * none).
  */
 static bool
 store_history_is_bookkeeping(const char *name)
 {
 	return strcmp(name, "version") == 0 || strcmp(name, "sequence") == 0 ||
-	    strcmp(name, "updated_at") == 0;
+	    strcmp(name, "updated_at") == 0 ||
+	    strcmp(name, "name_folded") == 0;
 }
 
 /* Is the row as the change left it (after; NULL: absent)? */
@@ -486,6 +489,12 @@ store_history_row_is(struct store *st, const char *tbl,
 	return rc;
 }
 
+/*
+ * A volunteer's folded name (migration 13) is made again from the name
+ * put back: an image from before that migration has none.
+ */
+#define STORE_HISTORY_REFOLD "rooster_fold(json_extract(?1, '$.name'))"
+
 /* Put the before image back: delete, re-insert or update the row. */
 static int
 store_history_put_back(struct store *st, const char *tbl,
@@ -511,6 +520,9 @@ store_history_put_back(struct store *st, const char *tbl,
 			if (strcmp(c->names[i], "sequence") == 0)
 				strbuf_addf(&sb, "%sjson_extract(?1, "
 				    "'$.sequence') + 1", i > 0 ? ", " : "");
+			else if (strcmp(c->names[i], "name_folded") == 0)
+				strbuf_addf(&sb, "%s" STORE_HISTORY_REFOLD,
+				    i > 0 ? ", " : "");
 			else
 				strbuf_addf(&sb, "%sjson_extract(?1, '$.%s')",
 				    i > 0 ? ", " : "", c->names[i]);
@@ -535,6 +547,8 @@ store_history_put_back(struct store *st, const char *tbl,
 				    "ELSE sequence + 1 END");
 			else if (strcmp(c->names[i], "updated_at") == 0)
 				strbuf_adds(&sb, "updated_at");
+			else if (strcmp(c->names[i], "name_folded") == 0)
+				strbuf_adds(&sb, STORE_HISTORY_REFOLD);
 			else
 				strbuf_addf(&sb, "json_extract(?1, '$.%s')",
 				    c->names[i]);

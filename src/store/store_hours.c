@@ -34,7 +34,7 @@ store_hours_list(struct store *st, int64_t from, int64_t to,
 	    "  JOIN volunteers v ON v.id = a.volunteer_id"
 	    "  WHERE s.start_at >= ?1 AND s.start_at < ?2"
 	    "  AND a.attendance != ''"
-	    "  GROUP BY v.id ORDER BY v.name COLLATE NOCASE, v.id";
+	    "  GROUP BY v.id ORDER BY v.name_folded, v.id";
 
 	return store_rows(st, store_query(st, err, sql, "ii",
 	    from != 0 ? from : INT64_MIN, to != 0 ? to : INT64_MAX),

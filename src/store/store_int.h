@@ -108,6 +108,13 @@ char *store_lock_holder(const char *path);
 /* In a write transaction: note history_seen, if any (never fails). */
 void store_history_note(struct store *st);
 int store_history_sync(struct store *st, struct err *err);
+/*
+ * Fold the names of volunteers whose name_folded is still empty: rows
+ * written by another program (sqlite3 by hand, a generator) that knows
+ * nothing of it. One probe through the index when there are none; else
+ * one write transaction. Nothing on a read-only plan (store_volunteer.c).
+ */
+int store_volunteer_refold(struct store *st, struct err *err);
 /* The columns of a table, from PRAGMA table_info (store_history.c). */
 struct store_history_cols {
 	char	**names;		/* plain identifiers only */

@@ -361,6 +361,43 @@ static const char *const store_migrations[] = {
 	"  WHERE type = 'table' AND name = 'assignments';"
 	"PRAGMA writable_schema = RESET;"
 	"ALTER TABLE invites ADD COLUMN offer INTEGER NOT NULL DEFAULT 0;",
+	/*
+	 * 13: names matched and sorted without regard to case and accents
+	 * through an index. name_folded is text_fold(name) ("Ëlla" is
+	 * "ella"), written with the name by store_volunteer.c (filled here
+	 * through rooster_fold, store_db.c); volunteers_folded orders by
+	 * it, and the trigram index searches it instead of the name, so
+	 * "ell" finds Ellen and Ëlla alike. The fill runs without the
+	 * history trigger on updates, which store_history.c makes again
+	 * with the new column.
+	 */
+	"DROP TRIGGER IF EXISTS log_volunteers_upd;"
+	"ALTER TABLE volunteers ADD COLUMN name_folded TEXT NOT NULL"
+	"  DEFAULT '';"
+	"UPDATE volunteers SET name_folded = rooster_fold(name);"
+	"CREATE INDEX volunteers_folded ON volunteers (name_folded, id);"
+	"DROP TRIGGER volunteers_fts_insert;"
+	"DROP TRIGGER volunteers_fts_delete;"
+	"DROP TRIGGER volunteers_fts_update;"
+	"DROP TABLE volunteers_fts;"
+	"CREATE VIRTUAL TABLE volunteers_fts USING fts5(name_folded, email,"
+	"  content='volunteers', content_rowid='id', tokenize='trigram');"
+	"CREATE TRIGGER volunteers_fts_insert AFTER INSERT ON volunteers BEGIN"
+	"  INSERT INTO volunteers_fts (rowid, name_folded, email)"
+	"    VALUES (new.id, new.name_folded, new.email);"
+	"END;"
+	"CREATE TRIGGER volunteers_fts_delete AFTER DELETE ON volunteers BEGIN"
+	"  INSERT INTO volunteers_fts (volunteers_fts, rowid, name_folded,"
+	"    email) VALUES ('delete', old.id, old.name_folded, old.email);"
+	"END;"
+	"CREATE TRIGGER volunteers_fts_update AFTER UPDATE OF name_folded,"
+	"  email ON volunteers BEGIN"
+	"  INSERT INTO volunteers_fts (volunteers_fts, rowid, name_folded,"
+	"    email) VALUES ('delete', old.id, old.name_folded, old.email);"
+	"  INSERT INTO volunteers_fts (rowid, name_folded, email)"
+	"    VALUES (new.id, new.name_folded, new.email);"
+	"END;"
+	"INSERT INTO volunteers_fts (volunteers_fts) VALUES ('rebuild');",
 };
 
 #define STORE_NMIGRATIONS \

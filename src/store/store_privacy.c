@@ -143,6 +143,9 @@ store_privacy_blank(struct store *st, int64_t id, struct err *err)
 			continue;
 		if (strcmp(n, "name") == 0)
 			strbuf_adds(&sb, ", name = 'forgotten volunteer'");
+		else if (strcmp(n, "name_folded") == 0)
+			strbuf_adds(&sb, ", name_folded = "
+			    "'forgotten volunteer'");
 		else if (strcmp(n, "active") == 0)
 			strbuf_adds(&sb, ", active = 0");
 		else

@@ -128,7 +128,7 @@ store_team_members(struct store *st, int64_t team_id, int64_t **ids,
 {
 	static const char sql[] = "SELECT v.id FROM team_members m "
 	    "JOIN volunteers v ON v.id = m.volunteer_id WHERE m.team_id = ?1 "
-	    "ORDER BY v.name COLLATE NOCASE, v.id";
+	    "ORDER BY v.name_folded, v.id";
 	sqlite3_stmt *stmt = store_query(st, err, sql, "i", team_id);
 	size_t cap = 0;
 	int rc;

@@ -34,7 +34,8 @@
 #define STORE_VOLUNTEER_SKILL \
 	"(?2 IS NULL OR instr(',' || lower(v.skills) || ',', " \
 	"  ',' || lower(?2) || ',') > 0) "
-#define STORE_VOLUNTEER_ORDER "ORDER BY v.name COLLATE NOCASE, v.id"
+/* Names folded (name_folded, migration 13): Ë sorts with E. */
+#define STORE_VOLUNTEER_ORDER "ORDER BY v.name_folded, v.id"
 /* The trigram index finds substrings of at least this many characters. */
 #define STORE_VOLUNTEER_TRIGRAM 3
 
@@ -82,16 +83,18 @@ store_volunteer_bind_month(sqlite3_stmt *stmt)
 static void
 store_volunteer_bind(sqlite3_stmt *stmt, const struct volunteer *v)
 {
-	/* ?1 to ?8 are volunteer_fields, in their order. */
+	/* ?1 to ?8 are volunteer_fields, in their order; ?10 the name
+	 * folded, kept in step with it on every write. */
 	store_fields_bind(stmt, 1, v, volunteer_fields);
+	sqlite3_bind_text(stmt, 10, text_fold(v->name), -1, free);
 }
 
 int
 store_volunteer_insert(struct store *st, struct volunteer *v, struct err *err)
 {
 	static const char sql[] = "INSERT INTO volunteers (name, email, phone, "
-	    "skills, languages, max_per_month, notes, active, created_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	    "skills, languages, max_per_month, notes, active, created_at, "
+	    "name_folded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -110,7 +113,8 @@ store_volunteer_update(struct store *st, struct volunteer *v, struct err *err)
 {
 	static const char sql[] = "UPDATE volunteers SET name = ?1, email = ?2, "
 	    "phone = ?3, skills = ?4, languages = ?5, max_per_month = ?6, "
-	    "notes = ?7, active = ?8, version = version + 1 WHERE id = ?9";
+	    "notes = ?7, active = ?8, name_folded = ?10, version = version + 1 "
+	    "WHERE id = ?9";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
@@ -167,6 +171,38 @@ store_volunteer_find_name(struct store *st, const char *name,
 	    "WHERE lower(name) = lower(?1) AND email = '' ORDER BY id LIMIT 1";
 
 	return store_id_by_text(st, sql, name, err);
+}
+
+int
+store_volunteer_refold(struct store *st, struct err *err)
+{
+	static const char probe[] = "SELECT 1 FROM volunteers "
+	    "WHERE name_folded = '' AND rooster_fold(name) != '' LIMIT 1";
+	/* The history trigger logs the fill; no change of ours claims it. */
+	static const char fill[] = "BEGIN IMMEDIATE;"
+	    "UPDATE volunteers SET name_folded = rooster_fold(name) "
+	    "WHERE name_folded = '' AND rooster_fold(name) != '';"
+	    "DELETE FROM change_rows WHERE change_id IS NULL;"
+	    "COMMIT";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (st->readonly)
+		return 0;
+	if ((stmt = store_stmt(st, probe, err)) == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	if ((rc = sqlite3_exec(st->db, fill, NULL, NULL, NULL)) != SQLITE_OK) {
+		store_fail(st, rc, err);
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
 }
 
 /* Characters (not bytes) in s, up to max. */
@@ -245,12 +281,15 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 }
 
 /*
- * Three ways to one answer. A search of three characters or more goes
- * through volunteers_fts (migration: trigram index), as one quoted FTS5
- * phrase, so any text is a literal substring, and counts each match's
- * shifts through the covering index. A shorter one cannot use trigrams
- * and, like no search at all, reads every volunteer in name order; those
- * long lists count the whole month's shifts in one pass instead.
+ * Three ways to one answer, each without regard to case and accents: the
+ * search is folded (text_fold) and matched against name_folded and the
+ * e-mail address. A search of three characters or more goes through
+ * volunteers_fts (migrations 5 and 13: trigram index over name_folded
+ * and email), as one quoted FTS5 phrase, so any text is a literal
+ * substring, and counts each match's shifts through the covering index.
+ * A shorter one cannot use trigrams and, like no search at all, reads
+ * every volunteer in name order; those long lists count the whole
+ * month's shifts in one pass instead.
  */
 int
 store_volunteer_list(struct store *st, const char *search, const char *skill,
@@ -261,8 +300,8 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	    "WHERE " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
 	static const char sql_short[] = STORE_VOLUNTEER_MONTH_WITH
 	    "SELECT " STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_MONTH_FROM
-	    "WHERE (instr(lower(v.name), lower(?1)) > 0 "
-	    "  OR instr(lower(v.email), lower(?1)) > 0) "
+	    "WHERE (instr(v.name_folded, ?1) > 0 "
+	    "  OR instr(lower(v.email), ?1) > 0) "
 	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
 	/* The month's counts come after (store_volunteer_month). */
 	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_FIELDS "0 "
@@ -272,21 +311,24 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
 	bool fts = false;
+	char *folded;
 
 	strbuf_init(&phrase);
-	if (search == NULL || *search == '\0')
+	folded = text_fold(search);
+	if (*folded == '\0')
 		stmt = store_stmt(st, sql_all, err);
-	else if (store_volunteer_chars(search, STORE_VOLUNTEER_TRIGRAM) <
+	else if (store_volunteer_chars(folded, STORE_VOLUNTEER_TRIGRAM) <
 	    STORE_VOLUNTEER_TRIGRAM) {
 		if ((stmt = store_stmt(st, sql_short, err)) != NULL)
-			store_bind_text(stmt, 1, search);
+			store_bind_text(stmt, 1, folded);
 	} else {
-		store_volunteer_phrase(&phrase, search);
+		store_volunteer_phrase(&phrase, folded);
 		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
 		fts = true;
 	}
 	strbuf_fini(&phrase);
+	free(folded);
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 2, skill);
@@ -297,25 +339,15 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	return fts ? store_volunteer_month(st, out, err) : 0;
 }
 
-/*
- * A plan of at most this many volunteers pages in folded order
- * (rooster_fold: Ë sorts with E, as `volunteer list` does), folding every
- * name per page; a larger one keeps to the name index's order (case
- * folded only), whose page costs the same at any size.
- */
-#define STORE_VOLUNTEER_FOLD_MAX 5000
-
-/* The page's filter, keyset and order on key (an expression of names). */
-#define STORE_VOLUNTEER_PAGE(where, key) \
+/* The page's filter, then the keyset and order on the folded name. */
+#define STORE_VOLUNTEER_PAGE(where) \
 	"SELECT " STORE_VOLUNTEER_COLS "FROM volunteers v WHERE " where \
-	"AND (?2 IS NULL OR " key("v.name") " > " key("?2") " " \
-	"  OR (" key("v.name") " = " key("?2") " AND v.id > ?3)) " \
-	"ORDER BY " key("v.name") ", v.id LIMIT ?4"
-#define STORE_VOLUNTEER_NOCASE(x) x " COLLATE NOCASE"
-#define STORE_VOLUNTEER_FOLD(x) "rooster_fold(" x ")"
+	"AND (?2 IS NULL OR v.name_folded > ?2 " \
+	"  OR (v.name_folded = ?2 AND v.id > ?3)) " \
+	"ORDER BY v.name_folded, v.id LIMIT ?4"
 #define STORE_VOLUNTEER_PAGE_SEARCH \
-	"(?1 IS NULL OR instr(lower(v.name), lower(?1)) > 0 " \
-	"  OR instr(lower(v.email), lower(?1)) > 0) "
+	"(?1 IS NULL OR instr(v.name_folded, ?1) > 0 " \
+	"  OR instr(lower(v.email), ?1) > 0) "
 /*
  * A filter of three characters or more: the matches from the trigram
  * index, then the page among them (a rare filter would otherwise read
@@ -325,53 +357,38 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	"v.id IN (SELECT rowid FROM volunteers_fts " \
 	"  WHERE volunteers_fts MATCH ?1) "
 
-/* True if the plan has at most STORE_VOLUNTEER_FOLD_MAX volunteers. */
-static bool
-store_volunteer_few(struct store *st)
-{
-	static const char sql[] = "SELECT count(*) FROM (SELECT 1 FROM "
-	    "volunteers LIMIT ?1)";
-	int64_t n = 0;
-
-	(void)store_int(st, NULL, &n, sql, "i",
-	    (int64_t)STORE_VOLUNTEER_FOLD_MAX + 1);
-	return n <= STORE_VOLUNTEER_FOLD_MAX;
-}
-
 int
 store_volunteer_list_page(struct store *st, const char *search,
     const char *after_name, int64_t after_id, int64_t limit,
     struct volunteer_list *out, struct err *err)
 {
-	/* Keyset pagination: no OFFSET; over volunteers_name when large. */
-	static const char *const sql[2][2] = {
-		{ STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_SEARCH,
-		    STORE_VOLUNTEER_NOCASE),
-		  STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_FTS,
-		    STORE_VOLUNTEER_NOCASE) },
-		{ STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_SEARCH,
-		    STORE_VOLUNTEER_FOLD),
-		  STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_FTS,
-		    STORE_VOLUNTEER_FOLD) },
-	};
+	/* Keyset pagination over volunteers_folded: no OFFSET. */
+	static const char sql_search[] =
+	    STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_SEARCH);
+	static const char sql_fts[] =
+	    STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_FTS);
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
-	bool fts, fold = store_volunteer_few(st);
+	char *folded = text_fold(search);
+	bool fts;
 
 	strbuf_init(&phrase);
-	fts = search != NULL && store_volunteer_chars(search,
-	    STORE_VOLUNTEER_TRIGRAM) >= STORE_VOLUNTEER_TRIGRAM;
+	fts = store_volunteer_chars(folded, STORE_VOLUNTEER_TRIGRAM) >=
+	    STORE_VOLUNTEER_TRIGRAM;
 	if (fts) {
-		store_volunteer_phrase(&phrase, search);
-		if ((stmt = store_stmt(st, sql[fold][1], err)) != NULL)
+		store_volunteer_phrase(&phrase, folded);
+		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
-	} else if ((stmt = store_stmt(st, sql[fold][0], err)) != NULL)
-		store_bind_text(stmt, 1, search != NULL && *search != '\0' ?
-		    search : NULL);
+	} else if ((stmt = store_stmt(st, sql_search, err)) != NULL)
+		store_bind_text(stmt, 1, *folded != '\0' ? folded : NULL);
 	strbuf_fini(&phrase);
+	free(folded);
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 2, after_name);
+	if (after_name != NULL)
+		sqlite3_bind_text(stmt, 2, text_fold(after_name), -1, free);
+	else
+		sqlite3_bind_null(stmt, 2);
 	sqlite3_bind_int64(stmt, 3, after_id);
 	sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);
 	store_volunteer_bind_month(stmt);
@@ -435,35 +452,86 @@ store_unavailable_delete(struct store *st, int64_t volunteer_id, int64_t id,
 	return 0;
 }
 
+/* Candidates read for store_volunteer_match: far more than it lists. */
+#define STORE_VOLUNTEER_MATCH_MAX 200
+
+/*
+ * The tier of a candidate named name for what was typed (want: text
+ * lowered, accents kept; folded: text folded): 0 the whole name with the
+ * accents as typed (case ignored), 1 a prefix with the accents as typed,
+ * 2 the whole name folded, 3 a prefix folded (what the query found).
+ * Only typed accents narrow: "ëlla" is Ëlla Visser beside Ella Jansen,
+ * while "ella", typed as anyone would without them, could be either.
+ */
+static int
+store_volunteer_tier(const char *name, const char *want, const char *folded,
+    const char *name_folded)
+{
+	char *lower;
+	size_t n = strlen(want);
+	int tier = strcmp(name_folded, folded) == 0 ? 2 : 3;
+
+	if (strcmp(want, folded) == 0)
+		return tier;
+	lower = text_lower(name);
+	if (strncmp(lower, want, n) == 0)
+		tier = lower[n] == '\0' ? 0 : 1;
+	free(lower);
+	return tier;
+}
+
 int
 store_volunteer_match(struct store *st, const char *text,
     struct volunteer_list *out, size_t *exact, struct err *err)
 {
-	/* Whole folded names first, then prefixes, by name. */
+	/* Folded prefixes through volunteers_folded: a range of the index. */
 	static const char sql[] = "SELECT v.id, v.name, v.email, "
-	    "rooster_fold(v.name) = ?1 FROM volunteers v "
-	    "WHERE substr(rooster_fold(v.name), 1, length(?1)) = ?1 "
-	    "ORDER BY 4 DESC, v.name COLLATE NOCASE, v.id LIMIT 8";
+	    "v.name_folded FROM volunteers v "
+	    "WHERE v.name_folded >= ?1 AND v.name_folded < ?1 || char(1114111) "
+	    "ORDER BY v.name_folded, v.id LIMIT ?2";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct volunteer_list found = { 0 };
 	struct volunteer *v;
-	char *folded;
-	int rc;
+	char *folded, *want, *name_folded;
+	int *tiers = NULL, best = 4, rc;
+	size_t i;
 
 	*exact = 0;
 	if (stmt == NULL)
 		return -1;
 	folded = text_fold(text);
+	want = text_lower(text);
 	store_bind_text(stmt, 1, folded);
+	sqlite3_bind_int(stmt, 2, STORE_VOLUNTEER_MATCH_MAX);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		v = volunteer_list_push(out);
+		v = volunteer_list_push(&found);
 		v->id = sqlite3_column_int64(stmt, 0);
 		v->name = store_col_text(stmt, 1);
 		v->email = store_col_text(stmt, 2);
-		if (sqlite3_column_int(stmt, 3))
-			(*exact)++;
+		name_folded = store_col_text(stmt, 3);
+		tiers = xreallocarray(tiers, found.len, sizeof *tiers);
+		tiers[found.len - 1] = store_volunteer_tier(v->name, want,
+		    folded, name_folded);
+		if (tiers[found.len - 1] < best)
+			best = tiers[found.len - 1];
+		free(name_folded);
 	}
+	sqlite3_reset(stmt);
+	/* The best tier first, in name order; the rest after. */
+	for (i = 0; i < found.len; i++)
+		if (tiers[i] == best) {
+			*volunteer_list_push(out) = found.items[i];
+			(*exact)++;
+		}
+	for (i = 0; i < found.len; i++)
+		if (tiers[i] != best)
+			*volunteer_list_push(out) = found.items[i];
+	/* Each one moved to out: only the array is left. */
+	free(found.items);
+	free(tiers);
 	free(folded);
-	return store_end(st, stmt, rc, err);
+	free(want);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 
 int

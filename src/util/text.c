@@ -411,3 +411,50 @@ text_fold(const char *s)
 	}
 	return strbuf_detach(&sb);
 }
+
+/* The lowercase of a Latin-1 or Latin Extended-A letter; cp if none. */
+static unsigned int
+text_lower_cp(unsigned int cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		return cp + 0x20;
+	if (cp == 0x130)		/* İ: as text_fold reads it, i */
+		return 'i';
+	if (cp == 0x178)		/* Ÿ */
+		return 0xff;
+	/* Extended-A pairs its cases: upper even, except in two runs. */
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14a && cp <= 0x177))
+		return cp % 2 == 0 ? cp + 1 : cp;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e))
+		return cp % 2 == 1 ? cp + 1 : cp;
+	return cp;
+}
+
+char *
+text_lower(const char *s)
+{
+	struct strbuf sb;
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+	unsigned int cp;
+	size_t n;
+
+	strbuf_init(&sb);
+	while (*p != '\0') {
+		if ((n = text_decode(p, &cp)) == 0) {
+			p++;
+			continue;
+		}
+		cp = text_lower_cp(cp);
+		if (cp < 0x80)
+			strbuf_addc(&sb, (char)cp);
+		else if (cp < 0x800) {
+			strbuf_addc(&sb, (char)(0xc0 | (cp >> 6)));
+			strbuf_addc(&sb, (char)(0x80 | (cp & 0x3f)));
+		} else
+			strbuf_add(&sb, (const char *)p, n);
+		p += n;
+	}
+	return strbuf_detach(&sb);
+}

@@ -18,8 +18,9 @@ r shift show 1 --format json
 json "the prefix found Ëlla" '[a["volunteer"] for a in j["assignments"]]==["Ëlla van Dĳk"]'
 ok_run "unassign by e-mail in another case" unassign 1 ELLA@Example.org
 ok_run "assign by e-mail" assign 1 ella@example.org
+# Candidates in name order, Ë with the E's.
 refused "an ambiguous prefix lists the candidates" 2 \
-    "'ell' could be more than one volunteer: Ellen de Boer \(2\), Ëlla van Dĳk \(1\)" \
+    "'ell' could be more than one volunteer: Ëlla van Dĳk \(1\), Ellen de Boer \(2\)" \
     assign 1 ell
 refused "an unknown name" 2 "no volunteer is named 'zoë'" assign 1 "zoë"
 ok_run "a whole name" assign 1 bo

@@ -1421,6 +1421,7 @@ test_migrate_dumps(void **state)
 	struct shift sh;
 	struct assignment a;
 	struct volunteer vol;
+	struct volunteer_list vols;
 	struct err err;
 	char path[160];
 	int v, loaded = 0;
@@ -1448,6 +1449,8 @@ test_migrate_dumps(void **state)
 		    "  1806152400, 1806159600, 2);"
 		    "INSERT INTO volunteers (id, name, email, created_at) "
 		    "  VALUES (9, 'Ana', 'ana@example.org', 1);"
+		    "INSERT INTO volunteers (id, name, created_at) "
+		    "  VALUES (10, 'Ëlla Dĳkstra', 1);"
 		    "INSERT INTO assignments (shift_id, volunteer_id, status, "
 		    "  created_at) VALUES (8, 9, 'accepted', 1);"
 		    "INSERT INTO settings (key, value) VALUES ('time_zone', "
@@ -1470,6 +1473,13 @@ test_migrate_dumps(void **state)
 		assert_int_equal(store_assignment_get(st, 8, 9, &a, &err), 0);
 		assert_int_equal(a.status, ASSIGNMENT_ACCEPTED);
 		assignment_fini(&a);
+		/* Names folded by migration 13, whatever the version. */
+		memset(&vols, 0, sizeof vols);
+		assert_int_equal(store_volunteer_list(st, "ella dijk", NULL,
+		    &vols, &err), 0);
+		assert_int_equal(vols.len, 1);
+		assert_true(vols.items[0].id == 10);
+		volunteer_list_free(&vols);
 		/* Still writable through every query after migrating. */
 		add_event(st, "new@t", "Nieuw", T_0327_1400, 1);
 		store_close(st);
@@ -1477,6 +1487,37 @@ test_migrate_dumps(void **state)
 		    store_schema_latest());
 	}
 	assert_true(loaded >= 1);
+}
+
+/*
+ * int store_volunteer_refold(struct store *st, struct err *err): a name
+ * another program wrote without its folded form is folded on open.
+ */
+static void
+test_refold_on_open(void **state)
+{
+	struct fixture *fx = *state;
+	struct volunteer_list vols = { 0 };
+	struct store *st;
+	struct err err;
+
+	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
+	store_close(st);
+	raw_sql(fx->path, "INSERT INTO volunteers (id, name, created_at) "
+	    "VALUES (3, 'Zoë Ëlla', 1)");
+	assert_true(raw_int(fx->path, "SELECT count(*) FROM volunteers "
+	    "WHERE name_folded = ''") == 1);
+	assert_int_equal(store_open(fx->path, 0, &st, &err), 0);
+	assert_int_equal(store_volunteer_list(st, "zoe ella", NULL, &vols,
+	    &err), 0);
+	assert_int_equal(vols.len, 1);
+	volunteer_list_free(&vols);
+	store_close(st);
+	assert_true(raw_int(fx->path, "SELECT count(*) FROM volunteers "
+	    "WHERE name_folded = 'zoe ella'") == 1);
+	/* The fill is no change of anyone's: nothing to undo. */
+	assert_true(raw_int(fx->path, "SELECT count(*) FROM change_rows") ==
+	    0);
 }
 
 /* int store_open(...): the dump of the latest schema matches a new plan */
@@ -1713,6 +1754,7 @@ main(void)
 		DIR_ONLY(test_open_readonly),
 		DIR_ONLY(test_data_version),
 		DIR_ONLY(test_migrate_dumps),
+		DIR_ONLY(test_refold_on_open),
 		DIR_ONLY(test_latest_dump_matches),
 	};
 	struct err err;

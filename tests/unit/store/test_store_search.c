@@ -107,14 +107,19 @@ test_search_substring(void **state)
 	assert_found(st, "nobody", NULL, "");
 	/* Short searches (no trigram) still find substrings. */
 	assert_found(st, "an", NULL, "1,2,4,");
-	assert_found(st, "ë", NULL, "");	/* lower() folds ASCII only */
-	assert_found(st, "Ë", NULL, "3,");
+	/* Case and accents ignored (name_folded): "ë" and "e" alike. */
+	assert_found(st, "ë", NULL, "1,2,3,4,");
+	assert_found(st, "Ë", NULL, "1,2,3,4,");
+	assert_found(st, "ëll", NULL, "3,");
+	assert_found(st, "ella", NULL, "3,");
+	assert_found(st, "ELLA DIJK", NULL, "3,");
 	/* With a skill, both must hold. */
 	assert_found(st, "example", "tolk", "1,");
 	assert_found(st, "ll", "ehbo", "3,");
 	assert_found(st, NULL, "tolk", "1,3,");
-	assert_found(st, NULL, NULL, "1,2,4,3,");
-	assert_found(st, "", NULL, "1,2,4,3,");
+	/* By name folded: Ëlla with the e's. */
+	assert_found(st, NULL, NULL, "1,2,3,4,");
+	assert_found(st, "", NULL, "1,2,3,4,");
 }
 
 static void
@@ -216,6 +221,58 @@ test_shifts_this_month(void **state)
 	volunteer_list_free(&list);
 }
 
+/* The ids store_volunteer_match gives for text, as "3,1,/2" (*exact /). */
+static char *
+matched(struct store *st, const char *text)
+{
+	struct volunteer_list list = { 0 };
+	struct strbuf sb;
+	struct err err;
+	size_t exact, i;
+
+	if (store_volunteer_match(st, text, &list, &exact, &err) != 0)
+		fail_msg("store_volunteer_match(%s): %s", text, err.msg);
+	strbuf_init(&sb);
+	for (i = 0; i < list.len; i++)
+		strbuf_addf(&sb, "%s%lld,", i == exact ? "/" : "",
+		    (long long)list.items[i].id);
+	volunteer_list_free(&list);
+	return strbuf_detach(&sb);
+}
+
+#define assert_matched(st, text, want) do {				\
+	char *assert_matched_s = matched((st), (text));			\
+	assert_string_equal(assert_matched_s, (want));			\
+	free(assert_matched_s);						\
+} while (0)
+
+/*
+ * int store_volunteer_match(struct store *st, const char *text,
+ *     struct volunteer_list *out, size_t *exact, struct err *err);
+ * Folded prefixes are candidates; the accents as typed pick among them.
+ */
+static void
+test_match_tiers(void **state)
+{
+	struct store *st = *state;
+
+	add_volunteer(st, "Ella Jansen", "", "");	/* 1 */
+	add_volunteer(st, "Ëlla Visser", "", "");	/* 2 */
+	add_volunteer(st, "Ellen de Vries", "", "");	/* 3 */
+	add_volunteer(st, "Ëlla", "", "");		/* 4 */
+
+	/* The whole name with its accents, any case. */
+	assert_matched(st, "ËLLA", "4,/1,2,");
+	/* A prefix with the accents as typed: only Ëlla Visser has it. */
+	assert_matched(st, "ëlla v", "2,");
+	/* Typed without accents: the whole name folded, else any. */
+	assert_matched(st, "ella", "4,/1,2,");
+	assert_matched(st, "ella ", "1,2,");
+	assert_matched(st, "el", "4,1,2,3,");
+	assert_matched(st, "ëllen", "3,");
+	assert_matched(st, "x", "");
+}
+
 int
 main(void)
 {
@@ -225,6 +282,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_follows_changes,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shifts_this_month, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_match_tiers, setup,
 		    teardown),
 	};
 

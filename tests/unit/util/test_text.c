@@ -322,6 +322,35 @@ test_fold(void **state)
 	}
 }
 
+/* char *text_lower(const char *s): case goes, accents stay */
+static void
+test_lower(void **state)
+{
+	static const char *const cases[][2] = {
+		{ NULL, "" },
+		{ "\xc3\x8b" "LLA van D\xc4\xb2" "K", "\xc3\xab" "lla van d\xc4\xb3" "k" },	/* ËLLA van DĲK */
+		{ "\xc5\x81\xc3\x93" "D\xc5\xb9", "\xc5\x82\xc3\xb3" "d\xc5\xba" },	/* ŁÓDŹ */
+		{ "\xc4\xb0" "stanbul \xc5\xb8", "istanbul \xc3\xbf" },	/* İstanbul Ÿ */
+		{ "\xc3\x97\xc3\x9f" "\xe6\x9d\x8e", "\xc3\x97\xc3\x9f" "\xe6\x9d\x8e" },	/* ×ß李 */
+		{ "A\xff" "B", "ab" },
+	};
+	char *l, *a, *b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		l = text_lower(cases[i][0]);
+		assert_string_equal(l, cases[i][1]);
+		/* Folding either gives the same. */
+		a = text_fold(cases[i][0]);
+		b = text_fold(l);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		free(l);
+	}
+}
+
 /* char **text_wrap(const char *s, size_t cols, size_t *count) */
 static void
 test_wrap(void **state)
@@ -419,6 +448,7 @@ main(void)
 		cmocka_unit_test(test_list_has),
 		cmocka_unit_test(test_list_normalize),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_lower),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_is_yes),
 	};
