@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "rooster/ics.h"
@@ -336,6 +337,94 @@ ops_series_cancel_scope(struct store *st, int64_t id, bool following,
 	return ops_finish(st, rc, err);
 }
 
+/*
+ * rrule with its COUNT less skipped (the occurrences before a new first
+ * one), or a copy of it as it is when it has none. Caller frees.
+ */
+static char *
+ops_series_recount(const char *rrule, size_t skipped)
+{
+	struct strbuf sb;
+	const char *p = rrule, *end;
+	long count;
+
+	strbuf_init(&sb);
+	while (*p != '\0') {
+		end = p + strcspn(p, ";");
+		if (end - p > 6 && strncasecmp(p, "COUNT=", 6) == 0) {
+			count = strtol(p + 6, NULL, 10) - (long)skipped;
+			strbuf_addf(&sb, "COUNT=%ld", count > 1 ? count : 1);
+		} else
+			strbuf_add(&sb, p, (size_t)(end - p));
+		if (*end == ';')
+			strbuf_addc(&sb, *end++);
+		p = end;
+	}
+	return strbuf_detach(&sb);
+}
+
+/*
+ * Delete the first occurrence alone: the next one left takes the rule
+ * (its COUNT less the occurrences before it), the series' UID and a
+ * higher SEQUENCE, and the others point at it; then the first row goes.
+ * A calendar sees the same series starting later. With no other
+ * occurrence left, the series goes.
+ */
+static int
+ops_series_delete_first(struct store *st, const struct event *first,
+    size_t *n, struct err *err)
+{
+	struct event_list occs = { 0 };
+	struct event *next = NULL;
+	int64_t *starts = NULL;
+	size_t count = 0, i, skipped = 0;
+	int sequence = first->sequence, rc;
+	char *rrule;
+
+	*n = 1;
+	if ((rc = store_event_list_series(st, first->id, &occs, err)) < 0)
+		goto out;
+	for (i = 0; i < occs.len; i++) {
+		if (occs.items[i].sequence > sequence)
+			sequence = occs.items[i].sequence;
+		if (next == NULL && occs.items[i].id != first->id)
+			next = &occs.items[i];
+	}
+	if (next == NULL) {
+		rc = store_event_delete(st, first->id, err);
+		goto out;
+	}
+	if ((rc = ics_recur_expand(first->rrule, first->occurrence_start,
+	    rtime_zone(), next->occurrence_start, occs.len + OPS_SERIES_MAX,
+	    &starts, &count, err)) < 0)
+		goto out;
+	for (i = 0; i < count; i++)
+		if (starts[i] < next->occurrence_start)
+			skipped++;
+	rrule = ops_series_recount(first->rrule, skipped);
+	free(next->rrule);
+	next->rrule = rrule;
+	for (i = 0; rc == 0 && i < occs.len; i++) {
+		if (occs.items[i].id == first->id)
+			continue;
+		occs.items[i].series_id = next->id;
+		rc = store_event_update(st, &occs.items[i], err);
+	}
+	if (rc == 0)
+		rc = store_event_delete(st, first->id, err);
+	if (rc == 0) {
+		/* The first row is gone: its UID is free for the series. */
+		free(next->uid);
+		next->uid = xstrdup(first->uid);
+		next->sequence = sequence + 1;
+		rc = store_event_update(st, next, err);
+	}
+out:
+	free(starts);
+	event_list_free(&occs);
+	return rc;
+}
+
 int
 ops_series_delete(struct store *st, int64_t id, enum ops_series_scope scope,
     struct err *err)
@@ -354,14 +443,9 @@ ops_series_delete(struct store *st, int64_t id, enum ops_series_scope scope,
 		    "delete it without --series or --following"),
 		    (long long)id);
 		rc = -1;
-	} else if (ev.series_id == ev.id && scope == OPS_SERIES_ONE) {
-		/* Its row holds the rule the others come from. */
-		err_set(err, ERR_CONFLICT, _("event %lld is the first of its "
-		    "series and holds the rule: cancel it ('rooster event "
-		    "cancel %lld') or delete the series with --series"),
-		    (long long)id, (long long)id);
-		rc = -1;
-	} else if (ev.series_id == 0 || scope == OPS_SERIES_ONE)
+	} else if (ev.series_id == ev.id && scope == OPS_SERIES_ONE)
+		rc = ops_series_delete_first(st, &ev, &n, err);
+	else if (ev.series_id == 0 || scope == OPS_SERIES_ONE)
 		rc = store_event_delete(st, id, err), n = 1;
 	else if (scope == OPS_SERIES_ALL || ev.series_id == ev.id) {
 		rc = store_event_list_series(st, ev.series_id, &occs, err);
