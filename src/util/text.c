@@ -370,14 +370,18 @@ static const char text_fold_latin_a[] =
     "Ii" "Jj" "Kkk" "LlLlLlLlLl" "NnNnNnnNn" "OoOoOoOo" "RrRrRr" "SsSsSsSs"
     "TtTtTt" "UuUuUuUuUuUu" "Ww" "YyY" "ZzZzZz" "s";
 
-char *
-text_fold(const char *s)
+/* Append one character's form to sb: p holds its n bytes, cp its value. */
+typedef void (*text_map_fn)(struct strbuf *sb, unsigned int cp,
+    const unsigned char *p, size_t n);
+
+/* s, each valid character through fn, invalid bytes dropped. */
+static char *
+text_map(const char *s, text_map_fn fn)
 {
 	struct strbuf sb;
 	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
 	unsigned int cp;
-	size_t n, i;
-	char c;
+	size_t n;
 
 	strbuf_init(&sb);
 	while (*p != '\0') {
@@ -385,31 +389,44 @@ text_fold(const char *s)
 			p++;
 			continue;
 		}
-		c = '*';
-		/* Ligatures fold to two letters: "Dĳk" is "dijk". */
-		if (cp == 0xc6 || cp == 0xe6)
-			strbuf_adds(&sb, "ae"), c = 0;
-		else if (cp == 0x152 || cp == 0x153)
-			strbuf_adds(&sb, "oe"), c = 0;
-		else if (cp == 0xdf)
-			strbuf_adds(&sb, "ss"), c = 0;
-		else if (cp == 0x132 || cp == 0x133)
-			strbuf_adds(&sb, "ij"), c = 0;
-		else if (cp >= 0xc0 && cp <= 0xff)
-			c = text_fold_latin1[cp - 0xc0];
-		else if (cp >= 0x100 && cp <= 0x17f)
-			c = text_fold_latin_a[cp - 0x100];
-		else if (cp < 0x80)
-			c = (char)cp;
-		if (c == '*')
-			for (i = 0; i < n; i++)
-				strbuf_addc(&sb, (char)p[i]);
-		else if (c != 0)
-			strbuf_addc(&sb, (char)(c >= 'A' && c <= 'Z' ?
-			    c - 'A' + 'a' : c));
+		fn(&sb, cp, p, n);
 		p += n;
 	}
 	return strbuf_detach(&sb);
+}
+
+static void
+text_fold_char(struct strbuf *sb, unsigned int cp, const unsigned char *p,
+    size_t n)
+{
+	char c = '*';
+
+	/* Ligatures fold to two letters: "Dĳk" is "dijk". */
+	if (cp == 0xc6 || cp == 0xe6)
+		strbuf_adds(sb, "ae"), c = 0;
+	else if (cp == 0x152 || cp == 0x153)
+		strbuf_adds(sb, "oe"), c = 0;
+	else if (cp == 0xdf)
+		strbuf_adds(sb, "ss"), c = 0;
+	else if (cp == 0x132 || cp == 0x133)
+		strbuf_adds(sb, "ij"), c = 0;
+	else if (cp >= 0xc0 && cp <= 0xff)
+		c = text_fold_latin1[cp - 0xc0];
+	else if (cp >= 0x100 && cp <= 0x17f)
+		c = text_fold_latin_a[cp - 0x100];
+	else if (cp < 0x80)
+		c = (char)cp;
+	if (c == '*')
+		strbuf_add(sb, (const char *)p, n);
+	else if (c != 0)
+		strbuf_addc(sb, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' :
+		    c));
+}
+
+char *
+text_fold(const char *s)
+{
+	return text_map(s, text_fold_char);
 }
 
 /* The lowercase of a Latin-1 or Latin Extended-A letter; cp if none. */
@@ -432,29 +449,25 @@ text_lower_cp(unsigned int cp)
 	return cp;
 }
 
+static void
+text_lower_char(struct strbuf *sb, unsigned int cp, const unsigned char *p,
+    size_t n)
+{
+	unsigned int lower = text_lower_cp(cp);
+
+	if (lower == cp)
+		strbuf_add(sb, (const char *)p, n);
+	else if (lower < 0x80)
+		strbuf_addc(sb, (char)lower);
+	else {
+		/* Both cases of these letters take two bytes. */
+		strbuf_addc(sb, (char)(0xc0 | (lower >> 6)));
+		strbuf_addc(sb, (char)(0x80 | (lower & 0x3f)));
+	}
+}
+
 char *
 text_lower(const char *s)
 {
-	struct strbuf sb;
-	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
-	unsigned int cp;
-	size_t n;
-
-	strbuf_init(&sb);
-	while (*p != '\0') {
-		if ((n = text_decode(p, &cp)) == 0) {
-			p++;
-			continue;
-		}
-		cp = text_lower_cp(cp);
-		if (cp < 0x80)
-			strbuf_addc(&sb, (char)cp);
-		else if (cp < 0x800) {
-			strbuf_addc(&sb, (char)(0xc0 | (cp >> 6)));
-			strbuf_addc(&sb, (char)(0x80 | (cp & 0x3f)));
-		} else
-			strbuf_add(&sb, (const char *)p, n);
-		p += n;
-	}
-	return strbuf_detach(&sb);
+	return text_map(s, text_lower_char);
 }
