@@ -356,9 +356,19 @@ ops_ics_at(struct err *err, long line)
 static void
 ops_ics_fill(struct event *ev, const struct ics_read_item *it)
 {
-	free(ev->title);
-	ev->title = xstrdup(*it->summary != '\0' ? it->summary :
-	    "(zonder titel)");
+	/*
+	 * An event without a title is stored with "(untitled)" in the
+	 * importing user's language: a title is required everywhere it is
+	 * shown and sent. An update without one keeps the title it has (that
+	 * word, or what a coordinator typed), so that importing the same file
+	 * in another language changes nothing.
+	 */
+	if (*it->summary != '\0' || ev->title == NULL ||
+	    strspn(ev->title, " \t") == strlen(ev->title)) {
+		free(ev->title);
+		ev->title = xstrdup(*it->summary != '\0' ? it->summary :
+		    _("(untitled)"));
+	}
 	free(ev->description);
 	ev->description = xstrdup(it->description);
 	free(ev->location);
