@@ -305,9 +305,12 @@ struct tui_pane_ops {
 	/* An action for this pane; returns tui_flags. */
 	int	(*handle)(struct tui *tui, struct tui_pane *p,
 		    enum tui_action action);
-	void	(*free)(struct tui_pane *p);
+	/* Free what the pane's data holds (tui_pane_free frees the rest). */
+	void	(*fini)(void *data);
 	/* reload can read the last rows first (tail): G needs no others. */
 	bool	  can_tail;
+	int64_t	  first;	/* rows asked for at first */
+	size_t	  size;		/* of the pane's data */
 };
 
 struct tui_pane {
@@ -323,9 +326,13 @@ struct tui_pane {
 	void				*data;		/* pane's own */
 };
 
-struct tui_pane *tui_pane_events_new(void);
-struct tui_pane *tui_pane_shifts_new(void);
-struct tui_pane *tui_pane_volunteers_new(void);
+extern const struct tui_pane_ops tui_pane_events_ops;
+extern const struct tui_pane_ops tui_pane_shifts_ops;
+extern const struct tui_pane_ops tui_pane_volunteers_ops;
+/* tui_pane.c: a pane of the kind ops, its data zeroed; and its end. */
+struct tui_pane *tui_pane_new(const struct tui_pane_ops *ops,
+    enum tui_pane_id id);
+void tui_pane_free(struct tui_pane *p);
 /*
  * The current conflict of the assignment selected in the shifts pane (a
  * forced one stays visible), or NULL. Borrowed until the pane reloads.

@@ -491,10 +491,8 @@ tui_loop_free(struct tui *tui)
 {
 	int i;
 
-	for (i = 0; i < TUI_PANES; i++) {
-		if (tui->panes[i] != NULL)
-			tui->panes[i]->ops->free(tui->panes[i]);
-	}
+	for (i = 0; i < TUI_PANES; i++)
+		tui_pane_free(tui->panes[i]);
 	tui_stack_close_full(tui, true);
 	tui_week_free(tui);
 	free(tui->plan_name);
@@ -675,9 +673,12 @@ tui_run(struct store *st, const struct ops_config *cfg)
 	tui.readonly = store_is_readonly(st);
 	tui.focus = TUI_PANE_EVENTS;
 	tui_keymap_init(&tui.keymap);
-	tui.panes[TUI_PANE_EVENTS] = tui_pane_events_new();
-	tui.panes[TUI_PANE_SHIFTS] = tui_pane_shifts_new();
-	tui.panes[TUI_PANE_VOLUNTEERS] = tui_pane_volunteers_new();
+	tui.panes[TUI_PANE_EVENTS] = tui_pane_new(&tui_pane_events_ops,
+	    TUI_PANE_EVENTS);
+	tui.panes[TUI_PANE_SHIFTS] = tui_pane_new(&tui_pane_shifts_ops,
+	    TUI_PANE_SHIFTS);
+	tui.panes[TUI_PANE_VOLUNTEERS] = tui_pane_new(&tui_pane_volunteers_ops,
+	    TUI_PANE_VOLUNTEERS);
 	tui_loop_resize(&tui);
 	tui_loop_reload(&tui);
 	if ((zone = store_setting_get(st, "time_zone")) == NULL &&

@@ -5,6 +5,7 @@
  * a monochrome terminal.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui_curses.h"
@@ -202,4 +203,28 @@ tui_pane_done(struct tui *tui, int rc, const struct err *err,
 	}
 	tui_status_message(tui, "%s", done);
 	return TUI_HANDLED | TUI_RELOAD;
+}
+
+struct tui_pane *
+tui_pane_new(const struct tui_pane_ops *ops, enum tui_pane_id id)
+{
+	struct tui_pane *p = xcalloc(1, sizeof *p);
+
+	p->ops = ops;
+	p->id = id;
+	p->limit = ops->first;
+	p->data = xcalloc(1, ops->size);
+	tui_list_init(&p->list);
+	return p;
+}
+
+void
+tui_pane_free(struct tui_pane *p)
+{
+	if (p == NULL)
+		return;
+	p->ops->fini(p->data);
+	free(p->data);
+	tui_list_fini(&p->list);
+	free(p);
 }

@@ -365,37 +365,13 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 }
 
 static void
-tui_pane_events_free(struct tui_pane *p)
+tui_pane_events_fini(void *data)
 {
-	struct tui_pane_events *pe;
-
-	if (p == NULL)
-		return;
-	pe = p->data;
-	event_list_free(&pe->events);
-	free(pe);
-	tui_list_fini(&p->list);
-	free(p);
+	event_list_free(&((struct tui_pane_events *)data)->events);
 }
 
-static const struct tui_pane_ops tui_pane_events_ops = {
-	"events",
-	tui_pane_events_reload,
-	tui_pane_events_draw,
-	tui_pane_events_handle,
-	tui_pane_events_free,
-	true
+const struct tui_pane_ops tui_pane_events_ops = {
+	"events", tui_pane_events_reload, tui_pane_events_draw,
+	tui_pane_events_handle, tui_pane_events_fini, true, TUI_PANE_FIRST,
+	sizeof(struct tui_pane_events)
 };
-
-struct tui_pane *
-tui_pane_events_new(void)
-{
-	struct tui_pane *p = xcalloc(1, sizeof *p);
-
-	p->ops = &tui_pane_events_ops;
-	p->id = TUI_PANE_EVENTS;
-	p->limit = TUI_PANE_FIRST;
-	p->data = xcalloc(1, sizeof(struct tui_pane_events));
-	tui_list_init(&p->list);
-	return p;
-}

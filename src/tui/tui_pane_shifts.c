@@ -25,9 +25,11 @@ struct tui_pane_shifts {
 						   time or place, no answer */
 };
 
+/* Free what the pane holds (also its fini). */
 static void
-tui_pane_shifts_clear(struct tui_pane_shifts *ps)
+tui_pane_shifts_clear(void *data)
 {
+	struct tui_pane_shifts *ps = data;
 	size_t i, j;
 
 	for (i = 0; ps->assigned != NULL && i < ps->shifts.len; i++) {
@@ -430,35 +432,8 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 	return flags;
 }
 
-static void
-tui_pane_shifts_free(struct tui_pane *p)
-{
-	if (p == NULL)
-		return;
-	tui_pane_shifts_clear(p->data);
-	free(p->data);
-	tui_list_fini(&p->list);
-	free(p);
-}
-
-static const struct tui_pane_ops tui_pane_shifts_ops = {
-	"shifts",
-	tui_pane_shifts_reload,
-	tui_pane_shifts_draw,
-	tui_pane_shifts_handle,
-	tui_pane_shifts_free,
-	false
+const struct tui_pane_ops tui_pane_shifts_ops = {
+	"shifts", tui_pane_shifts_reload, tui_pane_shifts_draw,
+	tui_pane_shifts_handle, tui_pane_shifts_clear, false, TUI_PANE_PAGE,
+	sizeof(struct tui_pane_shifts)
 };
-
-struct tui_pane *
-tui_pane_shifts_new(void)
-{
-	struct tui_pane *p = xcalloc(1, sizeof *p);
-
-	p->ops = &tui_pane_shifts_ops;
-	p->id = TUI_PANE_SHIFTS;
-	p->limit = TUI_PANE_PAGE;
-	p->data = xcalloc(1, sizeof(struct tui_pane_shifts));
-	tui_list_init(&p->list);
-	return p;
-}

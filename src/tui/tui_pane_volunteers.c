@@ -138,37 +138,13 @@ tui_pane_volunteers_handle(struct tui *tui, struct tui_pane *p,
 }
 
 static void
-tui_pane_volunteers_free(struct tui_pane *p)
+tui_pane_volunteers_fini(void *data)
 {
-	struct tui_pane_volunteers *pv;
-
-	if (p == NULL)
-		return;
-	pv = p->data;
-	volunteer_list_free(&pv->volunteers);
-	free(pv);
-	tui_list_fini(&p->list);
-	free(p);
+	volunteer_list_free(&((struct tui_pane_volunteers *)data)->volunteers);
 }
 
-static const struct tui_pane_ops tui_pane_volunteers_ops = {
-	"volunteers",
-	tui_pane_volunteers_reload,
-	tui_pane_volunteers_draw,
-	tui_pane_volunteers_handle,
-	tui_pane_volunteers_free,
-	false
+const struct tui_pane_ops tui_pane_volunteers_ops = {
+	"volunteers", tui_pane_volunteers_reload, tui_pane_volunteers_draw,
+	tui_pane_volunteers_handle, tui_pane_volunteers_fini, false,
+	TUI_PANE_FIRST, sizeof(struct tui_pane_volunteers)
 };
-
-struct tui_pane *
-tui_pane_volunteers_new(void)
-{
-	struct tui_pane *p = xcalloc(1, sizeof *p);
-
-	p->ops = &tui_pane_volunteers_ops;
-	p->id = TUI_PANE_VOLUNTEERS;
-	p->limit = TUI_PANE_FIRST;
-	p->data = xcalloc(1, sizeof(struct tui_pane_volunteers));
-	tui_list_init(&p->list);
-	return p;
-}
