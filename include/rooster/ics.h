@@ -201,6 +201,9 @@ struct ics_read_options {
 					   times */
 	bool		 strict;	/* any problem stops the read */
 	ics_note_fn	*note;		/* NULL: notes are dropped */
+	bool		 repeating_only; /* only VEVENTs with an RRULE line
+					   are parsed and handed to fn; the
+					   others are stepped over unread */
 };
 
 /*

@@ -44,6 +44,7 @@ struct ics_reader {
 	ics_note_fn	*note;
 	void		*arg;
 	bool		 strict;
+	bool		 repeating_only; /* see struct ics_read_options */
 	int		 pass;		/* 1: VTIMEZONEs only, 2: events */
 	icalcomponent	**zones;	/* pass 1's VTIMEZONEs per calendar */
 	size_t		 nzones;
@@ -824,6 +825,52 @@ ics_reader_block_begin(struct ics_reader *r, enum ics_reader_state state,
 	strbuf_reset(&r->linenos);
 }
 
+/* True if the block collected so far holds an RRULE line. */
+static bool
+ics_reader_block_repeats(const struct ics_reader *r)
+{
+	const char *line, *end = r->block.data + r->block.len;
+
+	for (line = r->block.data; line != NULL && line < end;
+	    line += strlen(line) + 1)
+		if (strncasecmp(line, "RRULE", 5) == 0 &&
+		    (line[5] == ':' || line[5] == ';'))
+			return true;
+	return false;
+}
+
+/*
+ * The VEVENT collected in the block, handed to libical's parser line by
+ * line now (repeating_only: only an event that repeats is parsed at all),
+ * with the checks ics_reader_block_line makes as it feeds each line. The
+ * component, or NULL with err set.
+ */
+static icalcomponent *
+ics_reader_block_parse(struct ics_reader *r, struct err *err)
+{
+	const long *linenos = (const long *)(const void *)r->linenos.data;
+	size_t i, n = r->linenos.len / sizeof(long);
+	const char *line = r->block.data;
+	icalcomponent *c = NULL;
+	char *copy;
+
+	for (i = 0; i < n; i++, line += strlen(line) + 1) {
+		if (c != NULL) {
+			icalcomponent_free(c);
+			ics_reader_fail(r, linenos[i - 1], _("unexpected end "
+			    "of component"), err);
+			return NULL;
+		}
+		copy = xstrdup(line);
+		c = icalparser_add_line(r->parser, copy);
+		free(copy);
+	}
+	if (c == NULL)
+		ics_reader_fail(r, n > 0 ? linenos[n - 1] : r->block_line,
+		    _("libical cannot read this component"), err);
+	return c;
+}
+
 /* One content line inside a block; on its end, process the block. */
 static int
 ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
@@ -861,7 +908,18 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 		    "(no colon); ignored"), err);
 	strbuf_add(&r->block, line, strlen(line) + 1);
 	strbuf_add(&r->linenos, (const char *)&lineno, sizeof lineno);
-	c = icalparser_add_line(r->parser, line);
+	if (r->repeating_only && r->state == ICS_READER_EVENT) {
+		/* Parsed whole at its end, and only if it repeats. */
+		if (r->depth > 0)
+			return 0;
+		r->state = ICS_READER_CALENDAR;
+		if (!ics_reader_block_repeats(r))
+			return 0;
+		r->state = ICS_READER_EVENT;
+		if ((c = ics_reader_block_parse(r, err)) == NULL)
+			return -1;
+	} else
+		c = icalparser_add_line(r->parser, line);
 	if (r->depth > 0) {
 		if (c != NULL) {
 			icalcomponent_free(c);
@@ -1101,6 +1159,7 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 	r.note = opts->note;
 	r.arg = arg;
 	r.strict = opts->strict;
+	r.repeating_only = opts->repeating_only;
 	if ((r.zone = ics_zone_builtin(opts->zone)) == NULL)
 		return err_set(err, ERR_INVALID,
 		    _("time zone '%s' is unknown to "

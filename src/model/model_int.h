@@ -13,7 +13,10 @@
  * allocated) and return a pointer to the new, zeroed slot.
  */
 void *model_list_grow(void **items, size_t len, size_t *cap, size_t size);
-/* Validate one text field: valid UTF-8, at most MODEL_TEXT_MAX bytes. */
+/*
+ * Validate one text field: valid UTF-8, at most MODEL_TEXT_MAX bytes.
+ * what names it untranslated (N_()); it is translated for the message.
+ */
 int model_text_check(const char *what, const char *s, struct err *err);
 /* True if s is NULL or holds only ASCII white space (" \t\n\v\f\r"). */
 bool model_text_is_blank(const char *s);

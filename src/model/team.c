@@ -26,7 +26,7 @@ team_validate(const struct team *t, struct err *err)
 {
 	if (model_text_is_blank(t->name))
 		return err_set(err, ERR_INVALID, _("team name is empty"));
-	return model_text_check(_("team name"), t->name, err);
+	return model_text_check(N_("team name"), t->name, err);
 }
 
 struct team *

@@ -22,6 +22,7 @@
 
 /* The occurrences of the nth item's repeat rule, from the first pass. */
 struct ops_ics_dates {
+	long		 line;		/* the item's, as read */
 	int64_t		*starts;
 	size_t		 n;
 	bool		 refused;	/* its rule repeats within a day */
@@ -38,7 +39,8 @@ struct ops_ics_ctx {
 	struct store		*st;
 	const char		*sender;	/* the mail's From, or NULL */
 	struct ops_ics_result *out;
-	struct ops_ics_dates	*dates;		/* one per item read */
+	struct ops_ics_dates	*dates;		/* one per repeating event,
+						   by line */
 	size_t			 ndates;
 	size_t			 item;		/* the next item's index */
 	struct ops_ics_pending	*pending;	/* overrides waiting */
@@ -568,10 +570,29 @@ ops_ics_occurrence(struct ops_ics_ctx *ctx,
 	return rc;
 }
 
+/* What the first pass found for the repeating event it, or NULL. */
+static struct ops_ics_dates *
+ops_ics_dates_of(struct ops_ics_ctx *ctx, const struct ics_read_item *it)
+{
+	size_t lo = 0, hi = ctx->ndates, mid;
+
+	/* In file order: by line. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ctx->dates[mid].line < it->line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ctx->ndates && ctx->dates[lo].line == it->line ?
+	    &ctx->dates[lo] : NULL;
+}
+
 static int
 ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
     bool cancel, struct err *err)
 {
+	struct ops_ics_dates *dates;
 	struct event ev, old;
 	int64_t id, delta = 0;
 	size_t excluded;
@@ -595,9 +616,9 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		    "not in this plan"), it->line, it->uid);
 		return 0;
 	}
-	if (id == 0 && ctx->item - 1 < ctx->ndates &&
-	    ctx->dates[ctx->item - 1].refused)
-		return ops_ics_unusable(ctx, it, &ctx->dates[ctx->item - 1].why);
+	dates = ops_ics_dates_of(ctx, it);
+	if (id == 0 && dates != NULL && dates->refused)
+		return ops_ics_unusable(ctx, it, &dates->why);
 	if (id == 0) {
 		event_init(&ev);
 		ev.uid = xstrdup(it->uid);
@@ -613,9 +634,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		 * from the dates the first pass found.
 		 */
 		if (rc == 0 && ev.rrule != NULL)
-			rc = ctx->item - 1 < ctx->ndates ? ops_series_expand(
-			    ctx->st, &ev, ctx->dates[ctx->item - 1].starts,
-			    ctx->dates[ctx->item - 1].n, err) :
+			rc = dates != NULL ? ops_series_expand(ctx->st, &ev,
+			    dates->starts, dates->n, err) :
 			    err_set(err, ERR_IO, _("%s changed while it was "
 			    "read"), it->uid);
 		if (rc == 0 && ev.rrule != NULL && it->nexdates > 0)
@@ -848,13 +868,14 @@ ops_ics_dates(void *arg, const struct ics_read_item *it, struct err *err)
 	struct event ev;
 	int rc = 0;
 
+	if (it->rrule == NULL || it->recurrence_id != 0 ||
+	    it->method == ICS_METHOD_REPLY || it->method == ICS_METHOD_CANCEL)
+		return 0;
 	ctx->dates = xreallocarray(ctx->dates, ctx->ndates + 1,
 	    sizeof *ctx->dates);
 	d = &ctx->dates[ctx->ndates++];
 	memset(d, 0, sizeof *d);
-	if (it->rrule == NULL || it->recurrence_id != 0 ||
-	    it->method == ICS_METHOD_REPLY || it->method == ICS_METHOD_CANCEL)
-		return 0;
+	d->line = it->line;
 	event_init(&ev);
 	ops_ics_fill(&ev, it);
 	if (ev.rrule != NULL && (rc = ops_series_dates(&ev, &d->starts, &d->n,
@@ -1063,8 +1084,15 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 	if ((in = ops_ics_rewindable(fp, err)) == NULL)
 		return -1;
 	at = ftell(in);
-	/* The first pass notes nothing: the second says it all once. */
+	/*
+	 * The first pass notes nothing: the second says it all once. It
+	 * needs the repeating events only, so the others are not parsed
+	 * twice; in strict mode it reads them all, so that the first
+	 * problem in the file still stops it before the write lock.
+	 */
+	opts.repeating_only = !strict;
 	rc = ics_read_with(in, &opts, ops_ics_dates, &ctx, err);
+	opts.repeating_only = false;
 	if (rc == 0 && fseek(in, at, SEEK_SET) != 0)
 		rc = err_set(err, ERR_IO, _("cannot read the calendar again: "
 		    "%s"), strerror(errno));

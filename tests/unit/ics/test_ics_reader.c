@@ -165,6 +165,68 @@ test_reader_events(void **state)
 	assert_int_equal(s.rid[2], INT64_C(1806235200));
 }
 
+/*
+ * repeating_only: the repeating events alone are parsed and handed on,
+ * as a full read gives them (an rrule in any case, a second calendar);
+ * the others, however broken their values, are stepped over unread.
+ */
+static void
+test_reader_repeating_only(void **state)
+{
+	static const char text[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"	/* 1 */
+	    "BEGIN:VEVENT\r\nUID:plain\r\nDTSTART:garbage\r\n"	/* 4 */
+	    "SUMMARY:once\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:weekly\r\n"			/* 9 */
+	    "DTSTART:20270327T130000Z\r\nDURATION:PT2H\r\n"
+	    "RRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n"
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:y\r\n"	/* 16 */
+	    "BEGIN:VFREEBUSY\r\nUID:fb\r\nEND:VFREEBUSY\r\n"
+	    "BEGIN:VEVENT\r\nUID:daily\r\n"			/* 22 */
+	    "DTSTART;VALUE=DATE:20270401\r\nrrule;X-A=b:FREQ=DAILY;"
+	    "COUNT=2\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:again-once\r\n"
+	    "DTSTART:20270402T100000Z\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n";
+	struct ics_read_options opts;
+	struct seen s, all;
+	struct err err;
+	FILE *fp;
+
+	(void)state;
+	memset(&opts, 0, sizeof opts);
+	opts.zone = AMS;
+	opts.repeating_only = true;
+	memset(&s, 0, sizeof s);
+	fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	if (ics_read_with(fp, &opts, seen_add, &s, &err) != 0)
+		fail_msg("%s", err.msg);
+	fclose(fp);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.uid[0], "weekly");
+	assert_int_equal(s.line[0], 9);
+	assert_int_equal(s.start[0], INT64_C(1806152400));
+	assert_int_equal(s.end[0], INT64_C(1806152400) + 7200);
+	assert_string_equal(s.rrule[0], "FREQ=WEEKLY;COUNT=3");
+	assert_string_equal(s.uid[1], "daily");
+	assert_int_equal(s.line[1], 22);
+	assert_true(s.all_day[1]);
+	/* The same as a full read gives for them. */
+	opts.repeating_only = false;
+	memset(&all, 0, sizeof all);
+	fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	if (ics_read_with(fp, &opts, seen_add, &all, &err) != 0)
+		fail_msg("%s", err.msg);
+	fclose(fp);
+	assert_int_equal(all.n, 4);	/* "plain" skipped (no usable start), "fb" in */
+	assert_string_equal(all.uid[0], "weekly");
+	assert_string_equal(all.uid[2], "daily");
+	assert_int_equal(all.start[2], s.start[1]);
+	assert_int_equal(all.end[2], s.end[1]);
+	assert_string_equal(all.rrule[2], s.rrule[1]);
+}
+
 static void
 test_reader_malformed(void **state)
 {
@@ -415,6 +477,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reader_replies),
 		cmocka_unit_test(test_reader_events),
+		cmocka_unit_test(test_reader_repeating_only),
 		cmocka_unit_test(test_reader_malformed),
 		cmocka_unit_test(test_reader_callback_stops),
 		cmocka_unit_test(test_reader_lenient),
