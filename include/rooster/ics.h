@@ -106,6 +106,15 @@ int ics_writer_add(struct ics_writer *w, const struct ics_item *item,
  * default when the calendar's zone is rtime's) writes plain ones itself.
  */
 void ics_writer_set_fast(struct ics_writer *w, bool fast);
+/* Write END:VCALENDAR and keep w for ics_writer_again. ERR_IO. */
+int ics_writer_end(struct ics_writer *w, struct err *err);
+/*
+ * After ics_writer_end, begin another calendar like w's on fp, named
+ * name (w must have been opened with a name): the head of many
+ * calendars made once. fp stays the caller's; ERR_IO if writing fails.
+ */
+int ics_writer_again(struct ics_writer *w, FILE *fp, const char *name,
+    struct err *err);
 /* Write END:VCALENDAR and free w; NULL does nothing and returns 0. */
 int ics_writer_close(struct ics_writer *w, struct err *err);
 /* Free w without finishing the calendar (after an error). */

@@ -557,6 +557,46 @@ struct store_feed {
 int store_calendar_feeds(struct store *st, struct store_feed **out,
     size_t *len, struct err *err);
 void store_feed_free(struct store_feed *v, size_t len);
+/*
+ * The highest seq of the feed marks (migration 14) into *top; 0 when
+ * there are none. 0, or -1 with err.
+ */
+int store_calendar_marks_top(struct store *st, int64_t *top,
+    struct err *err);
+/*
+ * The volunteers whose calendars the marks after seq since name (their
+ * own, their shifts', their events'), ascending and each once, into
+ * *out (the caller frees; ids of volunteers gone may be among them);
+ * *plan true if the plan's own calendar changed too. 0, or -1 with err.
+ */
+int store_calendar_marks_since(struct store *st, int64_t since,
+    int64_t **out, size_t *len, bool *plan, struct err *err);
+/*
+ * Called once per volunteer with assignments, by id, with the ids of
+ * all their shifts (declined too); shift_ids is borrowed for the call.
+ */
+typedef int store_calendar_shifts_fn(void *arg, int64_t volunteer_id,
+    const int64_t *shift_ids, size_t n, struct err *err);
+/*
+ * Every volunteer's assignments in one pass of an index, for making all
+ * the volunteers' calendars at once. Stops at fn's first -1. 0, or -1
+ * with err.
+ */
+int store_calendar_by_volunteer(struct store *st,
+    store_calendar_shifts_fn *fn, void *arg, struct err *err);
+/* The note on one assignment. */
+struct store_calendar_note {
+	int64_t	 volunteer_id;
+	int64_t	 shift_id;
+	char	*note;
+};
+/*
+ * Every assignment's note that is not empty, by volunteer then shift.
+ * Free with store_calendar_notes_free. 0, or -1 with err.
+ */
+int store_calendar_notes(struct store *st, struct store_calendar_note **out,
+    size_t *len, struct err *err);
+void store_calendar_notes_free(struct store_calendar_note *v, size_t len);
 /* Id of the shift with this UID, 0 if none, -1 on error. */
 int64_t store_calendar_shift_by_uid(struct store *st, const char *uid,
     struct err *err);

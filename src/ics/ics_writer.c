@@ -15,6 +15,7 @@
  */
 #include "rooster/ics.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,10 @@ struct ics_writer {
 	size_t		 dtend_len;
 	struct ics_writer_when when[2];	/* the last two times written */
 	unsigned	 when_next;	/* the slot to replace next */
+	/* The head around the calendar's name, for ics_writer_again. */
+	char		*head;		/* up to the NAME line */
+	char		*head_mid;	/* between it and X-WR-CALNAME */
+	char		*head_end;	/* after X-WR-CALNAME */
 };
 
 const char *
@@ -150,6 +155,7 @@ ics_writer_calname(const char *name)
 }
 
 static void ics_writer_fast_init(struct ics_writer *w);
+static char *ics_writer_libical_line(icalproperty *p);
 
 static int
 ics_writer_puts(struct ics_writer *w, const char *s, struct err *err)
@@ -160,6 +166,28 @@ ics_writer_puts(struct ics_writer *w, const char *s, struct err *err)
 	return 0;
 }
 
+/* The head of a named calendar: its pieces around the name's lines. */
+static int
+ics_writer_head(struct ics_writer *w, const char *name, struct err *err)
+{
+	char *line = ics_writer_libical_line(icalproperty_new_name(name));
+	char *calname = ics_writer_calname(name);
+	int rc;
+
+	rc = ics_writer_puts(w, w->head, err);
+	if (rc == 0)
+		rc = ics_writer_puts(w, line, err);
+	if (rc == 0)
+		rc = ics_writer_puts(w, w->head_mid, err);
+	if (rc == 0)
+		rc = ics_writer_puts(w, calname, err);
+	if (rc == 0)
+		rc = ics_writer_puts(w, w->head_end, err);
+	free(line);
+	free(calname);
+	return rc;
+}
+
 int
 ics_writer_open(FILE *fp, const struct ics_calendar *cal,
     struct ics_writer **out, struct err *err)
@@ -167,7 +195,7 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 	struct ics_writer *w;
 	icalcomponent *vcal, *vtz;
 	struct icaldurationtype hour = icaldurationtype_null_duration();
-	char *prodid, *text, *end, *stand_in, *calname;
+	char *prodid, *text, *end, *name_in, *stand_in;
 	struct tm tm;
 	time_t now = (time_t)rtime_now();
 	int rc;
@@ -198,9 +226,9 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 		icalcomponent_add_property(vcal,
 		    icalproperty_new_method(ics_writer_method(cal->method)));
 	if (cal->name != NULL && *cal->name != '\0') {
+		/* Stand-ins, replaced below by the escaped lines. */
 		icalcomponent_add_property(vcal, icalproperty_new_name(
-		    cal->name));
-		/* A stand-in, replaced below by the escaped line. */
+		    "ROOSTER-NAME"));
 		icalcomponent_add_property(vcal, ics_writer_x("X-WR-CALNAME",
 		    "ROOSTER-CALNAME"));
 	}
@@ -227,17 +255,17 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 	}
 	w->tail = xstrdup(end);
 	*end = '\0';
+	if ((name_in = strstr(text, "\nNAME:ROOSTER-NAME\r\n")) != NULL)
+		name_in++;
 	stand_in = strstr(text, "X-WR-CALNAME:ROOSTER-CALNAME\r\n");
-	if (stand_in != NULL) {
+	if (name_in != NULL && stand_in != NULL && name_in < stand_in) {
+		*name_in = '\0';
 		*stand_in = '\0';
-		calname = ics_writer_calname(cal->name);
-		rc = ics_writer_puts(w, text, err);
-		if (rc == 0)
-			rc = ics_writer_puts(w, calname, err);
-		if (rc == 0)
-			rc = ics_writer_puts(w, stand_in + strlen(
-			    "X-WR-CALNAME:ROOSTER-CALNAME\r\n"), err);
-		free(calname);
+		w->head = xstrdup(text);
+		w->head_mid = xstrdup(name_in + strlen("NAME:ROOSTER-NAME\r\n"));
+		w->head_end = xstrdup(stand_in + strlen(
+		    "X-WR-CALNAME:ROOSTER-CALNAME\r\n"));
+		rc = ics_writer_head(w, cal->name, err);
 	} else
 		rc = ics_writer_puts(w, text, err);
 	icalmemory_free_buffer(text);
@@ -806,15 +834,30 @@ ics_writer_add(struct ics_writer *w, const struct ics_item *item,
 }
 
 int
+ics_writer_end(struct ics_writer *w, struct err *err)
+{
+	if (ics_writer_flush(w, err) < 0)
+		return -1;
+	return ics_writer_puts(w, w->tail, err);
+}
+
+int
+ics_writer_again(struct ics_writer *w, FILE *fp, const char *name,
+    struct err *err)
+{
+	assert(w->head != NULL);
+	w->fp = fp;
+	return ics_writer_head(w, name, err);
+}
+
+int
 ics_writer_close(struct ics_writer *w, struct err *err)
 {
 	int rc;
 
 	if (w == NULL)
 		return 0;
-	rc = ics_writer_flush(w, err);
-	if (rc == 0)
-		rc = ics_writer_puts(w, w->tail, err);
+	rc = ics_writer_end(w, err);
 	ics_writer_free(w);
 	return rc;
 }
@@ -834,6 +877,9 @@ ics_writer_free(struct ics_writer *w)
 	free(w->org_email);
 	free(w->org_line);
 	free(w->trigger_line);
+	free(w->head);
+	free(w->head_mid);
+	free(w->head_end);
 	free(w);
 }
 

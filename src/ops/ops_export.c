@@ -8,7 +8,9 @@
  */
 #include "rooster/ops.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +133,8 @@ struct ops_export_ctx {
 	struct ics_writer	*w;
 	const struct ops_config	*cfg;
 	struct ics_person	 organizer;	/* the plan, no-reply address */
+	char			*org_name;	/* organizer's strings, owned */
+	char			*org_email;
 	int64_t			 volunteer_id;
 	int64_t			 now;
 	size_t			 count;
@@ -325,6 +329,51 @@ ops_export_calendar_name(struct store *st, int64_t event_id,
 	return name;
 }
 
+/*
+ * What every calendar of the plan shares: the organisation, and the plan
+ * as the organizer at a no-reply address. ops_export_ctx_fini frees.
+ */
+static void
+ops_export_ctx_init(struct ops_export_ctx *ctx, struct ics_calendar *cal,
+    struct store *st, const struct ops_config *cfg, const char *name,
+    const char *vtimezone)
+{
+	char *domain;
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->st = st;
+	ctx->cfg = cfg;
+	ctx->now = rtime_now();
+	strbuf_init(&ctx->summary);
+	strbuf_init(&ctx->description);
+	ctx->org_name = ops_export_plan_name(st);
+	/*
+	 * RFC 5546 wants an ORGANIZER in PUBLISH; a person's address there
+	 * makes some apps mail them (ICALENDAR.md 4), so: the plan, no-reply.
+	 */
+	domain = store_setting_get(st, "uid_domain");
+	ctx->org_email = xasprintf("no-reply@%s", domain != NULL &&
+	    *domain != '\0' ? domain : "rooster.invalid");
+	free(domain);
+	ctx->organizer.name = ctx->org_name;
+	ctx->organizer.email = ctx->org_email;
+	memset(cal, 0, sizeof *cal);
+	cal->method = ICS_METHOD_PUBLISH;
+	cal->organisation = ctx->org_name;
+	cal->name = name;
+	cal->zone = rtime_zone();
+	cal->vtimezone = vtimezone;
+}
+
+static void
+ops_export_ctx_fini(struct ops_export_ctx *ctx)
+{
+	strbuf_fini(&ctx->summary);
+	strbuf_fini(&ctx->description);
+	free(ctx->org_name);
+	free(ctx->org_email);
+}
+
 /* ops_export_ics, with the VTIMEZONE text made once for many (or NULL). */
 static int
 ops_export_calendar(struct store *st, const struct ops_config *cfg,
@@ -347,37 +396,15 @@ ops_export_calendar(struct store *st, const struct ops_config *cfg,
 	struct store_calendar_filter filter = { event_id, volunteer_id };
 	struct ops_export_ctx ctx;
 	struct ics_calendar cal;
-	char *name, *org, *domain, *noreply;
+	char *name;
 	int rc;
 
 	if ((name = ops_export_calendar_name(st, event_id, volunteer_id,
 	    err)) == NULL)
 		return -1;
-	org = ops_export_plan_name(st);
-	/*
-	 * RFC 5546 wants an ORGANIZER in PUBLISH; a person's address there
-	 * makes some apps mail them (ICALENDAR.md 4), so: the plan, no-reply.
-	 */
-	domain = store_setting_get(st, "uid_domain");
-	noreply = xasprintf("no-reply@%s", domain != NULL && *domain != '\0' ?
-	    domain : "rooster.invalid");
-	free(domain);
-	memset(&cal, 0, sizeof cal);
-	cal.method = ICS_METHOD_PUBLISH;
-	cal.organisation = org;
-	cal.name = name;
-	cal.zone = rtime_zone();
-	cal.vtimezone = vtimezone;
-	memset(&ctx, 0, sizeof ctx);
-	ctx.st = st;
+	ops_export_ctx_init(&ctx, &cal, st, cfg, name, vtimezone);
 	ctx.event_id = event_id;
-	ctx.cfg = cfg;
 	ctx.volunteer_id = volunteer_id;
-	ctx.now = rtime_now();
-	ctx.organizer.name = org;
-	ctx.organizer.email = noreply;
-	strbuf_init(&ctx.summary);
-	strbuf_init(&ctx.description);
 	rc = ics_writer_open(fp, &cal, &ctx.w, err);
 	if (rc == 0)
 		rc = store_calendar_each(st, &filter, ops_export_entry, &ctx,
@@ -386,11 +413,8 @@ ops_export_calendar(struct store *st, const struct ops_config *cfg,
 		rc = ics_writer_close(ctx.w, err);
 	else
 		ics_writer_free(ctx.w);
-	strbuf_fini(&ctx.summary);
-	strbuf_fini(&ctx.description);
 	free(name);
-	free(org);
-	free(noreply);
+	ops_export_ctx_fini(&ctx);
 	return rc;
 }
 
@@ -539,11 +563,38 @@ ops_export_same_text(const char *text, size_t len, const char *path)
 }
 
 /*
- * One volunteer's feed: made in memory and compared with the file, so
- * that an unchanged one costs no temporary file and no fsync; a changed
- * one is left complete in *pending's temporary file, to be synced and
- * renamed into place with the others (pending->path NULL: unchanged).
+ * A feed made in memory (text's len bytes) for path: compared with the
+ * file, so that an unchanged one costs no temporary file and no fsync; a
+ * changed one is left complete in *pending's temporary file, to be
+ * synced and renamed into place with the others (pending->path NULL:
+ * unchanged).
  */
+static int
+ops_export_feed_put(const char *path, const char *text, size_t len,
+    struct file_atomic *pending, const char **result, struct err *err)
+{
+	int rc;
+
+	memset(pending, 0, sizeof *pending);
+	if (ops_export_same_text(text, len, path)) {
+		*result = "unchanged";
+		return 0;
+	}
+	/* Written, not yet in place: all are synced at once, then renamed. */
+	if ((rc = file_atomic_open(pending, path, 0644, err)) < 0)
+		return -1;
+	if (fwrite(text, 1, len, pending->fp) != len) {
+		rc = err_set(err, ERR_IO, _("cannot write %s: %s"), path,
+		    strerror(errno));
+		file_atomic_abort(pending);
+	} else if ((rc = file_atomic_close(pending, err)) == 0)
+		*result = "written";
+	else
+		file_atomic_abort(pending);
+	return rc;
+}
+
+/* One volunteer's feed, made by its own statement (a few of them). */
 static int
 ops_export_feed_small(struct store *st, const struct ops_config *cfg,
     const char *path, int64_t volunteer_id, const char *vtimezone,
@@ -555,30 +606,36 @@ ops_export_feed_small(struct store *st, const struct ops_config *cfg,
 	int rc;
 
 	memset(pending, 0, sizeof *pending);
-
 	if (mem == NULL)
 		return err_set(err, ERR_IO, _("out of memory for a calendar"));
 	rc = ops_export_calendar(st, cfg, 0, volunteer_id, mem, vtimezone,
 	    err);
 	if (fclose(mem) != 0 && rc == 0)
 		rc = err_set(err, ERR_IO, _("out of memory for a calendar"));
-	if (rc == 0 && ops_export_same_text(buf, len, path)) {
-		*result = "unchanged";
-		free(buf);
-		return 0;
-	}
-	/* Written, not yet in place: all are synced at once, then renamed. */
-	if (rc == 0 && (rc = file_atomic_open(pending, path, 0644, err)) == 0) {
-		if (fwrite(buf, 1, len, pending->fp) != len) {
-			rc = err_set(err, ERR_IO, _("cannot write %s: %s"),
-			    path, strerror(errno));
-			file_atomic_abort(pending);
-		} else if ((rc = file_atomic_close(pending, err)) == 0)
-			*result = "written";
-		else
-			file_atomic_abort(pending);
-	}
+	if (rc == 0)
+		rc = ops_export_feed_put(path, buf, len, pending, result, err);
 	free(buf);
+	return rc;
+}
+
+/*
+ * The plan's feed, written to f's temporary file (rc: how that went):
+ * left alone when equal to the file at path, else renamed into place.
+ */
+static int
+ops_export_feed_plan_done(struct file_atomic *f, const char *path, int rc,
+    const char **result, struct err *err)
+{
+	if (rc == 0)
+		rc = file_atomic_flush(f, err);
+	if (rc == 0 && ops_export_same(f->tmp, path)) {
+		*result = "unchanged";
+		file_atomic_abort(f);
+	} else if (rc == 0) {
+		rc = file_atomic_commit(f, false, err);
+		*result = "written";
+	} else
+		file_atomic_abort(f);
 	return rc;
 }
 
@@ -602,7 +659,6 @@ ops_export_feed_file(struct store *st, const struct ops_config *cfg,
 		free(path);
 		return rc;
 	}
-
 	/* Feeds are served to calendar apps: readable by the web server. */
 	if (file_atomic_open(&f, path, 0644, err) < 0) {
 		free(path);
@@ -610,16 +666,7 @@ ops_export_feed_file(struct store *st, const struct ops_config *cfg,
 	}
 	rc = ops_export_calendar(st, cfg, 0, volunteer_id, f.fp, vtimezone,
 	    err);
-	if (rc == 0)
-		rc = file_atomic_flush(&f, err);
-	if (rc == 0 && ops_export_same(f.tmp, path)) {
-		*result = "unchanged";
-		file_atomic_abort(&f);
-	} else if (rc == 0) {
-		rc = file_atomic_commit(&f, false, err);
-		*result = "written";
-	} else
-		file_atomic_abort(&f);
+	rc = ops_export_feed_plan_done(&f, path, rc, result, err);
 	free(path);
 	return rc;
 }
@@ -640,37 +687,537 @@ ops_export_is_feed(const char *name)
 }
 
 /*
+ * Every volunteer's calendar from one pass: the plan's shifts walked
+ * once (writing the plan's feed on the way) and kept with their people,
+ * then each volunteer's assignments from one index in volunteer order.
+ * A statement per volunteer read their shifts' pages scattered over the
+ * file, and the head of each calendar was made anew with libical.
+ */
+struct ops_export_person {
+	int64_t			 volunteer_id;
+	const char		*name;		/* borrowed from the feeds */
+	enum assignment_status	 status;
+};
+
+struct ops_export_row {
+	size_t		 event;		/* in events */
+	struct shift	 sh;		/* id, uid, sequence, role, times */
+	size_t		 first;		/* its people in people */
+	size_t		 n;
+};
+
+struct ops_export_key {
+	int64_t	 id;			/* a volunteer's or a shift's */
+	size_t	 at;			/* its place */
+};
+
+struct ops_export_all {
+	struct store		*st;
+	const struct ops_config	*cfg;
+	const char		*dir;
+	struct ops_feed_list	*out;
+	size_t			 first;		/* the plan's item in out */
+	struct file_atomic	*pending;	/* by item - first */
+	const char		*vtimezone;
+	struct ops_export_ctx	 plan;		/* the plan's feed */
+	struct ops_export_ctx	 one;		/* a volunteer's */
+	struct ops_export_key	*volunteers;	/* id -> item in out */
+	size_t			 nvolunteers;
+	struct event		*events;
+	size_t			 nevents, capevents;
+	struct ops_export_row	*rows;
+	size_t			 nrows, caprows;
+	struct ops_export_person *people;
+	size_t			 npeople, cappeople;
+	struct ops_export_key	*shifts;	/* shift id -> row */
+	struct store_calendar_note *notes;	/* by volunteer, shift */
+	size_t			 nnotes;
+	struct assignment_list	 scratch;	/* one row's people */
+	size_t			*ks;		/* one volunteer's rows */
+	size_t			 capks;
+	bool			*done;		/* by item - first */
+	char			*plan_name;
+};
+
+static int
+ops_export_key_cmp(const void *pa, const void *pb)
+{
+	const struct ops_export_key *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static int
+ops_export_size_cmp(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+
+	return (*a > *b) - (*a < *b);
+}
+
+static const struct ops_export_key *
+ops_export_key_find(const struct ops_export_key *keys, size_t n, int64_t id)
+{
+	struct ops_export_key k = { id, 0 };
+
+	return bsearch(&k, keys, n, sizeof *keys, ops_export_key_cmp);
+}
+
+/* store_calendar_each: the plan's entry, and the shift kept. */
+static int
+ops_export_all_entry(void *arg, const struct event *ev,
+    const struct shift *sh, const struct assignment_list *people,
+    struct err *err)
+{
+	struct ops_export_all *all = arg;
+	struct ops_export_row *r;
+	struct ops_export_person *p;
+	const struct ops_export_key *v;
+	size_t i;
+
+	if (ops_export_entry(&all->plan, ev, sh, people, err) < 0)
+		return -1;
+	if (sh == NULL)
+		return 0;
+	if (all->nevents == 0 || all->events[all->nevents - 1].id != ev->id)
+		event_dup(xarray_push(&all->events, &all->nevents,
+		    &all->capevents, sizeof *all->events), ev);
+	r = xarray_push(&all->rows, &all->nrows, &all->caprows,
+	    sizeof *all->rows);
+	r->event = all->nevents - 1;
+	shift_init(&r->sh);
+	r->sh.id = sh->id;
+	r->sh.event_id = sh->event_id;
+	r->sh.uid = xstrdup(sh->uid);
+	r->sh.sequence = sh->sequence;
+	r->sh.role = xstrdup(sh->role);
+	r->sh.start = sh->start;
+	r->sh.end = sh->end;
+	r->first = all->npeople;
+	r->n = people->len;
+	for (i = 0; i < people->len; i++) {
+		p = xarray_push(&all->people, &all->npeople, &all->cappeople,
+		    sizeof *all->people);
+		p->volunteer_id = people->items[i].volunteer_id;
+		p->status = people->items[i].status;
+		v = ops_export_key_find(all->volunteers, all->nvolunteers,
+		    p->volunteer_id);
+		p->name = v != NULL ? all->out->items[v->at].name : "";
+	}
+	return 0;
+}
+
+/* The note of volunteer_id on shift_id, or NULL. */
+static const char *
+ops_export_all_note(const struct ops_export_all *all, int64_t volunteer_id,
+    int64_t shift_id)
+{
+	size_t lo = 0, hi = all->nnotes, mid;
+	const struct store_calendar_note *n;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		n = &all->notes[mid];
+		if (n->volunteer_id < volunteer_id ||
+		    (n->volunteer_id == volunteer_id && n->shift_id < shift_id))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < all->nnotes && all->notes[lo].volunteer_id == volunteer_id &&
+	    all->notes[lo].shift_id == shift_id)
+		return all->notes[lo].note;
+	return NULL;
+}
+
+/* Row k's VEVENT in volunteer's calendar, as ops_export_entry makes it. */
+static int
+ops_export_all_row(struct ops_export_all *all, size_t k,
+    int64_t volunteer_id, struct err *err)
+{
+	const struct ops_export_row *r = &all->rows[k];
+	const char *note = ops_export_all_note(all, volunteer_id, r->sh.id);
+	struct assignment *a, *self = NULL;
+	size_t i;
+
+	all->scratch.len = 0;
+	for (i = 0; i < r->n; i++) {
+		a = assignment_list_push(&all->scratch);
+		memset(a, 0, sizeof *a);
+		a->shift_id = r->sh.id;
+		a->volunteer_id = all->people[r->first + i].volunteer_id;
+		a->volunteer = (char *)all->people[r->first + i].name;
+		a->status = all->people[r->first + i].status;
+		if (a->volunteer_id == volunteer_id)
+			self = a;
+	}
+	/* Declined: not among the people, but the note is still theirs. */
+	if (self == NULL && note != NULL) {
+		self = assignment_list_push(&all->scratch);
+		memset(self, 0, sizeof *self);
+		self->volunteer_id = volunteer_id;
+		self->volunteer = (char *)"";
+	}
+	if (self != NULL)
+		self->note = (char *)note;
+	all->one.volunteer_id = volunteer_id;
+	return ops_export_entry(&all->one, &all->events[r->event], &r->sh,
+	    &all->scratch, err);
+}
+
+/* The calendar of out->items[item] from rows ks (in plan order). */
+static int
+ops_export_all_one(struct ops_export_all *all, size_t item, const size_t *ks,
+    size_t nks, struct err *err)
+{
+	struct ops_feed *f = &all->out->items[item];
+	struct ics_calendar cal;
+	char *buf = NULL, *name, *path;
+	size_t len = 0, i;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc;
+
+	if (mem == NULL)
+		return err_set(err, ERR_IO, _("out of memory for a calendar"));
+	name = xasprintf("%s \xe2\x80\x93 %s", all->plan_name, f->name);
+	if (all->one.w == NULL) {
+		ops_export_ctx_init(&all->one, &cal, all->st, all->cfg, name,
+		    all->vtimezone);
+		rc = ics_writer_open(mem, &cal, &all->one.w, err);
+	} else
+		rc = ics_writer_again(all->one.w, mem, name, err);
+	for (i = 0; rc == 0 && i < nks; i++)
+		rc = ops_export_all_row(all, ks[i], f->volunteer_id, err);
+	if (rc == 0)
+		rc = ics_writer_end(all->one.w, err);
+	if (fclose(mem) != 0 && rc == 0)
+		rc = err_set(err, ERR_IO, _("out of memory for a calendar"));
+	path = xasprintf("%s/%s", all->dir, f->file);
+	if (rc == 0)
+		rc = ops_export_feed_put(path, buf, len,
+		    &all->pending[item - all->first], &f->result, err);
+	all->done[item - all->first] = true;
+	free(path);
+	free(name);
+	free(buf);
+	return rc;
+}
+
+/* store_calendar_by_volunteer: one volunteer's calendar. */
+static int
+ops_export_all_volunteer(void *arg, int64_t volunteer_id,
+    const int64_t *shift_ids, size_t n, struct err *err)
+{
+	struct ops_export_all *all = arg;
+	const struct ops_export_key *v, *sh;
+	size_t i, nks = 0;
+
+	v = ops_export_key_find(all->volunteers, all->nvolunteers,
+	    volunteer_id);
+	if (v == NULL)
+		return 0;
+	if (n > all->capks) {
+		all->capks = n;
+		all->ks = xreallocarray(all->ks, n, sizeof *all->ks);
+	}
+	for (i = 0; i < n; i++)
+		if ((sh = ops_export_key_find(all->shifts, all->nrows,
+		    shift_ids[i])) != NULL)
+			all->ks[nks++] = sh->at;
+	qsort(all->ks, nks, sizeof *all->ks, ops_export_size_cmp);
+	return ops_export_all_one(all, v->at, all->ks, nks, err);
+}
+
+static void
+ops_export_all_fini(struct ops_export_all *all)
+{
+	size_t i;
+
+	for (i = 0; i < all->nevents; i++)
+		event_fini(&all->events[i]);
+	for (i = 0; i < all->nrows; i++)
+		shift_fini(&all->rows[i].sh);
+	free(all->events);
+	free(all->rows);
+	free(all->people);
+	free(all->shifts);
+	free(all->volunteers);
+	free(all->scratch.items);
+	free(all->ks);
+	free(all->done);
+	free(all->plan_name);
+	store_calendar_notes_free(all->notes, all->nnotes);
+	ics_writer_free(all->one.w);
+	ops_export_ctx_fini(&all->one);
+}
+
+/*
+ * Every feed in out from first on (the plan's, then the volunteers'),
+ * each compared with its file: the changed ones left in pending.
+ */
+static int
+ops_export_feeds_all(struct store *st, const struct ops_config *cfg,
+    const char *dir, struct ops_feed_list *out, size_t first,
+    const char *vtimezone, struct file_atomic *pending, struct err *err)
+{
+	struct ops_export_all all;
+	struct ics_calendar cal;
+	struct file_atomic f;
+	char *plan_name, *path;
+	size_t i;
+	int rc;
+
+	memset(&all, 0, sizeof all);
+	all.st = st;
+	all.cfg = cfg;
+	all.dir = dir;
+	all.out = out;
+	all.first = first;
+	all.pending = pending;
+	all.vtimezone = vtimezone;
+	all.plan_name = ops_export_plan_name(st);
+	all.done = xcalloc(out->len - first + 1, sizeof *all.done);
+	all.nvolunteers = out->len - first - 1;
+	all.volunteers = xcalloc(all.nvolunteers + 1, sizeof *all.volunteers);
+	for (i = 0; i < all.nvolunteers; i++) {
+		all.volunteers[i].id = out->items[first + 1 + i].volunteer_id;
+		all.volunteers[i].at = first + 1 + i;
+	}
+	qsort(all.volunteers, all.nvolunteers, sizeof *all.volunteers,
+	    ops_export_key_cmp);
+
+	/* The plan's feed, while its shifts are read. */
+	path = xasprintf("%s/%s", dir, out->items[first].file);
+	if ((rc = file_atomic_open(&f, path, 0644, err)) < 0) {
+		free(path);
+		ops_export_all_fini(&all);
+		return -1;
+	}
+	plan_name = ops_export_plan_name(st);
+	ops_export_ctx_init(&all.plan, &cal, st, cfg, plan_name, vtimezone);
+	rc = ics_writer_open(f.fp, &cal, &all.plan.w, err);
+	if (rc == 0)
+		rc = store_calendar_each(st, NULL, ops_export_all_entry, &all,
+		    err);
+	if (rc == 0)
+		rc = ics_writer_close(all.plan.w, err);
+	else
+		ics_writer_free(all.plan.w);
+	ops_export_ctx_fini(&all.plan);
+	free(plan_name);
+	rc = ops_export_feed_plan_done(&f, path, rc, &out->items[first].result,
+	    err);
+	free(path);
+	all.done[0] = true;
+
+	/* Then each volunteer's, from the rows kept. */
+	all.shifts = xcalloc(all.nrows + 1, sizeof *all.shifts);
+	for (i = 0; i < all.nrows; i++) {
+		all.shifts[i].id = all.rows[i].sh.id;
+		all.shifts[i].at = i;
+	}
+	qsort(all.shifts, all.nrows, sizeof *all.shifts, ops_export_key_cmp);
+	if (rc == 0)
+		rc = store_calendar_notes(st, &all.notes, &all.nnotes, err);
+	if (rc == 0)
+		rc = store_calendar_by_volunteer(st, ops_export_all_volunteer,
+		    &all, err);
+	/* Those without shifts: a calendar with none. */
+	for (i = first + 1; rc == 0 && i < out->len; i++)
+		if (!all.done[i - first])
+			rc = ops_export_all_one(&all, i, NULL, 0, err);
+	ops_export_all_fini(&all);
+	return rc;
+}
+
+/*
+ * What a directory's feeds were made from besides the plan's rows: the
+ * plan's name, domain and zone, the coordinator, the reminder, the
+ * VTIMEZONE and this rooster. Another value means a full export.
+ */
+static char *
+ops_export_fingerprint(struct store *st, const struct ops_config *cfg,
+    const char *vtimezone)
+{
+	char *name = ops_export_plan_name(st);
+	char *domain = store_setting_get(st, "uid_domain");
+	const char *parts[8];
+	char reminder[32];
+	uint64_t h = UINT64_C(14695981039346656037);
+	const unsigned char *p;
+	size_t i;
+
+	snprintf(reminder, sizeof reminder, "%d",
+	    cfg != NULL ? cfg->reminder : 0);
+	parts[0] = name;
+	parts[1] = domain;
+	parts[2] = rtime_zone();
+	parts[3] = vtimezone;
+	parts[4] = cfg != NULL ? cfg->name : NULL;
+	parts[5] = cfg != NULL ? cfg->email : NULL;
+	parts[6] = ROOSTER_VERSION;
+	parts[7] = reminder;
+	/* FNV-1a, each part ended by a byte no text holds. */
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		for (p = (const unsigned char *)(parts[i] != NULL ? parts[i] :
+		    ""); *p != '\0'; p++)
+			h = (h ^ *p) * UINT64_C(1099511628211);
+		h = (h ^ 0xff) * UINT64_C(1099511628211);
+	}
+	free(name);
+	free(domain);
+	return xasprintf("%016llx", (unsigned long long)h);
+}
+
+/* The plan feed's file as found: its identity in the state line. */
+static char *
+ops_export_file_id(const char *dir, const char *file)
+{
+	char *path = xasprintf("%s/%s", dir, file);
+	struct stat sb;
+	char *id;
+
+	if (stat(path, &sb) != 0)
+		id = xstrdup("none");
+	else
+		id = xasprintf("%llu:%lld:%lld.%09ld",
+		    (unsigned long long)sb.st_ino, (long long)sb.st_size,
+		    (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec);
+	free(path);
+	return id;
+}
+
+static int
+ops_export_name_cmp(const void *pa, const void *pb)
+{
+	const char *const *a = pa, *const *b = pb;
+
+	return strcmp(*a, *b);
+}
+
+/* The names of the files in dir, sorted, into *out (NULL: unreadable). */
+static char **
+ops_export_dir_names(const char *dir, size_t *len)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	*len = 0;
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL)
+		if (ops_export_is_feed(de->d_name))
+			*(char **)xarray_push(&v, &n, &cap, sizeof *v) =
+			    xstrdup(de->d_name);
+	closedir(d);
+	qsort(v, n, sizeof *v, ops_export_name_cmp);
+	*len = n;
+	return v != NULL ? v : xcalloc(1, sizeof *v);
+}
+
+static void
+ops_export_names_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static bool
+ops_export_names_has(char *const *v, size_t n, const char *name)
+{
+	return v != NULL && bsearch(&name, v, n, sizeof *v,
+	    ops_export_name_cmp) != NULL;
+}
+
+static int
+ops_export_id_cmp(const void *pa, const void *pb)
+{
+	const int64_t *a = pa, *b = pb;
+
+	return (*a > *b) - (*a < *b);
+}
+
+/*
+ * The feeds to make again since the directory's last export, from the
+ * feed marks: build[i] for out item first + i. False (a full export)
+ * when the directory's state is unknown or another's: no state, another
+ * fingerprint, the plan's file not the one written last, or too many.
+ */
+static bool
+ops_export_feeds_since(struct store *st, const char *dir,
+    const char *state, const char *fingerprint, struct ops_feed_list *out,
+    size_t first, bool *build, struct err *err)
+{
+	char fp[32], fid[128], *now_id;
+	long long since;
+	int64_t *vids = NULL;
+	size_t nvids = 0, nnames = 0, i, n = 0;
+	char **names;
+	bool plan, ok;
+
+	if (state == NULL || sscanf(state, "%lld %31s %127s", &since, fp,
+	    fid) != 3 || strcmp(fp, fingerprint) != 0)
+		return false;
+	now_id = ops_export_file_id(dir, out->items[first].file);
+	ok = strcmp(now_id, fid) == 0;
+	free(now_id);
+	if (!ok || store_calendar_marks_since(st, (int64_t)since, &vids,
+	    &nvids, &plan, err) < 0)
+		return false;
+	names = ops_export_dir_names(dir, &nnames);
+	build[0] = plan;
+	for (i = first + 1; i < out->len; i++) {
+		build[i - first] = bsearch(&out->items[i].volunteer_id, vids,
+		    nvids, sizeof *vids, ops_export_id_cmp) != NULL ||
+		    !ops_export_names_has(names, nnames, out->items[i].file);
+		n += build[i - first];
+	}
+	ops_export_names_free(names, nnames);
+	free(vids);
+	/* Past a quarter of them, one pass over all is cheaper. */
+	return n <= (out->len - first) / 4 + 16;
+}
+
+/*
  * Remove the feeds this plan wrote in dir before that it does not write
  * now (rotated tokens, deleted volunteers), then remember the ones it
- * wrote now. The list is the plan's own (setting feeds_in:<dir>), so the
- * files of other plans sharing dir, and any other file, are left alone.
+ * wrote now and the state they were made in (setting feeds_at:<dir>).
+ * The list is the plan's own (setting feeds_in:<dir>), so the files of
+ * other plans sharing dir, and any other file, are left alone.
  */
 static int
 ops_export_prune(struct store *st, const char *dir,
-    struct ops_feed_list *out, size_t first, struct err *err)
+    struct ops_feed_list *out, size_t first, const char *state,
+    struct err *err)
 {
 	struct strbuf now;
 	struct ops_feed *f;
-	char *real, *key, *before, *name, *next, *path;
+	char *real, *key, *at_key, *before, *name, *next, *path;
+	char **files;
 	size_t i, n = out->len;
-	bool keep;
 	int rc;
 
 	real = realpath(dir, NULL);
 	key = xasprintf("feeds_in:%s", real != NULL ? real : dir);
+	at_key = xasprintf("feeds_at:%s", real != NULL ? real : dir);
 	free(real);
+	files = xcalloc(n - first + 1, sizeof *files);
+	for (i = first; i < n; i++)
+		files[i - first] = out->items[i].file;
+	qsort(files, n - first, sizeof *files, ops_export_name_cmp);
 	before = store_setting_get(st, key);
 	for (name = before; name != NULL && *name != '\0'; name = next) {
 		if ((next = strchr(name, '\n')) != NULL)
 			*next++ = '\0';
 		else
 			next = name + strlen(name);
-		if (!ops_export_is_feed(name))
-			continue;
-		keep = false;
-		for (i = first; i < n && !keep; i++)
-			keep = strcmp(out->items[i].file, name) == 0;
-		if (keep)
+		if (!ops_export_is_feed(name) ||
+		    ops_export_names_has(files, n - first, name))
 			continue;
 		path = xasprintf("%s/%s", dir, name);
 		if (unlink(path) == 0) {
@@ -681,49 +1228,55 @@ ops_export_prune(struct store *st, const char *dir,
 		}
 		free(path);
 	}
-	free(before);
 	strbuf_init(&now);
 	for (i = first; i < n; i++)
 		strbuf_addf(&now, "%s\n", out->items[i].file);
-	if ((rc = store_begin_write(st, err)) == 0)
-		rc = ops_finish(st, store_setting_set(st, key,
-		    strbuf_str(&now), err), err);
+	if (before != NULL) {
+		/* before was cut into lines above: read it again. */
+		free(before);
+		before = store_setting_get(st, key);
+	}
+	if ((rc = store_begin_write(st, err)) == 0) {
+		if (before == NULL || strcmp(before, strbuf_str(&now)) != 0)
+			rc = store_setting_set(st, key, strbuf_str(&now), err);
+		if (rc == 0 && state != NULL)
+			rc = store_setting_set(st, at_key, state, err);
+		rc = ops_finish(st, rc, err);
+	}
+	free(before);
+	free(files);
 	strbuf_fini(&now);
 	free(key);
+	free(at_key);
 	return rc;
 }
 
-int
-ops_export_feeds(struct store *st, const struct ops_config *cfg,
-    const char *dir, struct ops_feed_list *out, struct err *err)
+/*
+ * The volunteers' feeds, by name, after the plan's in out; tokens made
+ * first for those who lack one, all in one transaction. Leaves a read
+ * transaction open in which the list was read.
+ */
+static int
+ops_export_feeds_list(struct store *st, struct ops_feed_list *out,
+    struct err *err)
 {
 	struct store_feed *vols = NULL;
-	struct file_atomic *pending = NULL;
-	char *vtimezone = NULL;
-	time_t now = (time_t)rtime_now();
-	struct tm tm;
 	struct ops_feed *f;
-	char *token = NULL, hex[2 * OPS_EXPORT_TOKEN_BYTES + 1];
-	size_t i, n, nvols = 0, first = out->len;
+	char hex[2 * OPS_EXPORT_TOKEN_BYTES + 1];
+	size_t i, nvols = 0;
 	bool lacking = false;
 	int rc;
 
-	/* Feeds are served to calendar apps: the umask decides. */
-	if (file_dir_ensure(dir, 0777, err) < 0)
-		return -1;
-	/* Tokens first: those who lack one get it, all in one transaction. */
-	rc = ops_export_plan_token(st, &token, err);
-	if (rc == 0) {
-		f = ops_feed_push(out);
-		f->name = ops_export_plan_name(st);
-		f->file = xasprintf("plan-%s.ics", token);
-	}
-	free(token);
-	if (rc == 0 && (rc = store_calendar_feeds(st, &vols, &nvols,
-	    err)) == 0)
+	if ((rc = store_begin_read(st, err)) == 0 &&
+	    (rc = store_calendar_feeds(st, &vols, &nvols, err)) == 0)
 		for (i = 0; i < nvols && !lacking; i++)
 			lacking = vols[i].token == NULL;
-	if (rc == 0 && lacking && (rc = store_begin_write(st, err)) == 0) {
+	if (rc == 0 && lacking) {
+		store_rollback(st);
+		if ((rc = store_begin_write(st, err)) < 0) {
+			store_feed_free(vols, nvols);
+			return -1;
+		}
 		/* Again inside the transaction: another run may have been. */
 		store_feed_free(vols, nvols);
 		rc = store_calendar_feeds(st, &vols, &nvols, err);
@@ -741,6 +1294,12 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 		}
 		if (ops_finish(st, rc, err) < 0)
 			rc = -1;
+		/* What is exported is read in one transaction. */
+		store_feed_free(vols, nvols);
+		vols = NULL;
+		nvols = 0;
+		if (rc == 0 && (rc = store_begin_read(st, err)) == 0)
+			rc = store_calendar_feeds(st, &vols, &nvols, err);
 	}
 	for (i = 0; rc == 0 && i < nvols; i++) {
 		f = ops_feed_push(out);
@@ -749,26 +1308,77 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 		f->file = xasprintf("%s.ics", vols[i].token);
 	}
 	store_feed_free(vols, nvols);
+	return rc;
+}
+
+int
+ops_export_feeds(struct store *st, const struct ops_config *cfg,
+    const char *dir, struct ops_feed_list *out, struct err *err)
+{
+	struct file_atomic *pending = NULL;
+	char *vtimezone = NULL, *fingerprint = NULL, *state = NULL;
+	char *real, *key, *fid, *token = NULL;
+	time_t now = (time_t)rtime_now();
+	struct tm tm;
+	struct ops_feed *f;
+	int64_t top = 0;
+	size_t i, n, first = out->len;
+	bool *build = NULL, full = true;
+	int rc;
+
+	/* Feeds are served to calendar apps: the umask decides. */
+	if (file_dir_ensure(dir, 0777, err) < 0)
+		return -1;
+	rc = ops_export_plan_token(st, &token, err);
+	if (rc == 0) {
+		f = ops_feed_push(out);
+		f->name = ops_export_plan_name(st);
+		f->file = xasprintf("plan-%s.ics", token);
+	}
+	free(token);
+	/* One read from here: the list, the marks and every calendar. */
 	if (rc == 0)
-		rc = store_begin_read(st, err);
-	/*
-	 * One read: every volunteer's name once, and the VTIMEZONE once,
-	 * for all the calendars.
-	 */
-	if (rc == 0)
-		rc = store_calendar_names_keep(st, true, err);
+		rc = ops_export_feeds_list(st, out, err);
 	if (rc == 0) {
 		gmtime_r(&now, &tm);
 		vtimezone = ics_zone_vtimezone(rtime_zone(),
 		    tm.tm_year + 1900 - 1, err);
 		rc = vtimezone != NULL ? 0 : -1;
 	}
+	if (rc == 0)
+		rc = store_calendar_marks_top(st, &top, err);
 	pending = xcalloc(out->len - first + 1, sizeof *pending);
-	for (i = first; rc == 0 && i < out->len; i++)
-		rc = ops_export_feed_file(st, cfg, dir, out->items[i].file,
-		    out->items[i].volunteer_id, vtimezone, &pending[i - first],
-		    &out->items[i].result, err);
+	build = xcalloc(out->len - first + 1, sizeof *build);
+	if (rc == 0) {
+		fingerprint = ops_export_fingerprint(st, cfg, vtimezone);
+		real = realpath(dir, NULL);
+		key = xasprintf("feeds_at:%s", real != NULL ? real : dir);
+		free(real);
+		state = store_setting_get(st, key);
+		free(key);
+		full = !ops_export_feeds_since(st, dir, state, fingerprint,
+		    out, first, build, err);
+		free(state);
+		state = NULL;
+	}
+	/*
+	 * A full export: one pass over everything. Else only the feeds the
+	 * marks name, each by its own statement; the rest are as they were.
+	 */
+	if (rc == 0 && full)
+		rc = ops_export_feeds_all(st, cfg, dir, out, first, vtimezone,
+		    pending, err);
+	for (i = first; rc == 0 && !full && i < out->len; i++) {
+		if (build[i - first])
+			rc = ops_export_feed_file(st, cfg, dir,
+			    out->items[i].file, out->items[i].volunteer_id,
+			    vtimezone, &pending[i - first],
+			    &out->items[i].result, err);
+		else
+			out->items[i].result = "unchanged";
+	}
 	free(vtimezone);
+	free(build);
 	/*
 	 * The changed feeds are complete in their temporary files: one sync
 	 * makes them durable, then each is renamed into place (a reader
@@ -788,9 +1398,16 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 			file_atomic_abort(&pending[i - first]);
 	}
 	free(pending);
-	store_calendar_names_keep(st, false, NULL);
 	store_rollback(st);
-	if (rc == 0)
-		rc = ops_export_prune(st, dir, out, first, err);
+	/* The state the directory is in now, for the next export. */
+	if (rc == 0) {
+		fid = ops_export_file_id(dir, out->items[first].file);
+		state = xasprintf("%lld %s %s", (long long)top, fingerprint,
+		    fid);
+		free(fid);
+		rc = ops_export_prune(st, dir, out, first, state, err);
+	}
+	free(state);
+	free(fingerprint);
 	return rc;
 }

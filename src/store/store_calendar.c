@@ -770,3 +770,146 @@ store_calendar_token_set(struct store *st, int64_t volunteer_id,
 		    "(see 'rooster volunteer list')"), (long long)volunteer_id);
 	return 0;
 }
+
+int
+store_calendar_marks_top(struct store *st, int64_t *top, struct err *err)
+{
+	static const char sql[] = "SELECT coalesce(max(seq), 0) "
+	    "FROM feed_marks";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
+
+	*top = 0;
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*top = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+}
+
+int
+store_calendar_marks_since(struct store *st, int64_t since, int64_t **out,
+    size_t *len, bool *plan, struct err *err)
+{
+	/* A shift's people, and an event's shifts' people, see its change. */
+	static const char sql[] = "SELECT id FROM feed_marks "
+	    "WHERE seq > ?1 AND kind = 'v' "
+	    "UNION SELECT a.volunteer_id FROM feed_marks m "
+	    "JOIN assignments a ON a.shift_id = m.id "
+	    "WHERE m.seq > ?1 AND m.kind = 's' "
+	    "UNION SELECT a.volunteer_id FROM feed_marks m "
+	    "JOIN shifts s ON s.event_id = m.id "
+	    "JOIN assignments a ON a.shift_id = s.id "
+	    "WHERE m.seq > ?1 AND m.kind = 'e' ORDER BY 1";
+	static const char plan_sql[] = "SELECT EXISTS (SELECT 1 FROM "
+	    "feed_marks WHERE seq > ?1 AND kind IN ('s', 'e'))";
+	sqlite3_stmt *stmt;
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	*plan = false;
+	if ((stmt = store_stmt(st, plan_sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, since);
+	rc = sqlite3_step(stmt);
+	*plan = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) != 0;
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err);
+	if ((stmt = store_stmt(st, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, since);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*(int64_t *)xarray_push(&v, &n, &cap, sizeof *v) =
+		    sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc, err);
+	}
+	*out = v;
+	*len = n;
+	return 0;
+}
+
+int
+store_calendar_by_volunteer(struct store *st, store_calendar_shifts_fn *fn,
+    void *arg, struct err *err)
+{
+	/* The covering index assignments_volunteer, in its order. */
+	static const char sql[] = "SELECT volunteer_id, shift_id "
+	    "FROM assignments ORDER BY volunteer_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int64_t *ids = NULL, vid = 0, next;
+	size_t n = 0, cap = 0;
+	int rc = 0, step = SQLITE_DONE;
+
+	if (stmt == NULL)
+		return -1;
+	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		next = sqlite3_column_int64(stmt, 0);
+		if (n > 0 && next != vid) {
+			rc = fn(arg, vid, ids, n, err);
+			n = 0;
+		}
+		vid = next;
+		*(int64_t *)xarray_push(&ids, &n, &cap, sizeof *ids) =
+		    sqlite3_column_int64(stmt, 1);
+	}
+	if (rc == 0 && step == SQLITE_DONE && n > 0)
+		rc = fn(arg, vid, ids, n, err);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_fail(st, step, err);
+	sqlite3_reset(stmt);
+	free(ids);
+	return rc;
+}
+
+int
+store_calendar_notes(struct store *st, struct store_calendar_note **out,
+    size_t *len, struct err *err)
+{
+	static const char sql[] = "SELECT volunteer_id, shift_id, note "
+	    "FROM assignments WHERE note != '' ORDER BY volunteer_id, shift_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	struct store_calendar_note *v = NULL, *x;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		x = xarray_push(&v, &n, &cap, sizeof *v);
+		x->volunteer_id = sqlite3_column_int64(stmt, 0);
+		x->shift_id = sqlite3_column_int64(stmt, 1);
+		x->note = store_col_text(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	*out = v;
+	*len = n;
+	if (rc != SQLITE_DONE) {
+		store_calendar_notes_free(v, n);
+		*out = NULL;
+		*len = 0;
+		return store_fail(st, rc, err);
+	}
+	return 0;
+}
+
+void
+store_calendar_notes_free(struct store_calendar_note *v, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		free(v[i].note);
+	free(v);
+}

@@ -16,6 +16,14 @@
 /* 'Roos': marks a file as a rooster plan (PRAGMA application_id). */
 #define STORE_APPLICATION_ID 0x526f6f73
 
+/*
+ * Raise the feed mark of kind k (a quoted letter) and id to the next seq
+ * (migration 14).
+ */
+#define STORE_MIGRATE_FEED_MARK(k, id) \
+	"INSERT OR REPLACE INTO feed_marks VALUES (" k ", " id ", " \
+	"(SELECT coalesce(max(seq), 0) + 1 FROM feed_marks));"
+
 static const char *const store_migrations[] = {
 	/* 1: the foundation */
 	"CREATE TABLE settings ("
@@ -398,6 +406,65 @@ static const char *const store_migrations[] = {
 	"    VALUES (new.id, new.name_folded, new.email);"
 	"END;"
 	"INSERT INTO volunteers_fts (volunteers_fts) VALUES ('rebuild');",
+	/*
+	 * 14: which feeds changed. export feeds keeps, per directory, the
+	 * highest seq it has published; the next export rebuilds only the
+	 * calendars the marks since then name: 'v' a volunteer's own ('s'
+	 * and 'e' also the plan's), 's' everyone on a shift, 'e' everyone on
+	 * an event's shifts. One row per thing, its seq raised by each edit,
+	 * so the table stays as small as the plan. Deleting a shift, event or
+	 * volunteer reaches the assignments' triggers through the cascade.
+	 */
+	"CREATE TABLE feed_marks ("
+	"  kind TEXT NOT NULL,"
+	"  id INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX feed_marks_seq ON feed_marks (seq);"
+	"CREATE TRIGGER feed_assignment_insert AFTER INSERT ON assignments"
+	"  BEGIN " STORE_MIGRATE_FEED_MARK("'v'", "new.volunteer_id")
+	"  " STORE_MIGRATE_FEED_MARK("'s'", "new.shift_id") " END;"
+	"CREATE TRIGGER feed_assignment_delete AFTER DELETE ON assignments"
+	"  BEGIN " STORE_MIGRATE_FEED_MARK("'v'", "old.volunteer_id")
+	"  " STORE_MIGRATE_FEED_MARK("'s'", "old.shift_id") " END;"
+	"CREATE TRIGGER feed_assignment_update AFTER UPDATE OF volunteer_id,"
+	"  shift_id, status ON assignments WHEN old.volunteer_id IS NOT"
+	"  new.volunteer_id OR old.shift_id IS NOT new.shift_id OR"
+	"  old.status IS NOT new.status BEGIN "
+	STORE_MIGRATE_FEED_MARK("'v'", "old.volunteer_id")
+	STORE_MIGRATE_FEED_MARK("'v'", "new.volunteer_id")
+	STORE_MIGRATE_FEED_MARK("'s'", "old.shift_id")
+	STORE_MIGRATE_FEED_MARK("'s'", "new.shift_id") " END;"
+	/* The note is said to its volunteer alone. */
+	"CREATE TRIGGER feed_assignment_note AFTER UPDATE OF note ON assignments"
+	"  WHEN old.note IS NOT new.note BEGIN "
+	STORE_MIGRATE_FEED_MARK("'v'", "new.volunteer_id") " END;"
+	"CREATE TRIGGER feed_shift_insert AFTER INSERT ON shifts BEGIN "
+	STORE_MIGRATE_FEED_MARK("'s'", "new.id") " END;"
+	"CREATE TRIGGER feed_shift_update AFTER UPDATE ON shifts BEGIN "
+	STORE_MIGRATE_FEED_MARK("'s'", "new.id") " END;"
+	"CREATE TRIGGER feed_shift_delete AFTER DELETE ON shifts BEGIN "
+	STORE_MIGRATE_FEED_MARK("'s'", "old.id") " END;"
+	"CREATE TRIGGER feed_event_insert AFTER INSERT ON events BEGIN "
+	STORE_MIGRATE_FEED_MARK("'e'", "new.id") " END;"
+	"CREATE TRIGGER feed_event_update AFTER UPDATE ON events BEGIN "
+	STORE_MIGRATE_FEED_MARK("'e'", "new.id") " END;"
+	"CREATE TRIGGER feed_event_delete AFTER DELETE ON events BEGIN "
+	STORE_MIGRATE_FEED_MARK("'e'", "old.id") " END;"
+	"CREATE TRIGGER feed_volunteer_insert AFTER INSERT ON volunteers BEGIN "
+	STORE_MIGRATE_FEED_MARK("'v'", "new.id") " END;"
+	"CREATE TRIGGER feed_volunteer_delete AFTER DELETE ON volunteers BEGIN "
+	STORE_MIGRATE_FEED_MARK("'v'", "old.id") " END;"
+	/* The token names the file; the name heads it and is on shifts. */
+	"CREATE TRIGGER feed_volunteer_update AFTER UPDATE OF name, feed_token"
+	"  ON volunteers WHEN old.name IS NOT new.name OR"
+	"  old.feed_token IS NOT new.feed_token BEGIN "
+	STORE_MIGRATE_FEED_MARK("'v'", "new.id")
+	"  INSERT OR REPLACE INTO feed_marks SELECT 's', shift_id,"
+	"    (SELECT coalesce(max(seq), 0) + 1 FROM feed_marks)"
+	"    FROM assignments WHERE volunteer_id = new.id"
+	"    AND old.name IS NOT new.name; END;",
 };
 
 #define STORE_NMIGRATIONS \

@@ -306,6 +306,69 @@ test_writer_stream(void **state)
 	free(buf);
 }
 
+/* One calendar, named name, with two events: through a new writer. */
+static char *
+again_one(struct ics_writer **w, const char *name)
+{
+	struct ics_calendar cal = { ICS_METHOD_PUBLISH, "Org", NULL, AMS,
+	    NULL };
+	struct ics_item item;
+	struct err err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	cal.name = name;
+	if (*w == NULL)
+		assert_int_equal(ics_writer_open(fp, &cal, w, &err), 0);
+	else
+		assert_int_equal(ics_writer_again(*w, fp, name, &err), 0);
+	memset(&item, 0, sizeof item);
+	item.uid = "u1";
+	item.dtstamp = MAR27_1300Z;
+	item.summary = name;
+	item.start = MAR27_1300Z;
+	item.end = MAR28_1200Z;
+	assert_int_equal(ics_writer_add(*w, &item, &err), 0);
+	assert_int_equal(ics_writer_end(*w, &err), 0);
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * int ics_writer_again(struct ics_writer *w, FILE *fp, const char *name,
+ *     struct err *err);
+ * Each calendar begun again is byte for byte one from a writer of its
+ * own, for names libical escapes and folds.
+ */
+static void
+test_writer_again(void **state)
+{
+	static const char *const names[] = { "Plan \xe2\x80\x93 Ana",
+	    HOSTILE, "a;b,c\\d", "Stichting Samen \xe2\x80\x93 "
+	    "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xd8\xb3\xd9\x84"
+	    "\xd8\xa7\xd9\x85 van der Linden-Vermeulen de Groot", "x" };
+	struct ics_writer *many = NULL, *own;
+	char *a, *b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		own = NULL;
+		a = again_one(&many, names[i]);
+		b = again_one(&own, names[i]);
+		assert_string_equal(a, b);
+		assert_int_equal(count_lines(a, "BEGIN:VEVENT"), 1);
+		assert_int_equal(count_lines(a, "BEGIN:VCALENDAR"), 1);
+		assert_int_equal(strcmp(a + strlen(a) - 15,
+		    "END:VCALENDAR\r\n"), 0);
+		ics_writer_free(own);
+		free(a);
+		free(b);
+	}
+	ics_writer_free(many);
+}
+
 /* REQUEST, CANCEL and PUBLISH pass libical's RFC 5546 restrictions. */
 static void
 test_writer_itip_rules(void **state)
@@ -581,6 +644,7 @@ main(void)
 		cmocka_unit_test(test_writer_hostile),
 		cmocka_unit_test(test_writer_lines),
 		cmocka_unit_test(test_writer_stream),
+		cmocka_unit_test(test_writer_again),
 		cmocka_unit_test(test_writer_itip_rules),
 		cmocka_unit_test(test_writer_fast_is_libical),
 	};
