@@ -960,21 +960,15 @@ ops_export_feeds_all(struct store *st, const struct ops_config *cfg,
     const char *dir, struct ops_feed_list *out, size_t first,
     const char *vtimezone, struct file_atomic *pending, struct err *err)
 {
-	struct ops_export_all all;
+	struct ops_export_all all = { .st = st, .cfg = cfg, .dir = dir,
+	    .out = out, .first = first, .pending = pending,
+	    .vtimezone = vtimezone };
 	struct ics_calendar cal;
 	struct file_atomic f;
 	char *plan_name, *path;
 	size_t i;
 	int rc;
 
-	memset(&all, 0, sizeof all);
-	all.st = st;
-	all.cfg = cfg;
-	all.dir = dir;
-	all.out = out;
-	all.first = first;
-	all.pending = pending;
-	all.vtimezone = vtimezone;
 	all.plan_name = ops_export_plan_name(st);
 	all.done = xcalloc(out->len - first + 1, sizeof *all.done);
 	all.nvolunteers = out->len - first - 1;

@@ -774,19 +774,30 @@ store_calendar_token_set(struct store *st, int64_t volunteer_id,
 int
 store_calendar_marks_top(struct store *st, int64_t *top, struct err *err)
 {
-	static const char sql[] = "SELECT coalesce(max(seq), 0) "
-	    "FROM feed_marks";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
-
 	*top = 0;
-	if (stmt == NULL)
-		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*top = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+	return store_int(st, err, top, "SELECT coalesce(max(seq), 0) "
+	    "FROM feed_marks", "") < 0 ? -1 : 0;
+}
+
+/* Rows gathered by store_rows. */
+struct store_calendar_ids {
+	int64_t	*v;
+	size_t	 len, cap;
+};
+
+struct store_calendar_notes {
+	struct store_calendar_note *v;
+	size_t	 len, cap;
+};
+
+/* store_rows: one id into the array at arg. */
+static void
+store_calendar_id_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_calendar_ids *ids = arg;
+
+	*(int64_t *)xarray_push(&ids->v, &ids->len, &ids->cap,
+	    sizeof *ids->v) = sqlite3_column_int64(stmt, 0);
 }
 
 int
@@ -803,38 +814,24 @@ store_calendar_marks_since(struct store *st, int64_t since, int64_t **out,
 	    "JOIN shifts s ON s.event_id = m.id "
 	    "JOIN assignments a ON a.shift_id = s.id "
 	    "WHERE m.seq > ?1 AND m.kind = 'e' ORDER BY 1";
-	static const char plan_sql[] = "SELECT EXISTS (SELECT 1 FROM "
-	    "feed_marks WHERE seq > ?1 AND kind IN ('s', 'e'))";
-	sqlite3_stmt *stmt;
-	int64_t *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
+	struct store_calendar_ids ids = { NULL, 0, 0 };
+	int64_t any = 0;
 
 	*out = NULL;
 	*len = 0;
 	*plan = false;
-	if ((stmt = store_stmt(st, plan_sql, err)) == NULL)
+	if (store_int(st, err, &any, "SELECT EXISTS (SELECT 1 FROM "
+	    "feed_marks WHERE seq > ?1 AND kind IN ('s', 'e'))", "i",
+	    since) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, since);
-	rc = sqlite3_step(stmt);
-	*plan = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0) != 0;
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err);
-	if ((stmt = store_stmt(st, sql, err)) == NULL)
+	*plan = any != 0;
+	if (store_rows(st, store_query(st, err, sql, "i", since),
+	    store_calendar_id_row, &ids, err) < 0) {
+		free(ids.v);
 		return -1;
-	sqlite3_bind_int64(stmt, 1, since);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		*(int64_t *)xarray_push(&v, &n, &cap, sizeof *v) =
-		    sqlite3_column_int64(stmt, 0);
 	}
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(st, rc, err);
-	}
-	*out = v;
-	*len = n;
+	*out = ids.v;
+	*len = ids.len;
 	return 0;
 }
 
@@ -843,9 +840,8 @@ store_calendar_by_volunteer(struct store *st, store_calendar_shifts_fn *fn,
     void *arg, struct err *err)
 {
 	/* The covering index assignments_volunteer, in its order. */
-	static const char sql[] = "SELECT volunteer_id, shift_id "
-	    "FROM assignments ORDER BY volunteer_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	sqlite3_stmt *stmt = store_query(st, err, "SELECT volunteer_id, "
+	    "shift_id FROM assignments ORDER BY volunteer_id", "");
 	int64_t *ids = NULL, vid = 0, next;
 	size_t n = 0, cap = 0;
 	int rc = 0, step = SQLITE_DONE;
@@ -864,43 +860,43 @@ store_calendar_by_volunteer(struct store *st, store_calendar_shifts_fn *fn,
 	}
 	if (rc == 0 && step == SQLITE_DONE && n > 0)
 		rc = fn(arg, vid, ids, n, err);
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = store_fail(st, step, err);
-	sqlite3_reset(stmt);
 	free(ids);
-	return rc;
+	if (rc < 0) {
+		sqlite3_reset(stmt);
+		return -1;
+	}
+	return store_end(st, stmt, step, err);
+}
+
+/* store_rows: one note into the list at arg. */
+static void
+store_calendar_note_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_calendar_notes *notes = arg;
+	struct store_calendar_note note = { sqlite3_column_int64(stmt, 0),
+	    sqlite3_column_int64(stmt, 1), store_col_text(stmt, 2) };
+
+	*(struct store_calendar_note *)xarray_push(&notes->v, &notes->len,
+	    &notes->cap, sizeof note) = note;
 }
 
 int
 store_calendar_notes(struct store *st, struct store_calendar_note **out,
     size_t *len, struct err *err)
 {
-	static const char sql[] = "SELECT volunteer_id, shift_id, note "
-	    "FROM assignments WHERE note != '' ORDER BY volunteer_id, shift_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	struct store_calendar_note *v = NULL, *x;
-	size_t n = 0, cap = 0;
-	int rc;
+	struct store_calendar_notes notes = { NULL, 0, 0 };
 
 	*out = NULL;
 	*len = 0;
-	if (stmt == NULL)
+	if (store_rows(st, store_query(st, err, "SELECT volunteer_id, "
+	    "shift_id, note FROM assignments WHERE note != '' "
+	    "ORDER BY volunteer_id, shift_id", ""), store_calendar_note_row,
+	    &notes, err) < 0) {
+		store_calendar_notes_free(notes.v, notes.len);
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		x = xarray_push(&v, &n, &cap, sizeof *v);
-		x->volunteer_id = sqlite3_column_int64(stmt, 0);
-		x->shift_id = sqlite3_column_int64(stmt, 1);
-		x->note = store_col_text(stmt, 2);
 	}
-	sqlite3_reset(stmt);
-	*out = v;
-	*len = n;
-	if (rc != SQLITE_DONE) {
-		store_calendar_notes_free(v, n);
-		*out = NULL;
-		*len = 0;
-		return store_fail(st, rc, err);
-	}
+	*out = notes.v;
+	*len = notes.len;
 	return 0;
 }
 
