@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rooster/ops.h"
 #include "tui_curses.h"
 #include "tui_pane.h"
 
@@ -203,6 +204,34 @@ tui_pane_done(struct tui *tui, int rc, const struct err *err,
 	}
 	tui_status_message(tui, "%s", done);
 	return TUI_HANDLED | TUI_RELOAD;
+}
+
+int
+tui_pane_drop_answer(struct tui *tui, int key, const struct tui_ask *ask)
+{
+	static const char *const done[] = {
+		N_("event deleted"), N_("event cancelled"), N_("shift deleted"),
+		N_("volunteer deleted")
+	};
+	struct err err;
+	int rc;
+
+	(void)key;
+	switch (ask->b) {
+	case TUI_DROP_EVENT:
+		rc = ops_event_delete(tui->st, ask->a, &err);
+		break;
+	case TUI_DROP_EVENT_CANCEL:
+		rc = ops_event_cancel(tui->st, ask->a, &err);
+		break;
+	case TUI_DROP_SHIFT:
+		rc = ops_shift_delete(tui->st, ask->a, &err);
+		break;
+	default:
+		rc = ops_volunteer_delete(tui->st, ask->a, &err);
+		break;
+	}
+	return tui_pane_done(tui, rc, &err, _(done[ask->b]));
 }
 
 struct tui_pane *

@@ -53,4 +53,13 @@ void tui_pane_draw_rows(struct tui_pane *p, struct tui_rect r, bool focused,
 int tui_pane_done(struct tui *tui, int rc, const struct err *err,
     const char *done);
 
+/* What y to "delete ...? y/n" does to row ask->a (ask->b is one of these). */
+enum tui_pane_drop {
+	TUI_DROP_EVENT = 0,
+	TUI_DROP_EVENT_CANCEL,
+	TUI_DROP_SHIFT,
+	TUI_DROP_VOLUNTEER
+};
+int tui_pane_drop_answer(struct tui *tui, int key, const struct tui_ask *ask);
+
 #endif /* ROOSTER_TUI_PANE_H */

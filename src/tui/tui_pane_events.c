@@ -151,30 +151,6 @@ tui_pane_events_selected(struct tui *tui)
 	return ev != NULL ? ev->id : 0;
 }
 
-static int
-tui_pane_events_delete_answer(struct tui *tui, int key,
-    const struct tui_ask *ask)
-{
-	struct err err;
-	int rc;
-
-	(void)key;
-	rc = ops_event_delete(tui->st, ask->a, &err);
-	return tui_pane_done(tui, rc, &err, _("event deleted"));
-}
-
-static int
-tui_pane_events_cancel_answer(struct tui *tui, int key,
-    const struct tui_ask *ask)
-{
-	struct err err;
-	int rc;
-
-	(void)key;
-	rc = ops_event_cancel(tui->st, ask->a, &err);
-	return tui_pane_done(tui, rc, &err, _("event cancelled"));
-}
-
 /* o this one, f this and following, a all: for one of a series. */
 static int
 tui_pane_events_scope_answer(struct tui *tui, int key,
@@ -337,8 +313,9 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 			tui_pane_events_ask_scope(tui, ev, title, true);
 			break;
 		}
-		tui_status_ask(tui, "y", tui_pane_events_delete_answer, ev->id,
-		    0, _("delete event '%s' with its shifts? y/n"), title);
+		tui_status_ask(tui, "y", tui_pane_drop_answer, ev->id,
+		    TUI_DROP_EVENT, _("delete event '%s' with its shifts? "
+		    "y/n"), title);
 		break;
 	case TUI_ACT_CANCEL_EVENT:
 		if (ev->status == EVENT_CANCELLED) {
@@ -350,8 +327,8 @@ tui_pane_events_handle(struct tui *tui, struct tui_pane *p,
 			tui_pane_events_ask_scope(tui, ev, title, false);
 			break;
 		}
-		tui_status_ask(tui, "y", tui_pane_events_cancel_answer, ev->id,
-		    0, _("cancel event '%s'? y/n"), title);
+		tui_status_ask(tui, "y", tui_pane_drop_answer, ev->id,
+		    TUI_DROP_EVENT_CANCEL, _("cancel event '%s'? y/n"), title);
 		break;
 	case TUI_ACT_COPY_EVENT:
 		tui_pane_events_copy_open(tui, ev, title);

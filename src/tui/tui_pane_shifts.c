@@ -287,18 +287,6 @@ tui_pane_shifts_draw(struct tui *tui, struct tui_pane *p, struct tui_rect r,
 	    _(" no shifts yet (a adds one)"));
 }
 
-static int
-tui_pane_shifts_delete_answer(struct tui *tui, int key,
-    const struct tui_ask *ask)
-{
-	struct err err;
-	int rc;
-
-	(void)key;
-	rc = ops_shift_delete(tui->st, ask->a, &err);
-	return tui_pane_done(tui, rc, &err, _("shift deleted"));
-}
-
 int
 tui_pane_shifts_unassign_answer(struct tui *tui, int key,
     const struct tui_ask *ask)
@@ -384,8 +372,8 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 			    a->volunteer_id, _("remove %s from %s? y/n"), name,
 			    sh->role);
 		else
-			tui_status_ask(tui, "y", tui_pane_shifts_delete_answer,
-			    sh->id, 0, _("delete shift '%s' with its "
+			tui_status_ask(tui, "y", tui_pane_drop_answer,
+			    sh->id, TUI_DROP_SHIFT, _("delete shift '%s' with its "
 			    "assignments? y/n"), sh->role);
 		break;
 	case TUI_ACT_ASSIGN:

@@ -80,18 +80,6 @@ tui_pane_volunteers_draw(struct tui *tui, struct tui_pane *p,
 }
 
 static int
-tui_pane_volunteers_delete_answer(struct tui *tui, int key,
-    const struct tui_ask *ask)
-{
-	struct err err;
-	int rc;
-
-	(void)key;
-	rc = ops_volunteer_delete(tui->st, ask->a, &err);
-	return tui_pane_done(tui, rc, &err, _("volunteer deleted"));
-}
-
-static int
 tui_pane_volunteers_handle(struct tui *tui, struct tui_pane *p,
     enum tui_action action)
 {
@@ -126,8 +114,8 @@ tui_pane_volunteers_handle(struct tui *tui, struct tui_pane *p,
 		return TUI_HANDLED | TUI_DRAW;
 	case TUI_ACT_DELETE:
 		name = text_sanitize(v->name);
-		tui_status_ask(tui, "y", tui_pane_volunteers_delete_answer,
-		    v->id, 0, _("delete volunteer %s and their assignments? "
+		tui_status_ask(tui, "y", tui_pane_drop_answer,
+		    v->id, TUI_DROP_VOLUNTEER, _("delete volunteer %s and their assignments? "
 		    "y/n"),
 		    name);
 		free(name);
