@@ -247,6 +247,12 @@ char *text_lower(const char *s);
 int text_casecmp(const char *a, const char *b);
 /* True if the comma-separated list contains item (ASCII case-insensitive). */
 bool text_list_has(const char *list, const char *item);
+/*
+ * The next item of a comma-separated list at *p (NULL or "" is empty):
+ * *item and *len get it without the spaces around it, *p moves past it.
+ * False at the end. `while (text_list_next(&p, &item, &len))` walks one.
+ */
+bool text_list_next(const char **p, const char **item, size_t *len);
 /* Trim spaces around each comma-separated item, drop empty ones. Caller frees. */
 char *text_list_normalize(const char *list);
 

@@ -144,28 +144,19 @@ volunteer_has_skill(const char *skills, const char *role)
 static bool
 volunteer_speaks_any(const char *spoken, const char *asked)
 {
-	const char *p = asked, *end;
+	const char *p = asked, *it;
 	char item[64];
 	size_t n;
 	bool any = false;
 
-	if (asked == NULL)
-		return true;
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		end = p + strcspn(p, ",");
-		n = (size_t)(end - p);
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n > 0 && n < sizeof item) {
-			memcpy(item, p, n);
-			item[n] = '\0';
-			any = true;
-			if (text_list_has(spoken, item))
-				return true;
-		}
-		p = end;
+	while (text_list_next(&p, &it, &n)) {
+		if (n >= sizeof item)
+			continue;
+		memcpy(item, it, n);
+		item[n] = '\0';
+		any = true;
+		if (text_list_has(spoken, item))
+			return true;
 	}
 	return !any;
 }

@@ -265,27 +265,27 @@ store_run(struct store *st, struct err *err, const char *sql,
 	return store_step_done(st, stmt, err);
 }
 
-/* Step the query sql with the values in ap once; its result code. */
+/*
+ * Column 0 of the first row of sql with the values in ap into *ival or,
+ * unless it is NULL, as a copy into *tval: store_int() and store_text().
+ */
 static int
-store_first(struct store *st, struct err *err, const char *sql,
-    sqlite3_stmt **stmtp, const char *fmt, va_list ap)
+store_value(struct store *st, struct err *err, const char *sql,
+    int64_t *ival, char **tval, const char *fmt, va_list ap)
 {
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc;
 
-	*stmtp = stmt;
 	if (stmt == NULL)
 		return -1;
 	store_bind_va(stmt, fmt, ap);
-	return sqlite3_step(stmt);
-}
-
-/* 1 for a row, 0 for none, else -1 with err; resets stmt. */
-static int
-store_first_end(struct store *st, sqlite3_stmt *stmt, int rc,
-    struct err *err)
-{
-	if (stmt == NULL)
-		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && ival != NULL)
+		*ival = sqlite3_column_int64(stmt, 0);
+	else if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+		*tval = store_col_text(stmt, 0);
+	else if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW)
 		return 1;
@@ -296,34 +296,26 @@ int
 store_int(struct store *st, struct err *err, int64_t *value,
     const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt *stmt;
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
-	rc = store_first(st, err, sql, &stmt, fmt, ap);
+	rc = store_value(st, err, sql, value, NULL, fmt, ap);
 	va_end(ap);
-	if (rc == SQLITE_ROW)
-		*value = sqlite3_column_int64(stmt, 0);
-	return store_first_end(st, stmt, rc, err);
+	return rc;
 }
 
 int
 store_text(struct store *st, struct err *err, char **value, const char *sql,
     const char *fmt, ...)
 {
-	sqlite3_stmt *stmt;
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
-	rc = store_first(st, err, sql, &stmt, fmt, ap);
+	rc = store_value(st, err, sql, NULL, value, fmt, ap);
 	va_end(ap);
-	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_NULL)
-		rc = SQLITE_DONE;
-	else if (rc == SQLITE_ROW)
-		*value = store_col_text(stmt, 0);
-	return store_first_end(st, stmt, rc, err);
+	return rc;
 }
 
 int

@@ -56,6 +56,32 @@ store_log_describe_about(struct store *st, int64_t change_id,
 }
 
 /*
+ * Column 0 of sql's first row for id as text (NULL when there is none
+ * or it is NULL), and columns 1 to n of the same row as integers into
+ * nums.
+ */
+static char *
+store_log_describe_row(struct store *st, const char *sql, int64_t id,
+    int64_t *nums, int n)
+{
+	sqlite3_stmt *stmt = id > 0 ? store_query(st, NULL, sql, "i", id) :
+	    NULL;
+	char *s = NULL;
+	int i;
+
+	if (stmt == NULL)
+		return NULL;
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+		s = store_col_text(stmt, 0);
+		for (i = 0; i < n; i++)
+			nums[i] = sqlite3_column_int64(stmt, i + 1);
+	}
+	sqlite3_reset(stmt);
+	return s;
+}
+
+/*
  * Column 0 of sql's first row for id: the table as it is now, else the
  * last image the log kept of it. NULL when neither has it. Things
  * neither knows are named "#id".
@@ -63,11 +89,7 @@ store_log_describe_about(struct store *st, int64_t change_id,
 static char *
 store_log_describe_text(struct store *st, const char *sql, int64_t id)
 {
-	char *s = NULL;
-
-	if (id > 0)
-		(void)store_text(st, NULL, &s, sql, "i", id);
-	return s;
+	return store_log_describe_row(st, sql, id, NULL, 0);
 }
 
 /* A volunteer's name. */
@@ -114,21 +136,10 @@ store_log_describe_event(struct store *st, int64_t id)
 	    "'$.title'), json_extract(i, '$.start_at') FROM (SELECT "
 	    "coalesce(after, before) AS i, id FROM change_rows WHERE tbl = "
 	    "'events' AND row_id = ?1 ORDER BY id DESC LIMIT 1))";
-	sqlite3_stmt *stmt;
-	struct err err;
-	char day[32], *title = NULL, *s;
+	char day[32], *title, *s;
 	int64_t start = 0;
 
-	if (id > 0 && (stmt = store_stmt(st, sql, &err)) != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		if (sqlite3_step(stmt) == SQLITE_ROW &&
-		    sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
-			title = store_col_text(stmt, 0);
-			start = sqlite3_column_int64(stmt, 1);
-		}
-		sqlite3_reset(stmt);
-	}
-	if (title == NULL)
+	if ((title = store_log_describe_row(st, sql, id, &start, 1)) == NULL)
 		return xasprintf("#%lld", (long long)id);
 	store_log_describe_day(start, day, sizeof day);
 	s = xasprintf("%s %s", title, day);
@@ -150,25 +161,13 @@ store_log_describe_shift(struct store *st, int64_t id)
 	    "id = ?1 UNION ALL SELECT * FROM (SELECT json_extract("
 	    "coalesce(after, before), '$.title') FROM change_rows WHERE "
 	    "tbl = 'events' AND row_id = ?1 ORDER BY id DESC LIMIT 1)";
-	sqlite3_stmt *stmt;
-	struct err err;
-	char day[32], *role = NULL, *title, *s;
-	int64_t event_id = 0, start = 0;
+	char day[32], *role, *title, *s;
+	int64_t nums[2] = { 0, 0 };	/* event id, start */
 
-	if (id > 0 && (stmt = store_stmt(st, sql, &err)) != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		if (sqlite3_step(stmt) == SQLITE_ROW &&
-		    sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
-			role = store_col_text(stmt, 0);
-			event_id = sqlite3_column_int64(stmt, 1);
-			start = sqlite3_column_int64(stmt, 2);
-		}
-		sqlite3_reset(stmt);
-	}
-	if (role == NULL)
+	if ((role = store_log_describe_row(st, sql, id, nums, 2)) == NULL)
 		return xasprintf("#%lld", (long long)id);
-	store_log_describe_day(start, day, sizeof day);
-	title = store_log_describe_text(st, sql_title, event_id);
+	store_log_describe_day(nums[1], day, sizeof day);
+	title = store_log_describe_text(st, sql_title, nums[0]);
 	s = title != NULL ? xasprintf("%s \u2013 %s %s", role, title, day) :
 	    xasprintf("%s %s", role, day);
 	free(title);

@@ -100,14 +100,16 @@ file_atomic_open(struct file_atomic *f, const char *path, mode_t mode,
 	return 0;
 }
 
-int
-file_atomic_flush(struct file_atomic *f, struct err *err)
+/* Flush and close f's stream, with fsync first if sync. */
+static int
+file_atomic_end(struct file_atomic *f, bool sync, struct err *err)
 {
 	int rc = 0;
 
 	if (f->fp == NULL)
 		return 0;
-	if (fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0)
+	if (fflush(f->fp) != 0 || ferror(f->fp) ||
+	    (sync && fsync(fileno(f->fp)) != 0))
 		rc = file_atomic_fail(f->path, errno != 0 ? errno : EIO, err);
 	if (fclose(f->fp) != 0 && rc == 0)
 		rc = file_atomic_fail(f->path, errno, err);
@@ -116,18 +118,15 @@ file_atomic_flush(struct file_atomic *f, struct err *err)
 }
 
 int
+file_atomic_flush(struct file_atomic *f, struct err *err)
+{
+	return file_atomic_end(f, true, err);
+}
+
+int
 file_atomic_close(struct file_atomic *f, struct err *err)
 {
-	int rc = 0;
-
-	if (f->fp == NULL)
-		return 0;
-	if (fflush(f->fp) != 0 || ferror(f->fp))
-		rc = file_atomic_fail(f->path, errno != 0 ? errno : EIO, err);
-	if (fclose(f->fp) != 0 && rc == 0)
-		rc = file_atomic_fail(f->path, errno, err);
-	f->fp = NULL;
-	return rc;
+	return file_atomic_end(f, false, err);
 }
 
 int

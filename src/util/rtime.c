@@ -407,6 +407,17 @@ rtime_month_in(const char *zone, int64_t t)
 	return (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
 }
 
+/* Local midnight of the first day of tm's month plus months. */
+static int64_t
+rtime_month_first(struct tm tm, int months)
+{
+	tm.tm_mon += months;
+	tm.tm_mday = 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
 void
 rtime_month_span(const char *zone, int64_t t, int64_t *start, int64_t *end)
 {
@@ -415,15 +426,8 @@ rtime_month_span(const char *zone, int64_t t, int64_t *start, int64_t *end)
 
 	rtime_use(zone);
 	localtime_r(&tt, &tm);
-	tm.tm_mday = 1;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	*start = (int64_t)mktime(&tm);
-	tm.tm_mon++;
-	tm.tm_mday = 1;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	*end = (int64_t)mktime(&tm);
+	*start = rtime_month_first(tm, 0);
+	*end = rtime_month_first(tm, 1);
 	rtime_display();
 }
 

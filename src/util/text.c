@@ -302,31 +302,46 @@ text_casecmp(const char *a, const char *b)
 }
 
 bool
+text_list_next(const char **p, const char **item, size_t *len)
+{
+	const char *s = *p, *end;
+	size_t n;
+
+	if (s == NULL)
+		return false;
+	while (*s == ' ' || *s == ',')
+		s++;
+	if (*s == '\0') {
+		*p = s;
+		return false;
+	}
+	end = s + strcspn(s, ",");
+	n = (size_t)(end - s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	*item = s;
+	*len = n;
+	*p = end;
+	return true;
+}
+
+bool
 text_list_has(const char *list, const char *item)
 {
-	const char *p = list, *end;
-	size_t n, len;
+	const char *p = list, *it;
+	size_t n, i, len;
 
 	if (list == NULL || item == NULL)
 		return false;
 	len = strlen(item);
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		end = p + strcspn(p, ",");
-		n = (size_t)(end - p);
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n == len && n > 0) {
-			size_t i;
-
-			for (i = 0; i < n && tolower((unsigned char)p[i]) ==
-			    tolower((unsigned char)item[i]); i++)
-				;
-			if (i == n)
-				return true;
-		}
-		p = end;
+	while (text_list_next(&p, &it, &n)) {
+		if (n != len)
+			continue;
+		for (i = 0; i < n && tolower((unsigned char)it[i]) ==
+		    tolower((unsigned char)item[i]); i++)
+			;
+		if (i == n)
+			return true;
 	}
 	return false;
 }
@@ -335,23 +350,14 @@ char *
 text_list_normalize(const char *list)
 {
 	struct strbuf sb;
-	const char *p = list, *end;
+	const char *p = list, *it;
 	size_t n;
 
 	strbuf_init(&sb);
-	while (p != NULL && *p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		end = p + strcspn(p, ",");
-		n = (size_t)(end - p);
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n > 0) {
-			if (sb.len > 0)
-				strbuf_addc(&sb, ',');
-			strbuf_add(&sb, p, n);
-		}
-		p = end;
+	while (text_list_next(&p, &it, &n)) {
+		if (sb.len > 0)
+			strbuf_addc(&sb, ',');
+		strbuf_add(&sb, it, n);
 	}
 	return strbuf_detach(&sb);
 }
