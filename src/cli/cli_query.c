@@ -99,27 +99,37 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 	cli_table_json(t, ev->all_day ? "true" : "false");
 }
 
+/*
+ * The columns every shift table starts with, filled by cli_shift_cells():
+ * `shift list`, `event show` and `gaps`.
+ */
+#define CLI_SHIFT_COLUMNS \
+	{ "id", N_("ID"), CLI_INT, CLI_BOTH }, \
+	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH | CLI_DROP }, \
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE }, \
+	{ "start", N_("START"), CLI_TIME, CLI_DATA }, \
+	{ "end", N_("END"), CLI_TIME, CLI_DATA }, \
+	{ "role_shown", N_("ROLE"), CLI_TEXT, \
+	    CLI_TABLE | CLI_FLEX | CLI_KEEP }, \
+	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA }, \
+	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA }, \
+	{ "needed", N_("NEEDED"), CLI_INT, CLI_DATA }, \
+	{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_DATA }, \
+	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE }
+
 const struct cli_column cli_shift_columns[] = {
-	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH | CLI_DROP },
-	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
-	{ "start", N_("START"), CLI_TIME, CLI_DATA },
-	{ "end", N_("END"), CLI_TIME, CLI_DATA },
-	{ "role_shown", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
-	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
-	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },
-	{ "needed", N_("NEEDED"), CLI_INT, CLI_DATA },
-	{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_DATA },
-	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
+	CLI_SHIFT_COLUMNS,
 	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
 };
 const size_t cli_shift_ncolumns =
     sizeof cli_shift_columns / sizeof cli_shift_columns[0];
 
-void
-cli_shift_row(struct cli_table *t, const struct shift *sh)
+/* A new row of t with the CLI_SHIFT_COLUMNS of sh, staff as its staffing. */
+static void
+cli_shift_cells(struct cli_table *t, const struct shift *sh,
+    const char *staff)
 {
-	char staff[48], when[64], role[160];
+	char when[64], role[160];
 
 	cli_table_row(t);
 	cli_table_int(t, sh->id);
@@ -134,8 +144,16 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 	cli_table_text(t, sh->language);
 	cli_table_int(t, sh->needed);
 	cli_table_int(t, sh->assigned);
-	shift_staffing(sh, staff, sizeof staff);
 	cli_table_text(t, staff);
+}
+
+void
+cli_shift_row(struct cli_table *t, const struct shift *sh)
+{
+	char staff[48];
+
+	shift_staffing(sh, staff, sizeof staff);
+	cli_shift_cells(t, sh, staff);
 	cli_table_text(t, sh->event_title);
 }
 
@@ -266,17 +284,7 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
  * counted are drafts (planned, not yet invited).
  */
 static const struct cli_column cli_query_gap_columns[] = {
-	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-	{ "event_id", N_("EVENT"), CLI_INT, CLI_BOTH | CLI_DROP },
-	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
-	{ "start", N_("START"), CLI_TIME, CLI_DATA },
-	{ "end", N_("END"), CLI_TIME, CLI_DATA },
-	{ "role_shown", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
-	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
-	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },
-	{ "needed", N_("NEEDED"), CLI_INT, CLI_DATA },
-	{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_DATA },
-	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
+	CLI_SHIFT_COLUMNS,
 	{ "missing", N_("MISSING"), CLI_INT, CLI_BOTH },
 	{ "event_title", N_("TITLE"), CLI_TEXT, CLI_DATA },
 	{ "location", N_("LOCATION"), CLI_TEXT, CLI_DATA },
@@ -319,7 +327,7 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	const struct shift *sh;
 	struct cli_table t;
 	struct err err;
-	char staff[48], when[64], role[160], *unconfirmed;
+	char staff[48], *unconfirmed;
 	size_t i, j;
 	int planned;
 
@@ -353,22 +361,9 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 			shift_list_free(&list);
 			return cli_fail(&err);
 		}
-		cli_table_row(&t);
-		cli_table_int(&t, sh->id);
-		cli_table_int(&t, sh->event_id);
-		cli_when(sh->start, sh->end, when, sizeof when);
-		cli_table_text(&t, when);
-		cli_table_time(&t, sh->start);
-		cli_table_time(&t, sh->end);
-		shift_role_text(sh->role, sh->language, role, sizeof role);
-		cli_table_text(&t, role);
-		cli_table_text(&t, sh->role);
-		cli_table_text(&t, sh->language);
-		cli_table_int(&t, sh->needed);
-		cli_table_int(&t, sh->assigned);
 		snprintf(staff, sizeof staff, "%d/%d", sh->assigned,
 		    sh->needed);
-		cli_table_text(&t, staff);
+		cli_shift_cells(&t, sh, staff);
 		cli_table_int(&t, shift_missing(sh));
 		cli_table_text(&t, sh->event_title);
 		cli_table_text(&t, sh->event_location);

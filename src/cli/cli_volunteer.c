@@ -348,32 +348,35 @@ cli_team_add(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* team join and team leave: the volunteer into or out of the team. */
+static int
+cli_team_member(struct cli_ctx *ctx, bool join)
+{
+	int64_t team = cli_arg_id(ctx, "team");
+	int64_t volunteer = cli_arg_id(ctx, "volunteer");
+	struct err err;
+	int rc;
+
+	err_clear(&err);
+	rc = join ? ops_team_join(ctx->st, team, volunteer, &err) :
+	    ops_team_leave(ctx->st, team, volunteer, &err);
+	return rc < 0 ? cli_fail(&err) : CLI_OK;
+}
+
 int
 cli_team_join(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct err err;
-
 	(void)argc;
 	(void)argv;
-	err_clear(&err);
-	if (ops_team_join(ctx->st, cli_arg_id(ctx, "team"), cli_arg_id(ctx,
-	    "volunteer"), &err) < 0)
-		return cli_fail(&err);
-	return CLI_OK;
+	return cli_team_member(ctx, true);
 }
 
 int
 cli_team_leave(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct err err;
-
 	(void)argc;
 	(void)argv;
-	err_clear(&err);
-	if (ops_team_leave(ctx->st, cli_arg_id(ctx, "team"), cli_arg_id(ctx,
-	    "volunteer"), &err) < 0)
-		return cli_fail(&err);
-	return CLI_OK;
+	return cli_team_member(ctx, false);
 }
 
 int
