@@ -95,17 +95,14 @@ ops_volunteer_edit(struct store *st, struct volunteer *v, struct err *err)
 int
 ops_volunteer_delete(struct store *st, int64_t id, struct err *err)
 {
-	struct volunteer v;
 	int rc;
 
+	/* An unknown id is ERR_NOT_FOUND from the delete itself. */
 	if (store_begin_write(st, err) < 0)
 		return -1;
-	if ((rc = store_volunteer_get(st, id, &v, err)) < 0)
-		return ops_finish(st, rc, err);
 	rc = store_volunteer_delete(st, id, err);
 	rc = ops_log(st, rc, err, "volunteer delete", "volunteer", id,
 	    "deleted volunteer %lld", (long long)id);
-	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
 }
 

@@ -440,37 +440,41 @@ rtime_locale_is_c(void)
 	    strcmp(loc, "POSIX") == 0 || strncmp(loc, "C.", 2) == 0;
 }
 
-void
-rtime_format_show(int64_t t, char *buf, size_t size)
+/*
+ * t as people read it: in the C locale as iso, else with this_year's
+ * format when t is in the current year and other_year's when not.
+ */
+static void
+rtime_format_near(int64_t t, const char *iso, const char *this_year,
+    const char *other_year, char *buf, size_t size)
 {
 	struct tm tm, now;
 
 	if (rtime_locale_is_c()) {
-		rtime_format_when(t, buf, size);
+		rtime_format(t, iso, buf, size);
 		return;
 	}
 	rtime_local(t, &tm);
 	rtime_local(rtime_now(), &now);
+	rtime_format(t, tm.tm_year == now.tm_year ? this_year : other_year,
+	    buf, size);
+}
+
+void
+rtime_format_show(int64_t t, char *buf, size_t size)
+{
 	/* TRANSLATORS: strftime formats of a date and time in tables and
 	 * on the screen; %-d is the day without a leading zero. */
-	rtime_format(t, tm.tm_year == now.tm_year ? _("%a %-d %b %H:%M") :
+	rtime_format_near(t, "%Y-%m-%d %H:%M", _("%a %-d %b %H:%M"),
 	    _("%a %-d %b %Y %H:%M"), buf, size);
 }
 
 void
 rtime_format_day(int64_t t, char *buf, size_t size)
 {
-	struct tm tm, now;
-
-	if (rtime_locale_is_c()) {
-		rtime_format(t, "%Y-%m-%d", buf, size);
-		return;
-	}
-	rtime_local(t, &tm);
-	rtime_local(rtime_now(), &now);
 	/* TRANSLATORS: strftime formats of a day. */
-	rtime_format(t, tm.tm_year == now.tm_year ? _("%a %-d %b") :
-	    _("%a %-d %b %Y"), buf, size);
+	rtime_format_near(t, "%Y-%m-%d", _("%a %-d %b"), _("%a %-d %b %Y"), buf,
+	    size);
 }
 
 int
