@@ -47,60 +47,51 @@ cli_table_row(struct cli_table *t)
 	t->fill = 0;
 }
 
+/* The next cell of the last row, of type type. */
 static struct cli_cell *
-cli_table_next(struct cli_table *t)
+cli_table_next(struct cli_table *t, enum cli_type type)
 {
+	struct cli_cell *c;
+
 	if (t->nrows == 0 || t->fill >= t->ncols) {
 		/* A row builder wrote more cells than columns: a bug. */
 		fprintf(stderr, _("rooster: internal error: table overflow\n"));
 		abort();
 	}
-	return &t->cells[(t->nrows - 1) * t->ncols + t->fill++];
+	c = &t->cells[(t->nrows - 1) * t->ncols + t->fill++];
+	c->type = type;
+	return c;
 }
 
 void
 cli_table_text(struct cli_table *t, const char *s)
 {
-	struct cli_cell *c = cli_table_next(t);
-
-	c->type = CLI_TEXT;
-	c->text = xstrdup(s != NULL ? s : "");
+	cli_table_next(t, CLI_TEXT)->text = xstrdup(s != NULL ? s : "");
 }
 
 void
 cli_table_int(struct cli_table *t, int64_t v)
 {
-	struct cli_cell *c = cli_table_next(t);
-
-	c->type = CLI_INT;
-	c->num = v;
+	cli_table_next(t, CLI_INT)->num = v;
 }
 
 void
 cli_table_time(struct cli_table *t, int64_t v)
 {
-	struct cli_cell *c = cli_table_next(t);
-
-	c->type = CLI_TIME;
-	c->num = v;
+	cli_table_next(t, CLI_TIME)->num = v;
 }
 
 void
 cli_table_day(struct cli_table *t, int64_t v)
 {
-	struct cli_cell *c = cli_table_next(t);
-
-	c->type = CLI_DAY;
-	c->num = v;
+	cli_table_next(t, CLI_DAY)->num = v;
 }
 
 void
 cli_table_json(struct cli_table *t, const char *json)
 {
-	struct cli_cell *c = cli_table_next(t);
-
-	c->type = CLI_JSON;
-	c->text = xstrdup(json != NULL ? json : "null");
+	cli_table_next(t, CLI_JSON)->text =
+	    xstrdup(json != NULL ? json : "null");
 }
 
 /*
@@ -119,19 +110,13 @@ static const char *const cli_out_words[] __attribute__((unused)) = {
 void
 cli_table_word(struct cli_table *t, const char *word)
 {
-	struct cli_cell *c = cli_table_next(t);
-
-	c->type = CLI_WORD;
-	c->text = xstrdup(word != NULL ? word : "");
+	cli_table_next(t, CLI_WORD)->text = xstrdup(word != NULL ? word : "");
 }
 
 void
 cli_table_real(struct cli_table *t, double v)
 {
-	struct cli_cell *c = cli_table_next(t);
-
-	c->type = CLI_REAL;
-	c->real = v;
+	cli_table_next(t, CLI_REAL)->real = v;
 }
 
 size_t
