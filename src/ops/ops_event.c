@@ -84,13 +84,9 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 	err_clear(&bad_rule);
 	if (ev->rrule != NULL && *ev->rrule != '\0')
 		dates = ops_series_dates(ev, &starts, &n, &bad_rule);
-	if (store_begin_write(st, err) < 0) {
+	if (ops_event_begin(st, ev->id, &old, err) < 0) {
 		free(starts);
 		return -1;
-	}
-	if ((rc = store_event_get(st, ev->id, &old, err)) < 0) {
-		free(starts);
-		return ops_finish(st, rc, err);
 	}
 	if (ev->version != 0 && old.version != ev->version) {
 		event_fini(&old);
@@ -145,20 +141,35 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 }
 
 int
+ops_event_begin(struct store *st, int64_t id, struct event *ev,
+    struct err *err)
+{
+	if (store_begin_write(st, err) < 0)
+		return -1;
+	return store_event_get(st, id, ev, err) < 0 ? ops_finish(st, -1, err) :
+	    0;
+}
+
+/* Give up the write ops_event_begin() began on ev; err says why. */
+static int
+ops_event_refuse(struct store *st, struct event *ev, struct err *err)
+{
+	event_fini(ev);
+	return ops_finish(st, -1, err);
+}
+
+int
 ops_event_cancel(struct store *st, int64_t id, struct err *err)
 {
 	struct event ev;
 	int rc;
 
-	if (store_begin_write(st, err) < 0)
+	if (ops_event_begin(st, id, &ev, err) < 0)
 		return -1;
-	if ((rc = store_event_get(st, id, &ev, err)) < 0)
-		return ops_finish(st, rc, err);
 	if (ev.status == EVENT_CANCELLED) {
 		err_set(err, ERR_CONFLICT, _("event %lld is already cancelled"),
 		    (long long)id);
-		event_fini(&ev);
-		return ops_finish(st, -1, err);
+		return ops_event_refuse(st, &ev, err);
 	}
 	ev.status = EVENT_CANCELLED;
 	ev.sequence++;
@@ -177,18 +188,15 @@ ops_event_delete(struct store *st, int64_t id, struct err *err)
 	struct event ev;
 	int rc;
 
-	if (store_begin_write(st, err) < 0)
+	if (ops_event_begin(st, id, &ev, err) < 0)
 		return -1;
-	if ((rc = store_event_get(st, id, &ev, err)) < 0)
-		return ops_finish(st, rc, err);
 	if (ev.series_id != 0 && ev.series_id != ev.id) {
 		err_set(err, ERR_CONFLICT, _("event %lld is one occurrence of "
 		    "series %lld: cancel it with 'rooster event cancel %lld', "
 		    "or delete the whole series with 'rooster event delete "
 		    "%lld'"), (long long)id, (long long)ev.series_id,
 		    (long long)id, (long long)ev.series_id);
-		event_fini(&ev);
-		return ops_finish(st, -1, err);
+		return ops_event_refuse(st, &ev, err);
 	}
 	rc = store_event_delete(st, id, err);
 	rc = ops_log(st, rc, err, "event delete", "event", id, "deleted '%s'",
@@ -208,11 +216,9 @@ ops_event_copy(struct store *st, int64_t id, int64_t start, int64_t *new_id,
 	int rc;
 
 	*new_id = 0;
-	if (store_begin_write(st, err) < 0)
-		return -1;
 	event_init(&copy);
-	if ((rc = store_event_get(st, id, &ev, err)) < 0)
-		return ops_finish(st, rc, err);
+	if (ops_event_begin(st, id, &ev, err) < 0)
+		return -1;
 	rc = store_shift_list_event(st, id, &shifts, err);
 	/* One event, not a series: a template's title, place, text,
 	 * languages and length at the new start. */

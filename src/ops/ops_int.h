@@ -31,6 +31,12 @@ char *ops_uid_new(struct store *st, const char *kind);
 bool ops_text_differs(const char *a, const char *b);
 
 /*
+ * ops_event.c: begin a write and read event id into ev. 0, or -1 with err
+ * set and the write rolled back (nothing in ev to free).
+ */
+int ops_event_begin(struct store *st, int64_t id, struct event *ev,
+    struct err *err);
+/*
  * ops_event.c, inside the caller's write transaction: raise the SEQUENCE
  * of every shift of event_id, moving them by delta seconds.
  */

@@ -221,10 +221,8 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 
 	if (event_validate(ev, err) < 0)
 		return -1;
-	if (store_begin_write(st, err) < 0)
+	if (ops_event_begin(st, ev->id, &old, err) < 0)
 		return -1;
-	if ((rc = store_event_get(st, ev->id, &old, err)) < 0)
-		return ops_finish(st, rc, err);
 	if (ev->version != 0 && old.version != ev->version) {
 		err_set(err, ERR_CONFLICT,
 		    _("event %lld was changed by someone "
@@ -296,10 +294,8 @@ ops_series_cancel_scope(struct store *st, int64_t id, bool following,
 	size_t i, j, n = 0;
 	int rc;
 
-	if (store_begin_write(st, err) < 0)
+	if (ops_event_begin(st, id, &ev, err) < 0)
 		return -1;
-	if ((rc = store_event_get(st, id, &ev, err)) < 0)
-		return ops_finish(st, rc, err);
 	if (ev.series_id == 0) {
 		err_set(err, ERR_CONFLICT,
 		    _("event %lld does not repeat; cancel "

@@ -191,8 +191,8 @@ int
 store_invite_unconfirmed(struct store *st, int64_t shift_id,
     struct store_invite_keys *out, struct err *err)
 {
-	static const char sql[] = "SELECT i.shift_id, i.volunteer_id FROM invites i "
-	    "JOIN assignments a ON a.shift_id = i.shift_id "
+	static const char sql[] = "SELECT i.shift_id, i.volunteer_id "
+	    "FROM invites i JOIN assignments a ON a.shift_id = i.shift_id "
 	    "AND a.volunteer_id = i.volunteer_id "
 	    "WHERE i.shift_id = ?1 AND i.reasked != 0 AND i.state = 'sent' "
 	    "AND a.status = 'invited' ORDER BY i.volunteer_id";

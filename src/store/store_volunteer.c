@@ -80,13 +80,22 @@ store_volunteer_bind_month(sqlite3_stmt *stmt)
 	sqlite3_bind_int64(stmt, 9, end);
 }
 
-static void
-store_volunteer_bind(sqlite3_stmt *stmt, const struct volunteer *v)
+/*
+ * Run sql, which takes ?1 to ?8 as volunteer_fields in their order, ?9
+ * and ?10 the name folded (kept in step with it on every write), for v.
+ */
+static int
+store_volunteer_write(struct store *st, const char *sql,
+    const struct volunteer *v, int64_t nine, struct err *err)
 {
-	/* ?1 to ?8 are volunteer_fields, in their order; ?10 the name
-	 * folded, kept in step with it on every write. */
+	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+
+	if (stmt == NULL)
+		return -1;
 	store_fields_bind(stmt, 1, v, volunteer_fields);
+	sqlite3_bind_int64(stmt, 9, nine);
 	sqlite3_bind_text(stmt, 10, text_fold(v->name), -1, free);
+	return store_step_done(st, stmt, err);
 }
 
 int
@@ -95,13 +104,8 @@ store_volunteer_insert(struct store *st, struct volunteer *v, struct err *err)
 	static const char sql[] = "INSERT INTO volunteers (name, email, phone, "
 	    "skills, languages, max_per_month, notes, active, created_at, "
 	    "name_folded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	store_volunteer_bind(stmt, v);
-	sqlite3_bind_int64(stmt, 9, rtime_now());
-	if (store_step_done(st, stmt, err) < 0)
+	if (store_volunteer_write(st, sql, v, rtime_now(), err) < 0)
 		return -1;
 	v->id = sqlite3_last_insert_rowid(st->db);
 	v->version = 1;
@@ -115,13 +119,8 @@ store_volunteer_update(struct store *st, struct volunteer *v, struct err *err)
 	    "phone = ?3, skills = ?4, languages = ?5, max_per_month = ?6, "
 	    "notes = ?7, active = ?8, name_folded = ?10, version = version + 1 "
 	    "WHERE id = ?9";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	store_volunteer_bind(stmt, v);
-	sqlite3_bind_int64(stmt, 9, v->id);
-	if (store_step_done(st, stmt, err) < 0 ||
+	if (store_volunteer_write(st, sql, v, v->id, err) < 0 ||
 	    store_volunteer_found(v->id, sqlite3_changes(st->db), err) < 0)
 		return -1;
 	v->version++;
