@@ -537,6 +537,35 @@ cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t)
 	}
 }
 
+/*
+ * Print sb (a record's label, indent wide) and then value: whole, or
+ * wrapped onto lines under the first when wider than the terminal, so
+ * that a long title or note keeps its words.
+ */
+static void
+cli_table_print_value(struct strbuf *sb, const char *value, size_t indent)
+{
+	size_t avail = cli_out_width() > indent + 1 ?
+	    cli_out_width() - indent - 1 : 10, n = 1, k;
+	char **lines = NULL;
+
+	if (avail < 10)
+		avail = 10;
+	if (text_width(value) > avail)
+		lines = text_wrap(value, avail, &n);
+	for (k = 0; k < n; k++) {
+		if (k > 0) {
+			strbuf_reset(sb);
+			text_fit(sb, "", indent, true);
+		}
+		text_fit(sb, lines != NULL ? lines[k] : value, avail, false);
+		puts(strbuf_str(sb));
+		if (lines != NULL)
+			free(lines[k]);
+	}
+	free(lines);
+}
+
 void
 cli_table_print_record(const struct cli_ctx *ctx, const struct cli_table *t,
     json_t *extra)
@@ -562,10 +591,8 @@ cli_table_print_record(const struct cli_ctx *ctx, const struct cli_table *t,
 			text_fit(&sb, s, w + 2, true);
 			free(s);
 			s = cli_cell_string(&t->cells[i], false);
-			text_fit(&sb, s, cli_out_width() > w + 3 ?
-			    cli_out_width() - w - 3 : 10, false);
+			cli_table_print_value(&sb, s, w + 2);
 			free(s);
-			puts(strbuf_str(&sb));
 		}
 		strbuf_fini(&sb);
 		json_decref(extra);

@@ -79,6 +79,9 @@ COLUMNS=60 r shift show 1
 narrow "shift show at 60" 60
 whole "shift show at 60: the note whole" NOTE "$NOTE"
 whole "shift show at 60: the name whole" VOLUNTEER "Joëlle van der Linden-Bouzid"
+check "shift show at 60: the event's title whole (wrapped) in the facts" \
+    sh -c 'printf "%s\n" "$1" | sed -n "/^EVENT:/,/^ROLE:/p" | sed "\$d" |
+    tr -s " \n" "  " | grep -qF "Groepsbezoek ADO Den Haag – FC Utrecht met de hele familie"' - "$OUT"
 
 ok_run "who --from --to at 80" who --from 2030-03-13 --to 2030-03-14
 narrow "who --from --to"
