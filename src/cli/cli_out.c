@@ -221,7 +221,7 @@ cli_table_drop(const struct cli_table *t, const size_t *width, bool *hidden,
 	for (i = t->ncols; *total > avail && i-- > 0;)
 		if (!hidden[i] && (t->cols[i].flags & flags)) {
 			hidden[i] = true;
-			*total -= width[i] + 2;
+			*total -= *total > width[i] + 2 ? width[i] + 2 : *total;
 		}
 }
 
@@ -253,7 +253,7 @@ cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
 				break;
 		if (r == t->nrows) {
 			hidden[i] = true;
-			total -= width[i] + 2;
+			total -= total > width[i] + 2 ? width[i] + 2 : total;
 		}
 	}
 	if (t->nrows > 0) {
