@@ -10,7 +10,7 @@
 
 #include "model_int.h"
 
-static const char *const event_status_names[] = {
+const char *const event_status_names[] = {
 	"confirmed", "tentative", "cancelled", NULL
 };
 #define EVENT_NSTATUS (sizeof event_status_names / \
@@ -18,6 +18,12 @@ static const char *const event_status_names[] = {
 
 #define EVENT_FIELD(name, field, ...) \
 	{ .key = name, .offset = offsetof(struct event, field), __VA_ARGS__ }
+
+/* A number the store counts, which `show` leaves out. */
+#define EVENT_COUNT(name, field, header) \
+	EVENT_FIELD(name, field, .label = header, .kind = MODEL_FIELD_INT, \
+	    .max = INT_MAX, .flags = MODEL_FIELD_DERIVED | \
+	    MODEL_FIELD_SHOW_NONE)
 
 const struct model_field event_fields[] = {
 	EVENT_FIELD("uid", uid, .label = N_("UID"), .kind = MODEL_FIELD_TEXT,
@@ -55,6 +61,11 @@ const struct model_field event_fields[] = {
 	    .kind = MODEL_FIELD_TEXT, .list = true),
 	EVENT_FIELD("sequence", sequence, .label = N_("SEQUENCE"),
 	    .kind = MODEL_FIELD_INT, .max = INT_MAX),
+	/* Its shifts', counted by the store's queries. */
+	EVENT_COUNT("needed", needed, N_("NEEDED")),
+	EVENT_COUNT("assigned", assigned, N_("ASSIGNED")),
+	EVENT_COUNT("short_by", short_by, N_("MISSING")),
+	EVENT_COUNT("over", over, N_("OVER")),
 	{ .key = NULL }
 };
 

@@ -20,6 +20,8 @@ void *model_list_grow(void **items, size_t len, size_t *cap, size_t size);
 int model_text_check(const char *what, const char *s, struct err *err);
 /* True if s is NULL or holds only ASCII white space (" \t\n\v\f\r"). */
 bool model_text_is_blank(const char *s);
+/* The names of enum event_status, NULL-ended (event.c). */
+extern const char *const event_status_names[];
 /* "filled/needed" and the marks of short and over into buf (shift.c). */
 void model_staffing(int filled, int needed, bool is_short, bool over,
     char *buf, size_t size);

@@ -41,6 +41,13 @@ const struct model_field shift_fields[] = {
 	SHIFT_FIELD("sequence", sequence, .label = N_("SEQUENCE"),
 	    .kind = MODEL_FIELD_INT, .max = INT_MAX,
 	    .flags = MODEL_FIELD_SHOW_NONE),
+	/* Its event's, for lists that show them. */
+	SHIFT_FIELD("event_location", event_location, .label = N_("LOCATION"),
+	    .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_DERIVED | MODEL_FIELD_SHOW_NONE),
+	SHIFT_FIELD("event_status", event_status, .label = N_("STATUS"),
+	    .kind = MODEL_FIELD_ENUM, .names = event_status_names,
+	    .flags = MODEL_FIELD_DERIVED | MODEL_FIELD_SHOW_NONE),
 	{ .key = NULL }
 };
 

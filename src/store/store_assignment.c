@@ -7,60 +7,51 @@
 
 #include "store_int.h"
 
-#define STORE_ASSIGNMENT_COLS \
-	"a.id, a.shift_id, a.volunteer_id, a.status, a.attendance, a.hours, " \
-	"a.forced, v.name, s.role, e.title, s.start_at, s.end_at, a.note, " \
-	"s.language "
+/* assignment_fields' derived rows: who, on which shift of which event. */
+#define STORE_ASSIGNMENT_DERIVED \
+	", v.name, s.role, e.title, s.start_at, s.end_at, s.language "
 #define STORE_ASSIGNMENT_FROM \
 	"FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id " \
 	"JOIN shifts s ON s.id = a.shift_id JOIN events e ON e.id = s.event_id "
 
-static void
-store_assignment_row(sqlite3_stmt *stmt, struct assignment *a)
+/* "SELECT a.id, <assignment_fields>, <derived> FROM ..." tail. */
+static const char *
+store_assignment_select(char **slot, const char *tail)
 {
-	const char *att;
-	int status;
+	return store_fields_select(slot, "SELECT a.id, ", "a.",
+	    assignment_fields, STORE_ASSIGNMENT_DERIVED STORE_ASSIGNMENT_FROM,
+	    tail);
+}
+
+static void
+store_assignment_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct assignment *a = arg;
 
 	a->id = sqlite3_column_int64(stmt, 0);
-	a->shift_id = sqlite3_column_int64(stmt, 1);
-	a->volunteer_id = sqlite3_column_int64(stmt, 2);
-	status = assignment_status_parse(
-	    (const char *)sqlite3_column_text(stmt, 3));
-	a->status = status < 0 ? ASSIGNMENT_PLANNED :
-	    (enum assignment_status)status;
-	att = (const char *)sqlite3_column_text(stmt, 4);
-	a->attendance = att == NULL || *att == '\0' ? ATTENDANCE_UNKNOWN :
-	    strcmp(att, "attended") == 0 ? ATTENDANCE_ATTENDED :
-	    ATTENDANCE_NO_SHOW;
-	a->hours = sqlite3_column_double(stmt, 5);
-	a->forced = sqlite3_column_int(stmt, 6) != 0;
-	a->volunteer = store_col_text(stmt, 7);
-	a->role = store_col_text(stmt, 8);
-	a->event_title = store_col_text(stmt, 9);
-	a->start = sqlite3_column_int64(stmt, 10);
-	a->end = sqlite3_column_int64(stmt, 11);
-	a->note = store_col_text(stmt, 12);
-	a->language = store_col_text(stmt, 13);
+	store_fields_read_derived(stmt, store_fields_read(stmt, 1, a,
+	    assignment_fields), a, assignment_fields);
+}
+
+static void
+store_assignment_list_row(sqlite3_stmt *stmt, void *arg)
+{
+	store_assignment_row(stmt, assignment_list_push(arg));
 }
 
 int
 store_assignment_insert(struct store *st, struct assignment *a,
     struct err *err)
 {
-	static const char sql[] = "INSERT INTO assignments (shift_id, "
-	    "volunteer_id, status, forced, created_at, note) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	static char *sql;
+	sqlite3_stmt *stmt = store_stmt(st, store_fields_insert(&sql,
+	    "assignments", assignment_fields, ", created_at", ", :now"), err);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, a->shift_id);
-	sqlite3_bind_int64(stmt, 2, a->volunteer_id);
-	store_bind_text(stmt, 3, assignment_status_name(a->status));
-	sqlite3_bind_int(stmt, 4, a->forced);
-	sqlite3_bind_int64(stmt, 5, rtime_now());
-	store_bind_text(stmt, 6, a->note != NULL ? a->note : "");
+	store_fields_bind(stmt, 1, a, assignment_fields);
+	store_fields_bind_named(stmt, ":now", rtime_now());
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
@@ -73,19 +64,15 @@ store_assignment_insert(struct store *st, struct assignment *a,
 	return 0;
 }
 
-int
-store_assignment_delete(struct store *st, int64_t shift_id,
-    int64_t volunteer_id, struct err *err)
+/*
+ * After a change of volunteer_id on shift_id (stmt, bound, or NULL with
+ * err set): 0, or -1 with err, ERR_NOT_FOUND when no row changed.
+ */
+static int
+store_assignment_changed(struct store *st, sqlite3_stmt *stmt,
+    int64_t shift_id, int64_t volunteer_id, struct err *err)
 {
-	static const char sql[] = "DELETE FROM assignments "
-	    "WHERE shift_id = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, shift_id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	if (store_step_done(st, stmt, err) < 0)
+	if (stmt == NULL || store_step_done(st, stmt, err) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
@@ -95,27 +82,29 @@ store_assignment_delete(struct store *st, int64_t shift_id,
 }
 
 int
+store_assignment_delete(struct store *st, int64_t shift_id,
+    int64_t volunteer_id, struct err *err)
+{
+	static const char sql[] = "DELETE FROM assignments "
+	    "WHERE shift_id = ?1 AND volunteer_id = ?2";
+
+	return store_assignment_changed(st, store_query(st, err, sql, "ii",
+	    shift_id, volunteer_id), shift_id, volunteer_id, err);
+}
+
+int
 store_assignment_get(struct store *st, int64_t shift_id, int64_t volunteer_id,
     struct assignment *a, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
-	    STORE_ASSIGNMENT_FROM "WHERE a.shift_id = ?1 AND a.volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	static char *sql;
+	int n;
 
 	assignment_init(a);
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, shift_id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		store_assignment_row(stmt, a);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
+	n = store_rows(st, store_query(st, err, store_assignment_select(&sql,
+	    "WHERE a.shift_id = ?1 AND a.volunteer_id = ?2"), "ii", shift_id,
+	    volunteer_id), store_assignment_row, a, err);
+	if (n != 0)
+		return n < 0 ? -1 : 0;
 	return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on shift "
 	    "%lld (see 'rooster shift show %lld')"), (long long)volunteer_id,
 	    (long long)shift_id, (long long)shift_id);
@@ -127,20 +116,10 @@ store_assignment_set_status(struct store *st, int64_t shift_id,
 {
 	static const char sql[] = "UPDATE assignments SET status = ?3 "
 	    "WHERE shift_id = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, shift_id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	store_bind_text(stmt, 3, assignment_status_name(status));
-	if (store_step_done(st, stmt, err) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
-		    "shift %lld"), (long long)volunteer_id,
-		    (long long)shift_id);
-	return 0;
+	return store_assignment_changed(st, store_query(st, err, sql, "iit",
+	    shift_id, volunteer_id, assignment_status_name(status)), shift_id,
+	    volunteer_id, err);
 }
 
 int
@@ -150,21 +129,13 @@ store_assignment_set_attendance(struct store *st, int64_t shift_id,
 {
 	static const char sql[] = "UPDATE assignments SET attendance = ?3, "
 	    "hours = ?4 WHERE shift_id = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	sqlite3_stmt *stmt = store_query(st, err, sql, "iit", shift_id,
+	    volunteer_id, assignment_attendance_name(att));
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, shift_id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	store_bind_text(stmt, 3, assignment_attendance_name(att));
-	sqlite3_bind_double(stmt, 4, hours);
-	if (store_step_done(st, stmt, err) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
-		    "shift %lld"), (long long)volunteer_id,
-		    (long long)shift_id);
-	return 0;
+	if (stmt != NULL)
+		sqlite3_bind_double(stmt, 4, hours);
+	return store_assignment_changed(st, stmt, shift_id, volunteer_id,
+	    err);
 }
 
 /* Names in order folded (name_folded): Ë sorts with E, as people read. */
@@ -172,19 +143,12 @@ int
 store_assignment_list_shift(struct store *st, int64_t shift_id,
     struct assignment_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
-	    STORE_ASSIGNMENT_FROM "WHERE a.shift_id = ?1 "
-	    "ORDER BY v.name_folded, v.id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	static char *sql;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, shift_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		store_assignment_row(stmt, assignment_list_push(out));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err,
+	    store_assignment_select(&sql, "WHERE a.shift_id = ?1 "
+	    "ORDER BY v.name_folded, v.id"), "i", shift_id),
+	    store_assignment_list_row, out, err) < 0 ? -1 : 0;
 }
 
 int
@@ -192,47 +156,33 @@ store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
     const struct store_range *range, struct assignment_list *out,
     struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
-	    STORE_ASSIGNMENT_FROM "WHERE a.volunteer_id = ?1 "
+	static char *sql;
+
+	return store_rows(st, store_query(st, err,
+	    store_assignment_select(&sql, "WHERE a.volunteer_id = ?1 "
 	    "AND s.start_at >= ?2 AND s.start_at < ?3 "
 	    "AND " EVENT_LIVE_SQL("e.status") " "
-	    "ORDER BY s.start_at, s.id LIMIT ?4";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, volunteer_id);
-	sqlite3_bind_int64(stmt, 2, range->from ? range->from : INT64_MIN);
-	sqlite3_bind_int64(stmt, 3, range->to ? range->to : INT64_MAX);
-	sqlite3_bind_int64(stmt, 4, range->limit > 0 ? range->limit : -1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		store_assignment_row(stmt, assignment_list_push(out));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	    "ORDER BY s.start_at, s.id LIMIT ?4"), "iiii", volunteer_id,
+	    range->from ? range->from : INT64_MIN,
+	    range->to ? range->to : INT64_MAX,
+	    (int64_t)(range->limit > 0 ? range->limit : -1)),
+	    store_assignment_list_row, out, err) < 0 ? -1 : 0;
 }
 
 int
 store_assignment_list_range(struct store *st, const struct store_range *range,
     struct assignment_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_ASSIGNMENT_COLS
-	    STORE_ASSIGNMENT_FROM "WHERE s.start_at >= ?1 AND s.start_at < ?2 "
-	    "AND " EVENT_LIVE_SQL("e.status") " "
-	    "ORDER BY s.start_at, e.title, s.role, v.name_folded, "
-	    "v.id LIMIT ?3";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	static char *sql;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, range->from ? range->from : INT64_MIN);
-	sqlite3_bind_int64(stmt, 2, range->to ? range->to : INT64_MAX);
-	sqlite3_bind_int64(stmt, 3, range->limit > 0 ? range->limit : -1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		store_assignment_row(stmt, assignment_list_push(out));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err,
+	    store_assignment_select(&sql, "WHERE s.start_at >= ?1 "
+	    "AND s.start_at < ?2 AND " EVENT_LIVE_SQL("e.status") " "
+	    "ORDER BY s.start_at, e.title, s.role, v.name_folded, "
+	    "v.id LIMIT ?3"), "iii", range->from ? range->from : INT64_MIN,
+	    range->to ? range->to : INT64_MAX,
+	    (int64_t)(range->limit > 0 ? range->limit : -1)),
+	    store_assignment_list_row, out, err) < 0 ? -1 : 0;
 }
 
 int
@@ -241,19 +191,14 @@ store_assignment_set_note(struct store *st, int64_t shift_id,
 {
 	static const char sql[] = "UPDATE assignments SET note = ?3 "
 	    "WHERE shift_id = ?1 AND volunteer_id = ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	int rc = store_assignment_changed(st, store_query(st, err, sql, "iit",
+	    shift_id, volunteer_id, note != NULL ? note : ""), shift_id,
+	    volunteer_id, err);
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, shift_id);
-	sqlite3_bind_int64(stmt, 2, volunteer_id);
-	store_bind_text(stmt, 3, note != NULL ? note : "");
-	if (store_step_done(st, stmt, err) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
+	if (rc < 0 && err != NULL && err->code == ERR_NOT_FOUND)
 		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld is not on "
 		    "shift %lld (see 'rooster shift show %lld')"),
 		    (long long)volunteer_id, (long long)shift_id,
 		    (long long)shift_id);
-	return 0;
+	return rc;
 }

@@ -12,16 +12,14 @@
 
 #include "store_int.h"
 
-#define STORE_CALENDAR_COLS STORE_EVENT_STORED_COLS ", " \
-	"s.id, s.uid, s.sequence, s.role, s.start_at, s.end_at, s.needed, " \
-	"s.language, s.version, " \
+/*
+ * After the event's and the shift's columns, its people: "1633,..."
+ * (volunteer id * 128 + status initial).
+ */
+#define STORE_CALENDAR_PEOPLE \
 	"(SELECT group_concat(a.volunteer_id * 128 + unicode(a.status)) " \
 	"  FROM assignments a WHERE a.shift_id = s.id " \
 	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") ") "
-/* The shift's first column, after the event's. */
-#define STORE_CALENDAR_SHIFT STORE_EVENT_NSTORED
-/* Its people: "1633,..." (volunteer id * 128 + status initial). */
-#define STORE_CALENDAR_PEOPLE (STORE_CALENDAR_SHIFT + 9)
 
 /*
  * Every volunteer's name, by id, read once per walk into one block of
@@ -206,11 +204,11 @@ store_calendar_rank_cmp(const void *pa, const void *pb)
  * borrowed from n (store_calendar_each takes them back before freeing).
  */
 static void
-store_calendar_people(sqlite3_stmt *stmt, struct store_calendar_names *n,
-    const struct shift *sh, struct assignment_list *out)
+store_calendar_people(sqlite3_stmt *stmt, int col,
+    struct store_calendar_names *n, const struct shift *sh,
+    struct assignment_list *out)
 {
-	const char *p = (const char *)sqlite3_column_text(stmt,
-	    STORE_CALENDAR_PEOPLE);
+	const char *p = (const char *)sqlite3_column_text(stmt, col);
 	struct assignment *a;
 	int64_t id;
 	size_t i;
@@ -250,7 +248,7 @@ store_calendar_people(sqlite3_stmt *stmt, struct store_calendar_names *n,
  * the people, declined or not), for what the entry says to them.
  */
 static void
-store_calendar_self(sqlite3_stmt *stmt, int64_t self,
+store_calendar_self(sqlite3_stmt *stmt, int col, int64_t self,
     struct assignment_list *people)
 {
 	struct assignment *a = NULL;
@@ -265,30 +263,24 @@ store_calendar_self(sqlite3_stmt *stmt, int64_t self,
 		a->volunteer_id = self;
 		a->volunteer = (char *)"";
 		status = assignment_status_parse((const char *)
-		    sqlite3_column_text(stmt, STORE_CALENDAR_PEOPLE + 1));
+		    sqlite3_column_text(stmt, col + 1));
 		a->status = status < 0 ? ASSIGNMENT_PLANNED :
 		    (enum assignment_status)status;
 	}
-	a->note = store_col_text(stmt, STORE_CALENDAR_PEOPLE + 2);
+	a->note = store_col_text(stmt, col + 2);
 }
 
-static void
-store_calendar_shift(sqlite3_stmt *stmt, const struct event *ev,
+/* The shift from column col on, through shift_fields; the next column. */
+static int
+store_calendar_shift(sqlite3_stmt *stmt, int col, const struct event *ev,
     struct shift *sh)
 {
-	sh->id = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 0);
-	sh->event_id = ev->id;
-	sh->uid = store_col_text(stmt, STORE_CALENDAR_SHIFT + 1);
-	sh->sequence = sqlite3_column_int(stmt, STORE_CALENDAR_SHIFT + 2);
-	sh->role = store_col_text(stmt, STORE_CALENDAR_SHIFT + 3);
-	sh->start = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 4);
-	sh->end = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 5);
-	sh->needed = sqlite3_column_int(stmt, STORE_CALENDAR_SHIFT + 6);
-	sh->language = store_col_text(stmt, STORE_CALENDAR_SHIFT + 7);
-	sh->version = sqlite3_column_int64(stmt, STORE_CALENDAR_SHIFT + 8);
+	col = store_fields_read_row(stmt, col, &sh->id, &sh->version, sh,
+	    shift_fields);
 	sh->event_title = xstrdup(ev->title);
 	sh->event_location = xstrdup(ev->location);
 	sh->event_status = (int)ev->status;
+	return col;
 }
 
 /*
@@ -487,9 +479,7 @@ store_calendar_each_event(struct store *st, int64_t event_id,
     struct store_calendar_names *n, store_calendar_fn *fn, void *arg,
     struct err *err)
 {
-	static const char events_sql[] = "SELECT " STORE_EVENT_STORED_COLS
-	    " FROM events e WHERE (?1 = 0 OR e.id = ?1) "
-	    "ORDER BY e.start_at, e.id";
+	static char *events_sql;
 	/* Who counts is told in C: SQLite's NOT IN costs more per row. */
 	static const char people_sql[] = "SELECT a.shift_id, "
 	    "a.volunteer_id, a.status FROM shifts s JOIN assignments a "
@@ -507,14 +497,18 @@ store_calendar_each_event(struct store *st, int64_t event_id,
 	bool any;
 	int rc = 0, step = SQLITE_DONE, inner = SQLITE_DONE;
 
-	if ((events = store_stmt(st, events_sql, err)) == NULL ||
+	if ((events = store_stmt(st, store_fields_select(&events_sql,
+	    "SELECT e.id, e.version, ", "e.", event_fields, " FROM events e "
+	    "WHERE (?1 = 0 OR e.id = ?1) ", "ORDER BY e.start_at, e.id"),
+	    err)) == NULL ||
 	    (people = store_stmt(st, people_sql, err)) == NULL ||
 	    (shifts = store_stmt(st, shifts_sql, err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(events, 1, event_id);
 	while (rc == 0 && (step = sqlite3_step(events)) == SQLITE_ROW) {
 		event_init(&ev);
-		store_event_read(events, &ev);
+		store_fields_read_row(events, 0, &ev.id, &ev.version, &ev,
+		    event_fields);
 		sqlite3_bind_int64(people, 1, ev.id);
 		if ((rc = store_calendar_people_read(st, people, n, &who,
 		    err)) < 0) {
@@ -570,12 +564,7 @@ store_calendar_each(struct store *st,
     void *arg, struct err *err)
 {
 	/* One volunteer's: from their assignments, not every shift. */
-	static const char sql_volunteer[] = "SELECT " STORE_CALENDAR_COLS
-	    ", a0.status, a0.note "
-	    "FROM assignments a0 JOIN shifts s ON s.id = a0.shift_id "
-	    "JOIN events e ON e.id = s.event_id "
-	    "WHERE (?1 = 0 OR e.id = ?1) AND a0.volunteer_id = ?2 "
-	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id";
+	static char *events, *sql_volunteer;
 	bool whole = filter == NULL || (filter->volunteer_id == 0 &&
 	    filter->event_id == 0);
 	sqlite3_stmt *stmt;
@@ -585,7 +574,7 @@ store_calendar_each(struct store *st,
 	struct shift sh;
 	bool has_shift;
 	size_t i;
-	int rc = 0, step = SQLITE_DONE;
+	int rc = 0, step = SQLITE_DONE, col;
 
 	/*
 	 * The whole plan: every name at once; else the few by id, unless
@@ -604,7 +593,14 @@ store_calendar_each(struct store *st,
 			store_calendar_names_free(&own);
 		return rc;
 	}
-	stmt = store_stmt(st, sql_volunteer, err);
+	store_fields_select(&events, "SELECT e.id, e.version, ", "e.",
+	    event_fields, ", s.id, s.version, ", "");
+	stmt = store_stmt(st, store_fields_select(&sql_volunteer, events,
+	    "s.", shift_fields, ", " STORE_CALENDAR_PEOPLE ", a0.status, "
+	    "a0.note FROM assignments a0 JOIN shifts s ON s.id = a0.shift_id "
+	    "JOIN events e ON e.id = s.event_id "
+	    "WHERE (?1 = 0 OR e.id = ?1) AND a0.volunteer_id = ?2 ",
+	    "ORDER BY e.start_at, e.id, s.start_at, s.role, s.id"), err);
 	if (stmt == NULL) {
 		if (names == &own)
 			store_calendar_names_free(&own);
@@ -614,16 +610,16 @@ store_calendar_each(struct store *st,
 	sqlite3_bind_int64(stmt, 2, filter != NULL ? filter->volunteer_id : 0);
 	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		event_init(&ev);
-		store_event_read(stmt, &ev);
-		has_shift = sqlite3_column_type(stmt, STORE_CALENDAR_SHIFT) !=
-		    SQLITE_NULL;
+		col = store_fields_read_row(stmt, 0, &ev.id, &ev.version, &ev,
+		    event_fields);
+		has_shift = sqlite3_column_type(stmt, col) != SQLITE_NULL;
 		shift_init(&sh);
 		if (has_shift) {
-			store_calendar_shift(stmt, &ev, &sh);
-			store_calendar_people(stmt, names, &sh, &people);
+			col = store_calendar_shift(stmt, col, &ev, &sh);
+			store_calendar_people(stmt, col, names, &sh, &people);
 			if (filter != NULL && filter->volunteer_id != 0)
-				store_calendar_self(stmt, filter->volunteer_id,
-				    &people);
+				store_calendar_self(stmt, col,
+				    filter->volunteer_id, &people);
 		}
 		rc = fn(arg, &ev, has_shift ? &sh : NULL, &people, err);
 		for (i = 0; i < people.len; i++)

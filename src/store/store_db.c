@@ -159,38 +159,6 @@ store_col_text(sqlite3_stmt *stmt, int i)
 }
 
 void
-store_fields_read(sqlite3_stmt *stmt, int first, void *rec,
-    const struct model_field *fields)
-{
-	char *p;
-
-	/* Per row of every list: no call per field beyond SQLite's. */
-	for (; fields->key != NULL; fields++, first++) {
-		p = (char *)rec + fields->offset;
-		if (fields->kind == MODEL_FIELD_TEXT)
-			*(char **)(void *)p = store_col_text(stmt, first);
-		else if (fields->kind == MODEL_FIELD_BOOL)
-			*(bool *)(void *)p = sqlite3_column_int(stmt,
-			    first) != 0;
-		else
-			*(int *)(void *)p = sqlite3_column_int(stmt, first);
-	}
-}
-
-void
-store_fields_bind(sqlite3_stmt *stmt, int first, const void *rec,
-    const struct model_field *fields)
-{
-	for (; fields->key != NULL; fields++, first++)
-		if (fields->kind == MODEL_FIELD_TEXT)
-			store_bind_text(stmt, first, model_field_text(rec,
-			    fields));
-		else
-			sqlite3_bind_int(stmt, first, model_field_int(rec,
-			    fields));
-}
-
-void
 store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
 	if (s == NULL)

@@ -133,30 +133,72 @@ int store_history_columns(struct store *st, const char *tbl,
 void store_history_cols_free(struct store_history_cols *c);
 /* The OS login name of this process, for the change log (store_log.c). */
 void store_log_login(char *buf, size_t size);
-/*
- * An event's stored columns, for "SELECT ... FROM events e", in the order
- * store_event_read() expects them as the first STORE_EVENT_NSTORED.
- */
-#define STORE_EVENT_STORED_COLS \
-	"e.id, e.uid, e.sequence, e.title, e.description, e.location, " \
-	"e.start_at, e.end_at, e.status, e.rrule, e.languages, e.version, " \
-	"coalesce(e.series_id, 0), coalesce(e.occurrence_start, 0), " \
-	"e.all_day"
-#define STORE_EVENT_NSTORED 15
-/* Fill ev (initialised) from columns 0..14 (store_event.c). */
-void store_event_read(sqlite3_stmt *stmt, struct event *ev);
 /* Apply pending migrations (store_migrate.c). */
 int store_migrate(struct store *st, struct err *err);
 
 /*
- * Read the fields of a table (volunteer_fields...) from columns first,
- * first + 1, ... into rec, whose text slots are empty; text as
- * store_col_text() makes it.
+ * store_fields.c: an entity's row through its table (volunteer_fields,
+ * event_fields...). Stored fields are all but MODEL_FIELD_DERIVED ones,
+ * in table order; written ones are stored ones not MODEL_FIELD_APART.
  */
-void store_fields_read(sqlite3_stmt *stmt, int first, void *rec,
+/*
+ * Read the stored fields from columns first, first + 1, ... into rec,
+ * whose text slots are empty; text as store_col_text() makes it (NULL
+ * kept for MODEL_FIELD_NULL), an enum by its name (0 if unknown).
+ * Returns the column after the last.
+ */
+int store_fields_read(sqlite3_stmt *stmt, int first, void *rec,
     const struct model_field *fields);
-/* Bind the fields of rec to ?first, ?first + 1, ...; NULL text as "". */
-void store_fields_bind(sqlite3_stmt *stmt, int first, const void *rec,
+/*
+ * A row: its id in column first, its version next (unless version is
+ * NULL), then the stored fields. Returns the column after them.
+ */
+int store_fields_read_row(sqlite3_stmt *stmt, int first, int64_t *id,
+    int64_t *version, void *rec, const struct model_field *fields);
+/* The same for the MODEL_FIELD_DERIVED fields, which the query adds. */
+int store_fields_read_derived(sqlite3_stmt *stmt, int first, void *rec,
     const struct model_field *fields);
+/*
+ * Bind the written fields of rec to ?first, ?first + 1, ...; NULL text
+ * as "" (NULL for MODEL_FIELD_NULL, and a 0 id or time too). Returns the
+ * parameter after the last.
+ */
+int store_fields_bind(sqlite3_stmt *stmt, int first, const void *rec,
+    const struct model_field *fields);
+/*
+ * SQL built once from a table and kept in *slot (a static char *, so
+ * the text's address keys store_stmt()'s cache), returned each call:
+ * head, the stored columns each prefixed with alias ("e."), more (the
+ * derived ones, the FROM) and tail (WHERE...).
+ */
+const char *store_fields_select(char **slot, const char *head,
+    const char *alias, const struct model_field *fields, const char *more,
+    const char *tail);
+/*
+ * "INSERT INTO table (<written columns> more_columns) VALUES (?1, ...
+ * more_values)": more_* start with ", " or are "".
+ */
+const char *store_fields_insert(char **slot, const char *table,
+    const struct model_field *fields, const char *more_columns,
+    const char *more_values);
+/*
+ * "UPDATE table SET <column> = ?1, ... more_set WHERE id = :id"; more_set
+ * starts with ", " or is "".
+ */
+const char *store_fields_update(char **slot, const char *table,
+    const struct model_field *fields, const char *more_set);
+/*
+ * After a read or write of the row with id that gave n rows (-1: it
+ * failed, err is set): 0, or ERR_NOT_FOUND with fmt (a "%lld").
+ */
+int store_fields_found(int n, struct err *err, const char *fmt, int64_t id);
+/* Bind v to the named parameter name (":id", ":now") if stmt has it. */
+void store_fields_bind_named(sqlite3_stmt *stmt, const char *name, int64_t v);
+/*
+ * Run sql (store_fields_insert()'s or _update()'s) with rec's written
+ * fields, :now the time and :id id. The rows changed, or -1 with err.
+ */
+int store_fields_write(struct store *st, const char *sql, const void *rec,
+    const struct model_field *fields, int64_t id, struct err *err);
 
 #endif /* ROOSTER_STORE_INT_H */

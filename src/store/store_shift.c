@@ -7,58 +7,50 @@
 
 #include "store_int.h"
 
-#define STORE_SHIFT_COLS \
-	"s.id, s.event_id, s.uid, s.sequence, s.role, s.start_at, s.end_at, " \
-	"s.needed, s.language, s.version, " \
-	"(SELECT count(*) FROM assignments a WHERE a.shift_id = s.id " \
+/*
+ * shift_fields' derived rows, in order: the event's title, the people
+ * who count, the event's place and status.
+ */
+#define STORE_SHIFT_DERIVED \
+	"e.title, (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id " \
 	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") \
-	"), e.title, e.location, e.status "
+	"), e.location, e.status "
+#define STORE_SHIFT_FROM "FROM shifts s JOIN events e ON e.id = s.event_id "
 
-static void
-store_shift_row(sqlite3_stmt *stmt, struct shift *sh)
+/* After a read or a write that found no row. */
+static const char *const store_shift_gone = N_("shift %lld not found (see "
+    "'rooster shift list')");
+
+/* "SELECT s.id, s.version, <shift_fields>, <derived> FROM ..." tail. */
+static const char *
+store_shift_select(char **slot, const char *tail)
 {
-	sh->id = sqlite3_column_int64(stmt, 0);
-	sh->event_id = sqlite3_column_int64(stmt, 1);
-	sh->uid = store_col_text(stmt, 2);
-	sh->sequence = sqlite3_column_int(stmt, 3);
-	sh->role = store_col_text(stmt, 4);
-	sh->start = sqlite3_column_int64(stmt, 5);
-	sh->end = sqlite3_column_int64(stmt, 6);
-	sh->needed = sqlite3_column_int(stmt, 7);
-	sh->language = store_col_text(stmt, 8);
-	sh->version = sqlite3_column_int64(stmt, 9);
-	sh->assigned = sqlite3_column_int(stmt, 10);
-	sh->event_title = store_col_text(stmt, 11);
-	sh->event_location = store_col_text(stmt, 12);
-	sh->event_status = event_status_parse(
-	    (const char *)sqlite3_column_text(stmt, 13));
+	return store_fields_select(slot, "SELECT s.id, s.version, ", "s.",
+	    shift_fields, ", " STORE_SHIFT_DERIVED STORE_SHIFT_FROM, tail);
 }
 
 static void
-store_shift_bind(sqlite3_stmt *stmt, const struct shift *sh)
+store_shift_row(sqlite3_stmt *stmt, void *arg)
 {
-	sqlite3_bind_int64(stmt, 1, sh->event_id);
-	store_bind_text(stmt, 2, sh->uid);
-	sqlite3_bind_int(stmt, 3, sh->sequence);
-	store_bind_text(stmt, 4, sh->role);
-	sqlite3_bind_int64(stmt, 5, sh->start);
-	sqlite3_bind_int64(stmt, 6, sh->end);
-	sqlite3_bind_int(stmt, 7, sh->needed);
-	store_bind_text(stmt, 8, sh->language ? sh->language : "");
+	struct shift *sh = arg;
+
+	store_fields_read_derived(stmt, store_fields_read_row(stmt, 0,
+	    &sh->id, &sh->version, sh, shift_fields), sh, shift_fields);
+}
+
+static void
+store_shift_list_row(sqlite3_stmt *stmt, void *arg)
+{
+	store_shift_row(stmt, shift_list_push(arg));
 }
 
 int
 store_shift_insert(struct store *st, struct shift *sh, struct err *err)
 {
-	static const char sql[] = "INSERT INTO shifts (event_id, uid, "
-	    "sequence, role, start_at, end_at, needed, language) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	static char *sql;
 
-	if (stmt == NULL)
-		return -1;
-	store_shift_bind(stmt, sh);
-	if (store_step_done(st, stmt, err) < 0)
+	if (store_fields_write(st, store_fields_insert(&sql, "shifts",
+	    shift_fields, "", ""), sh, shift_fields, 0, err) < 0)
 		return -1;
 	sh->id = sqlite3_last_insert_rowid(st->db);
 	sh->version = 1;
@@ -68,20 +60,12 @@ store_shift_insert(struct store *st, struct shift *sh, struct err *err)
 int
 store_shift_update(struct store *st, struct shift *sh, struct err *err)
 {
-	static const char sql[] = "UPDATE shifts SET event_id = ?1, uid = ?2, "
-	    "sequence = ?3, role = ?4, start_at = ?5, end_at = ?6, "
-	    "needed = ?7, language = ?8, version = version + 1 WHERE id = ?9";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	static char *sql;
 
-	if (stmt == NULL)
+	if (store_fields_found(store_fields_write(st, store_fields_update(&sql,
+	    "shifts", shift_fields, ", version = version + 1"), sh,
+	    shift_fields, sh->id, err), err, _(store_shift_gone), sh->id) < 0)
 		return -1;
-	store_shift_bind(stmt, sh);
-	sqlite3_bind_int64(stmt, 9, sh->id);
-	if (store_step_done(st, stmt, err) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("shift %lld not found "
-		    "(see 'rooster shift list')"), (long long)sh->id);
 	sh->version++;
 	return 0;
 }
@@ -90,61 +74,34 @@ int
 store_shift_delete(struct store *st, int64_t id, struct err *err)
 {
 	static const char sql[] = "DELETE FROM shifts WHERE id = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
-	if (stmt == NULL)
+	if (store_run(st, err, sql, "i", id) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (store_step_done(st, stmt, err) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("shift %lld not found "
-		    "(see 'rooster shift list')"), (long long)id);
-	return 0;
+	return store_fields_found(sqlite3_changes(st->db), err,
+	    _(store_shift_gone), id);
 }
 
 int
 store_shift_get(struct store *st, int64_t id, struct shift *sh,
     struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_SHIFT_COLS
-	    "FROM shifts s JOIN events e ON e.id = s.event_id WHERE s.id = ?1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	static char *sql;
 
 	shift_init(sh);
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		store_shift_row(stmt, sh);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err);
-	return err_set(err, ERR_NOT_FOUND, _("shift %lld not found (see "
-	    "'rooster shift list')"), (long long)id);
+	return store_fields_found(store_rows(st, store_query(st, err,
+	    store_shift_select(&sql, "WHERE s.id = ?1"), "i", id),
+	    store_shift_row, sh, err), err, _(store_shift_gone), id);
 }
 
 int
 store_shift_list_event(struct store *st, int64_t event_id,
     struct shift_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_SHIFT_COLS
-	    "FROM shifts s JOIN events e ON e.id = s.event_id "
-	    "WHERE s.event_id = ?1 ORDER BY s.start_at, s.role, s.id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	static char *sql;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, event_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		store_shift_row(stmt, shift_list_push(out));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	return store_rows(st, store_query(st, err, store_shift_select(&sql,
+	    "WHERE s.event_id = ?1 ORDER BY s.start_at, s.role, s.id"), "i",
+	    event_id), store_shift_list_row, out, err) < 0 ? -1 : 0;
 }
 
 int
@@ -179,8 +136,9 @@ int
 store_shift_list_range(struct store *st, const struct store_range *range,
     struct shift_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_SHIFT_COLS
-	    "FROM shifts s JOIN events e ON e.id = s.event_id "
+	static char *sql;
+
+	return store_rows(st, store_query(st, err, store_shift_select(&sql,
 	    "WHERE s.start_at >= ?1 AND s.start_at < ?2 "
 	    "AND " EVENT_LIVE_SQL("e.status") " "
 	    "AND (?3 = 0 OR s.needed > (SELECT count(*) FROM assignments a "
@@ -190,19 +148,10 @@ store_shift_list_range(struct store *st, const struct store_range *range,
 	    "  JOIN assignments a ON a.shift_id = i.shift_id "
 	    "  AND a.volunteer_id = i.volunteer_id WHERE i.reasked != 0 "
 	    "  AND i.state = 'sent' AND a.status = 'invited'))) "
-	    "ORDER BY s.start_at, e.title, s.role, s.id LIMIT ?4";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, range->from ? range->from : INT64_MIN);
-	sqlite3_bind_int64(stmt, 2, range->to ? range->to : INT64_MAX);
-	sqlite3_bind_int(stmt, 3, range->gaps_only);
-	sqlite3_bind_int64(stmt, 4, range->limit > 0 ? range->limit : -1);
-	sqlite3_bind_int(stmt, 5, range->unconfirmed);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		store_shift_row(stmt, shift_list_push(out));
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+	    "ORDER BY s.start_at, e.title, s.role, s.id LIMIT ?4"), "iidid",
+	    range->from ? range->from : INT64_MIN,
+	    range->to ? range->to : INT64_MAX, (int)range->gaps_only,
+	    (int64_t)(range->limit > 0 ? range->limit : -1),
+	    (int)range->unconfirmed), store_shift_list_row, out, err) < 0 ?
+	    -1 : 0;
 }

@@ -153,7 +153,7 @@ test_event_fields(void **state)
 	struct event a, b;
 
 	(void)state;
-	assert_int_equal(check_table(event_fields, sizeof a), 13);
+	assert_int_equal(check_table(event_fields, sizeof a), 17);
 	event_init(&a);
 	event_init(&b);
 	model_field_set_text(&a, row(event_fields, "title"), "Taalcafé");
@@ -188,8 +188,9 @@ test_event_fields(void **state)
 	assert_string_equal(model_field_column(row(event_fields, "title")),
 	    "title");
 	for (f = event_fields; f->key != NULL; f++) {
-		if (f->kind != MODEL_FIELD_TEXT || model_field_text(&a,
-		    f)[0] != '\0')
+		if ((f->flags & MODEL_FIELD_DERIVED) == 0 &&
+		    (f->kind != MODEL_FIELD_TEXT || model_field_text(&a,
+		    f)[0] != '\0'))
 			assert_false(model_field_same(&a, &b, f));
 		model_field_copy(&b, &a, f);
 		assert_true(model_field_same(&a, &b, f));
@@ -210,10 +211,10 @@ test_shift_fields(void **state)
 	size_t derived = 0;
 
 	(void)state;
-	assert_int_equal(check_table(shift_fields, sizeof a), 10);
+	assert_int_equal(check_table(shift_fields, sizeof a), 12);
 	for (f = shift_fields; f->key != NULL; f++)
 		derived += (f->flags & MODEL_FIELD_DERIVED) != 0;
-	assert_int_equal(derived, 2);
+	assert_int_equal(derived, 4);
 	shift_init(&a);
 	shift_init(&b);
 	model_field_set_text(&a, row(shift_fields, "role"), "tolk");
