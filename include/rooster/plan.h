@@ -116,7 +116,7 @@ void plan_suggest_add(struct plan_suggestion_list *out,
     const struct plan_candidate *c, int recent);
 /*
  * Rank out in place: no conflict first, then skill match, language match,
- * fewest recent shifts, name (case-insensitive), id.
+ * fewest recent shifts, name (folded: text_fold_cmp(), Ë with E), id.
  */
 void plan_suggest_rank(struct plan_suggestion_list *out);
 /*

@@ -413,7 +413,7 @@ int store_suggest_begin(struct store *st, const struct shift *sh,
     struct store_suggest **out, struct err *err);
 /*
  * The next active volunteer who is not on the shift, in name order
- * (case-insensitive, then id): 1 with v's id, name, skills, languages and
+ * (folded, text_fold_cmp(), then id): 1 with v's id, name, skills, languages and
  * monthly limit (text borrowed until the next call), 0 after the last,
  * -1 with err.
  */
@@ -517,7 +517,7 @@ struct store_calendar_filter {
 /*
  * Called once per calendar entry: a shift with its event, or an event
  * alone (sh NULL) when it has no shifts. people lists the assignments on
- * the shift that count (assignment_counts), by name (NOCASE) then id,
+ * the shift that count (assignment_counts), by name folded then id,
  * with only shift_id, volunteer_id, status and volunteer (the name) set
  * (empty for an event alone); in one volunteer's calendar their own
  * assignment is there too, counting or not, with its note. All borrowed
@@ -551,7 +551,7 @@ struct store_feed {
 };
 
 /*
- * Every volunteer with their feed token, by name (NOCASE) then id, in
+ * Every volunteer with their feed token, by name folded then id, in
  * one statement. The caller frees with store_feed_free. 0, or -1 with err.
  */
 int store_calendar_feeds(struct store *st, struct store_feed **out,

@@ -237,6 +237,11 @@ bool text_is_yes(int ch);
  */
 char *text_fold(const char *s);
 /*
+ * strcmp of text_fold(a) and text_fold(b), without making them: the order
+ * of a column of folded names in SQLite (Ë with E). NULL as "".
+ */
+int text_fold_cmp(const char *a, const char *b);
+/*
  * s lowercased, accents kept ("Ëlla" -> "ëlla"): ASCII, Latin-1 and Latin
  * Extended-A letters, as far as text_fold() reads them (so text_fold of
  * both is the same); other scripts as they are, invalid bytes dropped.

@@ -49,7 +49,8 @@ ops_suggest_weigh(struct store_suggest *ss, struct ops_suggest *out,
 }
 
 /*
- * The volunteers come in name order. Once n of them fit with nothing in
+ * The volunteers come in name order (folded, as plan_suggest ranks
+ * ties). Once n of them fit with nothing in
  * the 30 days before, nobody later in the alphabet can rank above them,
  * nor can anyone without the skill or a language asked for: those are
  * passed over, and weighed in a second pass only if the first ends

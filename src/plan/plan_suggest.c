@@ -75,7 +75,8 @@ plan_suggest_cmp(const void *pa, const void *pb)
 		return a->language_match ? -1 : 1;
 	if (a->recent != b->recent)
 		return a->recent < b->recent ? -1 : 1;
-	if ((c = text_casecmp(a->volunteer->name, b->volunteer->name)) != 0)
+	/* Folded, the order store hands them over in (Ë with E). */
+	if ((c = text_fold_cmp(a->volunteer->name, b->volunteer->name)) != 0)
 		return c;
 	return a->volunteer->id < b->volunteer->id ? -1 :
 	    a->volunteer->id > b->volunteer->id;

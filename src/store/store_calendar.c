@@ -90,24 +90,6 @@ store_calendar_names_load(struct store *st, struct store_calendar_names *n,
 	return 0;
 }
 
-/* SQLite's NOCASE: bytes, ASCII letters folded, then the shorter first. */
-static int
-store_calendar_nocase(const char *a, const char *b)
-{
-	unsigned char x, y;
-
-	for (;; a++, b++) {
-		x = (unsigned char)*a;
-		y = (unsigned char)*b;
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-		if (x != y || x == '\0')
-			return (int)x - (int)y;
-	}
-}
-
 struct store_calendar_named {
 	const char	*name;
 	int64_t		 id;
@@ -117,14 +99,14 @@ static int
 store_calendar_named_cmp(const void *pa, const void *pb)
 {
 	const struct store_calendar_named *a = pa, *b = pb;
-	int c = store_calendar_nocase(a->name, b->name);
+	int c = text_fold_cmp(a->name, b->name);
 
 	return c != 0 ? c : (a->id > b->id) - (a->id < b->id);
 }
 
 /*
- * Each id's place in the order of store_assignment_list_shift (name,
- * NOCASE, then id), worked out once: a shift's people are then sorted
+ * Each id's place in the order of store_assignment_list_shift (name
+ * folded, then id), worked out once: a shift's people are then sorted
  * by a number, not by reading their names.
  */
 static void
@@ -177,12 +159,12 @@ store_calendar_name(struct store_calendar_names *n, int64_t id)
 	return at;
 }
 
-/* By name (NOCASE), then id: the order of store_assignment_list_shift. */
+/* By name folded, then id: the order of store_assignment_list_shift. */
 static int
 store_calendar_person_cmp(const void *pa, const void *pb)
 {
 	const struct assignment *a = pa, *b = pb;
-	int c = store_calendar_nocase(a->volunteer, b->volunteer);
+	int c = text_fold_cmp(a->volunteer, b->volunteer);
 
 	if (c != 0)
 		return c;

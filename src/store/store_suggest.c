@@ -85,12 +85,15 @@ static const char store_suggest_off_sql[] =
     "SELECT id, volunteer_id, start_at, end_at, reason FROM unavailable"
     "  WHERE start_at < ?2 AND end_at > ?1 ORDER BY start_at, id";
 
-/* By name, through its index, so a caller can stop early. */
+/*
+ * By name folded (Ë with E, as plan_suggest ranks ties), through its
+ * covering index volunteers_folded, so a caller can stop early.
+ */
 static const char store_suggest_volunteers_sql[] =
     "SELECT id, name, skills, languages, max_per_month FROM volunteers"
     "  WHERE active != 0 AND id NOT IN"
     "  (SELECT volunteer_id FROM assignments WHERE shift_id = ?1)"
-    "  ORDER BY name COLLATE NOCASE, id";
+    "  ORDER BY name_folded, id";
 
 /* A shift near the one to fill, compactly. */
 struct store_suggest_near {

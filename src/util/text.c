@@ -401,38 +401,89 @@ text_map(const char *s, text_map_fn fn)
 	return strbuf_detach(&sb);
 }
 
-static void
-text_fold_char(struct strbuf *sb, unsigned int cp, const unsigned char *p,
-    size_t n)
+/* The folded form of one character (p, n bytes, value cp) into out. */
+static size_t
+text_fold_one(unsigned int cp, const unsigned char *p, size_t n, char *out)
 {
 	char c = '*';
 
 	/* Ligatures fold to two letters: "Dĳk" is "dijk". */
 	if (cp == 0xc6 || cp == 0xe6)
-		strbuf_adds(sb, "ae"), c = 0;
-	else if (cp == 0x152 || cp == 0x153)
-		strbuf_adds(sb, "oe"), c = 0;
-	else if (cp == 0xdf)
-		strbuf_adds(sb, "ss"), c = 0;
-	else if (cp == 0x132 || cp == 0x133)
-		strbuf_adds(sb, "ij"), c = 0;
-	else if (cp >= 0xc0 && cp <= 0xff)
+		return memcpy(out, "ae", 2), 2;
+	if (cp == 0x152 || cp == 0x153)
+		return memcpy(out, "oe", 2), 2;
+	if (cp == 0xdf)
+		return memcpy(out, "ss", 2), 2;
+	if (cp == 0x132 || cp == 0x133)
+		return memcpy(out, "ij", 2), 2;
+	if (cp >= 0xc0 && cp <= 0xff)
 		c = text_fold_latin1[cp - 0xc0];
 	else if (cp >= 0x100 && cp <= 0x17f)
 		c = text_fold_latin_a[cp - 0x100];
 	else if (cp < 0x80)
 		c = (char)cp;
 	if (c == '*')
-		strbuf_add(sb, (const char *)p, n);
-	else if (c != 0)
-		strbuf_addc(sb, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' :
-		    c));
+		return memcpy(out, p, n), n;
+	out[0] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	return 1;
+}
+
+static void
+text_fold_char(struct strbuf *sb, unsigned int cp, const unsigned char *p,
+    size_t n)
+{
+	char out[4];
+
+	strbuf_add(sb, out, text_fold_one(cp, p, n, out));
 }
 
 char *
 text_fold(const char *s)
 {
 	return text_map(s, text_fold_char);
+}
+
+/* The bytes of a string's folded form, one at a time (text_fold_cmp). */
+struct text_fold_iter {
+	const unsigned char	*p;		/* what is left to fold */
+	char			 buf[4];	/* one character folded */
+	size_t			 len, at;
+};
+
+/* The next byte of the folded form, or -1 at its end. */
+static int
+text_fold_next(struct text_fold_iter *it)
+{
+	unsigned int cp;
+	size_t n;
+
+	while (it->at == it->len) {
+		if (*it->p == '\0')
+			return -1;
+		if ((n = text_decode(it->p, &cp)) == 0) {
+			it->p++;
+			continue;
+		}
+		it->len = text_fold_one(cp, it->p, n, it->buf);
+		it->at = 0;
+		it->p += n;
+	}
+	return (unsigned char)it->buf[it->at++];
+}
+
+int
+text_fold_cmp(const char *a, const char *b)
+{
+	struct text_fold_iter x = { 0 }, y = { 0 };
+	int c, d;
+
+	x.p = (const unsigned char *)(a != NULL ? a : "");
+	y.p = (const unsigned char *)(b != NULL ? b : "");
+	do {
+		c = text_fold_next(&x);
+		d = text_fold_next(&y);
+	} while (c == d && c != -1);
+	return c < d ? -1 : c > d;
 }
 
 /* The lowercase of a Latin-1 or Latin Extended-A letter; cp if none. */

@@ -58,6 +58,12 @@ check "a name written by hand is folded on the next open" \
     [ "$(printf '%s' "$OUT" | names)" = "Ümit Çelik" ]
 check "its folded form is stored" \
     [ "$(sqlite3 "$DB" "SELECT name_folded FROM volunteers WHERE name = 'Ümit Çelik'")" = "umit celik" ]
+# suggest (and so the picker) ranks ties by the folded name: Ë with E.
+r event add Buurtfeest --start "2027-02-20 14:00" --end "2027-02-20 17:00"
+r shift add "$OUT" algemeen --needed 5
+r suggest "$OUT" --format json
+check "suggest: ties in folded name order" \
+    [ "$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(",".join(v["volunteer"] for v in json.load(sys.stdin)))')" = "Ella Jansen,Ëlla Visser,Ellen de Vries,Ümit Çelik,Zoë Smit" ]
 ok_run "forget Ellen" volunteer forget 1 --yes
 r volunteer list --search ellen --format json
 check "a forgotten name is not found" [ "$OUT" = "[]" ]

@@ -1578,23 +1578,18 @@ calendar_walk_entry(void *arg, const struct event *ev, const struct shift *sh,
 	return 0;
 }
 
-/* SQLite's NOCASE (ASCII letters folded), then the id. */
+/*
+ * Names folded (Ë with E, as store_assignment_list_shift orders them),
+ * then the id.
+ */
 static int
 calendar_person_cmp(const void *pa, const void *pb)
 {
 	const struct assignment *a = pa, *b = pb;
-	const unsigned char *x = (const unsigned char *)a->volunteer;
-	const unsigned char *y = (const unsigned char *)b->volunteer;
-	int cx, cy;
+	int c = text_fold_cmp(a->volunteer, b->volunteer);
 
-	for (;; x++, y++) {
-		cx = *x >= 'A' && *x <= 'Z' ? *x - 'A' + 'a' : *x;
-		cy = *y >= 'A' && *y <= 'Z' ? *y - 'A' + 'a' : *y;
-		if (cx != cy)
-			return cx - cy;
-		if (cx == 0)
-			break;
-	}
+	if (c != 0)
+		return c;
 	return (a->volunteer_id > b->volunteer_id) -
 	    (a->volunteer_id < b->volunteer_id);
 }

@@ -351,6 +351,38 @@ test_lower(void **state)
 	}
 }
 
+/* int text_fold_cmp(const char *a, const char *b): strcmp of the folds */
+static void
+test_fold_cmp(void **state)
+{
+	static const char *const names[] = {
+		NULL, "", "Ella", "\xc3\x8b" "lla", "ella ", "Ellen", "Emma",
+		"\xc3\x86" "sop", "Aesop", "Stra\xc3\x9f" "e", "Strasse", "strat",
+		"Zo\xc3\xab", "zoe", "\xe6\x9d\x8e", "a\xff" "b", "ab", "Z",
+	};
+	size_t n = sizeof names / sizeof names[0], i, j;
+	char *a, *b;
+	int want, got;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			a = text_fold(names[i]);
+			b = text_fold(names[j]);
+			want = strcmp(a, b);
+			got = text_fold_cmp(names[i], names[j]);
+			if ((want < 0) != (got < 0) || (want > 0) != (got > 0))
+				fail_msg("text_fold_cmp(%s, %s) = %d, strcmp of "
+				    "folds %d", names[i] ? names[i] : "NULL",
+				    names[j] ? names[j] : "NULL", got, want);
+			free(a);
+			free(b);
+		}
+	/* Ë sorts with E: after "Ella" (a prefix), before "Ellen". */
+	assert_true(text_fold_cmp("\xc3\x8b" "lla", "Ellen") < 0);
+	assert_true(text_fold_cmp("\xc3\x8b" "lla", "Ella") == 0);
+}
+
 /* char **text_wrap(const char *s, size_t cols, size_t *count) */
 static void
 test_wrap(void **state)
@@ -449,6 +481,7 @@ main(void)
 		cmocka_unit_test(test_list_normalize),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_lower),
+		cmocka_unit_test(test_fold_cmp),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_is_yes),
 	};
