@@ -580,35 +580,35 @@ ics_writer_fold(struct ics_writer *w)
 	}
 }
 
-/* A TEXT value as libical escapes it. */
+/* A TEXT value as libical escapes it (runs found by strcspn). */
 static void
 ics_writer_text(struct strbuf *sb, const char *s)
 {
-	const char *run = s;
+	size_t n;
 
-	for (; *s != '\0'; s++) {
+	for (;; s++) {
+		n = strcspn(s, "\b\f\r\n,;\\");
+		strbuf_add(sb, s, n);
+		s += n;
 		switch (*s) {
-		case '\b':
-		case '\f':
-		case '\r':
+		case '\0':
+			return;
 		case '\n':
+			strbuf_add(sb, "\\n", 2);
+			break;
 		case ',':
+			strbuf_add(sb, "\\,", 2);
+			break;
 		case ';':
+			strbuf_add(sb, "\\;", 2);
+			break;
 		case '\\':
+			strbuf_add(sb, "\\\\", 2);
 			break;
 		default:
-			continue;
-		}
-		strbuf_add(sb, run, (size_t)(s - run));
-		run = s + 1;
-		if (*s == '\n')
-			strbuf_add(sb, "\\n", 2);
-		else if (*s == ',' || *s == ';' || *s == '\\') {
-			strbuf_addc(sb, '\\');
-			strbuf_addc(sb, *s);
+			break;	/* backspace, form feed, CR: dropped */
 		}
 	}
-	strbuf_add(sb, run, (size_t)(s - run));
 }
 
 /* "NAME:" and the escaped text, folded into w->out. */
