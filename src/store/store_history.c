@@ -159,19 +159,12 @@ store_history_trigger_ok(struct store *st, const char *tbl, const char *kind,
 {
 	static const char sql[] = "SELECT sql FROM sqlite_schema "
 	    "WHERE type = 'trigger' AND name = 'log_' || ?1 || '_' || ?2";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	char *have = NULL;
+	int rc = store_text(st, err, &have, sql, "tt", tbl, kind);
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, tbl);
-	store_bind_text(stmt, 2, kind);
-	rc = sqlite3_step(stmt);
-	*ok = rc == SQLITE_ROW && sqlite3_column_text(stmt, 0) != NULL &&
-	    strcmp((const char *)sqlite3_column_text(stmt, 0), want) == 0;
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    store_fail(st, rc, err);
+	*ok = have != NULL && strcmp(have, want) == 0;
+	free(have);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Check (apply false) or bring up to date (apply true) every trigger. */
