@@ -346,8 +346,8 @@ const char *tui_pane_shifts_conflict(struct tui *tui);
  */
 bool tui_pane_shifts_judge(struct tui *tui);
 /*
- * Answers to the shifts pane's questions about assignment (ask.a shift,
- * ask.b volunteer): y removes it; a, d or t records that response. The
+ * Answers to the shifts pane's questions about assignment (ask->a shift,
+ * ask->b volunteer): y removes it; a, d or t records that response. The
  * week view asks them too.
  */
 int tui_pane_shifts_unassign_answer(struct tui *tui, int key,

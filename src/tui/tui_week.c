@@ -352,7 +352,7 @@ tui_week_act(struct tui *tui, enum tui_action action, const struct shift *sh,
 	return flags;
 }
 
-/* A digit chose one of the shift's people (ask.a shift, ask.b action). */
+/* A digit chose one of the shift's people (ask->a shift, ask->b action). */
 static int
 tui_week_choice_answer(struct tui *tui, int key,
     const struct tui_ask *ask)
