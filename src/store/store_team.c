@@ -49,15 +49,9 @@ store_team_write(struct store *st, const char *sql, int64_t id,
 	    "already"), name);
 }
 
-/* ERR_NOT_FOUND for team id if the last write changed nothing. */
-static int
-store_team_changed(struct store *st, int64_t id, struct err *err)
-{
-	if (sqlite3_changes(st->db) == 0)
-		return err_set(err, ERR_NOT_FOUND, _("team %lld not found (see "
-		    "'rooster team list')"), (long long)id);
-	return 0;
-}
+/* store_fields_found()'s message for a team id that is not there. */
+static const char *const store_team_gone = N_("team %lld not found (see "
+    "'rooster team list')");
 
 int
 store_team_insert(struct store *st, struct team *t, struct err *err)
@@ -76,15 +70,10 @@ store_team_get(struct store *st, int64_t id, struct team *t, struct err *err)
 	static const char sql[] = "SELECT t.id, t.name, "
 	    "(SELECT count(*) FROM team_members m WHERE m.team_id = t.id), '' "
 	    "FROM teams t WHERE t.id = ?1";
-	int n;
 
 	team_init(t);
-	n = store_rows(st, store_query(st, err, sql, "i", id), store_team_row,
-	    t, err);
-	if (n < 0)
-		return -1;
-	return n > 0 ? 0 : err_set(err, ERR_NOT_FOUND, _("team %lld not "
-	    "found (see 'rooster team list')"), (long long)id);
+	return store_fields_found(store_rows(st, store_query(st, err, sql, "i",
+	    id), store_team_row, t, err), err, _(store_team_gone), id);
 }
 
 int
@@ -170,7 +159,8 @@ store_team_delete(struct store *st, int64_t team_id, struct err *err)
 
 	if (store_run(st, err, sql, "i", team_id) < 0)
 		return -1;
-	return store_team_changed(st, team_id, err);
+	return store_fields_found(sqlite3_changes(st->db), err,
+	    _(store_team_gone), team_id);
 }
 
 int
@@ -181,7 +171,8 @@ store_team_rename(struct store *st, int64_t team_id, const char *name,
 
 	if (store_team_write(st, sql, team_id, name, err) < 0)
 		return -1;
-	return store_team_changed(st, team_id, err);
+	return store_fields_found(sqlite3_changes(st->db), err,
+	    _(store_team_gone), team_id);
 }
 
 int

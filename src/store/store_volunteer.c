@@ -57,17 +57,9 @@ store_volunteer_list_row(sqlite3_stmt *stmt, void *arg)
 	store_volunteer_row(stmt, volunteer_list_push(arg));
 }
 
-/* ERR_NOT_FOUND for volunteer id if n (rows read or changed) is 0. */
-static int
-store_volunteer_found(int64_t id, int n, struct err *err)
-{
-	if (n < 0)
-		return -1;
-	if (n == 0)
-		return err_set(err, ERR_NOT_FOUND, _("volunteer %lld not found "
-		    "(see 'rooster volunteer list')"), (long long)id);
-	return 0;
-}
+/* store_fields_found()'s message for a volunteer id that is not there. */
+static const char *const store_volunteer_gone = N_("volunteer %lld not found "
+    "(see 'rooster volunteer list')");
 
 /* Bind the bounds of this month in the plan zone to ?8 and ?9. */
 static void
@@ -121,7 +113,8 @@ store_volunteer_update(struct store *st, struct volunteer *v, struct err *err)
 	    "WHERE id = ?9";
 
 	if (store_volunteer_write(st, sql, v, v->id, err) < 0 ||
-	    store_volunteer_found(v->id, sqlite3_changes(st->db), err) < 0)
+	    store_fields_found(sqlite3_changes(st->db), err,
+	    _(store_volunteer_gone), v->id) < 0)
 		return -1;
 	v->version++;
 	return 0;
@@ -134,7 +127,8 @@ store_volunteer_delete(struct store *st, int64_t id, struct err *err)
 
 	if (store_run(st, err, sql, "i", id) < 0)
 		return -1;
-	return store_volunteer_found(id, sqlite3_changes(st->db), err);
+	return store_fields_found(sqlite3_changes(st->db), err,
+	    _(store_volunteer_gone), id);
 }
 
 int
@@ -148,8 +142,9 @@ store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
 	volunteer_init(v);
 	if (stmt != NULL)
 		store_volunteer_bind_month(stmt);
-	return store_volunteer_found(id, store_rows(st, stmt,
-	    store_volunteer_row, v, err), err);
+	return store_fields_found(store_rows(st, stmt,
+	    store_volunteer_row, v, err), err,
+	    _(store_volunteer_gone), id);
 }
 
 int64_t
