@@ -8,43 +8,6 @@
 
 #include "rooster/ops.h"
 
-/* Replace *field with a copy of option name's value when it was given. */
-static void
-cli_event_set(const struct cli_ctx *ctx, char **field, const char *name)
-{
-	const char *value = cli_arg(ctx, name);
-
-	if (value == NULL)
-		return;
-	free(*field);
-	*field = xstrdup(value);
-}
-
-/* Apply --start/--end; 0 or CLI_USAGE with the message printed. */
-static int
-cli_event_times(const struct cli_ctx *ctx, int64_t *s, int64_t *e)
-{
-	const char *start = cli_arg(ctx, "--start"), *end = cli_arg(ctx,
-	    "--end");
-	struct err err;
-
-	err_clear(&err);
-	if (start != NULL && rtime_parse_when(start, s, &err) < 0)
-		return cli_fail(&err);
-	if (end != NULL && rtime_parse_when(end, e, &err) < 0)
-		return cli_fail(&err);
-	return 0;
-}
-
-/* The options add and edit share, after the times. */
-static void
-cli_event_texts(const struct cli_ctx *ctx, struct event *ev)
-{
-	cli_event_set(ctx, &ev->location, "--location");
-	cli_event_set(ctx, &ev->description, "--description");
-	cli_event_set(ctx, &ev->rrule, "--repeat");
-}
-
 /*
  * Apply --date/--to to ev, making it all-day: from the start of the day
  * --date names (else the day ev starts on) to the end of the day --to
@@ -107,13 +70,12 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 	event_init(&ev);
 	ev.title = xstrdup(cli_arg(ctx, "title"));
 	ev.start = rtime_day_add(ctx->now, 0);
-	if ((rc = date ? cli_event_days(ctx, &ev) : cli_event_times(ctx,
-	    &ev.start, &ev.end)) != 0) {
+	/* The options of event_fields, then the days of an all-day one. */
+	if ((rc = cli_args_apply(ctx, &ev, event_fields)) != 0 ||
+	    (date && (rc = cli_event_days(ctx, &ev)) != 0)) {
 		event_fini(&ev);
 		return rc;
 	}
-	cli_event_texts(ctx, &ev);
-	cli_event_set(ctx, &ev.languages, "--languages");
 	if (ops_event_add(ctx->st, &ev, &err) < 0)
 		rc = cli_fail(&err);
 	else
@@ -150,25 +112,24 @@ cli_event_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* An all-day event's start and end are days, its last one the end. */
+static bool
+cli_event_cell(struct cli_table *t, const void *rec,
+    const struct model_field *f)
+{
+	const struct event *ev = rec;
+
+	if (!ev->all_day || f->kind != MODEL_FIELD_TIME ||
+	    (strcmp(f->key, "start") != 0 && strcmp(f->key, "end") != 0))
+		return false;
+	cli_table_day(t, f->key[0] == 's' ? ev->start : event_last_day(ev));
+	return true;
+}
+
 int
 cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_column cols[] = {
-		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-		{ "uid", N_("UID"), CLI_TEXT, CLI_BOTH },
-		{ "title", N_("TITLE"), CLI_TEXT, CLI_BOTH },
-		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
-		{ "end", N_("END"), CLI_TIME, CLI_BOTH },
-		{ "all_day", N_("ALL DAY"), CLI_JSON, CLI_BOTH },
-		{ "location", N_("LOCATION"), CLI_TEXT, CLI_BOTH },
-		{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH },
-		{ "description", N_("DESCRIPTION"), CLI_TEXT, CLI_BOTH },
-		{ "repeat", N_("REPEAT"), CLI_TEXT, CLI_BOTH },
-		{ "series_id", N_("SERIES"), CLI_INT, CLI_BOTH },
-		{ "occurrence_start", N_("OCCURRENCE"), CLI_TIME, CLI_BOTH },
-		{ "languages", N_("LANGUAGES"), CLI_TEXT, CLI_BOTH },
-		{ "sequence", N_("SEQUENCE"), CLI_INT, CLI_BOTH },
-	};
+	struct cli_column cols[CLI_RECORD_MAX];
 	struct shift_list shifts = { 0 };
 	struct cli_table t, st;
 	struct event ev;
@@ -185,24 +146,7 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 		shift_list_free(&shifts);
 		return cli_fail(&err);
 	}
-	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
-	cli_table_row(&t);
-	cli_table_int(&t, ev.id);
-	cli_table_text(&t, ev.uid);
-	cli_table_text(&t, ev.title);
-	cli_event_span(&t, &ev);
-	cli_table_json(&t, ev.all_day ? "true" : "false");
-	cli_table_text(&t, ev.location);
-	cli_table_word(&t, event_status_name(ev.status));
-	cli_table_text(&t, ev.description);
-	cli_table_text(&t, ev.rrule ? ev.rrule : "");
-	cli_table_int(&t, ev.series_id);
-	if (ev.occurrence_start != 0)
-		cli_table_time(&t, ev.occurrence_start);
-	else
-		cli_table_text(&t, "");
-	cli_table_text(&t, ev.languages);
-	cli_table_int(&t, ev.sequence);
+	cli_record_init(&t, cols, ev.id, &ev, event_fields, cli_event_cell);
 	cli_table_init(&st, cli_shift_columns, cli_shift_ncolumns);
 	for (i = 0; i < shifts.len; i++)
 		cli_shift_row(&st, &shifts.items[i]);
@@ -233,7 +177,6 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 		    "day) or --start/--end (with times), not both"));
 	if (store_event_get(ctx->st, id, &ev, &err) < 0)
 		return cli_fail(&err);
-	cli_event_set(ctx, &ev.title, "--title");
 	if (ev.all_day && start != end) {
 		event_fini(&ev);
 		return cli_usage_error(ctx, _("event %lld is all-day: give "
@@ -241,17 +184,16 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (start || end)
 		ev.all_day = false;
-	if ((rc = days ? cli_event_days(ctx, &ev) : cli_event_times(ctx,
-	    &ev.start, &ev.end)) != 0) {
+	/* The options of event_fields, then the days of an all-day one. */
+	if ((rc = cli_args_apply(ctx, &ev, event_fields)) != 0 ||
+	    (days && (rc = cli_event_days(ctx, &ev)) != 0)) {
 		event_fini(&ev);
 		return rc;
 	}
-	cli_event_texts(ctx, &ev);
 	if (ev.rrule != NULL && *ev.rrule == '\0') {
 		free(ev.rrule);
 		ev.rrule = NULL;
 	}
-	cli_event_set(ctx, &ev.languages, "--languages");
 	if ((cli_arg_seen(ctx, "--series") ? ops_series_edit(ctx->st, &ev,
 	    &err) : ops_event_edit(ctx->st, &ev, &err)) < 0)
 		rc = cli_fail(&err);

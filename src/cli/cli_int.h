@@ -146,6 +146,14 @@ int cli_args_id(const struct cli_ctx *ctx, const char *s, const char *what,
 int cli_args_int(const struct cli_ctx *ctx, const char *s, const char *what,
     long min, long max, long *out);
 /*
+ * Set each field of rec whose option the command declares and was given
+ * (fields: an entity's table, in its order): text as typed, a number in
+ * the row's min..max, a time as WHEN, a bool as yes or no. 0, or the
+ * exit status with the message printed (CLI_USAGE, or cli_fail()'s).
+ */
+int cli_args_apply(struct cli_ctx *ctx, void *rec,
+    const struct model_field *fields);
+/*
  * A VOLUNTEER argument: an id, an e-mail address (any case), or a name or
  * a unique prefix of one, case and Latin accents ignored ("ella" finds
  * "Ëlla"); a whole name beats longer ones it starts. On an unknown or
@@ -239,13 +247,33 @@ void cli_table_json(struct cli_table *t, const char *json);
 void cli_table_word(struct cli_table *t, const char *word);
 /*
  * Columns for a record shown whole: "id", then one per field of fields
- * (key, label); at most n. Returns how many.
+ * (key, label) that `show` prints (not MODEL_FIELD_SHOW_NONE; in tables
+ * only for MODEL_FIELD_SHOW_TABLE); at most n. Returns how many.
  */
 size_t cli_record_columns(struct cli_column *cols, size_t n,
     const struct model_field *fields);
-/* The cells of each field of rec after its id (a bool as yes/no). */
+/*
+ * The cells of those fields of rec, after its id: a bool as yes/no (as
+ * true/false for MODEL_FIELD_TRUTH), an enum as its word, a time (none
+ * for a 0 MODEL_FIELD_NULL one).
+ */
 void cli_record_row(struct cli_table *t, const void *rec,
     const struct model_field *fields);
+/* A cell written by the caller instead: true if cell() wrote field f. */
+typedef bool (*cli_record_cell_fn)(struct cli_table *t, const void *rec,
+    const struct model_field *f);
+/* cli_record_row(), asking cell() (NULL: none) first for each field. */
+void cli_record_row_with(struct cli_table *t, const void *rec,
+    const struct model_field *fields, cli_record_cell_fn cell);
+/* The most columns a record has: its id and its table's fields. */
+#define CLI_RECORD_MAX	32
+/*
+ * Make t a record of one row: rec, whose id is id, with the columns of
+ * fields written into cols (CLI_RECORD_MAX of them, kept while t is).
+ */
+void cli_record_init(struct cli_table *t, struct cli_column *cols, int64_t id,
+    const void *rec, const struct model_field *fields,
+    cli_record_cell_fn cell);
 /* Print all rows in ctx->format: table, csv, or a json array. */
 void cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t);
 /*

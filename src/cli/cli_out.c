@@ -479,10 +479,25 @@ cli_json_print(json_t *j)
 	json_decref(j);
 }
 
+/* Which outputs of `show` print field f: CLI_BOTH, CLI_TABLE or none. */
+static int
+cli_record_shown(const struct model_field *f)
+{
+	if (f->flags & MODEL_FIELD_SHOW_NONE)
+		return 0;
+	return f->flags & MODEL_FIELD_SHOW_TABLE ? CLI_TABLE : CLI_BOTH;
+}
+
 size_t
 cli_record_columns(struct cli_column *cols, size_t n,
     const struct model_field *fields)
 {
+	static const enum cli_type types[] = {
+		[MODEL_FIELD_TEXT] = CLI_TEXT, [MODEL_FIELD_INT] = CLI_INT,
+		[MODEL_FIELD_BOOL] = CLI_TEXT, [MODEL_FIELD_ID] = CLI_INT,
+		[MODEL_FIELD_TIME] = CLI_TIME, [MODEL_FIELD_ENUM] = CLI_TEXT,
+		[MODEL_FIELD_REAL] = CLI_REAL
+	};
 	size_t k = 0;
 
 	if (n == 0)
@@ -491,28 +506,79 @@ cli_record_columns(struct cli_column *cols, size_t n,
 	cols[k].header = N_("ID");
 	cols[k].type = CLI_INT;
 	cols[k++].flags = CLI_BOTH;
-	for (; fields->key != NULL && k < n; fields++, k++) {
+	for (; fields->key != NULL && k < n; fields++) {
+		if (cli_record_shown(fields) == 0)
+			continue;
 		cols[k].key = fields->key;
 		cols[k].header = fields->label;
-		cols[k].type = fields->kind == MODEL_FIELD_INT ? CLI_INT :
-		    CLI_TEXT;
-		cols[k].flags = CLI_BOTH;
+		cols[k].type = fields->flags & MODEL_FIELD_TRUTH ? CLI_JSON :
+		    types[fields->kind];
+		cols[k++].flags = cli_record_shown(fields);
 	}
 	return k;
+}
+
+void
+cli_record_init(struct cli_table *t, struct cli_column *cols, int64_t id,
+    const void *rec, const struct model_field *fields,
+    cli_record_cell_fn cell)
+{
+	cli_table_init(t, cols, cli_record_columns(cols, CLI_RECORD_MAX,
+	    fields));
+	cli_table_row(t);
+	cli_table_int(t, id);
+	cli_record_row_with(t, rec, fields, cell);
 }
 
 void
 cli_record_row(struct cli_table *t, const void *rec,
     const struct model_field *fields)
 {
-	for (; fields->key != NULL; fields++)
-		if (fields->kind == MODEL_FIELD_TEXT)
+	cli_record_row_with(t, rec, fields, NULL);
+}
+
+void
+cli_record_row_with(struct cli_table *t, const void *rec,
+    const struct model_field *fields, cli_record_cell_fn cell)
+{
+	for (; fields->key != NULL; fields++) {
+		if (cli_record_shown(fields) == 0 || (cell != NULL &&
+		    cell(t, rec, fields)))
+			continue;
+		switch (fields->kind) {
+		case MODEL_FIELD_TEXT:
 			cli_table_text(t, model_field_text(rec, fields));
-		else if (fields->kind == MODEL_FIELD_INT)
+			break;
+		case MODEL_FIELD_BOOL:
+			if (fields->flags & MODEL_FIELD_TRUTH)
+				cli_table_json(t, model_field_int(rec,
+				    fields) ? "true" : "false");
+			else
+				cli_table_word(t, model_field_int(rec,
+				    fields) ? "yes" : "no");
+			break;
+		case MODEL_FIELD_ID:
+			cli_table_int(t, model_field_int64(rec, fields));
+			break;
+		case MODEL_FIELD_TIME:
+			if (model_field_int64(rec, fields) == 0 &&
+			    (fields->flags & MODEL_FIELD_NULL))
+				cli_table_text(t, "");
+			else
+				cli_table_time(t, model_field_int64(rec,
+				    fields));
+			break;
+		case MODEL_FIELD_ENUM:
+			cli_table_word(t, model_field_name(rec, fields));
+			break;
+		case MODEL_FIELD_REAL:
+			cli_table_real(t, model_field_real(rec, fields));
+			break;
+		default:
 			cli_table_int(t, model_field_int(rec, fields));
-		else
-			cli_table_word(t, model_field_int(rec, fields) ?
-			    "yes" : "no");
+			break;
+		}
+	}
 }
 
 void

@@ -8,34 +8,6 @@
 
 #include "rooster/ops.h"
 
-/* Apply the shared options of add and edit to sh. */
-static int
-cli_shift_apply(struct cli_ctx *ctx, struct shift *sh)
-{
-	const char *start = cli_arg(ctx, "--start"), *end = cli_arg(ctx,
-	    "--end"), *needed = cli_arg(ctx, "--needed"),
-	    *language = cli_arg(ctx, "--language");
-	struct err err;
-	long n;
-
-	err_clear(&err);
-	if (start != NULL && rtime_parse_when(start, &sh->start, &err) < 0)
-		return cli_fail(&err);
-	if (end != NULL && rtime_parse_when(end, &sh->end, &err) < 0)
-		return cli_fail(&err);
-	if (needed != NULL) {
-		if (cli_args_int(ctx, needed, _("number needed"), 0, 1000,
-		    &n) < 0)
-			return CLI_USAGE;
-		sh->needed = (int)n;
-	}
-	if (language != NULL) {
-		free(sh->language);
-		sh->language = xstrdup(language);
-	}
-	return 0;
-}
-
 int
 cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -50,7 +22,7 @@ cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 	sh.event_id = cli_arg_id(ctx, "event");
 	sh.role = xstrdup(cli_arg(ctx, "role"));
 	sh.needed = 1;
-	if ((rc = cli_shift_apply(ctx, &sh)) == 0) {
+	if ((rc = cli_args_apply(ctx, &sh, shift_fields)) == 0) {
 		if (ops_shift_add(ctx->st, &sh, cli_arg_seen(ctx, "--force"),
 		    &err) < 0)
 			rc = cli_fail(&err);
@@ -147,18 +119,7 @@ cli_shift_show_people(const struct cli_ctx *ctx, struct cli_table *at,
 int
 cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct cli_column cols[] = {
-		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
-		{ "event_id", N_("EVENT_ID"), CLI_INT, CLI_BOTH },
-		{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE },
-		{ "role", N_("ROLE"), CLI_TEXT, CLI_BOTH },
-		{ "start", N_("START"), CLI_TIME, CLI_BOTH },
-		{ "end", N_("END"), CLI_TIME, CLI_BOTH },
-		{ "needed", N_("NEEDED"), CLI_INT, CLI_BOTH },
-		{ "assigned", N_("ASSIGNED"), CLI_INT, CLI_BOTH },
-		{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_TABLE },
-		{ "uid", N_("UID"), CLI_TEXT, CLI_TABLE },
-	};
+	struct cli_column cols[CLI_RECORD_MAX];
 	struct assignment_list list = { 0 };
 	struct cli_column people[CLI_SHIFT_PEOPLE_COLUMNS];
 	struct cli_table t, at;
@@ -175,18 +136,7 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 		assignment_list_free(&list);
 		return cli_fail(&err);
 	}
-	cli_table_init(&t, cols, sizeof cols / sizeof cols[0]);
-	cli_table_row(&t);
-	cli_table_int(&t, sh.id);
-	cli_table_int(&t, sh.event_id);
-	cli_table_text(&t, sh.event_title);
-	cli_table_text(&t, sh.role);
-	cli_table_time(&t, sh.start);
-	cli_table_time(&t, sh.end);
-	cli_table_int(&t, sh.needed);
-	cli_table_int(&t, sh.assigned);
-	cli_table_text(&t, sh.language);
-	cli_table_text(&t, sh.uid);
+	cli_record_init(&t, cols, sh.id, &sh, shift_fields, NULL);
 	cli_shift_show_people(ctx, &at, people, &list);
 	cli_table_print_record_list(ctx, &t, "assignments", &at);
 	cli_table_fini(&t);
@@ -208,11 +158,7 @@ cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	if (store_shift_get(ctx->st, cli_arg_id(ctx, "id"), &sh, &err) < 0)
 		return cli_fail(&err);
-	if (cli_arg_seen(ctx, "--role")) {
-		free(sh.role);
-		sh.role = xstrdup(cli_arg(ctx, "--role"));
-	}
-	if ((rc = cli_shift_apply(ctx, &sh)) == 0 &&
+	if ((rc = cli_args_apply(ctx, &sh, shift_fields)) == 0 &&
 	    ops_shift_edit(ctx->st, &sh, cli_arg_seen(ctx, "--force"),
 	    &err) < 0)
 		rc = cli_fail(&err);

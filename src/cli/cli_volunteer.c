@@ -37,34 +37,6 @@ cli_volunteer_row(struct cli_table *t, const struct volunteer *v)
 	cli_table_text(t, v->notes);
 }
 
-/* The field options the command declares (volunteer_fields), given. */
-static int
-cli_volunteer_apply(struct cli_ctx *ctx, struct volunteer *v)
-{
-	const struct model_field *f;
-	const char *value;
-	long n;
-
-	for (f = volunteer_fields; f->key != NULL; f++) {
-		if (f->option == NULL || !cli_arg_declared(ctx, f->option) ||
-		    (value = cli_arg(ctx, f->option)) == NULL)
-			continue;
-		if (f->kind == MODEL_FIELD_TEXT)
-			model_field_set_text(v, f, value);
-		else if (f->kind == MODEL_FIELD_INT) {
-			if (cli_args_int(ctx, value, _(f->what), f->min, f->max,
-			    &n) < 0)
-				return CLI_USAGE;
-			model_field_set_int(v, f, (int)n);
-		} else if (strcmp(value, "yes") == 0 || strcmp(value, "no") == 0)
-			model_field_set_int(v, f, value[0] == 'y');
-		else
-			return cli_usage_error(ctx, _("%s takes yes or no"),
-			    f->option);
-	}
-	return 0;
-}
-
 int
 cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -77,7 +49,7 @@ cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	volunteer_init(&v);
 	v.name = xstrdup(cli_arg(ctx, "name"));
-	if ((rc = cli_volunteer_apply(ctx, &v)) == 0) {
+	if ((rc = cli_args_apply(ctx, &v, volunteer_fields)) == 0) {
 		if (ops_volunteer_add(ctx->st, &v, &err) < 0)
 			rc = cli_fail(&err);
 		else
@@ -154,10 +126,9 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct team_list teams = { 0 };
 	struct store_range range = { 0 };
 	struct cli_record_list lists[3];
-	struct cli_column cols[CLI_ARGS_MAX];
+	struct cli_column cols[CLI_RECORD_MAX];
 	struct cli_table t, at, ot, tt;
 	struct cli_column *acols;
-	size_t ncols;
 	struct volunteer v;
 	struct err err;
 	char when[128];
@@ -179,11 +150,7 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 		team_list_free(&teams);
 		return cli_fail(&err);
 	}
-	ncols = cli_record_columns(cols, CLI_ARGS_MAX, volunteer_fields);
-	cli_table_init(&t, cols, ncols);
-	cli_table_row(&t);
-	cli_table_int(&t, v.id);
-	cli_record_row(&t, &v, volunteer_fields);
+	cli_record_init(&t, cols, v.id, &v, volunteer_fields, NULL);
 	/*
 	 * Their own shifts: in a table the name would only repeat the one
 	 * above on every row (and crowd out the event); json and csv keep
@@ -249,7 +216,7 @@ cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	if (store_volunteer_get(ctx->st, cli_arg_id(ctx, "id"), &v, &err) < 0)
 		return cli_fail(&err);
-	if ((rc = cli_volunteer_apply(ctx, &v)) == 0 &&
+	if ((rc = cli_args_apply(ctx, &v, volunteer_fields)) == 0 &&
 	    ops_volunteer_edit(ctx->st, &v, &err) < 0)
 		rc = cli_fail(&err);
 	volunteer_fini(&v);
