@@ -106,6 +106,13 @@ int ics_writer_add(struct ics_writer *w, const struct ics_item *item,
  * default when the calendar's zone is rtime's) writes plain ones itself.
  */
 void ics_writer_set_fast(struct ics_writer *w, bool fast);
+/*
+ * Write the VEVENTs w still holds, then text's len bytes as they are
+ * (VEVENTs written before, copied): after it, ftell on w's file is
+ * where the next VEVENT goes. ERR_IO if writing fails.
+ */
+int ics_writer_put(struct ics_writer *w, const char *text, size_t len,
+    struct err *err);
 /* Write END:VCALENDAR and keep w for ics_writer_again. ERR_IO. */
 int ics_writer_end(struct ics_writer *w, struct err *err);
 /*

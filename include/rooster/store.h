@@ -572,6 +572,20 @@ int store_calendar_marks_top(struct store *st, int64_t *top,
 int store_calendar_marks_since(struct store *st, int64_t since,
     int64_t **out, size_t *len, bool *plan, struct err *err);
 /*
+ * The events whose VEVENTs in the plan's own calendar the marks after
+ * seq since may have changed (the first row of a series for any of its
+ * occurrences), ascending, into *out (the caller frees; ids of events
+ * gone may be among them). 0, or -1 with err.
+ */
+int store_calendar_marks_events(struct store *st, int64_t since,
+    int64_t **out, size_t *len, struct err *err);
+/*
+ * Every event's id in the order store_calendar_each walks the plan,
+ * into *out (the caller frees). 0, or -1 with err.
+ */
+int store_calendar_event_order(struct store *st, int64_t **out,
+    size_t *len, struct err *err);
+/*
  * Called once per volunteer with assignments, by id, with the ids of
  * all their shifts (declined too); shift_ids is borrowed for the call.
  */

@@ -834,6 +834,18 @@ ics_writer_add(struct ics_writer *w, const struct ics_item *item,
 }
 
 int
+ics_writer_put(struct ics_writer *w, const char *text, size_t len,
+    struct err *err)
+{
+	if (ics_writer_flush(w, err) < 0)
+		return -1;
+	if (len > 0 && fwrite(text, 1, len, w->fp) != len)
+		return err_set(err, ERR_IO, _("cannot write the calendar: %s"),
+		    strerror(errno));
+	return 0;
+}
+
+int
 ics_writer_end(struct ics_writer *w, struct err *err)
 {
 	if (ics_writer_flush(w, err) < 0)

@@ -766,12 +766,57 @@ store_calendar_marks_since(struct store *st, int64_t since, int64_t **out,
 	*len = 0;
 	*plan = false;
 	if (store_int(st, err, &any, "SELECT EXISTS (SELECT 1 FROM "
-	    "feed_marks WHERE seq > ?1 AND kind IN ('s', 'e'))", "i",
+	    "feed_marks WHERE seq > ?1 AND kind IN ('s', 'e', 'p'))", "i",
 	    since) < 0)
 		return -1;
 	*plan = any != 0;
 	if (store_rows(st, store_query(st, err, sql, "i", since),
 	    store_calendar_id_row, &ids, err) < 0) {
+		free(ids.v);
+		return -1;
+	}
+	*out = ids.v;
+	*len = ids.len;
+	return 0;
+}
+
+int
+store_calendar_marks_events(struct store *st, int64_t since, int64_t **out,
+    size_t *len, struct err *err)
+{
+	/* A changed occurrence changes its series' first row's VEVENTs. */
+	static const char sql[] = "WITH c(id) AS (SELECT id FROM feed_marks "
+	    "WHERE seq > ?1 AND kind IN ('e', 'p') "
+	    "UNION SELECT s.event_id FROM feed_marks m "
+	    "JOIN shifts s ON s.id = m.id WHERE m.seq > ?1 AND m.kind = 's') "
+	    "SELECT id FROM c UNION SELECT e.series_id FROM c "
+	    "JOIN events e ON e.id = c.id WHERE e.series_id > 0 ORDER BY 1";
+	struct store_calendar_ids ids = { NULL, 0, 0 };
+
+	*out = NULL;
+	*len = 0;
+	if (store_rows(st, store_query(st, err, sql, "i", since),
+	    store_calendar_id_row, &ids, err) < 0) {
+		free(ids.v);
+		return -1;
+	}
+	*out = ids.v;
+	*len = ids.len;
+	return 0;
+}
+
+int
+store_calendar_event_order(struct store *st, int64_t **out, size_t *len,
+    struct err *err)
+{
+	struct store_calendar_ids ids = { NULL, 0, 0 };
+
+	*out = NULL;
+	*len = 0;
+	/* The order of store_calendar_each's walk of the plan. */
+	if (store_rows(st, store_query(st, err, "SELECT id FROM events "
+	    "ORDER BY start_at, id", ""), store_calendar_id_row, &ids,
+	    err) < 0) {
 		free(ids.v);
 		return -1;
 	}

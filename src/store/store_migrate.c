@@ -475,6 +475,24 @@ static const char *const store_migrations[] = {
 	"DROP INDEX volunteers_folded;"
 	"CREATE INDEX volunteers_folded ON volunteers (name_folded, id,"
 	"  active, skills, languages, max_per_month, name);",
+	/*
+	 * 16: the plan's own feed is patched, event by event: a shift that
+	 * leaves an event (deleted, or moved to another) and a deleted
+	 * occurrence of a series mark what they leave, 'p' (the plan's
+	 * feed only) with the event's id, or the series' first row's.
+	 */
+	"DROP TRIGGER feed_shift_update;"
+	"DROP TRIGGER feed_shift_delete;"
+	"DROP TRIGGER feed_event_delete;"
+	"CREATE TRIGGER feed_shift_update AFTER UPDATE ON shifts BEGIN "
+	STORE_MIGRATE_FEED_MARK("'s'", "new.id")
+	STORE_MIGRATE_FEED_MARK("'p'", "old.event_id") " END;"
+	"CREATE TRIGGER feed_shift_delete AFTER DELETE ON shifts BEGIN "
+	STORE_MIGRATE_FEED_MARK("'s'", "old.id")
+	STORE_MIGRATE_FEED_MARK("'p'", "old.event_id") " END;"
+	"CREATE TRIGGER feed_event_delete AFTER DELETE ON events BEGIN "
+	STORE_MIGRATE_FEED_MARK("'e'", "old.id")
+	STORE_MIGRATE_FEED_MARK("'p'", "coalesce(old.series_id, 0)") " END;",
 };
 
 #define STORE_NMIGRATIONS \

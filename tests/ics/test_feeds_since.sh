@@ -84,6 +84,8 @@ step "shift deleted" r shift delete 5
 step "shift added" r shift add 2 kok
 step "event deleted" r event delete 3
 step "occurrence edited" r event edit 5 --title "Week twee"
+step "occurrence deleted" r event delete 6
+step "series edited" r event edit 4 --series --location "Buurthuis"
 step "zone change" r init --timezone Europe/London
 step "plan renamed" r init --name "Stichting Samen Sterk"
 step "nothing" true
