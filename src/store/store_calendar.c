@@ -745,6 +745,24 @@ store_calendar_id_row(sqlite3_stmt *stmt, void *arg)
 	    sizeof *ids->v) = sqlite3_column_int64(stmt, 0);
 }
 
+/* The first column of stmt's rows (store_query()'s) into *out. */
+static int
+store_calendar_id_list(struct store *st, sqlite3_stmt *stmt, int64_t **out,
+    size_t *len, struct err *err)
+{
+	struct store_calendar_ids ids = { NULL, 0, 0 };
+
+	*out = NULL;
+	*len = 0;
+	if (store_rows(st, stmt, store_calendar_id_row, &ids, err) < 0) {
+		free(ids.v);
+		return -1;
+	}
+	*out = ids.v;
+	*len = ids.len;
+	return 0;
+}
+
 int
 store_calendar_marks_since(struct store *st, int64_t since, int64_t **out,
     size_t *len, bool *plan, struct err *err)
@@ -759,7 +777,6 @@ store_calendar_marks_since(struct store *st, int64_t since, int64_t **out,
 	    "JOIN shifts s ON s.event_id = m.id "
 	    "JOIN assignments a ON a.shift_id = s.id "
 	    "WHERE m.seq > ?1 AND m.kind = 'e' ORDER BY 1";
-	struct store_calendar_ids ids = { NULL, 0, 0 };
 	int64_t any = 0;
 
 	*out = NULL;
@@ -770,14 +787,8 @@ store_calendar_marks_since(struct store *st, int64_t since, int64_t **out,
 	    since) < 0)
 		return -1;
 	*plan = any != 0;
-	if (store_rows(st, store_query(st, err, sql, "i", since),
-	    store_calendar_id_row, &ids, err) < 0) {
-		free(ids.v);
-		return -1;
-	}
-	*out = ids.v;
-	*len = ids.len;
-	return 0;
+	return store_calendar_id_list(st, store_query(st, err, sql, "i",
+	    since), out, len, err);
 }
 
 int
@@ -791,38 +802,17 @@ store_calendar_marks_events(struct store *st, int64_t since, int64_t **out,
 	    "JOIN shifts s ON s.id = m.id WHERE m.seq > ?1 AND m.kind = 's') "
 	    "SELECT id FROM c UNION SELECT e.series_id FROM c "
 	    "JOIN events e ON e.id = c.id WHERE e.series_id > 0 ORDER BY 1";
-	struct store_calendar_ids ids = { NULL, 0, 0 };
-
-	*out = NULL;
-	*len = 0;
-	if (store_rows(st, store_query(st, err, sql, "i", since),
-	    store_calendar_id_row, &ids, err) < 0) {
-		free(ids.v);
-		return -1;
-	}
-	*out = ids.v;
-	*len = ids.len;
-	return 0;
+	return store_calendar_id_list(st, store_query(st, err, sql, "i",
+	    since), out, len, err);
 }
 
 int
 store_calendar_event_order(struct store *st, int64_t **out, size_t *len,
     struct err *err)
 {
-	struct store_calendar_ids ids = { NULL, 0, 0 };
-
-	*out = NULL;
-	*len = 0;
 	/* The order of store_calendar_each's walk of the plan. */
-	if (store_rows(st, store_query(st, err, "SELECT id FROM events "
-	    "ORDER BY start_at, id", ""), store_calendar_id_row, &ids,
-	    err) < 0) {
-		free(ids.v);
-		return -1;
-	}
-	*out = ids.v;
-	*len = ids.len;
-	return 0;
+	return store_calendar_id_list(st, store_query(st, err, "SELECT id "
+	    "FROM events ORDER BY start_at, id", ""), out, len, err);
 }
 
 int
