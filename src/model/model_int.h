@@ -13,6 +13,13 @@
  * allocated) and return a pointer to the new, zeroed slot.
  */
 void *model_list_grow(void **items, size_t len, size_t *cap, size_t size);
+struct model_field;
+/*
+ * Free every text field of rec named in fields (setting it NULL), or
+ * replace each with a copy (after a struct copy: the _dup functions).
+ */
+void model_fields_free(void *rec, const struct model_field *fields);
+void model_fields_dup(void *rec, const struct model_field *fields);
 /*
  * Validate one text field: valid UTF-8, at most MODEL_TEXT_MAX bytes.
  * what names it untranslated (N_()); it is translated for the message.

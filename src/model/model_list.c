@@ -2,6 +2,7 @@
 /* The growth step every list type shares, and common field checks. */
 #include "rooster/model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_int.h"
@@ -10,6 +11,31 @@ void *
 model_list_grow(void **items, size_t len, size_t *cap, size_t size)
 {
 	return xarray_push(items, &len, cap, size);
+}
+
+void
+model_fields_free(void *rec, const struct model_field *fields)
+{
+	char **p;
+
+	for (; fields->key != NULL; fields++)
+		if (fields->kind == MODEL_FIELD_TEXT) {
+			p = model_field_slot(rec, fields);
+			free(*p);
+			*p = NULL;
+		}
+}
+
+void
+model_fields_dup(void *rec, const struct model_field *fields)
+{
+	char **p;
+
+	for (; fields->key != NULL; fields++)
+		if (fields->kind == MODEL_FIELD_TEXT) {
+			p = model_field_slot(rec, fields);
+			*p = xstrdup(*p);
+		}
 }
 
 bool

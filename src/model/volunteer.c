@@ -18,12 +18,8 @@ volunteer_init(struct volunteer *v)
 void
 volunteer_fini(struct volunteer *v)
 {
-	free(v->name);
-	free(v->email);
-	free(v->phone);
-	free(v->skills);
-	free(v->languages);
-	free(v->notes);
+	/* Every text of a volunteer is one of volunteer_fields. */
+	model_fields_free(v, volunteer_fields);
 	volunteer_init(v);
 }
 
@@ -31,12 +27,7 @@ void
 volunteer_dup(struct volunteer *dst, const struct volunteer *src)
 {
 	*dst = *src;
-	dst->name = xstrdup(src->name);
-	dst->email = xstrdup(src->email);
-	dst->phone = xstrdup(src->phone);
-	dst->skills = xstrdup(src->skills);
-	dst->languages = xstrdup(src->languages);
-	dst->notes = xstrdup(src->notes);
+	model_fields_dup(dst, volunteer_fields);
 }
 
 /* A plausible address: something@something.something, no spaces or controls. */
