@@ -21,9 +21,23 @@
 int
 cli_file_open(struct cli_file *f, const char *path, struct err *err)
 {
+	struct stat sb;
+
 	memset(f, 0, sizeof f[0]);
 	if (path == NULL || strcmp(path, "-") == 0) {
 		f->fp = stdout;
+		return 0;
+	}
+	/*
+	 * A device or a pipe (-o /dev/null, a FIFO) is written into, as the
+	 * shell's > would: renaming a file over it would replace the device
+	 * itself (as root, /dev/null for everyone).
+	 */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+	    !S_ISDIR(sb.st_mode)) {
+		if ((f->fp = fopen(path, "w")) == NULL)
+			return err_set(err, ERR_IO, _("cannot write %s: %s"),
+			    path, strerror(errno));
 		return 0;
 	}
 	if (file_atomic_open(&f->file, path, 0, err) < 0)
@@ -41,6 +55,9 @@ cli_file_close(struct cli_file *f, bool keep, struct err *err)
 		return 0;
 	if (f->file.path == NULL) {
 		if (fflush(f->fp) != 0 && keep)
+			rc = err_set(err, ERR_IO, _("cannot write output: %s"),
+			    strerror(errno));
+		if (f->fp != stdout && fclose(f->fp) != 0 && keep && rc == 0)
 			rc = err_set(err, ERR_IO, _("cannot write output: %s"),
 			    strerror(errno));
 	} else if (keep)

@@ -317,12 +317,14 @@ size_t cli_out_width(void);
 
 struct cli_file {
 	FILE		*fp;		/* write here */
-	struct file_atomic file;	/* unless standard output */
+	struct file_atomic file;	/* unless standard output, a device
+					   or a pipe */
 };
 
 /*
  * Open path for writing (NULL or "-": standard output) through a
- * temporary file created 0600 beside it. Returns 0, or -1 with ERR_IO.
+ * temporary file created 0600 beside it; a device or a pipe (/dev/null,
+ * a FIFO) is written into directly. Returns 0, or -1 with ERR_IO.
  */
 int cli_file_open(struct cli_file *f, const char *path, struct err *err);
 /*
