@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -492,6 +493,86 @@ test_audit_range_counts_month(void **state)
 	store_close(st);
 }
 
+/* The kinds of conflict found on shifts 1 and 2 (arg: unsigned[3]). */
+static int
+cf_month_collect(const struct store_audit_row *row,
+    const struct plan_conflict *c, void *arg)
+{
+	unsigned *kinds = arg;
+
+	if (row->shift.id >= 1 && row->shift.id <= 2)
+		kinds[row->shift.id] |= 1u << c->kind;
+	return 0;
+}
+
+/*
+ * The monthly limit counts the plan's months, whatever zone the process
+ * works in: Ana (one shift a month) on 10 March and on the evening of
+ * 31 March in Amsterdam, which is already 1 April in Auckland. Both
+ * assign and the audit must find the limit reached.
+ */
+static void
+test_month_in_plan_zone(void **state)
+{
+	static const char *const when[2][2] = {
+		{ "2027-03-10 10:00", "2027-03-10 12:00" },
+		{ "2027-03-31 20:00", "2027-03-31 23:00" },
+	};
+	struct plan_conflict_list found = { 0 };
+	unsigned kinds[3] = { 0, 0, 0 }, assign_kinds = 0;
+	struct store *st;
+	struct volunteer v;
+	struct event ev;
+	struct shift sh;
+	struct err err;
+	size_t k;
+	int i, rc;
+
+	(void)state;
+	assert_int_equal(store_open(":memory:", STORE_CREATE, &st, &err), 0);
+	rc = ops_plan_open(st, &err);
+	assert_true(rc == 0 || rc == OPS_PLAN_ZONE_UNSET);
+	assert_int_equal(ops_plan_init(st, "Europe/Amsterdam", NULL, &err), 0);
+	volunteer_init(&v);
+	v.name = xstrdup("Ana");
+	v.max_per_month = 1;
+	assert_int_equal(ops_volunteer_add(st, &v, &err), 0);
+	volunteer_fini(&v);
+	for (i = 0; i < 2; i++) {
+		event_init(&ev);
+		ev.title = xstrdup("E");
+		assert_int_equal(rtime_parse_when(when[i][0], &ev.start, &err),
+		    0);
+		assert_int_equal(rtime_parse_when(when[i][1], &ev.end, &err),
+		    0);
+		assert_int_equal(ops_event_add(st, &ev, &err), 0);
+		shift_init(&sh);
+		sh.event_id = ev.id;
+		sh.role = xstrdup("algemeen");
+		sh.needed = 1;
+		assert_int_equal(ops_shift_add(st, &sh, false, &err), 0);
+		shift_fini(&sh);
+		event_fini(&ev);
+	}
+	assert_int_equal(ops_assign(st, 1, 1, false, NULL, &err), 0);
+	/* The process now works in Auckland, set both ways there are. */
+	assert_int_equal(rtime_zone_set("Pacific/Auckland", &err), 0);
+	setenv("TZ", "Pacific/Auckland", 1);
+	tzset();
+	assert_int_equal(ops_assign(st, 2, 1, false, &found, &err), -1);
+	for (k = 0; k < found.len; k++)
+		assign_kinds |= 1u << found.items[k].kind;
+	plan_conflict_list_free(&found);
+	assert_true(assign_kinds & (1u << PLAN_CONFLICT_MONTHLY_LIMIT));
+	assert_non_null(strstr(err.msg, "2027-03"));
+	assert_int_equal(ops_assign(st, 2, 1, true, NULL, &err), 0);
+	assert_int_equal(ops_conflicts(st, 0, 0, cf_month_collect, kinds,
+	    &err), 0);
+	assert_true(kinds[2] & (1u << PLAN_CONFLICT_MONTHLY_LIMIT));
+	assert_int_equal(rtime_zone_set("Europe/Amsterdam", &err), 0);
+	store_close(st);
+}
+
 static int
 cf_setup(void **state)
 {
@@ -510,6 +591,7 @@ main(void)
 		cmocka_unit_test_setup(test_audit_range_counts_month,
 		    cf_setup),
 		cmocka_unit_test_setup(test_audit_after_edits, cf_setup),
+		cmocka_unit_test(test_month_in_plan_zone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
