@@ -28,10 +28,9 @@ tui_filter_key(struct tui *tui, struct tui_popup *pp, int key)
 	else
 		return TUI_HANDLED;
 	p->list.selected = 0;
-	p->ops->reload(tui, p);
+	tui_pane_reload(tui, p);
 	if (tui->focus == TUI_PANE_EVENTS)
-		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
-		    tui->panes[TUI_PANE_SHIFTS]);
+		tui_pane_reload(tui, tui->panes[TUI_PANE_SHIFTS]);
 	return TUI_HANDLED | TUI_DRAW | closing;
 }
 

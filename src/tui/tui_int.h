@@ -297,8 +297,12 @@ void tui_text_backspace(char *buf);
 
 struct tui_pane_ops {
 	const char	*name;
-	/* Ask store for the rows; keep the selection on the same item. */
-	void	(*reload)(struct tui *tui, struct tui_pane *p);
+	/*
+	 * Ask store for the rows, into the cleared list (tui_pane_reload()
+	 * keeps the selection on the same item); false if they are other
+	 * items than before (the selection starts at the top).
+	 */
+	bool	(*reload)(struct tui *tui, struct tui_pane *p);
 	/* Paint into r (first line is the heading). */
 	void	(*draw)(struct tui *tui, struct tui_pane *p, struct tui_rect r,
 		    bool focused);
@@ -329,6 +333,8 @@ struct tui_pane {
 extern const struct tui_pane_ops tui_pane_events_ops;
 extern const struct tui_pane_ops tui_pane_shifts_ops;
 extern const struct tui_pane_ops tui_pane_volunteers_ops;
+/* tui_pane.c: reload p's rows, the selection staying on its item. */
+void tui_pane_reload(struct tui *tui, struct tui_pane *p);
 /* tui_pane.c: a pane of the kind ops, its data zeroed; and its end. */
 struct tui_pane *tui_pane_new(const struct tui_pane_ops *ops,
     enum tui_pane_id id);

@@ -175,7 +175,7 @@ tui_loop_reload(struct tui *tui)
 	/* In pane order: a row selected in the events pane is loaded by
 	 * the shifts pane right after it. */
 	for (i = 0; i < TUI_PANES; i++) {
-		tui->panes[i]->ops->reload(tui, tui->panes[i]);
+		tui_pane_reload(tui, tui->panes[i]);
 		if (!sel->wanted || sel->pane != (enum tui_pane_id)i)
 			continue;
 		if (!tui_list_select(&tui->panes[i]->list, sel->kind, sel->id,
@@ -413,8 +413,7 @@ tui_loop_dispatch(struct tui *tui, int key)
 		return tui_loop_nothing(tui, key, true);
 	event_after = tui_pane_events_selected(tui);
 	if (event_before != event_after)
-		tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
-		    tui->panes[TUI_PANE_SHIFTS]);
+		tui_pane_reload(tui, tui->panes[TUI_PANE_SHIFTS]);
 	return flags;
 }
 
@@ -448,8 +447,7 @@ tui_loop_click(struct tui *tui)
 		    p->list.rows[row].selectable)
 			p->list.selected = row;
 		if (i == TUI_PANE_EVENTS)
-			tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
-			    tui->panes[TUI_PANE_SHIFTS]);
+			tui_pane_reload(tui, tui->panes[TUI_PANE_SHIFTS]);
 		break;
 	}
 	return TUI_HANDLED | TUI_DRAW;

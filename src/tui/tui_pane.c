@@ -25,14 +25,14 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 	    !p->tail) {
 		p->tail = true;
 		p->limit = TUI_PANE_FIRST;
-		p->ops->reload(tui, p);
+		tui_pane_reload(tui, p);
 		tui_list_last(&p->list);
 		return TUI_HANDLED | TUI_DRAW;
 	}
 	if (action == TUI_ACT_FIRST && p->tail) {
 		p->tail = false;
 		p->limit = TUI_PANE_FIRST;
-		p->ops->reload(tui, p);
+		tui_pane_reload(tui, p);
 		tui_list_first(&p->list);
 		return TUI_HANDLED | TUI_DRAW;
 	}
@@ -61,12 +61,12 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 	/* Within a page of the end of what was loaded: load another page. */
 	if (p->more && !p->tail && p->list.selected + h >= p->list.len) {
 		p->limit += TUI_PANE_PAGE;
-		p->ops->reload(tui, p);
+		tui_pane_reload(tui, p);
 	}
 	/* The last rows loaded, and moving up near their top: a page more. */
 	if (p->more && p->tail && p->list.selected < h) {
 		p->limit += TUI_PANE_PAGE;
-		p->ops->reload(tui, p);
+		tui_pane_reload(tui, p);
 	}
 	/*
 	 * G asks for the real last row: page on until there is no more,
@@ -75,7 +75,7 @@ tui_pane_move(struct tui *tui, struct tui_pane *p, enum tui_action action)
 	while (action == TUI_ACT_LAST && p->more) {
 		p->limit = p->limit < TUI_PANE_PAGE ? TUI_PANE_PAGE :
 		    p->limit * 2;
-		p->ops->reload(tui, p);
+		tui_pane_reload(tui, p);
 	}
 	if (action == TUI_ACT_LAST)
 		tui_list_last(&p->list);
@@ -232,6 +232,23 @@ tui_pane_drop_answer(struct tui *tui, int key, const struct tui_ask *ask)
 		break;
 	}
 	return tui_pane_done(tui, rc, &err, _(done[ask->b]));
+}
+
+void
+tui_pane_reload(struct tui *tui, struct tui_pane *p)
+{
+	const struct tui_list_row *cur = tui_list_current(&p->list);
+	struct tui_list_row saved;
+	bool keep = cur != NULL;
+
+	if (keep)
+		saved = *cur;
+	tui_list_clear(&p->list);
+	if (!p->ops->reload(tui, p)) {
+		p->list.selected = 0;
+		keep = false;
+	}
+	tui_list_restore(&p->list, keep ? &saved : NULL);
 }
 
 struct tui_pane *

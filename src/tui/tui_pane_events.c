@@ -21,23 +21,16 @@ struct tui_pane_events {
 	bool			tail_gaps;
 };
 
-static void
+static bool
 tui_pane_events_reload(struct tui *tui, struct tui_pane *p)
 {
 	struct tui_pane_events *pe = p->data;
-	struct tui_list_row saved, *savedp = NULL;
-	const struct tui_list_row *cur = tui_list_current(&p->list);
 	struct store_range range;
 	struct err err;
 	int64_t day = -1, d;
 	size_t i;
 
-	if (cur != NULL) {
-		saved = *cur;
-		savedp = &saved;
-	}
 	event_list_free(&pe->events);
-	tui_list_clear(&p->list);
 	memset(&range, 0, sizeof range);
 	range.from = rtime_day_add(rtime_now(), 0);
 	range.search = p->list.filter[0] != '\0' ? p->list.filter : NULL;
@@ -70,7 +63,7 @@ tui_pane_events_reload(struct tui *tui, struct tui_pane *p)
 		tui_list_push(&p->list, TUI_ROW_EVENT, true,
 		    pe->events.items[i].id, 0, i);
 	}
-	tui_list_restore(&p->list, savedp);
+	return true;
 }
 
 static void

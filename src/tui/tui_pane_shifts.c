@@ -80,27 +80,21 @@ tui_pane_shifts_match(struct tui_pane *p, const struct shift *sh,
 	return false;
 }
 
-static void
+/* The shifts of the event selected in pane 1 (another: from the top). */
+static bool
 tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 {
 	struct tui_pane_shifts *ps = p->data;
-	struct tui_list_row saved, *savedp = NULL;
-	const struct tui_list_row *cur = tui_list_current(&p->list);
 	struct event ev;
 	struct err err;
 	int64_t event_id = tui_pane_events_selected(tui);
+	bool same = event_id == ps->event_id;
 	size_t i, j;
 
-	if (cur != NULL && event_id == ps->event_id) {
-		saved = *cur;
-		savedp = &saved;
-	} else
-		p->list.selected = 0;
 	tui_pane_shifts_clear(ps);
-	tui_list_clear(&p->list);
 	ps->event_id = event_id;
 	if (event_id == 0)
-		return;
+		return same;
 	if (store_event_get(tui->st, event_id, &ev, &err) == 0) {
 		ps->event_title = xstrdup(ev.title);
 		ps->event_languages = xstrdup(ev.languages != NULL ?
@@ -109,7 +103,7 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 	}
 	if (store_shift_list_event(tui->st, event_id, &ps->shifts, &err) < 0) {
 		tui_status_error(tui, "%s", err.msg);
-		return;
+		return same;
 	}
 	ps->assigned = xcalloc(ps->shifts.len + 1, sizeof *ps->assigned);
 	ps->conflict = xcalloc(ps->shifts.len + 1, sizeof *ps->conflict);
@@ -132,7 +126,7 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 			    i * 10000 + j);
 	}
 	ps->judged = false;
-	tui_list_restore(&p->list, savedp);
+	return same;
 }
 
 bool

@@ -15,21 +15,14 @@ struct tui_pane_volunteers {
 	struct volunteer_list	volunteers;
 };
 
-static void
+static bool
 tui_pane_volunteers_reload(struct tui *tui, struct tui_pane *p)
 {
 	struct tui_pane_volunteers *pv = p->data;
-	struct tui_list_row saved, *savedp = NULL;
-	const struct tui_list_row *cur = tui_list_current(&p->list);
 	struct err err;
 	size_t i;
 
-	if (cur != NULL) {
-		saved = *cur;
-		savedp = &saved;
-	}
 	volunteer_list_free(&pv->volunteers);
-	tui_list_clear(&p->list);
 	if (store_volunteer_list_page(tui->st, p->list.filter[0] ?
 	    p->list.filter : NULL, NULL, 0, tui_pane_limit(tui, p),
 	    &pv->volunteers,
@@ -39,7 +32,7 @@ tui_pane_volunteers_reload(struct tui *tui, struct tui_pane *p)
 	for (i = 0; i < pv->volunteers.len; i++)
 		tui_list_push(&p->list, TUI_ROW_VOLUNTEER, true,
 		    pv->volunteers.items[i].id, 0, i);
-	tui_list_restore(&p->list, savedp);
+	return true;
 }
 
 static void

@@ -304,8 +304,7 @@ tui_week_to_shift(struct tui *tui, const char *what)
 	}
 	tui_list_select(&tui->panes[TUI_PANE_EVENTS]->list, TUI_ROW_EVENT,
 	    sh.event_id, 0);
-	tui->panes[TUI_PANE_SHIFTS]->ops->reload(tui,
-	    tui->panes[TUI_PANE_SHIFTS]);
+	tui_pane_reload(tui, tui->panes[TUI_PANE_SHIFTS]);
 	tui_list_select(&tui->panes[TUI_PANE_SHIFTS]->list, TUI_ROW_SHIFT,
 	    sh.id, 0);
 	tui->focus = TUI_PANE_SHIFTS;
