@@ -261,18 +261,28 @@ store_fields_bind_named(sqlite3_stmt *stmt, const char *name, int64_t v)
 		sqlite3_bind_int64(stmt, i, v);
 }
 
-int
-store_fields_write(struct store *st, const char *sql, const void *rec,
+sqlite3_stmt *
+store_fields_prepare(struct store *st, const char *sql, const void *rec,
     const struct model_field *fields, int64_t id, struct err *err)
 {
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 
 	if (stmt == NULL)
-		return -1;
+		return NULL;
 	store_fields_bind(stmt, 1, rec, fields);
 	store_fields_bind_named(stmt, ":now", rtime_now());
 	store_fields_bind_named(stmt, ":id", id);
-	if (store_step_done(st, stmt, err) < 0)
+	return stmt;
+}
+
+int
+store_fields_write(struct store *st, const char *sql, const void *rec,
+    const struct model_field *fields, int64_t id, struct err *err)
+{
+	sqlite3_stmt *stmt = store_fields_prepare(st, sql, rec, fields, id,
+	    err);
+
+	if (stmt == NULL || store_step_done(st, stmt, err) < 0)
 		return -1;
 	return sqlite3_changes(st->db);
 }

@@ -195,9 +195,13 @@ int store_fields_found(int n, struct err *err, const char *fmt, int64_t id);
 /* Bind v to the named parameter name (":id", ":now") if stmt has it. */
 void store_fields_bind_named(sqlite3_stmt *stmt, const char *name, int64_t v);
 /*
- * Run sql (store_fields_insert()'s or _update()'s) with rec's written
- * fields, :now the time and :id id. The rows changed, or -1 with err.
+ * sql (store_fields_insert()'s or _update()'s) prepared with rec's
+ * written fields bound, :now the time and :id id; NULL with err.
  */
+sqlite3_stmt *store_fields_prepare(struct store *st, const char *sql,
+    const void *rec, const struct model_field *fields, int64_t id,
+    struct err *err);
+/* Run it: the rows changed, or -1 with err. */
 int store_fields_write(struct store *st, const char *sql, const void *rec,
     const struct model_field *fields, int64_t id, struct err *err);
 

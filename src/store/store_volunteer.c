@@ -9,12 +9,13 @@
 
 #include "store_int.h"
 
-#define STORE_VOLUNTEER_FIELDS \
-	"v.id, v.name, v.email, v.phone, v.skills, v.languages, " \
-	"v.max_per_month, v.notes, v.active, v.version, "
-/* Shifts this month, one volunteer's: a few rows via assignments_volunteer. */
-#define STORE_VOLUNTEER_COLS STORE_VOLUNTEER_FIELDS \
-	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
+/*
+ * After a volunteer's id, version and volunteer_fields (store_volunteer_
+ * select()): shifts this month, one volunteer's, a few rows via
+ * assignments_volunteer.
+ */
+#define STORE_VOLUNTEER_COUNT \
+	", (SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
 	"  WHERE a.volunteer_id = v.id" \
 	" AND " ASSIGNMENT_COUNTS_SQL("a.status") " " \
 	"  AND s.start_at >= ?8 AND s.start_at < ?9) "
@@ -28,7 +29,7 @@
 	"  FROM shifts s JOIN assignments a ON a.shift_id = s.id " \
 	"  WHERE s.start_at >= ?8 AND s.start_at < ?9 " \
 	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") " GROUP BY a.volunteer_id) "
-#define STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_FIELDS "coalesce(m.n, 0) "
+#define STORE_VOLUNTEER_MONTH_COUNT ", coalesce(m.n, 0) "
 #define STORE_VOLUNTEER_MONTH_FROM \
 	"FROM volunteers v LEFT JOIN month m ON m.volunteer_id = v.id "
 #define STORE_VOLUNTEER_SKILL \
@@ -39,16 +40,32 @@
 /* The trigram index finds substrings of at least this many characters. */
 #define STORE_VOLUNTEER_TRIGRAM 3
 
+/*
+ * "<with>SELECT v.id, v.version, <volunteer_fields><count><tail>", built
+ * once into *slot: count is the shifts this month.
+ */
+static const char *
+store_volunteer_select(char **slot, const char *with, const char *count,
+    const char *tail)
+{
+	char *head;
+
+	if (*slot != NULL)
+		return *slot;
+	head = xasprintf("%sSELECT v.id, v.version, ", with);
+	store_fields_select(slot, head, "v.", volunteer_fields, count, tail);
+	free(head);
+	return *slot;
+}
+
 static void
 store_volunteer_row(sqlite3_stmt *stmt, void *arg)
 {
 	struct volunteer *v = arg;
 
-	v->id = sqlite3_column_int64(stmt, 0);
-	/* Columns 1 to 8 are volunteer_fields, in their order. */
-	store_fields_read(stmt, 1, v, volunteer_fields);
-	v->version = sqlite3_column_int64(stmt, 9);
-	v->shifts_this_month = sqlite3_column_int(stmt, 10);
+	v->shifts_this_month = sqlite3_column_int(stmt,
+	    store_fields_read_row(stmt, 0, &v->id, &v->version, v,
+	    volunteer_fields));
 }
 
 static void
@@ -73,31 +90,31 @@ store_volunteer_bind_month(sqlite3_stmt *stmt)
 }
 
 /*
- * Run sql, which takes ?1 to ?8 as volunteer_fields in their order, ?9
- * and ?10 the name folded (kept in step with it on every write), for v.
+ * Run sql, which takes volunteer_fields, :now, :id and :folded, the name
+ * folded (kept in step with it on every write), for v.
  */
 static int
 store_volunteer_write(struct store *st, const char *sql,
-    const struct volunteer *v, int64_t nine, struct err *err)
+    const struct volunteer *v, struct err *err)
 {
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
+	sqlite3_stmt *stmt = store_fields_prepare(st, sql, v,
+	    volunteer_fields, v->id, err);
 
 	if (stmt == NULL)
 		return -1;
-	store_fields_bind(stmt, 1, v, volunteer_fields);
-	sqlite3_bind_int64(stmt, 9, nine);
-	sqlite3_bind_text(stmt, 10, text_fold(v->name), -1, free);
+	sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":folded"), text_fold(v->name), -1, free);
 	return store_step_done(st, stmt, err);
 }
 
 int
 store_volunteer_insert(struct store *st, struct volunteer *v, struct err *err)
 {
-	static const char sql[] = "INSERT INTO volunteers (name, email, phone, "
-	    "skills, languages, max_per_month, notes, active, created_at, "
-	    "name_folded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	static char *sql;
 
-	if (store_volunteer_write(st, sql, v, rtime_now(), err) < 0)
+	if (store_volunteer_write(st, store_fields_insert(&sql, "volunteers",
+	    volunteer_fields, ", created_at, name_folded", ", :now, :folded"),
+	    v, err) < 0)
 		return -1;
 	v->id = sqlite3_last_insert_rowid(st->db);
 	v->version = 1;
@@ -107,12 +124,11 @@ store_volunteer_insert(struct store *st, struct volunteer *v, struct err *err)
 int
 store_volunteer_update(struct store *st, struct volunteer *v, struct err *err)
 {
-	static const char sql[] = "UPDATE volunteers SET name = ?1, email = ?2, "
-	    "phone = ?3, skills = ?4, languages = ?5, max_per_month = ?6, "
-	    "notes = ?7, active = ?8, name_folded = ?10, version = version + 1 "
-	    "WHERE id = ?9";
+	static char *sql;
 
-	if (store_volunteer_write(st, sql, v, v->id, err) < 0 ||
+	if (store_volunteer_write(st, store_fields_update(&sql, "volunteers",
+	    volunteer_fields, ", name_folded = :folded, "
+	    "version = version + 1"), v, err) < 0 ||
 	    store_fields_found(sqlite3_changes(st->db), err,
 	    _(store_volunteer_gone), v->id) < 0)
 		return -1;
@@ -135,9 +151,10 @@ int
 store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
     struct err *err)
 {
-	static const char sql[] = "SELECT " STORE_VOLUNTEER_COLS
-	    "FROM volunteers v WHERE v.id = ?1";
-	sqlite3_stmt *stmt = store_query(st, err, sql, "i", id);
+	static char *sql;
+	sqlite3_stmt *stmt = store_query(st, err, store_volunteer_select(&sql,
+	    "", STORE_VOLUNTEER_COUNT, "FROM volunteers v WHERE v.id = ?1"),
+	    "i", id);
 
 	volunteer_init(v);
 	if (stmt != NULL)
@@ -289,19 +306,7 @@ int
 store_volunteer_list(struct store *st, const char *search, const char *skill,
     struct volunteer_list *out, struct err *err)
 {
-	static const char sql_all[] = STORE_VOLUNTEER_MONTH_WITH
-	    "SELECT " STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_MONTH_FROM
-	    "WHERE " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
-	static const char sql_short[] = STORE_VOLUNTEER_MONTH_WITH
-	    "SELECT " STORE_VOLUNTEER_MONTH_COLS STORE_VOLUNTEER_MONTH_FROM
-	    "WHERE (instr(v.name_folded, ?1) > 0 "
-	    "  OR instr(lower(v.email), ?1) > 0) "
-	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
-	/* The month's counts come after (store_volunteer_month). */
-	static const char sql_fts[] = "SELECT " STORE_VOLUNTEER_FIELDS "0 "
-	    "FROM volunteers v WHERE v.id IN (SELECT rowid FROM volunteers_fts "
-	    "  WHERE volunteers_fts MATCH ?1) "
-	    "AND " STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER;
+	static char *sql_all, *sql_short, *sql_fts;
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
 	bool fts = false;
@@ -310,14 +315,25 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	strbuf_init(&phrase);
 	folded = text_fold(search);
 	if (*folded == '\0')
-		stmt = store_stmt(st, sql_all, err);
+		stmt = store_stmt(st, store_volunteer_select(&sql_all,
+		    STORE_VOLUNTEER_MONTH_WITH, STORE_VOLUNTEER_MONTH_COUNT,
+		    STORE_VOLUNTEER_MONTH_FROM "WHERE " STORE_VOLUNTEER_SKILL
+		    STORE_VOLUNTEER_ORDER), err);
 	else if (store_volunteer_chars(folded, STORE_VOLUNTEER_TRIGRAM) <
 	    STORE_VOLUNTEER_TRIGRAM) {
-		if ((stmt = store_stmt(st, sql_short, err)) != NULL)
+		if ((stmt = store_stmt(st, store_volunteer_select(&sql_short,
+		    STORE_VOLUNTEER_MONTH_WITH, STORE_VOLUNTEER_MONTH_COUNT,
+		    STORE_VOLUNTEER_MONTH_FROM "WHERE (instr(v.name_folded, ?1) "
+		    "> 0 OR instr(lower(v.email), ?1) > 0) AND "
+		    STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER), err)) != NULL)
 			store_bind_text(stmt, 1, folded);
 	} else {
 		store_volunteer_phrase(&phrase, folded);
-		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
+		/* The month's counts come after (store_volunteer_month). */
+		if ((stmt = store_stmt(st, store_volunteer_select(&sql_fts, "",
+		    ", 0 ", "FROM volunteers v WHERE v.id IN (SELECT rowid "
+		    "FROM volunteers_fts WHERE volunteers_fts MATCH ?1) AND "
+		    STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER), err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
 		fts = true;
 	}
@@ -335,7 +351,7 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 
 /* The page's filter, then the keyset and order on the folded name. */
 #define STORE_VOLUNTEER_PAGE(where) \
-	"SELECT " STORE_VOLUNTEER_COLS "FROM volunteers v WHERE " where \
+	"FROM volunteers v WHERE " where \
 	"AND (?2 IS NULL OR v.name_folded > ?2 " \
 	"  OR (v.name_folded = ?2 AND v.id > ?3)) " \
 	"ORDER BY v.name_folded, v.id LIMIT ?4"
@@ -357,10 +373,7 @@ store_volunteer_list_page(struct store *st, const char *search,
     struct volunteer_list *out, struct err *err)
 {
 	/* Keyset pagination over volunteers_folded: no OFFSET. */
-	static const char sql_search[] =
-	    STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_SEARCH);
-	static const char sql_fts[] =
-	    STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_FTS);
+	static char *sql_search, *sql_fts;
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
 	char *folded = text_fold(search);
@@ -371,9 +384,13 @@ store_volunteer_list_page(struct store *st, const char *search,
 	    STORE_VOLUNTEER_TRIGRAM;
 	if (fts) {
 		store_volunteer_phrase(&phrase, folded);
-		if ((stmt = store_stmt(st, sql_fts, err)) != NULL)
+		if ((stmt = store_stmt(st, store_volunteer_select(&sql_fts, "",
+		    STORE_VOLUNTEER_COUNT,
+		    STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_FTS)), err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
-	} else if ((stmt = store_stmt(st, sql_search, err)) != NULL)
+	} else if ((stmt = store_stmt(st, store_volunteer_select(&sql_search,
+	    "", STORE_VOLUNTEER_COUNT,
+	    STORE_VOLUNTEER_PAGE(STORE_VOLUNTEER_PAGE_SEARCH)), err)) != NULL)
 		store_bind_text(stmt, 1, *folded != '\0' ? folded : NULL);
 	strbuf_fini(&phrase);
 	free(folded);
