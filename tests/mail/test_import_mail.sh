@@ -271,6 +271,16 @@ ok "refusals changed nothing" cmp "$WORK/dump3" "$WORK/dump4"
 r import mail >/dev/null 2>&1
 ok "no path: exit 2" test $? -eq 2
 
+# Mail with no calendar part: a sentence, not a table header over nothing.
+printf 'From: bob@example.com\nSubject: Lunch?\n\nAt noon?\n' >"$WORK/lunch.eml"
+r import mail "$WORK/lunch.eml" >"$WORK/out10" 2>"$WORK/err10"
+ok "no calendar part: exit 0" test $? -eq 0
+ok "no calendar part: says no replies were found" has "$WORK/out10" '^no calendar replies found$'
+ok "no calendar part: no table header" sh -c "! grep -q MESSAGE '$WORK/out10'"
+ok "no calendar part: the counts follow" has "$WORK/out10" '^1 message read, 0 with a calendar part, 0 replies applied, 0 marked seen$'
+r --format json import mail "$WORK/lunch.eml" >"$WORK/json10"
+ok "no calendar part: json is an empty list" test "$(tr -d ' \n' <"$WORK/json10")" = "[]"
+
 r --format json import mail "$WORK/mbox" >"$WORK/json"
 ok "json rows" /usr/bin/python3 -c 'import json, sys
 rows = json.load(open(sys.argv[1]))
