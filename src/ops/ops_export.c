@@ -1088,7 +1088,6 @@ ops_export_all_row(struct ops_export_all *all, size_t k,
 	all->scratch.len = 0;
 	for (i = 0; i < r->n; i++) {
 		a = assignment_list_push(&all->scratch);
-		memset(a, 0, sizeof *a);
 		a->shift_id = r->sh.id;
 		a->volunteer_id = all->people[r->first + i].volunteer_id;
 		a->volunteer = (char *)all->people[r->first + i].name;
@@ -1099,7 +1098,6 @@ ops_export_all_row(struct ops_export_all *all, size_t k,
 	/* Declined: not among the people, but the note is still theirs. */
 	if (self == NULL && note != NULL) {
 		self = assignment_list_push(&all->scratch);
-		memset(self, 0, sizeof *self);
 		self->volunteer_id = volunteer_id;
 		self->volunteer = (char *)"";
 	}
