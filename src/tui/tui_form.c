@@ -229,25 +229,35 @@ tui_form_drop_answer(struct tui *tui, int key,
 
 static int tui_form_save(struct tui *tui, struct tui_form *f);
 
+/* The version stored now of the row f edits; 0 if it is gone. */
+static int64_t
+tui_form_stored_version(struct tui *tui, const struct tui_form *f)
+{
+	struct tui_form *now = f->fresh(tui, f->parent, f->id);
+	int64_t version = now != NULL ? now->version : 0;
+
+	tui_form_free(now);
+	return version;
+}
+
 /* r: drop what was typed, show the stored row as it is now. */
 static int
 tui_form_stale_answer(struct tui *tui, int key,
     const struct tui_ask *ask)
 {
-	struct tui_form *f = ask->owner->data;
-	struct tui_popup *top = tui_stack_top(tui);
+	struct tui_form *f = ask->owner->data, *now;
 
 	if (key == 'r') {
-		/* The form opened afresh replaces this one. */
-		f->reopen(tui, f->parent, f->id);
-		if (tui_stack_top(tui) == top)
+		/* The form afresh replaces this one (if the row is there). */
+		if ((now = f->fresh(tui, f->parent, f->id)) == NULL)
 			return TUI_HANDLED | TUI_DRAW;
+		tui_form_open(tui, now);
 		tui_status_message(tui, _("reloaded: what you typed was "
 		    "dropped"));
 		return TUI_HANDLED | TUI_DRAW | TUI_CLOSE;
 	}
 	/* o: save what was typed over the version stored now. */
-	f->version = f->stored_version(tui, f->id);
+	f->version = tui_form_stored_version(tui, f);
 	return tui_form_save(tui, f);
 }
 
@@ -261,10 +271,9 @@ tui_form_stale(struct tui *tui, struct tui_form *f, const struct err *err)
 {
 	int64_t now;
 
-	if (err->code != ERR_CONFLICT || f->id == 0 || f->reopen == NULL ||
-	    f->stored_version == NULL)
+	if (err->code != ERR_CONFLICT || f->id == 0 || f->fresh == NULL)
 		return false;
-	now = f->stored_version(tui, f->id);
+	now = tui_form_stored_version(tui, f);
 	if (now == 0 || now == f->version)
 		return false;
 	tui_status_ask(tui, "ro", tui_form_stale_answer, 0, 0,
@@ -449,5 +458,6 @@ static const struct tui_popup_ops tui_form_popup = {
 void
 tui_form_open(struct tui *tui, struct tui_form *f)
 {
-	tui_stack_push(tui, &tui_form_popup, f);
+	if (f != NULL)
+		tui_stack_push(tui, &tui_form_popup, f);
 }

@@ -104,46 +104,26 @@ out:
 	return rc;
 }
 
-/* Stale edits: the row as stored now (tui_form.c asks what to do). */
-static void
-tui_form_event_reopen(struct tui *tui, int64_t parent, int64_t id)
-{
-	(void)parent;
-	tui_form_event_open(tui, id);
-}
-
-static int64_t
-tui_form_event_version(struct tui *tui, int64_t id)
-{
-	struct event row;
-	int64_t version;
-
-	if (store_event_get(tui->st, id, &row, NULL) < 0)
-		return 0;
-	version = row.version;
-	event_fini(&row);
-	return version;
-}
-
-void
-tui_form_event_open(struct tui *tui, int64_t id)
+/* The form on event id (0: a new one); also afresh for a stale edit. */
+static struct tui_form *
+tui_form_event_new(struct tui *tui, int64_t parent, int64_t id)
 {
 	struct tui_form *f;
 	struct event ev;
 	struct err err;
 	char day[32];
 
+	(void)parent;
 	event_init(&ev);
 	if (id != 0 && store_event_get(tui->st, id, &ev, &err) < 0) {
 		tui_status_error(tui, "%s", err.msg);
-		return;
+		return NULL;
 	}
 	f = tui_form_new(id != 0 ? _("Edit event") : _("New event"),
 	    tui_form_event_save);
 	f->id = id;
 	f->version = ev.version;
-	f->reopen = tui_form_event_reopen;
-	f->stored_version = tui_form_event_version;
+	f->fresh = tui_form_event_new;
 	tui_form_fields(f, event_fields, &ev);
 	/* A day without a time in both: an all-day event. */
 	if (ev.all_day) {
@@ -153,5 +133,11 @@ tui_form_event_open(struct tui *tui, int64_t id)
 		tui_form_set(f, TUI_FORM_EVENT_END, day);
 	}
 	event_fini(&ev);
-	tui_form_open(tui, f);
+	return f;
+}
+
+void
+tui_form_event_open(struct tui *tui, int64_t id)
+{
+	tui_form_open(tui, tui_form_event_new(tui, 0, id));
 }

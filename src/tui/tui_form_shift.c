@@ -72,28 +72,9 @@ out:
 	return rc;
 }
 
-/* Stale edits: the row as stored now (tui_form.c asks what to do). */
-static void
-tui_form_shift_reopen(struct tui *tui, int64_t parent, int64_t id)
-{
-	tui_form_shift_open(tui, parent, id);
-}
-
-static int64_t
-tui_form_shift_version(struct tui *tui, int64_t id)
-{
-	struct shift row;
-	int64_t version;
-
-	if (store_shift_get(tui->st, id, &row, NULL) < 0)
-		return 0;
-	version = row.version;
-	shift_fini(&row);
-	return version;
-}
-
-void
-tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
+/* The form on shift id of event_id (0: a new one); also afresh. */
+static struct tui_form *
+tui_form_shift_new(struct tui *tui, int64_t event_id, int64_t id)
 {
 	struct tui_form *f;
 	struct shift sh;
@@ -103,16 +84,21 @@ tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
 	sh.needed = 1;
 	if (id != 0 && store_shift_get(tui->st, id, &sh, &err) < 0) {
 		tui_status_error(tui, "%s", err.msg);
-		return;
+		return NULL;
 	}
 	f = tui_form_new(id != 0 ? _("Edit shift") : _("New shift"),
 	    tui_form_shift_save);
 	f->id = id;
 	f->parent = event_id;
 	f->version = sh.version;
-	f->reopen = tui_form_shift_reopen;
-	f->stored_version = tui_form_shift_version;
+	f->fresh = tui_form_shift_new;
 	tui_form_fields(f, shift_fields, &sh);
 	shift_fini(&sh);
-	tui_form_open(tui, f);
+	return f;
+}
+
+void
+tui_form_shift_open(struct tui *tui, int64_t event_id, int64_t id)
+{
+	tui_form_open(tui, tui_form_shift_new(tui, event_id, id));
 }

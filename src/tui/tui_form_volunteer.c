@@ -127,27 +127,6 @@ out:
 	return rc;
 }
 
-/* Stale edits: the row as stored now (tui_form.c asks what to do). */
-static void
-tui_form_volunteer_reopen(struct tui *tui, int64_t parent, int64_t id)
-{
-	(void)parent;
-	tui_form_volunteer_open(tui, id);
-}
-
-static int64_t
-tui_form_volunteer_version(struct tui *tui, int64_t id)
-{
-	struct volunteer row;
-	int64_t version;
-
-	if (store_volunteer_get(tui->st, id, &row, NULL) < 0)
-		return 0;
-	version = row.version;
-	volunteer_fini(&row);
-	return version;
-}
-
 /* The title names the periods the volunteer is away: "Edit volunteer
  * (away: 1 06 Jan-07 Jan, 2 ...)". */
 static void
@@ -179,31 +158,36 @@ tui_form_volunteer_title(struct tui *tui, struct tui_form *f, int64_t id)
 	unavailable_list_free(&off);
 }
 
-void
-tui_form_volunteer_open(struct tui *tui, int64_t id)
+/* The form on volunteer id (0: a new one); also afresh. */
+static struct tui_form *
+tui_form_volunteer_new(struct tui *tui, int64_t parent, int64_t id)
 {
 	struct tui_form *f;
 	struct volunteer v;
 	struct err err;
 
+	(void)parent;
 	volunteer_init(&v);
-	if (id != 0) {
-		if (store_volunteer_get(tui->st, id, &v, &err) < 0) {
-			tui_status_error(tui, "%s", err.msg);
-			return;
-		}
+	if (id != 0 && store_volunteer_get(tui->st, id, &v, &err) < 0) {
+		tui_status_error(tui, "%s", err.msg);
+		return NULL;
 	}
 	f = tui_form_new(id != 0 ? _("Edit volunteer") : _("New volunteer"),
 	    tui_form_volunteer_save);
 	tui_form_volunteer_title(tui, f, id);
 	f->id = id;
 	f->version = v.version;
-	f->reopen = tui_form_volunteer_reopen;
-	f->stored_version = tui_form_volunteer_version;
+	f->fresh = tui_form_volunteer_new;
 	/* Max/month shows empty for 0: its hint says "no limit". */
 	tui_form_fields(f, volunteer_fields, &v);
 	tui_form_field(f, _("Away"), TUI_FIELD_TEXT, NULL,
 	    _("DAY [DAY] [reason] adds; -N removes"));
 	volunteer_fini(&v);
-	tui_form_open(tui, f);
+	return f;
+}
+
+void
+tui_form_volunteer_open(struct tui *tui, int64_t id)
+{
+	tui_form_open(tui, tui_form_volunteer_new(tui, 0, id));
 }

@@ -611,11 +611,13 @@ struct tui_field {
  */
 typedef int (*tui_form_save_fn)(struct tui *tui, struct tui_form *f,
     struct err *err);
-/* Open the form afresh on the stored row (id, parent as when opened). */
-typedef void (*tui_form_reopen_fn)(struct tui *tui, int64_t parent,
-    int64_t id);
-/* The stored row's version now; 0 if it is gone. */
-typedef int64_t (*tui_form_version_fn)(struct tui *tui, int64_t id);
+/*
+ * The form afresh on the stored row (id, parent as when opened), not yet
+ * open, with the row's version now; NULL (the reason on the status line)
+ * if the row is gone.
+ */
+typedef struct tui_form *(*tui_form_fresh_fn)(struct tui *tui,
+    int64_t parent, int64_t id);
 
 struct tui_form {
 	char			 title[128];
@@ -628,17 +630,17 @@ struct tui_form {
 	int64_t			 parent;	/* event of a new shift */
 	int64_t			 version;	/* row version when opened */
 	/*
-	 * Stale edits (the row changed since the form opened): reopen drops
-	 * what was typed for the new values; overwrite saves over them.
+	 * Stale edits (the row changed since the form opened): reload drops
+	 * what was typed for a fresh form; overwrite saves over the version
+	 * the fresh form has.
 	 */
-	tui_form_reopen_fn	 reopen;
-	tui_form_version_fn	 stored_version;
+	tui_form_fresh_fn	 fresh;
 	int			 cursor_y;	/* where the cursor was drawn */
 	int			 cursor_x;	/* -1: not shown */
 };
 
 struct tui_form *tui_form_new(const char *title, tui_form_save_fn save);
-/* Push f on the stack (it owns f). */
+/* Push f on the stack (it owns f); NULL does nothing. */
 void tui_form_open(struct tui *tui, struct tui_form *f);
 /* Add a field with initial text (NULL for empty). */
 void tui_form_field(struct tui_form *f, const char *label,
