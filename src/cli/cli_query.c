@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* "2027-03-27 14:00-17:00" (the end's date only when it differs); in
  * another locale than C the locale's way, "za 27 mrt 14:00-17:00". */
@@ -207,14 +208,39 @@ static const struct cli_column cli_query_who_columns[] = {
 	{ "draft", N_("DRAFT"), CLI_TEXT, CLI_TABLE | CLI_DROP_LATE },
 };
 
+/*
+ * A who row's WHEN into buf: on a one-day list (day: that day's local
+ * midnight, else 0) a shift with times within the day shows only them,
+ * "14:00-17:00", the date every row shares giving way to the names.
+ */
 static void
-cli_query_who_row(struct cli_table *t, const struct assignment *a)
+cli_query_who_when(const struct assignment *a, int64_t day, char *buf,
+    size_t size)
+{
+	char b[16];
+	size_t n;
+
+	if (day == 0 || a->end <= a->start || rtime_day_add(a->start, 0) != day ||
+	    rtime_day_add(a->end - 1, 0) != day ||
+	    (a->start == day && rtime_day_add(a->end, 0) == a->end)) {
+		cli_when(a->start, a->end, buf, size);
+		return;
+	}
+	rtime_format(a->start, "%H:%M", buf, size);
+	rtime_format(a->end, "%H:%M", b, sizeof b);
+	n = strlen(buf);
+	snprintf(buf + n, size - n, "-%s", b);
+}
+
+static void
+cli_query_who_row(struct cli_table *t, const struct assignment *a,
+    int64_t day)
 {
 	char when[64], role[160];
 
 	cli_table_row(t);
 	cli_table_int(t, a->shift_id);
-	cli_when(a->start, a->end, when, sizeof when);
+	cli_query_who_when(a, day, when, sizeof when);
 	cli_table_text(t, when);
 	cli_table_time(t, a->start);
 	cli_table_time(t, a->end);
@@ -271,7 +297,7 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 		if (!assignment_counts(&list.items[i]) &&
 		    !cli_arg_seen(ctx, "--all"))
 			continue;
-		cli_query_who_row(&t, &list.items[i]);
+		cli_query_who_row(&t, &list.items[i], span ? 0 : range.from);
 	}
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);

@@ -95,6 +95,21 @@ whole "Dutch who --from --to: the name whole" VRIJWILLIGER "Joëlle van der Lind
 r who --from 2030-03-13 --to 2030-03-14 --format csv
 has "who csv keeps the shift id" "shift_id"
 
+# who DAY: every row is on that day, so WHEN gives only the times and
+# the names get the room the date took (22 columns, 26 in Dutch).
+COLUMNS=60 r who 2030-03-13
+narrow "who DAY at 60" 60
+whole "who DAY at 60: the times without the date" WHEN "18:00-22:30"
+check "who DAY at 60: no date in the rows" sh -c '! printf "%s" "$1" | grep -q "2030-03-13"' - "$OUT"
+whole "who DAY at 60: the Arabic name whole" VOLUNTEER "فاطمة الزهراء العلوي"
+whole "who DAY at 60: Renée's name whole" VOLUNTEER "Renée Müller-Çelik"
+COLUMNS=60 LC_ALL=nl_NL.UTF-8 r who 2030-03-13
+narrow "Dutch who DAY at 60" 60
+whole "Dutch who DAY at 60: the times without the day" WANNEER "18:00-22:30"
+whole "Dutch who DAY at 60: the Arabic name whole" VRIJWILLIGER "فاطمة الزهراء العلوي"
+r who --from 2030-03-13 --to 2030-03-14
+whole "who --from --to: the date kept (rows may be on several days)" WHEN "2030-03-13 18:00-22:30"
+
 r volunteer edit 3 --name "Renée Müller-Çelik van Oosterhout"
 ok_run "log at 80" log --limit 3
 narrow "log"
