@@ -170,6 +170,16 @@ void rtime_format_when(int64_t t, char *buf, size_t size);
  * WHEN is typed in, `2027-03-27 14:00`, as rtime_format_when().
  */
 void rtime_format_show(int64_t t, char *buf, size_t size);
+/* A way of writing one instant: rtime_format_when, rtime_format_show. */
+typedef void (*rtime_format_fn)(int64_t t, char *buf, size_t size);
+/*
+ * "start-end", each written by fmt, except that an end on start's local
+ * day is its time alone: `2027-03-27 14:00-17:00`.
+ */
+void rtime_format_span(int64_t start, int64_t end, rtime_format_fn fmt,
+    char *buf, size_t size);
+/* Days first to last (local midnights) as days: `2027-03-27 - 2027-03-29`. */
+void rtime_format_days(int64_t first, int64_t last, char *buf, size_t size);
 /* Like rtime_format_show() for the day alone: `za 27 mrt`. */
 void rtime_format_day(int64_t t, char *buf, size_t size);
 /* True when LC_TIME is the C or POSIX locale (dates shown as ISO). */

@@ -12,44 +12,22 @@
 
 /* "2027-03-27 14:00-17:00" (the end's date only when it differs); in
  * another locale than C the locale's way, "za 27 mrt 14:00-17:00". */
-/* Days [first, last] as dates: "2027-03-27", "2027-03-27 - 2027-03-29". */
-static void
-cli_when_days(int64_t first, int64_t last, char *buf, size_t size)
-{
-	char a[32], b[32];
-
-	rtime_format_day(first, a, sizeof a);
-	if (first == last) {
-		snprintf(buf, size, "%s", a);
-		return;
-	}
-	rtime_format_day(last, b, sizeof b);
-	snprintf(buf, size, "%s - %s", a, b);
-}
-
 void
 cli_when(int64_t start, int64_t end, char *buf, size_t size)
 {
-	char a[32], b[32];
-
 	if (end > start && rtime_day_add(start, 0) == start &&
 	    rtime_day_add(end, 0) == end) {
-		cli_when_days(start, rtime_day_add(end - 1, 0), buf, size);
+		rtime_format_days(start, rtime_day_add(end - 1, 0), buf, size);
 		return;
 	}
-	rtime_format_show(start, a, sizeof a);
-	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
-		rtime_format(end, "%H:%M", b, sizeof b);
-	else
-		rtime_format_show(end, b, sizeof b);
-	snprintf(buf, size, "%s-%s", a, b);
+	rtime_format_span(start, end, rtime_format_show, buf, size);
 }
 
 void
 cli_when_event(const struct event *ev, char *buf, size_t size)
 {
 	if (ev->all_day)
-		cli_when_days(ev->start, event_last_day(ev), buf, size);
+		rtime_format_days(ev->start, event_last_day(ev), buf, size);
 	else
 		cli_when(ev->start, ev->end, buf, size);
 }

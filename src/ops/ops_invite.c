@@ -32,6 +32,32 @@ struct ops_invite_ctx {
 	struct ops_invite_results *out;
 };
 
+/* A run of invite or offer writing to out: the plan's words read once. */
+static void
+ops_invite_ctx_init(struct ops_invite_ctx *ctx, struct store *st,
+    const struct ops_config *cfg, enum ops_invite_mode mode,
+    const char *outbox, struct ops_invite_results *out)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->st = st;
+	ctx->cfg = cfg;
+	ctx->mode = mode;
+	ctx->outbox = outbox;
+	ctx->now = rtime_now();
+	ctx->out = out;
+	ctx->plan = ops_export_plan_name(st);
+	ctx->domain = store_setting_get(st, "uid_domain");
+	ctx->language = ops_plan_language_get(st);
+}
+
+static void
+ops_invite_ctx_fini(struct ops_invite_ctx *ctx)
+{
+	free(ctx->plan);
+	free(ctx->domain);
+	free(ctx->language);
+}
+
 void
 ops_invite_results_free(struct ops_invite_results *list)
 {
@@ -656,16 +682,7 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 		}
 		event_fini(&ev);
 	}
-	memset(&ctx, 0, sizeof ctx);
-	ctx.st = st;
-	ctx.cfg = cfg;
-	ctx.mode = mode;
-	ctx.outbox = outbox;
-	ctx.now = rtime_now();
-	ctx.out = out;
-	ctx.plan = ops_export_plan_name(st);
-	ctx.domain = store_setting_get(st, "uid_domain");
-	ctx.language = ops_plan_language_get(st);
+	ops_invite_ctx_init(&ctx, st, cfg, mode, outbox, out);
 	/* Offers on shifts filled since are taken back: a CANCEL each. */
 	rc = store_invite_full_offers(st, &full, err);
 	for (i = 0; rc == 0 && i < full.len; i++)
@@ -692,9 +709,7 @@ ops_invite(struct store *st, const struct ops_config *cfg, int64_t event_id,
 		    mode == OPS_INVITE_SEND ? "sent" : "written");
 	store_invite_keys_free(&cancels);
 	store_invite_keys_free(&requests);
-	free(ctx.plan);
-	free(ctx.domain);
-	free(ctx.language);
+	ops_invite_ctx_fini(&ctx);
 	return ops_finish(st, rc, err);
 }
 
@@ -824,15 +839,7 @@ ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
 	open = (size_t)(sh.needed - counted);
 	if (limit == 0)
 		limit = 3 * open;
-	ctx.st = st;
-	ctx.cfg = cfg;
-	ctx.mode = mode;
-	ctx.outbox = outbox;
-	ctx.now = rtime_now();
-	ctx.out = out;
-	ctx.plan = ops_export_plan_name(st);
-	ctx.domain = store_setting_get(st, "uid_domain");
-	ctx.language = ops_plan_language_get(st);
+	ops_invite_ctx_init(&ctx, st, cfg, mode, outbox, out);
 	ctx.offering = true;
 	if (nto > 0) {
 		for (i = 0; rc == 0 && i < nto; i++)
@@ -863,8 +870,6 @@ out:
 	assignment_list_free(&on);
 	event_fini(&ev);
 	shift_fini(&sh);
-	free(ctx.plan);
-	free(ctx.domain);
-	free(ctx.language);
+	ops_invite_ctx_fini(&ctx);
 	return ops_finish(st, rc, err);
 }

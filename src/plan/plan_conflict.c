@@ -52,26 +52,11 @@ plan_conflict_list_free(struct plan_conflict_list *list)
 static void
 plan_conflict_when(int64_t start, int64_t end, char *buf, size_t size)
 {
-	char a[32], b[32];
-	int64_t last;
-
 	/* Whole days read as days: "2027-01-12", "2027-01-12 - 2027-01-14". */
-	if (rtime_day_add(start, 0) == start && rtime_day_add(end, 0) == end) {
-		last = rtime_day_add(end - 1, 0);
-		rtime_format_day(start, a, sizeof a);
-		rtime_format_day(last, b, sizeof b);
-		if (last == start)
-			snprintf(buf, size, "%s", a);
-		else
-			snprintf(buf, size, "%.30s - %.30s", a, b);
-		return;
-	}
-	rtime_format_when(start, a, sizeof a);
-	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
-		rtime_format(end, "%H:%M", b, sizeof b);
+	if (rtime_day_add(start, 0) == start && rtime_day_add(end, 0) == end)
+		rtime_format_days(start, rtime_day_add(end - 1, 0), buf, size);
 	else
-		rtime_format_when(end, b, sizeof b);
-	snprintf(buf, size, "%s-%s", a, b);
+		rtime_format_span(start, end, rtime_format_when, buf, size);
 }
 
 static void

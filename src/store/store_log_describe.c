@@ -92,27 +92,22 @@ store_log_describe_text(struct store *st, const char *sql, int64_t id)
 	return store_log_describe_row(st, sql, id, NULL, 0);
 }
 
-/* A volunteer's name. */
-static char *
-store_log_describe_volunteer(struct store *st, int64_t id)
-{
-	static const char sql[] = "SELECT name FROM volunteers WHERE id = ?1 "
-	    "UNION ALL SELECT * FROM (SELECT json_extract(coalesce(after, "
-	    "before), '$.name') FROM change_rows WHERE tbl = 'volunteers' AND "
-	    "row_id = ?1 ORDER BY id DESC LIMIT 1)";
-	char *s = store_log_describe_text(st, sql, id);
+/* The name of row ?1 of table: as it is now, else as the log last kept it. */
+#define STORE_LOG_DESCRIBE_NAME(table) \
+	"SELECT name FROM " table " WHERE id = ?1 UNION ALL SELECT * FROM " \
+	"(SELECT json_extract(coalesce(after, before), '$.name') FROM " \
+	"change_rows WHERE tbl = '" table "' AND row_id = ?1 ORDER BY id " \
+	"DESC LIMIT 1)"
 
-	return s != NULL ? s : xasprintf("#%lld", (long long)id);
-}
+static const char store_log_describe_volunteer_sql[] =
+    STORE_LOG_DESCRIBE_NAME("volunteers");
+static const char store_log_describe_team_sql[] =
+    STORE_LOG_DESCRIBE_NAME("teams");
 
-/* A team's name. */
+/* The name sql (one of the two above) gives for id, else "#id". */
 static char *
-store_log_describe_team(struct store *st, int64_t id)
+store_log_describe_name(struct store *st, const char *sql, int64_t id)
 {
-	static const char sql[] = "SELECT name FROM teams WHERE id = ?1 "
-	    "UNION ALL SELECT * FROM (SELECT json_extract(coalesce(after, "
-	    "before), '$.name') FROM change_rows WHERE tbl = 'teams' AND "
-	    "row_id = ?1 ORDER BY id DESC LIMIT 1)";
 	char *s = store_log_describe_text(st, sql, id);
 
 	return s != NULL ? s : xasprintf("#%lld", (long long)id);
@@ -346,10 +341,12 @@ store_log_describe_depth(struct store *st, const struct store_log_entry *e,
 	}
 	store_log_describe_about(st, e->id, &ab);
 	if (ab.volunteer_id > 0 && (ab.shift_id > 0 || ab.team_id > 0)) {
-		who = store_log_describe_volunteer(st, ab.volunteer_id);
+		who = store_log_describe_name(st,
+		    store_log_describe_volunteer_sql, ab.volunteer_id);
 		where = ab.shift_id > 0 ?
 		    store_log_describe_shift(st, ab.shift_id) :
-		    store_log_describe_team(st, ab.team_id);
+		    store_log_describe_name(st,
+		    store_log_describe_team_sql, ab.team_id);
 		s = store_log_describe_person(action, &ab, who, where);
 	}
 	if (s == NULL) {
@@ -358,9 +355,11 @@ store_log_describe_depth(struct store *st, const struct store_log_entry *e,
 		else if (strcmp(e->entity, "shift") == 0)
 			what = store_log_describe_shift(st, e->entity_id);
 		else if (strcmp(e->entity, "volunteer") == 0)
-			what = store_log_describe_volunteer(st, e->entity_id);
+			what = store_log_describe_name(st,
+			    store_log_describe_volunteer_sql, e->entity_id);
 		else if (strcmp(e->entity, "team") == 0)
-			what = store_log_describe_team(st, e->entity_id);
+			what = store_log_describe_name(st,
+			    store_log_describe_team_sql, e->entity_id);
 		if (what != NULL)
 			s = store_log_describe_thing(action, what);
 		if (s == NULL)

@@ -470,6 +470,34 @@ rtime_format_show(int64_t t, char *buf, size_t size)
 }
 
 void
+rtime_format_span(int64_t start, int64_t end, rtime_format_fn fmt,
+    char *buf, size_t size)
+{
+	char a[64], b[64];
+
+	fmt(start, a, sizeof a);
+	if (rtime_day_add(start, 0) == rtime_day_add(end - 1, 0))
+		rtime_format(end, "%H:%M", b, sizeof b);
+	else
+		fmt(end, b, sizeof b);
+	snprintf(buf, size, "%s-%s", a, b);
+}
+
+void
+rtime_format_days(int64_t first, int64_t last, char *buf, size_t size)
+{
+	char a[32], b[32];
+
+	rtime_format_day(first, a, sizeof a);
+	if (first == last) {
+		snprintf(buf, size, "%s", a);
+		return;
+	}
+	rtime_format_day(last, b, sizeof b);
+	snprintf(buf, size, "%s - %s", a, b);
+}
+
+void
 rtime_format_day(int64_t t, char *buf, size_t size)
 {
 	/* TRANSLATORS: strftime formats of a day. */

@@ -272,6 +272,36 @@ test_month_in(void **state)
 	amsterdam();
 }
 
+/*
+ * void rtime_format_span(int64_t start, int64_t end, rtime_format_fn fmt,
+ *     char *buf, size_t size)
+ * void rtime_format_days(int64_t first, int64_t last, char *buf,
+ *     size_t size)
+ */
+static void
+test_format_span(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	amsterdam();
+	rtime_format_span(T_0327_1400, T_0327_1400 + 3 * 3600,
+	    rtime_format_when, buf, sizeof buf);
+	assert_string_equal(buf, "2027-03-27 14:00-17:00");
+	/* Ending on the next day: both with their dates. */
+	rtime_format_span(T_0327_1400, T_0328_1400, rtime_format_when, buf,
+	    sizeof buf);
+	assert_string_equal(buf, "2027-03-27 14:00-2027-03-28 14:00");
+	/* Ending at midnight is still the same day. */
+	rtime_format_span(T_0327_1400, T_0328_0000, rtime_format_when, buf,
+	    sizeof buf);
+	assert_string_equal(buf, "2027-03-27 14:00-00:00");
+	rtime_format_days(T_0327_0000, T_0327_0000, buf, sizeof buf);
+	assert_string_equal(buf, "2027-03-27");
+	rtime_format_days(T_0327_0000, T_0329_0000, buf, sizeof buf);
+	assert_string_equal(buf, "2027-03-27 - 2027-03-29");
+}
+
 /* void rtime_format_iso(int64_t t, char *buf, size_t size) */
 static void
 test_format_iso(void **state)
@@ -449,6 +479,7 @@ main(void)
 		cmocka_unit_test(test_week_start),
 		cmocka_unit_test(test_month),
 		cmocka_unit_test(test_month_in),
+		cmocka_unit_test(test_format_span),
 		cmocka_unit_test(test_format_iso),
 		cmocka_unit_test(test_format_when),
 		cmocka_unit_test(test_zone_is_valid),
