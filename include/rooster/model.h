@@ -123,6 +123,8 @@ enum model_field_kind {
 #define MODEL_FIELD_SHOW_NONE	0x10	/* `show` leaves it out */
 #define MODEL_FIELD_TRUTH	0x20	/* a bool shown as true/false (a
 					   json boolean), not yes/no */
+#define MODEL_FIELD_SEQUENCE	0x40	/* a change is news for calendars:
+					   the iCalendar SEQUENCE grows */
 
 /*
  * A field of an entity, as every face names it: the key (json, csv and
@@ -180,6 +182,9 @@ void model_field_set_real(void *rec, const struct model_field *f, double v);
 const char *model_field_name(const void *rec, const struct model_field *f);
 /* The value of enum field f named s, or -1 if it names none. */
 int model_field_parse(const struct model_field *f, const char *s);
+/* Some field of fields with flag differs between a and b (as _same()). */
+bool model_fields_differ(const void *a, const void *b,
+    const struct model_field *fields, unsigned flag);
 /* The SQL column of f: column, else key. */
 const char *model_field_column(const struct model_field *f);
 /* The row of fields whose key is key, or NULL. */

@@ -85,6 +85,17 @@ model_field_parse(const struct model_field *f, const char *s)
 	return -1;
 }
 
+bool
+model_fields_differ(const void *a, const void *b,
+    const struct model_field *fields, unsigned flag)
+{
+	for (; fields->key != NULL; fields++)
+		if ((fields->flags & flag) != 0 &&
+		    !model_field_same(a, b, fields))
+			return true;
+	return false;
+}
+
 const char *
 model_field_column(const struct model_field *f)
 {

@@ -13,6 +13,19 @@ ops_text_differs(const char *a, const char *b)
 	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
 }
 
+void
+ops_event_texts(struct event *dst, const struct event *src,
+    const struct event *old)
+{
+	const struct model_field *f;
+
+	for (f = event_fields; f->key != NULL; f++)
+		if (f->kind == MODEL_FIELD_TEXT && f->option != NULL &&
+		    strcmp(f->key, "repeat") != 0 && (old == NULL ||
+		    !model_field_same(old, src, f)))
+			model_field_set_text(dst, f, model_field_text(src, f));
+}
+
 int
 ops_event_add(struct store *st, struct event *ev, struct err *err)
 {
@@ -110,10 +123,9 @@ ops_event_edit(struct store *st, struct event *ev, struct err *err)
 	}
 	ev->series_id = old.series_id;
 	ev->occurrence_start = old.occurrence_start;
-	significant = old.start != ev->start || old.end != ev->end ||
-	    old.all_day != ev->all_day ||
-	    ops_text_differs(old.location, ev->location) ||
-	    ops_text_differs(old.rrule, ev->rrule) || old.status != ev->status;
+	/* Time, place, repeat rule or status: event_fields says which. */
+	significant = model_fields_differ(&old, ev, event_fields,
+	    MODEL_FIELD_SEQUENCE);
 	if (old.start != ev->start && ev->start - old.start == ev->end - old.end)
 		delta = ev->start - old.start;
 	free(ev->uid);
@@ -222,11 +234,7 @@ ops_event_copy(struct store *st, int64_t id, int64_t start, int64_t *new_id,
 	rc = store_shift_list_event(st, id, &shifts, err);
 	/* One event, not a series: a template's title, place, text,
 	 * languages and length at the new start. */
-	copy.title = xstrdup(ev.title);
-	copy.description = xstrdup(ev.description != NULL ? ev.description :
-	    "");
-	copy.location = xstrdup(ev.location != NULL ? ev.location : "");
-	copy.languages = xstrdup(ev.languages != NULL ? ev.languages : "");
+	ops_event_texts(&copy, &ev, NULL);
 	copy.all_day = ev.all_day;
 	copy.start = start;
 	copy.end = start + (ev.end - ev.start);

@@ -663,10 +663,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		free(ev.rrule);
 		ev.rrule = old.rrule != NULL ? xstrdup(old.rrule) : NULL;
 	}
-	significant = old.start != ev.start || old.end != ev.end ||
-	    old.all_day != ev.all_day ||
-	    ops_text_differs(old.location, ev.location) ||
-	    ops_text_differs(old.rrule, ev.rrule) || old.status != ev.status;
+	significant = model_fields_differ(&old, &ev, event_fields,
+	    MODEL_FIELD_SEQUENCE);
 	rc = 0;
 	excluded = 0;
 	/* An EXDATE added to a series cancels that occurrence only. */

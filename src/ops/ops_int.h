@@ -29,6 +29,13 @@ int ops_log(struct store *st, int rc, struct err *err, const char *action,
 char *ops_uid_new(struct store *st, const char *kind);
 /* Two texts differ, NULL reading as "". */
 bool ops_text_differs(const char *a, const char *b);
+/*
+ * Copy to dst the texts of src people type into an event (event_fields'
+ * text rows with an option, the repeat rule aside; NULL as ""), only
+ * those that differ from old's unless old is NULL (ops_event.c).
+ */
+void ops_event_texts(struct event *dst, const struct event *src,
+    const struct event *old);
 
 /* ops_volunteer.c: as ops_event_begin(), for volunteer id into v. */
 int ops_volunteer_begin(struct store *st, int64_t id, struct volunteer *v,

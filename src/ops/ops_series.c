@@ -175,16 +175,6 @@ ops_series_differs(const char *a, const char *b)
 	return strcmp(a != NULL ? a : "", b != NULL ? b : "") != 0;
 }
 
-/* Set *field to value if old and new differ. */
-static void
-ops_series_take(char **field, const char *old, const char *new)
-{
-	if (!ops_series_differs(old, new))
-		return;
-	free(*field);
-	*field = xstrdup(new);
-}
-
 /* Move the shifts of ev (already moved from old_start) with it. */
 static int
 ops_series_move_shifts(struct store *st, int64_t event_id, int64_t old_start,
@@ -247,11 +237,7 @@ ops_series_edit(struct store *st, const struct event *ev, struct err *err)
 	significant = moved || ops_series_differs(old.location, ev->location);
 	for (i = 0; rc == 0 && i < occs.len; i++) {
 		o = &occs.items[i];
-		ops_series_take(&o->title, old.title, ev->title);
-		ops_series_take(&o->location, old.location, ev->location);
-		ops_series_take(&o->description, old.description,
-		    ev->description);
-		ops_series_take(&o->languages, old.languages, ev->languages);
+		ops_event_texts(o, ev, &old);
 		start = o->start;
 		end = o->end;
 		o->all_day = ev->all_day;

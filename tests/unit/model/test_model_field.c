@@ -198,6 +198,15 @@ test_event_fields(void **state)
 	assert_string_equal(b.rrule, "FREQ=DAILY");
 	assert_true(b.series_id == 7 && b.occurrence_start == 900);
 	assert_int_equal(b.status, EVENT_CANCELLED);
+	/* SEQUENCE grows for time, place, rule and status, not a title. */
+	assert_false(model_fields_differ(&a, &b, event_fields,
+	    MODEL_FIELD_SEQUENCE));
+	model_field_set_text(&b, row(event_fields, "title"), "Anders");
+	assert_false(model_fields_differ(&a, &b, event_fields,
+	    MODEL_FIELD_SEQUENCE));
+	model_field_set_text(&b, row(event_fields, "location"), "Zaal");
+	assert_true(model_fields_differ(&a, &b, event_fields,
+	    MODEL_FIELD_SEQUENCE));
 	event_fini(&a);
 	event_fini(&b);
 }
