@@ -263,6 +263,13 @@ store_log_describe_summary(const char *action, const char *summary,
 		    ngettext("%lu invitation message written for event %s",
 		    "%lu invitation messages written for event %s", a), a,
 		    what);
+	if (strcmp(action, "invite") == 0 &&
+	    sscanf(summary, "%lu invitation", &a) == 1)
+		return xasprintf(strstr(summary, " sent") != NULL ?
+		    ngettext("%lu invitation message sent",
+		    "%lu invitation messages sent", a) :
+		    ngettext("%lu invitation message written",
+		    "%lu invitation messages written", a), a);
 	if (strcmp(action, "offer") == 0 && what != NULL && sscanf(summary,
 	    "shift %*d offered to %lu", &a) == 1)
 		return xasprintf(ngettext("shift %s offered to %lu volunteer",
@@ -350,7 +357,8 @@ store_log_describe_depth(struct store *st, const struct store_log_entry *e,
 		s = store_log_describe_person(action, &ab, who, where);
 	}
 	if (s == NULL) {
-		if (strcmp(e->entity, "event") == 0)
+		/* invite without --event logs event 0: every event. */
+		if (strcmp(e->entity, "event") == 0 && e->entity_id > 0)
 			what = store_log_describe_event(st, e->entity_id);
 		else if (strcmp(e->entity, "shift") == 0)
 			what = store_log_describe_shift(st, e->entity_id);

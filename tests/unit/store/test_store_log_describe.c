@@ -134,6 +134,31 @@ test_from_summary(void **state)
 	}
 }
 
+/* invite without --event logs event 0: the sentence names no "#0". */
+static void
+test_invite_every_event(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "26 invitation messages written", "26 invitation messages "
+		    "written" },
+		{ "1 invitation message sent", "1 invitation message sent" },
+	};
+	struct store *st = *state;
+	struct err err;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(store_begin_write(st, &err), 0);
+		assert_int_equal(store_log_append(st, "invite", "event", 0,
+		    cases[i][0], &err), 0);
+		assert_int_equal(store_commit(st, &err), 0);
+		s = newest(st);
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -143,6 +168,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_keeps_summary,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_from_summary, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_invite_every_event, setup,
 		    teardown),
 	};
 
