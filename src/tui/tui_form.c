@@ -99,6 +99,15 @@ tui_form_insert(struct tui_form *f, const char *s)
 }
 
 void
+tui_form_saved(struct tui *tui, const struct tui_form *f,
+    enum tui_pane_id pane, int kind, int64_t id, const char *saved,
+    const char *added)
+{
+	tui_status_message(tui, "%s", f->id != 0 ? saved : added);
+	tui_loop_select(tui, pane, kind, id, NULL);
+}
+
+void
 tui_form_set(struct tui_form *f, size_t i, const char *text)
 {
 	struct tui_field *fd = &f->fields[i];

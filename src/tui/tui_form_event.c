@@ -93,12 +93,9 @@ tui_form_event_save(struct tui *tui, struct tui_form *f, struct err *err)
 	}
 	rc = id != 0 ? ops_event_edit(tui->st, &ev, err) :
 	    ops_event_add(tui->st, &ev, err);
-	if (rc == 0) {
-		tui_status_message(tui, id != 0 ? _("event saved") :
-		    _("event added"));
-		tui_loop_select(tui, TUI_PANE_EVENTS, TUI_ROW_EVENT, ev.id,
-		    NULL);
-	}
+	if (rc == 0)
+		tui_form_saved(tui, f, TUI_PANE_EVENTS, TUI_ROW_EVENT, ev.id,
+		    _("event saved"), _("event added"));
 out:
 	event_fini(&ev);
 	return rc;

@@ -61,12 +61,9 @@ tui_form_shift_save(struct tui *tui, struct tui_form *f, struct err *err)
 	}
 	rc = id != 0 ? ops_shift_edit(tui->st, &sh, false, err) :
 	    ops_shift_add(tui->st, &sh, false, err);
-	if (rc == 0) {
-		tui_status_message(tui, id != 0 ? _("shift saved") :
-		    _("shift added"));
-		tui_loop_select(tui, TUI_PANE_SHIFTS, TUI_ROW_SHIFT, sh.id,
-		    NULL);
-	}
+	if (rc == 0)
+		tui_form_saved(tui, f, TUI_PANE_SHIFTS, TUI_ROW_SHIFT, sh.id,
+		    _("shift saved"), _("shift added"));
 out:
 	shift_fini(&sh);
 	return rc;

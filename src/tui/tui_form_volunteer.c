@@ -115,12 +115,9 @@ tui_form_volunteer_save(struct tui *tui, struct tui_form *f,
 		f->focus = f->count - 1;
 		rc = ops_volunteer_available(tui->st, v.id, remove, err);
 	}
-	if (rc == 0) {
-		tui_status_message(tui, id != 0 ? _("volunteer saved") :
-		    _("volunteer added"));
-		tui_loop_select(tui, TUI_PANE_VOLUNTEERS, TUI_ROW_VOLUNTEER, v.id,
-		    NULL);
-	}
+	if (rc == 0)
+		tui_form_saved(tui, f, TUI_PANE_VOLUNTEERS, TUI_ROW_VOLUNTEER,
+		    v.id, _("volunteer saved"), _("volunteer added"));
 out:
 	free(away.reason);
 	volunteer_fini(&v);

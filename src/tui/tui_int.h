@@ -655,6 +655,13 @@ int tui_form_number(const struct tui_form *f, size_t i, int *out,
     struct err *err);
 /* Insert UTF-8 text at the cursor of the focused field. */
 void tui_form_insert(struct tui_form *f, const char *s);
+/*
+ * A save's ops call succeeded: say saved (an edit) or added (a new row),
+ * and select row (kind, id) in pane once the panes reloaded.
+ */
+void tui_form_saved(struct tui *tui, const struct tui_form *f,
+    enum tui_pane_id pane, int kind, int64_t id, const char *saved,
+    const char *added);
 /* Replace the text of field i (the cursor goes to its end). */
 void tui_form_set(struct tui_form *f, size_t i, const char *text);
 /*
