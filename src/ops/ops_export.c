@@ -1379,6 +1379,7 @@ ops_export_prune(struct store *st, const char *dir,
 	char *real, *key, *at_key, *plan_key, *before, *name, *next, *path;
 	char **files;
 	size_t i, n = out->len;
+	bool same;
 	int rc;
 
 	real = realpath(dir, NULL);
@@ -1386,12 +1387,19 @@ ops_export_prune(struct store *st, const char *dir,
 	at_key = xasprintf("feeds_at:%s", real != NULL ? real : dir);
 	plan_key = xasprintf("feeds_plan:%s", real != NULL ? real : dir);
 	free(real);
-	files = xcalloc(n - first + 1, sizeof *files);
+	strbuf_init(&now);
 	for (i = first; i < n; i++)
-		files[i - first] = out->items[i].file;
-	qsort(files, n - first, sizeof *files, ops_export_name_cmp);
+		strbuf_addf(&now, "%s\n", out->items[i].file);
 	before = store_setting_get(st, key);
-	for (name = before; name != NULL && *name != '\0'; name = next) {
+	/* The same files as last time: none to remove. */
+	same = before != NULL && strcmp(before, strbuf_str(&now)) == 0;
+	files = xcalloc(n - first + 1, sizeof *files);
+	for (i = first; i < n && !same; i++)
+		files[i - first] = out->items[i].file;
+	if (!same)
+		qsort(files, n - first, sizeof *files, ops_export_name_cmp);
+	for (name = same ? NULL : before; name != NULL && *name != '\0';
+	    name = next) {
 		if ((next = strchr(name, '\n')) != NULL)
 			*next++ = '\0';
 		else
@@ -1408,16 +1416,8 @@ ops_export_prune(struct store *st, const char *dir,
 		}
 		free(path);
 	}
-	strbuf_init(&now);
-	for (i = first; i < n; i++)
-		strbuf_addf(&now, "%s\n", out->items[i].file);
-	if (before != NULL) {
-		/* before was cut into lines above: read it again. */
-		free(before);
-		before = store_setting_get(st, key);
-	}
 	if ((rc = store_begin_write(st, err)) == 0) {
-		if (before == NULL || strcmp(before, strbuf_str(&now)) != 0)
+		if (!same)
 			rc = store_setting_set(st, key, strbuf_str(&now), err);
 		if (rc == 0 && state != NULL)
 			rc = store_setting_set(st, at_key, state, err);
