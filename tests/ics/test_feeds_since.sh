@@ -98,6 +98,18 @@ rm "$WORK/feeds/$f"
 step "a feed file removed" true
 ok "the removed file is back" test -f "$WORK/feeds/$f"
 
+# The plan's feed is patched: the VEVENTs of events nobody touched are
+# copied (their DTSTAMP is the earlier export's), a touched one is new.
+plan=$(ls "$WORK/feeds" | grep '^plan-')
+grep '^DTSTAMP:' "$WORK/feeds/$plan" | sort -u >"$WORK/stamps.before"
+sleep 1
+step "shift edited, a second later" r shift edit 1 --start "2027-03-27 14:30"
+grep '^DTSTAMP:' "$WORK/feeds/$plan" | sort -u >"$WORK/stamps.after"
+ok "untouched events' VEVENTs copied" test -n \
+    "$(comm -12 "$WORK/stamps.before" "$WORK/stamps.after")"
+ok "the touched event's VEVENTs made again" test -n \
+    "$(comm -13 "$WORK/stamps.before" "$WORK/stamps.after")"
+
 # Random runs of changes, several per export.
 for seed in ${SEEDS:-1 2 3}; do
 	awk -v seed="$seed" 'BEGIN {
