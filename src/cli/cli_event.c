@@ -129,7 +129,7 @@ cli_event_cell(struct cli_table *t, const void *rec,
 int
 cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_column cols[CLI_RECORD_MAX];
+	struct cli_column cols[CLI_RECORD_MAX], scols[CLI_SHIFT_NCOLUMNS];
 	struct shift_list shifts = { 0 };
 	struct cli_table t, st;
 	struct event ev;
@@ -147,9 +147,10 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	cli_record_init(&t, cols, ev.id, &ev, event_fields, cli_event_cell);
-	cli_table_init(&st, cli_shift_columns, cli_shift_ncolumns);
+	cli_table_init(&st, scols, cli_event_shift_columns(scols,
+	    CLI_SHIFT_NCOLUMNS));
 	for (i = 0; i < shifts.len; i++)
-		cli_shift_row(&st, &shifts.items[i]);
+		cli_event_shift_row(&st, &shifts.items[i]);
 	cli_table_print_record_list(ctx, &t, "shifts", &st);
 	cli_table_fini(&t);
 	cli_table_fini(&st);

@@ -528,6 +528,14 @@ void cli_event_row(struct cli_table *t, const struct event *ev);
 extern const struct cli_column cli_shift_columns[];
 extern const size_t cli_shift_ncolumns;
 void cli_shift_row(struct cli_table *t, const struct shift *sh);
+/*
+ * The same without the event's title and id, which `event show` gives once
+ * above (json keeps event_id): its columns written into cols (at most n,
+ * CLI_SHIFT_NCOLUMNS suffice), how many returned, and a row of them.
+ */
+#define CLI_SHIFT_NCOLUMNS	16
+size_t cli_event_shift_columns(struct cli_column *cols, size_t n);
+void cli_event_shift_row(struct cli_table *t, const struct shift *sh);
 extern const struct cli_column cli_assignment_columns[];
 extern const size_t cli_assignment_ncolumns;
 void cli_assignment_row(struct cli_table *t, const struct assignment *a);

@@ -126,13 +126,33 @@ cli_shift_cells(struct cli_table *t, const struct shift *sh,
 	cli_table_text(t, staff);
 }
 
+size_t
+cli_event_shift_columns(struct cli_column *cols, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i + 1 < cli_shift_ncolumns && k < n; i++) {
+		cols[k] = cli_shift_columns[i];
+		if (strcmp(cols[k].key, "event_id") == 0)
+			cols[k].flags = CLI_DATA;
+		k++;
+	}
+	return k;
+}
+
 void
-cli_shift_row(struct cli_table *t, const struct shift *sh)
+cli_event_shift_row(struct cli_table *t, const struct shift *sh)
 {
 	char staff[48];
 
 	shift_staffing(sh, staff, sizeof staff);
 	cli_shift_cells(t, sh, staff);
+}
+
+void
+cli_shift_row(struct cli_table *t, const struct shift *sh)
+{
+	cli_event_shift_row(t, sh);
 	cli_table_text(t, sh->event_title);
 }
 

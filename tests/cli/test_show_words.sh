@@ -26,6 +26,13 @@ r assign 1 joelle
 COLUMNS=80 r volunteer show joelle
 check "volunteer show: the name once, not on each shift" [ "$(printf '%s\n' "$OUT" | grep -c 'Joëlle van der')" -eq 1 ]
 has "volunteer show: the shift listed" "Taalcafé"
+r shift add 1 gastvrouw
+COLUMNS=80 r event show 1
+check "event show: the title once, not on each shift" [ "$(printf '%s\n' "$OUT" | grep -c 'Taalcafé')" -eq 1 ]
+has "event show: its shifts listed" "gastvrouw"
+check "event show: no EVENT id column on each shift" sh -c '! printf "%s" "$1" | grep -qE "^ID +EVENT "' - "$OUT"
+r --format json event show 1
+json "event show json: the shifts as before" 'len(j["shifts"])==2 and j["shifts"][0]["event_id"]==1'
 r --format json volunteer show joelle
 json "json: the shift keeps its volunteer" 'j["upcoming"][0]["volunteer"].startswith("Joëlle")'
 finish
