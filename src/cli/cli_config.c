@@ -204,6 +204,7 @@ cli_config_load(struct ops_config *cfg)
 			    path,
 			    strerror(errno));
 			free(path);
+			ops_config_fini(cfg);
 			return CLI_FAILED;
 		}
 		free(path);
@@ -221,8 +222,19 @@ cli_config_load(struct ops_config *cfg)
 		    clean);
 		free(clean);
 		free(path);
+		ops_config_fini(cfg);
 		return CLI_USAGE;
 	}
 	free(path);
 	return CLI_OK;
+}
+
+int
+cli_config_load_organizer(struct ops_config *cfg, bool offer)
+{
+	int rc = cli_config_load(cfg);
+
+	if (rc == CLI_OK && (rc = cli_config_need_email(cfg, offer)) != CLI_OK)
+		ops_config_fini(cfg);
+	return rc;
 }

@@ -48,10 +48,8 @@ cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx,
 		    _("give --event or --volunteer, not "
 		    "both"));
-	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
-		ops_config_fini(&cfg);
+	if ((rc = cli_config_load(&cfg)) != CLI_OK)
 		return rc;
-	}
 	err_clear(&err);
 	if (out != NULL && strcmp(out, "-") != 0)
 		rc = cli_export_file(ctx, &cfg, event_id, volunteer_id, out);
@@ -80,10 +78,8 @@ cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	if ((rc = cli_config_load(&cfg)) != CLI_OK) {
-		ops_config_fini(&cfg);
+	if ((rc = cli_config_load(&cfg)) != CLI_OK)
 		return rc;
-	}
 	err_clear(&err);
 	if (ops_export_feeds(ctx->st, &cfg, cli_arg(ctx, "dir"), &feeds,
 	    &err) < 0)

@@ -491,9 +491,15 @@ struct ops_config;
 /*
  * Fill cfg (initialised here; the caller finis it) from the config file.
  * Unknown keys print a warning; returns CLI_OK, or prints one error line
- * and returns CLI_USAGE for a bad value (CLI_FAILED if unreadable).
+ * and returns CLI_USAGE for a bad value (CLI_FAILED if unreadable); cfg
+ * then holds nothing to free.
  */
 int cli_config_load(struct ops_config *cfg);
+/*
+ * cli_config_load() for invites (offers when offer): the organizer's
+ * e-mail address is needed too (cli_config_need_email()).
+ */
+int cli_config_load_organizer(struct ops_config *cfg, bool offer);
 /*
  * CLI_OK when cfg names the organizer's e-mail address; else prints one
  * line naming the config file to put it in (invites, or offers when offer)

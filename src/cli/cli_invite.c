@@ -98,11 +98,8 @@ cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv)
 			to[nto++] = id;
 		}
 	}
-	if ((rc = cli_config_load(&cfg)) != CLI_OK ||
-	    (rc = cli_config_need_email(&cfg, true)) != CLI_OK) {
-		ops_config_fini(&cfg);
+	if ((rc = cli_config_load_organizer(&cfg, true)) != CLI_OK)
 		goto out;
-	}
 	err_clear(&err);
 	if (ops_offer(ctx->st, &cfg, cli_arg_id(ctx, "shift"), to, nto,
 	    (size_t)limit, cli_arg_seen(ctx, "--send") ? OPS_INVITE_SEND :
@@ -150,11 +147,8 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx,
 		    _("give --outbox DIR or --send (one "
 		    "of them)"));
-	if ((rc = cli_config_load(&cfg)) != CLI_OK ||
-	    (rc = cli_config_need_email(&cfg, false)) != CLI_OK) {
-		ops_config_fini(&cfg);
+	if ((rc = cli_config_load_organizer(&cfg, false)) != CLI_OK)
 		return rc;
-	}
 	err_clear(&err);
 	if (ops_invite(ctx->st, &cfg, cli_arg_id(ctx, "--event"),
 	    cli_arg_seen(ctx, "--send") ? OPS_INVITE_SEND : OPS_INVITE_OUTBOX,
