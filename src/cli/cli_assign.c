@@ -13,10 +13,13 @@ static int
 cli_assign_team(struct cli_ctx *ctx, int64_t shift, int64_t team, bool force)
 {
 	static const struct cli_column cols[] = {
-		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
-		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		/* Narrow, the id gives way to the name and the reason wraps:
+		 * both are what the coordinator acts on. */
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT,
+		    CLI_BOTH | CLI_FLEX | CLI_KEEP },
 		{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
-		{ "reason", N_("WHY"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "reason", N_("WHY"), CLI_TEXT, CLI_BOTH | CLI_WRAP },
 	};
 	struct cli_table t;
 	struct volunteer v;

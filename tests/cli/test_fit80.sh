@@ -123,4 +123,18 @@ narrow "log at 60" 60
 whole "log at 60: the sentence whole" WHAT "volunteer Renée Müller-Çelik van Oosterhout changed"
 r log --limit 1 --format json
 json "log json: the action kept" 'j[0]["action"]=="volunteer edit" and j[0]["id"]>0'
+
+# assign --team: the volunteer id gives way and the reason wraps before a
+# name or a reason is cut.
+r team add "Chauffeurs en begeleiders van de zaterdag"
+r team join 1 joelle
+r team join 1 2
+r team join 1 renee
+r assign 2 --team 1
+narrow "assign --team"
+whole "assign --team: the Dutch name whole" VOLUNTEER "Joëlle van der Linden-Bouzid"
+whole "assign --team: the reason whole (wrapped)" WHY "shift 2: Joëlle van der Linden-Bouzid is already on shift 1 (begeleider 2030-03-13 18:00-22:30); and more (see 'rooster suggest') (use --force to assign anyway)"
+check "assign --team: the id gave way" sh -c '! printf "%s" "$1" | grep -qE "^VOL "' - "$OUT"
+r --format csv assign 2 --team 1
+has "assign --team csv keeps the id" "volunteer_id"
 finish
