@@ -12,9 +12,12 @@ int
 cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_column cols[] = {
-		{ "rank", "#", CLI_INT, CLI_BOTH },
-		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
-		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		/* Narrow, the rank (the order says it) and the id give way
+		 * to the name: assign takes names. */
+		{ "rank", "#", CLI_INT, CLI_BOTH | CLI_DROP },
+		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
+		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT,
+		    CLI_BOTH | CLI_FLEX | CLI_KEEP },
 		{ "fits", N_("FITS"), CLI_TEXT, CLI_BOTH },
 		{ "conflicts", N_("CONFLICTS"), CLI_INT, CLI_DATA },
 		{ "skill", N_("SKILL"), CLI_TEXT, CLI_DATA },

@@ -137,4 +137,11 @@ whole "assign --team: the reason whole (wrapped)" WHY "shift 2: Joëlle van der 
 check "assign --team: the id gave way" sh -c '! printf "%s" "$1" | grep -qE "^VOL "' - "$OUT"
 r --format csv assign 2 --team 1
 has "assign --team csv keeps the id" "volunteer_id"
+# suggest at 60: the rank and the id give way before a name is cut.
+COLUMNS=60 r suggest 1
+narrow "suggest at 60" 60
+whole "suggest at 60: the long name whole" VOLUNTEER "Renée Müller-Çelik van Oosterhout"
+check "suggest at 60: the rank and the id gave way" sh -c '! printf "%s" "$1" | grep -qE "^# | VOL "' - "$OUT"
+COLUMNS=60 r --format csv suggest 1
+has "suggest csv keeps rank and id" '"rank","volunteer_id"'
 finish
