@@ -37,9 +37,6 @@ bool ops_text_differs(const char *a, const char *b);
 void ops_event_texts(struct event *dst, const struct event *src,
     const struct event *old);
 
-/* ops_volunteer.c: as ops_event_begin(), for volunteer id into v. */
-int ops_volunteer_begin(struct store *st, int64_t id, struct volunteer *v,
-    struct err *err);
 /*
  * ops_event.c: begin a write and read event id into ev. 0, or -1 with err
  * set and the write rolled back (nothing in ev to free).

@@ -16,8 +16,10 @@ ops_privacy_forget(struct store *st, int64_t id, struct err *err)
 	struct volunteer v;
 	int rc;
 
-	if (ops_volunteer_begin(st, id, &v, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_volunteer_get(st, id, &v, err)) < 0)
+		return ops_finish(st, rc, err);
 	rc = store_privacy_forget(st, id, v.name, v.email, v.phone,
 	    rtime_now(), err);
 	rc = ops_log(st, rc, err, "volunteer forget", "volunteer", id,

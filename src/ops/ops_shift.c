@@ -59,17 +59,6 @@ ops_shift_add(struct store *st, struct shift *sh, bool force,
 	return ops_finish(st, rc, err);
 }
 
-/* As ops_event_begin(), for shift id into sh. */
-static int
-ops_shift_begin(struct store *st, int64_t id, struct shift *sh,
-    struct err *err)
-{
-	if (store_begin_write(st, err) < 0)
-		return -1;
-	return store_shift_get(st, id, sh, err) < 0 ? ops_finish(st, -1, err) :
-	    0;
-}
-
 int
 ops_shift_edit(struct store *st, struct shift *sh, bool force,
     struct err *err)
@@ -80,8 +69,10 @@ ops_shift_edit(struct store *st, struct shift *sh, bool force,
 
 	if (shift_validate(sh, err) < 0)
 		return -1;
-	if (ops_shift_begin(st, sh->id, &old, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_shift_get(st, sh->id, &old, err)) < 0)
+		return ops_finish(st, rc, err);
 	if (sh->version != 0 && old.version != sh->version) {
 		shift_fini(&old);
 		err_set(err, ERR_CONFLICT,
@@ -118,8 +109,10 @@ ops_shift_delete(struct store *st, int64_t id, struct err *err)
 	struct shift sh;
 	int rc;
 
-	if (ops_shift_begin(st, id, &sh, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_shift_get(st, id, &sh, err)) < 0)
+		return ops_finish(st, rc, err);
 	rc = store_shift_delete(st, id, err);
 	rc = ops_log(st, rc, err, "shift delete", "shift", id,
 	    "deleted '%s' of '%s'", sh.role, sh.event_title);

@@ -71,8 +71,10 @@ ops_volunteer_edit(struct store *st, struct volunteer *v, struct err *err)
 	if (volunteer_validate(v, err) < 0)
 		return -1;
 	ops_volunteer_normalize(v);
-	if (ops_volunteer_begin(st, v->id, &old, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_volunteer_get(st, v->id, &old, err)) < 0)
+		return ops_finish(st, rc, err);
 	if (v->version != 0 && old.version != v->version) {
 		volunteer_fini(&old);
 		err_set(err, ERR_CONFLICT, _("volunteer %lld was changed by "
@@ -116,33 +118,15 @@ ops_volunteer_unavailable(struct store *st, struct unavailable *u,
 		    "starts (--to must be after --from)"));
 	if (u->reason != NULL && !text_is_utf8(u->reason))
 		return err_set(err, ERR_INVALID, _("reason is not UTF-8 text"));
-	if (ops_volunteer_begin(st, u->volunteer_id, &v, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_volunteer_get(st, u->volunteer_id, &v, err)) < 0)
+		return ops_finish(st, rc, err);
 	rc = store_unavailable_insert(st, u, err);
 	rc = ops_log(st, rc, err, "volunteer unavailable", "volunteer", v.id,
 	    "'%s' unavailable", v.name);
 	volunteer_fini(&v);
 	return ops_finish(st, rc, err);
-}
-
-int
-ops_volunteer_begin(struct store *st, int64_t id, struct volunteer *v,
-    struct err *err)
-{
-	if (store_begin_write(st, err) < 0)
-		return -1;
-	return store_volunteer_get(st, id, v, err) < 0 ?
-	    ops_finish(st, -1, err) : 0;
-}
-
-/* As ops_volunteer_begin(), for team id into t. */
-static int
-ops_team_begin(struct store *st, int64_t id, struct team *t, struct err *err)
-{
-	if (store_begin_write(st, err) < 0)
-		return -1;
-	return store_team_get(st, id, t, err) < 0 ? ops_finish(st, -1, err) :
-	    0;
 }
 
 int
@@ -169,8 +153,10 @@ ops_team_member(struct store *st, int64_t team_id, int64_t volunteer_id,
 	struct volunteer v;
 	int rc;
 
-	if (ops_team_begin(st, team_id, &t, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
+		return ops_finish(st, rc, err);
 	if ((rc = store_volunteer_get(st, volunteer_id, &v, err)) < 0) {
 		team_fini(&t);
 		return ops_finish(st, rc, err);
@@ -199,8 +185,10 @@ ops_volunteer_available(struct store *st, int64_t volunteer_id,
 	struct volunteer v;
 	int rc;
 
-	if (ops_volunteer_begin(st, volunteer_id, &v, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_volunteer_get(st, volunteer_id, &v, err)) < 0)
+		return ops_finish(st, rc, err);
 	rc = store_unavailable_delete(st, volunteer_id, period_id, err);
 	rc = ops_log(st, rc, err, "volunteer available", "volunteer", v.id,
 	    "'%s' available again (period %lld removed)", v.name,
@@ -222,8 +210,10 @@ ops_team_delete(struct store *st, int64_t team_id, struct err *err)
 	struct team t;
 	int rc;
 
-	if (ops_team_begin(st, team_id, &t, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
+		return ops_finish(st, rc, err);
 	rc = store_team_delete(st, team_id, err);
 	rc = ops_log(st, rc, err, "team delete", "team", team_id,
 	    "deleted team '%s' (%d members)", t.name, t.members);
@@ -242,8 +232,10 @@ ops_team_rename(struct store *st, int64_t team_id, const char *name,
 	want.name = (char *)name;
 	if (team_validate(&want, err) < 0)
 		return -1;
-	if (ops_team_begin(st, team_id, &t, err) < 0)
+	if (store_begin_write(st, err) < 0)
 		return -1;
+	if ((rc = store_team_get(st, team_id, &t, err)) < 0)
+		return ops_finish(st, rc, err);
 	rc = store_team_rename(st, team_id, name, err);
 	rc = ops_log(st, rc, err, "team rename", "team", team_id,
 	    "renamed team '%s' to '%s'", t.name, name);
