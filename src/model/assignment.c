@@ -12,18 +12,19 @@ static const char *const assignment_status_names[] = {
 	"planned", "invited", "accepted", "declined", "tentative", "offered",
 	NULL
 };
-#define ASSIGNMENT_NSTATUS (sizeof assignment_status_names / \
-	sizeof assignment_status_names[0] - 1)
 
 static const char *const assignment_attendance_names[] = {
 	"", "attended", "no-show", NULL
 };
-#define ASSIGNMENT_NATTENDANCE (sizeof assignment_attendance_names / \
-	sizeof assignment_attendance_names[0] - 1)
 
 #define ASSIGNMENT_FIELD(name, field, ...) \
 	{ .key = name, .offset = offsetof(struct assignment, field), \
 	  __VA_ARGS__ }
+
+/* A row the store fills from a join, never written. */
+#define ASSIGNMENT_JOINED(name, field, header, kind_) \
+	ASSIGNMENT_FIELD(name, field, .label = header, \
+	    .kind = MODEL_FIELD_ ## kind_, .flags = MODEL_FIELD_DERIVED)
 
 const struct model_field assignment_fields[] = {
 	ASSIGNMENT_FIELD("shift_id", shift_id, .label = N_("SHIFT"),
@@ -41,18 +42,13 @@ const struct model_field assignment_fields[] = {
 	    .kind = MODEL_FIELD_BOOL, .max = 1),
 	ASSIGNMENT_FIELD("note", note, .label = N_("NOTE"), .what = N_("note"),
 	    .option = "--note", .kind = MODEL_FIELD_TEXT),
-	ASSIGNMENT_FIELD("volunteer", volunteer, .label = N_("VOLUNTEER"),
-	    .kind = MODEL_FIELD_TEXT, .flags = MODEL_FIELD_DERIVED),
-	ASSIGNMENT_FIELD("role", role, .label = N_("ROLE"),
-	    .kind = MODEL_FIELD_TEXT, .flags = MODEL_FIELD_DERIVED),
-	ASSIGNMENT_FIELD("event", event_title, .label = N_("EVENT"),
-	    .kind = MODEL_FIELD_TEXT, .flags = MODEL_FIELD_DERIVED),
-	ASSIGNMENT_FIELD("start", start, .label = N_("START"),
-	    .kind = MODEL_FIELD_TIME, .flags = MODEL_FIELD_DERIVED),
-	ASSIGNMENT_FIELD("end", end, .label = N_("END"),
-	    .kind = MODEL_FIELD_TIME, .flags = MODEL_FIELD_DERIVED),
-	ASSIGNMENT_FIELD("language", language, .label = N_("LANGUAGE"),
-	    .kind = MODEL_FIELD_TEXT, .flags = MODEL_FIELD_DERIVED),
+	/* Who, and the shift's: from the store's joins. */
+	ASSIGNMENT_JOINED("volunteer", volunteer, N_("VOLUNTEER"), TEXT),
+	ASSIGNMENT_JOINED("role", role, N_("ROLE"), TEXT),
+	ASSIGNMENT_JOINED("event", event_title, N_("EVENT"), TEXT),
+	ASSIGNMENT_JOINED("start", start, N_("START"), TIME),
+	ASSIGNMENT_JOINED("end", end, N_("END"), TIME),
+	ASSIGNMENT_JOINED("language", language, N_("LANGUAGE"), TEXT),
 	{ .key = NULL }
 };
 
@@ -76,28 +72,19 @@ assignment_fini(struct assignment *a)
 const char *
 assignment_status_name(enum assignment_status status)
 {
-	if ((unsigned)status >= ASSIGNMENT_NSTATUS)
-		return "?";
-	return assignment_status_names[status];
+	return model_names_name(assignment_status_names, (int)status);
 }
 
 int
 assignment_status_parse(const char *s)
 {
-	size_t i;
-
-	for (i = 0; s != NULL && i < ASSIGNMENT_NSTATUS; i++)
-		if (strcmp(s, assignment_status_names[i]) == 0)
-			return (int)i;
-	return -1;
+	return model_names_parse(assignment_status_names, s);
 }
 
 const char *
 assignment_attendance_name(enum assignment_attendance att)
 {
-	if ((unsigned)att >= ASSIGNMENT_NATTENDANCE)
-		return "?";
-	return assignment_attendance_names[att];
+	return model_names_name(assignment_attendance_names, (int)att);
 }
 
 bool

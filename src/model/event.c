@@ -13,8 +13,6 @@
 const char *const event_status_names[] = {
 	"confirmed", "tentative", "cancelled", NULL
 };
-#define EVENT_NSTATUS (sizeof event_status_names / \
-	sizeof event_status_names[0] - 1)
 
 #define EVENT_FIELD(name, field, ...) \
 	{ .key = name, .offset = offsetof(struct event, field), __VA_ARGS__ }
@@ -138,9 +136,7 @@ event_last_day(const struct event *ev)
 const char *
 event_status_name(enum event_status status)
 {
-	if ((unsigned)status >= EVENT_NSTATUS)
-		return "?";
-	return event_status_names[status];
+	return model_names_name(event_status_names, (int)status);
 }
 
 void
@@ -153,12 +149,7 @@ event_staffing(const struct event *ev, char *buf, size_t size)
 int
 event_status_parse(const char *s)
 {
-	size_t i;
-
-	for (i = 0; s != NULL && i < EVENT_NSTATUS; i++)
-		if (strcmp(s, event_status_names[i]) == 0)
-			return (int)i;
-	return -1;
+	return model_names_parse(event_status_names, s);
 }
 
 struct event *

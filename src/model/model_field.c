@@ -64,25 +64,37 @@ model_field_set_real(void *rec, const struct model_field *f, double v)
 }
 
 const char *
+model_names_name(const char *const *names, int v)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (i == v)
+			return names[i];
+	return "?";
+}
+
+int
+model_names_parse(const char *const *names, const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && names[i] != NULL; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
 model_field_name(const void *rec, const struct model_field *f)
 {
-	int v = model_field_int(rec, f), i;
-
-	for (i = 0; f->names[i] != NULL; i++)
-		if (i == v)
-			return f->names[i];
-	return "?";
+	return model_names_name(f->names, model_field_int(rec, f));
 }
 
 int
 model_field_parse(const struct model_field *f, const char *s)
 {
-	int i;
-
-	for (i = 0; s != NULL && f->names[i] != NULL; i++)
-		if (strcmp(s, f->names[i]) == 0)
-			return i;
-	return -1;
+	return model_names_parse(f->names, s);
 }
 
 bool

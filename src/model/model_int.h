@@ -27,6 +27,10 @@ void model_fields_dup(void *rec, const struct model_field *fields);
 int model_text_check(const char *what, const char *s, struct err *err);
 /* True if s is NULL or holds only ASCII white space (" \t\n\v\f\r"). */
 bool model_text_is_blank(const char *s);
+/* names[v] of a NULL-ended list, or "?" (model_field.c). */
+const char *model_names_name(const char *const *names, int v);
+/* The index of s in names, or -1. */
+int model_names_parse(const char *const *names, const char *s);
 /* The names of enum event_status, NULL-ended (event.c). */
 extern const char *const event_status_names[];
 /* "filled/needed" and the marks of short and over into buf (shift.c). */
