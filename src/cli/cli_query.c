@@ -73,7 +73,11 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 	cli_table_text(t, ev->title);
 	cli_table_text(t, ev->location);
 	cli_table_word(t, event_status_name(ev->status));
-	event_staffing(ev, staff, sizeof staff);
+	/* Narrow, STATUS goes: a cancelled event must not read as short. */
+	if (ev->status == EVENT_CANCELLED)
+		snprintf(staff, sizeof staff, "%s", _("cancelled"));
+	else
+		event_staffing(ev, staff, sizeof staff);
 	cli_table_text(t, staff);
 	cli_table_json(t, ev->all_day ? "true" : "false");
 }
@@ -145,7 +149,10 @@ cli_event_shift_row(struct cli_table *t, const struct shift *sh)
 {
 	char staff[48];
 
-	shift_staffing(sh, staff, sizeof staff);
+	if (sh->event_status == EVENT_CANCELLED)
+		snprintf(staff, sizeof staff, "%s", _("cancelled"));
+	else
+		shift_staffing(sh, staff, sizeof staff);
 	cli_shift_cells(t, sh, staff);
 }
 

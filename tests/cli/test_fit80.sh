@@ -144,4 +144,21 @@ whole "suggest at 60: the long name whole" VOLUNTEER "Renée Müller-Çelik van 
 check "suggest at 60: the rank and the id gave way" sh -c '! printf "%s" "$1" | grep -qE "^# | VOL "' - "$OUT"
 COLUMNS=60 r --format csv suggest 1
 has "suggest csv keeps rank and id" '"rank","volunteer_id"'
+# A cancelled event at 80 columns, where STATUS gives way: its staffing
+# says cancelled, not "0/1 !" (short) as if it still needed people.
+r event add "Afgelaste fietsles" --start "2030-03-20 10:00" --end "2030-03-20 12:00"
+EV=$OUT
+r shift add "$EV" begeleider
+r event cancel "$EV"
+r event list --from 2030-03-01
+row=$(printf '%s\n' "$OUT" | grep "Afgelaste")
+check "event list at 80: a cancelled event says so" sh -c 'printf "%s" "$1" | grep -q "cancelled$"' - "$row"
+check "event list at 80: a cancelled event is not short" sh -c '! printf "%s" "$1" | grep -q "!"' - "$row"
+r shift list "$EV"
+check "shift list of a cancelled event: not short" sh -c '! printf "%s" "$1" | grep -q "0/1"' - "$OUT"
+has "shift list of a cancelled event: says cancelled" "cancelled"
+LC_ALL=nl_NL.UTF-8 r event list --from 2030-03-01
+has "Dutch event list: geannuleerd" "geannuleerd"
+r --format json event list --from 2030-03-01
+json "event list json: the cancelled event's status as before" 'any(e["status"]=="cancelled" for e in j)'
 finish
