@@ -400,24 +400,64 @@ cli_print_lines_free(struct cli_print_lines *l)
 }
 
 /*
- * Add s to l word-wrapped at width columns; a word wider than that stays
- * whole and is cut with "…" when printed.
+ * Where a word wider than width may break: just after its last '/' or '-'
+ * that leaves a head of at most width columns ("gastvrouw/" + "gastheer");
+ * 0 if nowhere.
+ */
+static size_t
+cli_print_wrap_cut(const char *word, size_t width)
+{
+	char head[256];
+	size_t i, cut = 0;
+
+	for (i = 1; word[i] != '\0' && i < sizeof head; i++) {
+		if (word[i - 1] != '/' && word[i - 1] != '-')
+			continue;
+		memcpy(head, word, i);
+		head[i] = '\0';
+		if (text_width(head) <= width)
+			cut = i;
+	}
+	return cut;
+}
+
+/* Add word to the line cur, first pushing cur onto l if word does not fit. */
+static void
+cli_print_wrap_add(struct cli_print_lines *l, struct strbuf *cur,
+    const char *word, size_t width)
+{
+	if (cur->len > 0 && text_width(strbuf_str(cur)) + 1 +
+	    text_width(word) > width)
+		cli_print_lines_push(l, strbuf_detach(cur));
+	if (cur->len > 0)
+		strbuf_addc(cur, ' ');
+	strbuf_adds(cur, word);
+}
+
+/*
+ * Add s to l word-wrapped at width columns; a word wider than that breaks
+ * after a '/' or '-' where it can, else stays whole and is cut with "…"
+ * when printed.
  */
 static void
 cli_print_wrap(struct cli_print_lines *l, const char *s, size_t width)
 {
 	struct strbuf cur;
-	char *clean = text_sanitize(s), *word, *save = NULL;
+	char *clean = text_sanitize(s), *word, *save = NULL, keep;
+	size_t cut;
 
 	strbuf_init(&cur);
 	for (word = strtok_r(clean, " ", &save); word != NULL;
 	    word = strtok_r(NULL, " ", &save)) {
-		if (cur.len > 0 && text_width(strbuf_str(&cur)) + 1 +
-		    text_width(word) > width)
-			cli_print_lines_push(l, strbuf_detach(&cur));
-		if (cur.len > 0)
-			strbuf_addc(&cur, ' ');
-		strbuf_adds(&cur, word);
+		while (text_width(word) > width &&
+		    (cut = cli_print_wrap_cut(word, width)) > 0) {
+			keep = word[cut];
+			word[cut] = '\0';
+			cli_print_wrap_add(l, &cur, word, width);
+			word[cut] = keep;
+			word += cut;
+		}
+		cli_print_wrap_add(l, &cur, word, width);
 	}
 	if (cur.len > 0 || l->len == 0)
 		cli_print_lines_push(l, strbuf_detach(&cur));

@@ -166,4 +166,11 @@ refused "unknown event" 1 "not found" print --event 99
 refused "bad day" 2 "" print --week 2027-02-30
 refused "global --format still checked elsewhere" 2 "unknown format 'html'" event list --format html
 
+# A role of one long word breaks after its '/' instead of being cut.
+r event add "Buurtmaaltijd" --start "2027-03-24 18:00" --end "2027-03-24 20:00"
+r shift add "$OUT" gastvrouw/gastheer --needed 1
+r print --week 2027-03-22
+check "print: a long role breaks after its /, not cut" \
+    sh -c 'printf "%s\n" "$1" | grep -q "^  18:00-20:00  gastvrouw/ " && printf "%s\n" "$1" | grep -q "^ *gastheer$"' - "$OUT"
+check "print: no role cut with …" sh -c '! printf "%s" "$1" | grep -q "gas…"' - "$OUT"
 finish
