@@ -16,7 +16,8 @@ static const struct cli_column cli_invite_columns[] = {
 	    CLI_KEEP },
 	{ "summary", N_("SHIFT"), CLI_TEXT, CLI_DATA },
 	{ "start", N_("START"), CLI_TIME, CLI_BOTH },
-	{ "sequence", N_("SEQ"), CLI_INT, CLI_BOTH },
+	/* iTIP's revision number: the first to give way to a name. */
+	{ "sequence", N_("SEQ"), CLI_INT, CLI_BOTH | CLI_DROP },
 	{ "result", N_("RESULT"), CLI_TEXT, CLI_BOTH },
 	{ "detail", N_("DETAIL"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
 };

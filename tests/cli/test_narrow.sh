@@ -57,4 +57,13 @@ check "Dutch gaps: the empty column left out" sh -c '! printf "%s" "$1" | grep -
 check "Dutch gaps: no line wider than 80" [ "$(widest "$OUT")" -le 80 ]
 LC_ALL=nl_NL.UTF-8 r --format csv gaps --from 2030-04-01 --to 2030-04-30
 has "csv keeps the column" "unconfirmed"
+
+# A longer name: the iTIP sequence number gives way before it is cut.
+r volunteer add "Pieter-Jan van Oudshoorn" --email pj@example.org --skills begeleider
+r assign 1 pieter
+ok_run "invite --outbox, a longer name" invite --outbox "$TESTDIR/outbox3"
+has "invite: the longer name whole" "Pieter-Jan van Oudshoorn"
+check "invite: SEQ gave way" sh -c '! printf "%s" "$1" | grep -q " SEQ "' - "$OUT"
+r --format csv invite --outbox "$TESTDIR/outbox2"
+has "invite csv keeps the sequence" "sequence"
 finish
