@@ -1325,7 +1325,9 @@ ops_export_file_id(const char *dir, const char *file)
  * The feeds to make again since the directory's last export, from the
  * feed marks: build[i] for out item first + i. False (a full export)
  * when the directory's state is unknown or another's: no state, another
- * fingerprint, the plan's file not the one written last, or too many.
+ * fingerprint, the plan's file not the one written last, the directory
+ * changed since (a file removed or added, another plan's export, this
+ * plan restored from a backup), or too many to make.
  * *seq: the highest mark the directory's feeds were made with.
  */
 static bool
@@ -1333,32 +1335,30 @@ ops_export_feeds_since(struct store *st, const char *dir,
     const char *state, const char *fingerprint, struct ops_feed_list *out,
     size_t first, bool *build, int64_t *seq, struct err *err)
 {
-	char fp[32], fid[128], *now_id;
+	char fp[32], fid[128], did[128], *now_fid, *now_did;
 	long long since;
 	int64_t *vids = NULL;
-	size_t nvids = 0, nnames = 0, i, n = 0;
-	char **names;
+	size_t nvids = 0, i, n = 0;
 	bool plan, ok;
 
-	if (state == NULL || sscanf(state, "%lld %31s %127s", &since, fp,
-	    fid) != 3 || strcmp(fp, fingerprint) != 0)
+	if (state == NULL || sscanf(state, "%lld %31s %127s %127s", &since,
+	    fp, fid, did) != 4 || strcmp(fp, fingerprint) != 0)
 		return false;
-	now_id = ops_export_file_id(dir, out->items[first].file);
-	ok = strcmp(now_id, fid) == 0;
-	free(now_id);
+	now_fid = ops_export_file_id(dir, out->items[first].file);
+	now_did = ops_export_file_id(dir, ".");
+	ok = strcmp(now_fid, fid) == 0 && strcmp(now_did, did) == 0;
+	free(now_fid);
+	free(now_did);
 	if (!ok || store_calendar_marks_since(st, (int64_t)since, &vids,
 	    &nvids, &plan, err) < 0)
 		return false;
 	*seq = (int64_t)since;
-	names = ops_export_dir_names(dir, &nnames);
 	build[0] = plan;
 	for (i = first + 1; i < out->len; i++) {
 		build[i - first] = bsearch(&out->items[i].volunteer_id, vids,
-		    nvids, sizeof *vids, ops_export_id_cmp) != NULL ||
-		    !ops_export_names_has(names, nnames, out->items[i].file);
+		    nvids, sizeof *vids, ops_export_id_cmp) != NULL;
 		n += build[i - first];
 	}
-	ops_export_names_free(names, nnames);
 	free(vids);
 	/* Past a quarter of them, one pass over all is cheaper. */
 	return n <= (out->len - first) / 4 + 16;
@@ -1380,6 +1380,7 @@ ops_export_prune(struct store *st, const char *dir,
 	struct strbuf now;
 	struct ops_feed *f;
 	char *real, *key, *at_key, *plan_key, *before, *name, *next, *path;
+	char *did, *at;
 	char **files;
 	size_t i, n = out->len;
 	bool same;
@@ -1419,11 +1420,15 @@ ops_export_prune(struct store *st, const char *dir,
 		}
 		free(path);
 	}
+	/* The directory as this export leaves it, removals done. */
+	did = ops_export_file_id(dir, ".");
+	at = state != NULL ? xasprintf("%s %s", state, did) : NULL;
+	free(did);
 	if ((rc = store_begin_write(st, err)) == 0) {
 		if (!same)
 			rc = store_setting_set(st, key, strbuf_str(&now), err);
-		if (rc == 0 && state != NULL)
-			rc = store_setting_set(st, at_key, state, err);
+		if (rc == 0 && at != NULL)
+			rc = store_setting_set(st, at_key, at, err);
 		if (rc == 0 && plan_index != NULL)
 			rc = store_setting_set(st, plan_key, plan_index, err);
 		rc = ops_finish(st, rc, err);
@@ -1431,6 +1436,7 @@ ops_export_prune(struct store *st, const char *dir,
 	free(before);
 	free(files);
 	strbuf_fini(&now);
+	free(at);
 	free(key);
 	free(at_key);
 	free(plan_key);

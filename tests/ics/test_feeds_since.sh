@@ -98,6 +98,16 @@ rm "$WORK/feeds/$f"
 step "a feed file removed" true
 ok "the removed file is back" test -f "$WORK/feeds/$f"
 
+# A plan restored from a backup made before the last export: its state
+# names an older directory, so the next export makes everything again.
+# A note is said to its volunteer alone: the plan's feed stays as it was.
+r backup "$WORK/backup.db" >/dev/null
+set -- $(sqlite3 "$ROOSTER_DB" "SELECT shift_id, volunteer_id FROM assignments
+    WHERE status != 'declined' ORDER BY shift_id LIMIT 1" | tr '|' ' ')
+r assign "$1" "$2" --force --note "nieuwe sleutel" >/dev/null
+r export feeds "$WORK/feeds" >/dev/null
+step "restore of an earlier backup" r restore "$WORK/backup.db" --yes
+
 # The plan's feed is patched: the VEVENTs of events nobody touched are
 # copied (their DTSTAMP is the earlier export's), a touched one is new.
 plan=$(ls "$WORK/feeds" | grep '^plan-')
