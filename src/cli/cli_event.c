@@ -76,10 +76,8 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 		event_fini(&ev);
 		return rc;
 	}
-	if (ops_event_add(ctx->st, &ev, &err) < 0)
-		rc = cli_fail(&err);
-	else
-		cli_out_id(ctx, ev.id);
+	rc = cli_out_added(ctx, ops_event_add(ctx->st, &ev, &err), &ev.id,
+	    &err);
 	event_fini(&ev);
 	return rc;
 }
@@ -202,13 +200,18 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-int
-cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
+/*
+ * event cancel and event delete: one occurrence, or with --series all of
+ * it, or with --following this one and the later ones.
+ */
+static int
+cli_event_scoped(struct cli_ctx *ctx, int argc, char **argv, bool cancel)
 {
 	bool series = cli_arg_seen(ctx, "--series");
 	bool following = cli_arg_seen(ctx, "--following");
-	struct err err;
 	int64_t id = cli_arg_id(ctx, "id");
+	struct err err;
+	int rc;
 
 	(void)argc;
 	(void)argv;
@@ -216,10 +219,20 @@ cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
 	if (series && following)
 		return cli_usage_error(ctx, _("--series and --following "
 		    "exclude each other"));
-	if ((series || following ? ops_series_cancel_scope(ctx->st, id,
-	    following, &err) : ops_event_cancel(ctx->st, id, &err)) < 0)
-		return cli_fail(&err);
-	return CLI_OK;
+	if (!cancel)
+		rc = ops_series_delete(ctx->st, id, series ? OPS_SERIES_ALL :
+		    following ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE, &err);
+	else if (series || following)
+		rc = ops_series_cancel_scope(ctx->st, id, following, &err);
+	else
+		rc = ops_event_cancel(ctx->st, id, &err);
+	return rc < 0 ? cli_fail(&err) : CLI_OK;
+}
+
+int
+cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_event_scoped(ctx, argc, argv, true);
 }
 
 int
@@ -236,29 +249,12 @@ cli_event_copy(struct cli_ctx *ctx, int argc, char **argv)
 	if ((strchr(when, ':') != NULL ? rtime_parse_when(when, &start,
 	    &err) : rtime_parse_day(when, ctx->now, &start, &err)) < 0)
 		return cli_fail(&err);
-	if (ops_event_copy(ctx->st, cli_arg_id(ctx, "id"), start, &new_id,
-	    &err) < 0)
-		return cli_fail(&err);
-	cli_out_id(ctx, new_id);
-	return CLI_OK;
+	return cli_out_added(ctx, ops_event_copy(ctx->st, cli_arg_id(ctx,
+	    "id"), start, &new_id, &err), &new_id, &err);
 }
 
 int
 cli_event_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
-	bool series = cli_arg_seen(ctx, "--series");
-	bool following = cli_arg_seen(ctx, "--following");
-	struct err err;
-
-	(void)argc;
-	(void)argv;
-	err_clear(&err);
-	if (series && following)
-		return cli_usage_error(ctx, _("--series and --following "
-		    "exclude each other"));
-	if (ops_series_delete(ctx->st, cli_arg_id(ctx, "id"), series ?
-	    OPS_SERIES_ALL : following ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE,
-	    &err) < 0)
-		return cli_fail(&err);
-	return CLI_OK;
+	return cli_event_scoped(ctx, argc, argv, false);
 }

@@ -307,6 +307,13 @@ json_t *cli_table_json_row(const struct cli_table *t, size_t r);
 void cli_out_json(json_t *j, FILE *fp);
 /* Print a new id: "N" or {"id": N}. */
 void cli_out_id(const struct cli_ctx *ctx, int64_t id);
+/*
+ * After an add that returned rc: the new id it set in *id printed (read
+ * after the call, hence a pointer) and CLI_OK, or the error err says
+ * (cli_fail()).
+ */
+int cli_out_added(const struct cli_ctx *ctx, int rc, const int64_t *id,
+    struct err *err);
 /* Print a message line for people (table format) to stdout. */
 void cli_out_note(const struct cli_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

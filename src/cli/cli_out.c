@@ -695,6 +695,16 @@ cli_out_id(const struct cli_ctx *ctx, int64_t id)
 		printf("%lld\n", (long long)id);
 }
 
+int
+cli_out_added(const struct cli_ctx *ctx, int rc, const int64_t *id,
+    struct err *err)
+{
+	if (rc < 0)
+		return cli_fail(err);
+	cli_out_id(ctx, *id);
+	return CLI_OK;
+}
+
 void
 cli_out_note(const struct cli_ctx *ctx, const char *fmt, ...)
 {

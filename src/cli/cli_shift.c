@@ -22,13 +22,9 @@ cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 	sh.event_id = cli_arg_id(ctx, "event");
 	sh.role = xstrdup(cli_arg(ctx, "role"));
 	sh.needed = 1;
-	if ((rc = cli_args_apply(ctx, &sh, shift_fields)) == 0) {
-		if (ops_shift_add(ctx->st, &sh, cli_arg_seen(ctx, "--force"),
-		    &err) < 0)
-			rc = cli_fail(&err);
-		else
-			cli_out_id(ctx, sh.id);
-	}
+	if ((rc = cli_args_apply(ctx, &sh, shift_fields)) == 0)
+		rc = cli_out_added(ctx, ops_shift_add(ctx->st, &sh,
+		    cli_arg_seen(ctx, "--force"), &err), &sh.id, &err);
 	shift_fini(&sh);
 	return rc;
 }

@@ -49,12 +49,9 @@ cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	volunteer_init(&v);
 	v.name = xstrdup(cli_arg(ctx, "name"));
-	if ((rc = cli_args_apply(ctx, &v, volunteer_fields)) == 0) {
-		if (ops_volunteer_add(ctx->st, &v, &err) < 0)
-			rc = cli_fail(&err);
-		else
-			cli_out_id(ctx, v.id);
-	}
+	if ((rc = cli_args_apply(ctx, &v, volunteer_fields)) == 0)
+		rc = cli_out_added(ctx, ops_volunteer_add(ctx->st, &v, &err),
+		    &v.id, &err);
 	volunteer_fini(&v);
 	return rc;
 }
@@ -307,10 +304,7 @@ cli_team_add(struct cli_ctx *ctx, int argc, char **argv)
 	err_clear(&err);
 	team_init(&t);
 	t.name = xstrdup(cli_arg(ctx, "name"));
-	if (ops_team_add(ctx->st, &t, &err) < 0)
-		rc = cli_fail(&err);
-	else
-		cli_out_id(ctx, t.id);
+	rc = cli_out_added(ctx, ops_team_add(ctx->st, &t, &err), &t.id, &err);
 	team_fini(&t);
 	return rc;
 }
