@@ -440,24 +440,27 @@ rtime_locale_is_c(void)
 	    strcmp(loc, "POSIX") == 0 || strncmp(loc, "C.", 2) == 0;
 }
 
+/* How far from now a date needs no year: about half a year, as ls -l. */
+#define RTIME_NEAR	(INT64_C(183) * 86400)
+
 /*
  * t as people read it: in the C locale as iso, else with this_year's
- * format when t is in the current year and other_year's when not.
+ * format when t lies within RTIME_NEAR of now (January's shifts planned
+ * in December: "za 16 jan", the year going without saying) and
+ * other_year's when not.
  */
 static void
 rtime_format_near(int64_t t, const char *iso, const char *this_year,
     const char *other_year, char *buf, size_t size)
 {
-	struct tm tm, now;
+	int64_t now = rtime_now();
 
 	if (rtime_locale_is_c()) {
 		rtime_format(t, iso, buf, size);
 		return;
 	}
-	rtime_local(t, &tm);
-	rtime_local(rtime_now(), &now);
-	rtime_format(t, tm.tm_year == now.tm_year ? this_year : other_year,
-	    buf, size);
+	rtime_format(t, t > now - RTIME_NEAR && t < now + RTIME_NEAR ?
+	    this_year : other_year, buf, size);
 }
 
 void

@@ -6,8 +6,10 @@
  */
 #include "harness.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Instants in Europe/Amsterdam (checked with date(1)). */
 #define T_0327_1400	INT64_C(1806152400)	/* 13:00Z, CET */
@@ -302,6 +304,38 @@ test_format_span(void **state)
 	assert_string_equal(buf, "2027-03-27 - 2027-03-29");
 }
 
+/*
+ * void rtime_format_show(int64_t t, char *buf, size_t size) outside the C
+ * locale: within about half a year of now without the year (January
+ * planned in December), further off with it, past or future.
+ */
+static void
+test_format_show_year(void **state)
+{
+	static const int64_t days[] = { 90, -90, 170, 400, -300 };
+	static const bool with_year[] = { false, false, false, true, true };
+	char buf[64], year[8];
+	int64_t t;
+	size_t i;
+
+	(void)state;
+	if (setlocale(LC_TIME, "nl_NL.UTF-8") == NULL) {
+		skip();
+		return;
+	}
+	amsterdam();
+	for (i = 0; i < sizeof days / sizeof days[0]; i++) {
+		t = rtime_now() + days[i] * 86400;
+		rtime_format_show(t, buf, sizeof buf);
+		rtime_format(t, " %Y ", year, sizeof year);
+		if (with_year[i])
+			assert_non_null(strstr(buf, year));
+		else
+			assert_null(strstr(buf, year));
+	}
+	setlocale(LC_TIME, "C");
+}
+
 /* void rtime_format_iso(int64_t t, char *buf, size_t size) */
 static void
 test_format_iso(void **state)
@@ -485,6 +519,7 @@ main(void)
 		cmocka_unit_test(test_zone_is_valid),
 		cmocka_unit_test(test_zone_set),
 		cmocka_unit_test(test_system_zone),
+		cmocka_unit_test(test_format_show_year),
 		cmocka_unit_test(test_now),
 		cmocka_unit_test(test_zone_is_utc),
 		cmocka_unit_test(test_wall_move),
