@@ -194,7 +194,6 @@ store_log_describe_thing(const char *action, const char *what)
 		    "removed") },
 		{ "team add", N_("team %s added") },
 		{ "team delete", N_("team %s deleted") },
-		{ "team rename", N_("team renamed to %s") },
 		{ "token", N_("new calendar feed name for %s") },
 		{ "token rotate", N_("new calendar feed name for %s") },
 	};
@@ -270,6 +269,16 @@ store_log_describe_summary(const char *action, const char *summary,
 		    "%lu invitation messages sent", a) :
 		    ngettext("%lu invitation message written",
 		    "%lu invitation messages written", a), a);
+	/* Both names from the summary: the team's name now may be a later
+	 * one (renamed again, or this rename undone). */
+	if (strcmp(action, "team rename") == 0 &&
+	    strncmp(summary, "renamed team '", 14) == 0 &&
+	    (p = strstr(summary + 14, "' to '")) != NULL &&
+	    summary[strlen(summary) - 1] == '\'' && p + 6 < summary +
+	    strlen(summary) - 1)
+		return xasprintf(_("team %.*s renamed to %.*s"),
+		    (int)(p - summary - 14), summary + 14,
+		    (int)(strlen(p + 6) - 1), p + 6);
 	if (strcmp(action, "offer") == 0 && what != NULL && sscanf(summary,
 	    "shift %*d offered to %lu", &a) == 1)
 		return xasprintf(ngettext("shift %s offered to %lu volunteer",

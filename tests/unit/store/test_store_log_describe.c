@@ -116,6 +116,9 @@ test_from_summary(void **state)
 		    "offers settled by the replies" },
 		{ "demo", "demo plan: 12 events, 30 volunteers, 3 teams",
 		    "demo plan: 12 events, 30 volunteers, 3 teams" },
+		{ "team rename", "renamed team 'Chauffeurs' to 'Rijders'",
+		    "team Chauffeurs renamed to Rijders" },
+		{ "team rename", "renamed team 'A' to ''", "renamed team 'A' to ''" },
 		{ "init", "something else", "something else" },
 	};
 	struct store *st = *state;
