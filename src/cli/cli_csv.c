@@ -297,7 +297,7 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 	byid = xcalloc(vols.len + 1, sizeof *byid);
 	for (i = 0; i < vols.len; i++)
 		byid[i] = &vols.items[i];
-	qsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
+	xsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
 	cli_csv_header(o, english, dutch, sizeof english / sizeof english[0]);
 	for (i = 0; i < list.len; i++) {
 		a = &list.items[i];

@@ -167,7 +167,7 @@ cli_print_load(struct cli_ctx *ctx, struct cli_print *pr, int64_t event_id,
 	pr->by_id = xcalloc(pr->volunteers.len + 1, sizeof *pr->by_id);
 	for (i = 0; i < pr->volunteers.len; i++)
 		pr->by_id[i] = &pr->volunteers.items[i];
-	qsort(pr->by_id, pr->volunteers.len, sizeof *pr->by_id,
+	xsort(pr->by_id, pr->volunteers.len, sizeof *pr->by_id,
 	    cli_print_by_id);
 	for (i = 0; i < pr->shifts.len; i++) {
 		sh = &pr->shifts.items[i];
@@ -216,7 +216,7 @@ cli_print_load(struct cli_ctx *ctx, struct cli_print *pr, int64_t event_id,
 			    pr->rows[i].start))
 				pr->rows[i].group_start = pr->rows[j].start;
 	}
-	qsort(pr->rows, pr->nrows, sizeof *pr->rows, cli_print_row_cmp);
+	xsort(pr->rows, pr->nrows, sizeof *pr->rows, cli_print_row_cmp);
 	return 0;
 }
 

@@ -797,7 +797,7 @@ ops_export_plan_index(const char *index, long size, size_t *len)
 		*(struct ops_export_group *)xarray_push(&v, len, &cap,
 		    sizeof *v) = g;
 	}
-	qsort(v, *len, sizeof *v, ops_export_group_cmp);
+	xsort(v, *len, sizeof *v, ops_export_group_cmp);
 	return v;
 }
 
@@ -907,7 +907,7 @@ ops_export_dir_names(const char *dir, size_t *len)
 			*(char **)xarray_push(&v, &n, &cap, sizeof *v) =
 			    xstrdup(de->d_name);
 	closedir(d);
-	qsort(v, n, sizeof *v, ops_export_name_cmp);
+	xsort(v, n, sizeof *v, ops_export_name_cmp);
 	*len = n;
 	return v != NULL ? v : xcalloc(1, sizeof *v);
 }
@@ -1171,7 +1171,7 @@ ops_export_all_volunteer(void *arg, int64_t volunteer_id,
 		if ((sh = ops_export_key_find(all->shifts, all->nrows,
 		    shift_ids[i])) != NULL)
 			all->ks[nks++] = sh->at;
-	qsort(all->ks, nks, sizeof *all->ks, ops_export_size_cmp);
+	xsort(all->ks, nks, sizeof *all->ks, ops_export_size_cmp);
 	return ops_export_all_one(all, v->at, all->ks, nks, err);
 }
 
@@ -1227,7 +1227,7 @@ ops_export_feeds_all(struct store *st, const struct ops_config *cfg,
 		all.volunteers[i].id = out->items[first + 1 + i].volunteer_id;
 		all.volunteers[i].at = first + 1 + i;
 	}
-	qsort(all.volunteers, all.nvolunteers, sizeof *all.volunteers,
+	xsort(all.volunteers, all.nvolunteers, sizeof *all.volunteers,
 	    ops_export_key_cmp);
 
 	/* The plan's feed, while its shifts are read. */
@@ -1249,7 +1249,7 @@ ops_export_feeds_all(struct store *st, const struct ops_config *cfg,
 		all.shifts[i].id = all.rows[i].sh.id;
 		all.shifts[i].at = i;
 	}
-	qsort(all.shifts, all.nrows, sizeof *all.shifts, ops_export_key_cmp);
+	xsort(all.shifts, all.nrows, sizeof *all.shifts, ops_export_key_cmp);
 	if (rc == 0)
 		rc = store_calendar_notes(st, &all.notes, &all.nnotes, err);
 	if (rc == 0)
@@ -1401,7 +1401,7 @@ ops_export_prune(struct store *st, const char *dir,
 	for (i = first; i < n && !same; i++)
 		files[i - first] = out->items[i].file;
 	if (!same)
-		qsort(files, n - first, sizeof *files, ops_export_name_cmp);
+		xsort(files, n - first, sizeof *files, ops_export_name_cmp);
 	for (name = same ? NULL : before; name != NULL && *name != '\0';
 	    name = next) {
 		if ((next = strchr(name, '\n')) != NULL)

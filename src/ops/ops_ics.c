@@ -1029,9 +1029,8 @@ ops_ics_settle_in(struct store *st, struct ops_ics_result *res,
 	memset(&ctx, 0, sizeof ctx);
 	ctx.st = st;
 	ctx.out = res;
-	if (res->noffers > 1)	/* qsort(NULL, 0) is undefined */
-		qsort(res->offers, res->noffers, sizeof *res->offers,
-		    ops_ics_offer_cmp);
+	xsort(res->offers, res->noffers, sizeof *res->offers,
+	    ops_ics_offer_cmp);
 	for (i = 0; rc == 0 && i < res->noffers; i++) {
 		rc = ops_ics_settle_one(&ctx, &res->offers[i], err);
 		if (rc == 0 && res->offers[i].label != NULL)

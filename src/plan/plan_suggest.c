@@ -148,7 +148,7 @@ plan_suggest_rank_top(struct plan_suggestion_list *out, size_t n)
 			}
 		}
 	}
-	qsort(order, n, sizeof *order, plan_suggest_cmp_ptr);
+	xsort(order, n, sizeof *order, plan_suggest_cmp_ptr);
 	items = xreallocarray(NULL, out->cap, sizeof *items);
 	taken = xcalloc(out->len, sizeof *taken);
 	for (i = 0; i < n; i++) {

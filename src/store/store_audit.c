@@ -178,7 +178,7 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 		return store_fail(st, rc, err);
 	}
 	if (n > 0)
-		qsort(v, n, sizeof *v, store_audit_slot_cmp);
+		xsort(v, n, sizeof *v, store_audit_slot_cmp);
 	/*
 	 * The walk: per volunteer, the previous shift and the first of the
 	 * earlier ones with the latest end (the earliest start among them).

@@ -186,7 +186,7 @@ store_calendar_people(sqlite3_stmt *stmt, int col,
 		out->items[i].volunteer = n->text.data +
 		    (size_t)(uintptr_t)out->items[i].volunteer;
 	if (out->len > 1)
-		qsort(out->items, out->len, sizeof *out->items, n->rank !=
+		xsort(out->items, out->len, sizeof *out->items, n->rank !=
 		    NULL ? store_calendar_rank_cmp : store_calendar_person_cmp);
 	for (i = 0; i < out->len; i++)
 		out->items[i].id = 0;
@@ -300,7 +300,7 @@ store_calendar_people_group(struct store_calendar_people *p)
 	p->sorted = !unique;
 	if (unique)
 		return;
-	qsort(p->v, p->len, sizeof *p->v, store_calendar_person_rank_cmp);
+	xsort(p->v, p->len, sizeof *p->v, store_calendar_person_rank_cmp);
 	p->ngroups = 0;
 	for (i = 0; i < p->len; i++) {
 		if (i == 0 || p->v[i].shift_id != p->v[i - 1].shift_id)
@@ -403,7 +403,7 @@ store_calendar_shift_people(struct store_calendar_names *n,
 		    (size_t)(uintptr_t)out->items[i].volunteer;
 	/* Ranked: already in name order; else sorted by the names. */
 	if (n->rank == NULL && out->len > 1)
-		qsort(out->items, out->len, sizeof *out->items,
+		xsort(out->items, out->len, sizeof *out->items,
 		    store_calendar_person_cmp);
 }
 
@@ -887,7 +887,7 @@ store_calendar_notes(struct store *st, struct store_calendar_note **out,
 		store_calendar_notes_free(notes.v, notes.len);
 		return -1;
 	}
-	qsort(notes.v, notes.len, sizeof *notes.v, store_calendar_note_cmp);
+	xsort(notes.v, notes.len, sizeof *notes.v, store_calendar_note_cmp);
 	*out = notes.v;
 	*len = notes.len;
 	return 0;

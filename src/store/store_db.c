@@ -92,7 +92,7 @@ store_ids(struct store *st, sqlite3_stmt *stmt, int64_t **out, size_t *len,
 		return store_fail(st, rc, err);
 	}
 	if (n > 0)
-		qsort(v, n, sizeof *v, store_id_cmp);
+		xsort(v, n, sizeof *v, store_id_cmp);
 	*out = v;
 	*len = n;
 	return 0;

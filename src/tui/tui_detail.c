@@ -47,7 +47,7 @@ tui_detail_add_unavailable(struct tui *tui, struct assignment_list *shown,
 		a->event_title = xstrdup(off.items[i].reason != NULL ?
 		    off.items[i].reason : "");
 	}
-	qsort(shown->items, shown->len, sizeof *shown->items,
+	xsort(shown->items, shown->len, sizeof *shown->items,
 	    tui_detail_by_start);
 	unavailable_list_free(&off);
 }

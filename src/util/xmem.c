@@ -70,6 +70,14 @@ xarray_push(void *itemsp, size_t *len, size_t *cap, size_t size)
 	return slot;
 }
 
+void
+xsort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 char *
 xstrdup(const char *s)
 {
