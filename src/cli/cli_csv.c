@@ -219,17 +219,6 @@ cli_csv_end_row(struct cli_csv_out *o)
 	cli_csv_writer_end_row(&o->w);
 }
 
-static void
-cli_csv_header(struct cli_csv_out *o, const char *const *english,
-    const char *const *dutch, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		cli_csv_put(o, o->dutch ? dutch[i] : english[i]);
-	cli_csv_end_row(o);
-}
-
 static int
 cli_csv_volunteers(struct cli_ctx *ctx, struct cli_csv_out *o,
     struct err *err)
@@ -272,23 +261,67 @@ cli_csv_by_id(const void *a, const void *b)
 	return (*x)->id < (*y)->id ? -1 : (*x)->id > (*y)->id;
 }
 
+/*
+ * The columns of `export csv assignments`, each a row of an entity's
+ * table (its key the English header, its dutch the Dutch one): the
+ * assignment's, and its volunteer's contact. New columns go last: sheets
+ * and scripts read these by place.
+ */
+static const struct cli_csv_column {
+	bool		 volunteer;	/* of volunteer_fields, else of
+					   assignment_fields */
+	const char	*key;
+} cli_csv_assignment_columns[] = {
+	{ false, "shift_id" }, { false, "event" }, { false, "role" },
+	{ false, "start" }, { false, "end" }, { false, "volunteer_id" },
+	{ true, "name" }, { true, "email" }, { true, "phone" },
+	{ false, "status" }, { false, "attendance" }, { false, "hours" },
+	{ false, "note" }
+};
+
+/* One cell of field f of rec (a NULL rec: empty). */
+static void
+cli_csv_put_field(struct cli_csv_out *o, const void *rec,
+    const struct model_field *f)
+{
+	const struct assignment *a = rec;
+	char hours[32], *comma;
+
+	if (rec == NULL)
+		cli_csv_put(o, "");
+	else if (f->kind == MODEL_FIELD_ID)
+		cli_csv_put_int(o, model_field_int64(rec, f));
+	else if (f->kind == MODEL_FIELD_TIME)
+		cli_csv_put_time(o, model_field_int64(rec, f));
+	else if (f->kind == MODEL_FIELD_ENUM)
+		cli_csv_put(o, model_field_name(rec, f));
+	else if (f->kind == MODEL_FIELD_REAL) {
+		/* The assignment's hours (the one real), once attendance is
+		 * known, with a decimal comma in Dutch. */
+		hours[0] = '\0';
+		if (a->attendance != ATTENDANCE_UNKNOWN)
+			snprintf(hours, sizeof hours, "%.2f",
+			    model_field_real(rec, f));
+		if (o->dutch && (comma = strchr(hours, '.')) != NULL)
+			*comma = ',';
+		cli_csv_put(o, hours);
+	} else
+		cli_csv_put(o, model_field_text(rec, f));
+}
+
 static int
 cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
     const struct store_range *range, struct err *err)
 {
-	/* New columns go last: sheets and scripts read these by place. */
-	static const char *const english[] = { "shift_id", "event", "role",
-	    "start", "end", "volunteer_id", "name", "email", "phone",
-	    "status", "attendance", "hours", "note" };
-	static const char *const dutch[] = { "dienst", "activiteit", "rol",
-	    "begin", "einde", "vrijwilliger", "naam", "e-mail", "telefoon",
-	    "status", "aanwezigheid", "uren", "notitie" };
+	const size_t ncols = sizeof cli_csv_assignment_columns /
+	    sizeof cli_csv_assignment_columns[0];
+	const struct model_field *fields[sizeof cli_csv_assignment_columns /
+	    sizeof cli_csv_assignment_columns[0]];
 	struct volunteer_list vols = { 0 };
 	struct assignment_list list = { 0 };
 	const struct assignment *a;
 	struct volunteer key, *keyp = &key, **byid = NULL, **hit;
-	char hours[32], *comma;
-	size_t i;
+	size_t i, c;
 	int rc = -1;
 
 	if (store_volunteer_list(ctx->st, NULL, NULL, &vols, err) < 0 ||
@@ -297,31 +330,28 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 	byid = xcalloc(vols.len + 1, sizeof *byid);
 	for (i = 0; i < vols.len; i++)
 		byid[i] = &vols.items[i];
+<<<<<<< HEAD
 	xsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
 	cli_csv_header(o, english, dutch, sizeof english / sizeof english[0]);
+=======
+	qsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
+	for (c = 0; c < ncols; c++) {
+		fields[c] = model_field_find(cli_csv_assignment_columns[c].
+		    volunteer ? volunteer_fields : assignment_fields,
+		    cli_csv_assignment_columns[c].key);
+		cli_csv_put(o, o->dutch ? fields[c]->dutch : fields[c]->key);
+	}
+	cli_csv_end_row(o);
+>>>>>>> 533bcd0 (export csv assignments: its columns are rows of assignment_fields and volunteer_fields)
 	for (i = 0; i < list.len; i++) {
 		a = &list.items[i];
 		key.id = a->volunteer_id;
 		hit = bsearch(&keyp, byid, vols.len, sizeof *byid,
 		    cli_csv_by_id);
-		cli_csv_put_int(o, a->shift_id);
-		cli_csv_put(o, a->event_title);
-		cli_csv_put(o, a->role);
-		cli_csv_put_time(o, a->start);
-		cli_csv_put_time(o, a->end);
-		cli_csv_put_int(o, a->volunteer_id);
-		cli_csv_put(o, a->volunteer);
-		cli_csv_put(o, hit != NULL ? (*hit)->email : "");
-		cli_csv_put(o, hit != NULL ? (*hit)->phone : "");
-		cli_csv_put(o, assignment_status_name(a->status));
-		cli_csv_put(o, assignment_attendance_name(a->attendance));
-		hours[0] = '\0';
-		if (a->attendance != ATTENDANCE_UNKNOWN)
-			snprintf(hours, sizeof hours, "%.2f", a->hours);
-		if (o->dutch && (comma = strchr(hours, '.')) != NULL)
-			*comma = ',';
-		cli_csv_put(o, hours);
-		cli_csv_put(o, a->note != NULL ? a->note : "");
+		for (c = 0; c < ncols; c++)
+			cli_csv_put_field(o, !cli_csv_assignment_columns[c].
+			    volunteer ? (const void *)a : hit != NULL ?
+			    (const void *)*hit : NULL, fields[c]);
 		cli_csv_end_row(o);
 	}
 	rc = 0;

@@ -22,33 +22,37 @@ static const char *const assignment_attendance_names[] = {
 	  __VA_ARGS__ }
 
 /* A row the store fills from a join, never written. */
-#define ASSIGNMENT_JOINED(name, field, header, kind_) \
-	ASSIGNMENT_FIELD(name, field, .label = header, \
+#define ASSIGNMENT_JOINED(name, field, header, nl, kind_) \
+	ASSIGNMENT_FIELD(name, field, .label = header, .dutch = nl, \
 	    .kind = MODEL_FIELD_ ## kind_, .flags = MODEL_FIELD_DERIVED)
 
 const struct model_field assignment_fields[] = {
 	ASSIGNMENT_FIELD("shift_id", shift_id, .label = N_("SHIFT"),
-	    .kind = MODEL_FIELD_ID),
+	    .dutch = "dienst", .kind = MODEL_FIELD_ID),
 	ASSIGNMENT_FIELD("volunteer_id", volunteer_id, .label = N_("VOL"),
-	    .kind = MODEL_FIELD_ID),
+	    .dutch = "vrijwilliger", .kind = MODEL_FIELD_ID),
 	ASSIGNMENT_FIELD("status", status, .label = N_("STATUS"),
-	    .kind = MODEL_FIELD_ENUM, .names = assignment_status_names),
+	    .dutch = "status", .kind = MODEL_FIELD_ENUM,
+	    .names = assignment_status_names),
 	ASSIGNMENT_FIELD("attendance", attendance, .label = N_("ATTENDANCE"),
-	    .kind = MODEL_FIELD_ENUM, .names = assignment_attendance_names,
-	    .flags = MODEL_FIELD_APART),
-	ASSIGNMENT_FIELD("hours", hours, .label = N_("HOURS"),
+	    .dutch = "aanwezigheid", .kind = MODEL_FIELD_ENUM,
+	    .names = assignment_attendance_names, .flags = MODEL_FIELD_APART),
+	ASSIGNMENT_FIELD("hours", hours, .label = N_("HOURS"), .dutch = "uren",
 	    .kind = MODEL_FIELD_REAL, .flags = MODEL_FIELD_APART),
 	ASSIGNMENT_FIELD("forced", forced, .label = N_("FORCED"),
 	    .kind = MODEL_FIELD_BOOL, .max = 1),
 	ASSIGNMENT_FIELD("note", note, .label = N_("NOTE"), .what = N_("note"),
-	    .option = "--note", .kind = MODEL_FIELD_TEXT),
+	    .dutch = "notitie", .option = "--note", .kind = MODEL_FIELD_TEXT),
 	/* Who, and the shift's: from the store's joins. */
-	ASSIGNMENT_JOINED("volunteer", volunteer, N_("VOLUNTEER"), TEXT),
-	ASSIGNMENT_JOINED("role", role, N_("ROLE"), TEXT),
-	ASSIGNMENT_JOINED("event", event_title, N_("EVENT"), TEXT),
-	ASSIGNMENT_JOINED("start", start, N_("START"), TIME),
-	ASSIGNMENT_JOINED("end", end, N_("END"), TIME),
-	ASSIGNMENT_JOINED("language", language, N_("LANGUAGE"), TEXT),
+	ASSIGNMENT_JOINED("volunteer", volunteer, N_("VOLUNTEER"), "naam",
+	    TEXT),
+	ASSIGNMENT_JOINED("role", role, N_("ROLE"), "rol", TEXT),
+	ASSIGNMENT_JOINED("event", event_title, N_("EVENT"), "activiteit",
+	    TEXT),
+	ASSIGNMENT_JOINED("start", start, N_("START"), "begin", TIME),
+	ASSIGNMENT_JOINED("end", end, N_("END"), "einde", TIME),
+	ASSIGNMENT_JOINED("language", language, N_("LANGUAGE"), "taal",
+	    TEXT),
 	{ .key = NULL }
 };
 
