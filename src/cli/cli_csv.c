@@ -330,11 +330,7 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 	byid = xcalloc(vols.len + 1, sizeof *byid);
 	for (i = 0; i < vols.len; i++)
 		byid[i] = &vols.items[i];
-<<<<<<< HEAD
 	xsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
-	cli_csv_header(o, english, dutch, sizeof english / sizeof english[0]);
-=======
-	qsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
 	for (c = 0; c < ncols; c++) {
 		fields[c] = model_field_find(cli_csv_assignment_columns[c].
 		    volunteer ? volunteer_fields : assignment_fields,
@@ -342,7 +338,6 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 		cli_csv_put(o, o->dutch ? fields[c]->dutch : fields[c]->key);
 	}
 	cli_csv_end_row(o);
->>>>>>> 533bcd0 (export csv assignments: its columns are rows of assignment_fields and volunteer_fields)
 	for (i = 0; i < list.len; i++) {
 		a = &list.items[i];
 		key.id = a->volunteer_id;
