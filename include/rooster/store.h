@@ -125,6 +125,13 @@ struct store_range {
 
 /* Insert ev (uid set by the caller) and set ev->id. */
 int store_event_insert(struct store *st, struct event *ev, struct err *err);
+/*
+ * Insert the n events evs (uids set by the caller), many to a statement;
+ * their ids are not set. On failure *failed is the one that failed (n:
+ * not known); rows before it may be written (the caller rolls back).
+ */
+int store_event_insert_many(struct store *st, struct event *evs, size_t n,
+    size_t *failed, struct err *err);
 /* Write every field of ev over row ev->id and bump its version. */
 int store_event_update(struct store *st, struct event *ev, struct err *err);
 /* Delete event id with its shifts and assignments. ERR_NOT_FOUND if none. */

@@ -47,7 +47,18 @@ struct ops_ics_ctx {
 	size_t			 npending;
 	bool			 final;		/* the file has been read */
 	bool			 strict;	/* any problem fails */
+	struct event		*fresh;		/* new events not written yet */
+	long			*fresh_line;	/* and their lines */
+	size_t			 nfresh;
 };
+
+/*
+ * New events (not repeating) wait in ctx->fresh until this many have
+ * come, or anything else is to be read or written: one INSERT writes
+ * many, which costs far less than one each (their triggers need a
+ * statement journal per statement).
+ */
+#define OPS_ICS_FRESH 256
 
 void
 ops_ics_result_fini(struct ops_ics_result *res)
@@ -354,6 +365,69 @@ ops_ics_at(struct err *err, long line)
 	err_set(err, err->code, _("line %ld: %.480s"), line, msg);
 }
 
+/* Forget the new events not written (after a failure). */
+static void
+ops_ics_fresh_free(struct ops_ics_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->nfresh; i++)
+		event_fini(&ctx->fresh[i]);
+	free(ctx->fresh);
+	free(ctx->fresh_line);
+	ctx->fresh = NULL;
+	ctx->fresh_line = NULL;
+	ctx->nfresh = 0;
+}
+
+/* Write the new events that wait. */
+static int
+ops_ics_flush(struct ops_ics_ctx *ctx, struct err *err)
+{
+	size_t i, failed;
+	int rc;
+
+	if (ctx->nfresh == 0)
+		return 0;
+	rc = store_event_insert_many(ctx->st, ctx->fresh, ctx->nfresh,
+	    &failed, err);
+	if (rc < 0 && failed < ctx->nfresh && err != NULL &&
+	    err->code == ERR_INVALID)
+		ops_ics_at(err, ctx->fresh_line[failed]);
+	for (i = 0; i < ctx->nfresh; i++)
+		event_fini(&ctx->fresh[i]);
+	ctx->nfresh = 0;
+	return rc;
+}
+
+/* Whether a new event with uid waits. */
+static bool
+ops_ics_fresh_has(const struct ops_ics_ctx *ctx, const char *uid)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->nfresh; i++)
+		if (strcmp(ctx->fresh[i].uid, uid) == 0)
+			return true;
+	return false;
+}
+
+/* ev (taken over) to wait for the next flush. */
+static int
+ops_ics_fresh_add(struct ops_ics_ctx *ctx, struct event *ev, long line,
+    struct err *err)
+{
+	if (ctx->fresh == NULL) {
+		ctx->fresh = xreallocarray(NULL, OPS_ICS_FRESH,
+		    sizeof *ctx->fresh);
+		ctx->fresh_line = xreallocarray(NULL, OPS_ICS_FRESH,
+		    sizeof *ctx->fresh_line);
+	}
+	ctx->fresh[ctx->nfresh] = *ev;
+	ctx->fresh_line[ctx->nfresh++] = line;
+	return ctx->nfresh == OPS_ICS_FRESH ? ops_ics_flush(ctx, err) : 0;
+}
+
 /* Copy what the file says about an event into ev. */
 static void
 ops_ics_fill(struct event *ev, const struct ics_read_item *it)
@@ -608,7 +682,10 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 	}
 	if (it->recurrence_id != 0)
 		/* Same UID as its series: it changes one occurrence only. */
-		return ops_ics_occurrence(ctx, it, cancel, err);
+		return ops_ics_flush(ctx, err) < 0 ? -1 :
+		    ops_ics_occurrence(ctx, it, cancel, err);
+	if (ops_ics_fresh_has(ctx, it->uid) && ops_ics_flush(ctx, err) < 0)
+		return -1;
 	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
 		return -1;
 	if (id == 0 && cancel) {
@@ -628,7 +705,13 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			event_fini(&ev);
 			return ops_ics_unusable(ctx, it, err);
 		}
-		rc = store_event_insert(ctx->st, &ev, err);
+		if (ev.rrule == NULL) {
+			ctx->out->added++;
+			return ops_ics_fresh_add(ctx, &ev, it->line, err);
+		}
+		rc = ops_ics_flush(ctx, err);
+		if (rc == 0)
+			rc = store_event_insert(ctx->st, &ev, err);
 		/*
 		 * A repeating event: one row per occurrence, as `event add`,
 		 * from the dates the first pass found.
@@ -647,6 +730,8 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 			ctx->out->added++;
 		return rc;
 	}
+	if (ops_ics_flush(ctx, err) < 0)
+		return -1;
 	if (store_event_get(ctx->st, id, &old, err) < 0) {
 		event_fini(&old);
 		return -1;
@@ -837,6 +922,10 @@ ops_ics_item(void *arg, const struct ics_read_item *it, struct err *err)
 	ctx->item++;
 	if (it->sequence_clamped)
 		ops_ics_remark(ctx, it);
+	/* Only new events wait; whatever else comes sees them written. */
+	if ((it->freebusy != NULL || it->method == ICS_METHOD_REPLY) &&
+	    ops_ics_flush(ctx, err) < 0)
+		return -1;
 	if (it->freebusy != NULL)
 		return ops_ics_busy(ctx, it, err);
 	switch (it->method) {
@@ -1104,6 +1193,8 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 	for (i = 0; rc == 0 && i < ctx.npending; i++)
 		rc = ops_ics_event(&ctx, &ctx.pending[i].it,
 		    ctx.pending[i].cancel, err);
+	if (rc == 0)
+		rc = ops_ics_flush(&ctx, err);
 	if (rc == 0 && !out->defer_offers)
 		rc = ops_ics_settle_in(st, out, err);
 	if (rc == 0 && out->added + out->updated + out->replies +
@@ -1119,6 +1210,7 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 	}
 	rc = ops_finish(st, rc, err);
 out:
+	ops_ics_fresh_free(&ctx);
 	ops_ics_pending_free(&ctx);
 	for (i = 0; i < ctx.ndates; i++)
 		free(ctx.dates[i].starts);

@@ -74,6 +74,50 @@ store_event_insert(struct store *st, struct event *ev, struct err *err)
 	return 0;
 }
 
+/*
+ * Rows per INSERT in store_event_insert_many(): one statement (one
+ * statement journal, one pass of the CHECKs' set-up) for many rows.
+ */
+#define STORE_EVENT_BATCH 64
+
+int
+store_event_insert_many(struct store *st, struct event *evs, size_t n,
+    size_t *failed, struct err *err)
+{
+	static char *sql;
+	sqlite3_stmt *stmt;
+	size_t i = 0, r;
+	int next;
+
+	*failed = n;
+	while (n - i >= STORE_EVENT_BATCH) {
+		stmt = store_stmt(st, store_fields_insert_rows(&sql, "events",
+		    event_fields, ", created_at, updated_at", 2,
+		    STORE_EVENT_BATCH), err);
+		if (stmt == NULL)
+			return -1;
+		for (r = 0, next = 1; r < STORE_EVENT_BATCH; r++)
+			next = store_fields_bind(stmt, next, &evs[i + r],
+			    event_fields);
+		sqlite3_bind_int64(stmt, next, rtime_now());
+		if (store_step_done(st, stmt, err) < 0) {
+			/* Undone as a whole; row by row says which. */
+			if (sqlite3_get_autocommit(st->db))
+				return -1;
+			break;
+		}
+		for (r = 0; r < STORE_EVENT_BATCH; r++)
+			evs[i + r].version = 1;
+		i += STORE_EVENT_BATCH;
+	}
+	for (; i < n; i++)
+		if (store_event_insert(st, &evs[i], err) < 0) {
+			*failed = i;
+			return -1;
+		}
+	return 0;
+}
+
 int
 store_event_update(struct store *st, struct event *ev, struct err *err)
 {

@@ -227,6 +227,35 @@ store_fields_insert(char **slot, const char *table,
 }
 
 const char *
+store_fields_insert_rows(char **slot, const char *table,
+    const struct model_field *fields, const char *more_columns, int nmore,
+    int rows)
+{
+	const struct model_field *f;
+	struct strbuf sb;
+	int n = 0, r, i;
+
+	if (*slot != NULL)
+		return *slot;
+	for (f = fields; f->key != NULL; f++)
+		if (store_fields_written(f))
+			n++;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "INSERT INTO %s (", table);
+	store_fields_list(&sb, "", fields, STORE_FIELDS_NAME);
+	strbuf_addf(&sb, "%s) VALUES ", more_columns);
+	for (r = 0; r < rows; r++) {
+		strbuf_adds(&sb, r > 0 ? ", (" : "(");
+		for (i = 1; i <= n + nmore; i++)
+			strbuf_addf(&sb, "%s?%d", i > 1 ? ", " : "",
+			    i <= n ? r * n + i : rows * n + 1);
+		strbuf_adds(&sb, ")");
+	}
+	*slot = strbuf_detach(&sb);
+	return *slot;
+}
+
+const char *
 store_fields_update(char **slot, const char *table,
     const struct model_field *fields, const char *more_set)
 {

@@ -182,6 +182,14 @@ const char *store_fields_insert(char **slot, const char *table,
     const struct model_field *fields, const char *more_columns,
     const char *more_values);
 /*
+ * The same for rows rows in one statement: row r's fields are ?(r * k +
+ * 1) ... ?(r * k + k) for k written fields; the nmore more_columns of
+ * every row all take ?(rows * k + 1) (the time, say).
+ */
+const char *store_fields_insert_rows(char **slot, const char *table,
+    const struct model_field *fields, const char *more_columns, int nmore,
+    int rows);
+/*
  * "UPDATE table SET <column> = ?1, ... more_set WHERE id = :id"; more_set
  * starts with ", " or is "".
  */

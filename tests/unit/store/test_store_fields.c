@@ -162,6 +162,53 @@ test_event(void **state)
 	event_fini(&ev);
 }
 
+/*
+ * int store_event_insert_many(...): 150 rows, two statements of many and
+ * the rest one by one, each read back the same; a row that fails in a
+ * statement of many is the one named.
+ */
+static void
+test_event_many(void **state)
+{
+	struct store *st = *state;
+	struct event evs[150], got;
+	struct err err;
+	size_t i, failed;
+
+	for (i = 0; i < 150; i++) {
+		event_init(&evs[i]);
+		fill(&evs[i], event_fields, (int)(i % 3), 0);
+		evs[i].all_day = false;
+		free(evs[i].uid);
+		evs[i].uid = xasprintf("many %zu", i);
+	}
+	assert_int_equal(store_event_insert_many(st, evs, 150, &failed,
+	    &err), 0);
+	for (i = 0; i < 150; i++) {
+		assert_int_equal(store_event_get(st, (int64_t)i + 1, &got,
+		    &err), 0);
+		same(&evs[i], &got, event_fields);
+		assert_true(got.version == 1);
+		event_fini(&got);
+	}
+	/* Again: every UID is taken; the first one fails. */
+	assert_int_equal(store_event_insert_many(st, evs, 150, &failed,
+	    &err), -1);
+	assert_true(failed == 0);
+	/* New UIDs but the 100th's: the rows before it are written. */
+	for (i = 0; i < 150; i++) {
+		free(evs[i].uid);
+		evs[i].uid = xasprintf("again %zu", i == 99 ? (size_t)0 : i);
+	}
+	assert_int_equal(store_event_insert_many(st, evs, 150, &failed,
+	    &err), -1);
+	assert_true(failed == 99);
+	assert_true(store_calendar_event_by_uid(st, "again 98", &err) > 0);
+	assert_true(store_calendar_event_by_uid(st, "again 100", &err) == 0);
+	for (i = 0; i < 150; i++)
+		event_fini(&evs[i]);
+}
+
 /* int store_shift_insert/update/get(...) */
 static void
 test_shift(void **state)
@@ -234,6 +281,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_event_many, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_shift, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_assignment, setup,
 		    teardown),
