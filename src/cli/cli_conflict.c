@@ -66,7 +66,7 @@ cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_fini(&t);
 		return cli_fail(&err);
 	}
-	cli_table_print(ctx, &t);
+	cli_table_print_or(ctx, &t, _("no conflicts"));
 	cli_table_fini(&t);
 	return CLI_OK;
 }

@@ -205,10 +205,7 @@ cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_text(&t, r->result);
 	}
 	/* A header over no rows reads as a fault: say what was found. */
-	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
-		printf("%s\n", _("no calendar replies found"));
-	else
-		cli_table_print(ctx, &t);
+	cli_table_print_or(ctx, &t, _("no calendar replies found"));
 	cli_table_fini(&t);
 	if (ctx->format == CLI_FORMAT_TABLE) {
 		/* "1 reply applied", not "1 replies": each count its own. */

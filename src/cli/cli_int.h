@@ -277,6 +277,12 @@ void cli_record_init(struct cli_table *t, struct cli_column *cols, int64_t id,
 /* Print all rows in ctx->format: table, csv, or a json array. */
 void cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t);
 /*
+ * The same, but a table of no rows is the line none instead of a header
+ * over nothing ("nobody works then"); csv and json as cli_table_print().
+ */
+void cli_table_print_or(const struct cli_ctx *ctx, const struct cli_table *t,
+    const char *none);
+/*
  * Print row 0 as one record: "key: value" lines, a csv row, or a json
  * object. extra (json only, may be NULL) is merged into the object and
  * stolen.

@@ -603,6 +603,16 @@ cli_table_print(const struct cli_ctx *ctx, const struct cli_table *t)
 	}
 }
 
+void
+cli_table_print_or(const struct cli_ctx *ctx, const struct cli_table *t,
+    const char *none)
+{
+	if (ctx->format == CLI_FORMAT_TABLE && t->nrows == 0)
+		printf("%s\n", none);
+	else
+		cli_table_print(ctx, t);
+}
+
 /*
  * Print sb (a record's label, indent wide) and then value: whole, or
  * wrapped onto lines under the first when wider than the terminal, so

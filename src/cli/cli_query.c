@@ -304,7 +304,7 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 			continue;
 		cli_query_who_row(&t, &list.items[i], span ? 0 : range.from);
 	}
-	cli_table_print(ctx, &t);
+	cli_table_print_or(ctx, &t, _("nobody works then"));
 	cli_table_fini(&t);
 	assignment_list_free(&list);
 	return CLI_OK;
@@ -403,7 +403,7 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 		free(unconfirmed);
 		cli_table_text(&t, sh->event_title);
 	}
-	cli_table_print(ctx, &t);
+	cli_table_print_or(ctx, &t, _("no shift is short of people"));
 	cli_table_fini(&t);
 	shift_list_free(&list);
 	return CLI_OK;
@@ -441,7 +441,7 @@ cli_query_hours(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_real(&t, list.items[i].hours);
 		cli_table_int(&t, list.items[i].no_shows);
 	}
-	cli_table_print(ctx, &t);
+	cli_table_print_or(ctx, &t, _("no hours recorded then"));
 	cli_table_fini(&t);
 	store_hours_list_free(&list);
 	return CLI_OK;

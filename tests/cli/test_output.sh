@@ -71,4 +71,20 @@ refused "invite --outbox under a missing parent" 2 "parent directory does not ex
 ok_run "export feeds creates the directory" export feeds "$TESTDIR/feeds"
 check "feeds written" [ -n "$(ls "$TESTDIR/feeds")" ]
 refused "export feeds under a missing parent" 2 "parent directory does not exist" export feeds "$TESTDIR/nope/feeds"
+# Nothing to list: a sentence, not a header over no rows; csv keeps its
+# header and json is an empty list.
+r who 2031-06-01
+check "who on an empty day: one line saying so" [ "$OUT" = "nobody works then" ]
+LC_ALL=nl_NL.UTF-8 r who 2031-06-01
+check "Dutch who on an empty day" [ "$OUT" = "niemand werkt dan" ]
+r gaps --from 2031-06-01 --to 2031-06-30
+check "gaps with none: one line saying so" [ "$OUT" = "no shift is short of people" ]
+r conflicts --from 2031-06-01 --to 2031-06-30
+check "conflicts with none: one line saying so" [ "$OUT" = "no conflicts" ]
+r hours --from 2031-06-01 --to 2031-06-30
+check "hours with none: one line saying so" [ "$OUT" = "no hours recorded then" ]
+r --format csv who 2031-06-01
+check "who csv on an empty day: the header alone" [ "$(printf '%s' "$OUT" | tr -d '\r')" = '"shift_id","start","end","event","role","language","volunteer_id","volunteer","status"' ]
+r --format json who 2031-06-01
+check "who json on an empty day: []" [ "$(printf '%s' "$OUT" | tr -d ' \n')" = "[]" ]
 finish
