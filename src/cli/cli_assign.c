@@ -83,7 +83,7 @@ cli_assign_team(struct cli_ctx *ctx, int64_t shift, int64_t team, bool force)
 }
 
 int
-cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
+cli_assign_assign(struct cli_ctx *ctx)
 {
 	const char *note = cli_arg(ctx, "--note");
 	struct assignment a;
@@ -91,8 +91,6 @@ cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t shift = cli_arg_id(ctx, "shift"), vol;
 	bool force = cli_arg_seen(ctx, "--force");
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (cli_arg_seen(ctx, "--team")) {
 		if (cli_arg_seen(ctx, "volunteer"))
@@ -121,12 +119,10 @@ cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv)
+cli_assign_unassign(struct cli_ctx *ctx)
 {
 	struct err err;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (ops_unassign(ctx->st, cli_arg_id(ctx, "shift"), cli_arg_id(ctx,
 	    "volunteer"), &err) < 0)
@@ -135,14 +131,12 @@ cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv)
+cli_assign_respond(struct cli_ctx *ctx)
 {
 	const char *answer = cli_arg(ctx, "status");
 	struct err err;
 	int status;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	status = assignment_status_parse(answer);
 	if (status != ASSIGNMENT_ACCEPTED && status != ASSIGNMENT_DECLINED &&
@@ -156,7 +150,7 @@ cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv)
+cli_assign_attended(struct cli_ctx *ctx)
 {
 	const char *given = cli_arg(ctx, "--hours");
 	bool no_show = cli_arg_seen(ctx, "--no-show");
@@ -164,8 +158,6 @@ cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv)
 	char *end;
 	double hours = -1;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (given != NULL) {
 		hours = strtod(given, &end);

@@ -36,7 +36,7 @@ cli_conflict_row(const struct store_audit_row *r,
 }
 
 int
-cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv)
+cli_conflict_list(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
@@ -56,8 +56,6 @@ cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct err err;
 	int64_t from = 0, to = 0;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (cli_args_range(ctx, &from, &to) < 0)
 		return CLI_USAGE;

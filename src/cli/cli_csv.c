@@ -134,7 +134,7 @@ cli_csv_import_report(struct cli_ctx *ctx, const struct cli_sheet_rows *in,
 }
 
 int
-cli_csv_import(struct cli_ctx *ctx, int argc, char **argv)
+cli_csv_import(struct cli_ctx *ctx)
 {
 	const char *file = cli_arg(ctx, "file");
 	bool dry_run = cli_arg_seen(ctx, "--dry-run");
@@ -148,8 +148,6 @@ cli_csv_import(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = CLI_OK, read_rc, vol_rc;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	if ((data = cli_file_read(file, &len, &err)) == NULL)
 		return cli_fail(&err);
 	cli_sheet_init(&sheet);
@@ -358,7 +356,7 @@ out:
 }
 
 int
-cli_csv_export(struct cli_ctx *ctx, int argc, char **argv)
+cli_csv_export(struct cli_ctx *ctx)
 {
 	const char *what = cli_arg(ctx, "what");
 	struct store_range range = { 0 };
@@ -369,8 +367,6 @@ cli_csv_export(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	if (strcmp(what, "volunteers") == 0)
 		volunteers = true;
 	else if (strcmp(what, "assignments") == 0)

@@ -44,7 +44,7 @@ cli_event_days(const struct cli_ctx *ctx, struct event *ev)
 }
 
 int
-cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
+cli_event_add(struct cli_ctx *ctx)
 {
 	bool start = cli_arg_seen(ctx, "--start"), end = cli_arg_seen(ctx,
 	    "--end"), date = cli_arg_seen(ctx, "--date"), to = cli_arg_seen(ctx,
@@ -53,8 +53,6 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct err err;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if ((date || to) && (start || end))
 		return cli_usage_error(ctx, _("give either --date [--to] (an "
@@ -83,7 +81,7 @@ cli_event_add(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_event_list(struct cli_ctx *ctx, int argc, char **argv)
+cli_event_list(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
 	struct event_list list = { 0 };
@@ -91,8 +89,6 @@ cli_event_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct err err;
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	range.from = rtime_day_add(ctx->now, 0);
 	if (cli_args_range(ctx, &range.from, &range.to) < 0)
@@ -125,7 +121,7 @@ cli_event_cell(struct cli_table *t, const void *rec,
 }
 
 int
-cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
+cli_event_show(struct cli_ctx *ctx)
 {
 	struct cli_column cols[CLI_RECORD_MAX], scols[CLI_SHIFT_NCOLUMNS];
 	struct shift_list shifts = { 0 };
@@ -135,8 +131,6 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id = cli_arg_id(ctx, "id");
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (store_event_get(ctx->st, id, &ev, &err) < 0 ||
 	    store_shift_list_event(ctx->st, id, &shifts, &err) < 0) {
@@ -158,7 +152,7 @@ cli_event_show(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
+cli_event_edit(struct cli_ctx *ctx)
 {
 	bool start = cli_arg_seen(ctx, "--start"), end = cli_arg_seen(ctx,
 	    "--end"), days = cli_arg_seen(ctx, "--date") || cli_arg_seen(ctx,
@@ -168,8 +162,6 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id = cli_arg_id(ctx, "id");
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (days && (start || end))
 		return cli_usage_error(ctx, _("give either --date/--to (all "
@@ -205,7 +197,7 @@ cli_event_edit(struct cli_ctx *ctx, int argc, char **argv)
  * it, or with --following this one and the later ones.
  */
 static int
-cli_event_scoped(struct cli_ctx *ctx, int argc, char **argv, bool cancel)
+cli_event_scoped(struct cli_ctx *ctx, bool cancel)
 {
 	bool series = cli_arg_seen(ctx, "--series");
 	bool following = cli_arg_seen(ctx, "--following");
@@ -213,8 +205,6 @@ cli_event_scoped(struct cli_ctx *ctx, int argc, char **argv, bool cancel)
 	struct err err;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (series && following)
 		return cli_usage_error(ctx, _("--series and --following "
@@ -230,20 +220,18 @@ cli_event_scoped(struct cli_ctx *ctx, int argc, char **argv, bool cancel)
 }
 
 int
-cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv)
+cli_event_cancel(struct cli_ctx *ctx)
 {
-	return cli_event_scoped(ctx, argc, argv, true);
+	return cli_event_scoped(ctx, true);
 }
 
 int
-cli_event_copy(struct cli_ctx *ctx, int argc, char **argv)
+cli_event_copy(struct cli_ctx *ctx)
 {
 	const char *when = cli_arg(ctx, "--start");
 	struct err err;
 	int64_t start, new_id;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	/* A DAY for an all-day event's copy. */
 	if ((strchr(when, ':') != NULL ? rtime_parse_when(when, &start,
@@ -254,7 +242,7 @@ cli_event_copy(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_event_delete(struct cli_ctx *ctx, int argc, char **argv)
+cli_event_delete(struct cli_ctx *ctx)
 {
-	return cli_event_scoped(ctx, argc, argv, false);
+	return cli_event_scoped(ctx, false);
 }

@@ -33,7 +33,7 @@ cli_export_file(struct cli_ctx *ctx, const struct ops_config *cfg,
 }
 
 int
-cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
+cli_export_ics(struct cli_ctx *ctx)
 {
 	const char *out = cli_arg(ctx, "--output");
 	struct ops_config cfg;
@@ -42,8 +42,6 @@ cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t volunteer_id = cli_arg_id(ctx, "--volunteer");
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if (event_id != 0 && volunteer_id != 0)
 		return cli_usage_error(ctx,
 		    _("give --event or --volunteer, not "
@@ -61,7 +59,7 @@ cli_export_ics(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv)
+cli_export_feeds(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
@@ -76,8 +74,6 @@ cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if ((rc = cli_config_load(&cfg)) != CLI_OK)
 		return rc;
 	err_clear(&err);

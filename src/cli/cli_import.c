@@ -14,7 +14,7 @@
 #include "rooster/ops.h"
 
 int
-cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
+cli_import_ics(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		{ "added", N_("ADDED"), CLI_INT, CLI_BOTH },
@@ -32,8 +32,6 @@ cli_import_ics(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if (strcmp(file, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(file, "r")) == NULL) {
@@ -138,7 +136,7 @@ cli_import_mail_name(const struct cli_ctx *ctx, const char *message)
  * words by wrapping.
  */
 int
-cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
+cli_import_mail(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		{ "message", N_("MESSAGE"), CLI_TEXT, CLI_DATA },
@@ -162,8 +160,6 @@ cli_import_mail(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i, k;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	memset(&res, 0, sizeof res);
 	err_clear(&err);
 	rc = ops_mail_import(ctx->st, ctx->args.many,

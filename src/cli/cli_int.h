@@ -81,9 +81,11 @@ struct cli_ctx {
 	int64_t		 now;		/* UTC seconds, for today/tomorrow */
 	const struct cli_command *command;
 	struct cli_args	 args;		/* parsed from command->args */
+	int		 argc;		/* what follows the command words, */
+	char		**argv;		/* for a command without args */
 };
 
-typedef int cli_handler_fn(struct cli_ctx *ctx, int argc, char **argv);
+typedef int cli_handler_fn(struct cli_ctx *ctx);
 
 enum cli_command_flags {
 	CLI_READS = 1 << 0,	/* runs inside one read transaction */
@@ -98,14 +100,14 @@ enum cli_command_flags {
  * A command. With args, the dispatcher parses the line against them (and
  * checks ids) before the handler runs, and the usage line comes from
  * them; a handler then reads cli_arg(ctx, "--start"). Without args
- * (NULL), usage is given and the handler parses argv itself.
+ * (NULL), usage is given and the handler parses ctx->argv itself.
  */
 struct cli_command {
 	const char	*noun;		/* "event", or the command itself */
 	const char	*verb;		/* "add", or NULL for one-word commands */
 	const char	*usage;		/* without args: the arguments' words */
 	const char	*summary;	/* one line for `rooster help` */
-	cli_handler_fn	*handler;	/* argv: what follows the command words */
+	cli_handler_fn	*handler;
 	int		 flags;
 	const struct cli_arg *args;	/* ended by { NULL }, or NULL */
 	const char	*missing;	/* N_(): a required option is absent */
@@ -448,55 +450,55 @@ int cli_sheet_volunteers(struct cli_sheet *sheet, struct cli_sheet_rows *out);
 void cli_sheet_rows_fini(struct cli_sheet_rows *rows);
 
 /* Command handlers, one file per noun. */
-int cli_plan_init(struct cli_ctx *ctx, int argc, char **argv);
-int cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv);
-int cli_plan_backup(struct cli_ctx *ctx, int argc, char **argv);
-int cli_plan_log(struct cli_ctx *ctx, int argc, char **argv);
-int cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv);
-int cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv);
-int cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv);
-int cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv);
+int cli_plan_init(struct cli_ctx *ctx);
+int cli_plan_demo(struct cli_ctx *ctx);
+int cli_plan_backup(struct cli_ctx *ctx);
+int cli_plan_log(struct cli_ctx *ctx);
+int cli_plan_undo(struct cli_ctx *ctx);
+int cli_plan_restore(struct cli_ctx *ctx);
+int cli_privacy_export(struct cli_ctx *ctx);
+int cli_privacy_forget(struct cli_ctx *ctx);
 /*
  * The rows json of a log line (store_log_entry.rows) as one line for
  * people: "events 3 title: 'A' -> 'B'; +assignments 12". The caller frees.
  */
 char *cli_plan_changes(const char *rows);
-int cli_event_add(struct cli_ctx *ctx, int argc, char **argv);
-int cli_event_list(struct cli_ctx *ctx, int argc, char **argv);
-int cli_event_show(struct cli_ctx *ctx, int argc, char **argv);
-int cli_event_edit(struct cli_ctx *ctx, int argc, char **argv);
-int cli_event_copy(struct cli_ctx *ctx, int argc, char **argv);
-int cli_event_cancel(struct cli_ctx *ctx, int argc, char **argv);
-int cli_event_delete(struct cli_ctx *ctx, int argc, char **argv);
-int cli_shift_add(struct cli_ctx *ctx, int argc, char **argv);
-int cli_shift_list(struct cli_ctx *ctx, int argc, char **argv);
-int cli_shift_show(struct cli_ctx *ctx, int argc, char **argv);
-int cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv);
-int cli_shift_delete(struct cli_ctx *ctx, int argc, char **argv);
-int cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv);
-int cli_volunteer_list(struct cli_ctx *ctx, int argc, char **argv);
-int cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv);
-int cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv);
-int cli_volunteer_delete(struct cli_ctx *ctx, int argc, char **argv);
-int cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv);
-int cli_team_add(struct cli_ctx *ctx, int argc, char **argv);
-int cli_team_join(struct cli_ctx *ctx, int argc, char **argv);
-int cli_team_list(struct cli_ctx *ctx, int argc, char **argv);
-int cli_team_leave(struct cli_ctx *ctx, int argc, char **argv);
-int cli_team_delete(struct cli_ctx *ctx, int argc, char **argv);
-int cli_team_rename(struct cli_ctx *ctx, int argc, char **argv);
-int cli_assign_assign(struct cli_ctx *ctx, int argc, char **argv);
-int cli_assign_unassign(struct cli_ctx *ctx, int argc, char **argv);
-int cli_assign_respond(struct cli_ctx *ctx, int argc, char **argv);
-int cli_assign_attended(struct cli_ctx *ctx, int argc, char **argv);
-int cli_query_who(struct cli_ctx *ctx, int argc, char **argv);
-int cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv);
-int cli_export_ics(struct cli_ctx *ctx, int argc, char **argv);
-int cli_export_feeds(struct cli_ctx *ctx, int argc, char **argv);
-int cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv);
-int cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv);
-int cli_import_ics(struct cli_ctx *ctx, int argc, char **argv);
-int cli_import_mail(struct cli_ctx *ctx, int argc, char **argv);
+int cli_event_add(struct cli_ctx *ctx);
+int cli_event_list(struct cli_ctx *ctx);
+int cli_event_show(struct cli_ctx *ctx);
+int cli_event_edit(struct cli_ctx *ctx);
+int cli_event_copy(struct cli_ctx *ctx);
+int cli_event_cancel(struct cli_ctx *ctx);
+int cli_event_delete(struct cli_ctx *ctx);
+int cli_shift_add(struct cli_ctx *ctx);
+int cli_shift_list(struct cli_ctx *ctx);
+int cli_shift_show(struct cli_ctx *ctx);
+int cli_shift_edit(struct cli_ctx *ctx);
+int cli_shift_delete(struct cli_ctx *ctx);
+int cli_volunteer_add(struct cli_ctx *ctx);
+int cli_volunteer_list(struct cli_ctx *ctx);
+int cli_volunteer_show(struct cli_ctx *ctx);
+int cli_volunteer_edit(struct cli_ctx *ctx);
+int cli_volunteer_delete(struct cli_ctx *ctx);
+int cli_volunteer_unavailable(struct cli_ctx *ctx);
+int cli_team_add(struct cli_ctx *ctx);
+int cli_team_join(struct cli_ctx *ctx);
+int cli_team_list(struct cli_ctx *ctx);
+int cli_team_leave(struct cli_ctx *ctx);
+int cli_team_delete(struct cli_ctx *ctx);
+int cli_team_rename(struct cli_ctx *ctx);
+int cli_assign_assign(struct cli_ctx *ctx);
+int cli_assign_unassign(struct cli_ctx *ctx);
+int cli_assign_respond(struct cli_ctx *ctx);
+int cli_assign_attended(struct cli_ctx *ctx);
+int cli_query_who(struct cli_ctx *ctx);
+int cli_volunteer_token(struct cli_ctx *ctx);
+int cli_export_ics(struct cli_ctx *ctx);
+int cli_export_feeds(struct cli_ctx *ctx);
+int cli_invite_invite(struct cli_ctx *ctx);
+int cli_invite_offer(struct cli_ctx *ctx);
+int cli_import_ics(struct cli_ctx *ctx);
+int cli_import_mail(struct cli_ctx *ctx);
 
 /* cli_config.c */
 
@@ -519,13 +521,13 @@ int cli_config_load_organizer(struct ops_config *cfg, bool offer);
  * and returns CLI_USAGE.
  */
 int cli_config_need_email(const struct ops_config *cfg, bool offer);
-int cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv);
-int cli_query_hours(struct cli_ctx *ctx, int argc, char **argv);
-int cli_conflict_list(struct cli_ctx *ctx, int argc, char **argv);
-int cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv);
-int cli_csv_import(struct cli_ctx *ctx, int argc, char **argv);
-int cli_csv_export(struct cli_ctx *ctx, int argc, char **argv);
-int cli_print(struct cli_ctx *ctx, int argc, char **argv);
+int cli_query_gaps(struct cli_ctx *ctx);
+int cli_query_hours(struct cli_ctx *ctx);
+int cli_conflict_list(struct cli_ctx *ctx);
+int cli_suggest_list(struct cli_ctx *ctx);
+int cli_csv_import(struct cli_ctx *ctx);
+int cli_csv_export(struct cli_ctx *ctx);
+int cli_print(struct cli_ctx *ctx);
 /* Append s to sb as HTML text: controls escaped, & < > " ' as entities. */
 void cli_print_html_escape(struct strbuf *sb, const char *s);
 

@@ -50,7 +50,7 @@ cli_invite_rows(struct cli_table *t, const struct ops_invite_results *res)
 }
 
 int
-cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv)
+cli_invite_offer(struct cli_ctx *ctx)
 {
 	struct ops_invite_results res = { 0 };
 	struct ops_config cfg;
@@ -62,8 +62,6 @@ cli_invite_offer(struct cli_ctx *ctx, int argc, char **argv)
 	long limit = 0;
 	int rc = CLI_USAGE;
 
-	(void)argc;
-	(void)argv;
 	if (cli_arg_seen(ctx, "--outbox") == cli_arg_seen(ctx, "--send")) {
 		rc = cli_usage_error(ctx, _("give --outbox DIR or --send (one "
 		    "of them)"));
@@ -133,7 +131,7 @@ out:
 }
 
 int
-cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
+cli_invite_invite(struct cli_ctx *ctx)
 {
 	struct ops_invite_results res = { 0 };
 	struct ops_config cfg;
@@ -142,8 +140,6 @@ cli_invite_invite(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	if (cli_arg_seen(ctx, "--outbox") == cli_arg_seen(ctx, "--send"))
 		return cli_usage_error(ctx,
 		    _("give --outbox DIR or --send (one "

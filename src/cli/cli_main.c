@@ -16,7 +16,7 @@
 #include "rooster/ops.h"
 #include "rooster/tui.h"
 
-static int cli_help(struct cli_ctx *ctx, int argc, char **argv);
+static int cli_help(struct cli_ctx *ctx);
 
 static const struct cli_arg cli_takes_plan_init[] = {
 	{ "--timezone", CLI_ARG_TEXT, 0, N_("[--timezone ZONE]"), NULL },
@@ -627,19 +627,18 @@ cli_is_noun(const char *s)
 }
 
 static int
-cli_help(struct cli_ctx *ctx, int argc, char **argv)
+cli_help(struct cli_ctx *ctx)
 {
 	const struct cli_command *c;
 	int words;
 
-	(void)ctx;
-	if (argc == 0) {
+	if (ctx->argc == 0) {
 		cli_help_all(stdout);
 		return CLI_OK;
 	}
-	if ((c = cli_find(argc, argv, &words)) == NULL) {
+	if ((c = cli_find(ctx->argc, ctx->argv, &words)) == NULL) {
 		return cli_usage_error(ctx, _("no command '%s' (see 'rooster "
-		    "help')"), argv[0]);
+		    "help')"), ctx->argv[0]);
 	}
 	cli_help_command(stdout, c);
 	return CLI_OK;
@@ -866,11 +865,12 @@ cli_run(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (c->args != NULL && cli_args_check(&ctx, argc - 1 - words,
-	    argv + 1 + words) < 0)
+	ctx.argc = argc - 1 - words;
+	ctx.argv = argv + 1 + words;
+	if (c->args != NULL && cli_args_check(&ctx, ctx.argc, ctx.argv) < 0)
 		rc = CLI_USAGE;
 	else
-		rc = c->handler(&ctx, argc - 1 - words, argv + 1 + words);
+		rc = c->handler(&ctx);
 	free(ctx.args.many);
 	if (ctx.st != NULL)
 		store_rollback(ctx.st);

@@ -26,7 +26,7 @@ cli_plan_locale_language(void)
 }
 
 int
-cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
+cli_plan_init(struct cli_ctx *ctx)
 {
 	const char *given = cli_arg(ctx, "--language");
 	const char *rest_given = cli_arg(ctx, "--rest-minutes");
@@ -39,8 +39,6 @@ cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 	int n;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	if (given != NULL && strcmp(given, "nl") != 0 &&
 	    strcmp(given, "en") != 0)
 		return cli_usage_error(ctx, _("unknown language '%s' (nl or "
@@ -81,14 +79,12 @@ cli_plan_init(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv)
+cli_plan_demo(struct cli_ctx *ctx)
 {
 	struct err err;
 	char *zone;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	/* The demo is a Dutch chapter's plan: on a plan without a zone
 	 * yet it brings its own. */
 	zone = store_setting_get(ctx->st, "time_zone");
@@ -103,13 +99,11 @@ cli_plan_demo(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_plan_backup(struct cli_ctx *ctx, int argc, char **argv)
+cli_plan_backup(struct cli_ctx *ctx)
 {
 	struct err err;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	if (store_backup(ctx->st, cli_arg(ctx, "file"), &err) < 0)
 		return cli_fail(&err);
 	cli_out_note(ctx, _("backup written to %s"), cli_arg(ctx, "file"));
@@ -189,7 +183,7 @@ cli_plan_changes(const char *rows)
 }
 
 int
-cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
+cli_plan_log(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		/* At 80 columns the sentence keeps its words: the action
@@ -219,8 +213,6 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	if (cli_arg_seen(ctx, "--limit") && cli_args_int(ctx, cli_arg(ctx,
 	    "--limit"), _("limit"), 1, 1000000, &limit) < 0)
 		return CLI_USAGE;
@@ -256,7 +248,7 @@ cli_plan_log(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
+cli_plan_undo(struct cli_ctx *ctx)
 {
 	struct store_log_filter f = { 0 };
 	struct store_log_list list = { 0 };
@@ -265,8 +257,6 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 	char *what;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	if (ops_undo(ctx->st, &id, &err) < 0)
 		return cli_fail(&err);
 	f.id = id;
@@ -285,14 +275,12 @@ cli_plan_undo(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_plan_restore(struct cli_ctx *ctx, int argc, char **argv)
+cli_plan_restore(struct cli_ctx *ctx)
 {
 	struct err err;
 	char line[16], *clean;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	if (!cli_arg_seen(ctx, "--yes")) {
 		if (!isatty(STDIN_FILENO))
 			return cli_usage_error(ctx, _("restoring replaces the "

@@ -889,7 +889,7 @@ cli_print_ends_with(const char *s, const char *suffix)
 }
 
 int
-cli_print(struct cli_ctx *ctx, int argc, char **argv)
+cli_print(struct cli_ctx *ctx)
 {
 	const char *format = ctx->format_name, *out = NULL;
 	struct cli_print pr;
@@ -900,8 +900,6 @@ cli_print(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = CLI_OK;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	out = cli_arg(ctx, "--output");
 	memset(&pr, 0, sizeof pr);
 	event_init(&pr.event);

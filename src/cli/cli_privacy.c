@@ -45,7 +45,7 @@ cli_privacy_log(struct cli_ctx *ctx, int64_t id, struct err *err)
 }
 
 int
-cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
+cli_privacy_export(struct cli_ctx *ctx)
 {
 	struct cli_file f;
 	json_t *doc, *log;
@@ -54,8 +54,6 @@ cli_privacy_export(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	id = cli_arg_id(ctx, "id");
 	if (store_privacy_export(ctx->st, id, &text, &err) < 0)
 		return cli_fail(&err);
@@ -103,7 +101,7 @@ cli_privacy_confirm(const struct volunteer *v)
 }
 
 int
-cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv)
+cli_privacy_forget(struct cli_ctx *ctx)
 {
 	struct volunteer v;
 	struct err err;
@@ -111,8 +109,6 @@ cli_privacy_forget(struct cli_ctx *ctx, int argc, char **argv)
 	bool ok;
 
 	err_clear(&err);
-	(void)argc;
-	(void)argv;
 	id = cli_arg_id(ctx, "id");
 	if (!cli_arg_seen(ctx, "--yes")) {
 		if (!isatty(STDIN_FILENO))

@@ -262,7 +262,7 @@ cli_query_who_row(struct cli_table *t, const struct assignment *a,
 }
 
 int
-cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
+cli_query_who(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
 	struct assignment_list list = { 0 };
@@ -272,8 +272,6 @@ cli_query_who(struct cli_ctx *ctx, int argc, char **argv)
 	bool span = cli_arg_seen(ctx, "--from") || cli_arg_seen(ctx, "--to");
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (day != NULL && span)
 		return cli_usage_error(ctx, _("give either DAY or --from/--to, "
@@ -350,7 +348,7 @@ cli_query_unconfirmed(struct cli_ctx *ctx, int64_t shift_id,
 }
 
 int
-cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
+cli_query_gaps(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
 	struct shift_list list = { 0 };
@@ -362,8 +360,6 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i, j;
 	int planned;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	range.from = rtime_day_add(ctx->now, 0);
 	if (cli_args_range(ctx, &range.from, &range.to) < 0)
@@ -410,7 +406,7 @@ cli_query_gaps(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_query_hours(struct cli_ctx *ctx, int argc, char **argv)
+cli_query_hours(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
@@ -425,8 +421,6 @@ cli_query_hours(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t from = 0, to = 0;
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (cli_args_range(ctx, &from, &to) < 0)
 		return CLI_USAGE;

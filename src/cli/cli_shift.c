@@ -9,14 +9,12 @@
 #include "rooster/ops.h"
 
 int
-cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
+cli_shift_add(struct cli_ctx *ctx)
 {
 	struct shift sh;
 	struct err err;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	shift_init(&sh);
 	sh.event_id = cli_arg_id(ctx, "event");
@@ -30,7 +28,7 @@ cli_shift_add(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_shift_list(struct cli_ctx *ctx, int argc, char **argv)
+cli_shift_list(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
 	struct shift_list list = { 0 };
@@ -40,8 +38,6 @@ cli_shift_list(struct cli_ctx *ctx, int argc, char **argv)
 	size_t i;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (event_id != 0) {
 		struct event ev;
@@ -113,7 +109,7 @@ cli_shift_show_people(const struct cli_ctx *ctx, struct cli_table *at,
 }
 
 int
-cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
+cli_shift_show(struct cli_ctx *ctx)
 {
 	struct cli_column cols[CLI_RECORD_MAX];
 	struct assignment_list list = { 0 };
@@ -123,8 +119,6 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct err err;
 	int64_t id = cli_arg_id(ctx, "id");
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (store_shift_get(ctx->st, id, &sh, &err) < 0 ||
 	    store_assignment_list_shift(ctx->st, id, &list, &err) < 0) {
@@ -143,14 +137,12 @@ cli_shift_show(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
+cli_shift_edit(struct cli_ctx *ctx)
 {
 	struct shift sh;
 	struct err err;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (store_shift_get(ctx->st, cli_arg_id(ctx, "id"), &sh, &err) < 0)
 		return cli_fail(&err);
@@ -163,12 +155,10 @@ cli_shift_edit(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_shift_delete(struct cli_ctx *ctx, int argc, char **argv)
+cli_shift_delete(struct cli_ctx *ctx)
 {
 	struct err err;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (ops_shift_delete(ctx->st, cli_arg_id(ctx, "id"), &err) < 0)
 		return cli_fail(&err);

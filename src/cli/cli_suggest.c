@@ -9,7 +9,7 @@
 #include "rooster/ops.h"
 
 int
-cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv)
+cli_suggest_list(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		/* Narrow, the rank (the order says it) and the id give way
@@ -35,8 +35,6 @@ cli_suggest_list(struct cli_ctx *ctx, int argc, char **argv)
 	long limit = 20;
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (given != NULL && cli_args_int(ctx, given, _("limit"), 0,
 	    10000000, &limit) < 0)

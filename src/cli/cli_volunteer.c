@@ -38,14 +38,12 @@ cli_volunteer_row(struct cli_table *t, const struct volunteer *v)
 }
 
 int
-cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
+cli_volunteer_add(struct cli_ctx *ctx)
 {
 	struct volunteer v;
 	struct err err;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	volunteer_init(&v);
 	v.name = xstrdup(cli_arg(ctx, "name"));
@@ -57,15 +55,13 @@ cli_volunteer_add(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_volunteer_list(struct cli_ctx *ctx, int argc, char **argv)
+cli_volunteer_list(struct cli_ctx *ctx)
 {
 	struct volunteer_list list = { 0 };
 	struct cli_table t;
 	struct err err;
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	/* By name folded, the search without regard to case and accents. */
 	if (store_volunteer_list(ctx->st, cli_arg(ctx, "--search"),
@@ -103,7 +99,7 @@ cli_volunteer_period(const struct unavailable *u, char *buf, size_t size)
 }
 
 int
-cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
+cli_volunteer_show(struct cli_ctx *ctx)
 {
 	static const struct cli_column off_cols[] = {
 		{ "id", N_("PERIOD"), CLI_INT, CLI_BOTH },
@@ -132,8 +128,6 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id = cli_arg_id(ctx, "id");
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	memset(lists, 0, sizeof lists);
 	range.from = rtime_day_add(ctx->now, 0);
@@ -202,14 +196,12 @@ cli_volunteer_show(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv)
+cli_volunteer_edit(struct cli_ctx *ctx)
 {
 	struct volunteer v;
 	struct err err;
 	int rc;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (store_volunteer_get(ctx->st, cli_arg_id(ctx, "id"), &v, &err) < 0)
 		return cli_fail(&err);
@@ -221,12 +213,10 @@ cli_volunteer_edit(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_volunteer_delete(struct cli_ctx *ctx, int argc, char **argv)
+cli_volunteer_delete(struct cli_ctx *ctx)
 {
 	struct err err;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (ops_volunteer_delete(ctx->st, cli_arg_id(ctx, "id"), &err) < 0)
 		return cli_fail(&err);
@@ -251,14 +241,12 @@ cli_volunteer_bound(const struct cli_ctx *ctx, const char *s, bool end,
 }
 
 int
-cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv)
+cli_volunteer_unavailable(struct cli_ctx *ctx)
 {
 	const char *from = cli_arg(ctx, "--from"), *to = cli_arg(ctx, "--to");
 	struct unavailable u;
 	struct err err;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	memset(&u, 0, sizeof u);
 	u.volunteer_id = cli_arg_id(ctx, "id");
@@ -293,14 +281,12 @@ cli_volunteer_unavailable(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_team_add(struct cli_ctx *ctx, int argc, char **argv)
+cli_team_add(struct cli_ctx *ctx)
 {
 	struct team t;
 	struct err err;
 	int rc = CLI_OK;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	team_init(&t);
 	t.name = xstrdup(cli_arg(ctx, "name"));
@@ -325,28 +311,22 @@ cli_team_member(struct cli_ctx *ctx, bool join)
 }
 
 int
-cli_team_join(struct cli_ctx *ctx, int argc, char **argv)
+cli_team_join(struct cli_ctx *ctx)
 {
-	(void)argc;
-	(void)argv;
 	return cli_team_member(ctx, true);
 }
 
 int
-cli_team_leave(struct cli_ctx *ctx, int argc, char **argv)
+cli_team_leave(struct cli_ctx *ctx)
 {
-	(void)argc;
-	(void)argv;
 	return cli_team_member(ctx, false);
 }
 
 int
-cli_team_delete(struct cli_ctx *ctx, int argc, char **argv)
+cli_team_delete(struct cli_ctx *ctx)
 {
 	struct err err;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (ops_team_delete(ctx->st, cli_arg_id(ctx, "team"), &err) < 0)
 		return cli_fail(&err);
@@ -354,12 +334,10 @@ cli_team_delete(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_team_rename(struct cli_ctx *ctx, int argc, char **argv)
+cli_team_rename(struct cli_ctx *ctx)
 {
 	struct err err;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (ops_team_rename(ctx->st, cli_arg_id(ctx, "team"), cli_arg(ctx,
 	    "name"), &err) < 0)
@@ -368,7 +346,7 @@ cli_team_rename(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 int
-cli_team_list(struct cli_ctx *ctx, int argc, char **argv)
+cli_team_list(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		{ "id", N_("ID"), CLI_INT, CLI_BOTH },
@@ -381,8 +359,6 @@ cli_team_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct err err;
 	size_t i;
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (store_team_list(ctx->st, &list, &err) < 0)
 		return cli_fail(&err);
@@ -402,7 +378,7 @@ cli_team_list(struct cli_ctx *ctx, int argc, char **argv)
 
 /* The feed token: its file is <token>.ics in `export feeds` DIR. */
 int
-cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
+cli_volunteer_token(struct cli_ctx *ctx)
 {
 	static const struct cli_column cols[] = {
 		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH },
@@ -415,8 +391,6 @@ cli_volunteer_token(struct cli_ctx *ctx, int argc, char **argv)
 	char *token, *file;
 	int64_t id = cli_arg_id(ctx, "id");
 
-	(void)argc;
-	(void)argv;
 	err_clear(&err);
 	if (ops_export_token(ctx->st, id, rotate, &token, &err) < 0)
 		return cli_fail(&err);
