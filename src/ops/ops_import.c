@@ -12,20 +12,6 @@
 
 #include "ops_int.h"
 
-/* The same normalisation ops_volunteer_add applies to typed volunteers. */
-static void
-ops_import_normalize(struct volunteer *v)
-{
-	char *s;
-
-	s = text_list_normalize(v->skills);
-	free(v->skills);
-	v->skills = s;
-	s = text_list_normalize(v->languages);
-	free(v->languages);
-	v->languages = s;
-}
-
 static bool
 ops_import_has_email(const struct volunteer *v)
 {
@@ -145,7 +131,7 @@ ops_import_row(struct store *st, struct volunteer *row, unsigned fields,
 		return -1;
 	volunteer_dup(&merged, &stored);
 	ops_import_merge(&merged, row, fields);
-	ops_import_normalize(&merged);
+	ops_volunteer_normalize(&merged);
 	row->id = id;
 	if (ops_import_same(&merged, &stored))
 		*action = OPS_IMPORT_UNCHANGED;
@@ -173,7 +159,7 @@ ops_import_volunteers(struct store *st, struct volunteer_list *rows,
 	if (ops_import_check(rows, err) < 0)
 		return -1;
 	for (i = 0; i < rows->len; i++)
-		ops_import_normalize(&rows->items[i]);
+		ops_volunteer_normalize(&rows->items[i]);
 	/* A dry run only reads, so it works on a read-only plan too. */
 	if ((dry_run ? store_begin_read(st, err) :
 	    store_begin_write(st, err)) < 0)

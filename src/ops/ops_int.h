@@ -38,6 +38,12 @@ void ops_event_texts(struct event *dst, const struct event *src,
     const struct event *old);
 
 /*
+ * ops_volunteer.c: normalise the comma lists (text_list_normalize), so
+ * that "tolk , chauffeur" compares equal; typed and imported alike.
+ */
+void ops_volunteer_normalize(struct volunteer *v);
+
+/*
  * ops_event.c: begin a write and read event id into ev. 0, or -1 with err
  * set and the write rolled back (nothing in ev to free).
  */

@@ -7,8 +7,7 @@
 
 #include "ops_int.h"
 
-/* Normalise the comma lists so that "tolk , chauffeur" compares equal. */
-static void
+void
 ops_volunteer_normalize(struct volunteer *v)
 {
 	char *s;
