@@ -58,7 +58,7 @@ struct ops_ics_ctx {
  * many, which costs far less than one each (their triggers need a
  * statement journal per statement).
  */
-#define OPS_ICS_FRESH 256
+#define OPS_ICS_FRESH 64
 
 void
 ops_ics_result_fini(struct ops_ics_result *res)
