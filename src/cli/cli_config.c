@@ -76,21 +76,36 @@ cli_config_email_ok(const char *s)
 	return true;
 }
 
-/* Keep the first bad value's message: inih reports the first bad line. */
-static void
-cli_config_bad(struct cli_config_state *cs, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+/*
+ * Keep the first bad value's message: inih reports the first bad line.
+ * Frees value (which fmt may name) and returns 0, the handler's "bad".
+ */
+static int
+cli_config_bad(struct cli_config_state *cs, char *value, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
 
-static void
-cli_config_bad(struct cli_config_state *cs, const char *fmt, ...)
+static int
+cli_config_bad(struct cli_config_state *cs, char *value, const char *fmt,
+    ...)
 {
 	va_list ap;
 
-	if (cs->error[0] != '\0')
-		return;
-	va_start(ap, fmt);
-	vsnprintf(cs->error, sizeof cs->error, fmt, ap);
-	va_end(ap);
+	if (cs->error[0] == '\0') {
+		va_start(ap, fmt);
+		vsnprintf(cs->error, sizeof cs->error, fmt, ap);
+		va_end(ap);
+	}
+	free(value);
+	return 0;
+}
+
+/* A text setting takes value (the handler's), replacing what was there. */
+static int
+cli_config_take(char **setting, char *value)
+{
+	free(*setting);
+	*setting = value;
+	return 1;
 }
 
 static int
@@ -109,46 +124,28 @@ cli_config_handler(void *user, const char *section, const char *name,
 		return 1;
 	}
 	if (strcmp(name, "name") == 0) {
-		if (!text_is_utf8(v) || strpbrk(v, "\r\n") != NULL) {
-			cli_config_bad(cs, "name is not "
+		if (!text_is_utf8(v) || strpbrk(v, "\r\n") != NULL)
+			return cli_config_bad(cs, v, "name is not "
 			    "one line of UTF-8 text");
-			free(v);
-			return 0;
-		}
-		free(cfg->name);
-		cfg->name = v;
-		return 1;
+		return cli_config_take(&cfg->name, v);
 	}
 	if (strcmp(name, "email") == 0) {
-		if (!cli_config_email_ok(v)) {
-			cli_config_bad(cs, "email '%.200s' "
+		if (!cli_config_email_ok(v))
+			return cli_config_bad(cs, v, "email '%.200s' "
 			    "is not an address like you@example.org", v);
-			free(v);
-			return 0;
-		}
-		free(cfg->email);
-		cfg->email = v;
-		return 1;
+		return cli_config_take(&cfg->email, v);
 	}
 	if (strcmp(name, "sendmail") == 0) {
-		if (*v == '\0') {
-			cli_config_bad(cs, "sendmail is "
+		if (*v == '\0')
+			return cli_config_bad(cs, v, "sendmail is "
 			    "empty (e.g. %s)", OPS_CONFIG_SENDMAIL);
-			free(v);
-			return 0;
-		}
-		free(cfg->sendmail);
-		cfg->sendmail = v;
-		return 1;
+		return cli_config_take(&cfg->sendmail, v);
 	}
 	if (strcmp(name, "reminder") == 0) {
-		if ((minutes = cli_config_minutes(v)) < 0) {
-			cli_config_bad(cs, "reminder '%.200s' "
+		if ((minutes = cli_config_minutes(v)) < 0)
+			return cli_config_bad(cs, v, "reminder '%.200s' "
 			    "is not a duration (use e.g. 24h, 90m, 2d, or 0 for "
 			    "none)", v);
-			free(v);
-			return 0;
-		}
 		cfg->reminder = minutes;
 		free(v);
 		return 1;
