@@ -144,16 +144,10 @@ ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
 		shift_fini(&sh);
 	}
 	if (conflicts != NULL)
-		for (size_t i = 0; i < found.len; i++) {
-			if (conflicts->len == conflicts->cap) {
-				conflicts->cap = conflicts->cap ?
-				    conflicts->cap * 2 : 8;
-				conflicts->items = xreallocarray(
-				    conflicts->items, conflicts->cap,
-				    sizeof *conflicts->items);
-			}
-			conflicts->items[conflicts->len++] = found.items[i];
-		}
+		for (size_t i = 0; i < found.len; i++)
+			*(struct plan_conflict *)xarray_push(&conflicts->items,
+			    &conflicts->len, &conflicts->cap,
+			    sizeof *conflicts->items) = found.items[i];
 	if (rc == 0) {
 		assignment_init(&a);
 		a.shift_id = shift_id;

@@ -23,28 +23,43 @@
 /* An open-ended rule is materialized this far from its first start. */
 #define OPS_SERIES_HORIZON (366 * INT64_C(86400))
 
+/*
+ * Insert a copy of sh (a new id and UID) on event to, as far from its
+ * start as sh is from from_start.
+ */
+static int
+ops_series_insert_copy(struct store *st, const struct shift *sh,
+    int64_t from_start, const struct event *to, struct err *err)
+{
+	struct shift copy;
+	int rc;
+
+	shift_dup(&copy, sh);
+	copy.id = 0;
+	copy.event_id = to->id;
+	copy.start = to->start + (sh->start - from_start);
+	copy.end = to->start + (sh->end - from_start);
+	free(copy.uid);
+	copy.uid = ops_uid_new(st, "shift");
+	rc = store_shift_insert(st, &copy, err);
+	shift_fini(&copy);
+	return rc;
+}
+
 /* Copy the shifts of from onto to, at the same offsets from the start. */
 static int
 ops_series_copy_shifts(struct store *st, const struct event *from,
     const struct event *to, struct err *err)
 {
 	struct shift_list shifts = { 0 };
-	struct shift copy;
 	size_t i;
 	int rc;
 
 	rc = store_shift_list_event(st, from->id, &shifts, err);
 	for (i = 0; rc == 0 && i < shifts.len; i++) {
-		shift_dup(&copy, &shifts.items[i]);
-		copy.id = 0;
-		copy.event_id = to->id;
-		copy.sequence = 0;
-		copy.start = to->start + (copy.start - from->start);
-		copy.end = to->start + (copy.end - from->start);
-		free(copy.uid);
-		copy.uid = ops_uid_new(st, "shift");
-		rc = store_shift_insert(st, &copy, err);
-		shift_fini(&copy);
+		shifts.items[i].sequence = 0;	/* the copies start afresh */
+		rc = ops_series_insert_copy(st, &shifts.items[i], from->start,
+		    to, err);
 	}
 	shift_list_free(&shifts);
 	return rc;
@@ -123,7 +138,6 @@ ops_series_spread_shift(struct store *st, const struct event *first,
     const struct shift *sh, struct err *err)
 {
 	struct event_list occs = { 0 };
-	struct shift copy;
 	const struct event *o;
 	int64_t now = rtime_now();
 	size_t i;
@@ -135,15 +149,7 @@ ops_series_spread_shift(struct store *st, const struct event *first,
 		if (o->id == first->id || o->status == EVENT_CANCELLED ||
 		    o->end <= now)
 			continue;
-		shift_dup(&copy, sh);
-		copy.id = 0;
-		copy.event_id = o->id;
-		copy.start = o->start + (sh->start - first->start);
-		copy.end = o->start + (sh->end - first->start);
-		free(copy.uid);
-		copy.uid = ops_uid_new(st, "shift");
-		rc = store_shift_insert(st, &copy, err);
-		shift_fini(&copy);
+		rc = ops_series_insert_copy(st, sh, first->start, o, err);
 	}
 	event_list_free(&occs);
 	return rc;
