@@ -202,13 +202,28 @@ cli_event_scoped(struct cli_ctx *ctx, bool cancel)
 	bool series = cli_arg_seen(ctx, "--series");
 	bool following = cli_arg_seen(ctx, "--following");
 	int64_t id = cli_arg_id(ctx, "id");
+	struct event ev;
 	struct err err;
-	int rc;
+	char *title = xstrdup(""), *what;
+	int rc, n = 0, told = 0;
 
 	err_clear(&err);
 	if (series && following)
 		return cli_usage_error(ctx, _("--series and --following "
 		    "exclude each other"));
+	/* What it reaches, counted before it goes, as the screen's question
+	 * counts it; an unknown id is left to the operation to refuse. */
+	if (store_event_get(ctx->st, id, &ev, &err) == 0) {
+		store_event_series_reach(ctx->st, ev.series_id != 0 ?
+		    ev.series_id : ev.id, series || ev.series_id == 0 ?
+		    INT64_MIN : ev.occurrence_start, series || following ||
+		    ev.series_id == 0 ? INT64_MAX : ev.occurrence_start, &n,
+		    &told, NULL);
+		free(title);
+		title = xstrdup(ev.title);
+		event_fini(&ev);
+	}
+	err_clear(&err);
 	if (!cancel)
 		rc = ops_series_delete(ctx->st, id, series ? OPS_SERIES_ALL :
 		    following ? OPS_SERIES_FOLLOWING : OPS_SERIES_ONE, &err);
@@ -216,7 +231,24 @@ cli_event_scoped(struct cli_ctx *ctx, bool cancel)
 		rc = ops_series_cancel_scope(ctx->st, id, following, &err);
 	else
 		rc = ops_event_cancel(ctx->st, id, &err);
-	return rc < 0 ? cli_fail(&err) : CLI_OK;
+	if (rc < 0) {
+		free(title);
+		return cli_fail(&err);
+	}
+	/* TRANSLATORS: the event's title and how many of its occurrences
+	 * went. */
+	what = cancel ? xasprintf(ngettext("cancelled '%s' (%d occurrence)",
+	    "cancelled '%s' (%d occurrences)", (unsigned long)n), title, n) :
+	    xasprintf(ngettext("deleted '%s' (%d occurrence)", "deleted '%s' "
+	    "(%d occurrences)", (unsigned long)n), title, n);
+	/* TRANSLATORS: the first part says what went; then how many
+	 * volunteers invited to it are sent a CANCEL. */
+	cli_out_note(ctx, ngettext("%s; %d invited volunteer gets a CANCEL",
+	    "%s; %d invited volunteers get a CANCEL", (unsigned long)told),
+	    what, told);
+	free(what);
+	free(title);
+	return CLI_OK;
 }
 
 int

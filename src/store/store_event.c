@@ -195,17 +195,22 @@ store_event_list_series(struct store *st, int64_t series_id,
 	    series_id), store_event_list_row, out, err) < 0 ? -1 : 0;
 }
 
+/* Of series ?1, the occurrences in [?2, ?3]; or event ?1 if it does
+ * not repeat. */
+#define STORE_EVENT_REACH "((e.series_id = ?1 AND e.occurrence_start " \
+	"BETWEEN ?2 AND ?3) OR (e.id = ?1 AND coalesce(e.series_id, 0) = 0))"
+
 int
 store_event_series_reach(struct store *st, int64_t series_id, int64_t from,
     int64_t to, int *occurrences, int *invited, struct err *err)
 {
 	/* Told already: any answer or invitation but a draft or a no. */
 	static const char sql[] = "SELECT (SELECT count(*) FROM events e "
-	    "  WHERE e.series_id = ?1 AND e.occurrence_start BETWEEN ?2 AND ?3), "
+	    "  WHERE " STORE_EVENT_REACH "), "
 	    "(SELECT count(DISTINCT a.volunteer_id) FROM events e "
 	    "  JOIN shifts s ON s.event_id = e.id "
 	    "  JOIN assignments a ON a.shift_id = s.id "
-	    "  WHERE e.series_id = ?1 AND e.occurrence_start BETWEEN ?2 AND ?3 "
+	    "  WHERE " STORE_EVENT_REACH
 	    "  AND a.status NOT IN ('planned', 'declined'))";
 	sqlite3_stmt *stmt = store_stmt(st, sql, err);
 	int rc;
