@@ -111,11 +111,8 @@ cli_invite_offer(struct cli_ctx *ctx)
 	cli_table_init(&t, cli_invite_columns, sizeof cli_invite_columns /
 	    sizeof cli_invite_columns[0]);
 	cli_invite_rows(&t, &res);
-	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
-		cli_out_note(ctx, _("nobody to offer the shift to: no "
-		    "volunteer fits without a conflict"));
-	else
-		cli_table_print(ctx, &t);
+	cli_table_print_or(ctx, &t, _("nobody to offer the shift to: no "
+	    "volunteer fits without a conflict"));
 	cli_table_fini(&t);
 	for (i = 0; i < res.len; i++)
 		if (strcmp(res.items[i].outcome, "failed") == 0)
@@ -157,12 +154,8 @@ cli_invite_invite(struct cli_ctx *ctx)
 	cli_table_init(&t, cli_invite_columns, sizeof cli_invite_columns /
 	    sizeof cli_invite_columns[0]);
 	cli_invite_rows(&t, &res);
-	if (res.len == 0 && ctx->format == CLI_FORMAT_TABLE)
-		cli_out_note(ctx,
-		    _("nothing to send: every invitation is up to "
-		    "date"));
-	else
-		cli_table_print(ctx, &t);
+	cli_table_print_or(ctx, &t, _("nothing to send: every invitation is "
+	    "up to date"));
 	cli_table_fini(&t);
 	for (i = 0; i < res.len; i++)
 		if (strcmp(res.items[i].outcome, "failed") == 0)
