@@ -412,12 +412,19 @@ out:
 	return rc;
 }
 
-/* The organizer: the coordinator from the config. */
+/* An empty item from the organizer (the config's coordinator) to att. */
 static void
-ops_invite_organizer(const struct ops_invite_ctx *ctx, struct ics_person *p)
+ops_invite_item(const struct ops_invite_ctx *ctx, struct ics_item *item,
+    struct ics_person *org, struct ics_person *att, const char *name,
+    const char *email)
 {
-	p->name = ctx->cfg->name;
-	p->email = ctx->cfg->email;
+	org->name = ctx->cfg->name;
+	org->email = ctx->cfg->email;
+	att->name = name;
+	att->email = email;
+	memset(item, 0, sizeof *item);
+	item->organizer = org;
+	item->attendee = att;
 }
 
 /*
@@ -460,10 +467,7 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	r = ops_invite_push(ctx->out, "CANCEL", inv.shift_id, inv.volunteer_id,
 	    inv.name, inv.email, inv.summary, inv.start);
 	r->sequence = seq;
-	ops_invite_organizer(ctx, &org);
-	att.name = inv.name;
-	att.email = inv.email;
-	memset(&item, 0, sizeof item);
+	ops_invite_item(ctx, &item, &org, &att, inv.name, inv.email);
 	item.uid = inv.uid;
 	item.sequence = seq;
 	item.dtstamp = ops_invite_stamp(ctx, &inv);
@@ -474,8 +478,6 @@ ops_invite_cancel(struct ops_invite_ctx *ctx, const struct store_invite_key *k,
 	item.status = EVENT_CANCELLED;
 	/* Sent as dates if it was whole days (the event may be gone). */
 	item.all_day = ops_export_whole_days(inv.start, inv.end);
-	item.organizer = &org;
-	item.attendee = &att;
 	item.partstat = ASSIGNMENT_INVITED;
 	rc = 0;
 	ctx->filled = inv.offer;
@@ -564,10 +566,7 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	if (had && inv.sequence + 1 > seq)
 		seq = inv.sequence + 1;
 	description = ops_export_description(ctx->cfg, &ev, &people, v.id);
-	ops_invite_organizer(ctx, &org);
-	att.name = v.name;
-	att.email = v.email;
-	memset(&item, 0, sizeof item);
+	ops_invite_item(ctx, &item, &org, &att, v.name, v.email);
 	item.uid = sh.uid;
 	item.sequence = seq;
 	item.dtstamp = had ? ops_invite_stamp(ctx, &inv) : ctx->now;
@@ -579,8 +578,6 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 	item.status = ev.status;
 	item.all_day = ops_export_all_day(&ev, &sh);
 	item.reminder = ctx->cfg->reminder;
-	item.organizer = &org;
-	item.attendee = &att;
 	item.partstat = a.status;
 	digest = ops_invite_digest(&item, ev.description, v.email);
 	if (update && strcmp(inv.digest, digest) == 0) {
