@@ -237,15 +237,63 @@ cli_query_who_when(const struct assignment *a, int64_t day, char *buf,
 	snprintf(buf + n, size - n, "-%s", b);
 }
 
+/*
+ * A who row's WHEN without the year every row of a --from/--to list
+ * shares, in the C locale (ISO dates; other locales leave the year out
+ * near today already): "01-05 18:00-20:00", five columns that a long
+ * name keeps at 80.
+ */
+static void
+cli_query_who_when_md(const struct assignment *a, char *buf, size_t size)
+{
+	bool days = a->end > a->start && rtime_day_add(a->start, 0) ==
+	    a->start && rtime_day_add(a->end, 0) == a->end;
+	int64_t last = days ? rtime_day_add(a->end - 1, 0) : a->end;
+	char b[32];
+	size_t n;
+
+	rtime_format(a->start, days ? "%m-%d" : "%m-%d %H:%M", buf, size);
+	if (days && last == a->start)
+		return;
+	rtime_format(last, days ? "%m-%d" : rtime_day_add(a->start, 0) ==
+	    rtime_day_add(a->end - 1, 0) ? "%H:%M" : "%m-%d %H:%M", b,
+	    sizeof b);
+	n = strlen(buf);
+	snprintf(buf + n, size - n, days ? " - %s" : "-%s", b);
+}
+
+/* True when every row of list starts and ends in one local year. */
+static bool
+cli_query_who_one_year(const struct assignment_list *list)
+{
+	char first[8] = "", y[8];
+	size_t i;
+
+	for (i = 0; i < list->len; i++) {
+		rtime_format(list->items[i].start, "%Y", y, sizeof y);
+		if (i == 0)
+			memcpy(first, y, sizeof y);
+		if (strcmp(y, first) != 0)
+			return false;
+		rtime_format(list->items[i].end - 1, "%Y", y, sizeof y);
+		if (strcmp(y, first) != 0)
+			return false;
+	}
+	return true;
+}
+
 static void
 cli_query_who_row(struct cli_table *t, const struct assignment *a,
-    int64_t day)
+    int64_t day, bool no_year)
 {
 	char when[64], role[160];
 
 	cli_table_row(t);
 	cli_table_int(t, a->shift_id);
-	cli_query_who_when(a, day, when, sizeof when);
+	if (no_year)
+		cli_query_who_when_md(a, when, sizeof when);
+	else
+		cli_query_who_when(a, day, when, sizeof when);
 	cli_table_text(t, when);
 	cli_table_time(t, a->start);
 	cli_table_time(t, a->end);
@@ -270,6 +318,7 @@ cli_query_who(struct cli_ctx *ctx)
 	struct err err;
 	const char *day = cli_arg(ctx, "day");
 	bool span = cli_arg_seen(ctx, "--from") || cli_arg_seen(ctx, "--to");
+	bool no_year;
 	size_t i;
 
 	err_clear(&err);
@@ -291,6 +340,7 @@ cli_query_who(struct cli_ctx *ctx)
 	}
 	if (store_assignment_list_range(ctx->st, &range, &list, &err) < 0)
 		return cli_fail(&err);
+	no_year = span && rtime_locale_is_c() && cli_query_who_one_year(&list);
 	/* A planned assignment is a draft: nobody told the volunteer yet. */
 	cli_table_init(&t, cli_query_who_columns, sizeof cli_query_who_columns /
 	    sizeof cli_query_who_columns[0]);
@@ -300,7 +350,8 @@ cli_query_who(struct cli_ctx *ctx)
 		if (!assignment_counts(&list.items[i]) &&
 		    !cli_arg_seen(ctx, "--all"))
 			continue;
-		cli_query_who_row(&t, &list.items[i], span ? 0 : range.from);
+		cli_query_who_row(&t, &list.items[i], span ? 0 : range.from,
+		    no_year);
 	}
 	cli_table_print_or(ctx, &t, _("nobody works then"));
 	cli_table_fini(&t);
