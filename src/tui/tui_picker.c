@@ -374,9 +374,11 @@ tui_picker_draw(struct tui *tui, struct tui_popup *pp)
 			    v.reason, sel ? THEME_SELECTED : THEME_STAFFED);
 		}
 	}
-	tui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4,
-	    _("type to filter, arrows move, Enter assigns, Esc closes"),
-	    THEME_DIM);
+	/* With text in Find, the first Esc clears it (tui_picker_key). */
+	tui_text_put(r.y + r.h - 2, r.x + 2, r.w - 4, pk->filter[0] != '\0' ?
+	    _("type to filter, arrows move, Enter assigns, Esc clears the "
+	    "find") : _("type to filter, arrows move, Enter assigns, Esc "
+	    "closes"), THEME_DIM);
 }
 
 /* The plan changed (another process): rank again. */
