@@ -67,6 +67,9 @@ void *xarray_push(void *itemsp, size_t *len, size_t *cap, size_t size);
 /* qsort that takes an empty or one-item array, NULL included (qsort(NULL, 0) is undefined). */
 void xsort(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
+/* bsearch that takes an empty array, NULL included (NULL there is undefined). */
+void *xbsearch(const void *key, const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *));
 /* Copy s; NULL gives NULL. The caller frees. */
 char *xstrdup(const char *s);
 /* printf into a new string the caller frees. */

@@ -339,7 +339,7 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 	for (i = 0; i < list.len; i++) {
 		a = &list.items[i];
 		key.id = a->volunteer_id;
-		hit = bsearch(&keyp, byid, vols.len, sizeof *byid,
+		hit = xbsearch(&keyp, byid, vols.len, sizeof *byid,
 		    cli_csv_by_id);
 		for (c = 0; c < ncols; c++)
 			cli_csv_put_field(o, !cli_csv_assignment_columns[c].

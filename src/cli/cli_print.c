@@ -62,7 +62,7 @@ cli_print_volunteer(const struct cli_print *pr, int64_t id)
 	struct volunteer key, *keyp = &key, **hit;
 
 	key.id = id;
-	hit = bsearch(&keyp, pr->by_id, pr->volunteers.len, sizeof *pr->by_id,
+	hit = xbsearch(&keyp, pr->by_id, pr->volunteers.len, sizeof *pr->by_id,
 	    cli_print_by_id);
 	return hit != NULL ? *hit : NULL;
 }

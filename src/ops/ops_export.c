@@ -836,8 +836,8 @@ ops_export_plan_patch(struct store *st, const struct ops_config *cfg,
 		if ((rc = ops_export_plan_at(&p, ids[i], err)) < 0)
 			break;
 		key.event_id = ids[i];
-		g = bsearch(&ids[i], changed, nchanged, sizeof *changed,
-		    ops_export_id_cmp) == NULL ? bsearch(&key, old, nold,
+		g = xbsearch(&ids[i], changed, nchanged, sizeof *changed,
+		    ops_export_id_cmp) == NULL ? xbsearch(&key, old, nold,
 		    sizeof *old, ops_export_group_cmp) : NULL;
 		if (g != NULL) {
 			/* Read a piece at a time: memory stays flat. */
@@ -925,7 +925,7 @@ ops_export_names_free(char **v, size_t n)
 static bool
 ops_export_names_has(char *const *v, size_t n, const char *name)
 {
-	return v != NULL && bsearch(&name, v, n, sizeof *v,
+	return v != NULL && xbsearch(&name, v, n, sizeof *v,
 	    ops_export_name_cmp) != NULL;
 }
 
@@ -1005,7 +1005,7 @@ ops_export_key_find(const struct ops_export_key *keys, size_t n, int64_t id)
 {
 	struct ops_export_key k = { id, 0 };
 
-	return bsearch(&k, keys, n, sizeof *keys, ops_export_key_cmp);
+	return xbsearch(&k, keys, n, sizeof *keys, ops_export_key_cmp);
 }
 
 /* store_calendar_each: the plan's entry, and the shift kept. */
@@ -1355,7 +1355,7 @@ ops_export_feeds_since(struct store *st, const char *dir,
 	*seq = (int64_t)since;
 	build[0] = plan;
 	for (i = first + 1; i < out->len; i++) {
-		build[i - first] = bsearch(&out->items[i].volunteer_id, vids,
+		build[i - first] = xbsearch(&out->items[i].volunteer_id, vids,
 		    nvids, sizeof *vids, ops_export_id_cmp) != NULL;
 		n += build[i - first];
 	}

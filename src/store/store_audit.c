@@ -157,7 +157,7 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 			sqlite3_bind_int64(stmt, 3, vids[k]);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			eid = vids != NULL ? sqlite3_column_int64(stmt, 4) : 0;
-			if (ncancelled > 0 && bsearch(&eid, cancelled,
+			if (ncancelled > 0 && xbsearch(&eid, cancelled,
 			    ncancelled, sizeof *cancelled, store_id_cmp) != NULL)
 				continue;
 			if (n == cap) {
@@ -287,7 +287,7 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 	sqlite3_bind_int64(detail, 2, to);
 	for (i = 0; cb == 0 && i < n; i++) {
 		s = &v[i];
-		lim = nlimited > 0 && bsearch(&s->vid, limited, nlimited,
+		lim = nlimited > 0 && xbsearch(&s->vid, limited, nlimited,
 		    sizeof *limited, store_id_cmp) != NULL;
 		memset(&r, 0, sizeof r);
 		r.shift.id = r.assignment.shift_id = s->sid;

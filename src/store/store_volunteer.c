@@ -281,7 +281,7 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 		sqlite3_bind_int64(stmt, 1, out->items[i].id);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			id = sqlite3_column_int64(stmt, 0);
-			if (bsearch(&id, ids, n, sizeof *ids,
+			if (xbsearch(&id, ids, n, sizeof *ids,
 			    store_id_cmp) != NULL)
 				out->items[i].shifts_this_month++;
 		}

@@ -78,6 +78,13 @@ xsort(void *base, size_t n, size_t size,
 		qsort(base, n, size, cmp);
 }
 
+void *
+xbsearch(const void *key, const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	return n > 0 ? bsearch(key, base, n, size, cmp) : NULL;
+}
+
 char *
 xstrdup(const char *s)
 {
