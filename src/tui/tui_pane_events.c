@@ -95,7 +95,8 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 	tw = (int)text_width(when) + 2;
 	style = tui_pane_staffing_event(ev, staff, sizeof staff);
 	sw = (int)strlen(staff) > 6 ? (int)strlen(staff) : 6;
-	rest = w - tw - sw - 1;
+	/* A column before STAFF and one after it, off the pane's border. */
+	rest = w - tw - sw - 2;
 	if (rest < 4) {
 		tui_text_put(y, x, w, ev->title, base);
 		return;
@@ -109,8 +110,9 @@ tui_pane_events_row(struct tui *tui, struct tui_pane *p,
 	if (place_w > 0)
 		tui_text_put(y, x + tw + title_w, place_w, ev->location,
 		    selected ? base : THEME_DIM);
-	tui_text_put(y, x + w - sw - 1, 1, "", base);
-	tui_text_put(y, x + w - sw, sw, staff, selected ? base : style);
+	tui_text_put(y, x + w - sw - 2, 1, "", base);
+	tui_text_put(y, x + w - sw - 1, sw + 1, staff, selected ? base :
+	    style);
 }
 
 static void
