@@ -187,6 +187,10 @@ void ops_suggest_fini(struct ops_suggest *s);
  */
 int ops_shift_add(struct store *st, struct shift *sh, bool force,
     struct err *err);
+/* ops_shift_add(); added to a series' first occurrence, the shift is
+ * copied onto its later live ones too: *copies counts them. */
+int ops_shift_add_copies(struct store *st, struct shift *sh, bool force,
+    size_t *copies, struct err *err);
 /* Save sh over shift sh->id (version checked as for events; a new time
  * outside the event's day(s) refused as by ops_shift_add()). */
 int ops_shift_edit(struct store *st, struct shift *sh, bool force,

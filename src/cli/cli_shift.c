@@ -13,6 +13,7 @@ cli_shift_add(struct cli_ctx *ctx)
 {
 	struct shift sh;
 	struct err err;
+	size_t copies = 0;
 	int rc;
 
 	err_clear(&err);
@@ -21,8 +22,14 @@ cli_shift_add(struct cli_ctx *ctx)
 	sh.role = xstrdup(cli_arg(ctx, "role"));
 	sh.needed = 1;
 	if ((rc = cli_args_apply(ctx, &sh, shift_fields)) == 0)
-		rc = cli_out_added(ctx, ops_shift_add(ctx->st, &sh,
-		    cli_arg_seen(ctx, "--force"), &err), &sh.id, &err);
+		rc = cli_out_added(ctx, ops_shift_add_copies(ctx->st, &sh,
+		    cli_arg_seen(ctx, "--force"), &copies, &err), &sh.id,
+		    &err);
+	/* On a series' first occurrence it went to the later ones too. */
+	if (rc == CLI_OK && copies > 0)
+		cli_out_note(ctx, ngettext("also added to %zu later occurrence",
+		    "also added to %zu later occurrences", (unsigned long)copies),
+		    copies);
 	shift_fini(&sh);
 	return rc;
 }

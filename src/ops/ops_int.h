@@ -72,9 +72,10 @@ int ops_series_dates(const struct event *first, int64_t **starts, size_t *n,
  */
 int ops_series_expand(struct store *st, struct event *first,
     const int64_t *starts, size_t n, struct err *err);
-/* Copy sh (just added to first) onto every later, live occurrence. */
+/* Copy sh (just added to first) onto every later, live occurrence;
+ * *n counts the copies. */
 int ops_series_spread_shift(struct store *st, const struct event *first,
-    const struct shift *sh, struct err *err);
+    const struct shift *sh, size_t *n, struct err *err);
 
 /* ops_export.c: what a calendar entry says, shared with invites */
 

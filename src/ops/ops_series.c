@@ -135,7 +135,7 @@ ops_series_expand(struct store *st, struct event *first,
 
 int
 ops_series_spread_shift(struct store *st, const struct event *first,
-    const struct shift *sh, struct err *err)
+    const struct shift *sh, size_t *n, struct err *err)
 {
 	struct event_list occs = { 0 };
 	const struct event *o;
@@ -143,6 +143,7 @@ ops_series_spread_shift(struct store *st, const struct event *first,
 	size_t i;
 	int rc;
 
+	*n = 0;
 	rc = store_event_list_series(st, first->id, &occs, err);
 	for (i = 0; rc == 0 && i < occs.len; i++) {
 		o = &occs.items[i];
@@ -150,6 +151,7 @@ ops_series_spread_shift(struct store *st, const struct event *first,
 		    o->end <= now)
 			continue;
 		rc = ops_series_insert_copy(st, sh, first->start, o, err);
+		(*n)++;
 	}
 	event_list_free(&occs);
 	return rc;

@@ -31,8 +31,19 @@ int
 ops_shift_add(struct store *st, struct shift *sh, bool force,
     struct err *err)
 {
+	size_t copies;
+
+	return ops_shift_add_copies(st, sh, force, &copies, err);
+}
+
+int
+ops_shift_add_copies(struct store *st, struct shift *sh, bool force,
+    size_t *copies, struct err *err)
+{
 	struct event ev;
 	int rc;
+
+	*copies = 0;
 
 	if (store_begin_write(st, err) < 0)
 		return -1;
@@ -52,7 +63,7 @@ ops_shift_add(struct store *st, struct shift *sh, bool force,
 	}
 	/* The first row's shifts are the series' template. */
 	if (rc == 0 && ev.series_id == ev.id)
-		rc = ops_series_spread_shift(st, &ev, sh, err);
+		rc = ops_series_spread_shift(st, &ev, sh, copies, err);
 	rc = ops_log(st, rc, err, "shift add", "shift", sh->id,
 	    "added '%s' to '%s' (needs %d)", sh->role, ev.title, sh->needed);
 	event_fini(&ev);
