@@ -156,10 +156,11 @@ int store_event_list_series(struct store *st, int64_t series_id,
  * Of series series_id, the occurrences whose RECURRENCE-ID lies in
  * [from, to] and the volunteers on their shifts who were told already
  * (invited, offered or answered but declined): what a change reaches.
- * If series_id names an event that does not repeat, that event.
+ * If series_id names an event that does not repeat, that event. With
+ * live, only the occurrences not cancelled yet (what a cancel reaches).
  */
 int store_event_series_reach(struct store *st, int64_t series_id,
-    int64_t from, int64_t to, int *occurrences, int *invited,
+    int64_t from, int64_t to, bool live, int *occurrences, int *invited,
     struct err *err);
 
 /* store_shift.c */

@@ -217,8 +217,8 @@ cli_event_scoped(struct cli_ctx *ctx, bool cancel)
 		store_event_series_reach(ctx->st, ev.series_id != 0 ?
 		    ev.series_id : ev.id, series || ev.series_id == 0 ?
 		    INT64_MIN : ev.occurrence_start, series || following ||
-		    ev.series_id == 0 ? INT64_MAX : ev.occurrence_start, &n,
-		    &told, NULL);
+		    ev.series_id == 0 ? INT64_MAX : ev.occurrence_start, cancel,
+		    &n, &told, NULL);
 		free(title);
 		title = xstrdup(ev.title);
 		event_fini(&ev);

@@ -196,13 +196,14 @@ store_event_list_series(struct store *st, int64_t series_id,
 }
 
 /* Of series ?1, the occurrences in [?2, ?3]; or event ?1 if it does
- * not repeat. */
+ * not repeat; with ?4, only those not cancelled yet. */
 #define STORE_EVENT_REACH "((e.series_id = ?1 AND e.occurrence_start " \
-	"BETWEEN ?2 AND ?3) OR (e.id = ?1 AND coalesce(e.series_id, 0) = 0))"
+	"BETWEEN ?2 AND ?3) OR (e.id = ?1 AND coalesce(e.series_id, 0) = 0)) " \
+	"AND (?4 = 0 OR " EVENT_LIVE_SQL("e.status") ")"
 
 int
 store_event_series_reach(struct store *st, int64_t series_id, int64_t from,
-    int64_t to, int *occurrences, int *invited, struct err *err)
+    int64_t to, bool live, int *occurrences, int *invited, struct err *err)
 {
 	/* Told already: any answer or invitation but a draft or a no. */
 	static const char sql[] = "SELECT (SELECT count(*) FROM events e "
@@ -221,6 +222,7 @@ store_event_series_reach(struct store *st, int64_t series_id, int64_t from,
 	sqlite3_bind_int64(stmt, 1, series_id);
 	sqlite3_bind_int64(stmt, 2, from);
 	sqlite3_bind_int64(stmt, 3, to);
+	sqlite3_bind_int(stmt, 4, live);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		*occurrences = sqlite3_column_int(stmt, 0);

@@ -179,11 +179,11 @@ tui_pane_events_ask_scope(struct tui *tui, const struct event *ev,
 	int one, one_told, fol, fol_told, all, all_told;
 
 	store_event_series_reach(tui->st, ev->series_id, ev->occurrence_start,
-	    ev->occurrence_start, &one, &one_told, NULL);
+	    ev->occurrence_start, !delete, &one, &one_told, NULL);
 	store_event_series_reach(tui->st, ev->series_id, ev->occurrence_start,
-	    INT64_MAX, &fol, &fol_told, NULL);
+	    INT64_MAX, !delete, &fol, &fol_told, NULL);
 	store_event_series_reach(tui->st, ev->series_id, INT64_MIN, INT64_MAX,
-	    &all, &all_told, NULL);
+	    !delete, &all, &all_told, NULL);
 	/* TRANSLATORS: o, f and a are the keys; the numbers in brackets
 	 * count the volunteers invited to what that choice reaches. */
 	tui_status_ask(tui, "ofa", tui_pane_events_scope_answer, ev->id,
