@@ -204,13 +204,14 @@ cli_event_scoped(struct cli_ctx *ctx, bool cancel)
 	int64_t id = cli_arg_id(ctx, "id");
 	struct event ev;
 	struct err err;
-	char *title = xstrdup(""), *what;
+	char *title, *what;
 	int rc, n = 0, told = 0;
 
 	err_clear(&err);
 	if (series && following)
 		return cli_usage_error(ctx, _("--series and --following "
 		    "exclude each other"));
+	title = xstrdup("");
 	/* What it reaches, counted before it goes, as the screen's question
 	 * counts it; an unknown id is left to the operation to refuse. */
 	if (store_event_get(ctx->st, id, &ev, &err) == 0) {
