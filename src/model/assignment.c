@@ -65,11 +65,8 @@ assignment_init(struct assignment *a)
 void
 assignment_fini(struct assignment *a)
 {
-	free(a->volunteer);
-	free(a->role);
-	free(a->event_title);
-	free(a->note);
-	free(a->language);
+	/* Every text of an assignment is one of assignment_fields. */
+	model_fields_free(a, assignment_fields);
 	assignment_init(a);
 }
 
@@ -112,10 +109,7 @@ assignment_list_push(struct assignment_list *list)
 void
 assignment_list_free(struct assignment_list *list)
 {
-	size_t i;
-
-	for (i = 0; i < list->len; i++)
-		assignment_fini(&list->items[i]);
-	free(list->items);
+	model_list_free(list->items, list->len, sizeof *list->items,
+	    assignment_fields);
 	memset(list, 0, sizeof *list);
 }

@@ -81,12 +81,8 @@ event_init(struct event *ev)
 void
 event_fini(struct event *ev)
 {
-	free(ev->uid);
-	free(ev->title);
-	free(ev->description);
-	free(ev->location);
-	free(ev->rrule);
-	free(ev->languages);
+	/* Every text of an event is one of event_fields. */
+	model_fields_free(ev, event_fields);
 	event_init(ev);
 }
 
@@ -94,12 +90,7 @@ void
 event_dup(struct event *dst, const struct event *src)
 {
 	*dst = *src;
-	dst->uid = xstrdup(src->uid);
-	dst->title = xstrdup(src->title);
-	dst->description = xstrdup(src->description);
-	dst->location = xstrdup(src->location);
-	dst->rrule = xstrdup(src->rrule);
-	dst->languages = xstrdup(src->languages);
+	model_fields_dup(dst, event_fields);
 }
 
 int
@@ -166,10 +157,7 @@ event_list_push(struct event_list *list)
 void
 event_list_free(struct event_list *list)
 {
-	size_t i;
-
-	for (i = 0; i < list->len; i++)
-		event_fini(&list->items[i]);
-	free(list->items);
+	model_list_free(list->items, list->len, sizeof *list->items,
+	    event_fields);
 	memset(list, 0, sizeof *list);
 }

@@ -21,6 +21,12 @@ struct model_field;
 void model_fields_free(void *rec, const struct model_field *fields);
 void model_fields_dup(void *rec, const struct model_field *fields);
 /*
+ * Free a list's len elements of size bytes at items, each one's text
+ * fields as model_fields_free() does, then items itself.
+ */
+void model_list_free(void *items, size_t len, size_t size,
+    const struct model_field *fields);
+/*
  * Validate one text field: valid UTF-8, at most MODEL_TEXT_MAX bytes.
  * what names it untranslated (N_()); it is translated for the message.
  */

@@ -14,6 +14,17 @@ model_list_grow(void **items, size_t len, size_t *cap, size_t size)
 }
 
 void
+model_list_free(void *items, size_t len, size_t size,
+    const struct model_field *fields)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		model_fields_free((char *)items + i * size, fields);
+	free(items);
+}
+
+void
 model_fields_free(void *rec, const struct model_field *fields)
 {
 	char **p;

@@ -60,11 +60,8 @@ shift_init(struct shift *sh)
 void
 shift_fini(struct shift *sh)
 {
-	free(sh->uid);
-	free(sh->role);
-	free(sh->language);
-	free(sh->event_title);
-	free(sh->event_location);
+	/* Every text of a shift is one of shift_fields. */
+	model_fields_free(sh, shift_fields);
 	shift_init(sh);
 }
 
@@ -72,11 +69,7 @@ void
 shift_dup(struct shift *dst, const struct shift *src)
 {
 	*dst = *src;
-	dst->uid = xstrdup(src->uid);
-	dst->role = xstrdup(src->role);
-	dst->language = xstrdup(src->language);
-	dst->event_title = xstrdup(src->event_title);
-	dst->event_location = xstrdup(src->event_location);
+	model_fields_dup(dst, shift_fields);
 }
 
 int
@@ -174,10 +167,7 @@ shift_list_push(struct shift_list *list)
 void
 shift_list_free(struct shift_list *list)
 {
-	size_t i;
-
-	for (i = 0; i < list->len; i++)
-		shift_fini(&list->items[i]);
-	free(list->items);
+	model_list_free(list->items, list->len, sizeof *list->items,
+	    shift_fields);
 	memset(list, 0, sizeof *list);
 }

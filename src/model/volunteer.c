@@ -114,11 +114,8 @@ volunteer_list_push(struct volunteer_list *list)
 void
 volunteer_list_free(struct volunteer_list *list)
 {
-	size_t i;
-
-	for (i = 0; i < list->len; i++)
-		volunteer_fini(&list->items[i]);
-	free(list->items);
+	model_list_free(list->items, list->len, sizeof *list->items,
+	    volunteer_fields);
 	memset(list, 0, sizeof *list);
 }
 
