@@ -28,10 +28,13 @@
  */
 struct store_calendar_names {
 	struct strbuf	 text;		/* the names, each ending in '\0' */
-	size_t		*at;		/* offset in text by id; SIZE_MAX:
-					   none */
+	size_t		*at;		/* offset in text by id (0: none) */
 	int64_t		 max;		/* ids 0..max */
-	size_t		*rank;		/* by id: place in name order */
+	/*
+	 * All were read in name order, so at[] rises with it and is the
+	 * rank too: one array, one cache miss per person, not two.
+	 */
+	bool		 ranked;
 	sqlite3_stmt	*one;		/* by id, when not all were read */
 };
 
@@ -51,7 +54,6 @@ store_calendar_names_load(struct store *st, struct store_calendar_names *n,
 	sqlite3_stmt *stmt;
 	const char *name;
 	int64_t id, k;
-	size_t ranked = 0;
 	int rc;
 
 	memset(n, 0, sizeof *n);
@@ -75,9 +77,9 @@ store_calendar_names_load(struct store *st, struct store_calendar_names *n,
 		return n->one != NULL ? 0 : -1;
 	}
 	n->at = xreallocarray(NULL, (size_t)n->max + 1, sizeof *n->at);
-	n->rank = xreallocarray(NULL, (size_t)n->max + 1, sizeof *n->rank);
 	for (k = 0; k <= n->max; k++)
-		n->at[k] = n->rank[k] = 0;
+		n->at[k] = 0;
+	n->ranked = true;
 	if ((stmt = store_stmt(st, sql, err)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -85,8 +87,7 @@ store_calendar_names_load(struct store *st, struct store_calendar_names *n,
 		name = (const char *)sqlite3_column_text(stmt, 1);
 		if (id < 0 || id > n->max || name == NULL)
 			continue;
-		n->at[id] = n->text.len;
-		n->rank[id] = ++ranked;
+		n->at[id] = n->text.len;	/* rises: the rank */
 		strbuf_add(&n->text, name,
 		    (size_t)sqlite3_column_bytes(stmt, 1) + 1);
 	}
@@ -99,7 +100,6 @@ store_calendar_names_free(struct store_calendar_names *n)
 {
 	strbuf_fini(&n->text);
 	free(n->at);
-	free(n->rank);
 	memset(n, 0, sizeof *n);
 }
 
@@ -175,8 +175,8 @@ store_calendar_people(sqlite3_stmt *stmt, int col,
 		id /= 128;
 		a->volunteer_id = id;
 		/* The rank, in the id the export does not use, to sort by. */
-		a->id = n->rank != NULL && id >= 0 && id <= n->max ?
-		    (int64_t)n->rank[id] : 0;
+		a->id = n->ranked && id >= 0 && id <= n->max ?
+		    (int64_t)n->at[id] : 0;
 		/* An offset for now: the text may still move. */
 		a->volunteer = (char *)(uintptr_t)store_calendar_name(n, id);
 		if (*p == ',')
@@ -186,8 +186,8 @@ store_calendar_people(sqlite3_stmt *stmt, int col,
 		out->items[i].volunteer = n->text.data +
 		    (size_t)(uintptr_t)out->items[i].volunteer;
 	if (out->len > 1)
-		xsort(out->items, out->len, sizeof *out->items, n->rank !=
-		    NULL ? store_calendar_rank_cmp : store_calendar_person_cmp);
+		xsort(out->items, out->len, sizeof *out->items, n->ranked ?
+		    store_calendar_rank_cmp : store_calendar_person_cmp);
 	for (i = 0; i < out->len; i++)
 		out->items[i].id = 0;
 }
@@ -239,7 +239,8 @@ store_calendar_shift(sqlite3_stmt *stmt, int col, const struct event *ev,
 struct store_calendar_person {
 	int64_t	 shift_id;
 	int64_t	 volunteer_id;
-	size_t	 rank;		/* place in name order (0: not ranked) */
+	size_t	 rank;		/* place in name order, the name's offset
+				   when ranked (0: not ranked) */
 	char	 status;	/* the status' initial */
 };
 
@@ -261,6 +262,8 @@ struct store_calendar_people {
 	struct store_calendar_group	*g;
 	size_t				 ngroups, gcap;
 	bool				 sorted;	/* g by shift_id */
+	unsigned			 touch;		/* a byte of each name
+							   (read early) */
 };
 
 #define STORE_CALENDAR_FEW_SHIFTS 32
@@ -329,8 +332,6 @@ store_calendar_people_read(struct store *st, sqlite3_stmt *stmt,
 		x = xarray_push(&p->v, &p->len, &p->cap, sizeof *p->v);
 		x->shift_id = sqlite3_column_int64(stmt, 0);
 		x->volunteer_id = sqlite3_column_int64(stmt, 1);
-		x->rank = n->rank != NULL && x->volunteer_id >= 0 &&
-		    x->volunteer_id <= n->max ? n->rank[x->volunteer_id] : 0;
 		x->status = (char)status[0];
 		if (p->ngroups == 0 ||
 		    p->g[p->ngroups - 1].shift_id != x->shift_id)
@@ -338,6 +339,17 @@ store_calendar_people_read(struct store *st, sqlite3_stmt *stmt,
 		p->g[p->ngroups - 1].len++;
 	}
 	sqlite3_reset(stmt);
+	/*
+	 * The ranks, and the names, looked up in loops of their own, not
+	 * between steps: the volunteers are anywhere in 50,000, and a loop
+	 * that does nothing else waits for many of those reads at once.
+	 */
+	for (x = p->v; x < p->v + p->len; x++)
+		x->rank = n->ranked && x->volunteer_id >= 0 &&
+		    x->volunteer_id <= n->max ? n->at[x->volunteer_id] : 0;
+	/* (A prefetch instruction did not do it: a load must finish.) */
+	for (x = p->v; n->ranked && x < p->v + p->len; x++)
+		p->touch += (unsigned char)n->text.data[x->rank];
 	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
 }
 
@@ -395,14 +407,14 @@ store_calendar_shift_people(struct store_calendar_names *n,
 		    v[i].status == 't' ? ASSIGNMENT_TENTATIVE :
 		    ASSIGNMENT_PLANNED;
 		/* An offset for now: the text may still move. */
-		a->volunteer = (char *)(uintptr_t)store_calendar_name(n,
-		    v[i].volunteer_id);
+		a->volunteer = (char *)(uintptr_t)(n->ranked ? v[i].rank :
+		    store_calendar_name(n, v[i].volunteer_id));
 	}
 	for (i = 0; i < out->len; i++)
 		out->items[i].volunteer = n->text.data +
 		    (size_t)(uintptr_t)out->items[i].volunteer;
 	/* Ranked: already in name order; else sorted by the names. */
-	if (n->rank == NULL && out->len > 1)
+	if (!n->ranked && out->len > 1)
 		xsort(out->items, out->len, sizeof *out->items,
 		    store_calendar_person_cmp);
 }
