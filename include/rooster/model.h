@@ -190,6 +190,19 @@ const char *model_field_column(const struct model_field *f);
 /* The row of fields whose key is key, or NULL. */
 const struct model_field *model_field_find(const struct model_field *fields,
     const char *key);
+/*
+ * Set field f of rec from s as it is typed (s not NULL): a text (a comma
+ * list normalised with text_list_normalize()), a whole number in
+ * min..max, a WHEN (rtime_parse_when()), an enum's name, yes or no. The
+ * command line's options and the demo plan both come through here.
+ * Returns 0, or -1 with ERR_INVALID and a message naming the field; rec
+ * is unchanged then.
+ */
+int model_field_set_value(void *rec, const struct model_field *f,
+    const char *s, struct err *err);
+/* model_field_set_value() of the row keyed key, which fields must hold. */
+int model_fields_set_value(void *rec, const struct model_field *fields,
+    const char *key, const char *s, struct err *err);
 
 /*
  * event.c: the event's fields in the order `event show` prints them (uid, title,

@@ -286,39 +286,13 @@ cli_args_apply(struct cli_ctx *ctx, void *rec,
 	const struct model_field *f;
 	const char *value;
 	struct err err;
-	int64_t when;
-	long n;
 
 	err_clear(&err);
-	for (f = fields; f->key != NULL; f++) {
-		if (f->option == NULL || !cli_arg_declared(ctx, f->option) ||
-		    (value = cli_arg(ctx, f->option)) == NULL)
-			continue;
-		switch (f->kind) {
-		case MODEL_FIELD_TEXT:
-			model_field_set_text(rec, f, value);
-			break;
-		case MODEL_FIELD_INT:
-			if (cli_args_int(ctx, value, _(f->what), f->min,
-			    f->max, &n) < 0)
-				return CLI_USAGE;
-			model_field_set_int(rec, f, (int)n);
-			break;
-		case MODEL_FIELD_TIME:
-			if (rtime_parse_when(value, &when, &err) < 0)
-				return cli_fail(&err);
-			model_field_set_int64(rec, f, when);
-			break;
-		default:
-			if (f->kind != MODEL_FIELD_BOOL ||
-			    (strcmp(value, "yes") != 0 &&
-			    strcmp(value, "no") != 0))
-				return cli_usage_error(ctx, _("%s takes yes or "
-				    "no"), f->option);
-			model_field_set_int(rec, f, value[0] == 'y');
-			break;
-		}
-	}
+	for (f = fields; f->key != NULL; f++)
+		if (f->option != NULL && cli_arg_declared(ctx, f->option) &&
+		    (value = cli_arg(ctx, f->option)) != NULL &&
+		    model_field_set_value(rec, f, value, &err) < 0)
+			return cli_fail(&err);
 	return 0;
 }
 

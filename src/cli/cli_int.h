@@ -149,7 +149,8 @@ int cli_args_int(const struct cli_ctx *ctx, const char *s, const char *what,
     long min, long max, long *out);
 /*
  * Set each field of rec whose option the command declares and was given
- * (fields: an entity's table, in its order): text as typed, a number in
+ * (fields: an entity's table, in its order) through
+ * model_field_set_value(): text (a list normalised), a number in
  * the row's min..max, a time as WHEN, a bool as yes or no. 0, or the
  * exit status with the message printed (CLI_USAGE, or cli_fail()'s).
  */

@@ -6,6 +6,8 @@
  */
 #include "rooster/model.h"
 
+#include <assert.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,4 +181,78 @@ model_field_same(const void *a, const void *b, const struct model_field *f)
 	default:
 		return model_field_int(a, f) == model_field_int(b, f);
 	}
+}
+
+/* A whole number in f's min..max, as the command line takes it. */
+static int
+model_field_number(const struct model_field *f, const char *s, int *out,
+    struct err *err)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < f->min ||
+	    v > f->max)
+		return err_set(err, ERR_INVALID, _("invalid %s '%s' (a whole "
+		    "number from %ld to %ld)"), _(f->what), s, (long)f->min,
+		    (long)f->max);
+	*out = (int)v;
+	return 0;
+}
+
+int
+model_field_set_value(void *rec, const struct model_field *f, const char *s,
+    struct err *err)
+{
+	char *list;
+	int64_t when;
+	int n = 0;
+
+	switch (f->kind) {
+	case MODEL_FIELD_TEXT:
+		if (!f->list) {
+			model_field_set_text(rec, f, s);
+			break;
+		}
+		list = text_list_normalize(s);
+		model_field_set_text(rec, f, list);
+		free(list);
+		break;
+	case MODEL_FIELD_INT:
+		if (model_field_number(f, s, &n, err) < 0)
+			return -1;
+		model_field_set_int(rec, f, n);
+		break;
+	case MODEL_FIELD_TIME:
+		if (rtime_parse_when(s, &when, err) < 0)
+			return -1;
+		model_field_set_int64(rec, f, when);
+		break;
+	case MODEL_FIELD_ENUM:
+		if ((n = model_field_parse(f, s)) < 0)
+			return err_set(err, ERR_INVALID, _("invalid %s '%s'"),
+			    _(f->what != NULL ? f->what : f->key), s);
+		model_field_set_int(rec, f, n);
+		break;
+	default:
+		if (f->kind != MODEL_FIELD_BOOL || (strcmp(s, "yes") != 0 &&
+		    strcmp(s, "no") != 0))
+			return err_set(err, ERR_INVALID, _("%s takes yes or "
+			    "no"), f->option != NULL ? f->option : f->key);
+		model_field_set_int(rec, f, s[0] == 'y');
+		break;
+	}
+	return 0;
+}
+
+int
+model_fields_set_value(void *rec, const struct model_field *fields,
+    const char *key, const char *s, struct err *err)
+{
+	const struct model_field *f = model_field_find(fields, key);
+
+	assert(f != NULL);
+	return model_field_set_value(rec, f, s, err);
 }

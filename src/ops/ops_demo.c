@@ -4,6 +4,8 @@
  * sponsorship movement, so that a newcomer sees a lived-in plan at once.
  * Everything is written in one transaction, and the same now gives the
  * same plan (a fixed-seed generator, not rand()); only UIDs differ.
+ * People, events and shifts are rows of text set through their entities'
+ * field tables, as the command line sets them: the demo names no field.
  */
 #include "rooster/ops.h"
 
@@ -16,99 +18,77 @@
 #define OPS_DEMO_NAME "Samen Thuis — afdeling Leidschendam"
 #define OPS_DEMO_SEED UINT64_C(0x5a3e2d7c9b1f4e61)
 #define OPS_DEMO_NONE (-1)	/* no team for an event */
+#define OPS_DEMO_KEYS(keys) (sizeof keys / sizeof keys[0])
 
-/* One person in the demo. skills use the shift roles; languages codes. */
-struct ops_demo_person {
-	const char	*name;
-	const char	*email;		/* NULL: not known */
-	const char	*skills;
-	const char	*languages;
-	int		 limit;		/* shifts a month, 0: none */
-	const char	*notes;		/* NULL: none */
+/*
+ * The volunteers, a row each: their fields by key ('|' between them), set
+ * as `volunteer add` sets them (model_fields_set_value()). Skills use the
+ * shift roles; "0" is no monthly limit. A phone number is drawn for each.
+ */
+static const char *const ops_demo_person_keys[] = {
+	"name", "email", "skills", "languages", "max_per_month", "notes"
 };
 
-static const struct ops_demo_person ops_demo_people[] = {
-	{ "Anneke de Vries", "anneke.devries@example.org",
-	    "begeleider,gastvrouw/gastheer", "nl,en", 0,
-	    "coördinator taalcafé" },
-	{ "Joost Bakker", "joost.bakker@example.net",
-	    "chauffeur,opbouw", "nl,en", 0,
-	    "rijbewijs B, eigen bus met 8 zitplaatsen" },
-	{ "Marieke Janssen", "m.janssen@example.org",
-	    "begeleider", "nl,en,fa", 4, NULL },
-	{ "Pieter van Dijk", "pieter.vandijk@example.org",
-	    "opbouw,chauffeur", "nl", 0, NULL },
-	{ "Ëlla Dĳkstra", "ella.dijkstra@example.net",
-	    "gastvrouw/gastheer,begeleider", "nl,en,uk", 0, NULL },
-	{ "Sanne Visser", "sanne.visser@example.org",
-	    "begeleider", "nl,en", 0, NULL },
-	{ "Bram de Jong", NULL, "opbouw", "nl", 0,
-	    "liever bellen dan mailen" },
-	{ "Femke Smit", "femke.smit@example.net",
-	    "begeleider,gastvrouw/gastheer", "nl,en", 3, NULL },
-	{ "Wouter Meijer", "wouter.meijer@example.org",
-	    "chauffeur,begeleider", "nl,en", 0, NULL },
-	{ "Ingrid Mulder", "ingrid.mulder@example.org",
-	    "gastvrouw/gastheer", "nl", 2, "alleen doordeweeks" },
-	{ "Hans van den Berg", "hans.vandenberg@example.net",
-	    "chauffeur,opbouw", "nl,en", 0, NULL },
-	{ "Lotte Bos", "lotte.bos@example.org",
-	    "begeleider", "nl,en,ar", 0, NULL },
-	{ "Gerrit Vermeulen", NULL, "opbouw,chauffeur", "nl", 0, NULL },
-	{ "Noor Hendriks", "noor.hendriks@example.net",
-	    "begeleider,gastvrouw/gastheer", "nl,en", 0, NULL },
-	{ "Thijs van Leeuwen", "thijs.vanleeuwen@example.org",
-	    "opbouw,begeleider", "nl,en", 0, NULL },
-	{ "Renée Kok", "renee.kok@example.org",
-	    "gastvrouw/gastheer", "nl,en", 0, NULL },
-	{ "Daan Brouwer", "daan.brouwer@example.net",
-	    "chauffeur", "nl", 4, NULL },
-	{ "Marloes de Graaf", "marloes.degraaf@example.org",
-	    "begeleider,gastvrouw/gastheer", "nl,en", 0, NULL },
-	{ "Kees Peters", "kees.peters@example.net",
-	    "opbouw", "nl", 0, NULL },
-	{ "Joëlle van der Linden", "joelle.vanderlinden@example.org",
-	    "begeleider", "nl,en", 0, NULL },
-	{ "Fatima El Amrani", "fatima.elamrani@example.org",
-	    "tolk,begeleider", "nl,ar,en", 0, NULL },
-	{ "فاطمة الزهراء",
-	    "fatima.alzahraa@example.net", "tolk,gastvrouw/gastheer",
-	    "ar,nl", 0, NULL },
-	{ "Omar Khalil", "omar.khalil@example.org",
-	    "tolk,chauffeur", "ar,nl,en", 0, NULL },
-	{ "Yasmin Saleh", "yasmin.saleh@example.net",
-	    "begeleider", "ar,nl", 0, NULL },
-	{ "Samir Aziz", NULL, "tolk,opbouw", "ar,nl", 2, NULL },
-	{ "Nour Al-Hassan", "nour.alhassan@example.org",
-	    "gastvrouw/gastheer,begeleider", "ar,en,nl", 0, NULL },
-	{ "Karim Mansour", "karim.mansour@example.net",
-	    "opbouw,chauffeur", "ar,nl", 0, NULL },
-	{ "ሳምሶን ተስፋይ",
-	    "samson.tesfay@example.net", "tolk,begeleider", "ti,nl,en", 0,
-	    NULL },
-	{ "Selam Gebremedhin", "selam.gebremedhin@example.org",
-	    "tolk,gastvrouw/gastheer", "ti,nl", 0, NULL },
-	{ "Yonas Haile", "yonas.haile@example.org",
-	    "tolk,opbouw", "ti,en,nl", 0, NULL },
-	{ "Senait Tekle", "senait.tekle@example.net",
-	    "begeleider", "ti,nl", 3, "studeert; tentamens in blok 3" },
-	{ "Mehari Berhane", NULL, "opbouw,chauffeur", "ti,nl", 0, NULL },
-	{ "Farid Ahmadi", "farid.ahmadi@example.org",
-	    "tolk,chauffeur", "prs,fa,nl,en", 0, NULL },
-	{ "Zahra Rezaei", "zahra.rezaei@example.net",
-	    "tolk,gastvrouw/gastheer", "prs,fa,nl", 0, NULL },
-	{ "Mariam Noori", "mariam.noori@example.org",
-	    "begeleider", "prs,nl,en", 0, NULL },
-	{ "Ahmad Shah Sultani", "a.sultani@example.net",
-	    "opbouw", "prs,nl", 0, NULL },
-	{ "Олена Коваленко", "olena.kovalenko@example.net",
-	    "tolk,begeleider", "uk,nl,en", 0, NULL },
-	{ "Oksana Shevchenko", "oksana.shevchenko@example.org",
-	    "tolk,gastvrouw/gastheer", "uk,en,nl", 0, NULL },
-	{ "Dmytro Bondarenko", "dmytro.bondarenko@example.net",
-	    "chauffeur,opbouw", "uk,en", 0, NULL },
-	{ "Iryna Melnyk", "iryna.melnyk@example.org",
-	    "begeleider", "uk,nl", 2, NULL },
+static const char *const ops_demo_people[] = {
+	"Anneke de Vries|anneke.devries@example.org|"
+	    "begeleider,gastvrouw/gastheer|nl,en|0|coördinator taalcafé",
+	"Joost Bakker|joost.bakker@example.net|chauffeur,opbouw|nl,en|0|"
+	    "rijbewijs B, eigen bus met 8 zitplaatsen",
+	"Marieke Janssen|m.janssen@example.org|begeleider|nl,en,fa|4|",
+	"Pieter van Dijk|pieter.vandijk@example.org|opbouw,chauffeur|nl|0|",
+	"Ëlla Dĳkstra|ella.dijkstra@example.net|gastvrouw/gastheer,begeleider|"
+	    "nl,en,uk|0|",
+	"Sanne Visser|sanne.visser@example.org|begeleider|nl,en|0|",
+	"Bram de Jong||opbouw|nl|0|liever bellen dan mailen",
+	"Femke Smit|femke.smit@example.net|begeleider,gastvrouw/gastheer|"
+	    "nl,en|3|",
+	"Wouter Meijer|wouter.meijer@example.org|chauffeur,begeleider|nl,en|0|",
+	"Ingrid Mulder|ingrid.mulder@example.org|gastvrouw/gastheer|nl|2|"
+	    "alleen doordeweeks",
+	"Hans van den Berg|hans.vandenberg@example.net|chauffeur,opbouw|nl,en|"
+	    "0|",
+	"Lotte Bos|lotte.bos@example.org|begeleider|nl,en,ar|0|",
+	"Gerrit Vermeulen||opbouw,chauffeur|nl|0|",
+	"Noor Hendriks|noor.hendriks@example.net|"
+	    "begeleider,gastvrouw/gastheer|nl,en|0|",
+	"Thijs van Leeuwen|thijs.vanleeuwen@example.org|opbouw,begeleider|"
+	    "nl,en|0|",
+	"Renée Kok|renee.kok@example.org|gastvrouw/gastheer|nl,en|0|",
+	"Daan Brouwer|daan.brouwer@example.net|chauffeur|nl|4|",
+	"Marloes de Graaf|marloes.degraaf@example.org|"
+	    "begeleider,gastvrouw/gastheer|nl,en|0|",
+	"Kees Peters|kees.peters@example.net|opbouw|nl|0|",
+	"Joëlle van der Linden|joelle.vanderlinden@example.org|begeleider|"
+	    "nl,en|0|",
+	"Fatima El Amrani|fatima.elamrani@example.org|tolk,begeleider|"
+	    "nl,ar,en|0|",
+	"فاطمة الزهراء|fatima.alzahraa@example.net|tolk,gastvrouw/gastheer|"
+	    "ar,nl|0|",
+	"Omar Khalil|omar.khalil@example.org|tolk,chauffeur|ar,nl,en|0|",
+	"Yasmin Saleh|yasmin.saleh@example.net|begeleider|ar,nl|0|",
+	"Samir Aziz||tolk,opbouw|ar,nl|2|",
+	"Nour Al-Hassan|nour.alhassan@example.org|"
+	    "gastvrouw/gastheer,begeleider|ar,en,nl|0|",
+	"Karim Mansour|karim.mansour@example.net|opbouw,chauffeur|ar,nl|0|",
+	"ሳምሶን ተስፋይ|samson.tesfay@example.net|tolk,begeleider|ti,nl,en|0|",
+	"Selam Gebremedhin|selam.gebremedhin@example.org|"
+	    "tolk,gastvrouw/gastheer|ti,nl|0|",
+	"Yonas Haile|yonas.haile@example.org|tolk,opbouw|ti,en,nl|0|",
+	"Senait Tekle|senait.tekle@example.net|begeleider|ti,nl|3|"
+	    "studeert; tentamens in blok 3",
+	"Mehari Berhane||opbouw,chauffeur|ti,nl|0|",
+	"Farid Ahmadi|farid.ahmadi@example.org|tolk,chauffeur|prs,fa,nl,en|0|",
+	"Zahra Rezaei|zahra.rezaei@example.net|tolk,gastvrouw/gastheer|"
+	    "prs,fa,nl|0|",
+	"Mariam Noori|mariam.noori@example.org|begeleider|prs,nl,en|0|",
+	"Ahmad Shah Sultani|a.sultani@example.net|opbouw|prs,nl|0|",
+	"Олена Коваленко|olena.kovalenko@example.net|tolk,begeleider|uk,nl,en|"
+	    "0|",
+	"Oksana Shevchenko|oksana.shevchenko@example.org|"
+	    "tolk,gastvrouw/gastheer|uk,en,nl|0|",
+	"Dmytro Bondarenko|dmytro.bondarenko@example.net|chauffeur,opbouw|"
+	    "uk,en|0|",
+	"Iryna Melnyk|iryna.melnyk@example.org|begeleider|uk,nl|2|",
 };
 
 #define OPS_DEMO_PEOPLE \
@@ -129,132 +109,83 @@ static const struct ops_demo_team ops_demo_teams[] = {
 #define OPS_DEMO_TEAMS (sizeof ops_demo_teams / sizeof ops_demo_teams[0])
 
 /*
- * A shift: minutes after local midnight (0 and 0 take the event's times),
- * people needed, and how many of them the demo leaves missing.
+ * An event: its fields by key ('|' between them), when (on weekday, as
+ * tm_wday with 0 Sunday, of week 0-5 from today, its local times) and
+ * its shifts, each "ROLE[:LANGUAGE] FILLED/NEEDED [HH:MM-HH:MM]": the
+ * event's times unless it names its own, FILLED being how many people
+ * the demo puts on it. The data is ours: a wrong row aborts.
  */
-struct ops_demo_shift {
-	const char	*role;		/* NULL ends the list */
-	const char	*language;	/* for tolk shifts, else NULL */
-	int		 start;
-	int		 end;
-	int		 needed;
-	int		 missing;
+static const char *const ops_demo_event_keys[] = {
+	"title", "location", "description", "languages", "status"
 };
 
-/* An event on weekday (tm_wday, 0 Sunday) of week 0-5 from today. */
 struct ops_demo_event {
-	const char		*title;
-	const char		*location;
-	const char		*description;
-	const char		*languages;
-	int			 week;
-	int			 weekday;
-	int			 start;		/* minutes after midnight */
-	int			 end;
-	bool			 tentative;
-	int			 team;		/* preferred sponsor group */
-	struct ops_demo_shift	 shifts[4];
+	const char	*fields;
+	const char	*when;		/* "WEEK WEEKDAY HH:MM-HH:MM" */
+	int		 team;		/* preferred sponsor group */
+	const char	*shifts;	/* ", " between them */
 };
 
-#define HM(h, m) ((h) * 60 + (m))
-
-static const char ops_demo_cafe[] = "Taalcafé";
-static const char ops_demo_library[] = "Bibliotheek Leidschendam";
-static const char ops_demo_cafe_text[] = "Nederlands oefenen bij koffie "
-    "en thee, in kleine groepjes; iedereen welkom.";
+/* The language café, every Tuesday evening. */
+#define OPS_DEMO_CAFE(week, languages, shifts) \
+	{ "Taalcafé|Bibliotheek Leidschendam|Nederlands oefenen bij koffie " \
+	    "en thee, in kleine groepjes; iedereen welkom.|" languages \
+	    "|confirmed", #week " 2 19:30-21:30", OPS_DEMO_NONE, shifts }
 
 static const struct ops_demo_event ops_demo_events[] = {
-	{ ops_demo_cafe, ops_demo_library, ops_demo_cafe_text, "nl,ar",
-	    0, 2, HM(19, 30), HM(21, 30), false, OPS_DEMO_NONE, {
-	    { "gastvrouw/gastheer", NULL, 0, 0, 1, 0 },
-	    { "begeleider", NULL, 0, 0, 2, 0 },
-	    { "tolk", "ar", 0, 0, 1, 0 } } },
-	{ ops_demo_cafe, ops_demo_library, ops_demo_cafe_text, "nl,ti",
-	    1, 2, HM(19, 30), HM(21, 30), false, OPS_DEMO_NONE, {
-	    { "gastvrouw/gastheer", NULL, 0, 0, 1, 0 },
-	    { "begeleider", NULL, 0, 0, 3, 1 },
-	    { "tolk", "ti", 0, 0, 1, 0 } } },
-	{ ops_demo_cafe, ops_demo_library, ops_demo_cafe_text, "nl,prs",
-	    2, 2, HM(19, 30), HM(21, 30), false, OPS_DEMO_NONE, {
-	    { "gastvrouw/gastheer", NULL, 0, 0, 1, 1 },
-	    { "begeleider", NULL, 0, 0, 2, 0 },
-	    { "tolk", "prs", 0, 0, 1, 0 } } },
-	{ ops_demo_cafe, ops_demo_library, ops_demo_cafe_text, "nl,uk",
-	    3, 2, HM(19, 30), HM(21, 30), false, OPS_DEMO_NONE, {
-	    { "gastvrouw/gastheer", NULL, 0, 0, 1, 0 },
-	    { "begeleider", NULL, 0, 0, 2, 1 },
-	    { "tolk", "uk", 0, 0, 1, 1 } } },
-	{ ops_demo_cafe, ops_demo_library, ops_demo_cafe_text, "nl,ar",
-	    4, 2, HM(19, 30), HM(21, 30), false, OPS_DEMO_NONE, {
-	    { "gastvrouw/gastheer", NULL, 0, 0, 1, 1 },
-	    { "begeleider", NULL, 0, 0, 2, 2 } } },
-	{ "Fietsles voor nieuwkomers", "Schoolplein OBS De Vlinder, "
-	    "Leidschendam", "Oefenen op het schoolplein, daarna een rondje "
-	    "door de wijk. Fietsen en helmen zijn er.", "nl,ti",
-	    0, 6, HM(10, 0), HM(12, 0), false, OPS_DEMO_NONE, {
-	    { "begeleider", NULL, 0, 0, 3, 0 },
-	    { "tolk", "ti", 0, 0, 1, 0 } } },
-	{ "Training sponsorgroepen: de eerste maanden",
-	    "Buurthuis De Ontmoeting, Leidschendam", "Wat doe je in de "
-	    "eerste maanden met een nieuw gezin? Met oefencasussen.", "nl",
-	    1, 4, HM(19, 30), HM(22, 0), false, OPS_DEMO_NONE, {
-	    { "gastvrouw/gastheer", NULL, HM(19, 0), HM(22, 0), 1, 0 },
-	    { "algemeen", NULL, 0, 0, 2, 0 } } },
-	{ "Groepsbezoek ADO Den Haag – FC Utrecht",
-	    "Bingoal Stadion, Den Haag", "Samen naar de wedstrijd; "
-	    "vertrek met de bus vanaf het Damplein.", "nl,ar,ti",
-	    1, 6, HM(18, 0), HM(22, 30), false, OPS_DEMO_NONE, {
-	    { "begeleider", NULL, 0, 0, 4, 1 },
-	    { "chauffeur", NULL, 0, 0, 2, 0 },
-	    { "tolk", "ar", 0, 0, 1, 0 } } },
-	{ "Partneroverleg met gastspreker (VluchtelingenWerk)",
-	    "Gemeentehuis Leidschendam-Voorburg, zaal 2", "Overleg met "
-	    "gemeente, school en kerken; gastspreker over de "
-	    "asielprocedure.", "nl",
-	    2, 3, HM(19, 30), HM(21, 30), false, OPS_DEMO_NONE, {
-	    { "opbouw", NULL, HM(18, 45), HM(19, 30), 1, 0 },
-	    { "gastvrouw/gastheer", NULL, 0, 0, 2, 0 } } },
-	{ "Fietsles voor nieuwkomers", "Schoolplein OBS De Vlinder, "
-	    "Leidschendam", "Tweede les: verkeersregels en een rit naar "
-	    "de markt.", "nl,prs",
-	    2, 6, HM(10, 0), HM(12, 0), false, OPS_DEMO_NONE, {
-	    { "begeleider", NULL, 0, 0, 3, 1 },
-	    { "tolk", "prs", 0, 0, 1, 0 } } },
-	{ "Verhuisdag familie Haddad", "Koningin Julianalaan 88, "
-	    "Leidschendam", "Meubels ophalen bij de kringloop, dragen, "
-	    "bedden in elkaar zetten.", "nl,ar",
-	    3, 6, HM(9, 0), HM(16, 0), false, 0, {
-	    { "opbouw", NULL, 0, 0, 4, 0 },
-	    { "chauffeur", NULL, HM(9, 0), HM(12, 0), 2, 1 },
-	    { "tolk", "ar", HM(13, 0), HM(16, 0), 1, 0 } } },
-	{ "Welkomstdiner voor nieuwe buren",
-	    "Buurthuis De Ontmoeting, Leidschendam", "Iedereen kookt iets "
-	    "mee; voor de families Haddad, Gebremariam en Rahimi.",
-	    "nl,ar,ti,prs",
-	    3, 5, HM(18, 0), HM(21, 30), false, OPS_DEMO_NONE, {
-	    { "opbouw", NULL, HM(16, 30), HM(18, 0), 2, 0 },
-	    { "gastvrouw/gastheer", NULL, 0, 0, 3, 1 },
-	    { "tolk", "prs", 0, 0, 1, 0 } } },
-	{ "Kennismaking sponsorgroep Gebremariam", "Bij de familie thuis, "
-	    "Leidschendam-Noord", "Eerste ontmoeting van de groep met het "
-	    "gezin.", "nl,ti",
-	    4, 1, HM(19, 0), HM(20, 30), false, 1, {
-	    { "begeleider", NULL, 0, 0, 2, 0 },
-	    { "tolk", "ti", 0, 0, 1, 0 } } },
-	{ "Uitje naar het strand van Scheveningen", "Strand "
-	    "Scheveningen, bij de Pier", "Onder voorbehoud van het weer; "
-	    "neem zwemspullen en een handdoek mee.", "nl,uk,ar",
-	    4, 0, HM(11, 0), HM(17, 0), true, OPS_DEMO_NONE, {
-	    { "begeleider", NULL, 0, 0, 4, 2 },
-	    { "chauffeur", NULL, 0, 0, 2, 1 },
-	    { "tolk", "uk", 0, 0, 1, 0 } } },
-	{ "Bezoek Naturalis met kinderen", "Naturalis, Leiden",
-	    "Middag in het museum voor de kinderen van de nieuwe gezinnen.",
-	    "nl,prs",
-	    5, 3, HM(13, 0), HM(17, 0), false, 2, {
-	    { "begeleider", NULL, 0, 0, 3, 1 },
-	    { "chauffeur", NULL, 0, 0, 1, 1 },
-	    { "tolk", "prs", 0, 0, 1, 1 } } },
+	OPS_DEMO_CAFE(0, "nl,ar",
+	    "gastvrouw/gastheer 1/1, begeleider 2/2, tolk:ar 1/1"),
+	OPS_DEMO_CAFE(1, "nl,ti",
+	    "gastvrouw/gastheer 1/1, begeleider 2/3, tolk:ti 1/1"),
+	OPS_DEMO_CAFE(2, "nl,prs",
+	    "gastvrouw/gastheer 0/1, begeleider 2/2, tolk:prs 1/1"),
+	OPS_DEMO_CAFE(3, "nl,uk",
+	    "gastvrouw/gastheer 1/1, begeleider 1/2, tolk:uk 0/1"),
+	OPS_DEMO_CAFE(4, "nl,ar", "gastvrouw/gastheer 0/1, begeleider 0/2"),
+	{ "Fietsles voor nieuwkomers|Schoolplein OBS De Vlinder, "
+	    "Leidschendam|Oefenen op het schoolplein, daarna een rondje door "
+	    "de wijk. Fietsen en helmen zijn er.|nl,ti|confirmed",
+	    "0 6 10:00-12:00", OPS_DEMO_NONE,
+	    "begeleider 3/3, tolk:ti 1/1" },
+	{ "Training sponsorgroepen: de eerste maanden|Buurthuis De "
+	    "Ontmoeting, Leidschendam|Wat doe je in de eerste maanden met een "
+	    "nieuw gezin? Met oefencasussen.|nl|confirmed",
+	    "1 4 19:30-22:00", OPS_DEMO_NONE,
+	    "gastvrouw/gastheer 1/1 19:00-22:00, algemeen 2/2" },
+	{ "Groepsbezoek ADO Den Haag – FC Utrecht|Bingoal Stadion, Den Haag|"
+	    "Samen naar de wedstrijd; vertrek met de bus vanaf het Damplein.|"
+	    "nl,ar,ti|confirmed", "1 6 18:00-22:30", OPS_DEMO_NONE,
+	    "begeleider 3/4, chauffeur 2/2, tolk:ar 1/1" },
+	{ "Partneroverleg met gastspreker (VluchtelingenWerk)|Gemeentehuis "
+	    "Leidschendam-Voorburg, zaal 2|Overleg met gemeente, school en "
+	    "kerken; gastspreker over de asielprocedure.|nl|confirmed",
+	    "2 3 19:30-21:30", OPS_DEMO_NONE,
+	    "opbouw 1/1 18:45-19:30, gastvrouw/gastheer 2/2" },
+	{ "Fietsles voor nieuwkomers|Schoolplein OBS De Vlinder, "
+	    "Leidschendam|Tweede les: verkeersregels en een rit naar de "
+	    "markt.|nl,prs|confirmed", "2 6 10:00-12:00", OPS_DEMO_NONE,
+	    "begeleider 2/3, tolk:prs 1/1" },
+	{ "Verhuisdag familie Haddad|Koningin Julianalaan 88, Leidschendam|"
+	    "Meubels ophalen bij de kringloop, dragen, bedden in elkaar "
+	    "zetten.|nl,ar|confirmed", "3 6 09:00-16:00", 0,
+	    "opbouw 4/4, chauffeur 1/2 09:00-12:00, tolk:ar 1/1 13:00-16:00" },
+	{ "Welkomstdiner voor nieuwe buren|Buurthuis De Ontmoeting, "
+	    "Leidschendam|Iedereen kookt iets mee; voor de families Haddad, "
+	    "Gebremariam en Rahimi.|nl,ar,ti,prs|confirmed",
+	    "3 5 18:00-21:30", OPS_DEMO_NONE, "opbouw 2/2 16:30-18:00, "
+	    "gastvrouw/gastheer 2/3, tolk:prs 1/1" },
+	{ "Kennismaking sponsorgroep Gebremariam|Bij de familie thuis, "
+	    "Leidschendam-Noord|Eerste ontmoeting van de groep met het gezin.|"
+	    "nl,ti|confirmed", "4 1 19:00-20:30", 1,
+	    "begeleider 2/2, tolk:ti 1/1" },
+	{ "Uitje naar het strand van Scheveningen|Strand Scheveningen, bij de "
+	    "Pier|Onder voorbehoud van het weer; neem zwemspullen en een "
+	    "handdoek mee.|nl,uk,ar|tentative", "4 0 11:00-17:00",
+	    OPS_DEMO_NONE, "begeleider 2/4, chauffeur 1/2, tolk:uk 1/1" },
+	{ "Bezoek Naturalis met kinderen|Naturalis, Leiden|Middag in het "
+	    "museum voor de kinderen van de nieuwe gezinnen.|nl,prs|confirmed",
+	    "5 3 13:00-17:00", 2,
+	    "begeleider 2/3, chauffeur 0/1, tolk:prs 0/1" },
 };
 
 #define OPS_DEMO_EVENTS (sizeof ops_demo_events / sizeof ops_demo_events[0])
@@ -298,19 +229,57 @@ ops_demo_below(uint64_t *state, uint32_t n)
 }
 
 /*
- * The instant of minutes after local midnight on day (from ops_demo_day).
- * Going through the local date keeps 19:30 at 19:30 on a night the clocks
- * change, where midnight plus seconds would not.
+ * Set the fields keys[0..n) of rec from row, their values as they would be
+ * typed with '|' between them.
  */
 static int
-ops_demo_at(int64_t day, int minutes, int64_t *out, struct err *err)
+ops_demo_set(void *rec, const struct model_field *fields,
+    const char *const *keys, size_t n, const char *row, struct err *err)
 {
-	char date[16], when[32];
+	char value[256];
+	size_t i, len;
+
+	for (i = 0; i < n; i++, row += len + 1) {
+		len = strcspn(row, "|");
+		if (len >= sizeof value || (row[len] == '|') != (i + 1 < n))
+			abort();
+		memcpy(value, row, len);
+		value[len] = '\0';
+		if (model_fields_set_value(rec, fields, keys[i], value,
+		    err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Set the start and end of rec to the local times from and to ("HH:MM")
+ * on day (from ops_demo_day), typed as WHENs: going through the local
+ * date keeps 19:30 at 19:30 on a night the clocks change, where midnight
+ * plus seconds would not.
+ */
+static int
+ops_demo_span(void *rec, const struct model_field *fields, int64_t day,
+    const char *from, const char *to, struct err *err)
+{
+	static const char *const keys[] = { "start", "end" };
+	char date[16], row[64];
 
 	rtime_format(day, "%Y-%m-%d", date, sizeof date);
-	snprintf(when, sizeof when, "%s %02d:%02d", date, minutes / 60,
-	    minutes % 60);
-	return rtime_parse_when(when, out, err);
+	snprintf(row, sizeof row, "%s %s|%s %s", date, from, date, to);
+	return ops_demo_set(rec, fields, keys, 2, row, err);
+}
+
+/* Give rec a new UID of kind, through its fields' "uid" row. */
+static int
+ops_demo_uid(struct store *st, void *rec, const struct model_field *fields,
+    const char *kind, struct err *err)
+{
+	char *uid = ops_uid_new(st, kind);
+	int rc = model_fields_set_value(rec, fields, "uid", uid, err);
+
+	free(uid);
+	return rc;
 }
 
 /* Local midnight of weekday in week (0-5) counted from today. */
@@ -371,41 +340,34 @@ ops_demo_fits(const struct ops_demo_booking *b, const struct shift *sh,
 	return ok;
 }
 
-/* Store one assignment and remember it for the next checks. */
+/*
+ * Store one assignment and remember it for the next checks (plan reads
+ * its times; its role only for the reasons, which the demo drops).
+ */
 static int
 ops_demo_book(struct store *st, struct ops_demo_booking *b,
     const struct shift *sh, enum assignment_status status, struct err *err)
 {
-	struct assignment a, *kept;
+	struct assignment *kept = assignment_list_push(&b->booked);
 
-	assignment_init(&a);
-	a.shift_id = sh->id;
-	a.volunteer_id = b->volunteer.id;
-	a.status = status;
-	if (store_assignment_insert(st, &a, err) < 0)
-		return -1;
-	kept = assignment_list_push(&b->booked);
-	kept->id = a.id;
 	kept->shift_id = sh->id;
 	kept->volunteer_id = b->volunteer.id;
 	kept->status = status;
-	kept->role = xstrdup(sh->role);
 	kept->start = sh->start;
 	kept->end = sh->end;
-	assignment_fini(&a);
-	return 0;
+	return store_assignment_insert(st, kept, err);
 }
 
 /*
- * Fill sh up to needed - missing people, trying the event's sponsor group
+ * Put want people on sh, trying the event's sponsor group
  * first and then everyone, the least booked first. At most one
  * person declines per shift; a decline does not count, so someone else
  * is asked after it. Returns the number of people placed, or -1.
  */
 static int
 ops_demo_staff(struct store *st, struct ops_demo_booking *people,
-    const struct ops_demo_event *de, const struct ops_demo_shift *ds,
-    const struct shift *sh, int days_ahead,
+    const struct ops_demo_event *de, const struct shift *sh, int want,
+    int days_ahead,
     const struct plan_candidate *rules, uint64_t *state, struct err *err)
 {
 	int order[OPS_DEMO_PEOPLE + 8], n = 0, placed = 0, declined = 0, k;
@@ -430,7 +392,7 @@ ops_demo_staff(struct store *st, struct ops_demo_booking *people,
 			order[j] = order[j - 1];
 			order[j - 1] = swap;
 		}
-	for (k = 0; k < n && placed < ds->needed - ds->missing; k++) {
+	for (k = 0; k < n && placed < want; k++) {
 		b = &people[order[k]];
 		if (!ops_demo_fits(b, sh, rules))
 			continue;
@@ -469,25 +431,22 @@ static int
 ops_demo_add_people(struct store *st, int64_t now,
     struct ops_demo_booking *people, uint64_t *state, struct err *err)
 {
-	const struct ops_demo_person *p;
 	struct volunteer *v;
 	struct unavailable u, *kept;
 	size_t i;
 	uint32_t phone;
+	char number[16];
 
 	for (i = 0; i < OPS_DEMO_PEOPLE; i++) {
-		p = &ops_demo_people[i];
 		v = &people[i].volunteer;
-		v->name = xstrdup(p->name);
-		v->email = xstrdup(p->email != NULL ? p->email : "");
 		phone = (1 + ops_demo_below(state, 6)) * 10000000u +
 		    ops_demo_below(state, 10000000u);
-		v->phone = xasprintf("06-%08u", (unsigned)phone);
-		v->skills = xstrdup(p->skills);
-		v->languages = xstrdup(p->languages);
-		v->max_per_month = p->limit;
-		v->notes = xstrdup(p->notes != NULL ? p->notes : "");
-		if (volunteer_validate(v, err) < 0 ||
+		snprintf(number, sizeof number, "06-%08u", (unsigned)phone);
+		if (ops_demo_set(v, volunteer_fields, ops_demo_person_keys,
+		    OPS_DEMO_KEYS(ops_demo_person_keys), ops_demo_people[i],
+		    err) < 0 ||
+		    model_fields_set_value(v, volunteer_fields, "phone", number,
+		    err) < 0 || volunteer_validate(v, err) < 0 ||
 		    store_volunteer_insert(st, v, err) < 0)
 			return -1;
 	}
@@ -530,52 +489,69 @@ ops_demo_add_teams(struct store *st, struct ops_demo_booking *people,
 	return rc;
 }
 
+/*
+ * The shift item (one of an event's list) into sh, on day, from the
+ * event's times from and to unless it names its own; *filled: the people
+ * it gets.
+ */
+static int
+ops_demo_shift_read(const char *item, int64_t day, const char *from,
+    const char *to, struct shift *sh, int *filled, struct err *err)
+{
+	static const char *const keys[] = { "role", "language", "needed" };
+	char role[64], needed[8], own_from[6], own_to[6], row[96], *language;
+	int n;
+
+	n = sscanf(item, " %63[^ ] %d/%7[0-9] %5[0-9:]-%5[0-9:]", role,
+	    filled, needed, own_from, own_to);
+	if (n != 3 && n != 5)
+		abort();
+	if ((language = strchr(role, ':')) != NULL)
+		*language++ = '\0';
+	snprintf(row, sizeof row, "%s|%s|%s", role, language != NULL ?
+	    language : "", needed);
+	return ops_demo_set(sh, shift_fields, keys, 3, row, err) < 0 ||
+	    ops_demo_span(sh, shift_fields, day, n == 5 ? own_from : from,
+	    n == 5 ? own_to : to, err) < 0 ? -1 : 0;
+}
+
 /* One event with its shifts, each staffed as the table says. */
 static int
 ops_demo_add_event(struct store *st, int64_t now,
     const struct ops_demo_event *de, struct ops_demo_booking *people,
     const struct plan_candidate *rules, uint64_t *state, struct err *err)
 {
-	const struct ops_demo_shift *ds;
 	struct event ev;
 	struct shift sh;
-	int64_t day = ops_demo_day(now, de->week, de->weekday);
-	int days_ahead = (int)((day - rtime_day_add(now, 0) + 43200) / 86400);
-	int rc;
+	int64_t day;
+	const char *item;
+	char from[6], to[6];
+	int rc, filled, week, weekday, days_ahead;
 
+	if (sscanf(de->when, "%d %d %5[0-9:]-%5[0-9:]", &week, &weekday,
+	    from, to) != 4)
+		abort();
+	day = ops_demo_day(now, week, weekday);
+	days_ahead = (int)((day - rtime_day_add(now, 0) + 43200) / 86400);
 	event_init(&ev);
-	ev.title = xstrdup(de->title);
-	ev.location = xstrdup(de->location);
-	ev.description = xstrdup(de->description);
-	ev.languages = xstrdup(de->languages);
-	ev.status = de->tentative ? EVENT_TENTATIVE : EVENT_CONFIRMED;
-	rc = ops_demo_at(day, de->start, &ev.start, err) < 0 ||
-	    ops_demo_at(day, de->end, &ev.end, err) < 0 ||
-	    event_validate(&ev, err) < 0 ? -1 : 0;
-	if (rc == 0) {
-		ev.uid = ops_uid_new(st, "event");
+	rc = ops_demo_set(&ev, event_fields, ops_demo_event_keys,
+	    OPS_DEMO_KEYS(ops_demo_event_keys), de->fields, err);
+	if (rc == 0)
+		rc = ops_demo_span(&ev, event_fields, day, from, to, err);
+	if (rc == 0 && (rc = event_validate(&ev, err)) == 0 &&
+	    (rc = ops_demo_uid(st, &ev, event_fields, "event", err)) == 0)
 		rc = store_event_insert(st, &ev, err);
-	}
-	for (ds = de->shifts; rc == 0 && ds->role != NULL; ds++) {
+	for (item = de->shifts; rc == 0 && item != NULL;
+	    item = (item = strchr(item, ',')) != NULL ? item + 1 : NULL) {
 		shift_init(&sh);
 		sh.event_id = ev.id;
-		sh.role = xstrdup(ds->role);
-		sh.language = xstrdup(ds->language != NULL ? ds->language :
-		    "");
-		sh.needed = ds->needed;
-		sh.start = ev.start;
-		sh.end = ev.end;
-		if (ds->start != 0 || ds->end != 0)
-			rc = ops_demo_at(day, ds->start, &sh.start, err) < 0 ||
-			    ops_demo_at(day, ds->end, &sh.end, err) < 0 ?
-			    -1 : 0;
-		if (rc == 0)
-			rc = shift_validate(&sh, err);
-		if (rc == 0) {
-			sh.uid = ops_uid_new(st, "shift");
+		rc = ops_demo_shift_read(item, day, from, to, &sh, &filled,
+		    err);
+		if (rc == 0 && (rc = shift_validate(&sh, err)) == 0 &&
+		    (rc = ops_demo_uid(st, &sh, shift_fields, "shift",
+		    err)) == 0)
 			rc = store_shift_insert(st, &sh, err);
-		}
-		if (rc == 0 && ops_demo_staff(st, people, de, ds, &sh,
+		if (rc == 0 && ops_demo_staff(st, people, de, &sh, filled,
 		    days_ahead, rules, state, err) < 0)
 			rc = -1;
 		shift_fini(&sh);

@@ -284,6 +284,75 @@ test_assignment_fields(void **state)
 	assignment_fini(&b);
 }
 
+/*
+ * int model_field_set_value(void *rec, const struct model_field *f,
+ *     const char *s, struct err *err)
+ * int model_fields_set_value(void *rec, const struct model_field *fields,
+ *     const char *key, const char *s, struct err *err)
+ */
+static void
+test_set_value(void **state)
+{
+	struct volunteer v;
+	struct event ev;
+	struct err err;
+	int64_t when;
+
+	(void)state;
+	volunteer_init(&v);
+	event_init(&ev);
+	err_clear(&err);
+	/* Text as typed; a comma list normalised, as `volunteer add` does. */
+	assert_int_equal(model_field_set_value(&v, field("notes"), " a , b ",
+	    &err), 0);
+	assert_string_equal(v.notes, " a , b ");
+	assert_int_equal(model_fields_set_value(&v, volunteer_fields,
+	    "languages", " nl , ar,, ", &err), 0);
+	assert_string_equal(v.languages, "nl,ar");
+	assert_int_equal(model_fields_set_value(&ev, event_fields,
+	    "languages", "NL ,ti", &err), 0);
+	assert_string_equal(ev.languages, "NL,ti");
+	/* A whole number in min..max; anything else leaves it as it was. */
+	assert_int_equal(model_field_set_value(&v, field("max_per_month"),
+	    "4", &err), 0);
+	assert_int_equal(v.max_per_month, 4);
+	assert_int_equal(model_field_set_value(&v, field("max_per_month"),
+	    "1001", &err), -1);
+	assert_int_equal(err.code, ERR_INVALID);
+	assert_string_equal(err.msg, "invalid max-per-month '1001' (a whole "
+	    "number from 0 to 1000)");
+	assert_int_equal(model_field_set_value(&v, field("max_per_month"),
+	    "", &err), -1);
+	assert_int_equal(model_field_set_value(&v, field("max_per_month"),
+	    "3x", &err), -1);
+	assert_int_equal(v.max_per_month, 4);
+	/* yes or no. */
+	assert_int_equal(model_field_set_value(&v, field("active"), "no",
+	    &err), 0);
+	assert_false(v.active);
+	assert_int_equal(model_field_set_value(&v, field("active"), "true",
+	    &err), -1);
+	assert_string_equal(err.msg, "--active takes yes or no");
+	assert_false(v.active);
+	/* A WHEN, and an enum by its name. */
+	assert_int_equal(rtime_parse_when("2027-03-01 19:30", &when, &err),
+	    0);
+	assert_int_equal(model_fields_set_value(&ev, event_fields, "start",
+	    "2027-03-01 19:30", &err), 0);
+	assert_true(ev.start == when);
+	assert_int_equal(model_fields_set_value(&ev, event_fields, "start",
+	    "2027-02-30 19:30", &err), -1);
+	assert_true(ev.start == when);
+	assert_int_equal(model_fields_set_value(&ev, event_fields, "status",
+	    "tentative", &err), 0);
+	assert_int_equal(ev.status, EVENT_TENTATIVE);
+	assert_int_equal(model_fields_set_value(&ev, event_fields, "status",
+	    "maybe", &err), -1);
+	assert_int_equal(ev.status, EVENT_TENTATIVE);
+	event_fini(&ev);
+	volunteer_fini(&v);
+}
+
 int
 main(void)
 {
@@ -295,6 +364,7 @@ main(void)
 		cmocka_unit_test(test_event_fields),
 		cmocka_unit_test(test_shift_fields),
 		cmocka_unit_test(test_assignment_fields),
+		cmocka_unit_test(test_set_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
