@@ -347,6 +347,12 @@ struct unavailable_list {
 	size_t			 cap;
 };
 
+/*
+ * The period's stored fields (volunteer_id, start, end, reason, source);
+ * ended by a row with key NULL. Only the store reads it: no face shows
+ * or takes a period by its table.
+ */
+extern const struct model_field unavailable_fields[];
 struct unavailable *unavailable_list_push(struct unavailable_list *list);
 void unavailable_list_free(struct unavailable_list *list);
 

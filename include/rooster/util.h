@@ -142,6 +142,8 @@ bool rtime_zone_is_utc(const char *name);
 int rtime_wall_move(int64_t *v, size_t n, const char *from, const char *to,
     struct err *err);
 int64_t rtime_now(void);
+/* Milliseconds on the monotonic clock: for deadlines, never a date. */
+int64_t rtime_clock_ms(void);
 
 /*
  * Parse WHEN, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM` in the plan zone.
@@ -286,6 +288,12 @@ char *text_list_normalize(const char *list);
 void random_hex(char *buf, size_t n);
 
 /* file.c: files that hold personal data */
+
+/*
+ * The directory of path: "." when it names none, "/" for a file in the
+ * root. The caller frees.
+ */
+char *file_dir(const char *path);
 
 /*
  * The mode for a new private file at path: 0600, or 0660 when its

@@ -107,14 +107,21 @@ cli_print_row_cmp(const void *a, const void *b)
 	    y->role != NULL ? y->role : "");
 }
 
+/* A new row on the board for a shift of an event, or the event alone. */
 static struct cli_print_row *
-cli_print_row_add(struct cli_print *pr)
+cli_print_row_add(struct cli_print *pr, int64_t start, int64_t end,
+    int64_t event_id, const char *event, const char *location)
 {
 	struct cli_print_row *row;
 
 	pr->rows = xreallocarray(pr->rows, pr->nrows + 1, sizeof *pr->rows);
 	row = &pr->rows[pr->nrows++];
 	memset(row, 0, sizeof *row);
+	row->start = start;
+	row->end = end;
+	row->event_id = event_id;
+	row->event = event != NULL ? event : "";
+	row->location = location;
 	return row;
 }
 
@@ -171,12 +178,8 @@ cli_print_load(struct cli_ctx *ctx, struct cli_print *pr, int64_t event_id,
 	    cli_print_by_id);
 	for (i = 0; i < pr->shifts.len; i++) {
 		sh = &pr->shifts.items[i];
-		row = cli_print_row_add(pr);
-		row->start = sh->start;
-		row->end = sh->end;
-		row->event_id = sh->event_id;
-		row->event = sh->event_title != NULL ? sh->event_title : "";
-		row->location = sh->event_location;
+		row = cli_print_row_add(pr, sh->start, sh->end, sh->event_id,
+		    sh->event_title, sh->event_location);
 		/* The language with the role: two "tolk" shifts differ. */
 		if (sh->language != NULL && *sh->language != '\0') {
 			shift_role_text(sh->role, sh->language, role,
@@ -200,12 +203,8 @@ cli_print_load(struct cli_ctx *ctx, struct cli_print *pr, int64_t event_id,
 				break;
 		if (j < pr->shifts.len)
 			continue;
-		row = cli_print_row_add(pr);
-		row->start = ev->start;
-		row->end = ev->end;
-		row->event_id = ev->id;
-		row->event = ev->title != NULL ? ev->title : "";
-		row->location = ev->location;
+		cli_print_row_add(pr, ev->start, ev->end, ev->id, ev->title,
+		    ev->location);
 	}
 	for (i = 0; i < pr->nrows; i++) {
 		pr->rows[i].group_start = pr->rows[i].start;

@@ -152,15 +152,6 @@ ics_recur_is_bounded(const char *rrule)
 	return r.count > 0 || !icaltime_is_null_time(r.until);
 }
 
-static int64_t
-ics_recur_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int
 ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
     int64_t until, size_t max, int64_t **out, size_t *count,
@@ -211,10 +202,10 @@ ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
 	}
 	v = xreallocarray(NULL, cap = 16, sizeof *v);
 	v[n++] = dtstart;
-	deadline = ics_recur_ms() + ICS_RECUR_BUDGET_MS;
+	deadline = rtime_clock_ms() + ICS_RECUR_BUDGET_MS;
 	while (n < want) {
 		if (++calls > ICS_RECUR_CALLS(max) ||
-		    ics_recur_ms() > deadline) {
+		    rtime_clock_ms() > deadline) {
 			icalrecur_iterator_free(it);
 			free(v);
 			return err_set(err, ERR_INVALID, _("repeat rule "

@@ -158,6 +158,22 @@ volunteer_speaks(const char *languages, const char *shift_language,
 	return volunteer_speaks_any(languages, event_languages);
 }
 
+#define UNAVAILABLE_FIELD(name, field, ...) \
+	{ .key = name, .offset = offsetof(struct unavailable, field), \
+	  __VA_ARGS__ }
+
+const struct model_field unavailable_fields[] = {
+	UNAVAILABLE_FIELD("volunteer_id", volunteer_id,
+	    .kind = MODEL_FIELD_ID),
+	UNAVAILABLE_FIELD("start", start, .kind = MODEL_FIELD_TIME,
+	    .column = "start_at"),
+	UNAVAILABLE_FIELD("end", end, .kind = MODEL_FIELD_TIME,
+	    .column = "end_at"),
+	UNAVAILABLE_FIELD("reason", reason, .kind = MODEL_FIELD_TEXT),
+	UNAVAILABLE_FIELD("source", source, .kind = MODEL_FIELD_TEXT),
+	{ .key = NULL }
+};
+
 struct unavailable *
 unavailable_list_push(struct unavailable_list *list)
 {
@@ -168,12 +184,7 @@ unavailable_list_push(struct unavailable_list *list)
 void
 unavailable_list_free(struct unavailable_list *list)
 {
-	size_t i;
-
-	for (i = 0; i < list->len; i++) {
-		free(list->items[i].reason);
-		free(list->items[i].source);
-	}
-	free(list->items);
+	model_list_free(list->items, list->len, sizeof *list->items,
+	    unavailable_fields);
 	memset(list, 0, sizeof *list);
 }

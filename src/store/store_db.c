@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "store_int.h"
@@ -320,22 +319,12 @@ store_exec(struct store *st, const char *sql, struct err *err)
 static int
 store_create_file(const char *path, struct err *err)
 {
-	char *dir, *slash;
+	char *dir;
 	struct stat sb;
 	mode_t mode = 0600;
 	int fd;
 
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else {
-		/* No slash: the current directory (dir may be too short). */
-		free(dir);
-		dir = xstrdup(".");
-	}
+	dir = file_dir(path);
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		err_set(err, ERR_IO, _("directory %s does not exist (create it "
 		    "first, or check --db)"), dir);
@@ -367,7 +356,7 @@ store_open_dir_writable(const char *path)
 {
 	struct statvfs vfs;
 	struct stat sb;
-	char *dir, *slash, *shm, *wal;
+	char *dir, *shm, *wal;
 	bool ok;
 
 	shm = xasprintf("%s-shm", path);
@@ -377,15 +366,7 @@ store_open_dir_writable(const char *path)
 	free(wal);
 	if (ok)
 		return true;
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else {
-		free(dir);
-		dir = xstrdup(".");
-	}
+	dir = file_dir(path);
 	ok = access(dir, W_OK) == 0 && (statvfs(dir, &vfs) != 0 ||
 	    (uint64_t)vfs.f_bavail * vfs.f_frsize >= 64 * 1024);
 	free(dir);
@@ -556,15 +537,6 @@ store_path(const struct store *st)
 	return st->path;
 }
 
-static int64_t
-store_clock_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * The busy handler waits for a lock held by another writer, but SQLite
  * returns SQLITE_BUSY without calling it in some cases: while another
@@ -584,19 +556,19 @@ store_begin_write(struct store *st, struct err *err)
 		return err_set(err, ERR_READONLY,
 		    _("%s is read-only: nothing was changed (check its "
 		    "permissions)"), st->path);
-	deadline = store_clock_ms() + STORE_BUSY_MS;
+	deadline = rtime_clock_ms() + STORE_BUSY_MS;
 	for (;;) {
 		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
 			break;
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		left = deadline - store_clock_ms();
+		left = deadline - rtime_clock_ms();
 		if (left <= 0)
 			break;
 		log_debug("write lock busy (%d), %lld ms left", rc,
 		    (long long)left);
-		sqlite3_sleep(5 + (int)(store_clock_ms() % 20));
+		sqlite3_sleep(5 + (int)(rtime_clock_ms() % 20));
 		sqlite3_busy_timeout(st->db, (int)(left > 0 ? left : 1));
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);

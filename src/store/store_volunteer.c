@@ -411,11 +411,10 @@ int
 store_unavailable_insert(struct store *st, struct unavailable *u,
     struct err *err)
 {
-	static const char sql[] = "INSERT INTO unavailable (volunteer_id, "
-	    "start_at, end_at, reason, source) VALUES (?1, ?2, ?3, ?4, ?5)";
+	static char *sql;
 
-	if (store_run(st, err, sql, "iiitt", u->volunteer_id, u->start, u->end,
-	    u->reason ? u->reason : "", u->source ? u->source : "") < 0)
+	if (store_fields_write(st, store_fields_insert(&sql, "unavailable",
+	    unavailable_fields, "", ""), u, unavailable_fields, 0, err) < 0)
 		return -1;
 	u->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -426,23 +425,18 @@ store_unavailable_row(sqlite3_stmt *stmt, void *arg)
 {
 	struct unavailable *u = unavailable_list_push(arg);
 
-	u->id = sqlite3_column_int64(stmt, 0);
-	u->volunteer_id = sqlite3_column_int64(stmt, 1);
-	u->start = sqlite3_column_int64(stmt, 2);
-	u->end = sqlite3_column_int64(stmt, 3);
-	u->reason = store_col_text(stmt, 4);
-	u->source = store_col_text(stmt, 5);
+	store_fields_read_row(stmt, 0, &u->id, NULL, u, unavailable_fields);
 }
 
 int
 store_unavailable_list(struct store *st, int64_t volunteer_id,
     struct unavailable_list *out, struct err *err)
 {
-	static const char sql[] = "SELECT id, volunteer_id, start_at, end_at, "
-	    "reason, source FROM unavailable WHERE volunteer_id = ?1 "
-	    "ORDER BY start_at";
+	static char *sql;
 
-	return store_rows(st, store_query(st, err, sql, "i", volunteer_id),
+	return store_rows(st, store_query(st, err, store_fields_select(&sql,
+	    "SELECT id, ", "", unavailable_fields, " FROM unavailable ",
+	    "WHERE volunteer_id = ?1 ORDER BY start_at"), "i", volunteer_id),
 	    store_unavailable_row, out, err) < 0 ? -1 : 0;
 }
 

@@ -349,6 +349,14 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 			return TUI_UNHANDLED;
 		}
 	}
+	/* These act on the volunteer selected under the shift. */
+	if (a == NULL && (action == TUI_ACT_UNASSIGN ||
+	    action == TUI_ACT_NOTE || action == TUI_ACT_RESPOND)) {
+		tui_status_message(tui, action == TUI_ACT_UNASSIGN ?
+		    _("select a volunteer under the shift to remove") :
+		    _("select a volunteer under the shift first"));
+		return TUI_HANDLED | TUI_DRAW;
+	}
 	if (a != NULL)
 		name = text_sanitize(a->volunteer);
 	flags = TUI_HANDLED | TUI_DRAW;
@@ -376,32 +384,14 @@ tui_pane_shifts_handle(struct tui *tui, struct tui_pane *p,
 	case TUI_ACT_OFFER:
 		return tui_invite_offer_ask(tui, sh->id, sh->role);
 	case TUI_ACT_UNASSIGN:
-		if (a == NULL) {
-			tui_status_message(tui,
-			    _("select a volunteer under the "
-			    "shift to remove"));
-			break;
-		}
 		flags = tui_pane_done(tui, ops_unassign(tui->st, sh->id,
 		    a->volunteer_id, &err), &err, _("assignment removed"));
 		break;
 	case TUI_ACT_NOTE:
-		if (a == NULL) {
-			tui_status_message(tui,
-			    _("select a volunteer under the "
-			    "shift first"));
-			break;
-		}
 		tui_form_note_open(tui, sh->id, a->volunteer_id, a->volunteer,
 		    a->note);
 		break;
 	case TUI_ACT_RESPOND:
-		if (a == NULL) {
-			tui_status_message(tui,
-			    _("select a volunteer under the "
-			    "shift first"));
-			break;
-		}
 		tui_status_ask(tui, "adt", tui_pane_shifts_respond_answer,
 		    sh->id, a->volunteer_id, _("%s: a accepted, d declined, "
 		    "t tentative (Esc cancels)"), name);

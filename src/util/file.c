@@ -16,21 +16,30 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-mode_t
-file_private_mode(const char *path)
+char *
+file_dir(const char *path)
 {
-	struct stat sb;
-	char *dir, *slash;
-	mode_t mode = 0600;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
 	if (slash == dir)
 		slash[1] = '\0';
 	else if (slash != NULL)
 		*slash = '\0';
-	else
-		strcpy(dir, ".");
+	else {
+		/* No slash: the current directory (dir may be too short). */
+		free(dir);
+		dir = xstrdup(".");
+	}
+	return dir;
+}
+
+mode_t
+file_private_mode(const char *path)
+{
+	struct stat sb;
+	char *dir = file_dir(path);
+	mode_t mode = 0600;
+
 	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
 	    (sb.st_mode & S_ISGID))
 		mode = 0660;
@@ -231,19 +240,10 @@ file_plan_check(const char *path, struct err *err)
 {
 	static const char *const suffix[] = { "", "-wal", "-shm" };
 	struct stat dir;
-	char *d, *slash, *file;
+	char *d = file_dir(path), *file;
 	size_t i;
 	int rc = 0;
 
-	d = xstrdup(path);
-	if ((slash = strrchr(d, '/')) == d)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else {
-		free(d);
-		d = xstrdup(".");
-	}
 	if (stat(d, &dir) != 0)
 		memset(&dir, 0, sizeof dir);
 	free(d);

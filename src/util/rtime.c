@@ -204,6 +204,15 @@ rtime_now(void)
 	return (int64_t)time(NULL);
 }
 
+int64_t
+rtime_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Read exactly n digits at *s, advancing it. */
 static bool
 rtime_digits(const char **s, int n, int *out)

@@ -14,6 +14,17 @@ r assign 1 Senait --note "haalt het gezin op om 17:00 bij het station" > /dev/nu
 tui_start 80 24
 sees "shifts pane shows the note" "Senait Tekle - haa"
 sees_re "a gap before the status (English)" "Senait Tekle - haa.*… +planned"
+# On the shift's own row, the keys for one volunteer ask for one.
+keys 2
+keys x
+sees "unassign on a shift asks for a volunteer" \
+    "select a volunteer under the shift to remove"
+keys n
+sees "a note on a shift asks for a volunteer" \
+    "select a volunteer under the shift first"
+keys r
+sees "respond on a shift asks for a volunteer" \
+    "select a volunteer under the shift first"
 quits "quits"
 
 tui_start 80 24 LANG=nl_NL.UTF-8 LC_ALL=

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * store_fields.c through the entity tables: every written field of
- * event_fields, shift_fields and assignment_fields, set to a value of
+ * event_fields, shift_fields, assignment_fields and unavailable_fields,
+ * set to a value of
  * its own through its row, comes back the same from the store after an
  * insert and after an update; so a row added to a table (with its
  * migration) is stored without another line in store_*.c, and a row the
@@ -276,6 +277,42 @@ test_assignment(void **state)
 	volunteer_fini(&v);
 }
 
+/* int store_unavailable_insert/list(...): a period of volunteer 1. */
+static void
+test_unavailable(void **state)
+{
+	struct store *st = *state;
+	struct unavailable u;
+	struct unavailable_list got = { 0 };
+	struct volunteer v;
+	struct err err;
+
+	volunteer_init(&v);
+	v.name = xstrdup("Ana");
+	assert_int_equal(store_volunteer_insert(st, &v, &err), 0);
+	memset(&u, 0, sizeof u);
+	fill(&u, unavailable_fields, 1, v.id);
+	assert_int_equal(store_unavailable_insert(st, &u, &err), 0);
+	assert_int_equal(store_unavailable_list(st, v.id, &got, &err), 0);
+	assert_int_equal(got.len, 1);
+	assert_true(got.items[0].id == u.id);
+	same(&u, &got.items[0], unavailable_fields);
+	assert_string_equal(got.items[0].source, "source 1");
+	unavailable_list_free(&got);
+	/* NULL texts are stored as "" (a day later: listed second). */
+	fill(&u, unavailable_fields, 2, v.id);
+	free(u.reason);
+	free(u.source);
+	u.reason = u.source = NULL;
+	assert_int_equal(store_unavailable_insert(st, &u, &err), 0);
+	assert_int_equal(store_unavailable_list(st, v.id, &got, &err), 0);
+	assert_int_equal(got.len, 2);
+	assert_string_equal(got.items[1].reason, "");
+	assert_string_equal(got.items[1].source, "");
+	unavailable_list_free(&got);
+	volunteer_fini(&v);
+}
+
 int
 main(void)
 {
@@ -285,6 +322,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_shift, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_assignment, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unavailable, setup,
 		    teardown),
 	};
 
