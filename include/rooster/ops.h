@@ -176,6 +176,11 @@ int ops_suggest(struct store *st, int64_t shift_id, struct ops_suggest *out,
  */
 int ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
     struct ops_suggest *out, struct err *err);
+/*
+ * The one-line reason of the i-th ranked volunteer (plan_suggest_reason()
+ * for sg's shift and its event's languages), borrowed from sg.
+ */
+const char *ops_suggest_reason(struct ops_suggest *sg, size_t i);
 void ops_suggest_fini(struct ops_suggest *s);
 
 /* ops_shift.c */

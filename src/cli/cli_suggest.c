@@ -65,8 +65,7 @@ cli_suggest_list(struct cli_ctx *ctx)
 		cli_table_word(&t, s->skill_match ? "yes" : "no");
 		cli_table_word(&t, s->language_match ? "yes" : "no");
 		cli_table_int(&t, s->recent);
-		cli_table_text(&t, plan_suggest_reason(s, &sg.shift,
-		    sg.event.languages));
+		cli_table_text(&t, ops_suggest_reason(&sg, i));
 	}
 	cli_table_print(ctx, &t);
 	cli_table_fini(&t);

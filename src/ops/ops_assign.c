@@ -14,40 +14,32 @@
 #define OPS_ASSIGN_WINDOW (40 * 86400)
 
 /*
- * The rules for volunteer_id on sh (loaded), in an event that asks for
- * event_languages, with rest minutes of rest between shifts.
+ * The rules (the plan's, the shift and its event's languages) for
+ * volunteer_id.
  */
 static int
-ops_assign_check_on(struct store *st, const struct shift *sh,
-    const char *event_languages, int rest, int64_t volunteer_id,
-    struct plan_conflict_list *out, struct err *err)
+ops_assign_check_on(struct store *st, const struct plan_candidate *rules,
+    int64_t volunteer_id, struct plan_conflict_list *out, struct err *err)
 {
 	struct volunteer v;
 	struct assignment_list booked = { 0 };
 	struct unavailable_list off = { 0 };
 	struct store_range range = { 0 };
-	struct plan_candidate c;
-	char zone[128];
+	struct plan_candidate c = *rules;
 	int rc;
 
 	if (store_volunteer_get(st, volunteer_id, &v, err) < 0)
 		return -1;
-	range.from = sh->start - OPS_ASSIGN_WINDOW;
-	range.to = sh->end + OPS_ASSIGN_WINDOW;
+	range.from = rules->shift->start - OPS_ASSIGN_WINDOW;
+	range.to = rules->shift->end + OPS_ASSIGN_WINDOW;
 	rc = store_assignment_list_volunteer(st, volunteer_id, &range, &booked,
 	    err);
 	if (rc == 0)
 		rc = store_unavailable_list(st, volunteer_id, &off, err);
 	if (rc == 0) {
-		memset(&c, 0, sizeof c);
-		c.shift = sh;
 		c.volunteer = &v;
 		c.booked = &booked;
 		c.unavailable = &off;
-		c.rest_minutes = rest;
-		c.event_languages = event_languages;
-		ops_plan_zone(st, zone, sizeof zone);
-		c.zone = zone;
 		plan_conflict_check(&c, out);
 	}
 	assignment_list_free(&booked);
@@ -62,15 +54,20 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 {
 	struct shift sh;
 	struct event ev;
+	struct plan_candidate rules;
+	char zone[128];
 	int rc;
 
 	if (store_shift_get(st, shift_id, &sh, err) < 0)
 		return -1;
 	event_init(&ev);
 	rc = store_event_get(st, sh.event_id, &ev, err);
-	if (rc == 0)
-		rc = ops_assign_check_on(st, &sh, ev.languages,
-		    ops_plan_rest_minutes(st), volunteer_id, out, err);
+	if (rc == 0) {
+		ops_plan_rules(st, &rules, zone, sizeof zone);
+		rules.shift = &sh;
+		rules.event_languages = ev.languages;
+		rc = ops_assign_check_on(st, &rules, volunteer_id, out, err);
+	}
 	event_fini(&ev);
 	shift_fini(&sh);
 	return rc;
@@ -82,16 +79,21 @@ ops_assign_judge(struct store *st, const struct shift *sh,
     char **reasons, struct err *err)
 {
 	struct plan_conflict_list found;
-	int rest = ops_plan_rest_minutes(st), rc = 0;
+	struct plan_candidate rules;
+	char zone[128];
+	int rc = 0;
 	size_t i;
 
+	ops_plan_rules(st, &rules, zone, sizeof zone);
+	rules.shift = sh;
+	rules.event_languages = event_languages;
 	for (i = 0; i < al->len; i++) {
 		reasons[i] = NULL;
 		if (rc < 0 || !assignment_counts(&al->items[i]))
 			continue;
 		memset(&found, 0, sizeof found);
-		rc = ops_assign_check_on(st, sh, event_languages, rest,
-		    al->items[i].volunteer_id, &found, err);
+		rc = ops_assign_check_on(st, &rules, al->items[i].volunteer_id,
+		    &found, err);
 		if (rc == 0 && found.len > 0)
 			reasons[i] = xstrdup(found.items[0].reason);
 		plan_conflict_list_free(&found);

@@ -15,7 +15,7 @@
 struct ops_conflict_scan {
 	ops_conflict_fn	*fn;
 	void		*arg;
-	int		 rest_minutes;
+	struct plan_candidate rules;	/* the plan's rest and zone */
 	char		 zone[128];	/* the plan's, months count in it */
 	int64_t		 volunteer;	/* month being counted */
 	int		 month;
@@ -39,7 +39,7 @@ ops_conflict_row(const struct store_audit_row *r, void *arg)
 		cs->month = month;
 		cs->in_month = 0;
 	}
-	memset(&c, 0, sizeof c);
+	c = cs->rules;
 	c.month_given = true;
 	c.month_booked = cs->in_month++;
 	if (!r->in_range)
@@ -57,9 +57,7 @@ ops_conflict_row(const struct store_audit_row *r, void *arg)
 	c.volunteer = &r->volunteer;
 	c.booked = &booked;
 	c.unavailable = &off;
-	c.rest_minutes = cs->rest_minutes;
 	c.event_languages = r->event_languages;
-	c.zone = cs->zone;
 	plan_conflict_check(&c, &found);
 	for (i = 0; rc == 0 && i < found.len; i++)
 		rc = cs->fn(r, &found.items[i], cs->arg);
@@ -75,8 +73,7 @@ ops_conflict_scan_init(struct ops_conflict_scan *cs, struct store *st,
 	memset(cs, 0, sizeof *cs);
 	cs->fn = fn;
 	cs->arg = arg;
-	cs->rest_minutes = ops_plan_rest_minutes(st);
-	ops_plan_zone(st, cs->zone, sizeof cs->zone);
+	ops_plan_rules(st, &cs->rules, cs->zone, sizeof cs->zone);
 	cs->volunteer = -1;
 }
 
@@ -105,10 +102,10 @@ ops_conflicts(struct store *st, int64_t from, int64_t to, ops_conflict_fn *fn,
 		return -1;
 	if (n > OPS_CONFLICT_SOME_MAX) {
 		free(vids);
-		return store_audit_scan(st, from, to, cs.rest_minutes,
+		return store_audit_scan(st, from, to, cs.rules.rest_minutes,
 		    ops_conflict_row, &cs, err);
 	}
-	rc = store_audit_scan_some(st, from, to, cs.rest_minutes, vids, n,
+	rc = store_audit_scan_some(st, from, to, cs.rules.rest_minutes, vids, n,
 	    ops_conflict_row, &cs, err);
 	free(vids);
 	return rc;
@@ -157,9 +154,9 @@ ops_conflict_settle(struct store *st, struct err *err)
 	ops_conflict_scan_init(&cs, st, ops_conflict_flag, &found);
 	/* Many touched (a new rule, an old plan): judge everyone at once. */
 	all = n > OPS_CONFLICT_SOME_MAX;
-	rc = all ? store_audit_scan(st, 0, 0, cs.rest_minutes,
+	rc = all ? store_audit_scan(st, 0, 0, cs.rules.rest_minutes,
 	    ops_conflict_row, &cs, err) :
-	    store_audit_scan_some(st, 0, 0, cs.rest_minutes, vids, n,
+	    store_audit_scan_some(st, 0, 0, cs.rules.rest_minutes, vids, n,
 	    ops_conflict_row, &cs, err);
 	if (rc == 0)
 		rc = store_conflict_replace(st, all ? NULL : vids, n, found.v,

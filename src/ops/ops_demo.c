@@ -565,7 +565,7 @@ ops_plan_demo(struct store *st, int64_t now, struct err *err)
 {
 	struct ops_demo_booking *people;
 	uint64_t state = OPS_DEMO_SEED;
-	struct plan_candidate rules = { 0 };
+	struct plan_candidate rules;
 	char zone[128];
 	size_t i;
 	int rc;
@@ -575,9 +575,7 @@ ops_plan_demo(struct store *st, int64_t now, struct err *err)
 	if ((rc = ops_demo_is_empty(st, err)) < 0)
 		return ops_finish(st, rc, err);
 	/* The rules every booking is weighed by: the plan's rest and zone. */
-	rules.rest_minutes = ops_plan_rest_minutes(st);
-	ops_plan_zone(st, zone, sizeof zone);
-	rules.zone = zone;
+	ops_plan_rules(st, &rules, zone, sizeof zone);
 	people = xcalloc(OPS_DEMO_PEOPLE, sizeof *people);
 	for (i = 0; i < OPS_DEMO_PEOPLE; i++)
 		volunteer_init(&people[i].volunteer);

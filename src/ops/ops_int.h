@@ -25,6 +25,14 @@ int ops_conflict_settle(struct store *st, struct err *err);
 int ops_log(struct store *st, int rc, struct err *err, const char *action,
     const char *entity, int64_t id, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/*
+ * ops_plan.c: the plan's part of a candidate for plan_conflict_check():
+ * rules zeroed, then the plan's rest minutes and zone, the zone read into
+ * zone (size bytes), which must outlive rules. The caller adds the shift,
+ * the event's languages and the volunteer with their bookings.
+ */
+void ops_plan_rules(struct store *st, struct plan_candidate *rules,
+    char *zone, size_t size);
 /* A new UID "<kind>-<32 hex>@<plan's uid domain>". The caller frees. */
 char *ops_uid_new(struct store *st, const char *kind);
 /* Two texts differ, NULL reading as "". */

@@ -262,6 +262,16 @@ ops_plan_rest_minutes(struct store *st)
 }
 
 void
+ops_plan_rules(struct store *st, struct plan_candidate *rules, char *zone,
+    size_t size)
+{
+	memset(rules, 0, sizeof *rules);
+	rules->rest_minutes = ops_plan_rest_minutes(st);
+	ops_plan_zone(st, zone, size);
+	rules->zone = zone;
+}
+
+void
 ops_plan_zone(struct store *st, char *buf, size_t size)
 {
 	char *zone = store_setting_get(st, "time_zone");

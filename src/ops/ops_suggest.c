@@ -115,13 +115,10 @@ ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
 			store_rollback(st);
 		return -1;
 	}
-	memset(&rules, 0, sizeof rules);
+	ops_plan_rules(st, &rules, zone, sizeof zone);
 	rules.shift = &out->shift;
-	rules.rest_minutes = ops_plan_rest_minutes(st);
 	rules.event_languages = out->event.languages;
 	rules.month_given = true;
-	ops_plan_zone(st, zone, sizeof zone);
-	rules.zone = zone;
 	rtime_month_span(zone, out->shift.start, &month_start, &month_end);
 	rc = store_suggest_begin(st, &out->shift, rules.rest_minutes,
 	    month_start, month_end, n == 0, &ss, err);
@@ -138,6 +135,13 @@ ops_suggest_top(struct store *st, int64_t shift_id, size_t n,
 		out->ranked.items[i].volunteer = &out->volunteers.items[i];
 	plan_suggest_rank_top(&out->ranked, n);
 	return 0;
+}
+
+const char *
+ops_suggest_reason(struct ops_suggest *sg, size_t i)
+{
+	return plan_suggest_reason(&sg->ranked.items[i], &sg->shift,
+	    sg->event.languages);
 }
 
 void

@@ -222,8 +222,7 @@ tui_picker_view(struct tui_picker *pk, size_t ref, struct tui_picker_view *v)
 	v->name = s->volunteer->name;
 	v->conflicts = s->conflicts;
 	/* Only for the rows drawn: formatting 50,000 reasons is not free. */
-	v->reason = tui_picker_reason(v->name, plan_suggest_reason(s,
-	    &sg->shift, sg->event.languages));
+	v->reason = tui_picker_reason(v->name, ops_suggest_reason(sg, ref));
 }
 
 static int
