@@ -21,28 +21,69 @@
 
 /* The plan zone times are shown in; "" until rtime_zone_set(). */
 static char rtime_zone_name[128];
+/* Counts rtime_zone_set() calls: what rtime_days remembers belongs to one. */
+static unsigned rtime_zone_gen = 1;
 /* The zone rtime last gave the C library ("" none yet). */
 static char rtime_applied[128];
 /* TZ as the process had it before rtime first changed it. */
 static char *rtime_tz_before;
 static bool rtime_tz_saved;
 
+extern char **environ;
+
+/*
+ * Where the TZ entry rtime last set lies in environ. getenv() walks the
+ * whole environment and was asked before every time shown; these tell
+ * in a few loads whether TZ still holds what rtime put there: setenv,
+ * putenv and unsetenv of TZ all leave another pointer in that slot (or
+ * move environ), and setenv's strings are never freed, so the same
+ * pointer means the same text.
+ */
+static char **rtime_env;		/* environ when rtime set TZ */
+static size_t rtime_env_at;		/* TZ's index in it */
+static const char *rtime_env_entry;	/* the "TZ=zone" setenv made */
+
+/* True while TZ is still the entry rtime set last. */
+static bool
+rtime_env_is_ours(void)
+{
+	return rtime_env_entry != NULL && environ != NULL &&
+	    environ == rtime_env && environ[rtime_env_at] == rtime_env_entry;
+}
+
+/* Note where setenv put TZ. */
+static void
+rtime_env_note(void)
+{
+	size_t i;
+
+	rtime_env_entry = NULL;
+	for (i = 0; environ != NULL && environ[i] != NULL; i++)
+		if (strncmp(environ[i], "TZ=", 3) == 0) {
+			rtime_env = environ;
+			rtime_env_at = i;
+			rtime_env_entry = environ[i];
+			return;
+		}
+}
+
 /* Make zone the C library's zone, if it is not already. */
 static void
 rtime_use(const char *zone)
 {
-	const char *tz = getenv("TZ");
+	const char *tz;
 
-	if (tz != NULL && strcmp(tz, zone) == 0 &&
-	    strcmp(rtime_applied, zone) == 0)
+	if (rtime_env_is_ours() && strcmp(rtime_applied, zone) == 0)
 		return;
 	if (!rtime_tz_saved) {
+		tz = getenv("TZ");
 		rtime_tz_before = tz != NULL ? xstrdup(tz) : NULL;
 		rtime_tz_saved = true;
 	}
 	setenv("TZ", zone, 1);
 	tzset();
 	snprintf(rtime_applied, sizeof rtime_applied, "%s", zone);
+	rtime_env_note();
 }
 
 /*
@@ -64,6 +105,98 @@ rtime_display(void)
 		unsetenv("TZ");
 	tzset();
 	rtime_applied[0] = '\0';
+	rtime_env_entry = NULL;
+}
+
+/*
+ * The last two local days of the plan zone that times were asked in.
+ * A list of a day's shifts asks for the same day's midnight and times
+ * again and again, each a localtime_r() or a mktime() of the C library
+ * (about a thousand instructions each); a day remembered answers them
+ * by adding seconds to its midnight. Only days of 24 hours with the
+ * same offset and DST flag at their first and last second are kept, so
+ * a day whose clocks change is always asked of the C library (a zone
+ * would need two changes that cancel within one day to fool this; the
+ * tz database has none since 1970). Forgotten when the plan zone is
+ * set; never used before there is one.
+ */
+struct rtime_day {
+	unsigned	 gen;		/* rtime_zone_gen when noted; 0: none */
+	int64_t		 start;		/* the day's local midnight */
+	struct tm	 tm;		/* start, broken down */
+};
+static struct rtime_day rtime_days[2];
+static unsigned rtime_days_next;	/* the one to replace next */
+
+/* The remembered day holding t, or NULL. */
+static const struct rtime_day *
+rtime_day_known(int64_t t)
+{
+	const struct rtime_day *d;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		d = &rtime_days[i];
+		if (d->gen == rtime_zone_gen && t >= d->start &&
+		    t < d->start + 86400)
+			return d;
+	}
+	return NULL;
+}
+
+/*
+ * Remember the day holding t (broken down in tm, in the plan zone, which
+ * the C library has) if it is a plain one.
+ */
+static const struct rtime_day *
+rtime_day_note(int64_t t, const struct tm *tm)
+{
+	struct rtime_day *d;
+	struct tm first, last;
+	time_t start, end;
+
+	if (rtime_zone_name[0] == '\0')
+		return NULL;
+	start = (time_t)(t - (tm->tm_hour * 3600 + tm->tm_min * 60 +
+	    tm->tm_sec));
+	end = start + 86399;
+	localtime_r(&start, &first);
+	localtime_r(&end, &last);
+	if (first.tm_hour != 0 || first.tm_min != 0 || first.tm_sec != 0 ||
+	    first.tm_mday != tm->tm_mday || last.tm_mday != tm->tm_mday ||
+	    last.tm_hour != 23 || last.tm_min != 59 || last.tm_sec != 59 ||
+	    first.tm_gmtoff != tm->tm_gmtoff ||
+	    last.tm_gmtoff != tm->tm_gmtoff ||
+	    first.tm_isdst != tm->tm_isdst || last.tm_isdst != tm->tm_isdst)
+		return NULL;
+	d = &rtime_days[rtime_days_next];
+	rtime_days_next = (rtime_days_next + 1) % 2;
+	d->gen = rtime_zone_gen;
+	d->start = (int64_t)start;
+	d->tm = first;
+	return d;
+}
+
+/* True if day b is the calendar day after day a. */
+static bool
+rtime_day_follows(const struct rtime_day *a, const struct rtime_day *b)
+{
+	if (b->tm.tm_year == a->tm.tm_year)
+		return b->tm.tm_yday == a->tm.tm_yday + 1;
+	return b->tm.tm_year == a->tm.tm_year + 1 && b->tm.tm_yday == 0 &&
+	    a->tm.tm_mon == 11 && a->tm.tm_mday == 31;
+}
+
+/* t in the remembered day d, broken down. */
+static void
+rtime_day_local(const struct rtime_day *d, int64_t t, struct tm *tm)
+{
+	int secs = (int)(t - d->start);
+
+	*tm = d->tm;
+	tm->tm_hour = secs / 3600;
+	tm->tm_min = secs % 3600 / 60;
+	tm->tm_sec = secs % 60;
 }
 
 static const char *
@@ -105,6 +238,7 @@ rtime_zone_set(const char *name, struct err *err)
 		    _("unknown time zone '%s' (use an IANA name such as "
 		    "Europe/Amsterdam)"), name != NULL ? name : "");
 	snprintf(rtime_zone_name, sizeof rtime_zone_name, "%s", name);
+	rtime_zone_gen++;
 	rtime_use(name);
 	return 0;
 }
@@ -333,17 +467,35 @@ void
 rtime_local(int64_t t, struct tm *tm)
 {
 	time_t tt = (time_t)t;
+	const struct rtime_day *d;
 
 	rtime_display();
+	if ((d = rtime_day_known(t)) != NULL) {
+		rtime_day_local(d, t, tm);
+		return;
+	}
 	localtime_r(&tt, tm);
+	rtime_day_note(t, tm);
 }
 
 int64_t
 rtime_day_add(int64_t t, int days)
 {
+	const struct rtime_day *d, *next;
 	struct tm tm;
 
 	rtime_local(t, &tm);
+	/*
+	 * A plain day's midnight, or the next day's when that one is
+	 * remembered too (where clocks change at midnight, the next day
+	 * may begin an hour after this one ends).
+	 */
+	if (days == 0 && (d = rtime_day_known(t)) != NULL)
+		return d->start;
+	if (days == 1 && (d = rtime_day_known(t)) != NULL &&
+	    (next = rtime_day_known(d->start + 86400)) != NULL &&
+	    next->start == d->start + 86400 && rtime_day_follows(d, next))
+		return next->start;
 	tm.tm_mday += days;
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	tm.tm_isdst = -1;
@@ -410,6 +562,9 @@ rtime_month_in(const char *zone, int64_t t)
 	time_t tt = (time_t)t;
 	struct tm tm;
 
+	/* The plan's own zone, as nearly always: its remembered days. */
+	if (rtime_zone_name[0] != '\0' && strcmp(zone, rtime_zone_name) == 0)
+		return rtime_month(t);
 	rtime_use(zone);
 	localtime_r(&tt, &tm);
 	rtime_display();

@@ -498,6 +498,124 @@ test_wall_move(void **state)
 	assert_string_equal(rtime_zone(), "Europe/Amsterdam");
 }
 
+/*
+ * What the C library answers for t in zone, the way rtime asks it
+ * (localtime_r; mktime of a local midnight), with TZ set here.
+ */
+struct rtime_ref {
+	char	 text[96];	/* strftime with the offset and abbreviation */
+	int64_t	 day;		/* local midnight of t's day */
+	int64_t	 next;		/* the next day's */
+	int	 month;		/* yyyymm */
+};
+
+static void
+rtime_ref_of(const char *zone, int64_t t, struct rtime_ref *r)
+{
+	time_t tt = (time_t)t;
+	struct tm tm, m;
+
+	setenv("TZ", zone, 1);
+	tzset();
+	localtime_r(&tt, &tm);
+	strftime(r->text, sizeof r->text, "%Y-%m-%d %H:%M:%S %z %Z %a %j",
+	    &tm);
+	r->month = (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
+	m = tm;
+	m.tm_hour = m.tm_min = m.tm_sec = 0;
+	m.tm_isdst = -1;
+	r->day = (int64_t)mktime(&m);
+	m = tm;
+	m.tm_mday++;
+	m.tm_hour = m.tm_min = m.tm_sec = 0;
+	m.tm_isdst = -1;
+	r->next = (int64_t)mktime(&m);
+}
+
+static void
+rtime_ref_check(const char *zone, int64_t t, const struct rtime_ref *r)
+{
+	char buf[96];
+
+	rtime_format(t, "%Y-%m-%d %H:%M:%S %z %Z %a %j", buf, sizeof buf);
+	assert_string_equal(buf, r->text);
+	assert_true(rtime_day_add(t, 0) == r->day);
+	assert_true(rtime_day_next(t) == r->next);
+	assert_int_equal(rtime_month(t), r->month);
+	assert_int_equal(rtime_month_in(zone, t), r->month);
+	/* A rule in another zone leaves the plan zone's days alone. */
+	(void)rtime_month_in("Asia/Kolkata", t);
+}
+
+/*
+ * void rtime_local(int64_t t, struct tm *tm) and everything built on it,
+ * as the process changes TZ behind rtime's back (unit tests and the
+ * ops that set it in-process): rtime remembers the last days asked and
+ * the TZ it set, and must answer as the C library does in the plan zone
+ * on every day, those whose clocks change included (at 02:00, at
+ * midnight, by half an hour), and forget a zone's days when another is
+ * set. (Not Pacific/Apia's skipped 2011-12-30: glibc's mktime of a day
+ * that does not exist depends on the calls made before it.)
+ */
+static void
+test_zone_behind_our_back(void **state)
+{
+	static const struct {
+		const char *zone;
+		int64_t from;
+	} zones[] = {
+		{ "Europe/Amsterdam", T_0322_0000 - 90 * 86400 },
+		{ "America/Santiago", INT64_C(1798761600) },	/* 2027 */
+		{ "America/Sao_Paulo", INT64_C(1514764800) },	/* 2018 */
+		{ "Australia/Lord_Howe", INT64_C(1798761600) },
+	};
+	enum { N = 2700, STEP = 3 * 3600 + 17 * 60 };
+	static struct rtime_ref ref[N];
+	struct err err;
+	size_t z, i;
+	int64_t t;
+
+	(void)state;
+	for (z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		for (i = 0; i < N; i++)
+			rtime_ref_of(zones[z].zone, zones[z].from +
+			    (int64_t)i * STEP, &ref[i]);
+		assert_int_equal(rtime_zone_set(zones[z].zone, &err), 0);
+		/* In order, as a list asks, with TZ changed once before. */
+		setenv("TZ", "UTC", 1);
+		tzset();
+		for (i = 0; i < N; i++)
+			rtime_ref_check(zones[z].zone, zones[z].from +
+			    (int64_t)i * STEP, &ref[i]);
+		/* TZ changed before every question, or unset. */
+		for (i = 0; i < N; i++) {
+			if (i % 2 == 0)
+				setenv("TZ", "Asia/Tokyo", 1);
+			else
+				unsetenv("TZ");
+			tzset();
+			rtime_ref_check(zones[z].zone, zones[z].from +
+			    (int64_t)i * STEP, &ref[i]);
+			assert_string_equal(getenv("TZ"), zones[z].zone);
+		}
+		/* Backwards, and the same instants a second apart. */
+		for (i = N; i-- > 0;) {
+			t = zones[z].from + (int64_t)i * STEP;
+			rtime_ref_check(zones[z].zone, t, &ref[i]);
+		}
+	}
+	/* Another plan zone: the same instant in it, not the last one's. */
+	amsterdam();
+	rtime_ref_of("Asia/Tokyo", T_0327_1400, &ref[0]);
+	rtime_ref_of("Europe/Amsterdam", T_0327_1400, &ref[1]);
+	amsterdam();
+	rtime_ref_check("Europe/Amsterdam", T_0327_1400, &ref[1]);
+	assert_int_equal(rtime_zone_set("Asia/Tokyo", &err), 0);
+	rtime_ref_check("Asia/Tokyo", T_0327_1400, &ref[0]);
+	amsterdam();
+	rtime_ref_check("Europe/Amsterdam", T_0327_1400, &ref[1]);
+}
+
 int
 main(void)
 {
@@ -523,6 +641,7 @@ main(void)
 		cmocka_unit_test(test_now),
 		cmocka_unit_test(test_zone_is_utc),
 		cmocka_unit_test(test_wall_move),
+		cmocka_unit_test(test_zone_behind_our_back),
 	};
 
 	return cmocka_run_group_tests_name("util/rtime", tests, NULL, NULL);
