@@ -216,6 +216,7 @@ struct cli_column {
 struct cli_cell {
 	enum cli_type	 type;
 	char		*text;
+	const char	*shown;		/* a CLI_WORD's translation, borrowed */
 	int64_t		 num;
 	double		 real;
 	bool		 null;
@@ -228,6 +229,12 @@ struct cli_table {
 	size_t			 nrows;
 	size_t			 cap;
 	size_t			 fill;		/* cells set in the last row */
+	/* Words translated so far: one gettext per word, not per cell. */
+	struct {
+		const char	*word;		/* English, a cell's own copy */
+		const char	*shown;		/* its translation, borrowed */
+	}			 words[24];
+	size_t			 nwords;
 };
 
 void cli_table_init(struct cli_table *t, const struct cli_column *cols,

@@ -110,7 +110,25 @@ static const char *const cli_out_words[] __attribute__((unused)) = {
 void
 cli_table_word(struct cli_table *t, const char *word)
 {
-	cli_table_next(t, CLI_WORD)->text = xstrdup(word != NULL ? word : "");
+	struct cli_cell *c = cli_table_next(t, CLI_WORD);
+	size_t i;
+
+	c->text = xstrdup(word != NULL ? word : "");
+	/*
+	 * gettext looks each word up again (about 1,600 instructions in
+	 * the C locale): a table of a thousand statuses asked it for each
+	 * cell every time the cell was measured or printed.
+	 */
+	for (i = 0; i < t->nwords; i++)
+		if (strcmp(t->words[i].word, c->text) == 0) {
+			c->shown = t->words[i].shown;
+			return;
+		}
+	c->shown = c->text[0] == '\0' ? c->text : _(c->text);
+	if (t->nwords < sizeof t->words / sizeof t->words[0]) {
+		t->words[t->nwords].word = c->text;
+		t->words[t->nwords++].shown = c->shown;
+	}
 }
 
 void
@@ -154,7 +172,7 @@ cli_cell_peek(const struct cli_cell *c, bool data, char *buf, size_t size)
 	case CLI_TEXT:
 		return c->text;
 	case CLI_WORD:
-		return data || c->text[0] == '\0' ? c->text : _(c->text);
+		return data ? c->text : c->shown;
 	case CLI_INT:
 		snprintf(buf, size, "%lld", (long long)c->num);
 		return buf;
