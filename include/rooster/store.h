@@ -295,6 +295,12 @@ int store_assignment_set_attendance(struct store *st, int64_t shift_id,
 /* Assignments on one shift, by volunteer name. */
 int store_assignment_list_shift(struct store *st, int64_t shift_id,
     struct assignment_list *out, struct err *err);
+/*
+ * How many assignments on shift_id have status, into *n (from the index,
+ * no row read). Returns 0, or -1 with ERR_IO.
+ */
+int store_assignment_count_status(struct store *st, int64_t shift_id,
+    enum assignment_status status, int *n, struct err *err);
 /* Assignments of one volunteer on shifts starting in the range (events not cancelled). */
 int store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
     const struct store_range *range, struct assignment_list *out,

@@ -374,27 +374,35 @@ static const struct cli_column cli_query_gap_columns[] = {
 };
 
 /*
- * The names of those on shift_id (on: its assignments) asked to confirm a
- * new time or place who have not yet, comma-separated; NULL on error.
+ * The names of those on shift_id asked to confirm a new time or place who
+ * have not yet, comma-separated, in the order of their ids; NULL on
+ * error. The shift's people are read only when someone is unconfirmed.
  */
 static char *
 cli_query_unconfirmed(struct cli_ctx *ctx, int64_t shift_id,
-    const struct assignment_list *on, struct err *err)
+    struct err *err)
 {
 	struct store_invite_keys keys = { 0 };
+	struct assignment_list on = { 0 };
 	struct strbuf sb;
 	size_t i, j;
 
 	if (store_invite_unconfirmed(ctx->st, shift_id, &keys, err) < 0)
 		return NULL;
+	if (keys.len > 0 && store_assignment_list_shift(ctx->st, shift_id,
+	    &on, err) < 0) {
+		store_invite_keys_free(&keys);
+		return NULL;
+	}
 	strbuf_init(&sb);
 	strbuf_adds(&sb, "");
 	for (i = 0; i < keys.len; i++)
-		for (j = 0; j < on->len; j++)
-			if (on->items[j].volunteer_id == keys.items[i].volunteer_id)
+		for (j = 0; j < on.len; j++)
+			if (on.items[j].volunteer_id == keys.items[i].volunteer_id)
 				strbuf_addf(&sb, "%s%s", sb.len > 0 ? ", " : "",
-				    on->items[j].volunteer);
+				    on.items[j].volunteer);
 	store_invite_keys_free(&keys);
+	assignment_list_free(&on);
 	return strbuf_detach(&sb);
 }
 
@@ -403,12 +411,11 @@ cli_query_gaps(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
 	struct shift_list list = { 0 };
-	struct assignment_list on = { 0 };
 	const struct shift *sh;
 	struct cli_table t;
 	struct err err;
 	char staff[48], *unconfirmed;
-	size_t i, j;
+	size_t i;
 	int planned;
 
 	err_clear(&err);
@@ -423,18 +430,11 @@ cli_query_gaps(struct cli_ctx *ctx)
 	    sizeof cli_query_gap_columns[0]);
 	for (i = 0; i < list.len; i++) {
 		sh = &list.items[i];
-		planned = 0;
-		if (store_assignment_list_shift(ctx->st, sh->id, &on,
-		    &err) < 0) {
-			cli_table_fini(&t);
-			shift_list_free(&list);
-			return cli_fail(&err);
-		}
-		for (j = 0; j < on.len; j++)
-			planned += on.items[j].status == ASSIGNMENT_PLANNED;
-		unconfirmed = cli_query_unconfirmed(ctx, sh->id, &on, &err);
-		assignment_list_free(&on);
-		if (unconfirmed == NULL) {
+		/* Counts from the index; names only for the unconfirmed. */
+		if (store_assignment_count_status(ctx->st, sh->id,
+		    ASSIGNMENT_PLANNED, &planned, &err) < 0 ||
+		    (unconfirmed = cli_query_unconfirmed(ctx, sh->id,
+		    &err)) == NULL) {
 			cli_table_fini(&t);
 			shift_list_free(&list);
 			return cli_fail(&err);

@@ -152,6 +152,21 @@ store_assignment_list_shift(struct store *st, int64_t shift_id,
 }
 
 int
+store_assignment_count_status(struct store *st, int64_t shift_id,
+    enum assignment_status status, int *n, struct err *err)
+{
+	static const char sql[] = "SELECT count(*) FROM assignments "
+	    "WHERE shift_id = ?1 AND status = ?2";
+	int64_t v = 0;
+
+	if (store_int(st, err, &v, sql, "it", shift_id,
+	    assignment_status_name(status)) < 0)
+		return -1;
+	*n = (int)v;
+	return 0;
+}
+
+int
 store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
     const struct store_range *range, struct assignment_list *out,
     struct err *err)
