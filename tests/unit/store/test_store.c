@@ -1557,6 +1557,22 @@ struct calendar_walk {
 	struct strbuf	 got;
 };
 
+/* Only the shifts' ids, one a line (test_calendar_each_roles). */
+static int
+calendar_roles_entry(void *arg, const struct event *ev,
+    const struct shift *sh, const struct assignment_list *people,
+    struct err *err)
+{
+	struct calendar_walk *w = arg;
+
+	(void)ev;
+	(void)people;
+	(void)err;
+	if (sh != NULL)
+		strbuf_addf(&w->got, "s%lld\n", (long long)sh->id);
+	return 0;
+}
+
 static int
 calendar_walk_entry(void *arg, const struct event *ev, const struct shift *sh,
     const struct assignment_list *people, struct err *err)
@@ -1714,6 +1730,51 @@ test_calendar_each(void **state)
 	strbuf_fini(&want);
 }
 
+/*
+ * An event's shifts come in SQLite's order of start, role (BINARY: bytes,
+ * a prefix first, capitals before small letters) and id, sorted in C by
+ * store_calendar_each: ties of start and of role, added out of order.
+ */
+static void
+test_calendar_each_roles(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const roles[] = { "zeta", "a", "Zeta", "alpha",
+	    "ab", "a", "\xc3\xa9t\xc3\xa9", "Zeta" };
+	/* zzz; Zeta (2, 7); a (1, 5); ab; alpha; zeta; été */
+	static const size_t order[] = { 8, 2, 7, 1, 5, 4, 3, 0, 6 };
+	int64_t ev, id[9];
+	struct store_calendar_filter filter = { 0, 0 };
+	struct calendar_walk w;
+	struct strbuf want;
+	struct err err;
+	char uid[32];
+	size_t k;
+
+	ev = add_event(fx->st, "roles", "Roles", T_0327_1400, 8);
+	for (k = 0; k < 8; k++) {
+		snprintf(uid, sizeof uid, "r-%zu", k);
+		id[k] = add_shift(fx->st, ev, uid, roles[k], T_0327_1400 +
+		    HOUR, 1);
+	}
+	/* An earlier start comes first whatever its role and id. */
+	id[8] = add_shift(fx->st, ev, "r-8", "zzz", T_0327_1400, 1);
+	strbuf_init(&want);
+	for (k = 0; k < 9; k++)
+		strbuf_addf(&want, "s%lld\n", (long long)id[order[k]]);
+	strbuf_init(&w.got);
+	filter.event_id = ev;
+	assert_int_equal(store_calendar_each(fx->st, &filter,
+	    calendar_roles_entry, &w, &err), 0);
+	assert_string_equal(strbuf_str(&w.got), strbuf_str(&want));
+	strbuf_reset(&w.got);
+	assert_int_equal(store_calendar_each(fx->st, NULL,
+	    calendar_roles_entry, &w, &err), 0);
+	assert_string_equal(strbuf_str(&w.got), strbuf_str(&want));
+	strbuf_fini(&w.got);
+	strbuf_fini(&want);
+}
+
 #define BOTH(f) \
 	cmocka_unit_test_setup_teardown(f, setup_memory, teardown), \
 	cmocka_unit_test_setup_teardown(f, setup_file, teardown)
@@ -1726,6 +1787,7 @@ main(void)
 		BOTH(test_schema),
 		BOTH(test_event_crud),
 		BOTH(test_calendar_each),
+		BOTH(test_calendar_each_roles),
 		BOTH(test_event_constraints),
 		BOTH(test_event_list),
 		BOTH(test_shift_crud),
