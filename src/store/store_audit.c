@@ -83,15 +83,18 @@ static const char store_audit_detail_sql[] =
     "  AND " EVENT_LIVE_SQL("e.status")
     "  ORDER BY a.volunteer_id, s.start_at, s.id";
 
-/* The same for one volunteer ?3, in walk order. */
+/*
+ * The same for one assignment, shift ?1 and volunteer ?2, found by the
+ * narrow stream: a flagged volunteer has a shift or two in a week, and
+ * reading those alone spares a second walk through every shift of theirs
+ * (about 20 seeks into shifts_span each) and a sort.
+ */
 static const char store_audit_detail_one_sql[] =
     STORE_AUDIT_DETAIL_COLS
-    "  FROM assignments a JOIN shifts s INDEXED BY shifts_span"
-    "  ON s.id = a.shift_id"
+    "  FROM assignments a JOIN shifts s ON s.id = a.shift_id"
     STORE_AUDIT_DETAIL_JOINS
-    "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
-    "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND e.status != 'cancelled'"
-    "  ORDER BY s.start_at, s.id";
+    "  WHERE a.shift_id = ?1 AND a.volunteer_id = ?2"
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND e.status != 'cancelled'";
 
 /* The role of an earlier shift named in a conflict. */
 static const char store_audit_role_sql[] =
@@ -260,7 +263,7 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 	struct store_audit_slot *v = NULL, *s;
 	struct store_audit_row r;
 	sqlite3_stmt *detail, *role;
-	int64_t *limited = NULL, lookback, rest, max_end, k, bound = -1;
+	int64_t *limited = NULL, lookback, rest, max_end, k;
 	size_t n, nlimited, i;
 	bool lim, near, maybe, keep, special;
 	int status, rc = SQLITE_DONE, cb = 0;
@@ -283,8 +286,10 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 		free(limited);
 		return -1;
 	}
-	sqlite3_bind_int64(detail, 1, from);
-	sqlite3_bind_int64(detail, 2, to);
+	if (vids == NULL) {
+		sqlite3_bind_int64(detail, 1, from);
+		sqlite3_bind_int64(detail, 2, to);
+	}
 	for (i = 0; cb == 0 && i < n; i++) {
 		s = &v[i];
 		lim = nlimited > 0 && xbsearch(&s->vid, limited, nlimited,
@@ -301,13 +306,14 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 				cb = fn(&r, arg);
 			continue;
 		}
-		/* In the range: the detailed stream has the same row next. */
-		if (vids != NULL && s->vid != bound) {
+		/*
+		 * In the range: the detailed stream has the same row next,
+		 * or (some volunteers) the row of this assignment alone.
+		 */
+		if (vids != NULL) {
 			sqlite3_reset(detail);
-			sqlite3_bind_int64(detail, 1, from);
-			sqlite3_bind_int64(detail, 2, to);
-			sqlite3_bind_int64(detail, 3, s->vid);
-			bound = s->vid;
+			sqlite3_bind_int64(detail, 1, s->sid);
+			sqlite3_bind_int64(detail, 2, s->vid);
 		}
 		if ((rc = sqlite3_step(detail)) != SQLITE_ROW)
 			break;
