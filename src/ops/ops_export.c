@@ -61,6 +61,22 @@ ops_export_all_day(const struct event *ev, const struct shift *sh)
 	return sh == NULL || ops_export_whole_days(sh->start, sh->end);
 }
 
+void
+ops_export_item(struct ics_item *item, const struct event *ev,
+    const struct shift *sh)
+{
+	item->uid = sh != NULL ? sh->uid : ev->uid;
+	item->sequence = sh != NULL ? sh->sequence : ev->sequence;
+	item->start = sh != NULL ? sh->start : ev->start;
+	item->end = sh != NULL ? sh->end : ev->end;
+	item->all_day = ops_export_all_day(ev, sh);
+	item->summary = ev->title;
+	item->location = ev->location;
+	item->status = ev->status;
+	/* A shift is one dated slot; only an event alone repeats. */
+	item->rrule = sh == NULL ? ev->rrule : NULL;
+}
+
 /* ops_export_description, appended to sb (an export reuses one). */
 static void
 ops_export_description_add(struct strbuf *sb, const struct ops_config *cfg,
@@ -156,15 +172,14 @@ ops_export_event_item(struct ops_export_ctx *ctx, const struct event *ev,
 
 	memset(&item, 0, sizeof item);
 	description = ops_export_description(ctx->cfg, ev, NULL, 0);
+	/* The series' or occurrence's own uid, times, status and rule. */
+	ops_export_item(&item, ev, NULL);
 	item.uid = uid;
 	item.sequence = sequence;
 	item.dtstamp = ctx->now;
 	item.start = start;
 	item.end = end;
 	item.recurrence_id = recurrence_id;
-	item.all_day = ev->all_day;
-	item.summary = ev->title;
-	item.location = ev->location;
 	item.description = description;
 	item.status = status;
 	item.rrule = rrule;
@@ -288,18 +303,10 @@ ops_export_entry(void *arg, const struct event *ev, const struct shift *sh,
 	strbuf_reset(&ctx->description);
 	ops_export_description_add(&ctx->description, ctx->cfg, ev, people,
 	    ctx->volunteer_id);
-	item.uid = sh != NULL ? sh->uid : ev->uid;
-	item.sequence = sh != NULL ? sh->sequence : ev->sequence;
+	ops_export_item(&item, ev, sh);
 	item.dtstamp = ctx->now;
-	item.start = sh != NULL ? sh->start : ev->start;
-	item.end = sh != NULL ? sh->end : ev->end;
-	item.all_day = ops_export_all_day(ev, sh);
 	item.summary = strbuf_str(&ctx->summary);
-	item.location = ev->location;
 	item.description = strbuf_str(&ctx->description);
-	item.status = ev->status;
-	/* A shift is one dated slot; only an event alone repeats. */
-	item.rrule = sh == NULL ? ev->rrule : NULL;
 	item.reminder = ctx->cfg != NULL ? ctx->cfg->reminder : 0;
 	item.organizer = &ctx->organizer;
 	rc = ics_writer_add(ctx->w, &item, err);

@@ -95,6 +95,16 @@ char *ops_export_summary(const struct event *ev, const struct shift *sh);
  * (local midnight to local midnight). Other shifts keep their times.
  */
 bool ops_export_all_day(const struct event *ev, const struct shift *sh);
+/*
+ * The calendar entry's part that comes from ev (sh NULL) or its shift sh:
+ * uid, sequence, start, end, all_day, ev's title as summary, location,
+ * status, and ev's repeat rule for an event alone; texts borrowed. The
+ * rest of item is left as it was: the caller zeroes it first, then sets
+ * what its calendar adds (stamp, description, reminder, people).
+ */
+struct ics_item;
+void ops_export_item(struct ics_item *item, const struct event *ev,
+    const struct shift *sh);
 /* True if [start, end) is whole local days (midnight to midnight). */
 bool ops_export_whole_days(int64_t start, int64_t end);
 /*

@@ -567,16 +567,11 @@ ops_invite_request(struct ops_invite_ctx *ctx,
 		seq = inv.sequence + 1;
 	description = ops_export_description(ctx->cfg, &ev, &people, v.id);
 	ops_invite_item(ctx, &item, &org, &att, v.name, v.email);
-	item.uid = sh.uid;
+	ops_export_item(&item, &ev, &sh);
 	item.sequence = seq;
 	item.dtstamp = had ? ops_invite_stamp(ctx, &inv) : ctx->now;
-	item.start = sh.start;
-	item.end = sh.end;
 	item.summary = summary;
-	item.location = ev.location;
 	item.description = description;
-	item.status = ev.status;
-	item.all_day = ops_export_all_day(&ev, &sh);
 	item.reminder = ctx->cfg->reminder;
 	item.partstat = a.status;
 	digest = ops_invite_digest(&item, ev.description, v.email);
