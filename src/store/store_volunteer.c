@@ -257,8 +257,15 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 	/* ?8 and ?9 as everywhere here: store_volunteer_bind_month. */
 	static const char sql_shifts[] = "SELECT id FROM shifts "
 	    "WHERE start_at >= ?8 AND start_at < ?9";
+	/*
+	 * Only the entries between the month's first and last shift ids:
+	 * ids grow as shifts are added, so a month's lie close together
+	 * when the plan was made in order, and the rest of a volunteer's
+	 * two years of shifts is not read (the bound is right in any order).
+	 */
 	static const char sql_mine[] = "SELECT shift_id FROM assignments "
-	    "WHERE volunteer_id = ?1 AND " ASSIGNMENT_COUNTS_SQL("status");
+	    "WHERE volunteer_id = ?1 AND shift_id BETWEEN ?2 AND ?3 AND "
+	    ASSIGNMENT_COUNTS_SQL("status");
 	sqlite3_stmt *stmt;
 	int64_t *ids, id;
 	size_t n, i;
@@ -279,6 +286,8 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 	for (i = 0; n > 0 && i < out->len && rc == SQLITE_DONE; i++) {
 		out->items[i].shifts_this_month = 0;
 		sqlite3_bind_int64(stmt, 1, out->items[i].id);
+		sqlite3_bind_int64(stmt, 2, ids[0]);
+		sqlite3_bind_int64(stmt, 3, ids[n - 1]);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			id = sqlite3_column_int64(stmt, 0);
 			if (xbsearch(&id, ids, n, sizeof *ids,
