@@ -182,6 +182,12 @@ void model_field_set_real(void *rec, const struct model_field *f, double v);
 const char *model_field_name(const void *rec, const struct model_field *f);
 /* The value of enum field f named s, or -1 if it names none. */
 int model_field_parse(const struct model_field *f, const char *s);
+/*
+ * Free every text field of rec named in fields (setting it NULL), or
+ * replace each with a copy (after a struct copy: the _dup functions).
+ */
+void model_fields_free(void *rec, const struct model_field *fields);
+void model_fields_dup(void *rec, const struct model_field *fields);
 /* Some field of fields with flag differs between a and b (as _same()). */
 bool model_fields_differ(const void *a, const void *b,
     const struct model_field *fields, unsigned flag);

@@ -648,7 +648,8 @@ struct store_invite {
 	int64_t	 event_id;
 	int	 sequence;	/* SEQUENCE last sent to this volunteer */
 	int	 shift_sequence; /* the shift's SEQUENCE then */
-	bool	 cancelled;	/* last message was a CANCEL */
+	int	 cancelled;	/* 1: the last message was a CANCEL (the
+				   state names' index: sent, cancelled) */
 	char	*email;		/* where it went */
 	char	*name;
 	char	*summary;	/* what it said, for a later CANCEL */

@@ -15,12 +15,6 @@
 void *model_list_grow(void **items, size_t len, size_t *cap, size_t size);
 struct model_field;
 /*
- * Free every text field of rec named in fields (setting it NULL), or
- * replace each with a copy (after a struct copy: the _dup functions).
- */
-void model_fields_free(void *rec, const struct model_field *fields);
-void model_fields_dup(void *rec, const struct model_field *fields);
-/*
  * Free a list's len elements of size bytes at items, each one's text
  * fields as model_fields_free() does, then items itself.
  */

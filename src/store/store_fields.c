@@ -256,6 +256,25 @@ store_fields_insert_rows(char **slot, const char *table,
 }
 
 const char *
+store_fields_upsert(char **slot, const char *table,
+    const struct model_field *fields, const char *key)
+{
+	struct strbuf sb;
+
+	if (*slot != NULL)
+		return *slot;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "INSERT INTO %s (", table);
+	store_fields_list(&sb, "", fields, STORE_FIELDS_NAME);
+	strbuf_adds(&sb, ") VALUES (");
+	store_fields_list(&sb, "", fields, STORE_FIELDS_PARAM);
+	strbuf_addf(&sb, ") ON CONFLICT (%s) DO UPDATE SET ", key);
+	store_fields_list(&sb, "", fields, STORE_FIELDS_SET);
+	*slot = strbuf_detach(&sb);
+	return *slot;
+}
+
+const char *
 store_fields_update(char **slot, const char *table,
     const struct model_field *fields, const char *more_set)
 {

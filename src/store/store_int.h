@@ -190,6 +190,13 @@ const char *store_fields_insert_rows(char **slot, const char *table,
     const struct model_field *fields, const char *more_columns, int nmore,
     int rows);
 /*
+ * "INSERT INTO table (<written columns>) VALUES (?1, ...) ON CONFLICT
+ * (key) DO UPDATE SET <column> = ?1, ...": a row written whether or not
+ * one with the same key (a UNIQUE list of columns) is there already.
+ */
+const char *store_fields_upsert(char **slot, const char *table,
+    const struct model_field *fields, const char *key);
+/*
  * "UPDATE table SET <column> = ?1, ... more_set WHERE id = :id"; more_set
  * starts with ", " or is "".
  */

@@ -7,11 +7,48 @@
  */
 #include "rooster/store.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
+
+static const char *const store_invite_states[] = {
+	"sent", "cancelled", NULL
+};
+
+#define STORE_INVITE_FIELD(name, field, ...) \
+	{ .key = name, .offset = offsetof(struct store_invite, field), \
+	  __VA_ARGS__ }
+
+/* The columns of invites after id, read and written by this table. */
+static const struct model_field store_invite_fields[] = {
+	STORE_INVITE_FIELD("uid", uid, .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_NULL),
+	STORE_INVITE_FIELD("volunteer_id", volunteer_id,
+	    .kind = MODEL_FIELD_ID),
+	STORE_INVITE_FIELD("shift_id", shift_id, .kind = MODEL_FIELD_ID),
+	STORE_INVITE_FIELD("event_id", event_id, .kind = MODEL_FIELD_ID),
+	STORE_INVITE_FIELD("sequence", sequence, .kind = MODEL_FIELD_INT),
+	STORE_INVITE_FIELD("shift_sequence", shift_sequence,
+	    .kind = MODEL_FIELD_INT),
+	STORE_INVITE_FIELD("state", cancelled, .kind = MODEL_FIELD_ENUM,
+	    .names = store_invite_states),
+	STORE_INVITE_FIELD("email", email, .kind = MODEL_FIELD_TEXT),
+	STORE_INVITE_FIELD("name", name, .kind = MODEL_FIELD_TEXT),
+	STORE_INVITE_FIELD("summary", summary, .kind = MODEL_FIELD_TEXT),
+	STORE_INVITE_FIELD("location", location, .kind = MODEL_FIELD_TEXT),
+	STORE_INVITE_FIELD("start_at", start, .kind = MODEL_FIELD_TIME),
+	STORE_INVITE_FIELD("end_at", end, .kind = MODEL_FIELD_TIME),
+	STORE_INVITE_FIELD("sent_at", sent_at, .kind = MODEL_FIELD_TIME),
+	STORE_INVITE_FIELD("reply_stamp", reply_stamp,
+	    .kind = MODEL_FIELD_TIME),
+	STORE_INVITE_FIELD("digest", digest, .kind = MODEL_FIELD_TEXT),
+	STORE_INVITE_FIELD("reasked", reasked, .kind = MODEL_FIELD_BOOL),
+	STORE_INVITE_FIELD("offer", offer, .kind = MODEL_FIELD_BOOL),
+	{ .key = NULL }
+};
 
 void
 store_invite_init(struct store_invite *inv)
@@ -22,12 +59,7 @@ store_invite_init(struct store_invite *inv)
 void
 store_invite_fini(struct store_invite *inv)
 {
-	free(inv->uid);
-	free(inv->email);
-	free(inv->name);
-	free(inv->summary);
-	free(inv->location);
-	free(inv->digest);
+	model_fields_free(inv, store_invite_fields);
 	memset(inv, 0, sizeof *inv);
 }
 
@@ -70,41 +102,21 @@ store_invite_row(sqlite3_stmt *stmt, void *arg)
 {
 	struct store_invite *inv = arg;
 
-	inv->id = sqlite3_column_int64(stmt, 0);
-	inv->uid = store_col_text(stmt, 1);
-	inv->volunteer_id = sqlite3_column_int64(stmt, 2);
-	inv->shift_id = sqlite3_column_int64(stmt, 3);
-	inv->event_id = sqlite3_column_int64(stmt, 4);
-	inv->sequence = sqlite3_column_int(stmt, 5);
-	inv->shift_sequence = sqlite3_column_int(stmt, 6);
-	inv->cancelled = strcmp((const char *)sqlite3_column_text(stmt, 7),
-	    "cancelled") == 0;
-	inv->email = store_col_text(stmt, 8);
-	inv->name = store_col_text(stmt, 9);
-	inv->summary = store_col_text(stmt, 10);
-	inv->location = store_col_text(stmt, 11);
-	inv->start = sqlite3_column_int64(stmt, 12);
-	inv->end = sqlite3_column_int64(stmt, 13);
-	inv->sent_at = sqlite3_column_int64(stmt, 14);
-	inv->reply_stamp = sqlite3_column_int64(stmt, 15);
-	inv->digest = store_col_text(stmt, 16);
-	inv->reasked = sqlite3_column_int(stmt, 17) != 0;
-	inv->offer = sqlite3_column_int(stmt, 18) != 0;
+	store_fields_read_row(stmt, 0, &inv->id, NULL, inv,
+	    store_invite_fields);
 }
 
 int
 store_invite_get(struct store *st, const char *uid, int64_t volunteer_id,
     struct store_invite *inv, struct err *err)
 {
-	static const char sql[] = "SELECT id, uid, volunteer_id, shift_id, "
-	    "event_id, sequence, shift_sequence, state, email, name, summary, "
-	    "location, start_at, end_at, sent_at, reply_stamp, digest, reasked, "
-	    "offer FROM invites "
-	    "WHERE uid = ?1 AND volunteer_id = ?2";
+	static char *sql;
 	int n;
 
 	store_invite_init(inv);
-	n = store_rows(st, store_query(st, err, sql, "ti", uid, volunteer_id),
+	n = store_rows(st, store_query(st, err, store_fields_select(&sql,
+	    "SELECT id, ", "", store_invite_fields, " FROM invites ",
+	    "WHERE uid = ?1 AND volunteer_id = ?2"), "ti", uid, volunteer_id),
 	    store_invite_row, inv, err);
 	if (n != 0)
 		return n < 0 ? -1 : 0;
@@ -117,25 +129,11 @@ int
 store_invite_save(struct store *st, const struct store_invite *inv,
     struct err *err)
 {
-	static const char sql[] = "INSERT INTO invites (uid, volunteer_id, "
-	    "shift_id, event_id, sequence, shift_sequence, state, email, name, "
-	    "summary, location, start_at, end_at, sent_at, reply_stamp, digest, "
-	    "reasked, offer) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?16, ?17, ?18) ON CONFLICT (uid, volunteer_id) DO UPDATE SET "
-	    "shift_id = ?3, event_id = ?4, sequence = ?5, shift_sequence = ?6, "
-	    "state = ?7, email = ?8, name = ?9, summary = ?10, location = ?11, "
-	    "start_at = ?12, end_at = ?13, sent_at = ?14, reply_stamp = ?15, "
-	    "digest = ?16, reasked = ?17, offer = ?18";
+	static char *sql;
 
-	return store_run(st, err, sql, "tiiiddtttttiiiitdd", inv->uid,
-	    inv->volunteer_id, inv->shift_id, inv->event_id, inv->sequence,
-	    inv->shift_sequence, inv->cancelled ? "cancelled" : "sent",
-	    inv->email ? inv->email : "", inv->name ? inv->name : "",
-	    inv->summary ? inv->summary : "",
-	    inv->location ? inv->location : "", inv->start, inv->end,
-	    inv->sent_at, inv->reply_stamp, inv->digest ? inv->digest : "",
-	    (int)inv->reasked, (int)inv->offer);
+	return store_fields_write(st, store_fields_upsert(&sql, "invites",
+	    store_invite_fields, "uid, volunteer_id"), inv, store_invite_fields,
+	    0, err) < 0 ? -1 : 0;
 }
 
 int

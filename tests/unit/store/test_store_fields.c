@@ -313,6 +313,73 @@ test_unavailable(void **state)
 	volunteer_fini(&v);
 }
 
+/*
+ * int store_invite_save/get(...): every column comes back as written
+ * (a NULL text as ""), and a second save for the same UID and volunteer
+ * changes that row, keeping its id.
+ */
+static void
+test_invite(void **state)
+{
+	struct store *st = *state;
+	struct store_invite inv, got;
+	struct err err;
+	int64_t id;
+
+	store_invite_init(&inv);
+	inv.uid = xstrdup("shift-1@example.org");
+	inv.volunteer_id = 7;
+	inv.shift_id = 3;
+	inv.event_id = 2;
+	inv.sequence = 4;
+	inv.shift_sequence = 5;
+	inv.cancelled = 1;
+	inv.email = xstrdup("ana@example.org");
+	inv.name = xstrdup("Ana");
+	inv.summary = xstrdup("tolk");
+	inv.start = T0;
+	inv.end = T0 + 3600;
+	inv.sent_at = T0 - 60;
+	inv.reply_stamp = T0 - 30;
+	inv.digest = xstrdup("one");
+	inv.reasked = true;
+	inv.offer = true;
+	assert_int_equal(store_invite_save(st, &inv, &err), 0);
+	assert_int_equal(store_invite_get(st, inv.uid, 7, &got, &err), 0);
+	assert_true(got.id > 0 && got.volunteer_id == 7 && got.shift_id == 3 &&
+	    got.event_id == 2);
+	assert_int_equal(got.sequence, 4);
+	assert_int_equal(got.shift_sequence, 5);
+	assert_int_equal(got.cancelled, 1);
+	assert_string_equal(got.email, "ana@example.org");
+	assert_string_equal(got.name, "Ana");
+	assert_string_equal(got.summary, "tolk");
+	assert_string_equal(got.location, "");
+	assert_true(got.start == T0 && got.end == T0 + 3600 &&
+	    got.sent_at == T0 - 60 && got.reply_stamp == T0 - 30);
+	assert_string_equal(got.digest, "one");
+	assert_true(got.reasked && got.offer);
+	id = got.id;
+	store_invite_fini(&got);
+	inv.cancelled = 0;
+	inv.sequence = 6;
+	free(inv.digest);
+	inv.digest = xstrdup("two");
+	inv.reasked = false;
+	assert_int_equal(store_invite_save(st, &inv, &err), 0);
+	assert_int_equal(store_invite_get(st, inv.uid, 7, &got, &err), 0);
+	assert_true(got.id == id);
+	assert_int_equal(got.cancelled, 0);
+	assert_int_equal(got.sequence, 6);
+	assert_string_equal(got.digest, "two");
+	assert_true(!got.reasked && got.offer);
+	store_invite_fini(&got);
+	assert_int_equal(store_invite_get(st, inv.uid, 8, &got, &err), -1);
+	assert_int_equal(err.code, ERR_NOT_FOUND);
+	store_invite_fini(&got);
+	store_invite_fini(&inv);
+}
+
 int
 main(void)
 {
@@ -325,6 +392,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_unavailable, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_invite, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
