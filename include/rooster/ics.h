@@ -220,6 +220,12 @@ struct ics_read_options {
 	bool		 repeating_only; /* only VEVENTs with an RRULE line
 					   are parsed and handed to fn; the
 					   others are stepped over unread */
+	bool		 libical_only;	/* every VEVENT through libical's
+					   parser, none read as plain (for
+					   tests that compare the two) */
+	size_t		*plain_read;	/* not NULL: counts the VEVENTs read
+					   as plain, without libical's
+					   parser */
 };
 
 /*

@@ -35,4 +35,36 @@ int ics_freebusy_read(icalcomponent *c, long line, enum ics_method method,
  */
 icaltimezone *ics_tzid_zone(const char *tzid);
 
+/* ics_plain.c */
+
+/* What a plain VEVENT says (see ics_plain.c); the strings are in buf. */
+struct ics_plain {
+	const char	*uid;		/* unescaped; never NULL once read */
+	const char	*summary;	/* NULL when absent */
+	const char	*location;
+	const char	*description;
+	struct icaltimetype stamp;	/* null time when absent */
+	struct icaltimetype start;	/* floating, UTC or a date */
+	struct icaltimetype end;	/* null time when absent */
+	const char	*start_tzid;	/* bare TZID parameter, or NULL */
+	const char	*end_tzid;
+	int		 sequence;	/* -1 when absent */
+	icalproperty_status status;	/* ICAL_STATUS_NONE when absent */
+	char		*buf;		/* owned; reused from event to event */
+	size_t		 cap;
+};
+
+/*
+ * True if the content line may be part of a plain VEVENT: its BEGIN
+ * (first), its END (last), else one of the properties it may hold.
+ */
+bool ics_plain_line(const char *line, bool first, bool last);
+/*
+ * Read the n content lines at lines (each NUL-terminated, one after
+ * another, BEGIN:VEVENT first and END:VEVENT last) into p. False if the
+ * event is not plain: libical's parser must read it.
+ */
+bool ics_plain_read(struct ics_plain *p, const char *lines, size_t n);
+void ics_plain_fini(struct ics_plain *p);
+
 #endif /* ROOSTER_ICS_INT_H */

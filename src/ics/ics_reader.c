@@ -45,6 +45,11 @@ struct ics_reader {
 	void		*arg;
 	bool		 strict;
 	bool		 repeating_only; /* see struct ics_read_options */
+	bool		 libical_only;
+	size_t		*plain_read;
+	bool		 plain;		/* the VEVENT read so far is plain:
+					   its lines wait for its END */
+	struct ics_plain plain_event;	/* what it says */
 	int		 pass;		/* 1: VTIMEZONEs only, 2: events */
 	icalcomponent	**zones;	/* pass 1's VTIMEZONEs per calendar */
 	size_t		 nzones;
@@ -821,6 +826,10 @@ ics_reader_block_begin(struct ics_reader *r, enum ics_reader_state state,
 	r->state = state;
 	r->depth = 0;
 	r->block_line = lineno;
+	/* A reply or a cancellation reads more than a plain event says. */
+	r->plain = state == ICS_READER_EVENT && !r->repeating_only &&
+	    !r->libical_only && r->method != ICS_METHOD_REPLY &&
+	    r->method != ICS_METHOD_CANCEL;
 	strbuf_reset(&r->block);
 	strbuf_reset(&r->linenos);
 }
@@ -871,6 +880,105 @@ ics_reader_block_parse(struct ics_reader *r, struct err *err)
 	return c;
 }
 
+/*
+ * The block's lines but the last, handed to libical's parser: the event
+ * turned out not to be plain. They are its BEGIN and properties, so the
+ * parser returns nothing for them; fed now or as they came is the same.
+ */
+static int
+ics_reader_block_feed(struct ics_reader *r, struct err *err)
+{
+	const long *linenos = (const long *)(const void *)r->linenos.data;
+	size_t i, n = r->linenos.len / sizeof(long);
+	const char *line = r->block.data;
+	icalcomponent *c;
+	char *copy;
+
+	for (i = 0; i + 1 < n; i++, line += strlen(line) + 1) {
+		copy = xstrdup(line);
+		c = icalparser_add_line(r->parser, copy);
+		free(copy);
+		if (c != NULL) {
+			icalcomponent_free(c);
+			return ics_reader_fail(r, linenos[i], _("unexpected "
+			    "end of component"), err);
+		}
+	}
+	return 0;
+}
+
+/*
+ * t of a plain event in the zone its bare TZID names (this calendar's
+ * VTIMEZONE, where libical finds it too), or as it is without one. False
+ * if the calendar defines no such zone: libical's reading decides then.
+ */
+static bool
+ics_reader_plain_zone(struct ics_reader *r, const char *tzid,
+    struct icaltimetype *t)
+{
+	icaltimezone *z;
+
+	if (tzid == NULL)
+		return true;
+	if (r->calendar == NULL ||
+	    (z = icalcomponent_get_timezone(r->calendar, tzid)) == NULL)
+		return false;
+	t->zone = z;
+	return true;
+}
+
+/*
+ * The VEVENT in the block, if it is plain (ics_plain.c), handed to the
+ * callback as ics_reader_event() would from libical's tree: *done true
+ * and what the callback returns. *done false if libical must read it.
+ */
+static int
+ics_reader_plain(struct ics_reader *r, bool *done, struct err *err)
+{
+	struct ics_plain *p = &r->plain_event;
+	struct ics_read_item item;
+	struct icaltimetype start, end;
+	char msg[300];
+
+	*done = false;
+	if (!ics_plain_read(p, r->block.data, r->linenos.len / sizeof(long)))
+		return 0;
+	memset(&item, 0, sizeof item);
+	item.line = r->block_line;
+	item.method = r->method;
+	item.partstat = -1;
+	item.uid = p->uid;
+	item.sequence = p->sequence > 0 ? p->sequence : 0;
+	if (!icaltime_is_null_time(p->stamp) && !ics_reader_when(r, NULL,
+	    p->stamp, &item.dtstamp, NULL, "DTSTAMP", msg, sizeof msg))
+		return 0;
+	start = p->start;
+	if (!ics_reader_plain_zone(r, p->start_tzid, &start) ||
+	    !ics_reader_when(r, NULL, start, &item.start, NULL, "DTSTART",
+	    msg, sizeof msg))
+		return 0;
+	item.all_day = start.is_date != 0;
+	if (!icaltime_is_null_time(p->end)) {
+		end = p->end;
+		if (!ics_reader_plain_zone(r, p->end_tzid, &end) ||
+		    !ics_reader_when(r, NULL, end, &item.end, NULL, "DTEND",
+		    msg, sizeof msg))
+			return 0;
+	} else
+		/* RFC 5545 3.6.1: a day, or an instant (given 1 h). */
+		item.end = item.start + (item.all_day ? 86400 : 3600);
+	item.summary = p->summary != NULL ? p->summary : "";
+	item.location = p->location != NULL ? p->location : "";
+	item.description = p->description != NULL ? p->description : "";
+	item.status = p->status == ICAL_STATUS_CANCELLED ? EVENT_CANCELLED :
+	    p->status == ICAL_STATUS_TENTATIVE ? EVENT_TENTATIVE :
+	    EVENT_CONFIRMED;
+	*done = true;
+	if (r->plain_read != NULL)
+		(*r->plain_read)++;
+	return r->fn(r->arg, &item, err);
+}
+
 /* One content line inside a block; on its end, process the block. */
 static int
 ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
@@ -878,6 +986,7 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 {
 	icalcomponent *c = NULL;
 	char name[sizeof r->open[0]];
+	bool done;
 	int rc = 0;
 
 	/* Each END must close the BEGIN it follows, as in any tree. */
@@ -918,8 +1027,26 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 		r->state = ICS_READER_EVENT;
 		if ((c = ics_reader_block_parse(r, err)) == NULL)
 			return -1;
-	} else
+	} else if (r->plain && ics_plain_line(line, lineno == r->block_line,
+	    r->depth == 0)) {
+		/* Plain so far: read at its END, by libical if need be. */
+		if (r->depth > 0)
+			return 0;
+		r->plain = false;
+		if ((rc = ics_reader_plain(r, &done, err)) < 0 || done) {
+			r->state = ICS_READER_CALENDAR;
+			return rc;
+		}
+		if ((c = ics_reader_block_parse(r, err)) == NULL)
+			return -1;
+	} else {
+		if (r->plain) {
+			r->plain = false;
+			if (ics_reader_block_feed(r, err) < 0)
+				return -1;
+		}
 		c = icalparser_add_line(r->parser, line);
+	}
 	if (r->depth > 0) {
 		if (c != NULL) {
 			icalcomponent_free(c);
@@ -1160,6 +1287,8 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 	r.arg = arg;
 	r.strict = opts->strict;
 	r.repeating_only = opts->repeating_only;
+	r.libical_only = opts->libical_only;
+	r.plain_read = opts->plain_read;
 	if ((r.zone = ics_zone_builtin(opts->zone)) == NULL)
 		return err_set(err, ERR_INVALID,
 		    _("time zone '%s' is unknown to "
@@ -1183,6 +1312,7 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 			icalcomponent_free(r.zones[i]);
 	free(r.zones);
 	free(r.tzid_last);
+	ics_plain_fini(&r.plain_event);
 	icalparser_free(r.parser);
 	strbuf_fini(&r.block);
 	strbuf_fini(&r.linenos);
