@@ -269,6 +269,16 @@ size_t cli_record_columns(struct cli_column *cols, size_t n,
  */
 void cli_record_row(struct cli_table *t, const void *rec,
     const struct model_field *fields);
+/* The cell of field f of rec, as cli_record_row() writes it. */
+void cli_table_field(struct cli_table *t, const void *rec,
+    const struct model_field *f);
+/*
+ * The row's next cells, field by field of rec, as long as the columns'
+ * keys name fields of fields; the first column that names none is left
+ * for the caller (a computed cell), who may call again after it.
+ */
+void cli_table_fields(struct cli_table *t, const void *rec,
+    const struct model_field *fields);
 /* A cell written by the caller instead: true if cell() wrote field f. */
 typedef bool (*cli_record_cell_fn)(struct cli_table *t, const void *rec,
     const struct model_field *f);

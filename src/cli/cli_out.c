@@ -556,47 +556,62 @@ cli_record_row(struct cli_table *t, const void *rec,
 }
 
 void
+cli_table_field(struct cli_table *t, const void *rec,
+    const struct model_field *f)
+{
+	switch (f->kind) {
+	case MODEL_FIELD_TEXT:
+		cli_table_text(t, model_field_text(rec, f));
+		break;
+	case MODEL_FIELD_BOOL:
+		if (f->flags & MODEL_FIELD_TRUTH)
+			cli_table_json(t, model_field_int(rec, f) ? "true" :
+			    "false");
+		else
+			cli_table_word(t, model_field_int(rec, f) ? "yes" :
+			    "no");
+		break;
+	case MODEL_FIELD_ID:
+		cli_table_int(t, model_field_int64(rec, f));
+		break;
+	case MODEL_FIELD_TIME:
+		if (model_field_int64(rec, f) == 0 &&
+		    (f->flags & MODEL_FIELD_NULL))
+			cli_table_text(t, "");
+		else
+			cli_table_time(t, model_field_int64(rec, f));
+		break;
+	case MODEL_FIELD_ENUM:
+		cli_table_word(t, model_field_name(rec, f));
+		break;
+	case MODEL_FIELD_REAL:
+		cli_table_real(t, model_field_real(rec, f));
+		break;
+	default:
+		cli_table_int(t, model_field_int(rec, f));
+		break;
+	}
+}
+
+void
+cli_table_fields(struct cli_table *t, const void *rec,
+    const struct model_field *fields)
+{
+	const struct model_field *f;
+
+	while (t->fill < t->ncols && (f = model_field_find(fields,
+	    t->cols[t->fill].key)) != NULL)
+		cli_table_field(t, rec, f);
+}
+
+void
 cli_record_row_with(struct cli_table *t, const void *rec,
     const struct model_field *fields, cli_record_cell_fn cell)
 {
-	for (; fields->key != NULL; fields++) {
-		if (cli_record_shown(fields) == 0 || (cell != NULL &&
-		    cell(t, rec, fields)))
-			continue;
-		switch (fields->kind) {
-		case MODEL_FIELD_TEXT:
-			cli_table_text(t, model_field_text(rec, fields));
-			break;
-		case MODEL_FIELD_BOOL:
-			if (fields->flags & MODEL_FIELD_TRUTH)
-				cli_table_json(t, model_field_int(rec,
-				    fields) ? "true" : "false");
-			else
-				cli_table_word(t, model_field_int(rec,
-				    fields) ? "yes" : "no");
-			break;
-		case MODEL_FIELD_ID:
-			cli_table_int(t, model_field_int64(rec, fields));
-			break;
-		case MODEL_FIELD_TIME:
-			if (model_field_int64(rec, fields) == 0 &&
-			    (fields->flags & MODEL_FIELD_NULL))
-				cli_table_text(t, "");
-			else
-				cli_table_time(t, model_field_int64(rec,
-				    fields));
-			break;
-		case MODEL_FIELD_ENUM:
-			cli_table_word(t, model_field_name(rec, fields));
-			break;
-		case MODEL_FIELD_REAL:
-			cli_table_real(t, model_field_real(rec, fields));
-			break;
-		default:
-			cli_table_int(t, model_field_int(rec, fields));
-			break;
-		}
-	}
+	for (; fields->key != NULL; fields++)
+		if (cli_record_shown(fields) != 0 && (cell == NULL ||
+		    !cell(t, rec, fields)))
+			cli_table_field(t, rec, fields);
 }
 
 void

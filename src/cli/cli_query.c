@@ -44,6 +44,7 @@ cli_event_span(struct cli_table *t, const struct event *ev)
 	}
 }
 
+/* Keyed as event_fields, whose rows fill the cells (when, staffing aside). */
 const struct cli_column cli_event_columns[] = {
 	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
 	{ "uid", N_("UID"), CLI_TEXT, CLI_DATA },
@@ -66,20 +67,18 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 
 	cli_table_row(t);
 	cli_table_int(t, ev->id);
-	cli_table_text(t, ev->uid);
+	cli_table_fields(t, ev, event_fields);
 	cli_when_event(ev, when, sizeof when);
 	cli_table_text(t, when);
 	cli_event_span(t, ev);
-	cli_table_text(t, ev->title);
-	cli_table_text(t, ev->location);
-	cli_table_word(t, event_status_name(ev->status));
+	cli_table_fields(t, ev, event_fields);
 	/* Narrow, STATUS goes: a cancelled event must not read as short. */
 	if (ev->status == EVENT_CANCELLED)
 		snprintf(staff, sizeof staff, "%s", _("cancelled"));
 	else
 		event_staffing(ev, staff, sizeof staff);
 	cli_table_text(t, staff);
-	cli_table_json(t, ev->all_day ? "true" : "false");
+	cli_table_fields(t, ev, event_fields);
 }
 
 /*

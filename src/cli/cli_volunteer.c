@@ -8,6 +8,7 @@
 
 #include "rooster/ops.h"
 
+/* Keyed as volunteer_fields, whose rows fill the cells (month aside). */
 static const struct cli_column cli_volunteer_columns[] = {
 	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
 	{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
@@ -26,15 +27,9 @@ cli_volunteer_row(struct cli_table *t, const struct volunteer *v)
 {
 	cli_table_row(t);
 	cli_table_int(t, v->id);
-	cli_table_text(t, v->name);
-	cli_table_text(t, v->email);
-	cli_table_text(t, v->phone);
-	cli_table_text(t, v->skills);
-	cli_table_text(t, v->languages);
+	cli_table_fields(t, v, volunteer_fields);
 	cli_table_int(t, v->shifts_this_month);
-	cli_table_int(t, v->max_per_month);
-	cli_table_word(t, v->active ? "yes" : "no");
-	cli_table_text(t, v->notes);
+	cli_table_fields(t, v, volunteer_fields);
 }
 
 int
