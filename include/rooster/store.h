@@ -193,6 +193,13 @@ int store_volunteer_update(struct store *st, struct volunteer *v,
 int store_volunteer_delete(struct store *st, int64_t id, struct err *err);
 int store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
     struct err *err);
+/*
+ * As store_volunteer_get() without counting this month's shifts
+ * (shifts_this_month stays 0): what judging a conflict needs, read once
+ * per assignment shown.
+ */
+int store_volunteer_get_bare(struct store *st, int64_t id,
+    struct volunteer *v, struct err *err);
 /* Volunteer with this e-mail (case-insensitive), 0 if none; -1 on error. */
 int64_t store_volunteer_find_email(struct store *st, const char *email,
     struct err *err);

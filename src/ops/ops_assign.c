@@ -28,7 +28,8 @@ ops_assign_check_on(struct store *st, const struct plan_candidate *rules,
 	struct plan_candidate c = *rules;
 	int rc;
 
-	if (store_volunteer_get(st, volunteer_id, &v, err) < 0)
+	/* The month is counted from booked: no count of it here. */
+	if (store_volunteer_get_bare(st, volunteer_id, &v, err) < 0)
 		return -1;
 	range.from = rules->shift->start - OPS_ASSIGN_WINDOW;
 	range.to = rules->shift->end + OPS_ASSIGN_WINDOW;

@@ -164,6 +164,20 @@ store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
 	    _(store_volunteer_gone), id);
 }
 
+int
+store_volunteer_get_bare(struct store *st, int64_t id, struct volunteer *v,
+    struct err *err)
+{
+	static char *sql;
+	sqlite3_stmt *stmt = store_query(st, err, store_volunteer_select(&sql,
+	    "", ", 0 ", "FROM volunteers v WHERE v.id = ?1"), "i", id);
+
+	volunteer_init(v);
+	return store_fields_found(store_rows(st, stmt,
+	    store_volunteer_row, v, err), err,
+	    _(store_volunteer_gone), id);
+}
+
 int64_t
 store_volunteer_find_email(struct store *st, const char *email,
     struct err *err)

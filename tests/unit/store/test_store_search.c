@@ -199,6 +199,16 @@ test_shifts_this_month(void **state)
 	assert_int_equal(store_volunteer_get(st, ana, &v, &err), 0);
 	assert_int_equal(v.shifts_this_month, 1);
 	volunteer_fini(&v);
+	/* The bare read: the same volunteer, the month not counted. */
+	assert_int_equal(store_volunteer_get_bare(st, ana, &v, &err), 0);
+	assert_true(v.id == ana);
+	assert_string_equal(v.name, "Ana de Vries");
+	assert_string_equal(v.email, "ana@example.org");
+	assert_int_equal(v.shifts_this_month, 0);
+	volunteer_fini(&v);
+	assert_err(store_volunteer_get_bare(st, ana + bob + 100, &v, &err),
+	    err, ERR_NOT_FOUND);
+	volunteer_fini(&v);
 	assert_int_equal(store_volunteer_list(st, NULL, NULL, &list, &err), 0);
 	assert_int_equal(list.len, 2);
 	assert_int_equal(list.items[0].shifts_this_month, 1);
