@@ -98,11 +98,7 @@ event_validate(const struct event *ev, struct err *err)
 {
 	if (model_text_is_blank(ev->title))
 		return err_set(err, ERR_INVALID, _("event title is empty"));
-	if (model_text_check(N_("title"), ev->title, err) < 0 ||
-	    model_text_check(N_("description"), ev->description, err) < 0 ||
-	    model_text_check(N_("location"), ev->location, err) < 0 ||
-	    model_text_check(N_("repeat rule"), ev->rrule, err) < 0 ||
-	    model_text_check(N_("languages"), ev->languages, err) < 0)
+	if (model_fields_check_texts(ev, event_fields, err) < 0)
 		return -1;
 	if (ev->start < RTIME_MIN || ev->end > RTIME_MAX)
 		return err_set(err, ERR_INVALID, _("event lies outside the "

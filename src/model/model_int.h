@@ -25,6 +25,12 @@ void model_list_free(void *items, size_t len, size_t size,
  * what names it untranslated (N_()); it is translated for the message.
  */
 int model_text_check(const char *what, const char *s, struct err *err);
+/*
+ * model_text_check() every text field of rec that people type (those of
+ * fields with a `what`, derived ones aside), in the table's order.
+ */
+int model_fields_check_texts(const void *rec, const struct model_field *fields,
+    struct err *err);
 /* True if s is NULL or holds only ASCII white space (" \t\n\v\f\r"). */
 bool model_text_is_blank(const char *s);
 /* names[v] of a NULL-ended list, or "?" (model_field.c). */

@@ -76,3 +76,16 @@ model_text_check(const char *what, const char *s, struct err *err)
 		    _("%s is not valid UTF-8 text"), _(what));
 	return 0;
 }
+
+int
+model_fields_check_texts(const void *rec, const struct model_field *fields,
+    struct err *err)
+{
+	for (; fields->key != NULL; fields++)
+		if (fields->kind == MODEL_FIELD_TEXT && fields->what != NULL &&
+		    (fields->flags & MODEL_FIELD_DERIVED) == 0 &&
+		    model_text_check(fields->what, *model_field_slot((void *)
+		    (uintptr_t)rec, fields), err) < 0)
+			return -1;
+	return 0;
+}

@@ -77,8 +77,7 @@ shift_validate(const struct shift *sh, struct err *err)
 {
 	if (model_text_is_blank(sh->role))
 		return err_set(err, ERR_INVALID, _("shift role is empty"));
-	if (model_text_check(N_("role"), sh->role, err) < 0 ||
-	    model_text_check(N_("language"), sh->language, err) < 0)
+	if (model_fields_check_texts(sh, shift_fields, err) < 0)
 		return -1;
 	if (sh->start < RTIME_MIN || sh->end > RTIME_MAX)
 		return err_set(err, ERR_INVALID, _("shift lies outside the "

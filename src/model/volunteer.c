@@ -83,12 +83,7 @@ volunteer_validate(const struct volunteer *v, struct err *err)
 {
 	if (model_text_is_blank(v->name))
 		return err_set(err, ERR_INVALID, _("volunteer name is empty"));
-	if (model_text_check(N_("name"), v->name, err) < 0 ||
-	    model_text_check(N_("e-mail"), v->email, err) < 0 ||
-	    model_text_check(N_("phone"), v->phone, err) < 0 ||
-	    model_text_check(N_("skills"), v->skills, err) < 0 ||
-	    model_text_check(N_("languages"), v->languages, err) < 0 ||
-	    model_text_check(N_("notes"), v->notes, err) < 0)
+	if (model_fields_check_texts(v, volunteer_fields, err) < 0)
 		return -1;
 	if (v->email != NULL && *v->email != '\0' &&
 	    !volunteer_email_ok(v->email))

@@ -8,6 +8,7 @@
  */
 #include "harness.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -353,6 +354,59 @@ test_set_value(void **state)
 	volunteer_fini(&v);
 }
 
+/*
+ * int event_validate(...), shift_validate(...), volunteer_validate(...):
+ * every text field people type (a row with a `what`) is checked, by its
+ * table: a new field needs no line of its own in validate.
+ */
+static void
+test_validate_texts(void **state)
+{
+	struct event ev;
+	struct shift sh;
+	struct volunteer v;
+	const struct model_field *f;
+	struct err err;
+	char want[128];
+	int64_t start;
+
+	(void)state;
+	assert_int_equal(rtime_parse_when("2027-03-01 19:30", &start, &err),
+	    0);
+	event_init(&ev);
+	ev.title = xstrdup("Taalcafé");
+	ev.start = start;
+	ev.end = start + 3600;
+	shift_init(&sh);
+	sh.role = xstrdup("tolk");
+	sh.start = start;
+	sh.end = start + 3600;
+	volunteer_init(&v);
+	v.name = xstrdup("Noor");
+	assert_int_equal(event_validate(&ev, &err), 0);
+	assert_int_equal(shift_validate(&sh, &err), 0);
+	assert_int_equal(volunteer_validate(&v, &err), 0);
+#define CHECK_TEXTS(rec, table, validate) \
+	for (f = table; f->key != NULL; f++) { \
+		if (f->kind != MODEL_FIELD_TEXT || f->what == NULL || \
+		    (f->flags & MODEL_FIELD_DERIVED)) \
+			continue; \
+		model_field_set_text(rec, f, "ok \xff"); \
+		assert_int_equal(validate(rec, &err), -1); \
+		snprintf(want, sizeof want, "%s is not valid UTF-8 text", \
+		    f->what); \
+		assert_string_equal(err.msg, want); \
+		model_field_set_text(rec, f, "ok"); \
+	}
+	CHECK_TEXTS(&ev, event_fields, event_validate);
+	CHECK_TEXTS(&sh, shift_fields, shift_validate);
+	CHECK_TEXTS(&v, volunteer_fields, volunteer_validate);
+#undef CHECK_TEXTS
+	event_fini(&ev);
+	shift_fini(&sh);
+	volunteer_fini(&v);
+}
+
 int
 main(void)
 {
@@ -365,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_shift_fields),
 		cmocka_unit_test(test_assignment_fields),
 		cmocka_unit_test(test_set_value),
+		cmocka_unit_test(test_validate_texts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
