@@ -597,13 +597,10 @@ ics_writer_text(struct strbuf *sb, const char *s)
 			strbuf_add(sb, "\\n", 2);
 			break;
 		case ',':
-			strbuf_add(sb, "\\,", 2);
-			break;
 		case ';':
-			strbuf_add(sb, "\\;", 2);
-			break;
 		case '\\':
-			strbuf_add(sb, "\\\\", 2);
+			strbuf_addc(sb, '\\');
+			strbuf_addc(sb, *s);
 			break;
 		default:
 			break;	/* backspace, form feed, CR: dropped */

@@ -102,6 +102,15 @@ ops_assign_judge(struct store *st, const struct shift *sh,
 	return rc;
 }
 
+/* A note for the volunteer is text (NULL is none). */
+static int
+ops_assign_note_check(const char *note, struct err *err)
+{
+	if (note != NULL && !text_is_utf8(note))
+		return err_set(err, ERR_INVALID, _("note is not UTF-8 text"));
+	return 0;
+}
+
 int
 ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool force, struct plan_conflict_list *conflicts, struct err *err)
@@ -120,9 +129,8 @@ ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	struct shift sh;
 	int rc;
 
-	if (note != NULL && !text_is_utf8(note))
-		return err_set(err, ERR_INVALID, _("note is not UTF-8 text"));
-	if (store_begin_write(st, err) < 0)
+	if (ops_assign_note_check(note, err) < 0 ||
+	    store_begin_write(st, err) < 0)
 		return -1;
 	rc = ops_assign_check(st, shift_id, volunteer_id, &found, err);
 	if (rc == 0 && store_assignment_get(st, shift_id, volunteer_id, &a,
@@ -178,9 +186,8 @@ ops_assign_note(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	struct assignment a;
 	int rc;
 
-	if (note != NULL && !text_is_utf8(note))
-		return err_set(err, ERR_INVALID, _("note is not UTF-8 text"));
-	if (store_begin_write(st, err) < 0)
+	if (ops_assign_note_check(note, err) < 0 ||
+	    store_begin_write(st, err) < 0)
 		return -1;
 	if ((rc = store_assignment_get(st, shift_id, volunteer_id, &a,
 	    err)) < 0)
