@@ -312,7 +312,10 @@ store_calendar_people_group(struct store_calendar_people *p)
 	}
 }
 
-/* The event's people from stmt (stepped to its end) into p, in runs. */
+/*
+ * The event's people from stmt (stepped to its end) into p, in runs
+ * (those of shifts not asked for are never looked up).
+ */
 static int
 store_calendar_people_read(struct store *st, sqlite3_stmt *stmt,
     const struct store_calendar_names *n, struct store_calendar_people *p,
@@ -526,19 +529,28 @@ store_calendar_each_event(struct store *st, int64_t event_id,
     struct err *err)
 {
 	static char *events_sql;
-	/* Who counts is told in C: SQLite's NOT IN costs more per row. */
+	/*
+	 * Who counts is told in C: SQLite's NOT IN costs more per row. An
+	 * event's shifts are most often numbered in a row: their people are
+	 * then one run of assignments_shift_status, read from one seek (with
+	 * those of other events' shifts numbered among them, if few); else
+	 * through the event's shifts, a seek for each.
+	 */
+	static const char range_sql[] = "SELECT shift_id, volunteer_id, "
+	    "status FROM assignments WHERE shift_id BETWEEN ?1 AND ?2";
 	static const char people_sql[] = "SELECT a.shift_id, "
 	    "a.volunteer_id, a.status FROM shifts s JOIN assignments a "
 	    "ON a.shift_id = s.id WHERE s.event_id = ?1";
 	static const char shifts_sql[] = "SELECT s.id, s.uid, s.sequence, "
 	    "s.role, s.start_at, s.end_at, s.needed, s.language, s.version "
 	    "FROM shifts s WHERE s.event_id = ?1";
-	sqlite3_stmt *events, *people, *shifts;
+	sqlite3_stmt *events, *people, *range, *shifts, *which;
 	struct store_calendar_people who = { 0 };
 	struct store_calendar_shifts some = { 0 };
 	struct assignment_list list = { 0 };
 	size_t i;
 	struct event ev;
+	int64_t lo, hi;
 	int rc = 0, step = SQLITE_DONE;
 
 	if ((events = store_stmt(st, store_fields_select(&events_sql,
@@ -546,6 +558,7 @@ store_calendar_each_event(struct store *st, int64_t event_id,
 	    "WHERE (?1 = 0 OR e.id = ?1) ", "ORDER BY e.start_at, e.id"),
 	    err)) == NULL ||
 	    (people = store_stmt(st, people_sql, err)) == NULL ||
+	    (range = store_stmt(st, range_sql, err)) == NULL ||
 	    (shifts = store_stmt(st, shifts_sql, err)) == NULL)
 		return -1;
 	strbuf_init(&some.text);
@@ -554,11 +567,29 @@ store_calendar_each_event(struct store *st, int64_t event_id,
 		event_init(&ev);
 		store_fields_read_row(events, 0, &ev.id, &ev.version, &ev,
 		    event_fields);
-		sqlite3_bind_int64(people, 1, ev.id);
 		sqlite3_bind_int64(shifts, 1, ev.id);
-		if ((rc = store_calendar_people_read(st, people, n, &who,
-		    err)) < 0 || (rc = store_calendar_shifts_read(st, shifts,
-		    &ev, &some, err)) < 0) {
+		if ((rc = store_calendar_shifts_read(st, shifts, &ev, &some,
+		    err)) < 0) {
+			event_fini(&ev);
+			break;
+		}
+		lo = INT64_MAX;
+		hi = INT64_MIN;
+		for (i = 0; i < some.len; i++) {
+			lo = some.v[i].sh.id < lo ? some.v[i].sh.id : lo;
+			hi = some.v[i].sh.id > hi ? some.v[i].sh.id : hi;
+		}
+		which = some.len > 0 && (uint64_t)hi - (uint64_t)lo <
+		    4 * (uint64_t)some.len ? range : people;
+		if (which == range) {
+			sqlite3_bind_int64(range, 1, lo);
+			sqlite3_bind_int64(range, 2, hi);
+		} else
+			sqlite3_bind_int64(people, 1, ev.id);
+		if (some.len == 0)
+			who.len = who.ngroups = 0;	/* nothing to read */
+		else if ((rc = store_calendar_people_read(st, which, n, &who,
+		    err)) < 0) {
 			event_fini(&ev);
 			break;
 		}

@@ -1731,6 +1731,98 @@ test_calendar_each(void **state)
 }
 
 /*
+ * An event's people read by the range of its shifts' ids: shifts of two
+ * events numbered in turn (a range holding another's, filtered), one
+ * event's two shifts far apart (through the join), 12 in a row, and an
+ * event without shifts; whole plan and one event, against
+ * store_assignment_list_shift.
+ */
+static void
+test_calendar_each_ranges(void **state)
+{
+	static const char *const names[] = { "Ida", "ida", "Bram", "Zo\xc3\xab",
+	    "\xc3\x89mile", "Noor" };
+	struct fixture *fx = *state;
+	int64_t vol[12], x, y, z, w, empty, xs[3], ys[3], zs[2], ws[12];
+	struct store_calendar_filter filter = { 0, 0 };
+	struct calendar_walk walk;
+	struct strbuf want, one;
+	struct err err;
+	char uid[32], email[32];
+	size_t i, k;
+
+	for (i = 0; i < 12; i++) {
+		snprintf(email, sizeof email, "r%zu@example.org", i);
+		vol[i] = add_volunteer(fx->st, names[i % 6], email, "");
+	}
+	x = add_event(fx->st, "x", "X", T_0327_1400, 4);
+	y = add_event(fx->st, "y", "Y", T_0327_1400 + 24 * HOUR, 4);
+	z = add_event(fx->st, "z", "Z", T_0327_1400 + 48 * HOUR, 4);
+	w = add_event(fx->st, "w", "W", T_0327_1400 + 72 * HOUR, 14);
+	empty = add_event(fx->st, "none", "None", T_0327_1400 + 96 * HOUR, 1);
+	for (k = 0; k < 3; k++) {
+		snprintf(uid, sizeof uid, "x-%zu", k);
+		xs[k] = add_shift(fx->st, x, uid, "a", T_0327_1400 +
+		    (int64_t)k * HOUR, 2);
+		snprintf(uid, sizeof uid, "y-%zu", k);
+		ys[k] = add_shift(fx->st, y, uid, "a", T_0327_1400 +
+		    24 * HOUR + (int64_t)k * HOUR, 2);
+	}
+	zs[0] = add_shift(fx->st, z, "z-0", "a", T_0327_1400 + 48 * HOUR, 2);
+	for (k = 0; k < 12; k++) {
+		snprintf(uid, sizeof uid, "w-%zu", k);
+		ws[k] = add_shift(fx->st, w, uid, "a", T_0327_1400 +
+		    72 * HOUR + (int64_t)k * HOUR, 2);
+	}
+	zs[1] = add_shift(fx->st, z, "z-1", "a", T_0327_1400 + 49 * HOUR, 2);
+	/* Everyone on each shift, with every status in turn. */
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < 12; i++) {
+			add_assignment(fx->st, xs[k], vol[i],
+			    (enum assignment_status)((i + k) % 6));
+			add_assignment(fx->st, ys[k], vol[i],
+			    (enum assignment_status)((i + 2 * k) % 6));
+		}
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < 12; i++)
+			add_assignment(fx->st, zs[k], vol[i],
+			    (enum assignment_status)((i + k + 1) % 6));
+	for (k = 0; k < 12; k++)
+		for (i = 0; i < 12; i += 1 + k % 3)
+			add_assignment(fx->st, ws[k], vol[i],
+			    (enum assignment_status)((i + k) % 6));
+
+	strbuf_init(&want);
+	calendar_expect(fx->st, x, "X", xs, 3, &want);
+	calendar_expect(fx->st, y, "Y", ys, 3, &want);
+	calendar_expect(fx->st, z, "Z", zs, 2, &want);
+	calendar_expect(fx->st, w, "W", ws, 12, &want);
+	strbuf_addf(&want, "e%lld\n", (long long)empty);
+	strbuf_init(&walk.got);
+	assert_int_equal(store_calendar_each(fx->st, NULL, calendar_walk_entry,
+	    &walk, &err), 0);
+	assert_string_equal(strbuf_str(&walk.got), strbuf_str(&want));
+	/* One event at a time: the names read one by one. */
+	strbuf_init(&one);
+	calendar_expect(fx->st, x, "X", xs, 3, &one);
+	filter.event_id = x;
+	strbuf_reset(&walk.got);
+	assert_int_equal(store_calendar_each(fx->st, &filter,
+	    calendar_walk_entry, &walk, &err), 0);
+	assert_string_equal(strbuf_str(&walk.got), strbuf_str(&one));
+	strbuf_reset(&one);
+	calendar_expect(fx->st, z, "Z", zs, 2, &one);
+	filter.event_id = z;
+	strbuf_reset(&walk.got);
+	assert_int_equal(store_calendar_each(fx->st, &filter,
+	    calendar_walk_entry, &walk, &err), 0);
+	assert_string_equal(strbuf_str(&walk.got), strbuf_str(&one));
+	strbuf_fini(&one);
+	strbuf_fini(&walk.got);
+	strbuf_fini(&want);
+}
+
+/*
  * An event's shifts come in SQLite's order of start, role (BINARY: bytes,
  * a prefix first, capitals before small letters) and id, sorted in C by
  * store_calendar_each: ties of start and of role, added out of order.
@@ -1788,6 +1880,7 @@ main(void)
 		BOTH(test_event_crud),
 		BOTH(test_calendar_each),
 		BOTH(test_calendar_each_roles),
+		BOTH(test_calendar_each_ranges),
 		BOTH(test_event_constraints),
 		BOTH(test_event_list),
 		BOTH(test_shift_crud),
