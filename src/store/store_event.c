@@ -201,6 +201,16 @@ store_event_list_series(struct store *st, int64_t series_id,
 	"BETWEEN ?2 AND ?3) OR (e.id = ?1 AND coalesce(e.series_id, 0) = 0)) " \
 	"AND (?4 = 0 OR " EVENT_LIVE_SQL("e.status") ")"
 
+/* The two counts of store_event_series_reach(), into n[0] and n[1]. */
+static void
+store_event_reach_row(sqlite3_stmt *stmt, void *arg)
+{
+	int *n = arg;
+
+	n[0] = sqlite3_column_int(stmt, 0);
+	n[1] = sqlite3_column_int(stmt, 1);
+}
+
 int
 store_event_series_reach(struct store *st, int64_t series_id, int64_t from,
     int64_t to, bool live, int *occurrences, int *invited, struct err *err)
@@ -213,21 +223,11 @@ store_event_series_reach(struct store *st, int64_t series_id, int64_t from,
 	    "  JOIN assignments a ON a.shift_id = s.id "
 	    "  WHERE " STORE_EVENT_REACH
 	    "  AND a.status NOT IN ('planned', 'declined'))";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
+	int n[2] = { 0, 0 };
+	int rc = store_rows(st, store_query(st, err, sql, "iiid", series_id,
+	    from, to, (int)live), store_event_reach_row, n, err);
 
-	*occurrences = *invited = 0;
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, series_id);
-	sqlite3_bind_int64(stmt, 2, from);
-	sqlite3_bind_int64(stmt, 3, to);
-	sqlite3_bind_int(stmt, 4, live);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*occurrences = sqlite3_column_int(stmt, 0);
-		*invited = sqlite3_column_int(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+	*occurrences = n[0];
+	*invited = n[1];
+	return rc < 0 ? -1 : 0;
 }

@@ -116,20 +116,10 @@ store_shift_count_gaps(struct store *st, int64_t from, int64_t to,
 	    "  WHERE a.shift_id = s.id"
 	    " AND " ASSIGNMENT_COUNTS_SQL("a.status") ") "
 	    "LIMIT ?3)";
-	sqlite3_stmt *stmt = store_stmt(st, sql, err);
-	int rc;
 
 	*out = 0;
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, from);
-	sqlite3_bind_int64(stmt, 2, to);
-	sqlite3_bind_int64(stmt, 3, limit > 0 ? limit : -1);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? 0 : store_fail(st, rc, err);
+	return store_int(st, err, out, sql, "iii", from, to,
+	    limit > 0 ? limit : -1) < 0 ? -1 : 0;
 }
 
 int
