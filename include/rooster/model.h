@@ -197,6 +197,13 @@ const char *model_field_column(const struct model_field *f);
 const struct model_field *model_field_find(const struct model_field *fields,
     const char *key);
 /*
+ * A comma-list text field f of rec (a row with list set) normalised in
+ * place with text_list_normalize() (NULL becomes ""); any other field is
+ * left alone. _fields: every such field of rec.
+ */
+void model_field_normalize(void *rec, const struct model_field *f);
+void model_fields_normalize(void *rec, const struct model_field *fields);
+/*
  * Set field f of rec from s as it is typed (s not NULL): a text (a comma
  * list normalised with text_list_normalize()), a whole number in
  * min..max, a WHEN (rtime_parse_when()), an enum's name, yes or no. The

@@ -183,6 +183,26 @@ model_field_same(const void *a, const void *b, const struct model_field *f)
 	}
 }
 
+void
+model_field_normalize(void *rec, const struct model_field *f)
+{
+	char **p = model_field_slot(rec, f);
+	char *list;
+
+	if (f->kind != MODEL_FIELD_TEXT || !f->list)
+		return;
+	list = text_list_normalize(*p);
+	free(*p);
+	*p = list;
+}
+
+void
+model_fields_normalize(void *rec, const struct model_field *fields)
+{
+	for (; fields->key != NULL; fields++)
+		model_field_normalize(rec, fields);
+}
+
 /* A whole number in f's min..max, as the command line takes it. */
 static int
 model_field_number(const struct model_field *f, const char *s, int *out,
@@ -206,19 +226,13 @@ int
 model_field_set_value(void *rec, const struct model_field *f, const char *s,
     struct err *err)
 {
-	char *list;
 	int64_t when;
 	int n = 0;
 
 	switch (f->kind) {
 	case MODEL_FIELD_TEXT:
-		if (!f->list) {
-			model_field_set_text(rec, f, s);
-			break;
-		}
-		list = text_list_normalize(s);
-		model_field_set_text(rec, f, list);
-		free(list);
+		model_field_set_text(rec, f, s);
+		model_field_normalize(rec, f);
 		break;
 	case MODEL_FIELD_INT:
 		if (model_field_number(f, s, &n, err) < 0)

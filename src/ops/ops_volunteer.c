@@ -10,14 +10,7 @@
 void
 ops_volunteer_normalize(struct volunteer *v)
 {
-	char *s;
-
-	s = text_list_normalize(v->skills);
-	free(v->skills);
-	v->skills = s;
-	s = text_list_normalize(v->languages);
-	free(v->languages);
-	v->languages = s;
+	model_fields_normalize(v, volunteer_fields);
 }
 
 /* An e-mail address names one volunteer in the plan, whatever its case. */

@@ -153,7 +153,6 @@ tui_form_fields_read(struct tui_form *f, const struct model_field *fields,
 {
 	const struct model_field *fd;
 	const char *text;
-	char *list;
 	int64_t t;
 	size_t i = 0;
 	int n;
@@ -163,13 +162,10 @@ tui_form_fields_read(struct tui_form *f, const struct model_field *fields,
 			continue;
 		f->focus = i;
 		text = tui_form_text(f, i++);
-		if (fd->kind == MODEL_FIELD_TEXT && fd->list) {
-			list = text_list_normalize(text);
-			model_field_set_text(rec, fd, list);
-			free(list);
-		} else if (fd->kind == MODEL_FIELD_TEXT)
+		if (fd->kind == MODEL_FIELD_TEXT) {
 			model_field_set_text(rec, fd, text);
-		else if (fd->kind == MODEL_FIELD_TIME && times) {
+			model_field_normalize(rec, fd);
+		} else if (fd->kind == MODEL_FIELD_TIME && times) {
 			t = 0;
 			if (*text != '\0' && tui_form_when(f, f->focus, &t,
 			    err) < 0)

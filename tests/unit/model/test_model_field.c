@@ -407,6 +407,23 @@ test_validate_texts(void **state)
 	volunteer_fini(&v);
 }
 
+/* void model_fields_normalize(void *rec, const struct model_field *fields) */
+static void
+test_normalize(void **state)
+{
+	struct volunteer v;
+
+	(void)state;
+	volunteer_init(&v);
+	v.skills = xstrdup(" tolk , eerste hulp,,");
+	v.notes = xstrdup(" a , b ");
+	model_fields_normalize(&v, volunteer_fields);
+	assert_string_equal(v.skills, "tolk,eerste hulp");
+	assert_string_equal(v.languages, "");	/* NULL becomes "" */
+	assert_string_equal(v.notes, " a , b ");	/* not a list */
+	volunteer_fini(&v);
+}
+
 int
 main(void)
 {
@@ -420,6 +437,7 @@ main(void)
 		cmocka_unit_test(test_assignment_fields),
 		cmocka_unit_test(test_set_value),
 		cmocka_unit_test(test_validate_texts),
+		cmocka_unit_test(test_normalize),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
