@@ -18,7 +18,10 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libical icu-i18n jansson inih gmime-3.0
+PKGS     = ncursesw sqlite3 libical icu-i18n jansson inih
+# Compiled against, not linked: src/ics/ics_mime.c loads GMime with dlopen()
+# when mail is read, so no other command pays for linking it.
+PKGS_LOADED = gmime-3.0
 VERSION  = 0.1.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -31,7 +34,7 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE $(WARN) \
 	-Iinclude -DROOSTER_VERSION='"$(VERSION)"' \
 	-DLOCALEDIR='"$(LOCALEDIR)"' $(CFLAGS) \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
+	$(shell pkg-config --cflags $(PKGS) $(PKGS_LOADED) 2>/dev/null) -MMD -MP
 LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 ifdef SANITIZE

@@ -309,7 +309,8 @@ typedef int ics_mime_fn(void *arg, const struct ics_mime_message *msg,
  * multiparts, forwarded message/rfc822) and its text/calendar,
  * application/ics and *.ics octet-stream parts are decoded (base64,
  * quoted-printable; charset to UTF-8). Input that is no message is
- * handed to fn with problem set. Returns fn's -1, else 0.
+ * handed to fn with problem set. GMime is loaded on the first call.
+ * Returns fn's -1, -1 with ERR_IO if GMime cannot be loaded, else 0.
  */
 int ics_mime_read(int fd, bool mbox, ics_mime_fn *fn, void *arg,
     struct err *err);

@@ -15,7 +15,110 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <dlfcn.h>
 #include <gmime/gmime.h>
+
+/*
+ * GMime is loaded when mail is read, not when rooster starts: linking it
+ * (with GIO, GObject and GLib) cost every command, a lookup included,
+ * about 7 million instructions and 160 page faults of relocations and
+ * constructors (docs/PERFORMANCE.md), for the one command that reads
+ * mail. Every GMime and GLib function this file calls, directly or
+ * through GMime's type macros, is looked up once by dlsym() and called
+ * through its pointer: the names below stand for those pointers.
+ */
+#define ICS_MIME_LIBRARY "libgmime-3.0.so.0"
+#define ICS_MIME_SYMBOLS(X) \
+	X(g_byte_array_append) \
+	X(g_byte_array_new) \
+	X(g_byte_array_unref) \
+	X(g_mime_content_type_is_type) \
+	X(g_mime_data_wrapper_write_to_stream) \
+	X(g_mime_filter_charset_new) \
+	X(g_mime_init) \
+	X(g_mime_message_get_from) \
+	X(g_mime_message_get_message_id) \
+	X(g_mime_message_get_mime_part) \
+	X(g_mime_message_get_subject) \
+	X(g_mime_message_part_get_message) \
+	X(g_mime_message_part_get_type) \
+	X(g_mime_multipart_get_count) \
+	X(g_mime_multipart_get_part) \
+	X(g_mime_multipart_get_type) \
+	X(g_mime_object_get_content_type) \
+	X(g_mime_object_get_content_type_parameter) \
+	X(g_mime_parser_construct_message) \
+	X(g_mime_parser_eos) \
+	X(g_mime_parser_new_with_stream) \
+	X(g_mime_parser_set_format) \
+	X(g_mime_part_get_content) \
+	X(g_mime_part_get_filename) \
+	X(g_mime_part_get_type) \
+	X(g_mime_stream_filter_add) \
+	X(g_mime_stream_filter_get_type) \
+	X(g_mime_stream_filter_new) \
+	X(g_mime_stream_flush) \
+	X(g_mime_stream_fs_get_type) \
+	X(g_mime_stream_fs_new) \
+	X(g_mime_stream_fs_set_owner) \
+	X(g_mime_stream_mem_get_byte_array) \
+	X(g_mime_stream_mem_get_type) \
+	X(g_mime_stream_mem_new) \
+	X(g_mime_stream_mem_new_with_byte_array) \
+	X(g_object_unref) \
+	X(g_type_check_instance_cast) \
+	X(g_type_check_instance_is_a) \
+	X(internet_address_list_get_address) \
+	X(internet_address_list_length) \
+	X(internet_address_mailbox_get_addr) \
+	X(internet_address_mailbox_get_type)
+
+#define ICS_MIME_POINTER(name) static __typeof__(name) *ics_mime_p_##name;
+ICS_MIME_SYMBOLS(ICS_MIME_POINTER)
+
+#define g_byte_array_append (*ics_mime_p_g_byte_array_append)
+#define g_byte_array_new (*ics_mime_p_g_byte_array_new)
+#define g_byte_array_unref (*ics_mime_p_g_byte_array_unref)
+#define g_mime_content_type_is_type (*ics_mime_p_g_mime_content_type_is_type)
+#define g_mime_data_wrapper_write_to_stream (*ics_mime_p_g_mime_data_wrapper_write_to_stream)
+#define g_mime_filter_charset_new (*ics_mime_p_g_mime_filter_charset_new)
+#define g_mime_init (*ics_mime_p_g_mime_init)
+#define g_mime_message_get_from (*ics_mime_p_g_mime_message_get_from)
+#define g_mime_message_get_message_id (*ics_mime_p_g_mime_message_get_message_id)
+#define g_mime_message_get_mime_part (*ics_mime_p_g_mime_message_get_mime_part)
+#define g_mime_message_get_subject (*ics_mime_p_g_mime_message_get_subject)
+#define g_mime_message_part_get_message (*ics_mime_p_g_mime_message_part_get_message)
+#define g_mime_message_part_get_type (*ics_mime_p_g_mime_message_part_get_type)
+#define g_mime_multipart_get_count (*ics_mime_p_g_mime_multipart_get_count)
+#define g_mime_multipart_get_part (*ics_mime_p_g_mime_multipart_get_part)
+#define g_mime_multipart_get_type (*ics_mime_p_g_mime_multipart_get_type)
+#define g_mime_object_get_content_type (*ics_mime_p_g_mime_object_get_content_type)
+#define g_mime_object_get_content_type_parameter (*ics_mime_p_g_mime_object_get_content_type_parameter)
+#define g_mime_parser_construct_message (*ics_mime_p_g_mime_parser_construct_message)
+#define g_mime_parser_eos (*ics_mime_p_g_mime_parser_eos)
+#define g_mime_parser_new_with_stream (*ics_mime_p_g_mime_parser_new_with_stream)
+#define g_mime_parser_set_format (*ics_mime_p_g_mime_parser_set_format)
+#define g_mime_part_get_content (*ics_mime_p_g_mime_part_get_content)
+#define g_mime_part_get_filename (*ics_mime_p_g_mime_part_get_filename)
+#define g_mime_part_get_type (*ics_mime_p_g_mime_part_get_type)
+#define g_mime_stream_filter_add (*ics_mime_p_g_mime_stream_filter_add)
+#define g_mime_stream_filter_get_type (*ics_mime_p_g_mime_stream_filter_get_type)
+#define g_mime_stream_filter_new (*ics_mime_p_g_mime_stream_filter_new)
+#define g_mime_stream_flush (*ics_mime_p_g_mime_stream_flush)
+#define g_mime_stream_fs_get_type (*ics_mime_p_g_mime_stream_fs_get_type)
+#define g_mime_stream_fs_new (*ics_mime_p_g_mime_stream_fs_new)
+#define g_mime_stream_fs_set_owner (*ics_mime_p_g_mime_stream_fs_set_owner)
+#define g_mime_stream_mem_get_byte_array (*ics_mime_p_g_mime_stream_mem_get_byte_array)
+#define g_mime_stream_mem_get_type (*ics_mime_p_g_mime_stream_mem_get_type)
+#define g_mime_stream_mem_new (*ics_mime_p_g_mime_stream_mem_new)
+#define g_mime_stream_mem_new_with_byte_array (*ics_mime_p_g_mime_stream_mem_new_with_byte_array)
+#define g_object_unref (*ics_mime_p_g_object_unref)
+#define g_type_check_instance_cast (*ics_mime_p_g_type_check_instance_cast)
+#define g_type_check_instance_is_a (*ics_mime_p_g_type_check_instance_is_a)
+#define internet_address_list_get_address (*ics_mime_p_internet_address_list_get_address)
+#define internet_address_list_length (*ics_mime_p_internet_address_list_length)
+#define internet_address_mailbox_get_addr (*ics_mime_p_internet_address_mailbox_get_addr)
+#define internet_address_mailbox_get_type (*ics_mime_p_internet_address_mailbox_get_type)
 
 struct ics_mime_walk {
 	struct ics_mime_part	*parts;
@@ -25,16 +128,37 @@ struct ics_mime_walk {
 	int			 depth;
 };
 
-/* GMime's global state, set up once per process. */
-static void
-ics_mime_init(void)
+/*
+ * GMime loaded and its global state set up, once per process. Returns 0,
+ * or -1 with ERR_IO if the library or one of its functions is missing.
+ */
+static int
+ics_mime_init(struct err *err)
 {
+	static const struct {
+		const char	*name;
+		void		**slot;
+	} table[] = {
+#define ICS_MIME_ENTRY(name) { #name, (void **)&ics_mime_p_##name },
+		ICS_MIME_SYMBOLS(ICS_MIME_ENTRY)
+#undef ICS_MIME_ENTRY
+	};
 	static bool done;
+	void *lib;
+	size_t i;
 
-	if (!done) {
-		g_mime_init();
-		done = true;
-	}
+	if (done)
+		return 0;
+	if ((lib = dlopen(ICS_MIME_LIBRARY, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return err_set(err, ERR_IO, _("cannot read mail: GMime (%s) "
+		    "did not load: %s"), ICS_MIME_LIBRARY, dlerror());
+	for (i = 0; i < sizeof table / sizeof table[0]; i++)
+		if ((*table[i].slot = dlsym(lib, table[i].name)) == NULL)
+			return err_set(err, ERR_IO, _("cannot read mail: GMime "
+			    "(%s) lacks %s"), ICS_MIME_LIBRARY, table[i].name);
+	g_mime_init();
+	done = true;
+	return 0;
 }
 
 static const char *
@@ -228,7 +352,8 @@ ics_mime_read(int fd, bool mbox, ics_mime_fn *fn, void *arg,
 	long index = 0;
 	int rc = 0;
 
-	ics_mime_init();
+	if (ics_mime_init(err) < 0)
+		return -1;
 	if (lseek(fd, 0, SEEK_CUR) < 0) {
 		/* A pipe: GMime's file streams need to seek. */
 		if ((stream = ics_mime_slurp(fd)) == NULL)
