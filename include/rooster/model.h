@@ -188,6 +188,12 @@ int model_field_parse(const struct model_field *f, const char *s);
  */
 void model_fields_free(void *rec, const struct model_field *fields);
 void model_fields_dup(void *rec, const struct model_field *fields);
+/*
+ * Free a list's len elements of size bytes at items, each one's text
+ * fields as model_fields_free() does, then items itself.
+ */
+void model_list_free(void *items, size_t len, size_t size,
+    const struct model_field *fields);
 /* Some field of fields with flag differs between a and b (as _same()). */
 bool model_fields_differ(const void *a, const void *b,
     const struct model_field *fields, unsigned flag);

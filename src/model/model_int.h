@@ -15,12 +15,6 @@
 void *model_list_grow(void **items, size_t len, size_t *cap, size_t size);
 struct model_field;
 /*
- * Free a list's len elements of size bytes at items, each one's text
- * fields as model_fields_free() does, then items itself.
- */
-void model_list_free(void *items, size_t len, size_t size,
-    const struct model_field *fields);
-/*
  * Validate one text field: valid UTF-8, at most MODEL_TEXT_MAX bytes.
  * what names it untranslated (N_()); it is translated for the message.
  */

@@ -2,24 +2,33 @@
 /* Hours served and no-shows per volunteer, for a chapter's yearly report. */
 #include "rooster/store.h"
 
+#include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
+
+#define STORE_HOURS_FIELD(name, field, kind_) \
+	{ .key = name, .offset = offsetof(struct store_hours, field), \
+	  .kind = MODEL_FIELD_ ## kind_ }
+
+/* The columns of store_hours_list()'s rows, in order. */
+static const struct model_field store_hours_fields[] = {
+	STORE_HOURS_FIELD("volunteer_id", volunteer_id, ID),
+	STORE_HOURS_FIELD("volunteer", volunteer, TEXT),
+	STORE_HOURS_FIELD("attended", attended, INT),
+	STORE_HOURS_FIELD("no_shows", no_shows, INT),
+	STORE_HOURS_FIELD("hours", hours, REAL),
+	{ .key = NULL }
+};
 
 static void
 store_hours_row(sqlite3_stmt *stmt, void *arg)
 {
 	struct store_hours_list *out = arg;
-	struct store_hours *h = xarray_push(&out->items, &out->len,
-	    &out->cap, sizeof *h);
 
-	h->volunteer_id = sqlite3_column_int64(stmt, 0);
-	h->volunteer = store_col_text(stmt, 1);
-	h->attended = sqlite3_column_int(stmt, 2);
-	h->no_shows = sqlite3_column_int(stmt, 3);
-	h->hours = sqlite3_column_double(stmt, 4);
+	store_fields_read(stmt, 0, xarray_push(&out->items, &out->len,
+	    &out->cap, sizeof *out->items), store_hours_fields);
 }
 
 int
@@ -44,10 +53,7 @@ store_hours_list(struct store *st, int64_t from, int64_t to,
 void
 store_hours_list_free(struct store_hours_list *list)
 {
-	size_t i;
-
-	for (i = 0; i < list->len; i++)
-		free(list->items[i].volunteer);
-	free(list->items);
+	model_list_free(list->items, list->len, sizeof *list->items,
+	    store_hours_fields);
 	memset(list, 0, sizeof *list);
 }
