@@ -511,6 +511,22 @@ struct store_log_list {
 int store_log_append(struct store *st, const char *action,
     const char *entity, int64_t entity_id, const char *summary,
     struct err *err);
+/*
+ * Open a change within the current write transaction: its log line is
+ * written now, and the row images written until store_log_close() carry
+ * its id as they are written, instead of being claimed by one UPDATE at
+ * the end (for a change of many rows: import). Nothing else may append a
+ * log line meanwhile. 0, or -1 with err.
+ */
+int store_log_open(struct store *st, const char *action, const char *entity,
+    int64_t entity_id, struct err *err);
+/*
+ * Close the open change: keep true gives its line summary (and the time
+ * now), false takes the line out with what it holds (nothing changed).
+ * Without an open change, does nothing. 0, or -1 with err.
+ */
+int store_log_close(struct store *st, bool keep, const char *summary,
+    struct err *err);
 /* Newest first, at most limit (0: 50); entity may be NULL for all. */
 int store_log_list(struct store *st, int64_t limit, const char *entity,
     int64_t entity_id, struct store_log_list *out, struct err *err);

@@ -1186,6 +1186,11 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 		rc = store_begin_write(st, err);
 	if (rc < 0)
 		goto out;
+	/* Each row image carries the change's id as it is written. */
+	if ((rc = store_log_open(st, "import ics", "plan", 0, err)) < 0) {
+		store_rollback(st);
+		goto out;
+	}
 	opts.note = ops_ics_reader_note;
 	rc = ics_read_with(in, &opts, ops_ics_item, &ctx, err);
 	/* Overrides that came before their series, in file order. */
@@ -1204,10 +1209,10 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 		    xasprintf("%zu added, %zu updated, %zu replies, %zu "
 		    "free/busy", out->added, out->updated, out->replies,
 		    out->nbusy);
-		rc = store_log_append(st, "import ics", "plan", 0, summary,
-		    err);
+		rc = store_log_close(st, true, summary, err);
 		free(summary);
-	}
+	} else if (rc == 0)
+		rc = store_log_close(st, false, NULL, err);
 	rc = ops_finish(st, rc, err);
 out:
 	ops_ics_fresh_free(&ctx);

@@ -618,6 +618,17 @@ store_drop_unclaimed(struct store *st, struct err *err)
 int
 store_commit(struct store *st, struct err *err)
 {
+	static const char sql[] = "DELETE FROM settings "
+	    "WHERE key = '" STORE_LOG_OPEN "'";
+
+	/* A change left open is closed as it stands: never kept open. */
+	if (st->log_open != 0) {
+		st->log_open = 0;
+		if (store_run(st, err, sql, "") < 0) {
+			store_rollback(st);
+			return -1;
+		}
+	}
 	if (store_drop_unclaimed(st, err) < 0)
 		return -1;
 	if (store_exec(st, "COMMIT", err) < 0) {
@@ -636,6 +647,7 @@ store_in_transaction(const struct store *st)
 void
 store_rollback(struct store *st)
 {
+	st->log_open = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -133,8 +133,10 @@ store_history_trigger_sql(const char *tbl, const struct store_history_cols *c,
 			strbuf_addf(&sb, "%sOLD.%s IS NOT NEW.%s",
 			    i > 0 ? " OR " : "", c->names[i], c->names[i]);
 	}
-	strbuf_addf(&sb, " BEGIN INSERT INTO change_rows (tbl, row_id, "
-	    "before, after) VALUES ('%s', ", tbl);
+	/* The open change's id, if one is open (store_log_open). */
+	strbuf_addf(&sb, " BEGIN INSERT INTO change_rows (change_id, tbl, "
+	    "row_id, before, after) VALUES ((SELECT value FROM settings "
+	    "WHERE key = '" STORE_LOG_OPEN "'), '%s', ", tbl);
 	if (c->has_id)
 		strbuf_addf(&sb, "%s.id, ", row);
 	else

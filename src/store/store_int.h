@@ -26,7 +26,16 @@ struct store {
 	size_t			 capstmts;
 	/* Every volunteer's name, kept for calendars (store_calendar.c). */
 	struct store_calendar_names *names_kept;
+	int64_t			 log_open;	/* the open change's log line
+						   (store_log_open), or 0 */
 };
+
+/*
+ * The settings key under which the open change's log line id stands
+ * while a change is open; the history triggers give it to each row
+ * image they write (NULL when there is none: claimed at the log line).
+ */
+#define STORE_LOG_OPEN "change_open"
 
 /*
  * The prepared statement for sql (a static string: its address is the

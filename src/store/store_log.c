@@ -53,6 +53,48 @@ store_log_append(struct store *st, const char *action, const char *entity,
 	return store_log_claim(st, err);
 }
 
+int
+store_log_open(struct store *st, const char *action, const char *entity,
+    int64_t entity_id, struct err *err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO settings (key, "
+	    "value) VALUES ('" STORE_LOG_OPEN "', ?1)";
+
+	/* Rows written before it are not its own: their line claims them. */
+	if (store_log_append(st, action, entity, entity_id, "", err) < 0)
+		return -1;
+	st->log_open = sqlite3_last_insert_rowid(st->db);
+	if (st->history && store_run(st, err, sql, "i", st->log_open) < 0)
+		return -1;
+	return 0;
+}
+
+int
+store_log_close(struct store *st, bool keep, const char *summary,
+    struct err *err)
+{
+	static const char drop[] = "DELETE FROM settings "
+	    "WHERE key = '" STORE_LOG_OPEN "'";
+	static const char sum[] = "UPDATE change_log SET at = ?2, "
+	    "summary = ?3 WHERE id = ?1";
+	static const char gone[] = "DELETE FROM change_log WHERE id = ?1";
+	int64_t id = st->log_open;
+
+	if (id == 0)
+		return 0;
+	st->log_open = 0;
+	if (st->history && store_run(st, err, drop, "") < 0)
+		return -1;
+	if (!keep)
+		/* Its row images go with it (ON DELETE CASCADE). */
+		return store_run(st, err, gone, "i", id) < 0 ? -1 : 0;
+	if (store_run(st, err, sum, "iit", id, rtime_now(),
+	    summary != NULL ? summary : "") < 0)
+		return -1;
+	/* A trigger made before open changes wrote none (docs/schema.md). */
+	return store_log_claim(st, err);
+}
+
 /* The row images written since the last log line belong to this one. */
 static int
 store_log_claim(struct store *st, struct err *err)

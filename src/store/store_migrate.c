@@ -493,6 +493,34 @@ static const char *const store_migrations[] = {
 	"CREATE TRIGGER feed_event_delete AFTER DELETE ON events BEGIN "
 	STORE_MIGRATE_FEED_MARK("'e'", "old.id")
 	STORE_MIGRATE_FEED_MARK("'p'", "coalesce(old.series_id, 0)") " END;",
+	/*
+	 * 17: the history triggers give each row image the id of the open
+	 * change, if one is open (settings 'change_open', store_log_open),
+	 * so that import need not claim 10,000 rows by one UPDATE at its
+	 * end. They are made by store_history_sync(), not here: dropped,
+	 * they are made again in the new form on this same open.
+	 */
+	"DROP TRIGGER IF EXISTS log_events_ins;"
+	"DROP TRIGGER IF EXISTS log_events_upd;"
+	"DROP TRIGGER IF EXISTS log_events_del;"
+	"DROP TRIGGER IF EXISTS log_shifts_ins;"
+	"DROP TRIGGER IF EXISTS log_shifts_upd;"
+	"DROP TRIGGER IF EXISTS log_shifts_del;"
+	"DROP TRIGGER IF EXISTS log_volunteers_ins;"
+	"DROP TRIGGER IF EXISTS log_volunteers_upd;"
+	"DROP TRIGGER IF EXISTS log_volunteers_del;"
+	"DROP TRIGGER IF EXISTS log_unavailable_ins;"
+	"DROP TRIGGER IF EXISTS log_unavailable_upd;"
+	"DROP TRIGGER IF EXISTS log_unavailable_del;"
+	"DROP TRIGGER IF EXISTS log_teams_ins;"
+	"DROP TRIGGER IF EXISTS log_teams_upd;"
+	"DROP TRIGGER IF EXISTS log_teams_del;"
+	"DROP TRIGGER IF EXISTS log_team_members_ins;"
+	"DROP TRIGGER IF EXISTS log_team_members_upd;"
+	"DROP TRIGGER IF EXISTS log_team_members_del;"
+	"DROP TRIGGER IF EXISTS log_assignments_ins;"
+	"DROP TRIGGER IF EXISTS log_assignments_upd;"
+	"DROP TRIGGER IF EXISTS log_assignments_del",
 };
 
 #define STORE_NMIGRATIONS \

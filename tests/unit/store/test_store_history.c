@@ -2,6 +2,8 @@
 /*
  * store_history.c, store_log.c and store_privacy.c on :memory::
  * int store_log_append(st, action, entity, entity_id, summary, err);
+ * int store_log_open(st, action, entity, entity_id, err);
+ * int store_log_close(st, keep, summary, err);
  * int store_log_find(st, filter, out, err);
  * int store_history_last(st, &change_id, err);
  * int store_history_revert(st, change_id, err);
@@ -204,6 +206,85 @@ test_forget_leaves_no_trace(void **state)
 	store_log_list_free(&list);
 }
 
+/* Insert a volunteer named name within the caller's transaction. */
+static void
+insert(struct store *st, const char *name)
+{
+	struct volunteer v;
+	struct err err;
+
+	volunteer_init(&v);
+	v.name = strdup(name);
+	assert_int_equal(store_volunteer_insert(st, &v, &err), 0);
+	volunteer_fini(&v);
+}
+
+/*
+ * An open change's rows carry its id as they are written (its line lists
+ * them before it is closed); closed, it has its summary; closed without
+ * keeping, its line and rows are gone; the setting never outlives the
+ * transaction, even when a change is left open.
+ */
+static void
+test_open_change(void **state)
+{
+	struct store_log_filter f = { 0 };
+	struct store_log_list list = { 0 };
+	struct err err;
+	char *open;
+
+	f.limit = 10;
+	assert_int_equal(store_begin_write(*state, &err), 0);
+	assert_int_equal(store_log_open(*state, "import ics", "plan", 0,
+	    &err), 0);
+	insert(*state, "Ana");
+	insert(*state, "Bilal");
+	assert_int_equal(store_log_find(*state, &f, &list, &err), 0);
+	assert_int_equal(list.len, 1);
+	assert_contains(list.items[0].rows, "Ana");
+	assert_contains(list.items[0].rows, "Bilal");
+	store_log_list_free(&list);
+	assert_int_equal(store_log_close(*state, true, "2 added", &err), 0);
+	assert_int_equal(store_log_close(*state, true, "again", &err), 0);
+	assert_int_equal(store_commit(*state, &err), 0);
+	assert_null(store_setting_get(*state, "change_open"));
+	assert_int_equal(store_log_find(*state, &f, &list, &err), 0);
+	assert_int_equal(list.len, 1);
+	assert_string_equal(list.items[0].summary, "2 added");
+	assert_contains(list.items[0].rows, "Bilal");
+	store_log_list_free(&list);
+
+	/* Nothing kept: no line, no rows; the next line claims none. */
+	assert_int_equal(store_begin_write(*state, &err), 0);
+	assert_int_equal(store_log_open(*state, "import ics", "plan", 0,
+	    &err), 0);
+	insert(*state, "Carla");
+	assert_int_equal(store_log_close(*state, false, NULL, &err), 0);
+	assert_int_equal(store_commit(*state, &err), 0);
+	add(*state, "Dirk", "");
+	assert_int_equal(store_log_find(*state, &f, &list, &err), 0);
+	assert_int_equal(list.len, 2);
+	assert_null(strstr(list.items[0].rows, "Carla"));
+	assert_contains(list.items[0].rows, "Dirk");
+	store_log_list_free(&list);
+
+	/* Left open: the commit ends it, and later rows are not its. */
+	assert_int_equal(store_begin_write(*state, &err), 0);
+	assert_int_equal(store_log_open(*state, "import ics", "plan", 0,
+	    &err), 0);
+	insert(*state, "Eva");
+	assert_int_equal(store_commit(*state, &err), 0);
+	open = store_setting_get(*state, "change_open");
+	assert_null(open);
+	add(*state, "Fleur", "");
+	assert_int_equal(store_log_find(*state, &f, &list, &err), 0);
+	assert_int_equal(list.len, 4);
+	assert_contains(list.items[0].rows, "Fleur");
+	assert_null(strstr(list.items[0].rows, "Eva"));
+	assert_contains(list.items[1].rows, "Eva");
+	store_log_list_free(&list);
+}
+
 int
 main(void)
 {
@@ -218,6 +299,8 @@ main(void)
 		    test_revert_refuses_a_row_changed_since, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forget_leaves_no_trace,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_change, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
