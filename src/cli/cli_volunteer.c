@@ -235,6 +235,63 @@ cli_volunteer_bound(const struct cli_ctx *ctx, const char *s, bool end,
 	return 0;
 }
 
+/* The most clashing shifts the warning names; "and N more" for the rest. */
+#define CLI_VOLUNTEER_CLASH_NAMED	3
+
+/*
+ * u was recorded over shifts its volunteer already works (not declined,
+ * not only offered): say which, in one line on stderr. The period stays;
+ * `conflicts` lists the clash from now on.
+ */
+static void
+cli_volunteer_clashes(const struct cli_ctx *ctx, const struct unavailable *u)
+{
+	struct assignment_list list = { 0 };
+	struct store_range range = { 0 };
+	const struct assignment *a, *first = NULL;
+	struct strbuf sb;
+	struct err err;
+	char when[64], role[160];
+	size_t i, n = 0;
+
+	err_clear(&err);
+	/* Every shift starting before the period ends: one that started
+	 * before it may still run into it. */
+	range.to = u->end;
+	if (store_assignment_list_volunteer(ctx->st, u->volunteer_id, &range,
+	    &list, &err) < 0) {
+		assignment_list_free(&list);
+		return;
+	}
+	strbuf_init(&sb);
+	for (i = 0; i < list.len; i++) {
+		a = &list.items[i];
+		if (!assignment_counts(a) || a->end <= u->start)
+			continue;
+		if (first == NULL)
+			first = a;
+		if (n++ >= CLI_VOLUNTEER_CLASH_NAMED)
+			continue;
+		cli_when(a->start, a->end, when, sizeof when);
+		shift_role_text(a->role, a->language, role, sizeof role);
+		if (n > 1)
+			strbuf_adds(&sb, ", ");
+		/* TRANSLATORS: one shift in the warning of `volunteer
+		 * unavailable`: its id, role, event and time. */
+		strbuf_addf(&sb, _("shift %lld (%s – %s %s)"),
+		    (long long)a->shift_id, role, a->event_title, when);
+	}
+	if (n > CLI_VOLUNTEER_CLASH_NAMED)
+		strbuf_addf(&sb, _(" and %zu more"),
+		    n - CLI_VOLUNTEER_CLASH_NAMED);
+	if (first != NULL)
+		fprintf(stderr, _("rooster: warning: %s already works then: "
+		    "%s; recorded anyway (see 'rooster conflicts')\n"),
+		    first->volunteer, strbuf_str(&sb));
+	strbuf_fini(&sb);
+	assignment_list_free(&list);
+}
+
 int
 cli_volunteer_unavailable(struct cli_ctx *ctx)
 {
@@ -272,6 +329,7 @@ cli_volunteer_unavailable(struct cli_ctx *ctx)
 	if (ops_volunteer_unavailable(ctx->st, &u, &err) < 0)
 		return cli_fail(&err);
 	cli_out_id(ctx, u.id);
+	cli_volunteer_clashes(ctx, &u);
 	return CLI_OK;
 }
 
