@@ -584,6 +584,7 @@ ics_writer_fold(struct ics_writer *w)
 static void
 ics_writer_text(struct strbuf *sb, const char *s)
 {
+	char esc[2] = { '\\', 0 };
 	size_t n;
 
 	for (;; s++) {
@@ -599,8 +600,9 @@ ics_writer_text(struct strbuf *sb, const char *s)
 		case ',':
 		case ';':
 		case '\\':
-			strbuf_addc(sb, '\\');
-			strbuf_addc(sb, *s);
+			/* One call: a description has a "," per name. */
+			esc[1] = *s;
+			strbuf_add(sb, esc, 2);
 			break;
 		default:
 			break;	/* backspace, form feed, CR: dropped */
