@@ -808,7 +808,7 @@ test_assignment(void **state)
 	struct store_range r;
 	struct shift sh;
 	struct err err;
-	int64_t e, s1, s2, ana, bob;
+	int64_t e, s1, s2, s3, s4, s5, ana, bob;
 
 	e = add_event(fx->st, "e@t", "Taalcafe", T_0327_1400, 6);
 	s1 = add_shift(fx->st, e, "s1@t", "tolk", T_0327_1400, 2);
@@ -888,6 +888,37 @@ test_assignment(void **state)
 	assert_int_equal(list.len, 1);
 	assert_true(list.items[0].shift_id == s2);
 	assignment_list_free(&list);
+	/*
+	 * By start, then shift id, whatever order the shifts were added in:
+	 * without a limit the rows are sorted in C, with one by SQLite.
+	 */
+	s3 = add_shift(fx->st, e, "s3@t", "kok", T_0327_1400 + 4 * HOUR, 1);
+	s4 = add_shift(fx->st, e, "s4@t", "kok", T_0327_1400 - HOUR, 1);
+	s5 = add_shift(fx->st, e, "s5@t", "tolk", T_0327_1400, 1);
+	add_assignment(fx->st, s3, ana, ASSIGNMENT_ACCEPTED);
+	add_assignment(fx->st, s5, ana, ASSIGNMENT_ACCEPTED);
+	add_assignment(fx->st, s4, ana, ASSIGNMENT_ACCEPTED);
+	memset(&r, 0, sizeof r);
+	assert_int_equal(store_assignment_list_volunteer(fx->st, ana, &r,
+	    &list, &err), 0);
+	assert_int_equal(list.len, 5);
+	assert_true(list.items[0].shift_id == s4 &&
+	    list.items[1].shift_id == s1 && list.items[2].shift_id == s5 &&
+	    list.items[3].shift_id == s2 && list.items[4].shift_id == s3);
+	assignment_list_free(&list);
+	r.limit = 3;
+	assert_int_equal(store_assignment_list_volunteer(fx->st, ana, &r,
+	    &list, &err), 0);
+	assert_int_equal(list.len, 3);
+	assert_true(list.items[0].shift_id == s4 &&
+	    list.items[1].shift_id == s1 && list.items[2].shift_id == s5);
+	assignment_list_free(&list);
+	assert_int_equal(store_assignment_delete(fx->st, s3, ana, &err), 0);
+	assert_int_equal(store_assignment_delete(fx->st, s4, ana, &err), 0);
+	assert_int_equal(store_assignment_delete(fx->st, s5, ana, &err), 0);
+	assert_int_equal(store_shift_delete(fx->st, s3, &err), 0);
+	assert_int_equal(store_shift_delete(fx->st, s4, &err), 0);
+	assert_int_equal(store_shift_delete(fx->st, s5, &err), 0);
 	memset(&r, 0, sizeof r);
 	assert_int_equal(store_assignment_list_range(fx->st, &r, &list, &err),
 	    0);
