@@ -171,10 +171,9 @@ static int
 store_assignment_start_cmp(const void *pa, const void *pb)
 {
 	const struct assignment *a = pa, *b = pb;
+	int c = store_id_cmp(&a->start, &b->start);
 
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return (a->shift_id > b->shift_id) - (a->shift_id < b->shift_id);
+	return c != 0 ? c : store_id_cmp(&a->shift_id, &b->shift_id);
 }
 
 int
