@@ -47,6 +47,9 @@ struct ics_reader {
 	bool		 repeating_only; /* see struct ics_read_options */
 	bool		 libical_only;
 	size_t		*plain_read;
+	bool		 repeats;	/* pass 1 met an RRULE line outside
+					   the zones (repeating_only: else
+					   pass 2 has nothing to hand on) */
 	bool		 plain;		/* the VEVENT read so far is plain:
 					   its lines wait for its END */
 	struct ics_plain plain_event;	/* what it says */
@@ -137,8 +140,12 @@ ics_reader_content(struct ics_reader *r, struct strbuf *out, long *lineno)
 static bool
 ics_reader_is(const char *line, const char *word, const char *name)
 {
-	size_t n = strlen(word), m;
+	size_t n, m;
 
+	/* Most lines are properties: their first letter tells. */
+	if ((*line | 0x20) != (*word | 0x20))
+		return false;
+	n = strlen(word);
 	if (strncasecmp(line, word, n) != 0 || line[n] != ':')
 		return false;
 	line += n + 1;
@@ -1008,6 +1015,10 @@ ics_reader_block_line(struct ics_reader *r, char *line, long lineno,
 	if (r->state == ICS_READER_SKIP) {
 		if (r->depth == 0)
 			r->state = ICS_READER_CALENDAR;
+		else if (r->pass == 1 && (*line | 0x20) == 'r' &&
+		    strncasecmp(line, "RRULE", 5) == 0 &&
+		    (line[5] == ':' || line[5] == ';'))
+			r->repeats = true;
 		return 0;
 	}
 	if (*line == '\0')
@@ -1302,7 +1313,13 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 	rc = ics_reader_pass(&r, err);
 	if (rc == 0 && fseeko(r.fp, at, SEEK_SET) != 0)
 		rc = err_set(err, ERR_IO, _("cannot read the calendar"));
-	if (rc == 0) {
+	/*
+	 * Reading only repeating events, and none repeats: pass 2 would
+	 * hand on nothing, and fail on nothing pass 1 did not (not strict,
+	 * what it finds wrong besides is a note, and no one takes notes).
+	 */
+	if (rc == 0 && (!r.repeating_only || r.strict || r.note != NULL ||
+	    r.repeats)) {
 		clearerr(r.fp);
 		r.pass = 2;
 		rc = ics_reader_pass(&r, err);

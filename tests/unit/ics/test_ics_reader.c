@@ -227,6 +227,57 @@ test_reader_repeating_only(void **state)
 	assert_string_equal(all.rrule[2], s.rrule[1]);
 }
 
+/*
+ * A read of repeating events only, when pass 1 saw no RRULE outside the
+ * zones, skips pass 2: an RRULE folded over two lines still counts, a
+ * zone's rules do not, nor does a bad line in a calendar with nothing
+ * that repeats (a note no one takes).
+ */
+static void
+test_reader_repeating_only_folded(void **state)
+{
+	static const char folded[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+	    "BEGIN:VEVENT\r\nUID:once\r\nDTSTART:20270401T100000Z\r\n"
+	    "END:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:folded\r\nDTSTART:20270401T100000Z\r\n"
+	    "RRU\r\n LE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n";
+	static const char zone_only[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+	    "no colon here\r\n"
+	    "BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n"
+	    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+	    "DTSTART:19701025T030000\r\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+	    "END:VTIMEZONE\r\n"
+	    "BEGIN:VEVENT\r\nUID:once\r\n"
+	    "DTSTART;TZID=Europe/Amsterdam:20270401T100000\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n";
+	struct ics_read_options opts;
+	struct seen s;
+	struct err err;
+	FILE *fp;
+
+	(void)state;
+	memset(&opts, 0, sizeof opts);
+	opts.zone = AMS;
+	opts.repeating_only = true;
+	memset(&s, 0, sizeof s);
+	fp = fmemopen((void *)(uintptr_t)folded, strlen(folded), "r");
+	if (ics_read_with(fp, &opts, seen_add, &s, &err) != 0)
+		fail_msg("%s", err.msg);
+	fclose(fp);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.uid[0], "folded");
+	assert_string_equal(s.rrule[0], "FREQ=DAILY;COUNT=2");
+	memset(&s, 0, sizeof s);
+	fp = fmemopen((void *)(uintptr_t)zone_only, strlen(zone_only), "r");
+	assert_int_equal(ics_read_with(fp, &opts, seen_add, &s, &err), 0);
+	fclose(fp);
+	assert_int_equal(s.n, 0);
+}
+
 static void
 test_reader_malformed(void **state)
 {
@@ -478,6 +529,7 @@ main(void)
 		cmocka_unit_test(test_reader_replies),
 		cmocka_unit_test(test_reader_events),
 		cmocka_unit_test(test_reader_repeating_only),
+		cmocka_unit_test(test_reader_repeating_only_folded),
 		cmocka_unit_test(test_reader_malformed),
 		cmocka_unit_test(test_reader_callback_stops),
 		cmocka_unit_test(test_reader_lenient),
