@@ -655,6 +655,12 @@ int64_t store_calendar_shift_by_uid(struct store *st, const char *uid,
 /* Id of the event with this UID, 0 if none, -1 on error. */
 int64_t store_calendar_event_by_uid(struct store *st, const char *uid,
     struct err *err);
+/*
+ * Both of the above in one statement: the shift's id into *shift_id, the
+ * event's into *event_id (0: none). 0, or -1 with err.
+ */
+int store_calendar_uid_find(struct store *st, const char *uid,
+    int64_t *shift_id, int64_t *event_id, struct err *err);
 /* The feed token of volunteer id into *token (NULL: none yet). */
 int store_calendar_token_get(struct store *st, int64_t volunteer_id,
     char **token, struct err *err);

@@ -668,14 +668,15 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 {
 	struct ops_ics_dates *dates;
 	struct event ev, old;
-	int64_t id, delta = 0;
+	int64_t id, shift_id, delta = 0;
 	size_t excluded;
 	bool significant;
 	int rc;
 
-	if ((id = store_calendar_shift_by_uid(ctx->st, it->uid, err)) < 0)
+	if (store_calendar_uid_find(ctx->st, it->uid, &shift_id, &id,
+	    err) < 0)
 		return -1;
-	if (id > 0) {
+	if (shift_id > 0) {
 		ops_ics_note(ctx, _("line %ld: %s is a shift of this plan; "
 		    "left as it is"), it->line, it->uid);
 		return 0;
@@ -684,9 +685,9 @@ ops_ics_event(struct ops_ics_ctx *ctx, const struct ics_read_item *it,
 		/* Same UID as its series: it changes one occurrence only. */
 		return ops_ics_flush(ctx, err) < 0 ? -1 :
 		    ops_ics_occurrence(ctx, it, cancel, err);
-	if (ops_ics_fresh_has(ctx, it->uid) && ops_ics_flush(ctx, err) < 0)
-		return -1;
-	if ((id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0)
+	/* A new event with this UID waits: written, it is found. */
+	if (ops_ics_fresh_has(ctx, it->uid) && (ops_ics_flush(ctx, err) < 0 ||
+	    (id = store_calendar_event_by_uid(ctx->st, it->uid, err)) < 0))
 		return -1;
 	if (id == 0 && cancel) {
 		ops_ics_note(ctx, _("line %ld: cancellation of %s, which is "

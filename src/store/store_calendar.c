@@ -790,6 +790,27 @@ store_calendar_event_by_uid(struct store *st, const char *uid,
 }
 
 int
+store_calendar_uid_find(struct store *st, const char *uid, int64_t *shift_id,
+    int64_t *event_id, struct err *err)
+{
+	static const char sql[] = "SELECT (SELECT id FROM shifts "
+	    "WHERE uid = ?1), (SELECT id FROM events WHERE uid = ?1)";
+	sqlite3_stmt *stmt = store_query(st, err, sql, "t", uid);
+	int rc;
+
+	*shift_id = *event_id = 0;
+	if (stmt == NULL)
+		return -1;
+	/* Always one row: NULL (0) where no such UID is. */
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*shift_id = sqlite3_column_int64(stmt, 0);
+		*event_id = sqlite3_column_int64(stmt, 1);
+		rc = sqlite3_step(stmt);
+	}
+	return store_end(st, stmt, rc, err);
+}
+
+int
 store_calendar_token_get(struct store *st, int64_t volunteer_id,
     char **token, struct err *err)
 {
