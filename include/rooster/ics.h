@@ -226,6 +226,12 @@ struct ics_read_options {
 	size_t		*plain_read;	/* not NULL: counts the VEVENTs read
 					   as plain, without libical's
 					   parser */
+	bool		*zones_found;	/* not NULL: set to whether the input
+					   defines any VTIMEZONE */
+	bool		 no_zones;	/* the caller knows (zones_found of
+					   a read of the same input) that it
+					   defines none: the pass that looks
+					   for them is skipped */
 };
 
 /*

@@ -47,6 +47,7 @@ struct ics_reader {
 	bool		 repeating_only; /* see struct ics_read_options */
 	bool		 libical_only;
 	size_t		*plain_read;
+	bool		 zones_seen;	/* pass 1 met a VTIMEZONE */
 	bool		 repeats;	/* pass 1 met an RRULE line outside
 					   the zones (repeating_only: else
 					   pass 2 has nothing to hand on) */
@@ -1132,8 +1133,10 @@ ics_reader_calendar_line(struct ics_reader *r, char *line, long lineno,
 		    !r->skip_calendar)
 			state = ICS_READER_EVENT;
 		else if (ics_reader_is(line, "BEGIN", "VTIMEZONE") &&
-		    r->pass == 1)
+		    r->pass == 1) {
 			state = ICS_READER_ZONE;
+			r->zones_seen = true;
+		}
 		ics_reader_block_begin(r, state, lineno);
 		return ics_reader_block_line(r, line, lineno, err);
 	}
@@ -1309,10 +1312,17 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 	r.parser = icalparser_new();
 	strbuf_init(&r.block);
 	strbuf_init(&r.linenos);
+	/*
+	 * Pass 1 finds the zones. Without any it finds only what pass 2
+	 * finds again (it checks the same BEGIN and END on the same lines),
+	 * so a caller that knows there are none skips it.
+	 */
 	r.pass = 1;
-	rc = ics_reader_pass(&r, err);
-	if (rc == 0 && fseeko(r.fp, at, SEEK_SET) != 0)
+	rc = opts->no_zones ? 0 : ics_reader_pass(&r, err);
+	if (rc == 0 && !opts->no_zones && fseeko(r.fp, at, SEEK_SET) != 0)
 		rc = err_set(err, ERR_IO, _("cannot read the calendar"));
+	if (opts->zones_found != NULL)
+		*opts->zones_found = opts->no_zones ? false : r.zones_seen;
 	/*
 	 * Reading only repeating events, and none repeats: pass 2 would
 	 * hand on nothing, and fail on nothing pass 1 did not (not strict,

@@ -1158,6 +1158,7 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 	char *summary;
 	long at;
 	size_t i;
+	bool zones = true;
 	int rc;
 
 	memset(&ctx, 0, sizeof ctx);
@@ -1178,8 +1179,12 @@ ops_ics_run(struct store *st, FILE *fp, const char *sender, bool strict,
 	 * problem in the file still stops it before the write lock.
 	 */
 	opts.repeating_only = !strict;
+	opts.zones_found = &zones;
 	rc = ics_read_with(in, &opts, ops_ics_dates, &ctx, err);
 	opts.repeating_only = false;
+	/* A file without VTIMEZONEs is not searched for them again. */
+	opts.zones_found = NULL;
+	opts.no_zones = !zones;
 	if (rc == 0 && fseek(in, at, SEEK_SET) != 0)
 		rc = err_set(err, ERR_IO, _("cannot read the calendar again: "
 		    "%s"), strerror(errno));

@@ -278,6 +278,66 @@ test_reader_repeating_only_folded(void **state)
 	assert_int_equal(s.n, 0);
 }
 
+/*
+ * zones_found says whether the input defines a VTIMEZONE (one after the
+ * events that use it too, which places them); a read told no_zones of an
+ * input without any hands on the same as a full read.
+ */
+static void
+test_reader_no_zones(void **state)
+{
+	static const char none[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+	    "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20270401T100000Z\r\n"
+	    "SUMMARY:one\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;VALUE=DATE:20270402\r\n"
+	    "RRULE:FREQ=DAILY;COUNT=2\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n";
+	static const char after[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+	    "BEGIN:VEVENT\r\nUID:c\r\n"
+	    "DTSTART;TZID=Custom:20270401T100000\r\nEND:VEVENT\r\n"
+	    "BEGIN:VTIMEZONE\r\nTZID:Custom\r\n"
+	    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\n"
+	    "DTSTART:19700101T000000\r\nEND:STANDARD\r\n"
+	    "END:VTIMEZONE\r\nEND:VCALENDAR\r\n";
+	struct ics_read_options opts;
+	struct seen full, skipped;
+	struct err err;
+	bool found = true;
+	FILE *fp;
+
+	(void)state;
+	memset(&opts, 0, sizeof opts);
+	opts.zone = AMS;
+	opts.zones_found = &found;
+	memset(&full, 0, sizeof full);
+	fp = fmemopen((void *)(uintptr_t)none, strlen(none), "r");
+	assert_int_equal(ics_read_with(fp, &opts, seen_add, &full, &err), 0);
+	fclose(fp);
+	assert_false(found);
+	assert_int_equal(full.n, 2);
+	opts.zones_found = NULL;
+	opts.no_zones = true;
+	memset(&skipped, 0, sizeof skipped);
+	fp = fmemopen((void *)(uintptr_t)none, strlen(none), "r");
+	assert_int_equal(ics_read_with(fp, &opts, seen_add, &skipped, &err),
+	    0);
+	fclose(fp);
+	assert_memory_equal(&full, &skipped, sizeof full);
+
+	opts.no_zones = false;
+	opts.zones_found = &found;
+	memset(&full, 0, sizeof full);
+	fp = fmemopen((void *)(uintptr_t)after, strlen(after), "r");
+	assert_int_equal(ics_read_with(fp, &opts, seen_add, &full, &err), 0);
+	fclose(fp);
+	assert_true(found);
+	assert_int_equal(full.n, 1);
+	/* 10:00 at +03:00 is 07:00 UTC, 2027-04-01. */
+	assert_int_equal(full.start[0], INT64_C(1806562800));
+}
+
 static void
 test_reader_malformed(void **state)
 {
@@ -530,6 +590,7 @@ main(void)
 		cmocka_unit_test(test_reader_events),
 		cmocka_unit_test(test_reader_repeating_only),
 		cmocka_unit_test(test_reader_repeating_only_folded),
+		cmocka_unit_test(test_reader_no_zones),
 		cmocka_unit_test(test_reader_malformed),
 		cmocka_unit_test(test_reader_callback_stops),
 		cmocka_unit_test(test_reader_lenient),
