@@ -178,6 +178,12 @@ void rtime_format_when(int64_t t, char *buf, size_t size);
  * WHEN is typed in, `2027-03-27 14:00`, as rtime_format_when().
  */
 void rtime_format_show(int64_t t, char *buf, size_t size);
+/*
+ * As rtime_format_show() without the year, near today or not: `za 27 mrt
+ * 14:00`; `03-27 14:00` in the C or POSIX locale. For a list whose rows
+ * lie within a year, where the year would only take room.
+ */
+void rtime_format_show_brief(int64_t t, char *buf, size_t size);
 /* A way of writing one instant: rtime_format_when, rtime_format_show. */
 typedef void (*rtime_format_fn)(int64_t t, char *buf, size_t size);
 /*
@@ -188,8 +194,13 @@ void rtime_format_span(int64_t start, int64_t end, rtime_format_fn fmt,
     char *buf, size_t size);
 /* Days first to last (local midnights) as days: `2027-03-27 - 2027-03-29`. */
 void rtime_format_days(int64_t first, int64_t last, char *buf, size_t size);
+/* The same without the year: `03-27 - 03-29`, `za 27 mrt - ma 29 mrt`. */
+void rtime_format_days_brief(int64_t first, int64_t last, char *buf,
+    size_t size);
 /* Like rtime_format_show() for the day alone: `za 27 mrt`. */
 void rtime_format_day(int64_t t, char *buf, size_t size);
+/* The day alone without the year: `za 27 mrt`, `03-27` (C locale). */
+void rtime_format_day_brief(int64_t t, char *buf, size_t size);
 /* True when LC_TIME is the C or POSIX locale (dates shown as ISO). */
 bool rtime_locale_is_c(void);
 /*

@@ -194,14 +194,29 @@ enum cli_column_flags {
 	CLI_DROP = 1 << 3,	/* an id a name beside it repeats: left out
 				   before anything shrinks */
 	CLI_DROP_LATE = 1 << 4,	/* a status word, a draft mark: left out
-				   before names and titles shrink */
+				   before names and titles shrink; with
+				   CLI_FLEX (an event beside the names, a
+				   place) it shrinks with the flexible
+				   columns and goes only after the status
+				   words and the year (CLI_BRIEF) */
 	CLI_KEEP = 1 << 5,	/* a name or title people act on: shrinks
 				   after every other flexible column */
-	CLI_WRAP = 1 << 6	/* a sentence or note: keeps its words by
+	CLI_WRAP = 1 << 6,	/* a sentence or note: keeps its words by
 				   wrapping onto more lines, narrowed before
 				   status words go (not below CLI_WRAP_MIN)
 				   and with the names after that */
+	CLI_BRIEF = 1 << 7	/* times of cli_table_when(): written
+				   without the year (cli_when_brief()) once
+				   status words went, before names and
+				   titles shrink, when the rows lie within
+				   a year (CLI_BRIEF_SPAN); with CLI_DROP
+				   the year goes with the second ids,
+				   before anything shrinks */
 };
+
+/* The rows of a CLI_BRIEF column lie within this many seconds: every
+ * month and day among them stands for one date. */
+#define CLI_BRIEF_SPAN	(INT64_C(360) * 86400)
 
 /* The width a CLI_WRAP column keeps before anything is dropped for it. */
 #define CLI_WRAP_MIN	24
@@ -219,7 +234,9 @@ struct cli_cell {
 	const char	*shown;		/* a CLI_WORD's translation, borrowed */
 	int64_t		 num;
 	double		 real;
+	int64_t		 end;		/* cli_table_when(): num is the start */
 	bool		 null;
+	bool		 when;		/* made by cli_table_when() */
 };
 
 struct cli_table {
@@ -248,6 +265,12 @@ void cli_table_time(struct cli_table *t, int64_t v);
 /* The day holding v (a local midnight): a date without a time. */
 void cli_table_day(struct cli_table *t, int64_t v);
 void cli_table_real(struct cli_table *t, double v);
+/*
+ * text (the times [start, end) as the row shows them, cli_when()): in a
+ * CLI_BRIEF column the table may show them as cli_when_brief() instead.
+ */
+void cli_table_when(struct cli_table *t, const char *text, int64_t start,
+    int64_t end);
 void cli_table_json(struct cli_table *t, const char *json);
 /*
  * A fixed English word such as a status (confirmed, accepted, yes):
@@ -557,6 +580,12 @@ void cli_print_html_escape(struct strbuf *sb, const char *s);
 void cli_when(int64_t start, int64_t end, char *buf, size_t size);
 /* The same for an event: an all-day one as its dates. */
 void cli_when_event(const struct event *ev, char *buf, size_t size);
+/*
+ * cli_when() without the year ("03-13 18:00-21:00", "wo 13 mrt
+ * 18:00-21:00"), and a shift past midnight shorter than a day with its
+ * end's time alone ("03-13 22:00-02:00"): a CLI_BRIEF column's text.
+ */
+void cli_when_brief(int64_t start, int64_t end, char *buf, size_t size);
 /* Two cells, start and end: times, or for an all-day event its first
  * and last day (dates, the end inclusive). */
 void cli_event_span(struct cli_table *t, const struct event *ev);

@@ -137,6 +137,18 @@ cli_table_real(struct cli_table *t, double v)
 	cli_table_next(t, CLI_REAL)->real = v;
 }
 
+void
+cli_table_when(struct cli_table *t, const char *text, int64_t start,
+    int64_t end)
+{
+	struct cli_cell *c = cli_table_next(t, CLI_TEXT);
+
+	c->text = xstrdup(text != NULL ? text : "");
+	c->num = start;
+	c->end = end;
+	c->when = true;
+}
+
 size_t
 cli_out_width(void)
 {
@@ -229,18 +241,79 @@ cli_table_shrink(const struct cli_table *t, size_t *width, const bool *hidden,
 	}
 }
 
-/* Leave out the columns with one of flags, right to left, until it fits. */
+/*
+ * Leave out the columns with all of flags (and none of without), right
+ * to left, until it fits.
+ */
 static void
 cli_table_drop(const struct cli_table *t, const size_t *width, bool *hidden,
-    size_t *total, size_t avail, int flags)
+    size_t *total, size_t avail, int flags, int without)
 {
 	size_t i;
 
 	for (i = t->ncols; *total > avail && i-- > 0;)
-		if (!hidden[i] && (t->cols[i].flags & flags)) {
+		if (!hidden[i] && (t->cols[i].flags & flags) == flags &&
+		    !(t->cols[i].flags & without)) {
 			hidden[i] = true;
 			*total -= *total > width[i] + 2 ? width[i] + 2 : *total;
 		}
+}
+
+/*
+ * Write the CLI_BRIEF columns with all of flags without the year (brief:
+ * nrows * ncols texts, NULL where a row keeps its own, which is no
+ * wider) while the table is too wide and their rows lie within
+ * CLI_BRIEF_SPAN.
+ */
+static void
+cli_table_brief(const struct cli_table *t, size_t *width, const bool *hidden,
+    char **brief, size_t *total, size_t avail, int flags)
+{
+	const struct cli_cell *c;
+	int64_t first, last;
+	size_t i, r, w;
+	char buf[128];
+
+	for (i = 0; *total > avail && i < t->ncols; i++) {
+		if (hidden[i] || (t->cols[i].flags & (CLI_BRIEF | flags)) !=
+		    (CLI_BRIEF | flags))
+			continue;
+		first = INT64_MAX;
+		last = INT64_MIN;
+		for (r = 0; r < t->nrows; r++) {
+			c = &t->cells[r * t->ncols + i];
+			/* Not a time, or brief already. */
+			if (!c->when || brief[r * t->ncols + i] != NULL)
+				break;
+			first = c->num < first ? c->num : first;
+			last = c->end > last ? c->end : last;
+		}
+		if (r < t->nrows || last - first >= CLI_BRIEF_SPAN)
+			continue;
+		w = text_width(_(t->cols[i].header));
+		for (r = 0; r < t->nrows; r++) {
+			c = &t->cells[r * t->ncols + i];
+			cli_when_brief(c->num, c->end, buf, sizeof buf);
+			free(brief[r * t->ncols + i]);
+			brief[r * t->ncols + i] = NULL;
+			if (text_width(buf) < text_width(c->text))
+				brief[r * t->ncols + i] = xstrdup(buf);
+			if (text_width(brief[r * t->ncols + i] != NULL ? buf :
+			    c->text) > w)
+				w = text_width(brief[r * t->ncols + i] !=
+				    NULL ? buf : c->text);
+		}
+		if (w >= width[i]) {
+			/* Nothing gained: every row as it was. */
+			for (r = 0; r < t->nrows; r++) {
+				free(brief[r * t->ncols + i]);
+				brief[r * t->ncols + i] = NULL;
+			}
+			continue;
+		}
+		*total -= width[i] - w;
+		width[i] = w;
+	}
 }
 
 /*
@@ -249,12 +322,15 @@ cli_table_drop(const struct cli_table *t, const size_t *width, bool *hidden,
  * (its header alone says nothing). Then second ids go (right to left: a
  * name says the same), the other flexible columns shrink, sentences and
  * notes wrap onto more lines (down to CLI_WRAP_MIN), then status words
- * and draft marks go, and names and titles shrink last, the widest first;
- * room a dropped column leaves goes back to what was narrowed.
+ * and draft marks go, times leave out their year (CLI_BRIEF; with
+ * CLI_DROP as soon as the second ids went), a flexible column that may
+ * go goes (the year back if that leaves room), and names and titles
+ * shrink last, the widest first; room a dropped column leaves goes back
+ * to what was narrowed.
  */
 static void
 cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
-    size_t total, size_t avail)
+    char **brief, size_t total, size_t avail)
 {
 	static const int give_back[] = { CLI_WRAP, CLI_KEEP, CLI_FLEX };
 	size_t *whole, i, r, k;
@@ -275,12 +351,32 @@ cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
 		}
 	}
 	if (t->nrows > 0) {
-		cli_table_drop(t, width, hidden, &total, avail, CLI_DROP);
+		cli_table_drop(t, width, hidden, &total, avail, CLI_DROP,
+		    CLI_BRIEF);
+		cli_table_brief(t, width, hidden, brief, &total, avail,
+		    CLI_DROP);
 		cli_table_shrink(t, width, hidden, &total, avail, CLI_FLEX,
 		    CLI_KEEP | CLI_WRAP, 8);
 		cli_table_shrink(t, width, hidden, &total, avail, CLI_WRAP, 0,
 		    CLI_WRAP_MIN);
-		cli_table_drop(t, width, hidden, &total, avail, CLI_DROP_LATE);
+		cli_table_drop(t, width, hidden, &total, avail, CLI_DROP_LATE,
+		    CLI_FLEX);
+		cli_table_brief(t, width, hidden, brief, &total, avail, 0);
+		cli_table_drop(t, width, hidden, &total, avail,
+		    CLI_DROP_LATE | CLI_FLEX, 0);
+		/* A column gone may leave room for the year again. */
+		for (i = 0; i < t->ncols; i++) {
+			if (hidden[i] || width[i] == whole[i] ||
+			    !(t->cols[i].flags & CLI_BRIEF) ||
+			    total + whole[i] - width[i] > avail)
+				continue;
+			total += whole[i] - width[i];
+			width[i] = whole[i];
+			for (r = 0; r < t->nrows; r++) {
+				free(brief[r * t->ncols + i]);
+				brief[r * t->ncols + i] = NULL;
+			}
+		}
 		cli_table_shrink(t, width, hidden, &total, avail, CLI_WRAP, 0,
 		    12);
 		cli_table_shrink(t, width, hidden, &total, avail,
@@ -303,7 +399,7 @@ cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
  */
 static void
 cli_table_print_row(const struct cli_table *t, size_t r, const size_t *width,
-    const bool *hidden, size_t last, struct strbuf *sb)
+    const bool *hidden, char *const *brief, size_t last, struct strbuf *sb)
 {
 	const struct cli_cell *c;
 	char ***lines, buf[64];
@@ -336,9 +432,12 @@ cli_table_print_row(const struct cli_table *t, size_t r, const size_t *width,
 				s = k < nlines[i] ? lines[i][k] : "";
 			else if (k > 0)
 				s = "";
+			else if (c == NULL)
+				s = _(t->cols[i].header);
+			else if (brief[(r - 1) * t->ncols + i] != NULL)
+				s = brief[(r - 1) * t->ncols + i];
 			else
-				s = c == NULL ? _(t->cols[i].header) :
-				    cli_cell_peek(c, false, buf, sizeof buf);
+				s = cli_cell_peek(c, false, buf, sizeof buf);
 			/* Numbers align right, text left. */
 			if (c != NULL && c->type == CLI_INT) {
 				for (pad = text_width(s); pad < width[i]; pad++)
@@ -364,6 +463,7 @@ static void
 cli_table_print_text(const struct cli_table *t)
 {
 	size_t *width, total = 0, i, r, shown = 0, last = 0;
+	char **brief;
 	bool *hidden;
 	struct strbuf sb;
 	const char *s;
@@ -385,14 +485,18 @@ cli_table_print_text(const struct cli_table *t)
 		}
 		total += width[i] + (shown++ ? 2 : 0);
 	}
-	cli_table_fit(t, width, hidden, total, cli_out_width());
+	brief = xcalloc(t->nrows * t->ncols + 1, sizeof *brief);
+	cli_table_fit(t, width, hidden, brief, total, cli_out_width());
 	for (i = 0; i < t->ncols; i++)
 		if (!hidden[i])
 			last = i;
 	strbuf_init(&sb);
 	for (r = 0; r <= t->nrows; r++)
-		cli_table_print_row(t, r, width, hidden, last, &sb);
+		cli_table_print_row(t, r, width, hidden, brief, last, &sb);
 	strbuf_fini(&sb);
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(brief[i]);
+	free(brief);
 	free(width);
 	free(hidden);
 }

@@ -24,6 +24,28 @@ cli_when(int64_t start, int64_t end, char *buf, size_t size)
 }
 
 void
+cli_when_brief(int64_t start, int64_t end, char *buf, size_t size)
+{
+	int64_t day = rtime_day_add(start, 0), last;
+	char a[64], b[64], from[8];
+
+	if (end > start && day == start && rtime_day_add(end, 0) == end) {
+		rtime_format_days_brief(start, rtime_day_add(end - 1, 0), buf,
+		    size);
+		return;
+	}
+	rtime_format_show_brief(start, a, sizeof a);
+	rtime_format(start, "%H:%M", from, sizeof from);
+	rtime_format(end, "%H:%M", b, sizeof b);
+	last = end > start ? rtime_day_add(end - 1, 0) : day;
+	/* The same day, or the next before the start's time of day. */
+	if (last != day && (last != rtime_day_next(day) ||
+	    strcmp(b, from) >= 0))
+		rtime_format_show_brief(end, b, sizeof b);
+	snprintf(buf, size, "%s-%s", a, b);
+}
+
+void
 cli_when_event(const struct event *ev, char *buf, size_t size)
 {
 	if (ev->all_day)
@@ -48,11 +70,14 @@ cli_event_span(struct cli_table *t, const struct event *ev)
 const struct cli_column cli_event_columns[] = {
 	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
 	{ "uid", N_("UID"), CLI_TEXT, CLI_DATA },
-	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE | CLI_BRIEF },
 	{ "start", N_("START"), CLI_TIME, CLI_DATA },
 	{ "end", N_("END"), CLI_TIME, CLI_DATA },
 	{ "title", N_("TITLE"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
-	{ "location", N_("LOCATION"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	/* Cut to its first letters a place says little: it goes before
+	 * a title is cut. */
+	{ "location", N_("LOCATION"), CLI_TEXT,
+	    CLI_BOTH | CLI_FLEX | CLI_DROP_LATE },
 	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
 	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
 	{ "all_day", N_("ALL DAY"), CLI_JSON, CLI_DATA },
@@ -69,7 +94,8 @@ cli_event_row(struct cli_table *t, const struct event *ev)
 	cli_table_int(t, ev->id);
 	cli_table_fields(t, ev, event_fields);
 	cli_when_event(ev, when, sizeof when);
-	cli_table_text(t, when);
+	cli_table_when(t, when, ev->start, ev->all_day ?
+	    rtime_day_next(event_last_day(ev)) : ev->end);
 	cli_event_span(t, ev);
 	cli_table_fields(t, ev, event_fields);
 	/* Narrow, STATUS goes: a cancelled event must not read as short. */
@@ -164,7 +190,7 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 
 const struct cli_column cli_assignment_columns[] = {
 	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
-	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE | CLI_BRIEF },
 	{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
 	{ "role", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
 	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
@@ -182,7 +208,7 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
 	cli_table_row(t);
 	cli_table_int(t, a->shift_id);
 	cli_when(a->start, a->end, when, sizeof when);
-	cli_table_text(t, when);
+	cli_table_when(t, when, a->start, a->end);
 	cli_table_text(t, a->event_title);
 	shift_role_text(a->role, a->language, role, sizeof role);
 	cli_table_text(t, role);
@@ -199,10 +225,10 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
  */
 static const struct cli_column cli_query_who_columns[] = {
 	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH | CLI_DROP },
-	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE },
+	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE | CLI_BRIEF },
 	{ "start", N_("START"), CLI_TIME, CLI_DATA },
 	{ "end", N_("END"), CLI_TIME, CLI_DATA },
-	{ "event", N_("EVENT"), CLI_TEXT, CLI_BOTH | CLI_FLEX },
+	{ "event", N_("EVENT"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_DROP_LATE },
 	{ "role_shown", N_("ROLE"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
 	{ "role", N_("ROLE"), CLI_TEXT, CLI_DATA },
 	{ "language", N_("LANGUAGE"), CLI_TEXT, CLI_DATA },
@@ -293,7 +319,7 @@ cli_query_who_row(struct cli_table *t, const struct assignment *a,
 		cli_query_who_when_md(a, when, sizeof when);
 	else
 		cli_query_who_when(a, day, when, sizeof when);
-	cli_table_text(t, when);
+	cli_table_when(t, when, a->start, a->end);
 	cli_table_time(t, a->start);
 	cli_table_time(t, a->end);
 	cli_table_text(t, a->event_title);

@@ -149,6 +149,12 @@ cli_volunteer_show(struct cli_ctx *ctx)
 		if (strcmp(acols[i].key, "volunteer") == 0 ||
 		    strcmp(acols[i].key, "volunteer_id") == 0)
 			acols[i].flags &= ~CLI_TABLE;
+		/* Whether they accepted says more than a title's end,
+		 * and that more than the year of an upcoming shift. */
+		else if (strcmp(acols[i].key, "event") == 0)
+			acols[i].flags &= ~CLI_KEEP;
+		else if (strcmp(acols[i].key, "when") == 0)
+			acols[i].flags |= CLI_DROP;
 	cli_table_init(&at, acols, cli_assignment_ncolumns);
 	for (i = 0; i < list.len; i++)
 		cli_assignment_row(&at, &list.items[i]);

@@ -637,6 +637,13 @@ rtime_format_show(int64_t t, char *buf, size_t size)
 }
 
 void
+rtime_format_show_brief(int64_t t, char *buf, size_t size)
+{
+	rtime_format(t, rtime_locale_is_c() ? "%m-%d %H:%M" :
+	    _("%a %-d %b %H:%M"), buf, size);
+}
+
+void
 rtime_format_span(int64_t start, int64_t end, rtime_format_fn fmt,
     char *buf, size_t size)
 {
@@ -650,18 +657,32 @@ rtime_format_span(int64_t start, int64_t end, rtime_format_fn fmt,
 	snprintf(buf, size, "%s-%s", a, b);
 }
 
-void
-rtime_format_days(int64_t first, int64_t last, char *buf, size_t size)
+/* Days first to last, each written by fmt. */
+static void
+rtime_format_days_by(int64_t first, int64_t last, rtime_format_fn fmt,
+    char *buf, size_t size)
 {
 	char a[32], b[32];
 
-	rtime_format_day(first, a, sizeof a);
+	fmt(first, a, sizeof a);
 	if (first == last) {
 		snprintf(buf, size, "%s", a);
 		return;
 	}
-	rtime_format_day(last, b, sizeof b);
+	fmt(last, b, sizeof b);
 	snprintf(buf, size, "%s - %s", a, b);
+}
+
+void
+rtime_format_days(int64_t first, int64_t last, char *buf, size_t size)
+{
+	rtime_format_days_by(first, last, rtime_format_day, buf, size);
+}
+
+void
+rtime_format_days_brief(int64_t first, int64_t last, char *buf, size_t size)
+{
+	rtime_format_days_by(first, last, rtime_format_day_brief, buf, size);
 }
 
 void
@@ -669,6 +690,13 @@ rtime_format_day(int64_t t, char *buf, size_t size)
 {
 	/* TRANSLATORS: strftime formats of a day. */
 	rtime_format_near(t, "%Y-%m-%d", _("%a %-d %b"), _("%a %-d %b %Y"), buf,
+	    size);
+}
+
+void
+rtime_format_day_brief(int64_t t, char *buf, size_t size)
+{
+	rtime_format(t, rtime_locale_is_c() ? "%m-%d" : _("%a %-d %b"), buf,
 	    size);
 }
 

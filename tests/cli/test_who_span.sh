@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: ISC
 # who --from/--to at 80 columns (issue 15): in the C locale the year every
 # row shares goes from WHEN ("01-05 18:00-20:00"), so a 37-character name
-# stays whole; a list across years keeps it; json keeps the full times.
+# stays whole; a list across years keeps it while there is room; json
+# keeps the full times.
 . "$(dirname "$0")/../lib.sh"
 
 long="Maria-Fernanda Oyelaran-Vandenbroucke"
@@ -29,7 +30,12 @@ json "json keeps the full start" 'j[0]["start"]=="2027-01-05T18:00:00+01:00"'
 r event add Oud --start "2026-12-31 10:00" --end "2026-12-31 11:00"
 r shift add "$OUT" x
 r assign "$OUT" Bo --force
+COLUMNS=100 r who --from 2026-12-01 --to 2027-01-31
+has "a list across years keeps the year where there is room" "2026-12-31 10:00-11:00"
+# At 80 the year would cut the long name: the rows lie within a year, so
+# months and days say which dates they are (tests/cli/test_fit80_brief.sh).
 r who --from 2026-12-01 --to 2027-01-31
-has "a list across years keeps the year" "2026-12-31 10:00-11:00"
+has "a list across years at 80: the long name whole" "$long"
+has "a list across years at 80: the year gives way" "12-31 10:00-11:00  "
 
 finish
