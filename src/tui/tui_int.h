@@ -412,6 +412,10 @@ struct tui_popup_ops {
 struct tui_popup {
 	const struct tui_popup_ops	*ops;
 	void				*data;		/* the pop-up's own */
+	const char			*hints;		/* N_() in place of
+							   ops->hints while
+							   set (what a key
+							   does now) */
 	bool				 closing;	/* leaves at the sweep */
 };
 

@@ -264,7 +264,7 @@ tui_picker_choose(struct tui *tui, struct tui_picker *pk)
 }
 
 static int
-tui_picker_key(struct tui *tui, struct tui_popup *pp, int key)
+tui_picker_key_take(struct tui *tui, struct tui_popup *pp, int key)
 {
 	struct tui_picker *pk = pp->data;
 	size_t h = pk->height > 0 ? pk->height : 1;
@@ -378,6 +378,21 @@ tui_picker_draw(struct tui *tui, struct tui_popup *pp)
 	    _("type to filter, arrows move, Enter assigns, Esc clears the "
 	    "find") : _("type to filter, arrows move, Enter assigns, Esc "
 	    "closes"), THEME_DIM);
+}
+
+/*
+ * A key, then the status line's hints as the picker's own: with text in
+ * Find, Esc clears it (the status line is drawn before the picker).
+ */
+static int
+tui_picker_key(struct tui *tui, struct tui_popup *pp, int key)
+{
+	struct tui_picker *pk = pp->data;
+	int rc = tui_picker_key_take(tui, pp, key);
+
+	pp->hints = pk->filter[0] != '\0' ?
+	    N_("Enter assign  Esc clear find ") : NULL;
+	return rc;
 }
 
 /* The plan changed (another process): rank again. */

@@ -213,7 +213,9 @@ tui_status_draw(struct tui *tui)
 	/* A question or the filter (pop-ups) paint over this line. */
 	tui_status_context(tui, ctx, sizeof ctx);
 	for (i = 0; i < tui->depth; i++) {
-		if (tui->stack[i]->ops->hints != NULL)
+		if (tui->stack[i]->hints != NULL)
+			hint = tui->stack[i]->hints;
+		else if (tui->stack[i]->ops->hints != NULL)
 			hint = tui->stack[i]->ops->hints;
 		if (tui->stack[i]->ops->hints != NULL ||
 		    tui->stack[i]->ops->context != NULL)
