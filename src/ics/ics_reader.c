@@ -58,8 +58,14 @@ struct ics_reader {
 	icalcomponent	**zones;	/* pass 1's VTIMEZONEs per calendar */
 	size_t		 nzones;
 	long		 line;		/* physical lines read */
-	char		*pending;	/* next physical line, read ahead */
-	size_t		 pending_cap;
+	char		*io;		/* what fread() gave, lines cut in
+					   place */
+	size_t		 io_len;
+	size_t		 io_pos;	/* where the next line starts */
+	size_t		 io_cap;
+	bool		 io_eof;
+	char		*pending;	/* next physical line, read ahead (in
+					   io, until the next is read) */
 	bool		 pending_ok;
 	long		 pending_line;
 	enum ics_reader_state state;
@@ -90,20 +96,56 @@ struct ics_reader {
 #define ICS_READER_ZONE_LAST_YEAR 2206
 #define ICS_READER_ZONE_CHANGES 100000
 
-/* Next physical line without its CR LF into *buf; false at end of file. */
-static bool
-ics_reader_physical(struct ics_reader *r, char **buf, size_t *cap)
-{
-	ssize_t n = getline(buf, cap, r->fp);
+/* Bytes read from the file at a time (more for a longer line). */
+#define ICS_READER_IO 65536
 
-	if (n < 0)
-		return false;
+/*
+ * Next physical line without its CR LF into *out, cut in place in r->io
+ * (valid until the next call); false at end of file. Lines are found in
+ * large reads by memchr, not by getline() one at a time.
+ */
+static bool
+ics_reader_physical(struct ics_reader *r, char **out)
+{
+	char *start, *nl;
+	size_t n, got;
+
+	for (;;) {
+		start = r->io + r->io_pos;
+		n = r->io_len - r->io_pos;
+		if ((nl = memchr(start, '\n', n)) != NULL)
+			break;
+		if (r->io_eof) {
+			if (n == 0)
+				return false;
+			nl = start + n;	/* the last line, without LF */
+			break;
+		}
+		/* The line so far to the front, room for more, read on. */
+		memmove(r->io, start, n);
+		r->io_len = n;
+		r->io_pos = 0;
+		if (r->io_cap - r->io_len < ICS_READER_IO) {
+			r->io_cap = r->io_cap * 2 + ICS_READER_IO;
+			r->io = xrealloc(r->io, r->io_cap);
+		}
+		/* One byte always kept free for the last line's NUL. */
+		got = fread(r->io + r->io_len, 1, r->io_cap - r->io_len - 1,
+		    r->fp);
+		r->io_len += got;
+		r->io_eof = got == 0;
+	}
+	/* Past the LF; at the end, past the line (the NUL has room). */
+	r->io_pos = (size_t)(nl - r->io) + (nl < r->io + r->io_len ? 1 : 0);
+	*nl = '\0';
+	n = (size_t)(nl - start);
 	r->line++;
-	while (n > 0 && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
-		(*buf)[--n] = '\0';
+	while (n > 0 && start[n - 1] == '\r')
+		start[--n] = '\0';
 	/* A UTF-8 byte order mark before the first line. */
-	if (r->line == 1 && n >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0)
-		memmove(*buf, *buf + 3, (size_t)n - 2);
+	if (r->line == 1 && n >= 3 && memcmp(start, "\xEF\xBB\xBF", 3) == 0)
+		start += 3;
+	*out = start;
 	return true;
 }
 
@@ -116,8 +158,7 @@ static bool
 ics_reader_content(struct ics_reader *r, struct strbuf *out, long *lineno)
 {
 	if (!r->pending_ok) {
-		r->pending_ok = ics_reader_physical(r, &r->pending,
-		    &r->pending_cap);
+		r->pending_ok = ics_reader_physical(r, &r->pending);
 		r->pending_line = r->line;
 		if (!r->pending_ok)
 			return false;
@@ -126,8 +167,7 @@ ics_reader_content(struct ics_reader *r, struct strbuf *out, long *lineno)
 	strbuf_adds(out, r->pending);
 	*lineno = r->pending_line;
 	for (;;) {
-		r->pending_ok = ics_reader_physical(r, &r->pending,
-		    &r->pending_cap);
+		r->pending_ok = ics_reader_physical(r, &r->pending);
 		r->pending_line = r->line;
 		if (!r->pending_ok || (r->pending[0] != ' ' &&
 		    r->pending[0] != '\t'))
@@ -1236,6 +1276,8 @@ ics_reader_pass(struct ics_reader *r, struct err *err)
 
 	r->line = 0;
 	r->pending_ok = false;
+	r->io_len = r->io_pos = 0;
+	r->io_eof = false;
 	r->state = ICS_READER_OUTSIDE;
 	r->calendars = 0;
 	strbuf_init(&line);
@@ -1343,7 +1385,7 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 	icalparser_free(r.parser);
 	strbuf_fini(&r.block);
 	strbuf_fini(&r.linenos);
-	free(r.pending);
+	free(r.io);
 	if (r.fp != fp)
 		fclose(r.fp);
 	return rc;

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "rooster/ics.h"
+#include "rooster/util.h"
 
 #define AMS "Europe/Amsterdam"
 
@@ -338,6 +339,56 @@ test_reader_no_zones(void **state)
 	assert_int_equal(full.start[0], INT64_C(1806562800));
 }
 
+/* The description's length of the one event read, for the test below. */
+static int
+long_line_item(void *arg, const struct ics_read_item *it, struct err *err)
+{
+	size_t *len = arg;
+
+	(void)err;
+	len[0] = strlen(it->description);
+	len[1] = (size_t)it->line;
+	len[2]++;
+	return 0;
+}
+
+/*
+ * Lines are cut from large reads: one longer than a read (folded too),
+ * a byte order mark, LF and CR LF, and no line break at the very end.
+ */
+static void
+test_reader_long_lines(void **state)
+{
+	struct ics_read_options opts;
+	struct strbuf sb;
+	struct err err;
+	size_t got[3] = { 0, 0, 0 }, i;
+	FILE *fp;
+
+	(void)state;
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "\xEF\xBB\xBF" "BEGIN:VCALENDAR\nVERSION:2.0\r\n"
+	    "PRODID:x\n\nBEGIN:VEVENT\r\nUID:long\r\n"
+	    "DTSTART:20270401T100000Z\r\nDESCRIPTION:");
+	for (i = 0; i < 200000; i++)
+		strbuf_addc(&sb, (char)('a' + i % 26));
+	strbuf_adds(&sb, "\r\n ");
+	for (i = 0; i < 70000; i++)
+		strbuf_addc(&sb, 'z');
+	strbuf_adds(&sb, "\r\nEND:VEVENT\r\nEND:VCALENDAR");
+	memset(&opts, 0, sizeof opts);
+	opts.zone = AMS;
+	opts.strict = true;
+	fp = fmemopen(sb.data, sb.len, "r");
+	if (ics_read_with(fp, &opts, long_line_item, got, &err) != 0)
+		fail_msg("%s", err.msg);
+	fclose(fp);
+	assert_int_equal(got[2], 1);
+	assert_int_equal(got[0], 270000);
+	assert_int_equal(got[1], 5);	/* BEGIN:VEVENT, after a blank line */
+	strbuf_fini(&sb);
+}
+
 static void
 test_reader_malformed(void **state)
 {
@@ -591,6 +642,7 @@ main(void)
 		cmocka_unit_test(test_reader_repeating_only),
 		cmocka_unit_test(test_reader_repeating_only_folded),
 		cmocka_unit_test(test_reader_no_zones),
+		cmocka_unit_test(test_reader_long_lines),
 		cmocka_unit_test(test_reader_malformed),
 		cmocka_unit_test(test_reader_callback_stops),
 		cmocka_unit_test(test_reader_lenient),
