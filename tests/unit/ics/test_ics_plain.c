@@ -515,11 +515,144 @@ test_plain_cases(void **state)
 	}
 }
 
+/*
+ * Calendars made to stand on the edge of what the plain reader takes,
+ * whole (line ends, folds and BEGIN/END lines too): each read the same
+ * both ways, and plain (2: strict and not) or left to libical (0).
+ */
+static void
+test_plain_edges(void **state)
+{
+#define EV(x) "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n" x
+#define B "UID:a@x\r\nDTSTART:20270101T100000Z\r\n"
+#define END "END:VEVENT\r\nEND:VCALENDAR\r\n"
+	static const struct {
+		const char	*text;
+		size_t		 len;	/* 0: strlen(text) */
+		size_t		 plain;
+	} cases[] = {
+		/* LF only; a fold by tab; a fold inside "é". */
+		{ "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20270101T1"
+		  "00000Z\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n", 0, 2 },
+		{ EV(B "SUMMARY:ab\r\n\tcd\r\n" END), 0, 2 },
+		{ EV(B "SUMMARY:caf\xc3\r\n \xa9 bar\r\n" END), 0, 2 },
+		/* A fold at the very end; no END; END without BEGIN. */
+		{ EV(B "SUMMARY:ab\r\n "), 0, 0 },
+		{ EV(B), 0, 0 },
+		{ EV(B "END:VCALENDAR\r\n"), 0, 0 },
+		{ "BEGIN:VCALENDAR\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", 0, 0 },
+		/* A VEVENT in a VEVENT; END and BEGIN in other case. */
+		{ EV(B "BEGIN:VEVENT\r\n" B "END:VEVENT\r\n" END), 0, 0 },
+		{ EV(B "END:vevent\r\nEND:VCALENDAR\r\n"), 0, 0 },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:vevent\r\n" B END, 0, 0 },
+		{ "BEGIN:VCALENDAR\r\nBEGIN:VEVENT \r\n" B END, 0, 0 },
+		{ EV(B "END:VEVENT \r\nEND:VCALENDAR\r\n"), 0, 0 },
+		/* A NUL ends the line; so does a CR in it for a note. */
+		{ EV(B "SUMMARY:a\0b\r\n" END), sizeof EV(B "SUMMARY:a\0b\r\n"
+		  END) - 1, 2 },
+		{ EV("UID:a\r\nDTSTART:20270101T100000Z\0x\r\n" END),
+		  sizeof EV("UID:a\r\nDTSTART:20270101T100000Z\0x\r\n" END) -
+		  1, 2 },
+		{ EV(B "SUMMARY:a\rb\r\n" END), 0, 0 },
+		/* Bytes that are not UTF-8 are passed on as libical does. */
+		{ EV(B "SUMMARY:a\xff" "b\xc3\r\n" END), 0, 2 },
+		{ EV("UID:\xff\xfe\r\nDTSTART:20270101T100000Z\r\n" END), 0, 2 },
+		/* Escapes: the five, a lone one at the end, \: */
+		{ EV(B "SUMMARY:a\\nb\\Nc\\,d\\;e\\\\f\r\n" END), 0, 2 },
+		{ EV(B "SUMMARY:ab\\\r\n" END), 0, 0 },
+		{ EV(B "SUMMARY:ab\\\\\\\r\n" END), 0, 0 },
+		{ EV(B "SUMMARY:a\\:b\r\n" END), 0, 0 },
+		{ EV("UID:a\\,b\\;c\\nd\r\nDTSTART:20270101T100000Z\r\n" END),
+		  0, 2 },
+		/* Twice, in other case, with a parameter. */
+		{ EV(B "UID:b@x\r\n" END), 0, 0 },
+		{ EV(B "DTSTART:20270102T100000Z\r\n" END), 0, 0 },
+		{ EV("uid:a@x\r\nDTSTART:20270101T100000Z\r\n" END), 0, 0 },
+		{ EV("Uid:a@x\r\nDtStart:20270101T100000Z\r\n" END), 0, 0 },
+		{ EV(B "SUMMARY;LANGUAGE=nl:x\r\n" END), 0, 0 },
+		{ EV(B "STATUS:confirmed\r\n" END), 0, 0 },
+		/* TZIDs the calendar does not define; quoted; with a Z. */
+		{ EV("UID:a\r\nDTSTART;TZID=Europe/Amsterdam:20270101T100000"
+		  "\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART;TZID=\"Europe/Amsterdam\":20270101T1"
+		  "00000\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART;TZID=Europe/Amsterdam:20270101T100000Z"
+		  "\r\n" END), 0, 0 },
+		{ EV(B "DTEND;TZID=Foo:20270101T110000\r\n" END), 0, 0 },
+		/* A DATE with a time, a time without VALUE=DATE. */
+		{ EV("UID:a\r\nDTSTART;VALUE=DATE:20270101T100000\r\n" END), 0,
+		  0 },
+		{ EV("UID:a\r\nDTSTART:20270101\r\n" END), 0, 0 },
+		{ EV(B "DTEND;VALUE=DATE:20270102\r\n" END), 0, 2 },
+		/* Years 0, 1, 1969, 3000 (libical's last), 3001, 9999. */
+		{ EV("UID:a\r\nDTSTART:00000101T100000Z\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART:00010101T100000Z\r\n" END), 0, 2 },
+		{ EV("UID:a\r\nDTSTART;VALUE=DATE:00010101\r\n" END), 0, 2 },
+		{ EV("UID:a\r\nDTSTART:19691231T235959Z\r\n" END), 0, 2 },
+		{ EV("UID:a\r\nDTSTART:30001231T235959Z\r\n" END), 0, 2 },
+		{ EV("UID:a\r\nDTSTART:30010101T000000Z\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART:99991231T235959\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART;VALUE=DATE:99991231\r\n" END), 0, 0 },
+		/* Feb 30, Feb 29 of 2100 and 2400, 24:00, 23:59:60. */
+		{ EV("UID:a\r\nDTSTART:20270230T100000Z\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART:21000229T100000Z\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART:24000229T100000Z\r\n" END), 0, 2 },
+		{ EV("UID:a\r\nDTSTART:20270101T240000Z\r\n" END), 0, 0 },
+		{ EV("UID:a\r\nDTSTART:20270101T235960Z\r\n" END), 0, 0 },
+		/* SEQUENCE: 9 digits, 9 zeros, past an int. */
+		{ EV(B "SEQUENCE:999999999\r\n" END), 0, 2 },
+		{ EV(B "SEQUENCE:000000000\r\n" END), 0, 2 },
+		{ EV(B "SEQUENCE:99999999999999999999999\r\n" END), 0, 0 },
+		/* Empty values; a blank line; a line with no colon. */
+		{ EV(B "SUMMARY:\r\n" END), 0, 0 },
+		{ EV(B "STATUS:\r\n" END), 0, 0 },
+		{ EV(B "SEQUENCE:\r\n" END), 0, 0 },
+		{ EV(B "DTEND:\r\n" END), 0, 0 },
+		{ EV(B "DTSTAMP:\r\n" END), 0, 0 },
+		{ EV(B "\r\nSUMMARY:x\r\n" END), 0, 2 },
+		{ EV(B "SUMMARY\r\n" END), 0, 1 },
+		/* A DTSTAMP floating or a date. */
+		{ EV(B "DTSTAMP:20270101T100000\r\n" END), 0, 2 },
+		{ EV(B "DTSTAMP:20270101\r\n" END), 0, 0 },
+		/* A line longer than any buffer. */
+		{ NULL, 0, 2 },
+	};
+	struct strbuf sb;
+	size_t i, len;
+	char what[32];
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		strbuf_init(&sb);
+		if (cases[i].text != NULL)
+			strbuf_add(&sb, cases[i].text, cases[i].len != 0 ?
+			    cases[i].len : strlen(cases[i].text));
+		else {
+			strbuf_adds(&sb, EV(B "SUMMARY:"));
+			for (len = 0; len < 300000; len++)
+				strbuf_adds(&sb, len % 75 == 74 ? "\xc3\xa9" :
+				    "x");
+			strbuf_adds(&sb, "\r\n" END);
+		}
+		snprintf(what, sizeof what, "edge %zu", i);
+		len = both_ways(sb.data, sb.len, what);
+		if (len != cases[i].plain)
+			print_error("%s: %zu reads as plain, not %zu\n", what,
+			    len, cases[i].plain);
+		assert_int_equal(len, cases[i].plain);
+		strbuf_fini(&sb);
+	}
+#undef EV
+#undef B
+#undef END
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_cases),
+		cmocka_unit_test(test_plain_edges),
 		cmocka_unit_test(test_plain_real),
 		cmocka_unit_test(test_plain_random),
 	};
