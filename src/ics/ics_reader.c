@@ -1354,6 +1354,9 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 	r.parser = icalparser_new();
 	strbuf_init(&r.block);
 	strbuf_init(&r.linenos);
+	/* Never NULL: memchr() and memmove() may not be given NULL. */
+	r.io_cap = ICS_READER_IO;
+	r.io = xmalloc(r.io_cap);
 	/*
 	 * Pass 1 finds the zones. Without any it finds only what pass 2
 	 * finds again (it checks the same BEGIN and END on the same lines),
