@@ -647,12 +647,65 @@ test_plain_edges(void **state)
 #undef END
 }
 
+/*
+ * The reader takes the file 64 KiB at a time (ics_reader_physical()):
+ * plain events whose lines, CR LF, folds (one inside "é") and last line
+ * without a break fall across that edge at every offset are read as
+ * without it, and the same both ways.
+ */
+static void
+test_plain_read_edge(void **state)
+{
+	static const char events[] =
+	    "BEGIN:VEVENT\r\nUID:edge-1@x\r\nDTSTAMP:20261130T080000Z\r\n"
+	    "DTSTART;TZID=Europe/Amsterdam:20270328T013000\r\n"
+	    "DTEND;TZID=Europe/Amsterdam:20270328T033000\r\n"
+	    "SUMMARY:Taalcaf\xc3\r\n \xa9\\, zaal 2\\; boven\\nmet \\\\\r\n"
+	    "SEQUENCE:3\r\nSTATUS:TENTATIVE\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\nUID:edge-2@x\nDTSTART;VALUE=DATE:20271031\n"
+	    "LOCATION:a\n\tb\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\r\nUID:edge-3@x\r\nDTSTART:20271031T023000\r\n"
+	    "END:VEVENT\r\nEND:VCALENDAR";
+	struct strbuf sb;
+	char *want = NULL, *got;
+	size_t pad, plain, base;
+
+	(void)state;
+	for (pad = 0; pad < sizeof events + 8; pad++) {
+		strbuf_init(&sb);
+		strbuf_addf(&sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n%s"
+		    "X-PAD:", vtimezone);
+		/* The events start this far before the first read's end. */
+		base = 65535 - (sizeof events - 1) + pad;
+		while (sb.len + 2 < base)
+			strbuf_adds(&sb, "x");
+		strbuf_adds(&sb, "\r\n");
+		strbuf_adds(&sb, events);
+		plain = 0;
+		got = transcript(sb.data, sb.len, false, false, &plain);
+		assert_int_equal(plain, 3);
+		if (want == NULL)
+			want = got;
+		else {
+			if (strcmp(got, want) != 0) {
+				diff_first(got, want, "read edge", 0);
+				fail();
+			}
+			free(got);
+		}
+		assert_int_equal(both_ways(sb.data, sb.len, "read edge"), 6);
+		strbuf_fini(&sb);
+	}
+	free(want);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_cases),
 		cmocka_unit_test(test_plain_edges),
+		cmocka_unit_test(test_plain_read_edge),
 		cmocka_unit_test(test_plain_real),
 		cmocka_unit_test(test_plain_random),
 	};
