@@ -147,17 +147,19 @@ store_volunteer_delete(struct store *st, int64_t id, struct err *err)
 	    _(store_volunteer_gone), id);
 }
 
-int
-store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
-    struct err *err)
+/*
+ * One volunteer by id, with count as the shifts-this-month column (month:
+ * it takes the month's bounds); *sql caches the statement.
+ */
+static int
+store_volunteer_get_by(struct store *st, char **sql, const char *count,
+    bool month, int64_t id, struct volunteer *v, struct err *err)
 {
-	static char *sql;
-	sqlite3_stmt *stmt = store_query(st, err, store_volunteer_select(&sql,
-	    "", STORE_VOLUNTEER_COUNT, "FROM volunteers v WHERE v.id = ?1"),
-	    "i", id);
+	sqlite3_stmt *stmt = store_query(st, err, store_volunteer_select(sql,
+	    "", count, "FROM volunteers v WHERE v.id = ?1"), "i", id);
 
 	volunteer_init(v);
-	if (stmt != NULL)
+	if (stmt != NULL && month)
 		store_volunteer_bind_month(stmt);
 	return store_fields_found(store_rows(st, stmt,
 	    store_volunteer_row, v, err), err,
@@ -165,17 +167,22 @@ store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
 }
 
 int
+store_volunteer_get(struct store *st, int64_t id, struct volunteer *v,
+    struct err *err)
+{
+	static char *sql;
+
+	return store_volunteer_get_by(st, &sql, STORE_VOLUNTEER_COUNT, true,
+	    id, v, err);
+}
+
+int
 store_volunteer_get_bare(struct store *st, int64_t id, struct volunteer *v,
     struct err *err)
 {
 	static char *sql;
-	sqlite3_stmt *stmt = store_query(st, err, store_volunteer_select(&sql,
-	    "", ", 0 ", "FROM volunteers v WHERE v.id = ?1"), "i", id);
 
-	volunteer_init(v);
-	return store_fields_found(store_rows(st, stmt,
-	    store_volunteer_row, v, err), err,
-	    _(store_volunteer_gone), id);
+	return store_volunteer_get_by(st, &sql, ", 0 ", false, id, v, err);
 }
 
 int64_t
