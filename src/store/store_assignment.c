@@ -10,8 +10,10 @@
 /* assignment_fields' derived rows: who, on which shift of which event. */
 #define STORE_ASSIGNMENT_DERIVED \
 	", v.name, s.role, e.title, s.start_at, s.end_at, s.language "
+/* Only the name and its order of v: the narrow index has them (migration 18). */
 #define STORE_ASSIGNMENT_FROM \
-	"FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id " \
+	"FROM assignments a JOIN volunteers v INDEXED BY volunteers_names " \
+	"ON v.id = a.volunteer_id " \
 	"JOIN shifts s ON s.id = a.shift_id JOIN events e ON e.id = s.event_id "
 
 /* "SELECT a.id, <assignment_fields>, <derived> FROM ..." tail. */

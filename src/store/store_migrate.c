@@ -521,6 +521,14 @@ static const char *const store_migrations[] = {
 	"DROP TRIGGER IF EXISTS log_assignments_ins;"
 	"DROP TRIGGER IF EXISTS log_assignments_upd;"
 	"DROP TRIGGER IF EXISTS log_assignments_del",
+	/*
+	 * 18: a volunteer's name by id from a narrow index. `who DAY`, a
+	 * shift's people and a volunteer's shifts show only the name; read
+	 * from the full rows, 1,329 people of a day read 975 of the large
+	 * plan's 2,020 pages of volunteers, from this index 400 of 452.
+	 */
+	"CREATE INDEX volunteers_names ON volunteers (id, name_folded, "
+	"name)",
 };
 
 #define STORE_NMIGRATIONS \
