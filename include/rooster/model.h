@@ -140,6 +140,9 @@ struct model_field {
 						 * messages */
 	const char		*dutch;		/* "max-per-maand" */
 	const char		*option;	/* "--max-per-month", or NULL */
+	const char		*usage;		/* N_(): the option's words in
+						 * a usage line, "[--max-per-month
+						 * N]" (CLI_ARGS_FIELDS) */
 	enum model_field_kind	 kind;
 	size_t			 offset;	/* offsetof(struct, field) */
 	int			 min, max;	/* MODEL_FIELD_INT */

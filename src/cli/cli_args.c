@@ -33,12 +33,90 @@ cli_args_clip(const char *name, size_t len)
 	return buf;
 }
 
+const struct model_field *
+cli_args_fields(const char *noun)
+{
+	if (strcmp(noun, "event") == 0)
+		return event_fields;
+	if (strcmp(noun, "shift") == 0)
+		return shift_fields;
+	if (strcmp(noun, "volunteer") == 0)
+		return volunteer_fields;
+	return NULL;
+}
+
+/* Word (an option) is one of the space-separated words of list. */
+static bool
+cli_args_listed(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = list; (p = strstr(p, word)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return true;
+	return false;
+}
+
+/* Field f's option is taken by another row of args, or skipped. */
+static bool
+cli_args_field_named(const struct cli_arg *args, const struct cli_arg *mark,
+    const struct model_field *f)
+{
+	const struct cli_arg *a;
+
+	if (cli_args_listed(mark->name, f->option))
+		return true;
+	for (a = args; a->name != NULL; a++)
+		if (a != mark && a->kind != CLI_ARG_FIELDS &&
+		    (strcmp(a->name, f->option) == 0 ||
+		    strcmp(a->name, f->key) == 0))
+			return true;
+	return false;
+}
+
+size_t
+cli_args_expand(const struct cli_command *c, struct cli_arg *out)
+{
+	static const struct cli_arg end = CLI_ARGS_END;
+	const struct model_field *f;
+	const struct cli_arg *a;
+	size_t n = 0;
+
+	for (a = c->args; a != NULL && a->name != NULL; a++) {
+		if (a->kind != CLI_ARG_FIELDS) {
+			if (n >= CLI_ARGS_MAX)
+				abort();	/* raise CLI_ARGS_MAX */
+			out[n++] = *a;
+			continue;
+		}
+		if ((f = cli_args_fields(c->noun)) == NULL)
+			abort();	/* the noun names no entity */
+		for (; f->key != NULL; f++) {
+			if (f->option == NULL ||
+			    cli_args_field_named(c->args, a, f))
+				continue;
+			if (n >= CLI_ARGS_MAX || f->usage == NULL)
+				abort();	/* raise CLI_ARGS_MAX; or
+						 * give the field its usage */
+			out[n].name = f->option;
+			out[n].kind = CLI_ARG_TEXT;
+			out[n].flags = 0;
+			out[n].usage = f->usage;
+			out[n++].what = NULL;
+		}
+	}
+	out[n] = end;
+	return n;
+}
+
 bool
 cli_arg_declared(const struct cli_ctx *ctx, const char *name)
 {
 	const struct cli_arg *a;
 
-	for (a = ctx->command->args; a != NULL && a->name != NULL; a++)
+	for (a = ctx->decl; a->name != NULL; a++)
 		if (strcmp(a->name, name) == 0)
 			return true;
 	return false;
@@ -46,12 +124,12 @@ cli_arg_declared(const struct cli_ctx *ctx, const char *name)
 
 /* The index of the declared argument name; a handler's typo aborts. */
 static size_t
-cli_args_index(const struct cli_command *c, const char *name)
+cli_args_index(const struct cli_ctx *ctx, const char *name)
 {
 	size_t i;
 
-	for (i = 0; c->args != NULL && c->args[i].name != NULL; i++)
-		if (strcmp(c->args[i].name, name) == 0)
+	for (i = 0; ctx->decl[i].name != NULL; i++)
+		if (strcmp(ctx->decl[i].name, name) == 0)
 			return i;
 	abort();	/* a handler asked for what its entry does not declare */
 }
@@ -59,7 +137,7 @@ cli_args_index(const struct cli_command *c, const char *name)
 const char *
 cli_arg(const struct cli_ctx *ctx, const char *name)
 {
-	return ctx->args.value[cli_args_index(ctx->command, name)];
+	return ctx->args.value[cli_args_index(ctx, name)];
 }
 
 bool
@@ -71,21 +149,23 @@ cli_arg_seen(const struct cli_ctx *ctx, const char *name)
 int64_t
 cli_arg_id(const struct cli_ctx *ctx, const char *name)
 {
-	return ctx->args.id[cli_args_index(ctx->command, name)];
+	return ctx->args.id[cli_args_index(ctx, name)];
 }
 
 const char *
 cli_args_usage(const struct cli_command *c)
 {
 	static char buf[512];
+	struct cli_arg args[CLI_ARGS_MAX + 1];
 	const struct cli_arg *a;
 	size_t len = 0;
 	int n;
 
 	if (c->args == NULL)
 		return c->usage[0] != '\0' ? _(c->usage) : c->usage;
+	cli_args_expand(c, args);
 	buf[0] = '\0';
-	for (a = c->args; a->name != NULL; a++) {
+	for (a = args; a->name != NULL; a++) {
 		if (a->usage[0] == '\0')
 			continue;
 		n = snprintf(buf + len, sizeof buf - len, "%s%s",
@@ -136,7 +216,7 @@ cli_args_positional(const struct cli_arg *args, int n, bool *many)
 static int
 cli_args_finish(struct cli_ctx *ctx, int npos, const char *cmd)
 {
-	const struct cli_arg *args = ctx->command->args, *a;
+	const struct cli_arg *args = ctx->decl, *a;
 	const char *value;
 	int i, min = 0;
 
@@ -179,7 +259,7 @@ cli_args_finish(struct cli_ctx *ctx, int npos, const char *cmd)
 int
 cli_args_check(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_arg *args = ctx->command->args;
+	const struct cli_arg *args = ctx->decl;
 	struct cli_args *out = &ctx->args;
 	char cmd[64];
 	const char *arg, *eq, *name;
@@ -188,9 +268,7 @@ cli_args_check(struct cli_ctx *ctx, int argc, char **argv)
 	size_t len;
 
 	memset(out, 0, sizeof *out);
-	for (i = 0; args[i].name != NULL; i++)
-		if (i >= CLI_ARGS_MAX)
-			abort();	/* raise CLI_ARGS_MAX */
+	cli_args_expand(ctx->command, ctx->decl);
 	cli_args_cmdname(ctx, cmd, sizeof cmd);
 	for (i = 0; i < argc; i++) {
 		arg = argv[i];

@@ -37,8 +37,9 @@ enum cli_arg_kind {
 	CLI_ARG_ID,		/* a positive id, checked before the handler */
 	CLI_ARG_VOLUNTEER,	/* an id, e-mail or name: cli_args_volunteer() */
 	CLI_ARG_TEAM,		/* an id or name: cli_args_team() */
-	CLI_ARG_SHOWN		/* only words in the usage line: a global
+	CLI_ARG_SHOWN,		/* only words in the usage line: a global
 				 * option the handler reads (print --format) */
+	CLI_ARG_FIELDS		/* CLI_ARGS_FIELDS(): stands for options */
 };
 
 enum cli_arg_flags {
@@ -63,6 +64,16 @@ struct cli_arg {
 #define CLI_ARGS_END	{ NULL, CLI_ARG_TEXT, 0, NULL, NULL }
 #define CLI_ARGS_MAX	16
 
+/*
+ * A row standing for the option of every field of the command's entity
+ * (event_fields for `event ...`: cli_args_fields()) in the table's
+ * order, each a CLI_ARG_TEXT with the field's usage words; but not the
+ * fields another row of the command names (by option, or a positional
+ * by key), nor those whose options skip lists ("--active"). A field
+ * added to the table is taken by such commands without a line here.
+ */
+#define CLI_ARGS_FIELDS(skip)	{ skip, CLI_ARG_FIELDS, 0, "", NULL }
+
 /* What the parser found, read by name with cli_arg() and friends. */
 struct cli_args {
 	const char	*value[CLI_ARGS_MAX];	/* NULL: not given; a flag
@@ -80,7 +91,10 @@ struct cli_ctx {
 	const char	*db_path;
 	int64_t		 now;		/* UTC seconds, for today/tomorrow */
 	const struct cli_command *command;
-	struct cli_args	 args;		/* parsed from command->args */
+	struct cli_args	 args;		/* parsed from decl */
+	struct cli_arg	 decl[CLI_ARGS_MAX + 1];	/* command->args with
+							 * CLI_ARGS_FIELDS
+							 * rows expanded */
 	int		 argc;		/* what follows the command words, */
 	char		**argv;		/* for a command without args */
 };
@@ -117,6 +131,9 @@ struct cli_command {
 
 /* Print "rooster: <message>" for err and return its exit status. */
 int cli_fail(const struct err *err);
+/* The command `rooster noun verb` (verb NULL: a one-word one), or NULL. */
+const struct cli_command *cli_command_find(const char *noun,
+    const char *verb);
 /* Print "rooster: <message>" and return CLI_USAGE. */
 int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -140,6 +157,14 @@ bool cli_arg_declared(const struct cli_ctx *ctx, const char *name);
 int64_t cli_arg_id(const struct cli_ctx *ctx, const char *name);
 /* The usage line of c (after the command words), translated. */
 const char *cli_args_usage(const struct cli_command *c);
+/* The field table of the entity noun names ("volunteer"), or NULL. */
+const struct model_field *cli_args_fields(const char *noun);
+/*
+ * c's arguments with each CLI_ARGS_FIELDS row replaced by the rows it
+ * stands for, into out (CLI_ARGS_MAX + 1 rows, ended by CLI_ARGS_END).
+ * Returns how many, the end not counted; more than CLI_ARGS_MAX aborts.
+ */
+size_t cli_args_expand(const struct cli_command *c, struct cli_arg *out);
 
 /* Parse a positive id; on error prints and returns -1. */
 int cli_args_id(const struct cli_ctx *ctx, const char *s, const char *what,

@@ -120,12 +120,7 @@ static const struct cli_arg cli_takes_shift_edit[] = {
 
 static const struct cli_arg cli_takes_volunteer_add[] = {
 	{ "name", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("NAME"), NULL },
-	{ "--email", CLI_ARG_TEXT, 0, N_("[--email E]"), NULL },
-	{ "--phone", CLI_ARG_TEXT, 0, N_("[--phone P]"), NULL },
-	{ "--skills", CLI_ARG_TEXT, 0, N_("[--skills a,b]"), NULL },
-	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages nl,ar]"), NULL },
-	{ "--max-per-month", CLI_ARG_TEXT, 0, N_("[--max-per-month N]"), NULL },
-	{ "--notes", CLI_ARG_TEXT, 0, N_("[--notes TEXT]"), NULL },
+	CLI_ARGS_FIELDS("--active"),
 	CLI_ARGS_END
 };
 
@@ -144,14 +139,7 @@ static const struct cli_arg cli_takes_volunteer_id[] = {
 static const struct cli_arg cli_takes_volunteer_edit[] = {
 	{ "id", CLI_ARG_VOLUNTEER, CLI_ARG_REQUIRED,
 	  N_("VOLUNTEER"), N_("volunteer") },
-	{ "--name", CLI_ARG_TEXT, 0, N_("[--name N]"), NULL },
-	{ "--email", CLI_ARG_TEXT, 0, N_("[--email E]"), NULL },
-	{ "--phone", CLI_ARG_TEXT, 0, N_("[--phone P]"), NULL },
-	{ "--skills", CLI_ARG_TEXT, 0, N_("[--skills a,b]"), NULL },
-	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages nl,ar]"), NULL },
-	{ "--max-per-month", CLI_ARG_TEXT, 0, N_("[--max-per-month N]"), NULL },
-	{ "--notes", CLI_ARG_TEXT, 0, N_("[--notes TEXT]"), NULL },
-	{ "--active", CLI_ARG_TEXT, 0, N_("[--active yes|no]"), NULL },
+	CLI_ARGS_FIELDS(""),
 	CLI_ARGS_END
 };
 
@@ -613,6 +601,15 @@ cli_find(int argc, char **argv, int *words)
 		}
 	}
 	return NULL;
+}
+
+const struct cli_command *
+cli_command_find(const char *noun, const char *verb)
+{
+	char *argv[2] = { (char *)noun, (char *)verb };
+	int words;
+
+	return cli_find(verb != NULL ? 2 : 1, argv, &words);
 }
 
 static bool

@@ -46,36 +46,40 @@ volunteer_email_ok(const char *s)
 	return true;
 }
 
-#define VOLUNTEER_TEXT(key, label, what, dutch, option, field, form, \
-    hint, list) \
-	{ key, label, what, dutch, option, MODEL_FIELD_TEXT, \
-	  offsetof(struct volunteer, field), 0, 0, form, hint, list, NULL, 0, \
-	  NULL }
+#define VOLUNTEER_FIELD(name, field, ...) \
+	{ .key = name, .offset = offsetof(struct volunteer, field), \
+	  __VA_ARGS__ }
+
+#define VOLUNTEER_TEXT(name, field, header, what_, nl, words, ...) \
+	VOLUNTEER_FIELD(name, field, .label = header, .what = what_, \
+	    .dutch = nl, .option = "--" name, .usage = words, \
+	    .kind = MODEL_FIELD_TEXT, __VA_ARGS__)
 
 const struct model_field volunteer_fields[] = {
-	VOLUNTEER_TEXT("name", N_("NAME"), N_("name"), "naam", "--name",
-	    name, N_("Name"), NULL, false),
-	VOLUNTEER_TEXT("email", N_("E-MAIL"), N_("e-mail"), "e-mail",
-	    "--email", email, N_("E-mail"), NULL, false),
-	VOLUNTEER_TEXT("phone", N_("PHONE"), N_("phone"), "telefoon",
-	    "--phone", phone, N_("Phone"), NULL, false),
-	VOLUNTEER_TEXT("skills", N_("SKILLS"), N_("skills"), "vaardigheden",
-	    "--skills", skills, N_("Skills"), N_("e.g. tolk,rijbewijs"),
-	    true),
-	VOLUNTEER_TEXT("languages", N_("LANGUAGES"), N_("languages"), "talen",
-	    "--languages", languages, N_("Languages"), N_("e.g. nl,ar"),
-	    true),
-	{ "max_per_month", N_("MAX/MONTH"), N_("max-per-month"),
-	  "max-per-maand", "--max-per-month", MODEL_FIELD_INT,
-	  offsetof(struct volunteer, max_per_month), 0, 1000,
-	  N_("Max/month"), N_("no limit"), false, NULL, 0, NULL },
-	VOLUNTEER_TEXT("notes", N_("NOTES"), N_("notes"), "notities",
-	    "--notes", notes, NULL, NULL, false),
-	{ "active", N_("ACTIVE"), N_("active"), "actief", "--active",
-	  MODEL_FIELD_BOOL, offsetof(struct volunteer, active), 0, 1, NULL,
-	  NULL, false, NULL, 0, NULL },
-	{ NULL, NULL, NULL, NULL, NULL, MODEL_FIELD_TEXT, 0, 0, 0, NULL,
-	  NULL, false, NULL, 0, NULL }
+	VOLUNTEER_TEXT("name", name, N_("NAME"), N_("name"), "naam",
+	    N_("[--name N]"), .form = N_("Name")),
+	VOLUNTEER_TEXT("email", email, N_("E-MAIL"), N_("e-mail"), "e-mail",
+	    N_("[--email E]"), .form = N_("E-mail")),
+	VOLUNTEER_TEXT("phone", phone, N_("PHONE"), N_("phone"), "telefoon",
+	    N_("[--phone P]"), .form = N_("Phone")),
+	VOLUNTEER_TEXT("skills", skills, N_("SKILLS"), N_("skills"),
+	    "vaardigheden", N_("[--skills a,b]"), .form = N_("Skills"),
+	    .hint = N_("e.g. tolk,rijbewijs"), .list = true),
+	VOLUNTEER_TEXT("languages", languages, N_("LANGUAGES"),
+	    N_("languages"), "talen", N_("[--languages nl,ar]"),
+	    .form = N_("Languages"), .hint = N_("e.g. nl,ar"), .list = true),
+	VOLUNTEER_FIELD("max_per_month", max_per_month,
+	    .label = N_("MAX/MONTH"), .what = N_("max-per-month"),
+	    .dutch = "max-per-maand", .option = "--max-per-month",
+	    .usage = N_("[--max-per-month N]"), .kind = MODEL_FIELD_INT,
+	    .max = 1000, .form = N_("Max/month"), .hint = N_("no limit")),
+	VOLUNTEER_TEXT("notes", notes, N_("NOTES"), N_("notes"), "notities",
+	    N_("[--notes TEXT]"), .form = NULL),
+	VOLUNTEER_FIELD("active", active, .label = N_("ACTIVE"),
+	    .what = N_("active"), .dutch = "actief", .option = "--active",
+	    .usage = N_("[--active yes|no]"), .kind = MODEL_FIELD_BOOL,
+	    .max = 1),
+	{ .key = NULL }
 };
 
 int

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * cli_args.c's options taken from the field tables:
+ * size_t cli_args_expand(const struct cli_command *c, struct cli_arg *out);
+ * const char *cli_args_usage(const struct cli_command *c);
+ * int cli_args_check(struct cli_ctx *ctx, int argc, char **argv);
+ * Every field with an option is taken by its entity's add and edit (the
+ * ones they name otherwise aside), with its usage words, and the usage
+ * lines stay what they have always been: a field added to a table gets
+ * its options with no other change, which these tests pin.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../../src/cli/cli_int.h"
+
+/* The row of c's expanded arguments named name, or NULL. */
+static const struct cli_arg *
+find(const struct cli_arg *args, const char *name)
+{
+	for (; args->name != NULL; args++)
+		if (strcmp(args->name, name) == 0)
+			return args;
+	return NULL;
+}
+
+/*
+ * Each field of fields with an option is an option of `noun verb`, with
+ * the field's usage words in its usage line, unless skip lists it.
+ */
+static void
+check_fields(const char *noun, const char *verb,
+    const struct model_field *fields, const char *const *skip)
+{
+	const struct cli_command *c = cli_command_find(noun, verb);
+	struct cli_arg args[CLI_ARGS_MAX + 1];
+	const struct model_field *f;
+	const struct cli_arg *a;
+	const char *const *s;
+	bool skipped;
+
+	assert_non_null(c);
+	assert_ptr_equal(cli_args_fields(noun), fields);
+	cli_args_expand(c, args);
+	for (f = fields; f->key != NULL; f++) {
+		if (f->option == NULL)
+			continue;
+		for (skipped = false, s = skip; *s != NULL; s++)
+			skipped |= strcmp(*s, f->option) == 0;
+		a = find(args, f->option);
+		if (skipped)
+			continue;
+		if (a == NULL)
+			fail_msg("%s %s does not take %s", noun, verb,
+			    f->option);
+		assert_non_null(f->usage);
+		assert_non_null(strstr(cli_args_usage(c), f->usage));
+		assert_int_equal(a->kind, CLI_ARG_TEXT);
+	}
+}
+
+static void
+test_volunteer_options(void **state)
+{
+	static const char *const add_skip[] = { "--name", "--active", NULL };
+	static const char *const none[] = { NULL };
+
+	(void)state;
+	check_fields("volunteer", "add", volunteer_fields, add_skip);
+	check_fields("volunteer", "edit", volunteer_fields, none);
+}
+
+/* The usage lines, word for word as before the options were derived. */
+static void
+test_volunteer_usage(void **state)
+{
+	(void)state;
+	assert_string_equal(cli_args_usage(cli_command_find("volunteer",
+	    "add")), "NAME [--email E] [--phone P] [--skills a,b] "
+	    "[--languages nl,ar] [--max-per-month N] [--notes TEXT]");
+	assert_string_equal(cli_args_usage(cli_command_find("volunteer",
+	    "edit")), "VOLUNTEER [--name N] [--email E] [--phone P] "
+	    "[--skills a,b] [--languages nl,ar] [--max-per-month N] "
+	    "[--notes TEXT] [--active yes|no]");
+}
+
+/* The parser takes every field's option, and the value reaches it. */
+static void
+test_volunteer_add_parses(void **state)
+{
+	struct cli_ctx ctx;
+	const struct model_field *f;
+	char *argv[3];
+
+	(void)state;
+	for (f = volunteer_fields; f->key != NULL; f++) {
+		if (f->option == NULL || strcmp(f->key, "name") == 0 ||
+		    strcmp(f->key, "active") == 0)
+			continue;
+		memset(&ctx, 0, sizeof ctx);
+		ctx.command = cli_command_find("volunteer", "add");
+		argv[0] = (char *)"Ana";
+		argv[1] = (char *)f->option;
+		argv[2] = (char *)"1";
+		assert_int_equal(cli_args_check(&ctx, 3, argv), 0);
+		assert_string_equal(cli_arg(&ctx, "name"), "Ana");
+		assert_string_equal(cli_arg(&ctx, f->option), "1");
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_volunteer_options),
+		cmocka_unit_test(test_volunteer_usage),
+		cmocka_unit_test(test_volunteer_add_parses),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
