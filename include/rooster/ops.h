@@ -235,15 +235,13 @@ int ops_volunteer_available(struct store *st, int64_t volunteer_id,
 int ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
     struct plan_conflict_list *out, struct err *err);
 /*
- * The first conflict of each assignment in al, all on sh (loaded), in an
- * event that asks for event_languages, as ops_assign_check finds it now:
- * reasons[i] a new string, or NULL for none and for a declined one. For
- * the screen's marks: the shift and the rest rule are read once. Returns
- * 0, or -1 with err (the reasons after it NULL).
+ * The first conflict of each assignment in al, all on sh (loaded), as
+ * `rooster conflicts` reports it (ops_conflicts): reasons[i] a new
+ * string, or NULL for none and for one that does not count. For the
+ * screen's marks. Returns 0, or -1 with err.
  */
 int ops_assign_judge(struct store *st, const struct shift *sh,
-    const char *event_languages, const struct assignment_list *al,
-    char **reasons, struct err *err);
+    const struct assignment_list *al, char **reasons, struct err *err);
 /*
  * Put volunteer_id on shift_id as planned. With conflicts and !force:
  * ERR_CONFLICT, the conflicts appended to conflicts (may be NULL), the

@@ -19,7 +19,6 @@ struct tui_pane_shifts {
 	struct assignment_list	*assigned;	/* one list per shift */
 	char			***conflict;	/* [shift][assignment]: the
 						   first conflict, or NULL */
-	char			*event_languages;
 	bool			 judged;	/* conflict filled in */
 	struct store_invite_keys unconfirmed;	/* asked to confirm a new
 						   time or place, no answer */
@@ -45,8 +44,6 @@ tui_pane_shifts_clear(void *data)
 	shift_list_free(&ps->shifts);
 	free(ps->event_title);
 	ps->event_title = NULL;
-	free(ps->event_languages);
-	ps->event_languages = NULL;
 	store_invite_keys_free(&ps->unconfirmed);
 }
 
@@ -97,8 +94,6 @@ tui_pane_shifts_reload(struct tui *tui, struct tui_pane *p)
 		return same;
 	if (store_event_get(tui->st, event_id, &ev, &err) == 0) {
 		ps->event_title = xstrdup(ev.title);
-		ps->event_languages = xstrdup(ev.languages != NULL ?
-		    ev.languages : "");
 		event_fini(&ev);
 	}
 	if (store_shift_list_event(tui->st, event_id, &ps->shifts, &err) < 0) {
@@ -141,8 +136,7 @@ tui_pane_shifts_judge(struct tui *tui)
 	ps->judged = true;
 	for (i = 0; i < ps->shifts.len; i++)
 		if (ops_assign_judge(tui->st, &ps->shifts.items[i],
-		    ps->event_languages, &ps->assigned[i], ps->conflict[i],
-		    &err) < 0)
+		    &ps->assigned[i], ps->conflict[i], &err) < 0)
 			break;
 	return true;
 }

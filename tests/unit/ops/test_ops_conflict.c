@@ -213,6 +213,74 @@ cf_words(struct store *st, const struct volunteer *v, int64_t id)
 	return kinds;
 }
 
+/* The audit's first reason per assignment, as the screen should mark. */
+struct cf_first {
+	char	*reason[CF_SHIFTS + 1][CF_VOLUNTEERS + 1];
+};
+
+static int
+cf_first(const struct store_audit_row *row, const struct plan_conflict *c,
+    void *arg)
+{
+	struct cf_first *f = arg;
+	char **slot = &f->reason[row->shift.id][row->volunteer.id];
+
+	if (*slot == NULL)
+		*slot = xstrdup(c->reason);
+	return 0;
+}
+
+/*
+ * The screen's marks (ops_assign_judge, one shift at a time) against the
+ * audit of the whole plan (`rooster conflicts`): the same assignments,
+ * the same first reason.
+ */
+static void
+cf_compare_judge(struct store *st)
+{
+	struct cf_first *f = xcalloc(1, sizeof *f);
+	struct err err;
+	int64_t sid;
+	size_t i, marked = 0;
+
+	assert_int_equal(ops_conflicts(st, 0, 0, cf_first, f, &err), 0);
+	for (sid = 1; sid <= CF_SHIFTS; sid++) {
+		struct assignment_list people = { 0 };
+		struct shift sh;
+		char **reasons;
+
+		if (store_shift_get(st, sid, &sh, &err) < 0)
+			continue;	/* deleted */
+		assert_int_equal(store_assignment_list_shift(st, sid, &people,
+		    &err), 0);
+		reasons = xcalloc(people.len + 1, sizeof *reasons);
+		assert_int_equal(ops_assign_judge(st, &sh, &people, reasons,
+		    &err), 0);
+		for (i = 0; i < people.len; i++) {
+			int64_t vid = people.items[i].volunteer_id;
+			const char *want = f->reason[sid][vid];
+
+			if ((want == NULL) != (reasons[i] == NULL) ||
+			    (want != NULL && strcmp(want, reasons[i]) != 0))
+				fail_msg("shift %lld, volunteer %lld: marked "
+				    "'%s', audit '%s'", (long long)sid,
+				    (long long)vid, reasons[i] != NULL ?
+				    reasons[i] : "(none)", want != NULL ? want :
+				    "(none)");
+			marked += reasons[i] != NULL;
+			free(reasons[i]);
+		}
+		free(reasons);
+		assignment_list_free(&people);
+		shift_fini(&sh);
+	}
+	for (sid = 1; sid <= CF_SHIFTS; sid++)
+		for (i = 0; i <= CF_VOLUNTEERS; i++)
+			free(f->reason[sid][i]);
+	free(f);
+	assert_true(marked > 0);
+}
+
 /*
  * The audit over the whole plan against brute force, and the stored
  * conflict state against both; *words counts the assignments the skills
@@ -323,6 +391,7 @@ cf_compare(struct store *st, int rest, size_t *words_out)
 			    " but is not", (long long)flags[k].volunteer_id,
 			    (long long)flags[k].shift_id);
 	free(flags);
+	cf_compare_judge(st);
 	assert_true(found < checked);
 	assert_true(words < checked);
 	free(seen);
@@ -462,6 +531,41 @@ test_audit_after_edits(void **state)
 	store_close(st);
 }
 
+/*
+ * Volunteers changed by a write that did not judge them again (store
+ * alone, as another program could): they stay marked, and the screen's
+ * marks follow the rules as the audit does, not the stale flags.
+ */
+static void
+test_judge_with_marked(void **state)
+{
+	struct store *st = cf_plan();
+	struct volunteer v;
+	struct err err;
+	int64_t vid, *dirty = NULL;
+	size_t ndirty = 0;
+
+	(void)state;
+	assert_int_equal(store_begin_write(st, &err), 0);
+	for (vid = 1; vid <= CF_VOLUNTEERS; vid += 2) {
+		assert_int_equal(store_volunteer_get(st, vid, &v, &err), 0);
+		free(v.skills);
+		v.skills = xstrdup(vid % 4 == 1 ? "" : "tolk,kok,eerste hulp,"
+		    "café,algemeen,general");
+		free(v.languages);
+		v.languages = xstrdup(vid % 4 == 1 ? "" : "nl,ar,ti,français");
+		v.max_per_month = vid % 3 == 0 ? 1 : 0;
+		assert_int_equal(store_volunteer_update(st, &v, &err), 0);
+		volunteer_fini(&v);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_conflict_dirty(st, &dirty, &ndirty, &err), 0);
+	assert_true(ndirty > 0);
+	free(dirty);
+	cf_compare_judge(st);
+	store_close(st);
+}
+
 /* The range keeps months whole: a limit counts shifts before --from. */
 static void
 test_audit_range_counts_month(void **state)
@@ -591,6 +695,7 @@ main(void)
 		cmocka_unit_test_setup(test_audit_range_counts_month,
 		    cf_setup),
 		cmocka_unit_test_setup(test_audit_after_edits, cf_setup),
+		cmocka_unit_test_setup(test_judge_with_marked, cf_setup),
 		cmocka_unit_test(test_month_in_plan_zone),
 	};
 
