@@ -84,6 +84,7 @@ int
 cli_event_list(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
+	struct cli_column cols[CLI_RECORD_MAX];
 	struct event_list list = { 0 };
 	struct cli_table t;
 	struct err err;
@@ -97,7 +98,8 @@ cli_event_list(struct cli_ctx *ctx)
 	range.gaps_only = cli_arg_seen(ctx, "--gaps");
 	if (store_event_list(ctx->st, &range, &list, &err) < 0)
 		return cli_fail(&err);
-	cli_table_init(&t, cli_event_columns, cli_event_ncolumns);
+	cli_table_init(&t, cols, cli_list_columns(cols, CLI_RECORD_MAX,
+	    cli_event_columns, cli_event_ncolumns, event_fields));
 	for (i = 0; i < list.len; i++)
 		cli_event_row(&t, &list.items[i]);
 	cli_table_print(ctx, &t);

@@ -311,6 +311,20 @@ void cli_table_word(struct cli_table *t, const char *word);
 size_t cli_record_columns(struct cli_column *cols, size_t n,
     const struct model_field *fields);
 /*
+ * Columns for a list of records of fields: the rows of shown (how the
+ * list has always shown them: its own columns, the fields it shows
+ * with their flags, and CLI_LEFT_OUT() for the fields it does not),
+ * then each other field that `show` prints in csv and json (not
+ * MODEL_FIELD_DERIVED), as a CLI_DATA column after them: a field added
+ * to a table reaches the list's csv and json with no line here. At most
+ * n; returns how many. cli_table_fields() fills the fields' cells.
+ */
+size_t cli_list_columns(struct cli_column *cols, size_t n,
+    const struct cli_column *shown, size_t nshown,
+    const struct model_field *fields);
+/* A row of a list's shown: a field the list leaves out. */
+#define CLI_LEFT_OUT(key)	{ key, NULL, CLI_TEXT, 0 }
+/*
  * The cells of those fields of rec, after its id: a bool as yes/no (as
  * true/false for MODEL_FIELD_TRUTH), an enum as its word, a time (none
  * for a 0 MODEL_FIELD_NULL one).

@@ -610,9 +610,9 @@ cli_record_shown(const struct model_field *f)
 	return f->flags & MODEL_FIELD_SHOW_TABLE ? CLI_TABLE : CLI_BOTH;
 }
 
-size_t
-cli_record_columns(struct cli_column *cols, size_t n,
-    const struct model_field *fields)
+/* The type of field f's cells. */
+static enum cli_type
+cli_field_type(const struct model_field *f)
 {
 	static const enum cli_type types[] = {
 		[MODEL_FIELD_TEXT] = CLI_TEXT, [MODEL_FIELD_INT] = CLI_INT,
@@ -620,6 +620,14 @@ cli_record_columns(struct cli_column *cols, size_t n,
 		[MODEL_FIELD_TIME] = CLI_TIME, [MODEL_FIELD_ENUM] = CLI_TEXT,
 		[MODEL_FIELD_REAL] = CLI_REAL
 	};
+
+	return f->flags & MODEL_FIELD_TRUTH ? CLI_JSON : types[f->kind];
+}
+
+size_t
+cli_record_columns(struct cli_column *cols, size_t n,
+    const struct model_field *fields)
+{
 	size_t k = 0;
 
 	if (n == 0)
@@ -633,9 +641,35 @@ cli_record_columns(struct cli_column *cols, size_t n,
 			continue;
 		cols[k].key = fields->key;
 		cols[k].header = fields->label;
-		cols[k].type = fields->flags & MODEL_FIELD_TRUTH ? CLI_JSON :
-		    types[fields->kind];
+		cols[k].type = cli_field_type(fields);
 		cols[k++].flags = cli_record_shown(fields);
+	}
+	return k;
+}
+
+size_t
+cli_list_columns(struct cli_column *cols, size_t n,
+    const struct cli_column *shown, size_t nshown,
+    const struct model_field *fields)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < nshown && k < n; i++)
+		if (shown[i].flags != 0)
+			cols[k++] = shown[i];
+	for (; fields->key != NULL && k < n; fields++) {
+		if (cli_record_shown(fields) != CLI_BOTH ||
+		    (fields->flags & MODEL_FIELD_DERIVED))
+			continue;
+		for (i = 0; i < nshown; i++)
+			if (strcmp(shown[i].key, fields->key) == 0)
+				break;
+		if (i < nshown)
+			continue;
+		cols[k].key = fields->key;
+		cols[k].header = fields->label;
+		cols[k].type = cli_field_type(fields);
+		cols[k++].flags = CLI_DATA;
 	}
 	return k;
 }

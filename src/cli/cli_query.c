@@ -81,6 +81,11 @@ const struct cli_column cli_event_columns[] = {
 	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
 	{ "staffing", N_("STAFF"), CLI_TEXT, CLI_TABLE },
 	{ "all_day", N_("ALL DAY"), CLI_JSON, CLI_DATA },
+	/* `event show` prints these; fields not named here follow
+	 * all_day in csv and json (cli_list_columns()). */
+	CLI_LEFT_OUT("description"), CLI_LEFT_OUT("repeat"),
+	CLI_LEFT_OUT("series_id"), CLI_LEFT_OUT("occurrence_start"),
+	CLI_LEFT_OUT("languages"), CLI_LEFT_OUT("sequence"),
 };
 const size_t cli_event_ncolumns =
     sizeof cli_event_columns / sizeof cli_event_columns[0];
@@ -186,6 +191,8 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 {
 	cli_event_shift_row(t, sh);
 	cli_table_text(t, sh->event_title);
+	/* The fields cli_list_columns() put after these. */
+	cli_table_fields(t, sh, shift_fields);
 }
 
 const struct cli_column cli_assignment_columns[] = {

@@ -38,6 +38,7 @@ int
 cli_shift_list(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
+	struct cli_column cols[CLI_RECORD_MAX];
 	struct shift_list list = { 0 };
 	struct cli_table t;
 	struct err err;
@@ -62,7 +63,8 @@ cli_shift_list(struct cli_ctx *ctx)
 	}
 	if (rc < 0)
 		return cli_fail(&err);
-	cli_table_init(&t, cli_shift_columns, cli_shift_ncolumns);
+	cli_table_init(&t, cols, cli_list_columns(cols, CLI_RECORD_MAX,
+	    cli_shift_columns, cli_shift_ncolumns, shift_fields));
 	for (i = 0; i < list.len; i++)
 		cli_shift_row(&t, &list.items[i]);
 	cli_table_print(ctx, &t);

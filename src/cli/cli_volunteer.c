@@ -8,7 +8,10 @@
 
 #include "rooster/ops.h"
 
-/* Keyed as volunteer_fields, whose rows fill the cells (month aside). */
+/*
+ * Keyed as volunteer_fields, whose rows fill the cells (month aside);
+ * the fields not named here follow in csv and json (cli_list_columns()).
+ */
 static const struct cli_column cli_volunteer_columns[] = {
 	{ "id", N_("ID"), CLI_INT, CLI_BOTH },
 	{ "name", N_("NAME"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
@@ -52,6 +55,7 @@ cli_volunteer_add(struct cli_ctx *ctx)
 int
 cli_volunteer_list(struct cli_ctx *ctx)
 {
+	struct cli_column cols[CLI_RECORD_MAX];
 	struct volunteer_list list = { 0 };
 	struct cli_table t;
 	struct err err;
@@ -62,8 +66,9 @@ cli_volunteer_list(struct cli_ctx *ctx)
 	if (store_volunteer_list(ctx->st, cli_arg(ctx, "--search"),
 	    cli_arg(ctx, "--skill"), &list, &err) < 0)
 		return cli_fail(&err);
-	cli_table_init(&t, cli_volunteer_columns,
-	    sizeof cli_volunteer_columns / sizeof cli_volunteer_columns[0]);
+	cli_table_init(&t, cols, cli_list_columns(cols, CLI_RECORD_MAX,
+	    cli_volunteer_columns, sizeof cli_volunteer_columns /
+	    sizeof cli_volunteer_columns[0], volunteer_fields));
 	for (i = 0; i < list.len; i++)
 		cli_volunteer_row(&t, &list.items[i]);
 	cli_table_print(ctx, &t);

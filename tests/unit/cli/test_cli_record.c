@@ -6,9 +6,13 @@
  * void cli_record_init(struct cli_table *t, struct cli_column *cols,
  *     int64_t id, const void *rec, const struct model_field *fields,
  *     cli_record_cell_fn cell);
+ * size_t cli_list_columns(struct cli_column *cols, size_t n,
+ *     const struct cli_column *shown, size_t nshown,
+ *     const struct model_field *fields);
  * `event show` and `shift show` print their tables' rows in order with
  * DESIGN.md's keys, and a row added to a table is shown with no other
- * change: the derivation these tests pin.
+ * change, by `show` and in a list's csv and json: the derivation these
+ * tests pin.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -133,6 +137,40 @@ test_added_row(void **state)
 	cli_table_fini(&t);
 }
 
+/*
+ * A list: its own columns first, as they are; then the fields it does
+ * not name (nor leave out, nor derived, nor shown in tables only) in
+ * csv and json, in the table's order, with their labels and types.
+ */
+static void
+test_list_columns(void **state)
+{
+	static const struct cli_column shown[] = {
+		{ "id", "ID", CLI_INT, CLI_BOTH },
+		{ "name", "NAME", CLI_TEXT, CLI_BOTH | CLI_FLEX },
+		{ "month", "MONTH", CLI_INT, CLI_TABLE },
+		CLI_LEFT_OUT("phone"),
+	};
+	struct cli_column cols[CLI_RECORD_MAX];
+	char buf[512];
+	size_t n;
+
+	(void)state;
+	n = cli_list_columns(cols, CLI_RECORD_MAX, shown, 4,
+	    volunteer_fields);
+	assert_string_equal(keys(cols, n, CLI_TABLE, buf, sizeof buf),
+	    "id name month");
+	assert_string_equal(keys(cols, n, CLI_DATA, buf, sizeof buf),
+	    "id name email skills languages max_per_month notes active");
+	assert_int_equal(cols[1].flags, CLI_BOTH | CLI_FLEX);
+	assert_string_equal(cols[3].header, "E-MAIL");
+	assert_int_equal(cols[6].type, CLI_INT);	/* max_per_month */
+	/* shift_fields: the derived and the tables-only ones stay out. */
+	n = cli_list_columns(cols, CLI_RECORD_MAX, shown, 1, shift_fields);
+	assert_string_equal(keys(cols, n, CLI_DATA, buf, sizeof buf),
+	    "id event_id role start end needed");
+}
+
 int
 main(void)
 {
@@ -140,6 +178,7 @@ main(void)
 		cmocka_unit_test(test_event_columns),
 		cmocka_unit_test(test_shift_columns),
 		cmocka_unit_test(test_added_row),
+		cmocka_unit_test(test_list_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,44 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# The faces of an entity come from its field table: what `show` prints
+# in json (the table's rows, cli_record_columns()) is also in the list's
+# json and csv, in the same order after the list's own columns, and every
+# option `edit` takes is one `add` takes (--name, --active aside). A
+# field added to volunteer_fields or shift_fields reaches them all.
+. "$(dirname "$0")/../lib.sh"
+
+r init --timezone Europe/Amsterdam
+ok_run "demo" demo
+
+# keys: the keys of the json object (or the first of an array) in $OUT.
+keys() {
+	printf '%s' "$OUT" | /usr/bin/python3 -c 'import json,sys
+j=json.load(sys.stdin); j=j[0] if isinstance(j, list) else j
+print(" ".join(k for k in j if k not in ("assignments", "upcoming", "unavailable", "teams", "shifts")))'
+}
+
+for what in "volunteer 1" "shift 1"; do
+	set -- $what
+	r --format json "$1" show "$2"; shown=$(keys)
+	r --format json "$1" list --from 2020-01-01 2>/dev/null
+	[ "$1" = volunteer ] && r --format json volunteer list
+	listed=$(keys)
+	r --format csv "$1" list --from 2020-01-01
+	[ "$1" = volunteer ] && r --format csv volunteer list
+	header=$(printf '%s\n' "$OUT" | head -1 | tr -d '"\r' | tr , ' ')
+	missing=""
+	for k in $shown; do
+		case " $listed " in *" $k "*) ;; *) missing="$missing $k" ;; esac
+	done
+	check "$1 list json has every key $1 show prints ($missing)" \
+	    [ -z "$missing" ]
+	check "$1 list csv has the json's columns in order" \
+	    [ "$header" = "$listed" ]
+done
+
+# Options: from the usage lines.
+r volunteer add --help; add=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | sort)
+r volunteer edit --help; edit=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | grep -v -- '--name\|--active' | sort)
+check "volunteer add takes every option of volunteer edit but --name, --active" \
+    [ "$add" = "$edit" ]
+finish
