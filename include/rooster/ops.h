@@ -272,7 +272,11 @@ int ops_attended(struct store *st, int64_t shift_id, int64_t volunteer_id,
 
 /* ops_import.c: volunteers from a spreadsheet */
 
-/* The optional columns an import holds; the name is always there. */
+/*
+ * The optional columns an import holds; the name is always there. Each
+ * field of volunteer_fields after the name has its bit, by its row:
+ * ops_import_field_bit(); these are the names of the first ones'.
+ */
 enum ops_import_field {
 	OPS_IMPORT_EMAIL = 1 << 0,
 	OPS_IMPORT_PHONE = 1 << 1,
@@ -282,6 +286,9 @@ enum ops_import_field {
 	OPS_IMPORT_NOTES = 1 << 5,
 	OPS_IMPORT_ACTIVE = 1 << 6
 };
+
+/* The bit of field f (a row of volunteer_fields but the name). */
+unsigned ops_import_field_bit(const struct model_field *f);
 
 /* What an import did (or, dry run, would do) with one row. */
 enum ops_import_action {

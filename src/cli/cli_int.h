@@ -464,6 +464,11 @@ bool cli_csv_writer_is_guarded(const char *s);
 
 /* cli_sheet.c: volunteer lists from spreadsheets (CSV through libcsv) */
 
+/*
+ * A column of a volunteer sheet: a field's row in volunteer_fields (any
+ * field is a column, by its key or its Dutch name; the names here are
+ * the first ones'), or the id.
+ */
 enum cli_sheet_column {
 	CLI_SHEET_NAME = 0,
 	CLI_SHEET_EMAIL,
@@ -473,7 +478,7 @@ enum cli_sheet_column {
 	CLI_SHEET_MAX_PER_MONTH,
 	CLI_SHEET_NOTES,
 	CLI_SHEET_ACTIVE,
-	CLI_SHEET_ID,		/* read and ignored: rows match by e-mail */
+	CLI_SHEET_ID = 31,	/* read and ignored: rows match by e-mail */
 	CLI_SHEET_NCOLUMNS
 };
 

@@ -15,73 +15,71 @@
 
 #include "rooster/ops.h"
 
-/* Accepted spellings, after cli_sheet_key() folded them. */
+/*
+ * Spellings a header may have besides a field's key and Dutch name
+ * (volunteer_fields), after cli_sheet_key() folded them.
+ */
 static const struct {
-	const char		*key;
-	enum cli_sheet_column	 column;
+	const char	*spelling;
+	const char	*key;		/* of volunteer_fields */
 } cli_sheet_names[] = {
-	{ "name", CLI_SHEET_NAME },
-	{ "naam", CLI_SHEET_NAME },
-	{ "fullname", CLI_SHEET_NAME },
-	{ "volledigenaam", CLI_SHEET_NAME },
-	{ "email", CLI_SHEET_EMAIL },
-	{ "emailaddress", CLI_SHEET_EMAIL },
-	{ "emailadres", CLI_SHEET_EMAIL },
-	{ "mail", CLI_SHEET_EMAIL },
-	{ "phone", CLI_SHEET_PHONE },
-	{ "phonenumber", CLI_SHEET_PHONE },
-	{ "telephone", CLI_SHEET_PHONE },
-	{ "mobile", CLI_SHEET_PHONE },
-	{ "telefoon", CLI_SHEET_PHONE },
-	{ "telefoonnummer", CLI_SHEET_PHONE },
-	{ "tel", CLI_SHEET_PHONE },
-	{ "mobiel", CLI_SHEET_PHONE },
-	{ "gsm", CLI_SHEET_PHONE },
-	{ "skills", CLI_SHEET_SKILLS },
-	{ "skill", CLI_SHEET_SKILLS },
-	{ "vaardigheden", CLI_SHEET_SKILLS },
-	{ "vaardigheid", CLI_SHEET_SKILLS },
-	{ "languages", CLI_SHEET_LANGUAGES },
-	{ "language", CLI_SHEET_LANGUAGES },
-	{ "talen", CLI_SHEET_LANGUAGES },
-	{ "taal", CLI_SHEET_LANGUAGES },
-	{ "maxpermonth", CLI_SHEET_MAX_PER_MONTH },
-	{ "maxshiftspermonth", CLI_SHEET_MAX_PER_MONTH },
-	{ "maximumpermonth", CLI_SHEET_MAX_PER_MONTH },
-	{ "maxpermaand", CLI_SHEET_MAX_PER_MONTH },
-	{ "maximumpermaand", CLI_SHEET_MAX_PER_MONTH },
-	{ "maxdienstenpermaand", CLI_SHEET_MAX_PER_MONTH },
-	{ "notes", CLI_SHEET_NOTES },
-	{ "note", CLI_SHEET_NOTES },
-	{ "comments", CLI_SHEET_NOTES },
-	{ "notities", CLI_SHEET_NOTES },
-	{ "notitie", CLI_SHEET_NOTES },
-	{ "opmerkingen", CLI_SHEET_NOTES },
-	{ "opmerking", CLI_SHEET_NOTES },
-	{ "active", CLI_SHEET_ACTIVE },
-	{ "actief", CLI_SHEET_ACTIVE },
-	{ "id", CLI_SHEET_ID },
+	{ "fullname", "name" },
+	{ "volledigenaam", "name" },
+	{ "emailaddress", "email" },
+	{ "emailadres", "email" },
+	{ "mail", "email" },
+	{ "phonenumber", "phone" },
+	{ "telephone", "phone" },
+	{ "mobile", "phone" },
+	{ "telefoonnummer", "phone" },
+	{ "tel", "phone" },
+	{ "mobiel", "phone" },
+	{ "gsm", "phone" },
+	{ "skill", "skills" },
+	{ "vaardigheid", "skills" },
+	{ "language", "languages" },
+	{ "taal", "languages" },
+	{ "maxshiftspermonth", "max_per_month" },
+	{ "maximumpermonth", "max_per_month" },
+	{ "maximumpermaand", "max_per_month" },
+	{ "maxdienstenpermaand", "max_per_month" },
+	{ "note", "notes" },
+	{ "comments", "notes" },
+	{ "notitie", "notes" },
+	{ "opmerkingen", "notes" },
+	{ "opmerking", "notes" },
 };
 
-/* The canonical name of each column, for messages. */
-static const char *const cli_sheet_column_names[CLI_SHEET_NCOLUMNS] = {
-	"name", "email", "phone", "skills", "languages", "max-per-month",
-	"notes", "active", "id"
-};
+static void cli_sheet_key(const char *header, char *buf, size_t size);
 
-/* The field bit of each column (0: none). */
-static const unsigned cli_sheet_column_fields[CLI_SHEET_NCOLUMNS] = {
-	0, OPS_IMPORT_EMAIL, OPS_IMPORT_PHONE, OPS_IMPORT_SKILLS,
-	OPS_IMPORT_LANGUAGES, OPS_IMPORT_MAX_PER_MONTH, OPS_IMPORT_NOTES,
-	OPS_IMPORT_ACTIVE, 0
-};
+/* The column of field f: its row in volunteer_fields. */
+static int
+cli_sheet_field_column(const struct model_field *f)
+{
+	if (f - volunteer_fields >= CLI_SHEET_ID)
+		abort();	/* raise CLI_SHEET_ID */
+	return (int)(f - volunteer_fields);
+}
 
 const char *
 cli_sheet_column_name(enum cli_sheet_column column)
 {
-	if ((unsigned)column >= CLI_SHEET_NCOLUMNS)
+	static char buf[64];
+	const struct model_field *f;
+	char *p;
+
+	if (column == CLI_SHEET_ID)
+		return "id";
+	for (f = volunteer_fields; f->key != NULL; f++)
+		if (cli_sheet_field_column(f) == (int)column)
+			break;
+	if (f->key == NULL)
 		return "?";
-	return cli_sheet_column_names[column];
+	/* The key as a header would say it: "max-per-month". */
+	snprintf(buf, sizeof buf, "%s", f->key);
+	for (p = buf; (p = strchr(p, '_')) != NULL; p++)
+		*p = '-';
+	return buf;
 }
 
 /*
@@ -108,16 +106,30 @@ cli_sheet_key(const char *header, char *buf, size_t size)
 int
 cli_sheet_column(const char *header)
 {
-	char key[64];
+	const struct model_field *f;
+	char key[64], name[64];
 	size_t i;
 
 	if (header == NULL || strlen(header) >= sizeof key)
 		return -1;
 	cli_sheet_key(header, key, sizeof key);
+	if (strcmp(key, "id") == 0)
+		return CLI_SHEET_ID;
+	for (f = volunteer_fields; f->key != NULL; f++) {
+		cli_sheet_key(f->key, name, sizeof name);
+		if (strcmp(key, name) == 0)
+			return cli_sheet_field_column(f);
+		cli_sheet_key(f->dutch != NULL ? f->dutch : "", name,
+		    sizeof name);
+		if (*name != '\0' && strcmp(key, name) == 0)
+			return cli_sheet_field_column(f);
+	}
 	for (i = 0; i < sizeof cli_sheet_names / sizeof cli_sheet_names[0];
 	    i++)
-		if (strcmp(key, cli_sheet_names[i].key) == 0)
-			return (int)cli_sheet_names[i].column;
+		if (strcmp(key, cli_sheet_names[i].spelling) == 0 &&
+		    (f = model_field_find(volunteer_fields,
+		    cli_sheet_names[i].key)) != NULL)
+			return cli_sheet_field_column(f);
 	return -1;
 }
 
@@ -437,7 +449,9 @@ cli_sheet_header(struct cli_sheet *sheet, struct cli_sheet_rows *out,
 		}
 		seen[col] = (int)i;
 		map[i] = col;
-		out->fields |= cli_sheet_column_fields[col];
+		if (col != CLI_SHEET_NAME && col != CLI_SHEET_ID)
+			out->fields |= ops_import_field_bit(
+			    &volunteer_fields[col]);
 	}
 	if (seen[CLI_SHEET_NAME] < 0) {
 		cli_sheet_problem(sheet, head->line, _("no name column: the "
@@ -474,15 +488,17 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 	long n;
 	int yn;
 
-	if (col != CLI_SHEET_NOTES && cli_sheet_has_control(s))
+	/* The column of a field is its row in volunteer_fields. */
+	f = col != CLI_SHEET_ID ? &volunteer_fields[col] : NULL;
+	/* Notes alone may run over lines. */
+	if ((f == NULL || strcmp(f->key, "notes") != 0) &&
+	    cli_sheet_has_control(s))
 		cli_sheet_problem(sheet, rec->line,
 		    _("the %s holds a line break "
 		    "or another control character"),
 		    cli_sheet_column_name(col));
-	/* The columns before the id follow volunteer_fields. */
-	if (col >= CLI_SHEET_ID)
+	if (f == NULL)
 		return;
-	f = &volunteer_fields[col];
 	if (f->kind == MODEL_FIELD_TEXT)
 		model_field_set_text(v, f, s);
 	else if (f->kind == MODEL_FIELD_INT) {

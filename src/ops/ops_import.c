@@ -7,6 +7,7 @@
  */
 #include "rooster/ops.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,13 @@ ops_import_take(char **dst, const char *src)
 	*dst = xstrdup(src != NULL ? src : "");
 }
 
+unsigned
+ops_import_field_bit(const struct model_field *f)
+{
+	assert(f > volunteer_fields && f - volunteer_fields <= 32);
+	return 1u << (f - volunteer_fields - 1);
+}
+
 /* Copy into merged (a copy of the stored volunteer) what the row holds. */
 static void
 ops_import_merge(struct volunteer *merged, const struct volunteer *row,
@@ -66,7 +74,7 @@ ops_import_merge(struct volunteer *merged, const struct volunteer *row,
 	/* After the name, volunteer_fields are the OPS_IMPORT_* bits. */
 	for (f = volunteer_fields + 1, bit = 1; f->key != NULL; f++,
 	    bit <<= 1) {
-		if (!(fields & bit) || (bit == OPS_IMPORT_EMAIL &&
+		if (!(fields & bit) || (strcmp(f->key, "email") == 0 &&
 		    !ops_import_has_email(row)))
 			continue;
 		if (f->kind == MODEL_FIELD_TEXT)
@@ -121,7 +129,8 @@ ops_import_row(struct store *st, struct volunteer *row, unsigned fields,
 		row->id = 0;
 		if (dry_run)
 			return 0;
-		if (!(fields & OPS_IMPORT_ACTIVE))
+		if (!(fields & ops_import_field_bit(model_field_find(
+		    volunteer_fields, "active"))))
 			row->active = true;
 		if (store_volunteer_insert(st, row, err) < 0)
 			return -1;

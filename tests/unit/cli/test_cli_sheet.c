@@ -6,7 +6,8 @@
  *     struct cli_sheet_rows *out);
  * Header names match in English and Dutch, any case and punctuation; the
  * reader finds the separator, skips a BOM and knows the line each record
- * starts on; every bad row becomes a problem with its line.
+ * starts on; every bad row becomes a problem with its line. Each field
+ * of volunteer_fields is a column, found by its key or Dutch name.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -82,6 +83,47 @@ sheet_rows(struct cli_sheet *sheet, struct cli_sheet_rows *rows,
 	if (cli_sheet_read(sheet, s, strlen(s)) < 0)
 		return -2;
 	return cli_sheet_volunteers(sheet, rows);
+}
+
+/*
+ * Every field of volunteer_fields is a column by its key and by its
+ * Dutch name, named in messages by its key, and a sheet holding it sets
+ * the field's import bit: a field added to the table is imported with no
+ * line in cli_sheet.c.
+ */
+static void
+test_column_every_field(void **state)
+{
+	const struct model_field *f;
+	struct cli_sheet sheet;
+	struct cli_sheet_rows rows;
+	char data[256], want[64], *p;
+	int col;
+
+	(void)state;
+	for (f = volunteer_fields; f->key != NULL; f++) {
+		col = (int)(f - volunteer_fields);
+		assert_int_equal(cli_sheet_column(f->key), col);
+		assert_non_null(f->dutch);
+		assert_int_equal(cli_sheet_column(f->dutch), col);
+		snprintf(want, sizeof want, "%s", f->key);
+		for (p = want; (p = strchr(p, '_')) != NULL; p++)
+			*p = '-';
+		assert_string_equal(cli_sheet_column_name(
+		    (enum cli_sheet_column)col), want);
+		if (col == CLI_SHEET_NAME)
+			continue;
+		snprintf(data, sizeof data, "name,%s\nAna,\n", f->dutch);
+		cli_sheet_init(&sheet);
+		assert_int_equal(cli_sheet_read(&sheet, data, strlen(data)), 0);
+		assert_int_equal(cli_sheet_volunteers(&sheet, &rows), 0);
+		assert_int_equal(rows.fields, ops_import_field_bit(f));
+		cli_sheet_rows_fini(&rows);
+		cli_sheet_fini(&sheet);
+	}
+	assert_int_equal(ops_import_field_bit(model_field_find(
+	    volunteer_fields, "email")), OPS_IMPORT_EMAIL);
+	assert_string_equal(cli_sheet_column_name(CLI_SHEET_ID), "id");
 }
 
 static void
@@ -265,6 +307,7 @@ main(void)
 		cmocka_unit_test(test_column_null_and_unknown),
 		cmocka_unit_test(test_column_english_any_case),
 		cmocka_unit_test(test_column_dutch),
+		cmocka_unit_test(test_column_every_field),
 		cmocka_unit_test(test_read_separator_bom_lines),
 		cmocka_unit_test(test_read_comma_wins_a_tie),
 		cmocka_unit_test(test_read_unclosed_quote),
