@@ -36,10 +36,7 @@ static const struct cli_arg cli_takes_event_add[] = {
 	{ "--end", CLI_ARG_TEXT, 0, N_("--end WHEN"), NULL },
 	{ "--date", CLI_ARG_TEXT, 0, N_("| --date DAY"), NULL },
 	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
-	{ "--location", CLI_ARG_TEXT, 0, N_("[--location L]"), NULL },
-	{ "--description", CLI_ARG_TEXT, 0, N_("[--description D]"), NULL },
-	{ "--repeat", CLI_ARG_TEXT, 0, N_("[--repeat RRULE]"), NULL },
-	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages L]"), NULL },
+	CLI_ARGS_FIELDS(""),
 	CLI_ARGS_END
 };
 
@@ -63,10 +60,7 @@ static const struct cli_arg cli_takes_event_edit[] = {
 	{ "--end", CLI_ARG_TEXT, 0, N_("[--end WHEN]"), NULL },
 	{ "--date", CLI_ARG_TEXT, 0, N_("[--date DAY]"), NULL },
 	{ "--to", CLI_ARG_TEXT, 0, N_("[--to DAY]"), NULL },
-	{ "--location", CLI_ARG_TEXT, 0, N_("[--location L]"), NULL },
-	{ "--description", CLI_ARG_TEXT, 0, N_("[--description D]"), NULL },
-	{ "--repeat", CLI_ARG_TEXT, 0, N_("[--repeat RRULE]"), NULL },
-	{ "--languages", CLI_ARG_TEXT, 0, N_("[--languages L]"), NULL },
+	CLI_ARGS_FIELDS(""),
 	{ "--series", CLI_ARG_FLAG, 0, N_("[--series]"), NULL },
 	CLI_ARGS_END
 };
@@ -87,10 +81,7 @@ static const struct cli_arg cli_takes_event_copy[] = {
 static const struct cli_arg cli_takes_shift_add[] = {
 	{ "event", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("EVENT_ID"), N_("event") },
 	{ "role", CLI_ARG_TEXT, CLI_ARG_REQUIRED, N_("ROLE"), NULL },
-	{ "--start", CLI_ARG_TEXT, 0, N_("[--start WHEN]"), NULL },
-	{ "--end", CLI_ARG_TEXT, 0, N_("[--end WHEN]"), NULL },
-	{ "--needed", CLI_ARG_TEXT, 0, N_("[--needed N]"), NULL },
-	{ "--language", CLI_ARG_TEXT, 0, N_("[--language L]"), NULL },
+	CLI_ARGS_FIELDS(""),
 	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
 	CLI_ARGS_END
 };
@@ -109,11 +100,7 @@ static const struct cli_arg cli_takes_shift_id[] = {
 
 static const struct cli_arg cli_takes_shift_edit[] = {
 	{ "id", CLI_ARG_ID, CLI_ARG_REQUIRED, N_("ID"), N_("shift") },
-	{ "--role", CLI_ARG_TEXT, 0, N_("[--role R]"), NULL },
-	{ "--start", CLI_ARG_TEXT, 0, N_("[--start WHEN]"), NULL },
-	{ "--end", CLI_ARG_TEXT, 0, N_("[--end WHEN]"), NULL },
-	{ "--needed", CLI_ARG_TEXT, 0, N_("[--needed N]"), NULL },
-	{ "--language", CLI_ARG_TEXT, 0, N_("[--language L]"), NULL },
+	CLI_ARGS_FIELDS(""),
 	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
 	CLI_ARGS_END
 };

@@ -60,8 +60,10 @@ check_fields(const char *noun, const char *verb,
 		if (a == NULL)
 			fail_msg("%s %s does not take %s", noun, verb,
 			    f->option);
+		/* Its own words, unless the command says it otherwise. */
 		assert_non_null(f->usage);
-		assert_non_null(strstr(cli_args_usage(c), f->usage));
+		assert_non_null(strstr(cli_args_usage(c), a->usage == f->usage ?
+		    f->usage : f->option));
 		assert_int_equal(a->kind, CLI_ARG_TEXT);
 	}
 }
@@ -77,9 +79,23 @@ test_volunteer_options(void **state)
 	check_fields("volunteer", "edit", volunteer_fields, none);
 }
 
+static void
+test_event_shift_options(void **state)
+{
+	static const char *const event_skip[] = { "--title", NULL };
+	static const char *const shift_skip[] = { "--role", NULL };
+	static const char *const none[] = { NULL };
+
+	(void)state;
+	check_fields("event", "add", event_fields, event_skip);
+	check_fields("event", "edit", event_fields, none);
+	check_fields("shift", "add", shift_fields, shift_skip);
+	check_fields("shift", "edit", shift_fields, none);
+}
+
 /* The usage lines, word for word as before the options were derived. */
 static void
-test_volunteer_usage(void **state)
+test_usage(void **state)
 {
 	(void)state;
 	assert_string_equal(cli_args_usage(cli_command_find("volunteer",
@@ -89,6 +105,20 @@ test_volunteer_usage(void **state)
 	    "edit")), "VOLUNTEER [--name N] [--email E] [--phone P] "
 	    "[--skills a,b] [--languages nl,ar] [--max-per-month N] "
 	    "[--notes TEXT] [--active yes|no]");
+	assert_string_equal(cli_args_usage(cli_command_find("event", "add")),
+	    "TITLE --start WHEN --end WHEN | --date DAY [--to DAY] "
+	    "[--location L] [--description D] [--repeat RRULE] "
+	    "[--languages L]");
+	assert_string_equal(cli_args_usage(cli_command_find("event", "edit")),
+	    "ID [--title T] [--start WHEN] [--end WHEN] [--date DAY] "
+	    "[--to DAY] [--location L] [--description D] [--repeat RRULE] "
+	    "[--languages L] [--series]");
+	assert_string_equal(cli_args_usage(cli_command_find("shift", "add")),
+	    "EVENT_ID ROLE [--start WHEN] [--end WHEN] [--needed N] "
+	    "[--language L] [--force]");
+	assert_string_equal(cli_args_usage(cli_command_find("shift", "edit")),
+	    "ID [--role R] [--start WHEN] [--end WHEN] [--needed N] "
+	    "[--language L] [--force]");
 }
 
 /* The parser takes every field's option, and the value reaches it. */
@@ -120,7 +150,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_volunteer_options),
-		cmocka_unit_test(test_volunteer_usage),
+		cmocka_unit_test(test_event_shift_options),
+		cmocka_unit_test(test_usage),
 		cmocka_unit_test(test_volunteer_add_parses),
 	};
 
