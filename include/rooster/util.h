@@ -89,6 +89,8 @@ void strbuf_fini(struct strbuf *sb);
 void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addc(struct strbuf *sb, char c);
+/* Append n copies of c (padding a column with spaces). */
+void strbuf_addchars(struct strbuf *sb, char c, size_t n);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void strbuf_reset(struct strbuf *sb);

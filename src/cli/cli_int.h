@@ -255,7 +255,7 @@ struct cli_column {
 
 struct cli_cell {
 	enum cli_type	 type;
-	char		*text;
+	const char	*text;		/* in the table's texts */
 	const char	*shown;		/* a CLI_WORD's translation, borrowed */
 	int64_t		 num;
 	double		 real;
@@ -264,10 +264,16 @@ struct cli_cell {
 	bool		 when;		/* made by cli_table_when() */
 };
 
+/* Strings kept a block at a time (cli_out.c). */
+struct cli_texts;
+
 struct cli_table {
 	const struct cli_column	*cols;
 	size_t			 ncols;
 	struct cli_cell		*cells;		/* nrows * ncols */
+	struct cli_texts	*texts;		/* the cells' texts */
+	const struct model_field *fields;	/* cli_table_fields()' last */
+	const struct model_field **field_of;	/* ncols: their field each */
 	size_t			 nrows;
 	size_t			 cap;
 	size_t			 fill;		/* cells set in the last row */

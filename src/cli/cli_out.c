@@ -7,11 +7,73 @@
 #include "cli_int.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+
+/*
+ * Strings kept a block at a time: a table of a thousand rows copied each
+ * of its ten thousand texts into a malloc of its own and freed each
+ * again, as much work as measuring and printing them.
+ */
+struct cli_texts {
+	struct cli_texts	*next;		/* the block filled before */
+	size_t			 len;		/* bytes used */
+	size_t			 cap;		/* bytes in data */
+	char			 data[];
+};
+
+#define CLI_TEXTS_FIRST	4096		/* a block's size, doubling */
+#define CLI_TEXTS_MOST	(64 * 1024)	/* up to this */
+
+/* A copy of the n bytes at s, NUL-terminated, kept in *head's blocks. */
+static const char *
+cli_texts_add(struct cli_texts **head, const char *s, size_t n)
+{
+	struct cli_texts *b = *head;
+	size_t cap;
+	char *p;
+
+	if (b == NULL || b->cap - b->len <= n) {
+		cap = b == NULL ? CLI_TEXTS_FIRST : b->cap < CLI_TEXTS_MOST ?
+		    b->cap * 2 : b->cap;
+		if (cap <= n)
+			cap = n + 1;
+		b = xmalloc(sizeof *b + cap);
+		b->next = *head;
+		b->len = 0;
+		b->cap = cap;
+		*head = b;
+	}
+	p = b->data + b->len;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	b->len += n + 1;
+	return p;
+}
+
+static void
+cli_texts_free(struct cli_texts **head)
+{
+	struct cli_texts *b;
+
+	while ((b = *head) != NULL) {
+		*head = b->next;
+		free(b);
+	}
+}
+
+/* s (NULL: fallback) kept for the life of t. */
+static const char *
+cli_table_keep(struct cli_table *t, const char *s, const char *fallback)
+{
+	if (s == NULL)
+		s = fallback;
+	return cli_texts_add(&t->texts, s, strlen(s));
+}
 
 void
 cli_table_init(struct cli_table *t, const struct cli_column *cols,
@@ -25,10 +87,8 @@ cli_table_init(struct cli_table *t, const struct cli_column *cols,
 void
 cli_table_fini(struct cli_table *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i].text);
+	cli_texts_free(&t->texts);
+	free(t->field_of);
 	free(t->cells);
 	memset(t, 0, sizeof *t);
 }
@@ -66,7 +126,7 @@ cli_table_next(struct cli_table *t, enum cli_type type)
 void
 cli_table_text(struct cli_table *t, const char *s)
 {
-	cli_table_next(t, CLI_TEXT)->text = xstrdup(s != NULL ? s : "");
+	cli_table_next(t, CLI_TEXT)->text = cli_table_keep(t, s, "");
 }
 
 void
@@ -90,8 +150,7 @@ cli_table_day(struct cli_table *t, int64_t v)
 void
 cli_table_json(struct cli_table *t, const char *json)
 {
-	cli_table_next(t, CLI_JSON)->text =
-	    xstrdup(json != NULL ? json : "null");
+	cli_table_next(t, CLI_JSON)->text = cli_table_keep(t, json, "null");
 }
 
 /*
@@ -113,17 +172,21 @@ cli_table_word(struct cli_table *t, const char *word)
 	struct cli_cell *c = cli_table_next(t, CLI_WORD);
 	size_t i;
 
-	c->text = xstrdup(word != NULL ? word : "");
+	if (word == NULL)
+		word = "";
 	/*
 	 * gettext looks each word up again (about 1,600 instructions in
 	 * the C locale): a table of a thousand statuses asked it for each
-	 * cell every time the cell was measured or printed.
+	 * cell every time the cell was measured or printed. A word seen
+	 * before shares that cell's copy.
 	 */
 	for (i = 0; i < t->nwords; i++)
-		if (strcmp(t->words[i].word, c->text) == 0) {
+		if (strcmp(t->words[i].word, word) == 0) {
+			c->text = t->words[i].word;
 			c->shown = t->words[i].shown;
 			return;
 		}
+	c->text = cli_table_keep(t, word, "");
 	c->shown = c->text[0] == '\0' ? c->text : _(c->text);
 	if (t->nwords < sizeof t->words / sizeof t->words[0]) {
 		t->words[t->nwords].word = c->text;
@@ -143,7 +206,7 @@ cli_table_when(struct cli_table *t, const char *text, int64_t start,
 {
 	struct cli_cell *c = cli_table_next(t, CLI_TEXT);
 
-	c->text = xstrdup(text != NULL ? text : "");
+	c->text = cli_table_keep(t, text, "");
 	c->num = start;
 	c->end = end;
 	c->when = true;
@@ -167,6 +230,29 @@ cli_out_width(void)
 }
 
 /*
+ * v in decimal at the start of buf (at least 21 bytes): what "%lld"
+ * writes, without snprintf's few hundred instructions for each id of a
+ * long table.
+ */
+static void
+cli_int_text(int64_t v, char *buf)
+{
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	char digits[24];
+	size_t n = 0, i = 0;
+
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[i++] = '-';
+	while (n > 0)
+		buf[i++] = digits[--n];
+	buf[i] = '\0';
+}
+
+/*
  * The cell as people read it (table) or as data (csv): its own text, or
  * formatted into buf (at least 64 bytes). Borrowed.
  */
@@ -186,7 +272,7 @@ cli_cell_peek(const struct cli_cell *c, bool data, char *buf, size_t size)
 	case CLI_WORD:
 		return data ? c->text : c->shown;
 	case CLI_INT:
-		snprintf(buf, size, "%lld", (long long)c->num);
+		cli_int_text(c->num, buf);
 		return buf;
 	case CLI_REAL:
 		snprintf(buf, size, "%.2f", c->real);
@@ -215,6 +301,15 @@ cli_cell_string(const struct cli_cell *c, bool data)
 
 	return xstrdup(cli_cell_peek(c, data, buf, sizeof buf));
 }
+
+/*
+ * A cell of a printed table as people read it, measured once: the width
+ * decides the columns and the printing pads to them.
+ */
+struct cli_shown {
+	const char	*text;		/* the cell's, or in the printer's texts */
+	size_t		 width;		/* text_width(text) */
+};
 
 /*
  * Narrow the columns with one of flags (and none of without) that are
@@ -329,12 +424,11 @@ cli_table_brief(const struct cli_table *t, size_t *width, const bool *hidden,
  * to what was narrowed.
  */
 static void
-cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
-    char **brief, size_t total, size_t avail)
+cli_table_fit(const struct cli_table *t, const struct cli_shown *shown,
+    size_t *width, bool *hidden, char **brief, size_t total, size_t avail)
 {
 	static const int give_back[] = { CLI_WRAP, CLI_KEEP, CLI_FLEX };
 	size_t *whole, i, r, k;
-	char buf[64];
 
 	whole = xcalloc(t->ncols, sizeof *whole);
 	memcpy(whole, width, t->ncols * sizeof *whole);
@@ -342,8 +436,7 @@ cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
 		if (hidden[i])
 			continue;
 		for (r = 0; r < t->nrows; r++)
-			if (*cli_cell_peek(&t->cells[r * t->ncols + i], false,
-			    buf, sizeof buf) != '\0')
+			if (*shown[r * t->ncols + i].text != '\0')
 				break;
 		if (r == t->nrows) {
 			hidden[i] = true;
@@ -395,39 +488,38 @@ cli_table_fit(const struct cli_table *t, size_t *width, bool *hidden,
 /*
  * Row r (0: the header) as its lines: a CLI_WRAP cell wider than its
  * column takes as many as its words need, the other cells stand on the
- * first.
+ * first. lines and nlines: ncols each, empty, and left so.
  */
 static void
-cli_table_print_row(const struct cli_table *t, size_t r, const size_t *width,
-    const bool *hidden, char *const *brief, size_t last, struct strbuf *sb)
+cli_table_print_row(const struct cli_table *t, const struct cli_shown *shown,
+    size_t r, const size_t *width, const bool *hidden, char *const *brief,
+    size_t last, char ***lines, size_t *nlines, struct strbuf *sb)
 {
 	const struct cli_cell *c;
-	char ***lines, buf[64];
-	size_t *nlines, i, k, height = 1, shown, pad;
+	const struct cli_shown *sh;
+	size_t i, k, height = 1, n, w;
 	const char *s;
 
-	lines = xcalloc(t->ncols, sizeof *lines);
-	nlines = xcalloc(t->ncols, sizeof *nlines);
 	for (i = 0; r > 0 && i < t->ncols; i++) {
 		if (hidden[i] || !(t->cols[i].flags & CLI_WRAP))
 			continue;
-		s = cli_cell_peek(&t->cells[(r - 1) * t->ncols + i], false,
-		    buf, sizeof buf);
-		if (text_width(s) <= width[i])
+		sh = &shown[(r - 1) * t->ncols + i];
+		if (sh->width <= width[i])
 			continue;
-		lines[i] = text_wrap(s, width[i], &nlines[i]);
+		lines[i] = text_wrap(sh->text, width[i], &nlines[i]);
 		if (nlines[i] > height)
 			height = nlines[i];
 	}
 	for (k = 0; k < height; k++) {
 		strbuf_reset(sb);
-		shown = 0;
+		n = 0;
 		for (i = 0; i < t->ncols; i++) {
 			if (hidden[i])
 				continue;
-			if (shown++)
+			if (n++)
 				strbuf_adds(sb, "  ");
 			c = r > 0 ? &t->cells[(r - 1) * t->ncols + i] : NULL;
+			sh = r > 0 ? &shown[(r - 1) * t->ncols + i] : NULL;
 			if (lines[i] != NULL)
 				s = k < nlines[i] ? lines[i][k] : "";
 			else if (k > 0)
@@ -437,11 +529,12 @@ cli_table_print_row(const struct cli_table *t, size_t r, const size_t *width,
 			else if (brief[(r - 1) * t->ncols + i] != NULL)
 				s = brief[(r - 1) * t->ncols + i];
 			else
-				s = cli_cell_peek(c, false, buf, sizeof buf);
+				s = sh->text;
 			/* Numbers align right, text left. */
 			if (c != NULL && c->type == CLI_INT) {
-				for (pad = text_width(s); pad < width[i]; pad++)
-					strbuf_addc(sb, ' ');
+				w = s == sh->text ? sh->width : text_width(s);
+				if (w < width[i])
+					strbuf_addchars(sb, ' ', width[i] - w);
 				text_fit(sb, s, width[i], false);
 			} else
 				text_fit(sb, s, width[i], i != last);
@@ -454,49 +547,61 @@ cli_table_print_row(const struct cli_table *t, size_t r, const size_t *width,
 		for (k = 0; k < nlines[i]; k++)
 			free(lines[i][k]);
 		free(lines[i]);
+		lines[i] = NULL;
+		nlines[i] = 0;
 	}
-	free(lines);
-	free(nlines);
 }
 
 static void
 cli_table_print_text(const struct cli_table *t)
 {
-	size_t *width, total = 0, i, r, shown = 0, last = 0;
-	char **brief;
+	size_t *width, *nlines, total = 0, i, r, shown = 0, last = 0;
+	struct cli_texts *texts = NULL;
+	struct cli_shown *cells, *sh;
+	char **brief, ***lines;
 	bool *hidden;
 	struct strbuf sb;
 	const char *s;
 	char buf[64];
-	size_t w;
 
 	width = xcalloc(t->ncols, sizeof *width);
 	hidden = xcalloc(t->ncols, sizeof *hidden);
+	cells = xcalloc(t->nrows * t->ncols + 1, sizeof *cells);
 	for (i = 0; i < t->ncols; i++) {
 		hidden[i] = !(t->cols[i].flags & CLI_TABLE);
 		if (hidden[i])
 			continue;
 		width[i] = text_width(_(t->cols[i].header));
 		for (r = 0; r < t->nrows; r++) {
+			sh = &cells[r * t->ncols + i];
 			s = cli_cell_peek(&t->cells[r * t->ncols + i], false,
 			    buf, sizeof buf);
-			if ((w = text_width(s)) > width[i])
-				width[i] = w;
+			sh->text = s != buf ? s : cli_texts_add(&texts, buf,
+			    strlen(buf));
+			if ((sh->width = text_width(sh->text)) > width[i])
+				width[i] = sh->width;
 		}
 		total += width[i] + (shown++ ? 2 : 0);
 	}
 	brief = xcalloc(t->nrows * t->ncols + 1, sizeof *brief);
-	cli_table_fit(t, width, hidden, brief, total, cli_out_width());
+	cli_table_fit(t, cells, width, hidden, brief, total, cli_out_width());
 	for (i = 0; i < t->ncols; i++)
 		if (!hidden[i])
 			last = i;
+	lines = xcalloc(t->ncols, sizeof *lines);
+	nlines = xcalloc(t->ncols, sizeof *nlines);
 	strbuf_init(&sb);
 	for (r = 0; r <= t->nrows; r++)
-		cli_table_print_row(t, r, width, hidden, brief, last, &sb);
+		cli_table_print_row(t, cells, r, width, hidden, brief, last,
+		    lines, nlines, &sb);
 	strbuf_fini(&sb);
 	for (i = 0; i < t->nrows * t->ncols; i++)
 		free(brief[i]);
 	free(brief);
+	free(lines);
+	free(nlines);
+	free(cells);
+	cli_texts_free(&texts);
 	free(width);
 	free(hidden);
 }
@@ -505,8 +610,8 @@ static void
 cli_table_print_csv(const struct cli_table *t, size_t from, size_t to)
 {
 	struct cli_csv_writer w;
+	char buf[64];
 	size_t i, r;
-	char *s;
 
 	cli_csv_writer_init(&w, stdout, ',', true);
 	for (i = 0; i < t->ncols; i++)
@@ -517,9 +622,8 @@ cli_table_print_csv(const struct cli_table *t, size_t from, size_t to)
 		for (i = 0; i < t->ncols; i++) {
 			if (!(t->cols[i].flags & CLI_DATA))
 				continue;
-			s = cli_cell_string(&t->cells[r * t->ncols + i], true);
-			cli_csv_writer_field(&w, s);
-			free(s);
+			cli_csv_writer_field(&w, cli_cell_peek(&t->cells[r *
+			    t->ncols + i], true, buf, sizeof buf));
 		}
 		cli_csv_writer_end_row(&w);
 	}
@@ -736,9 +840,19 @@ cli_table_fields(struct cli_table *t, const void *rec,
     const struct model_field *fields)
 {
 	const struct model_field *f;
+	size_t i;
 
-	while (t->fill < t->ncols && (f = model_field_find(fields,
-	    t->cols[t->fill].key)) != NULL)
+	/* Each column's field looked up once a table, not once a row. */
+	if (t->fields != fields) {
+		if (t->field_of == NULL)
+			t->field_of = xcalloc(t->ncols + 1,
+			    sizeof *t->field_of);
+		for (i = 0; i < t->ncols; i++)
+			t->field_of[i] = model_field_find(fields,
+			    t->cols[i].key);
+		t->fields = fields;
+	}
+	while (t->fill < t->ncols && (f = t->field_of[t->fill]) != NULL)
 		cli_table_field(t, rec, f);
 }
 

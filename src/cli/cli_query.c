@@ -314,24 +314,49 @@ cli_query_who_one_year(const struct assignment_list *list)
 	return true;
 }
 
+/*
+ * The WHEN and ROLE texts of the row made last: a day's list holds a
+ * thousand people on a few dozen shifts, and its rows come by shift.
+ */
+struct cli_query_who_last {
+	const struct assignment	*a;	/* NULL before the first row */
+	char			 when[64];
+	char			 role[160];
+};
+
+/* True if a and b are the same text, NULL being one. */
+static bool
+cli_query_same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 static void
 cli_query_who_row(struct cli_table *t, const struct assignment *a,
-    int64_t day, bool no_year)
+    int64_t day, bool no_year, struct cli_query_who_last *last)
 {
-	char when[64], role[160];
+	const struct assignment *b = last->a;
 
 	cli_table_row(t);
 	cli_table_int(t, a->shift_id);
-	if (no_year)
-		cli_query_who_when_md(a, when, sizeof when);
-	else
-		cli_query_who_when(a, day, when, sizeof when);
-	cli_table_when(t, when, a->start, a->end);
+	if (b == NULL || b->start != a->start || b->end != a->end) {
+		if (no_year)
+			cli_query_who_when_md(a, last->when,
+			    sizeof last->when);
+		else
+			cli_query_who_when(a, day, last->when,
+			    sizeof last->when);
+	}
+	cli_table_when(t, last->when, a->start, a->end);
 	cli_table_time(t, a->start);
 	cli_table_time(t, a->end);
 	cli_table_text(t, a->event_title);
-	shift_role_text(a->role, a->language, role, sizeof role);
-	cli_table_text(t, role);
+	if (b == NULL || !cli_query_same(b->role, a->role) ||
+	    !cli_query_same(b->language, a->language))
+		shift_role_text(a->role, a->language, last->role,
+		    sizeof last->role);
+	last->a = a;
+	cli_table_text(t, last->role);
 	cli_table_text(t, a->role);
 	cli_table_text(t, a->language);
 	cli_table_int(t, a->volunteer_id);
@@ -346,6 +371,7 @@ cli_query_who(struct cli_ctx *ctx)
 {
 	struct store_range range = { 0 };
 	struct assignment_list list = { 0 };
+	struct cli_query_who_last last = { 0 };
 	struct cli_table t;
 	struct err err;
 	const char *day = cli_arg(ctx, "day");
@@ -383,7 +409,7 @@ cli_query_who(struct cli_ctx *ctx)
 		    !cli_arg_seen(ctx, "--all"))
 			continue;
 		cli_query_who_row(&t, &list.items[i], span ? 0 : range.from,
-		    no_year);
+		    no_year, &last);
 	}
 	cli_table_print_or(ctx, &t, _("nobody works then"));
 	cli_table_fini(&t);

@@ -61,6 +61,15 @@ strbuf_addc(struct strbuf *sb, char c)
 }
 
 void
+strbuf_addchars(struct strbuf *sb, char c, size_t n)
+{
+	strbuf_grow(sb, n);
+	memset(sb->data + sb->len, c, n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+}
+
+void
 strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap, copy;

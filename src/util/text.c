@@ -159,7 +159,7 @@ text_width(const char *s)
 		n = text_ascii_run(s);
 		s += n;
 		w += n;
-		if (!text_next(&s, &u))
+		if (*s == '\0' || !text_next(&s, &u))
 			break;
 		w += (size_t)u.width;
 	}
@@ -184,21 +184,35 @@ text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad)
 {
 	struct text_unit u;
 	const char *p = s != NULL ? s : "";
-	size_t used = 0, n;
+	size_t used = 0, n, run;
 
-	if (text_width(p) <= cols) {
+	/* Printable ASCII that fits, as most cells of a table: one copy. */
+	n = text_ascii_run(p);
+	if (p[n] == '\0' && n <= cols) {
+		strbuf_add(sb, p, n);
+		used = n;
+	} else if (text_width(p) <= cols) {
 		for (;;) {
 			n = text_ascii_run(p);
 			strbuf_add(sb, p, n);
 			p += n;
 			used += n;
-			if (!text_next(&p, &u))
+			if (*p == '\0' || !text_next(&p, &u))
 				break;
 			strbuf_add(sb, u.bytes, u.len);
 			used += (size_t)u.width;
 		}
 	} else if (cols > 0) {
-		while (text_next(&p, &u) && used + (size_t)u.width < cols) {
+		/* What fits before the `…`: ASCII runs whole, the rest by unit. */
+		for (;;) {
+			run = text_ascii_run(p);
+			n = run < cols - 1 - used ? run : cols - 1 - used;
+			strbuf_add(sb, p, n);
+			p += n;
+			used += n;
+			if (n < run || !text_next(&p, &u) ||
+			    used + (size_t)u.width >= cols)
+				break;
 			strbuf_add(sb, u.bytes, u.len);
 			used += (size_t)u.width;
 		}
@@ -206,10 +220,8 @@ text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad)
 		strbuf_adds(sb, "\xe2\x80\xa6");	/* … */
 		used++;
 	}
-	while (pad && used < cols) {
-		strbuf_addc(sb, ' ');
-		used++;
-	}
+	if (pad && used < cols)
+		strbuf_addchars(sb, ' ', cols - used);
 }
 
 char **

@@ -53,6 +53,30 @@ test_add(void **state)
 	assert_null(sb.data);
 }
 
+/* void strbuf_addchars(struct strbuf *sb, char c, size_t n) */
+static void
+test_addchars(void **state)
+{
+	struct strbuf sb;
+
+	(void)state;
+	strbuf_init(&sb);
+	strbuf_addchars(&sb, ' ', 0);
+	assert_string_equal(strbuf_str(&sb), "");
+	assert_int_equal(sb.len, 0);
+	strbuf_adds(&sb, "ab");
+	strbuf_addchars(&sb, ' ', 3);
+	strbuf_addchars(&sb, '-', 1);
+	assert_string_equal(strbuf_str(&sb), "ab   -");
+	assert_int_equal(sb.len, 6);
+	/* Past the first allocation: grows like any add. */
+	strbuf_addchars(&sb, 'x', 500);
+	assert_int_equal(sb.len, 506);
+	assert_int_equal(sb.data[505], 'x');
+	assert_int_equal(sb.data[506], '\0');
+	strbuf_fini(&sb);
+}
+
 /* void strbuf_addf(struct strbuf *sb, const char *fmt, ...) */
 static void
 test_addf(void **state)
@@ -129,6 +153,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_add),
+		cmocka_unit_test(test_addchars),
 		cmocka_unit_test(test_addf),
 		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_reset_detach),

@@ -171,6 +171,29 @@ test_fit_ascii(void **state)
 	check_fit(NULL, 3, false, "");
 }
 
+/*
+ * void text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad)
+ * Printable ASCII is copied whole; a run that ends in anything else
+ * (a letter of two bytes, a control, DEL) is measured like any text.
+ */
+static void
+test_fit_ascii_run_ends(void **state)
+{
+	(void)state;
+	check_fit("abc\xc3\xa9", 4, true, "abc\xc3\xa9");
+	check_fit("abc\xc3\xa9", 6, true, "abc\xc3\xa9  ");
+	check_fit("abc\xc3\xa9" "d", 4, false, "abc\xe2\x80\xa6");
+	check_fit("abc\x7f", 4, true, "abc\xe2\x80\xa6");
+	check_fit("abc\x7f", 7, false, "abc\\x7f");
+	check_fit("abc\t", 9, true, "abc\\t    ");
+	check_fit("ab ~", 4, true, "ab ~");
+	check_fit("ab ~", 3, true, "ab\xe2\x80\xa6");
+	/* A mark that combines with the last letter kept goes with it. */
+	check_fit("Rene\xcc\x81xyz", 5, true, "Rene\xcc\x81\xe2\x80\xa6");
+	check_fit("Ren\xc3\xa9xyz", 5, true, "Ren\xc3\xa9\xe2\x80\xa6");
+	check_fit("Ren\xc3\xa9xyz", 4, false, "Ren\xe2\x80\xa6");
+}
+
 /* void text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad) */
 static void
 test_fit_wide(void **state)
@@ -473,6 +496,7 @@ main(void)
 		cmocka_unit_test(test_is_utf8),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_fit_ascii),
+		cmocka_unit_test(test_fit_ascii_run_ends),
 		cmocka_unit_test(test_fit_wide),
 		cmocka_unit_test(test_fit_combining_controls),
 		cmocka_unit_test(test_fit_appends),
