@@ -16,6 +16,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -137,10 +138,40 @@ test_added_row(void **state)
 	cli_table_fini(&t);
 }
 
+/* A record of a made-up entity, for a list of it. */
+struct item {
+	char	*name;
+	char	*email;
+	char	*phone;
+	int	 count;
+	char	*title;
+	char	*hidden;
+	bool	 on;
+};
+
+#define ITEM(key_, member, ...) \
+	{ .key = key_, .label = #member, \
+	  .offset = offsetof(struct item, member), __VA_ARGS__ }
+
+static const struct model_field item_fields[] = {
+	ITEM("name", name, .kind = MODEL_FIELD_TEXT),
+	ITEM("email", email, .kind = MODEL_FIELD_TEXT),
+	ITEM("phone", phone, .kind = MODEL_FIELD_TEXT),
+	ITEM("count", count, .kind = MODEL_FIELD_INT,
+	    .flags = MODEL_FIELD_DERIVED),
+	ITEM("title", title, .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_SHOW_TABLE),
+	ITEM("hidden", hidden, .kind = MODEL_FIELD_TEXT,
+	    .flags = MODEL_FIELD_SHOW_NONE),
+	ITEM("on", on, .kind = MODEL_FIELD_BOOL, .max = 1),
+	{ .key = NULL }
+};
+
 /*
  * A list: its own columns first, as they are; then the fields it does
  * not name (nor leave out, nor derived, nor shown in tables only) in
- * csv and json, in the table's order, with their labels and types.
+ * csv and json, in the table's order, with their labels and types; and
+ * cli_table_fields() fills them after the list's own cells.
  */
 static void
 test_list_columns(void **state)
@@ -151,20 +182,33 @@ test_list_columns(void **state)
 		{ "month", "MONTH", CLI_INT, CLI_TABLE },
 		CLI_LEFT_OUT("phone"),
 	};
+	struct item it = { .name = (char *)"Ana", .email = (char *)"a@b",
+	    .on = true };
 	struct cli_column cols[CLI_RECORD_MAX];
+	struct cli_table t;
 	char buf[512];
 	size_t n;
 
 	(void)state;
-	n = cli_list_columns(cols, CLI_RECORD_MAX, shown, 4,
-	    volunteer_fields);
+	n = cli_list_columns(cols, CLI_RECORD_MAX, shown, 4, item_fields);
 	assert_string_equal(keys(cols, n, CLI_TABLE, buf, sizeof buf),
 	    "id name month");
 	assert_string_equal(keys(cols, n, CLI_DATA, buf, sizeof buf),
-	    "id name email skills languages max_per_month notes active");
+	    "id name email on");
 	assert_int_equal(cols[1].flags, CLI_BOTH | CLI_FLEX);
-	assert_string_equal(cols[3].header, "E-MAIL");
-	assert_int_equal(cols[6].type, CLI_INT);	/* max_per_month */
+	assert_string_equal(cols[3].header, "email");
+	assert_int_equal(cols[3].flags, CLI_DATA);
+	assert_int_equal(cols[4].type, CLI_TEXT);	/* on: yes/no */
+	cli_table_init(&t, cols, n);
+	cli_table_row(&t);
+	cli_table_int(&t, 1);
+	cli_table_fields(&t, &it, item_fields);
+	cli_table_int(&t, 7);
+	cli_table_fields(&t, &it, item_fields);
+	assert_int_equal(t.fill, n);
+	assert_string_equal(t.cells[3].text, "a@b");
+	assert_string_equal(t.cells[4].text, "yes");
+	cli_table_fini(&t);
 	/* shift_fields: the derived and the tables-only ones stay out. */
 	n = cli_list_columns(cols, CLI_RECORD_MAX, shown, 1, shift_fields);
 	assert_string_equal(keys(cols, n, CLI_DATA, buf, sizeof buf),
