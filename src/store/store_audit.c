@@ -9,7 +9,10 @@
  * large bench plan). The detailed one: the assignments in the range with
  * their shift, event, volunteer and unavailable period, in the same order
  * from one statement. Rows that cannot be in conflict are left out here;
- * plan judges the rest.
+ * plan judges the rest. For some volunteers (a week's flagged ones) the
+ * narrow stream comes from the range's shifts, read once from an index,
+ * and each volunteer's entries among their ids; the detail per
+ * assignment.
  */
 #include "rooster/store.h"
 
@@ -42,6 +45,44 @@ static const char store_audit_narrow_one_sql[] =
     "  ON s.id = a.shift_id"
     "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
     "  AND " ASSIGNMENT_COUNTS_SQL("a.status");
+
+/*
+ * The shifts starting in [?1, ?2), narrow: a range of the covering index
+ * shifts_start, read once for all the volunteers asked.
+ */
+static const char store_audit_window_sql[] =
+    "SELECT id, start_at, end_at, event_id FROM shifts"
+    "  WHERE start_at >= ?1 AND start_at < ?2";
+
+/*
+ * Volunteer ?1's counting entries between shift ids ?2 and ?3 (the
+ * window's first and last), from the covering index assignments_volunteer
+ * alone: ids grow as shifts are added, so a window's lie close together
+ * when the plan was made in order (the bound is right in any order).
+ */
+static const char store_audit_mine_sql[] =
+    "SELECT shift_id FROM assignments"
+    "  WHERE volunteer_id = ?1 AND shift_id BETWEEN ?2 AND ?3"
+    "  AND " ASSIGNMENT_COUNTS_SQL("status");
+
+/*
+ * The ids of the first shift starting at or after ?1 and of the last
+ * starting before ?1: how many shifts lie between, in a plan made in
+ * order (one seek each into shifts_start).
+ */
+static const char store_audit_first_sql[] =
+    "SELECT id FROM shifts WHERE start_at >= ?1 ORDER BY start_at LIMIT 1";
+static const char store_audit_last_sql[] =
+    "SELECT id FROM shifts WHERE start_at < ?1"
+    "  ORDER BY start_at DESC LIMIT 1";
+
+/*
+ * The join per volunteer costs about as much as reading this many of the
+ * window's shifts (a volunteer of the large bench plan has 20 shifts, a
+ * seek of some 6,000 instructions and half a page read each; a row of the
+ * window costs 1,500 instructions, 180 fit on a page): past it, the join.
+ */
+#define STORE_AUDIT_WINDOW_PER 100
 
 static const char store_audit_cancelled_sql[] =
     "SELECT id FROM events WHERE status = 'cancelled'";
@@ -100,6 +141,22 @@ static const char store_audit_detail_one_sql[] =
 static const char store_audit_role_sql[] =
     "SELECT role FROM shifts WHERE id = ?1";
 
+/* A shift of the window, narrow. */
+struct store_audit_shift {
+	int64_t	 id;
+	int64_t	 start;
+	int64_t	 end;
+	int64_t	 event;
+};
+
+static int
+store_audit_shift_cmp(const void *pa, const void *pb)
+{
+	const struct store_audit_shift *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
 /* One counting assignment, and what the walk finds before it. */
 struct store_audit_slot {
 	int64_t	 vid;
@@ -130,6 +187,174 @@ store_audit_text(sqlite3_stmt *stmt, int i)
 	return s != NULL ? s : "";
 }
 
+/* A new slot at the end of *v (n used, cap allocated). */
+static struct store_audit_slot *
+store_audit_slot_push(struct store_audit_slot **v, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 4096;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	return &(*v)[(*n)++];
+}
+
+/*
+ * The window's shifts by id: v[id - first] when direct (a plan made in
+ * order numbers a window's shifts nearly without gaps; id 0 there: no
+ * such shift), else sorted by id for a binary search.
+ */
+struct store_audit_window {
+	struct store_audit_shift	*v;
+	size_t				 len;
+	int64_t				 first;
+	int64_t				 last;
+	bool				 direct;
+};
+
+/*
+ * Whether the window's shifts are few enough to read for nvids volunteers
+ * (0) or not (1), guessed from the ids at its ends; -1 with err. Where
+ * the ids say nothing (a plan not made in order), the window is read,
+ * and given up past twice its share (store_audit_window_read).
+ */
+static int
+store_audit_window_fits(struct store *st, int64_t lookback, int64_t to,
+    size_t nvids, struct err *err)
+{
+	int64_t first = 0, last = -1;
+
+	if (store_int(st, err, &first, store_audit_first_sql, "i",
+	    lookback) < 0 || store_int(st, err, &last, store_audit_last_sql,
+	    "i", to) < 0)
+		return -1;
+	return last >= first && (uint64_t)(last - first) >=
+	    (uint64_t)nvids * STORE_AUDIT_WINDOW_PER;
+}
+
+/*
+ * Read the shifts starting in [lookback, to) into *w: 0, or 1 when there
+ * are more than max (w empty: the join per volunteer reads less), or -1
+ * with err.
+ */
+static int
+store_audit_window_read(struct store *st, int64_t lookback, int64_t to,
+    size_t max, struct store_audit_window *w, struct err *err)
+{
+	sqlite3_stmt *stmt = store_stmt(st, store_audit_window_sql, err);
+	struct store_audit_shift *v = NULL, *s, *direct;
+	size_t n = 0, cap = 0, i;
+	bool sorted = true;
+	int rc;
+
+	memset(w, 0, sizeof *w);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, lookback);
+	sqlite3_bind_int64(stmt, 2, to);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == max) {
+			sqlite3_reset(stmt);
+			free(v);
+			return 1;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		s = &v[n++];
+		s->id = sqlite3_column_int64(stmt, 0);
+		s->start = sqlite3_column_int64(stmt, 1);
+		s->end = sqlite3_column_int64(stmt, 2);
+		s->event = sqlite3_column_int64(stmt, 3);
+		if (n == 1 || s->id < w->first)
+			w->first = s->id;
+		if (n == 1 || s->id > w->last)
+			w->last = s->id;
+		if (n > 1 && s[-1].id > s->id)
+			sorted = false;
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, rc, err);
+	}
+	w->v = v;
+	w->len = n;
+	if (n == 0 || sorted)
+		return 0;
+	/* Few gaps among the ids: a slot per id, else sorted. */
+	if ((uint64_t)(w->last - w->first) < 2 * (uint64_t)n) {
+		direct = xcalloc((size_t)(w->last - w->first) + 1,
+		    sizeof *direct);
+		for (i = 0; i < n; i++)
+			direct[v[i].id - w->first] = v[i];
+		free(v);
+		w->v = direct;
+		w->len = (size_t)(w->last - w->first) + 1;
+		w->direct = true;
+	} else
+		xsort(v, n, sizeof *v, store_audit_shift_cmp);
+	return 0;
+}
+
+/* The window's shift id, or NULL. */
+static const struct store_audit_shift *
+store_audit_window_find(const struct store_audit_window *w, int64_t id)
+{
+	struct store_audit_shift key;
+
+	if (w->len == 0 || id < w->first || id > w->last)
+		return NULL;
+	if (w->direct)
+		return w->v[id - w->first].id == id ? &w->v[id - w->first] :
+		    NULL;
+	key.id = id;
+	return xbsearch(&key, w->v, w->len, sizeof *w->v,
+	    store_audit_shift_cmp);
+}
+
+/*
+ * The narrow rows of the volunteers in vids among the window's shifts w:
+ * each volunteer's entries in assignments_volunteer, looked up in w.
+ */
+static int
+store_audit_narrow_window(struct store *st, const int64_t *vids,
+    size_t nvids, const struct store_audit_window *w,
+    const int64_t *cancelled, size_t ncancelled,
+    struct store_audit_slot **v, size_t *n, size_t *cap, struct err *err)
+{
+	sqlite3_stmt *stmt;
+	const struct store_audit_shift *sh;
+	struct store_audit_slot *s;
+	size_t k;
+	int rc = SQLITE_DONE;
+
+	if (w->len == 0)
+		return 0;
+	if ((stmt = store_stmt(st, store_audit_mine_sql, err)) == NULL)
+		return -1;
+	for (k = 0; rc == SQLITE_DONE && k < nvids; k++) {
+		sqlite3_bind_int64(stmt, 1, vids[k]);
+		sqlite3_bind_int64(stmt, 2, w->first);
+		sqlite3_bind_int64(stmt, 3, w->last);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			sh = store_audit_window_find(w,
+			    sqlite3_column_int64(stmt, 0));
+			if (sh == NULL || (ncancelled > 0 && xbsearch(&sh->event,
+			    cancelled, ncancelled, sizeof *cancelled,
+			    store_id_cmp) != NULL))
+				continue;
+			s = store_audit_slot_push(v, n, cap);
+			s->vid = vids[k];
+			s->start = sh->start;
+			s->sid = sh->id;
+			s->end = sh->end;
+		}
+		sqlite3_reset(stmt);
+	}
+	return rc == SQLITE_DONE ? 0 : store_fail(st, rc, err);
+}
+
 /* Read the narrow stream into *out (sorted, walked), or -1 with err. */
 static int
 store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
@@ -139,10 +364,11 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 	sqlite3_stmt *stmt = store_stmt(st, vids != NULL ?
 	    store_audit_narrow_one_sql : store_audit_narrow_sql, err);
 	struct store_audit_slot *v = NULL, *s;
+	struct store_audit_window w = { 0 };
 	size_t n = 0, cap = 0, i, first = 0, k, ncancelled = 0;
 	int64_t *cancelled = NULL, eid;
 	sqlite3_stmt *cs;
-	int rc = SQLITE_DONE;
+	int rc = SQLITE_DONE, wrc = 1;
 
 	*out = NULL;
 	*len = 0;
@@ -152,8 +378,27 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 	    err)) == NULL || store_ids(st, cs, &cancelled, &ncancelled,
 	    err) < 0))
 		return -1;
+	/*
+	 * Some volunteers in a bounded range: the window's shifts once and
+	 * each volunteer's entries among them, unless the window is long.
+	 */
+	if (vids != NULL && lookback != INT64_MIN)
+		wrc = store_audit_window_fits(st, lookback, to, nvids, err);
+	if (wrc == 0)
+		wrc = store_audit_window_read(st, lookback, to,
+		    2 * nvids * STORE_AUDIT_WINDOW_PER, &w, err);
+	if (wrc == 0)
+		wrc = store_audit_narrow_window(st, vids, nvids, &w,
+		    cancelled, ncancelled, &v, &n, &cap, err);
+	free(w.v);
+	if (wrc < 0) {
+		free(cancelled);
+		free(v);
+		return -1;
+	}
 	/* The whole plan in one statement, or one per volunteer asked. */
-	for (k = 0; rc == SQLITE_DONE && k < (vids != NULL ? nvids : 1); k++) {
+	for (k = 0; wrc == 1 && rc == SQLITE_DONE &&
+	    k < (vids != NULL ? nvids : 1); k++) {
 		sqlite3_bind_int64(stmt, 1, lookback);
 		sqlite3_bind_int64(stmt, 2, to);
 		if (vids != NULL)
@@ -163,11 +408,7 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 			if (ncancelled > 0 && xbsearch(&eid, cancelled,
 			    ncancelled, sizeof *cancelled, store_id_cmp) != NULL)
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 4096;
-				v = xreallocarray(v, cap, sizeof *v);
-			}
-			s = &v[n++];
+			s = store_audit_slot_push(&v, &n, &cap);
 			s->vid = sqlite3_column_int64(stmt, 0);
 			s->start = sqlite3_column_int64(stmt, 1);
 			s->sid = sqlite3_column_int64(stmt, 2);

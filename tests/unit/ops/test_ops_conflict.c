@@ -93,8 +93,13 @@ cf_collect(const struct store_audit_row *row, const struct plan_conflict *c,
 	return 0;
 }
 
+/*
+ * A plan of nshifts shifts in 60 days from CF_T0, each an event of its
+ * own with up to four people: at random times, or (ordered) made in
+ * order of start, as an import or a generated plan makes them.
+ */
 static struct store *
-cf_plan(void)
+cf_plan_made(int nshifts, bool ordered)
 {
 	int rc_open;
 	struct store *st = NULL;
@@ -133,11 +138,13 @@ cf_plan(void)
 			    &err), 0);
 		}
 	}
-	for (i = 0; i < CF_SHIFTS; i++) {
+	for (i = 0; i < nshifts; i++) {
 		event_init(&ev);
 		ev.title = xstrdup("E");
 		/* 60 days, half-hour grid: many overlaps and near misses. */
 		ev.start = CF_T0 + (int64_t)cf_rand(60 * 48) * 1800;
+		if (ordered)
+			ev.start = CF_T0 + (int64_t)i * 60 * 48 / nshifts * 1800;
 		ev.end = ev.start + (1 + (int64_t)cf_rand(8)) * 1800;
 		free(ev.languages);
 		ev.languages = xstrdup(CF_WORD(cf_event_languages));
@@ -163,6 +170,12 @@ cf_plan(void)
 		event_fini(&ev);
 	}
 	return st;
+}
+
+static struct store *
+cf_plan(void)
+{
+	return cf_plan_made(CF_SHIFTS, false);
 }
 
 struct cf_booking {
@@ -597,6 +610,107 @@ test_audit_range_counts_month(void **state)
 	store_close(st);
 }
 
+/* The rows an audit gives, as text; only those of vids (NULL: all). */
+struct cf_rows {
+	struct strbuf	 text;
+	const int64_t	*vids;
+	size_t		 nvids;
+};
+
+static const char *
+cf_str(const char *s)
+{
+	return s != NULL ? s : "(null)";
+}
+
+static int
+cf_row_line(const struct store_audit_row *r, void *arg)
+{
+	struct cf_rows *rows = arg;
+	size_t i;
+
+	for (i = 0; rows->vids != NULL && i < rows->nvids; i++)
+		if (rows->vids[i] == r->volunteer.id)
+			break;
+	if (rows->vids != NULL && i == rows->nvids)
+		return 0;
+	strbuf_addf(&rows->text, "%lld %lld %lld-%lld %d %s|%s|%s|%s|%s|%s|"
+	    "%s|%d %d %d|%lld %lld-%lld %s|%lld %lld-%lld %s\n",
+	    (long long)r->volunteer.id, (long long)r->shift.id,
+	    (long long)r->shift.start, (long long)r->shift.end, r->in_range,
+	    cf_str(r->shift.role), cf_str(r->shift.language),
+	    cf_str(r->shift.event_title), cf_str(r->event_languages),
+	    cf_str(r->volunteer.name), cf_str(r->volunteer.skills),
+	    cf_str(r->volunteer.languages), r->volunteer.max_per_month,
+	    (int)r->assignment.status, r->assignment.forced,
+	    (long long)r->previous.shift_id, (long long)r->previous.start,
+	    (long long)r->previous.end, cf_str(r->previous.role),
+	    (long long)r->off.id, (long long)r->off.start,
+	    (long long)r->off.end, cf_str(r->off.reason));
+	return 0;
+}
+
+/*
+ * For ranges from day first on, of each length in days: the audit of
+ * each volunteer alone and of all of them gives the rows the whole
+ * plan's audit gives them, in the same order.
+ */
+static void
+cf_some_as_whole(struct store *st, int first, int last, int step)
+{
+	static const int lengths[] = { 1, 7, 31, 90 };
+	int64_t all[CF_VOLUNTEERS], from, to;
+	struct cf_rows whole, some;
+	struct err err;
+	size_t k, i, n;
+	int day;
+
+	for (i = 0; i < CF_VOLUNTEERS; i++)
+		all[i] = (int64_t)i + 1;
+	for (day = first; day <= last; day += step)
+		for (k = 0; k < sizeof lengths / sizeof lengths[0]; k++)
+			for (i = 0; i <= CF_VOLUNTEERS; i++) {
+				from = CF_T0 + (int64_t)day * 86400;
+				to = from + (int64_t)lengths[k] * 86400;
+				n = i < CF_VOLUNTEERS ? 1 : CF_VOLUNTEERS;
+				memset(&whole, 0, sizeof whole);
+				memset(&some, 0, sizeof some);
+				strbuf_init(&whole.text);
+				strbuf_init(&some.text);
+				whole.vids = i < CF_VOLUNTEERS ? &all[i] : all;
+				whole.nvids = n;
+				assert_int_equal(store_audit_scan(st, from, to,
+				    CF_REST, cf_row_line, &whole, &err), 0);
+				assert_int_equal(store_audit_scan_some(st, from,
+				    to, CF_REST, whole.vids, n, cf_row_line, &some,
+				    &err), 0);
+				assert_string_equal(strbuf_str(&some.text),
+				    strbuf_str(&whole.text));
+				strbuf_fini(&whole.text);
+				strbuf_fini(&some.text);
+			}
+}
+
+/*
+ * The audit of some volunteers reads the range's shifts once and each
+ * volunteer's entries among them (ids sorted as made, or looked up by
+ * id, in order or not), or past a few hundred shifts per volunteer
+ * joins per volunteer: every way gives the whole audit's rows.
+ */
+static void
+test_audit_some_as_whole(void **state)
+{
+	struct store *st;
+
+	(void)state;
+	st = cf_plan();
+	cf_some_as_whole(st, -40, 62, 6);
+	store_close(st);
+	st = cf_plan_made(600, true);
+	cf_some_as_whole(st, -40, 62, 8);
+	store_close(st);
+}
+
 /* The kinds of conflict found on shifts 1 and 2 (arg: unsigned[3]). */
 static int
 cf_month_collect(const struct store_audit_row *row,
@@ -696,6 +810,7 @@ main(void)
 		    cf_setup),
 		cmocka_unit_test_setup(test_audit_after_edits, cf_setup),
 		cmocka_unit_test_setup(test_judge_with_marked, cf_setup),
+		cmocka_unit_test_setup(test_audit_some_as_whole, cf_setup),
 		cmocka_unit_test(test_month_in_plan_zone),
 	};
 
