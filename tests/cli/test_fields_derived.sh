@@ -3,8 +3,9 @@
 # The faces of an entity come from its field table: what `show` prints
 # in json (the table's rows, cli_record_columns()) is also in the list's
 # json and csv, in the same order after the list's own columns, and every
-# option `edit` takes is one `add` takes (--name, --active aside). A
-# field added to volunteer_fields or shift_fields reaches them all.
+# option `edit` takes is one `add` takes (--name, --active, --role
+# aside). A field added to volunteer_fields, shift_fields or
+# event_fields reaches them all.
 . "$(dirname "$0")/../lib.sh"
 
 r init --timezone Europe/Amsterdam
@@ -36,9 +37,27 @@ for what in "volunteer 1" "shift 1"; do
 	    [ "$header" = "$listed" ]
 done
 
+# event list leaves out what it always has (CLI_LEFT_OUT()); any other
+# field event show prints is in its json and csv.
+r --format json event show 1; shown=$(keys)
+r --format json event list --from 2020-01-01; listed=$(keys)
+r --format csv event list --from 2020-01-01
+header=$(printf '%s\n' "$OUT" | head -1 | tr -d '"\r' | tr , ' ')
+missing=""
+for k in $shown; do
+	case " $listed description repeat series_id occurrence_start languages sequence " in
+	*" $k "*) ;; *) missing="$missing $k" ;; esac
+done
+check "event list json has every key event show prints but six ($missing)" \
+    [ -z "$missing" ]
+check "event list csv has the json's columns in order" [ "$header" = "$listed" ]
+
 # Options: from the usage lines.
 r volunteer add --help; add=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | sort)
 r volunteer edit --help; edit=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | grep -v -- '--name\|--active' | sort)
 check "volunteer add takes every option of volunteer edit but --name, --active" \
     [ "$add" = "$edit" ]
+r shift add --help; add=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | sort)
+r shift edit --help; edit=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | grep -v -- '--role' | sort)
+check "shift add takes every option of shift edit but --role" [ "$add" = "$edit" ]
 finish
