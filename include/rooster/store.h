@@ -121,6 +121,9 @@ struct store_range {
 	bool		 unconfirmed;	/* with gaps_only, shifts too where
 					   someone asked to confirm a new
 					   time or place has not answered */
+	bool		 people_only;	/* store_assignment_list_range: who
+					   is on which shift, no note,
+					   attendance, hours or forced */
 };
 
 /* Insert ev (uid set by the caller) and set ev->id. */
@@ -312,7 +315,12 @@ int store_assignment_count_status(struct store *st, int64_t shift_id,
 int store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
     const struct store_range *range, struct assignment_list *out,
     struct err *err);
-/* Assignments on shifts starting in the range, by start then name. */
+/*
+ * Assignments on shifts starting in the range, by start then name. With
+ * range->people_only each has its id, shift, volunteer, status and the
+ * derived fields only (note NULL, attendance, hours and forced zero),
+ * read from an index without the assignments' rows.
+ */
 int store_assignment_list_range(struct store *st,
     const struct store_range *range, struct assignment_list *out,
     struct err *err);

@@ -396,6 +396,8 @@ cli_query_who(struct cli_ctx *ctx)
 		range.from = rtime_day_add(ctx->now, 0);
 		range.to = rtime_day_next(range.from);
 	}
+	/* Its columns need no note, attendance, hours or forced. */
+	range.people_only = true;
 	if (store_assignment_list_range(ctx->st, &range, &list, &err) < 0)
 		return cli_fail(&err);
 	no_year = span && rtime_locale_is_c() && cli_query_who_one_year(&list);

@@ -410,7 +410,7 @@ ops_demo_staff(struct store *st, struct ops_demo_booking *people,
 static int
 ops_demo_is_empty(struct store *st, struct err *err)
 {
-	struct store_range range = { 0, 0, NULL, 1, false, false, false };
+	struct store_range range = { .limit = 1 };
 	struct event_list events = { 0 };
 	struct volunteer_list volunteers = { 0 };
 	int rc;

@@ -133,7 +133,7 @@ ops_plan_open(struct store *st, struct err *err)
 static int
 ops_plan_count_events(struct store *st, struct err *err)
 {
-	struct store_range range = { 0, 0, NULL, 1, false, false, false };
+	struct store_range range = { .limit = 1 };
 	struct event_list list = { 0 };
 	int n;
 

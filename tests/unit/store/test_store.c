@@ -804,11 +804,13 @@ test_assignment(void **state)
 {
 	struct fixture *fx = *state;
 	struct assignment a, got;
-	struct assignment_list list = { 0 };
+	struct assignment_list list = { 0 }, lean = { 0 };
 	struct store_range r;
 	struct shift sh;
 	struct err err;
 	int64_t e, s1, s2, s3, s4, s5, ana, bob;
+	bool forced = false, attended = false;
+	size_t i;
 
 	e = add_event(fx->st, "e@t", "Taalcafe", T_0327_1400, 6);
 	s1 = add_shift(fx->st, e, "s1@t", "tolk", T_0327_1400, 2);
@@ -923,6 +925,40 @@ test_assignment(void **state)
 	assert_int_equal(store_assignment_list_range(fx->st, &r, &list, &err),
 	    0);
 	assert_int_equal(list.len, 3);
+	/*
+	 * people_only: the same rows, people and shifts, without the note,
+	 * attendance, hours and forced that the full rows have here.
+	 */
+	r.people_only = true;
+	assert_int_equal(store_assignment_list_range(fx->st, &r, &lean, &err),
+	    0);
+	assert_int_equal(lean.len, list.len);
+	for (i = 0; i < list.len; i++) {
+		assert_true(lean.items[i].id == list.items[i].id);
+		assert_true(lean.items[i].shift_id == list.items[i].shift_id);
+		assert_true(lean.items[i].volunteer_id ==
+		    list.items[i].volunteer_id);
+		assert_int_equal(lean.items[i].status, list.items[i].status);
+		assert_string_equal(lean.items[i].volunteer,
+		    list.items[i].volunteer);
+		assert_string_equal(lean.items[i].role, list.items[i].role);
+		assert_string_equal(lean.items[i].event_title,
+		    list.items[i].event_title);
+		assert_string_equal(lean.items[i].language,
+		    list.items[i].language);
+		assert_true(lean.items[i].start == list.items[i].start);
+		assert_true(lean.items[i].end == list.items[i].end);
+		assert_null(lean.items[i].note);
+		assert_int_equal(lean.items[i].attendance, ATTENDANCE_UNKNOWN);
+		assert_true(lean.items[i].hours == 0);
+		assert_false(lean.items[i].forced);
+		forced = forced || list.items[i].forced;
+		attended = attended ||
+		    list.items[i].attendance == ATTENDANCE_ATTENDED;
+	}
+	assert_true(forced && attended);
+	r.people_only = false;
+	assignment_list_free(&lean);
 	assignment_list_free(&list);
 	r.to = T_0327_1400 + 1;
 	assert_int_equal(store_assignment_list_range(fx->st, &r, &list, &err),
