@@ -322,6 +322,79 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 }
 
 /*
+ * The trigram search's rows with the sort key after the month's count:
+ * sorted here (store_volunteer_sort), not in the temporary b-tree
+ * SQLite builds of every column of every match, which cost as much as
+ * finding them.
+ */
+struct store_volunteer_sorted {
+	struct volunteer_list	*out;
+	struct store_volunteer_key {
+		char		*folded;	/* name_folded */
+		int64_t		 id;
+		size_t		 at;		/* in out->items */
+	}			*keys;
+	size_t			 len;
+	size_t			 cap;
+};
+
+static void
+store_volunteer_sorted_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_volunteer_sorted *sorted = arg;
+	struct store_volunteer_key *key;
+	struct volunteer *v = volunteer_list_push(sorted->out);
+	int col;
+
+	col = store_fields_read_row(stmt, 0, &v->id, &v->version, v,
+	    volunteer_fields);
+	v->shifts_this_month = sqlite3_column_int(stmt, col);
+	key = xarray_push(&sorted->keys, &sorted->len, &sorted->cap,
+	    sizeof *sorted->keys);
+	key->folded = store_col_text(stmt, col + 1);
+	key->id = v->id;
+	key->at = sorted->out->len - 1;
+}
+
+/*
+ * ORDER BY v.name_folded, v.id: SQLite's BINARY order of text is that of
+ * strcmp (bytes unsigned, a prefix first), and the ids break ties.
+ */
+static int
+store_volunteer_key_cmp(const void *pa, const void *pb)
+{
+	const struct store_volunteer_key *a = pa, *b = pb;
+	int c = strcmp(a->folded, b->folded);
+
+	return c != 0 ? c : store_id_cmp(&a->id, &b->id);
+}
+
+/* The rows of sorted into the keys' order; the keys freed. */
+static void
+store_volunteer_sort(struct store_volunteer_sorted *sorted)
+{
+	struct volunteer_list *out = sorted->out;
+	struct volunteer *items;
+	size_t i, first;
+
+	if (sorted->len > 1) {
+		xsort(sorted->keys, sorted->len, sizeof *sorted->keys,
+		    store_volunteer_key_cmp);
+		first = out->len - sorted->len;
+		items = xreallocarray(NULL, sorted->len, sizeof *items);
+		for (i = 0; i < sorted->len; i++)
+			items[i] = out->items[sorted->keys[i].at];
+		memcpy(out->items + first, items, sorted->len * sizeof *items);
+		free(items);
+	}
+	for (i = 0; i < sorted->len; i++)
+		free(sorted->keys[i].folded);
+	free(sorted->keys);
+	sorted->keys = NULL;
+	sorted->len = sorted->cap = 0;
+}
+
+/*
  * Three ways to one answer, each without regard to case and accents: the
  * search is folded (text_fold) and matched against name_folded and the
  * e-mail address. A search of three characters or more goes through
@@ -337,10 +410,12 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
     struct volunteer_list *out, struct err *err)
 {
 	static char *sql_all, *sql_short, *sql_fts;
+	struct store_volunteer_sorted sorted = { 0 };
 	struct strbuf phrase;
 	sqlite3_stmt *stmt;
 	bool fts = false;
 	char *folded;
+	int n;
 
 	strbuf_init(&phrase);
 	folded = text_fold(search);
@@ -359,11 +434,14 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 			store_bind_text(stmt, 1, folded);
 	} else {
 		store_volunteer_phrase(&phrase, folded);
-		/* The month's counts come after (store_volunteer_month). */
+		/*
+		 * The month's counts come after (store_volunteer_month), the
+		 * order of STORE_VOLUNTEER_ORDER too.
+		 */
 		if ((stmt = store_stmt(st, store_volunteer_select(&sql_fts, "",
-		    ", 0 ", "FROM volunteers v WHERE v.id IN (SELECT rowid "
-		    "FROM volunteers_fts WHERE volunteers_fts MATCH ?1) AND "
-		    STORE_VOLUNTEER_SKILL STORE_VOLUNTEER_ORDER), err)) != NULL)
+		    ", 0, v.name_folded ", "FROM volunteers v WHERE v.id IN "
+		    "(SELECT rowid FROM volunteers_fts WHERE volunteers_fts "
+		    "MATCH ?1) AND " STORE_VOLUNTEER_SKILL), err)) != NULL)
 			store_bind_text(stmt, 1, strbuf_str(&phrase));
 		fts = true;
 	}
@@ -372,11 +450,15 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 2, skill);
-	if (!fts)
+	if (!fts) {
 		store_volunteer_bind_month(stmt);
-	if (store_rows(st, stmt, store_volunteer_list_row, out, err) < 0)
-		return -1;
-	return fts ? store_volunteer_month(st, out, err) : 0;
+		return store_rows(st, stmt, store_volunteer_list_row, out,
+		    err) < 0 ? -1 : 0;
+	}
+	sorted.out = out;
+	n = store_rows(st, stmt, store_volunteer_sorted_row, &sorted, err);
+	store_volunteer_sort(&sorted);
+	return n < 0 ? -1 : store_volunteer_month(st, out, err);
 }
 
 /* The page's filter, then the keyset and order on the folded name. */

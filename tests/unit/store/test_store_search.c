@@ -122,6 +122,30 @@ test_search_substring(void **state)
 	assert_found(st, "", NULL, "1,2,3,4,");
 }
 
+/*
+ * A trigram search is sorted in C, a short one by SQLite: both by name
+ * folded, a prefix before what it starts, equal names by id, whatever
+ * order they were added in.
+ */
+static void
+test_search_order(void **state)
+{
+	struct store *st = *state;
+
+	add_volunteer(st, "Zo\xc3\xab Ahmadi", "", "");		/* 1 */
+	add_volunteer(st, "Ahmed Bakr", "", "");		/* 2 */
+	add_volunteer(st, "ahmed bakr", "", "");		/* 3 */
+	add_volunteer(st, "\xc3\x84hmed Bakr", "", "");		/* 4 */
+	add_volunteer(st, "Ahmed", "", "");			/* 5 */
+	add_volunteer(st, "Ahmed Ba", "", "");			/* 6 */
+	add_volunteer(st, "Bram", "bram.ahmed@example.org", "");	/* 7 */
+
+	assert_found(st, "ahm", NULL, "5,6,2,3,4,7,1,");
+	assert_found(st, "ah", NULL, "5,6,2,3,4,7,1,");
+	assert_found(st, "ahmed b", NULL, "6,2,3,4,");
+	assert_found(st, "HMED", NULL, "5,6,2,3,4,7,");
+}
+
 static void
 test_search_follows_changes(void **state)
 {
@@ -288,6 +312,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_search_substring, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_order, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_follows_changes,
 		    setup, teardown),
