@@ -18,10 +18,11 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libical icu-i18n jansson inih
+PKGS     = ncursesw sqlite3 jansson inih
 # Compiled against, not linked: src/ics/ics_mime.c loads GMime with dlopen()
-# when mail is read, so no other command pays for linking it.
-PKGS_LOADED = gmime-3.0
+# when mail is read, src/ics/ics_lib.c libical and ICU when iCalendar is
+# first read or written, so no other command pays for linking them.
+PKGS_LOADED = gmime-3.0 libical icu-i18n
 VERSION  = 0.1.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \

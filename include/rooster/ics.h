@@ -3,6 +3,9 @@
  * ics: iCalendar export, invites and import through libical, and the
  * iMIP mail that carries an invite. libical types never leave src/ics/:
  * callers hand in plain structs and get text, files or callbacks back.
+ * libical (and ICU) are loaded on the first call that needs them: each
+ * function below that can fail then fails with ERR_IO, one line naming
+ * the library, if they cannot be; one that returns bool returns false.
  */
 #ifndef ROOSTER_ICS_H
 #define ROOSTER_ICS_H

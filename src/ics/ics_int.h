@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: ISC */
-/* Internals shared by the ics files: the only header that includes libical. */
+/* Internals shared by the ics files; libical through ics_lib.h. */
 #ifndef ROOSTER_ICS_INT_H
 #define ROOSTER_ICS_INT_H
 
-#include <libical/ical.h>
+#include "ics_lib.h"
 
 #include "rooster/ics.h"
 

@@ -1336,6 +1336,8 @@ ics_read_with(FILE *fp, const struct ics_read_options *opts,
 	size_t i;
 	int rc;
 
+	if (ics_lib_load(err) < 0)
+		return -1;
 	memset(&r, 0, sizeof r);
 	r.zone_name = opts->zone;
 	r.fn = fn;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <libical/ical.h>
+#include "ics_lib.h"
 
 /*
  * libical's iterator steps one unit of FREQ at a time until a date fits
@@ -117,7 +117,7 @@ ics_recur_is_within_day(const char *rrule)
 {
 	struct icalrecurrencetype r;
 
-	if (rrule == NULL || strlen(rrule) > 1000)
+	if (rrule == NULL || strlen(rrule) > 1000 || ics_lib_load(NULL) < 0)
 		return false;
 	icalerror_clear_errno();
 	r = icalrecurrencetype_from_string(rrule);
@@ -139,6 +139,8 @@ ics_recur_check(const char *rrule, struct err *err)
 {
 	struct icalrecurrencetype r;
 
+	if (ics_lib_load(err) < 0)
+		return -1;
 	return ics_recur_parse(rrule, &r, err);
 }
 
@@ -147,7 +149,7 @@ ics_recur_is_bounded(const char *rrule)
 {
 	struct icalrecurrencetype r;
 
-	if (ics_recur_parse(rrule, &r, NULL) < 0)
+	if (ics_lib_load(NULL) < 0 || ics_recur_parse(rrule, &r, NULL) < 0)
 		return false;
 	return r.count > 0 || !icaltime_is_null_time(r.until);
 }
@@ -160,13 +162,16 @@ ics_recur_expand(const char *rrule, int64_t dtstart, const char *zone,
 	struct icalrecurrencetype r;
 	struct icaltimetype start, next, last;
 	icalrecur_iterator *it;
-	icaltimezone *tz, *utc = icaltimezone_get_utc_timezone();
+	icaltimezone *tz, *utc;
 	int64_t t, *v = NULL, deadline;
 	size_t n = 0, cap = 0, calls = 0, want;
 	bool own_until, exhausted = false;
 
 	*out = NULL;
 	*count = 0;
+	if (ics_lib_load(err) < 0)
+		return -1;
+	utc = icaltimezone_get_utc_timezone();
 	if (ics_recur_parse(rrule, &r, err) < 0)
 		return -1;
 	if ((tz = ics_recur_zone(zone)) == NULL)

@@ -13,10 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ucal.h>
-#include <unicode/uenum.h>
-#include <unicode/ustring.h>
-
 #include "ics_int.h"
 
 /* The IANA zone ICU gives for a Windows zone name, into out. */

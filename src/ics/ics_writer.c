@@ -194,13 +194,16 @@ ics_writer_open(FILE *fp, const struct ics_calendar *cal,
 {
 	struct ics_writer *w;
 	icalcomponent *vcal, *vtz;
-	struct icaldurationtype hour = icaldurationtype_null_duration();
+	struct icaldurationtype hour;
 	char *prodid, *text, *end, *name_in, *stand_in;
 	struct tm tm;
 	time_t now = (time_t)rtime_now();
 	int rc;
 
 	*out = NULL;
+	if (ics_lib_load(err) < 0)
+		return -1;
+	hour = icaldurationtype_null_duration();
 	gmtime_r(&now, &tm);
 	vtz = cal->vtimezone != NULL ?
 	    icalcomponent_new_from_string(cal->vtimezone) : NULL;
@@ -816,6 +819,7 @@ ics_writer_add(struct ics_writer *w, const struct ics_item *item,
 	char *text;
 	int rc;
 
+	/* w is ics_writer_open's, which loaded libical: so are the rest. */
 	if (ics_writer_fast_fits(w, item)) {
 		ics_writer_fast(w, item);
 		return w->out.len >= ICS_WRITER_BLOCK ? ics_writer_flush(w,
@@ -904,6 +908,8 @@ ics_message_new(const struct ics_calendar *cal, const struct ics_item *item,
 	FILE *fp;
 	int rc;
 
+	if (ics_lib_load(err) < 0)
+		return NULL;
 	if ((fp = open_memstream(&buf, &len)) == NULL) {
 		err_set(err, ERR_IO, _("out of memory for a calendar"));
 		return NULL;
@@ -925,11 +931,13 @@ ics_message_new(const struct ics_calendar *cal, const struct ics_item *item,
 int
 ics_message_check(const char *text, struct err *err)
 {
-	icalcomponent *root = icalparser_parse_string(text), *cal, *copy;
+	icalcomponent *root, *cal, *copy;
 	icalproperty *p;
 	int rc = 0;
 
-	if (root == NULL)
+	if (ics_lib_load(err) < 0)
+		return -1;
+	if ((root = icalparser_parse_string(text)) == NULL)
 		return err_set(err, ERR_INVALID, _("libical cannot parse it"));
 	cal = icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT ? root :
 	    icalcomponent_get_first_component(root,

@@ -402,10 +402,11 @@ ics_zone_component(const char *zone, int from_year, struct err *err)
 char *
 ics_zone_vtimezone(const char *zone, int from_year, struct err *err)
 {
-	icalcomponent *vtz = ics_zone_component(zone, from_year, err);
+	icalcomponent *vtz;
 	char *text, *copy;
 
-	if (vtz == NULL)
+	if (ics_lib_load(err) < 0 ||
+	    (vtz = ics_zone_component(zone, from_year, err)) == NULL)
 		return NULL;
 	text = icalcomponent_as_ical_string_r(vtz);
 	icalcomponent_free(vtz);
@@ -418,10 +419,13 @@ int
 ics_zone_offsets(const char *vtimezone, const int64_t *t, int *out,
     size_t n, struct err *err)
 {
-	icalcomponent *vtz = icalparser_parse_string(vtimezone);
+	icalcomponent *vtz;
 	icaltimezone *z;
 	size_t i;
 
+	if (ics_lib_load(err) < 0)
+		return -1;
+	vtz = icalparser_parse_string(vtimezone);
 	if (vtz == NULL || icalcomponent_isa(vtz) != ICAL_VTIMEZONE_COMPONENT) {
 		if (vtz != NULL)
 			icalcomponent_free(vtz);
