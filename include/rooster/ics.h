@@ -18,6 +18,16 @@
 #include "rooster/model.h"
 #include "rooster/util.h"
 
+/* ics_lib.c */
+
+/*
+ * Load libical and ICU now, once per process (the functions below do it
+ * themselves when they need them): for a caller that would rather fail
+ * before it writes anything. Returns 0, or -1 with ERR_IO and one line
+ * naming the library and what failed.
+ */
+int ics_lib_load(struct err *err);
+
 /* ics_zone.c */
 
 /*

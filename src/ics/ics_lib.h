@@ -26,14 +26,7 @@
 #include <unicode/uenum.h>
 #include <unicode/ustring.h>
 
-#include "rooster/util.h"
-
-/*
- * Load libical and ICU and look up every function below, once per
- * process. Returns 0, or -1 with ERR_IO and one line naming the library
- * and what failed.
- */
-int ics_lib_load(struct err *err);
+#include "rooster/ics.h"
 
 /* The libical functions the ics files call (`nm -u` of the old binary). */
 #define ICS_LIB_ICAL(X) \

@@ -1529,6 +1529,11 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 	/* Feeds are served to calendar apps: the umask decides. */
 	if (file_dir_ensure(dir, 0777, err) < 0)
 		return -1;
+	/* First, so that a zone or libical that fails makes no tokens. */
+	gmtime_r(&now, &tm);
+	if ((vtimezone = ics_zone_vtimezone(rtime_zone(),
+	    tm.tm_year + 1900 - 1, err)) == NULL)
+		return -1;
 	rc = ops_export_plan_token(st, &token, err);
 	if (rc == 0) {
 		f = ops_feed_push(out);
@@ -1539,12 +1544,6 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 	/* One read from here: the list, the marks and every calendar. */
 	if (rc == 0)
 		rc = ops_export_feeds_list(st, out, err);
-	if (rc == 0) {
-		gmtime_r(&now, &tm);
-		vtimezone = ics_zone_vtimezone(rtime_zone(),
-		    tm.tm_year + 1900 - 1, err);
-		rc = vtimezone != NULL ? 0 : -1;
-	}
 	if (rc == 0)
 		rc = store_calendar_marks_top(st, &top, err);
 	pending = xcalloc(out->len - first + 1, sizeof *pending);

@@ -793,7 +793,8 @@ ops_offer(struct store *st, const struct ops_config *cfg, int64_t shift_id,
 		return err_set(err, ERR_INVALID, _("offers need your e-mail "
 		    "address as organizer: set 'email = you@example.org' in "
 		    "the config file"));
-	if (store_begin_write(st, err) < 0)
+	/* An offer that fails is taken back: fail before one is made. */
+	if (ics_lib_load(err) < 0 || store_begin_write(st, err) < 0)
 		return -1;
 	shift_init(&sh);
 	event_init(&ev);
