@@ -255,7 +255,8 @@ ics_mime_take(struct ics_mime_walk *w, GMimeObject *obj, const char *from)
 	else {
 		bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
 		data = xmalloc(bytes->len + 1);
-		memcpy(data, bytes->data, bytes->len);
+		if (bytes->len > 0)	/* an empty part's data is NULL */
+			memcpy(data, bytes->data, bytes->len);
 		data[bytes->len] = '\0';
 		p->data = ics_mime_keep(w, data);
 		p->len = bytes->len;
