@@ -316,7 +316,8 @@ int store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
     const struct store_range *range, struct assignment_list *out,
     struct err *err);
 /*
- * Assignments on shifts starting in the range, by start then name. With
+ * Assignments on shifts starting in the range, by start, event title,
+ * role, name folded, volunteer id and shift id; at most range->limit. With
  * range->people_only each has its id, shift, volunteer, status and the
  * derived fields only (note NULL, attendance, hours and forced zero),
  * read from an index without the assignments' rows.

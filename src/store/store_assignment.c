@@ -3,6 +3,7 @@
 #include "rooster/store.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
@@ -217,16 +218,32 @@ store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
 }
 
 /*
- * A people_only row: the columns the index assignments_shift_status
- * holds (shift_id, status, volunteer_id and the rowid), then the derived
- * ones. who DAY read 1,422 rows of the million in assignments for their
- * note, attendance, hours and forced, which it never shows.
+ * people_only rows with their sort key: the columns the index
+ * assignments_shift_status holds (shift_id, status, volunteer_id and the
+ * rowid), the derived ones, then name_folded. who DAY read 1,422 rows of
+ * the million in assignments for their note, attendance, hours and
+ * forced, which it never shows, and SQLite sorted every column of every
+ * row in a temporary b-tree, which cost more than finding them; the rows
+ * are sorted here (store_assignment_people_sort).
  */
+struct store_assignment_people {
+	struct assignment_list	*out;
+	struct store_assignment_key {
+		const struct assignment	*a;
+		char			*folded;	/* v.name_folded */
+		size_t			 at;		/* in out->items */
+	}			*keys;
+	size_t			 len;
+	size_t			 cap;
+};
+
 static void
 store_assignment_people_row(sqlite3_stmt *stmt, void *arg)
 {
-	struct assignment *a = assignment_list_push(arg);
-	int status;
+	struct store_assignment_people *people = arg;
+	struct store_assignment_key *key;
+	struct assignment *a = assignment_list_push(people->out);
+	int status, col;
 
 	a->id = sqlite3_column_int64(stmt, 0);
 	a->shift_id = sqlite3_column_int64(stmt, 1);
@@ -234,13 +251,66 @@ store_assignment_people_row(sqlite3_stmt *stmt, void *arg)
 	status = assignment_status_parse((const char *)
 	    sqlite3_column_text(stmt, 3));
 	a->status = status < 0 ? 0 : (enum assignment_status)status;
-	store_fields_read_derived(stmt, 4, a, assignment_fields);
+	col = store_fields_read_derived(stmt, 4, a, assignment_fields);
+	key = xarray_push(&people->keys, &people->len, &people->cap,
+	    sizeof *people->keys);
+	key->folded = store_col_text(stmt, col);
+	key->at = people->out->len - 1;
+}
+
+/*
+ * ORDER BY s.start_at, e.title, s.role, v.name_folded, v.id, s.id (the
+ * shift for a volunteer on two alike), as the full rows are read: SQLite's
+ * BINARY order of text is strcmp's.
+ */
+static int
+store_assignment_key_cmp(const void *pa, const void *pb)
+{
+	const struct store_assignment_key *ka = pa, *kb = pb;
+	const struct assignment *a = ka->a, *b = kb->a;
+	int c;
+
+	if ((c = store_id_cmp(&a->start, &b->start)) != 0 ||
+	    (c = strcmp(a->event_title, b->event_title)) != 0 ||
+	    (c = strcmp(a->role, b->role)) != 0 ||
+	    (c = strcmp(ka->folded, kb->folded)) != 0 ||
+	    (c = store_id_cmp(&a->volunteer_id, &b->volunteer_id)) != 0)
+		return c;
+	return store_id_cmp(&a->shift_id, &b->shift_id);
+}
+
+/* The rows of people into the keys' order, the first limit (0: all). */
+static void
+store_assignment_people_sort(struct store_assignment_people *people,
+    int64_t limit)
+{
+	struct assignment_list *out = people->out;
+	struct assignment *items;
+	size_t i, first = out->len - people->len, keep = people->len;
+
+	for (i = 0; i < people->len; i++)
+		people->keys[i].a = &out->items[people->keys[i].at];
+	xsort(people->keys, people->len, sizeof *people->keys,
+	    store_assignment_key_cmp);
+	if (limit > 0 && (uint64_t)limit < keep)
+		keep = (size_t)limit;
+	items = xreallocarray(NULL, people->len + 1, sizeof *items);
+	for (i = 0; i < people->len; i++)
+		items[i] = *people->keys[i].a;
+	for (i = keep; i < people->len; i++)
+		assignment_fini(&items[i]);
+	if (people->len > 0)
+		memcpy(out->items + first, items, keep * sizeof *items);
+	out->len = first + keep;
+	free(items);
+	for (i = 0; i < people->len; i++)
+		free(people->keys[i].folded);
+	free(people->keys);
 }
 
 #define STORE_ASSIGNMENT_RANGE \
 	"WHERE s.start_at >= ?1 AND s.start_at < ?2 AND " \
-	EVENT_LIVE_SQL("e.status") " " \
-	"ORDER BY s.start_at, e.title, s.role, v.name_folded, v.id LIMIT ?3"
+	EVENT_LIVE_SQL("e.status") " "
 
 int
 store_assignment_list_range(struct store *st, const struct store_range *range,
@@ -248,16 +318,27 @@ store_assignment_list_range(struct store *st, const struct store_range *range,
 {
 	static const char sql_people[] = "SELECT a.id, a.shift_id, "
 	    "a.volunteer_id, a.status" STORE_ASSIGNMENT_DERIVED
-	    STORE_ASSIGNMENT_FROM STORE_ASSIGNMENT_RANGE;
+	    ", v.name_folded " STORE_ASSIGNMENT_FROM STORE_ASSIGNMENT_RANGE;
 	static char *sql;
+	struct store_assignment_people people = { 0 };
+	int n;
 
-	return store_rows(st, store_query(st, err, range->people_only ?
-	    sql_people : store_assignment_select(&sql, STORE_ASSIGNMENT_RANGE),
-	    "iii", range->from ? range->from : INT64_MIN,
-	    range->to ? range->to : INT64_MAX,
-	    (int64_t)(range->limit > 0 ? range->limit : -1)),
-	    range->people_only ? store_assignment_people_row :
-	    store_assignment_list_row, out, err) < 0 ? -1 : 0;
+	if (!range->people_only)
+		return store_rows(st, store_query(st, err,
+		    store_assignment_select(&sql, STORE_ASSIGNMENT_RANGE
+		    "ORDER BY s.start_at, e.title, s.role, v.name_folded, "
+		    "v.id, s.id LIMIT ?3"), "iii",
+		    range->from ? range->from : INT64_MIN,
+		    range->to ? range->to : INT64_MAX,
+		    (int64_t)(range->limit > 0 ? range->limit : -1)),
+		    store_assignment_list_row, out, err) < 0 ? -1 : 0;
+	people.out = out;
+	n = store_rows(st, store_query(st, err, sql_people, "ii",
+	    range->from ? range->from : INT64_MIN,
+	    range->to ? range->to : INT64_MAX),
+	    store_assignment_people_row, &people, err);
+	store_assignment_people_sort(&people, range->limit);
+	return n < 0 ? -1 : 0;
 }
 
 int

@@ -798,6 +798,87 @@ test_unavailable(void **state)
 	unavailable_list_free(&list);
 }
 
+/*
+ * int store_assignment_list_range(...) with people_only: sorted in C, in
+ * the order SQLite gives the full rows (start, event title, role, name
+ * folded, volunteer id), a volunteer on two alike shifts by shift id,
+ * and range->limit applied after the order.
+ */
+static void
+test_assignment_people_order(void **state)
+{
+	struct fixture *fx = *state;
+	struct assignment_list full = { 0 }, lean = { 0 };
+	struct store_range r;
+	struct err err;
+	int64_t e1, e2, s[5], v[4];
+	size_t i;
+
+	e1 = add_event(fx->st, "o1@t", "Taalcafe", T_0327_1400, 6);
+	e2 = add_event(fx->st, "o2@t", "Koffie", T_0327_1400, 6);
+	s[0] = add_shift(fx->st, e1, "o-s0@t", "tolk", T_0327_1400, 4);
+	s[1] = add_shift(fx->st, e1, "o-s1@t", "gastheer", T_0327_1400, 4);
+	s[2] = add_shift(fx->st, e2, "o-s2@t", "tolk", T_0327_1400, 4);
+	s[3] = add_shift(fx->st, e1, "o-s3@t", "tolk", T_0327_1400 - HOUR, 4);
+	s[4] = add_shift(fx->st, e1, "o-s4@t", "tolk", T_0327_1400, 4);
+	v[0] = add_volunteer(fx->st, "Zo\xc3\xab", "", "");
+	v[1] = add_volunteer(fx->st, "\xc3\x89mile", "", "");
+	v[2] = add_volunteer(fx->st, "emile", "", "");
+	v[3] = add_volunteer(fx->st, "Ana", "", "");
+	for (i = 0; i < 4; i++) {
+		add_assignment(fx->st, s[0], v[i], ASSIGNMENT_ACCEPTED);
+		add_assignment(fx->st, s[2], v[3 - i], ASSIGNMENT_PLANNED);
+	}
+	add_assignment(fx->st, s[1], v[0], ASSIGNMENT_DECLINED);
+	add_assignment(fx->st, s[3], v[2], ASSIGNMENT_INVITED);
+	add_assignment(fx->st, s[4], v[1], ASSIGNMENT_ACCEPTED);
+
+	memset(&r, 0, sizeof r);
+	assert_int_equal(store_assignment_list_range(fx->st, &r, &full, &err),
+	    0);
+	r.people_only = true;
+	assert_int_equal(store_assignment_list_range(fx->st, &r, &lean, &err),
+	    0);
+	assert_int_equal(full.len, 11);
+	assert_int_equal(lean.len, full.len);
+	for (i = 0; i < full.len; i++) {
+		assert_true(lean.items[i].id == full.items[i].id);
+		assert_int_equal(lean.items[i].status, full.items[i].status);
+	}
+	/* The hour before first; Koffie before Taalcafe; gastheer, tolk. */
+	assert_true(lean.items[0].shift_id == s[3]);
+	assert_true(lean.items[1].shift_id == s[2] &&
+	    lean.items[1].volunteer_id == v[3]);
+	assert_true(lean.items[5].shift_id == s[1]);
+	/* Émile and emile fold alike: by id; Émile's two tolk shifts by id. */
+	assert_true(lean.items[7].volunteer_id == v[1] &&
+	    lean.items[7].shift_id == s[0]);
+	assert_true(lean.items[8].volunteer_id == v[1] &&
+	    lean.items[8].shift_id == s[4]);
+	assert_true(lean.items[9].volunteer_id == v[2]);
+	assert_true(lean.items[10].volunteer_id == v[0]);
+	assignment_list_free(&lean);
+	/* A limit takes the first in that order. */
+	r.limit = 3;
+	assert_int_equal(store_assignment_list_range(fx->st, &r, &lean, &err),
+	    0);
+	assert_int_equal(lean.len, 3);
+	for (i = 0; i < lean.len; i++)
+		assert_true(lean.items[i].id == full.items[i].id);
+	assignment_list_free(&lean);
+	/* After what the list held already. */
+	assignment_list_push(&lean)->id = -1;
+	r.limit = 0;
+	assert_int_equal(store_assignment_list_range(fx->st, &r, &lean, &err),
+	    0);
+	assert_int_equal(lean.len, full.len + 1);
+	assert_true(lean.items[0].id == -1);
+	for (i = 0; i < full.len; i++)
+		assert_true(lean.items[i + 1].id == full.items[i].id);
+	assignment_list_free(&lean);
+	assignment_list_free(&full);
+}
+
 /* int store_assignment_insert/get/delete/set_status/set_attendance(...) */
 static void
 test_assignment(void **state)
@@ -1956,6 +2037,7 @@ main(void)
 		BOTH(test_volunteer_list),
 		BOTH(test_unavailable),
 		BOTH(test_assignment),
+		BOTH(test_assignment_people_order),
 		BOTH(test_cascade),
 		BOTH(test_team),
 		BOTH(test_setting),
