@@ -42,4 +42,35 @@ else
 	not_ok "import mail reads the calendar part through it" "rc $rc" \
 	    "$(cat "$TESTDIR/out")"
 fi
+
+# A GMime that lacks its functions (an empty library of its name first on
+# LD_LIBRARY_PATH), and one that does not load at all (not a library):
+# import mail refuses in one line naming it, and the plan is unchanged.
+FAKE="$TESTDIR/fake"
+mkdir -p "$FAKE/empty" "$FAKE/broken"
+echo 'int rooster_not_gmime;' >"$FAKE/empty.c"
+if ! cc -shared -fPIC -o "$FAKE/empty/libgmime-3.0.so.0" \
+    -Wl,-soname,libgmime-3.0.so.0 "$FAKE/empty.c" 2>"$TESTDIR/cc"; then
+	echo "ok - # skip: no C compiler for an empty GMime"
+	finish
+fi
+echo "not a library" >"$FAKE/broken/libgmime-3.0.so.0"
+ROOSTER_REAL=$ROOSTER
+for kind in empty broken; do
+	cat >"$TESTDIR/rooster-$kind" <<EOF
+#!/bin/sh
+LD_LIBRARY_PATH="$FAKE/$kind\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}" exec "$ROOSTER_REAL" "\$@"
+EOF
+	chmod 755 "$TESTDIR/rooster-$kind"
+done
+ROOSTER="$TESTDIR/rooster-empty"
+refused "a GMime without its functions: import mail refuses" 1 \
+    'cannot read mail: GMime \(libgmime-3\.0\.so\.0\) lacks g_' \
+    import mail "$SAMPLES/nextcloud-request_google.eml"
+ROOSTER="$TESTDIR/rooster-broken"
+refused "a GMime that does not load: import mail refuses" 1 \
+    'cannot read mail: GMime \(libgmime-3\.0\.so\.0\) did not load' \
+    import mail "$SAMPLES/nextcloud-request_google.eml"
+ok_run "without GMime a lookup still works" who 2027-01-05
+ROOSTER=$ROOSTER_REAL
 finish
