@@ -307,7 +307,7 @@ cli_cell_string(const struct cli_cell *c, bool data)
  * decides the columns and the printing pads to them.
  */
 struct cli_shown {
-	const char	*text;		/* the cell's, or in the printer's texts */
+	const char	*text;		/* the cell's, or the printer's copy */
 	size_t		 width;		/* text_width(text) */
 };
 

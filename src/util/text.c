@@ -203,7 +203,7 @@ text_fit(struct strbuf *sb, const char *s, size_t cols, bool pad)
 			used += (size_t)u.width;
 		}
 	} else if (cols > 0) {
-		/* What fits before the `…`: ASCII runs whole, the rest by unit. */
+		/* What fits before the `…`: ASCII runs whole, else by unit. */
 		for (;;) {
 			run = text_ascii_run(p);
 			n = run < cols - 1 - used ? run : cols - 1 - used;
