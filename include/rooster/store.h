@@ -345,9 +345,12 @@ struct store_audit_row {
 	struct unavailable	 off;		/* an unavailable period over
 						   the shift (id 0: none) */
 	const char		*event_languages;
-	bool			 in_range;	/* false: before from, given
-						   only to count the month */
+	bool			 in_range;	/* false: given only to count
+						   the month (before from, or
+						   not to be judged) */
 };
+
+struct store_conflict_flag;	/* below, store_conflict.c */
 
 /* Called per row; a non-zero return stops the scan and is returned. */
 typedef int store_audit_fn(const struct store_audit_row *row, void *arg);
@@ -368,12 +371,18 @@ int store_audit_scan(struct store *st, int64_t from, int64_t to,
  * The same scan for the volunteers in vids only (sorted, distinct; none:
  * nothing is called), each read through their own index (with a bounded
  * range, among the range's shifts read once when there are few enough
- * for so many volunteers): the rows given
- * are exactly those store_audit_scan gives for these volunteers, in the
- * same order.
+ * for so many volunteers): the rows given are exactly those
+ * store_audit_scan gives for these volunteers, in the same order, but
+ * for those of a volunteer with entries in only (their stored conflict
+ * flags in the range, sorted by volunteer then shift; NULL: none): of
+ * their rows in the range, those of their entries are given, the others
+ * only to count the month (in_range false) when a monthly limit counts
+ * for them, else not at all (an inactive volunteer with a limit is
+ * judged whole: the rows given are those counted).
  */
 int store_audit_scan_some(struct store *st, int64_t from, int64_t to,
-    int rest_minutes, const int64_t *vids, size_t nvids, store_audit_fn *fn,
+    int rest_minutes, const int64_t *vids, size_t nvids,
+    const struct store_conflict_flag *only, size_t nonly, store_audit_fn *fn,
     void *arg, struct err *err);
 
 /* store_conflict.c: each assignment's stored conflict state */
@@ -395,10 +404,14 @@ int store_conflict_dirty(struct store *st, int64_t **out, size_t *len,
  * The volunteers whose conflicts in [from, to) (0: no bound) may have
  * changed or exist: those with a flagged assignment starting in the
  * range and every volunteer still to be judged (*dirty of them). Sorted,
- * distinct; the caller frees *out. 0, or -1 with err.
+ * distinct; the caller frees *out. And into *only (when not NULL) the
+ * flags in the range of the volunteers not to be judged again, as
+ * store_audit_scan_some takes them: by volunteer, then shift; the caller
+ * frees it. 0, or -1 with err.
  */
 int store_conflict_candidates(struct store *st, int64_t from, int64_t to,
-    int64_t **out, size_t *len, size_t *dirty, struct err *err);
+    int64_t **out, size_t *len, size_t *dirty,
+    struct store_conflict_flag **only, size_t *nonly, struct err *err);
 /*
  * Every stored flag, by volunteer then shift (for tests and checks). The
  * caller frees *out. 0, or -1 with err.

@@ -88,26 +88,31 @@ ops_conflicts(struct store *st, int64_t from, int64_t to, ops_conflict_fn *fn,
     void *arg, struct err *err)
 {
 	struct ops_conflict_scan cs;
+	struct store_conflict_flag *only = NULL;
 	int64_t *vids = NULL;
-	size_t n, dirty;
+	size_t n, dirty, nonly;
 	int rc;
 
 	ops_conflict_scan_init(&cs, st, fn, arg);
 	/*
 	 * Only volunteers with a stored conflict in the range, or not judged
-	 * since an edit, can have one: the others' rows give nothing.
+	 * since an edit, can have one: the others' rows give nothing. Of
+	 * those judged since, only the assignments flagged then can be in
+	 * conflict now: the rest of their rows only count the month.
 	 */
-	if (store_conflict_candidates(st, from, to, &vids, &n, &dirty,
-	    err) < 0)
+	if (store_conflict_candidates(st, from, to, &vids, &n, &dirty, &only,
+	    &nonly, err) < 0)
 		return -1;
 	if (n > OPS_CONFLICT_SOME_MAX) {
 		free(vids);
+		free(only);
 		return store_audit_scan(st, from, to, cs.rules.rest_minutes,
 		    ops_conflict_row, &cs, err);
 	}
 	rc = store_audit_scan_some(st, from, to, cs.rules.rest_minutes, vids, n,
-	    ops_conflict_row, &cs, err);
+	    only, nonly, ops_conflict_row, &cs, err);
 	free(vids);
+	free(only);
 	return rc;
 }
 
@@ -157,7 +162,7 @@ ops_conflict_settle(struct store *st, struct err *err)
 	rc = all ? store_audit_scan(st, 0, 0, cs.rules.rest_minutes,
 	    ops_conflict_row, &cs, err) :
 	    store_audit_scan_some(st, 0, 0, cs.rules.rest_minutes, vids, n,
-	    ops_conflict_row, &cs, err);
+	    NULL, 0, ops_conflict_row, &cs, err);
 	if (rc == 0)
 		rc = store_conflict_replace(st, all ? NULL : vids, n, found.v,
 		    found.len, err);

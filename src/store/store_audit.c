@@ -87,10 +87,15 @@ static const char store_audit_last_sql[] =
 static const char store_audit_cancelled_sql[] =
     "SELECT id FROM events WHERE status = 'cancelled'";
 
-/* Whether volunteer ?1 has a monthly limit (as the list below). */
-static const char store_audit_limited_one_sql[] =
-    "SELECT id FROM volunteers WHERE id = ?1 AND max_per_month > 0"
-    "  AND active != 0";
+/*
+ * What the rules need of volunteer ?1, read once per volunteer asked:
+ * whether their monthly limit counts (as the list below) and whether
+ * they have unavailable periods at all.
+ */
+static const char store_audit_who_sql[] =
+    "SELECT name, skills, languages, max_per_month, active != 0,"
+    "  EXISTS (SELECT 1 FROM unavailable u WHERE u.volunteer_id = ?1)"
+    "  FROM volunteers WHERE id = ?1";
 
 /* The volunteers whose every shift counts towards a monthly limit. */
 static const char store_audit_limited_sql[] =
@@ -106,13 +111,23 @@ static const char store_audit_limited_sql[] =
     "  v.languages, v.max_per_month, u.id, u.start_at, u.end_at," \
     "  u.reason, EXISTS (SELECT 1 FROM unavailable u3" \
     "    WHERE u3.volunteer_id = a.volunteer_id)"
-#define STORE_AUDIT_DETAIL_JOINS \
-    "  JOIN events e ON e.id = s.event_id" \
-    "  JOIN volunteers v ON v.id = a.volunteer_id" \
+#define STORE_AUDIT_OFF_JOIN \
     "  LEFT JOIN unavailable u ON u.id = (SELECT u2.id FROM unavailable u2" \
     "    WHERE u2.volunteer_id = a.volunteer_id" \
     "    AND u2.start_at < s.end_at AND u2.end_at > s.start_at" \
     "    ORDER BY u2.start_at LIMIT 1)"
+#define STORE_AUDIT_DETAIL_JOINS \
+    "  JOIN events e ON e.id = s.event_id" \
+    "  JOIN volunteers v ON v.id = a.volunteer_id" \
+    STORE_AUDIT_OFF_JOIN
+
+/* Where a detailed row's columns are (status first, then as above). */
+struct store_audit_cols {
+	int	 status;	/* then forced, role, language, title and
+				   the event's languages */
+	int	 off;		/* the unavailable period: id, start, end,
+				   reason */
+};
 
 /* The same assignments in [?1, ?2) with what plan needs, in walk order. */
 static const char store_audit_detail_sql[] =
@@ -123,19 +138,28 @@ static const char store_audit_detail_sql[] =
     "  AND " ASSIGNMENT_COUNTS_SQL("a.status")
     "  AND " EVENT_LIVE_SQL("e.status")
     "  ORDER BY a.volunteer_id, s.start_at, s.id";
+static const struct store_audit_cols store_audit_detail_cols = { 3, 13 };
 
 /*
  * The same for one assignment, shift ?1 and volunteer ?2, found by the
  * narrow stream: a flagged volunteer has a shift or two in a week, and
  * reading those alone spares a second walk through every shift of theirs
- * (about 20 seeks into shifts_span each) and a sort.
+ * (about 20 seeks into shifts_span each) and a sort. The volunteer's
+ * columns come once (store_audit_who_sql); the unavailable period only
+ * for those who have any.
  */
+#define STORE_AUDIT_ONE_SQL(off, join) \
+    "SELECT a.status, a.forced, s.role, s.language, e.title, e.languages," \
+    off "  FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
+    "  JOIN events e ON e.id = s.event_id" join \
+    "  WHERE a.shift_id = ?1 AND a.volunteer_id = ?2" \
+    "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND e.status != 'cancelled'"
 static const char store_audit_detail_one_sql[] =
-    STORE_AUDIT_DETAIL_COLS
-    "  FROM assignments a JOIN shifts s ON s.id = a.shift_id"
-    STORE_AUDIT_DETAIL_JOINS
-    "  WHERE a.shift_id = ?1 AND a.volunteer_id = ?2"
-    "  AND " ASSIGNMENT_COUNTS_SQL("a.status") " AND e.status != 'cancelled'";
+    STORE_AUDIT_ONE_SQL(" NULL, NULL, NULL, NULL", "");
+static const char store_audit_detail_one_off_sql[] =
+    STORE_AUDIT_ONE_SQL(" u.id, u.start_at, u.end_at, u.reason",
+    STORE_AUDIT_OFF_JOIN);
+static const struct store_audit_cols store_audit_one_cols = { 0, 6 };
 
 /* The role of an earlier shift named in a conflict. */
 static const char store_audit_role_sql[] =
@@ -461,53 +485,94 @@ store_audit_previous(const struct store_audit_slot *v, int64_t k,
 		r->previous.role = (char *)store_audit_text(role, 0);
 }
 
-/* The volunteers with a monthly limit: all of them, or those of vids. */
+/* What the rules need of the volunteer of a row. */
+struct store_audit_who {
+	const char	*name;
+	const char	*skills;
+	const char	*languages;
+	int		 max_per_month;
+	bool		 limited;	/* a monthly limit that counts */
+	bool		 off;		/* some unavailable period */
+};
+
+/* The volunteers with a monthly limit that counts, sorted. */
 static int
-store_audit_limited(struct store *st, const int64_t *vids, size_t nvids,
-    int64_t **out, size_t *len, struct err *err)
+store_audit_limited(struct store *st, int64_t **out, size_t *len,
+    struct err *err)
 {
-	sqlite3_stmt *stmt;
-	size_t k, n = 0;
-	int rc;
+	sqlite3_stmt *stmt = store_stmt(st, store_audit_limited_sql, err);
 
 	*out = NULL;
 	*len = 0;
-	if (vids == NULL) {
-		stmt = store_stmt(st, store_audit_limited_sql, err);
-		return stmt != NULL ? store_ids(st, stmt, out, len, err) : -1;
-	}
-	if ((stmt = store_stmt(st, store_audit_limited_one_sql, err)) == NULL)
-		return -1;
-	*out = xreallocarray(NULL, nvids, sizeof **out);
-	for (k = 0; k < nvids; k++) {
-		sqlite3_bind_int64(stmt, 1, vids[k]);
-		rc = sqlite3_step(stmt);
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_ROW)
-			(*out)[n++] = vids[k];
-		else if (rc != SQLITE_DONE) {
-			free(*out);
-			*out = NULL;
-			return store_fail(st, rc, err);
-		}
-	}
-	*len = n;	/* sorted, as vids */
-	return 0;
+	return stmt != NULL ? store_ids(st, stmt, out, len, err) : -1;
 }
 
-/* The scan of the whole plan (vids NULL) or of the volunteers in vids. */
+/* Volunteer vid's columns into *who: the SQLite result code. */
+static int
+store_audit_who_read(sqlite3_stmt *stmt, int64_t vid,
+    struct store_audit_who *who)
+{
+	int rc;
+
+	sqlite3_reset(stmt);
+	sqlite3_bind_int64(stmt, 1, vid);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW)
+		return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+	who->name = store_audit_text(stmt, 0);
+	who->skills = store_audit_text(stmt, 1);
+	who->languages = store_audit_text(stmt, 2);
+	who->max_per_month = sqlite3_column_int(stmt, 3);
+	who->limited = who->max_per_month > 0 &&
+	    sqlite3_column_int(stmt, 4) != 0;
+	who->off = sqlite3_column_int(stmt, 5) != 0;
+	return SQLITE_ROW;
+}
+
+/*
+ * The first of only's entries (sorted by volunteer, then shift) at or
+ * after volunteer vid, from *k on; whether vid has any.
+ */
+static bool
+store_audit_only_seek(const struct store_conflict_flag *only, size_t nonly,
+    size_t *k, int64_t vid)
+{
+	while (*k < nonly && only[*k].volunteer_id < vid)
+		(*k)++;
+	return *k < nonly && only[*k].volunteer_id == vid;
+}
+
+/* Whether vid's entries in only, from k on, name shift sid. */
+static bool
+store_audit_only_has(const struct store_conflict_flag *only, size_t nonly,
+    size_t k, int64_t vid, int64_t sid)
+{
+	for (; k < nonly && only[k].volunteer_id == vid; k++)
+		if (only[k].shift_id == sid)
+			return true;
+	return false;
+}
+
+/*
+ * The scan of the whole plan (vids NULL) or of the volunteers in vids,
+ * those with entries in only judged on them alone (ops_conflicts).
+ */
 static int
 store_audit_run(struct store *st, int64_t from, int64_t to,
-    int rest_minutes, const int64_t *vids, size_t nvids, store_audit_fn *fn,
+    int rest_minutes, const int64_t *vids, size_t nvids,
+    const struct store_conflict_flag *only, size_t nonly, store_audit_fn *fn,
     void *arg, struct err *err)
 {
+	const struct store_audit_cols *col = vids != NULL ?
+	    &store_audit_one_cols : &store_audit_detail_cols;
 	struct store_audit_slot *v = NULL, *s;
 	struct store_audit_row r;
-	sqlite3_stmt *detail, *role;
-	int64_t *limited = NULL, lookback, rest, max_end, k;
-	size_t n, nlimited, i;
-	bool lim, near, maybe, keep, special;
-	int status, rc = SQLITE_DONE, cb = 0;
+	struct store_audit_who who = { 0 };
+	sqlite3_stmt *detail = NULL, *role, *one = NULL, *one_off = NULL;
+	sqlite3_stmt *ws = NULL;
+	int64_t *limited = NULL, lookback, rest, max_end, k, who_id = 0;
+	size_t n, nlimited = 0, i, ok = 0;
+	bool lim = false, near, maybe, keep, special, flagged = false;
+	int status, rc = SQLITE_DONE, cb = 0, c;
 
 	rest = (int64_t)rest_minutes * 60;
 	/* Back to the month before from: monthly limits count it all. */
@@ -517,10 +582,14 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 		from = INT64_MIN;
 	if (to == 0)
 		to = INT64_MAX;
-	if ((detail = store_stmt(st, vids != NULL ?
-	    store_audit_detail_one_sql : store_audit_detail_sql, err)) == NULL ||
-	    (role = store_stmt(st, store_audit_role_sql, err)) == NULL ||
-	    store_audit_limited(st, vids, nvids, &limited, &nlimited, err) < 0)
+	if ((role = store_stmt(st, store_audit_role_sql, err)) == NULL)
+		return -1;
+	if (vids == NULL ? (detail = store_stmt(st, store_audit_detail_sql,
+	    err)) == NULL || store_audit_limited(st, &limited, &nlimited,
+	    err) < 0 : (one = store_stmt(st, store_audit_detail_one_sql,
+	    err)) == NULL || (one_off = store_stmt(st,
+	    store_audit_detail_one_off_sql, err)) == NULL ||
+	    (ws = store_stmt(st, store_audit_who_sql, err)) == NULL)
 		return -1;
 	if (store_audit_narrow(st, lookback, to, vids, nvids, &v, &n,
 	    err) < 0) {
@@ -533,16 +602,37 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 	}
 	for (i = 0; cb == 0 && i < n; i++) {
 		s = &v[i];
-		lim = nlimited > 0 && xbsearch(&s->vid, limited, nlimited,
-		    sizeof *limited, store_id_cmp) != NULL;
+		if (vids == NULL)
+			lim = nlimited > 0 && xbsearch(&s->vid, limited,
+			    nlimited, sizeof *limited, store_id_cmp) != NULL;
+		else if (s->vid != who_id) {
+			/* A new volunteer: their columns, once. */
+			who_id = s->vid;
+			if ((rc = store_audit_who_read(ws, s->vid, &who)) !=
+			    SQLITE_ROW)
+				break;
+			rc = SQLITE_DONE;
+			lim = who.limited;
+			/*
+			 * Judged on their flags alone, unless a limit counts
+			 * only the rows given (an inactive volunteer's).
+			 */
+			flagged = store_audit_only_seek(only, nonly, &ok,
+			    s->vid) && (lim || who.max_per_month == 0);
+		}
 		memset(&r, 0, sizeof r);
 		r.shift.id = r.assignment.shift_id = s->sid;
 		r.volunteer.id = r.assignment.volunteer_id = s->vid;
 		r.shift.start = r.assignment.start = s->start;
 		r.shift.end = r.assignment.end = s->end;
 		r.volunteer.active = true;
-		if (s->start < from) {
-			/* Before the range: only to count the month. */
+		/*
+		 * Before the range, or not flagged: only to count the month.
+		 * A flagged volunteer's other shifts are in conflict with
+		 * nothing since they were judged (ops_conflict_settle).
+		 */
+		if (s->start < from || (flagged && !store_audit_only_has(only,
+		    nonly, ok, s->vid, s->sid))) {
 			if (lim)
 				cb = fn(&r, arg);
 			continue;
@@ -552,54 +642,63 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 		 * or (some volunteers) the row of this assignment alone.
 		 */
 		if (vids != NULL) {
+			detail = who.off ? one_off : one;
 			sqlite3_reset(detail);
 			sqlite3_bind_int64(detail, 1, s->sid);
 			sqlite3_bind_int64(detail, 2, s->vid);
 		}
 		if ((rc = sqlite3_step(detail)) != SQLITE_ROW)
 			break;
-		if (sqlite3_column_int64(detail, 0) != s->vid ||
-		    sqlite3_column_int64(detail, 2) != s->sid) {
+		if (vids == NULL && (sqlite3_column_int64(detail, 0) != s->vid ||
+		    sqlite3_column_int64(detail, 2) != s->sid)) {
 			rc = SQLITE_CORRUPT;
 			break;
 		}
 		rc = SQLITE_DONE;
+		if (vids == NULL) {
+			who.name = store_audit_text(detail, 9);
+			who.skills = store_audit_text(detail, 10);
+			who.languages = store_audit_text(detail, 11);
+			who.max_per_month = sqlite3_column_int(detail, 12);
+			who.off = sqlite3_column_int(detail, 17) != 0;
+		}
+		c = col->status;
 		max_end = s->longest >= 0 ? v[s->longest].end : INT64_MIN;
 		near = s->longest >= 0 && max_end > s->start - rest;
-		r.shift.role = (char *)store_audit_text(detail, 5);
-		r.shift.language = (char *)store_audit_text(detail, 6);
-		r.shift.event_title = (char *)store_audit_text(detail, 7);
-		r.event_languages = store_audit_text(detail, 8);
-		r.volunteer.name = (char *)store_audit_text(detail, 9);
-		r.volunteer.skills = (char *)store_audit_text(detail, 10);
-		r.volunteer.languages = (char *)store_audit_text(detail, 11);
-		r.volunteer.max_per_month = sqlite3_column_int(detail, 12);
+		r.shift.role = (char *)store_audit_text(detail, c + 2);
+		r.shift.language = (char *)store_audit_text(detail, c + 3);
+		r.shift.event_title = (char *)store_audit_text(detail, c + 4);
+		r.event_languages = store_audit_text(detail, c + 5);
+		r.volunteer.name = (char *)who.name;
+		r.volunteer.skills = (char *)who.skills;
+		r.volunteer.languages = (char *)who.languages;
+		r.volunteer.max_per_month = who.max_per_month;
 		/* Could break a rule, and does break one plan may judge. */
 		special = !shift_role_is_general(r.shift.role);
-		maybe = lim || near || sqlite3_column_int(detail, 17) != 0 ||
-		    *r.event_languages != '\0' || *r.shift.language != '\0' ||
-		    special;
+		maybe = lim || near || who.off || *r.event_languages != '\0' ||
+		    *r.shift.language != '\0' || special;
 		/* The skill rule is the model's, as assign's: never a copy. */
 		keep = maybe && (r.volunteer.max_per_month > 0 || near ||
-		    sqlite3_column_type(detail, 13) != SQLITE_NULL ||
+		    sqlite3_column_type(detail, col->off) != SQLITE_NULL ||
 		    *r.shift.language != '\0' || *r.event_languages != '\0' ||
 		    (special && !volunteer_has_skill(r.volunteer.skills,
 		    r.shift.role)));
 		if (!keep)
 			continue;
-		status = assignment_status_parse(store_audit_text(detail, 3));
+		status = assignment_status_parse(store_audit_text(detail, c));
 		r.assignment.status = status < 0 ? ASSIGNMENT_PLANNED :
 		    (enum assignment_status)status;
-		r.assignment.forced = sqlite3_column_int(detail, 4) != 0;
+		r.assignment.forced = sqlite3_column_int(detail, c + 1) != 0;
 		r.assignment.role = r.shift.role;
 		r.assignment.event_title = r.shift.event_title;
 		r.assignment.volunteer = r.volunteer.name;
-		if (sqlite3_column_type(detail, 13) != SQLITE_NULL) {
-			r.off.id = sqlite3_column_int64(detail, 13);
+		if (sqlite3_column_type(detail, col->off) != SQLITE_NULL) {
+			r.off.id = sqlite3_column_int64(detail, col->off);
 			r.off.volunteer_id = r.volunteer.id;
-			r.off.start = sqlite3_column_int64(detail, 14);
-			r.off.end = sqlite3_column_int64(detail, 15);
-			r.off.reason = (char *)store_audit_text(detail, 16);
+			r.off.start = sqlite3_column_int64(detail, col->off + 1);
+			r.off.end = sqlite3_column_int64(detail, col->off + 2);
+			r.off.reason = (char *)store_audit_text(detail,
+			    col->off + 3);
 		}
 		r.in_range = true;
 		/*
@@ -612,7 +711,13 @@ store_audit_run(struct store *st, int64_t from, int64_t to,
 		}
 		cb = fn(&r, arg);
 	}
-	sqlite3_reset(detail);
+	if (vids == NULL)
+		sqlite3_reset(detail);
+	else {
+		sqlite3_reset(one);
+		sqlite3_reset(one_off);
+		sqlite3_reset(ws);
+	}
 	sqlite3_reset(role);
 	free(v);
 	free(limited);
@@ -625,17 +730,18 @@ int
 store_audit_scan(struct store *st, int64_t from, int64_t to,
     int rest_minutes, store_audit_fn *fn, void *arg, struct err *err)
 {
-	return store_audit_run(st, from, to, rest_minutes, NULL, 0, fn, arg,
-	    err);
+	return store_audit_run(st, from, to, rest_minutes, NULL, 0, NULL, 0,
+	    fn, arg, err);
 }
 
 int
 store_audit_scan_some(struct store *st, int64_t from, int64_t to,
-    int rest_minutes, const int64_t *vids, size_t nvids, store_audit_fn *fn,
+    int rest_minutes, const int64_t *vids, size_t nvids,
+    const struct store_conflict_flag *only, size_t nonly, store_audit_fn *fn,
     void *arg, struct err *err)
 {
 	if (nvids == 0)
 		return 0;
-	return store_audit_run(st, from, to, rest_minutes, vids, nvids, fn,
-	    arg, err);
+	return store_audit_run(st, from, to, rest_minutes, vids, nvids, only,
+	    nonly, fn, arg, err);
 }

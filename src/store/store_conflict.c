@@ -4,7 +4,8 @@
  * assignments by start, and the volunteers an edit touched since they
  * were last judged (the triggers of migration 8 mark them). ops judges
  * those again before each change commits (ops_conflict_settle), so a
- * week's audit only looks at the volunteers flagged in the week.
+ * week's audit only looks at the volunteers flagged in the week, and at
+ * the assignments flagged of those not marked since.
  */
 #include "rooster/store.h"
 
@@ -16,8 +17,9 @@
 static const char store_conflict_dirty_sql[] =
     "SELECT volunteer_id FROM conflict_dirty";
 
+/* From the covering index conflict_flags_start. */
 static const char store_conflict_flagged_sql[] =
-    "SELECT DISTINCT volunteer_id FROM conflict_flags"
+    "SELECT volunteer_id, shift_id, start_at FROM conflict_flags"
     "  WHERE start_at >= ?1 AND start_at < ?2";
 
 static const char store_conflict_list_sql[] =
@@ -53,49 +55,6 @@ store_conflict_dirty(struct store *st, int64_t **out, size_t *len,
 	return store_ids(st, stmt, out, len, err);
 }
 
-int
-store_conflict_candidates(struct store *st, int64_t from, int64_t to,
-    int64_t **out, size_t *len, size_t *dirty, struct err *err)
-{
-	sqlite3_stmt *stmt;
-	int64_t *a = NULL, *b = NULL, *v;
-	size_t na = 0, nb = 0, i = 0, j = 0, n = 0;
-
-	*out = NULL;
-	*len = 0;
-	*dirty = 0;
-	if (store_conflict_dirty(st, &a, &na, err) < 0)
-		return -1;
-	if ((stmt = store_stmt(st, store_conflict_flagged_sql, err)) == NULL) {
-		free(a);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, from != 0 ? from : INT64_MIN);
-	sqlite3_bind_int64(stmt, 2, to != 0 ? to : INT64_MAX);
-	if (store_ids(st, stmt, &b, &nb, err) < 0) {
-		free(a);
-		return -1;
-	}
-	/* The union of two sorted sets. */
-	v = na + nb > 0 ? xreallocarray(NULL, na + nb, sizeof *v) : NULL;
-	while (i < na || j < nb) {
-		if (j == nb || (i < na && a[i] < b[j]))
-			v[n++] = a[i++];
-		else if (i == na || b[j] < a[i])
-			v[n++] = b[j++];
-		else {
-			v[n++] = a[i++];
-			j++;
-		}
-	}
-	free(a);
-	free(b);
-	*out = v;
-	*len = n;
-	*dirty = na;
-	return 0;
-}
-
 /* The flags read so far: a growable array. */
 struct store_conflict_found {
 	struct store_conflict_flag	*items;
@@ -113,6 +72,73 @@ store_conflict_flag_row(sqlite3_stmt *stmt, void *arg)
 	v->volunteer_id = sqlite3_column_int64(stmt, 0);
 	v->shift_id = sqlite3_column_int64(stmt, 1);
 	v->start = sqlite3_column_int64(stmt, 2);
+}
+
+/* Order flags by volunteer, then shift. */
+static int
+store_conflict_flag_cmp(const void *pa, const void *pb)
+{
+	const struct store_conflict_flag *a = pa, *b = pb;
+
+	if (a->volunteer_id != b->volunteer_id)
+		return a->volunteer_id < b->volunteer_id ? -1 : 1;
+	return (a->shift_id > b->shift_id) - (a->shift_id < b->shift_id);
+}
+
+int
+store_conflict_candidates(struct store *st, int64_t from, int64_t to,
+    int64_t **out, size_t *len, size_t *dirty,
+    struct store_conflict_flag **only, size_t *nonly, struct err *err)
+{
+	struct store_conflict_found f = { 0 };
+	int64_t *a = NULL, *v;
+	size_t na = 0, i = 0, j = 0, n = 0, k = 0;
+
+	*out = NULL;
+	*len = 0;
+	*dirty = 0;
+	if (only != NULL) {
+		*only = NULL;
+		*nonly = 0;
+	}
+	if (store_conflict_dirty(st, &a, &na, err) < 0)
+		return -1;
+	if (store_rows(st, store_query(st, err, store_conflict_flagged_sql,
+	    "ii", from != 0 ? from : INT64_MIN, to != 0 ? to : INT64_MAX),
+	    store_conflict_flag_row, &f, err) < 0) {
+		free(a);
+		free(f.items);
+		return -1;
+	}
+	if (f.len > 0)
+		xsort(f.items, f.len, sizeof *f.items,
+		    store_conflict_flag_cmp);
+	/* The union of two sorted sets; the flags of the dirty left out. */
+	v = na + f.len > 0 ? xreallocarray(NULL, na + f.len, sizeof *v) :
+	    NULL;
+	while (i < na || j < f.len) {
+		if (j < f.len && (i == na || f.items[j].volunteer_id < a[i])) {
+			if (n == 0 || v[n - 1] != f.items[j].volunteer_id)
+				v[n++] = f.items[j].volunteer_id;
+			f.items[k++] = f.items[j++];
+		} else if (j < f.len && f.items[j].volunteer_id == a[i])
+			j++;	/* judged again whole: the flag says nothing */
+		else {
+			if (n == 0 || v[n - 1] != a[i])
+				v[n++] = a[i];
+			i++;
+		}
+	}
+	free(a);
+	*out = v;
+	*len = n;
+	*dirty = na;
+	if (only != NULL && k > 0) {
+		*only = f.items;
+		*nonly = k;
+	} else
+		free(f.items);
+	return 0;
 }
 
 int

@@ -682,8 +682,8 @@ cf_some_as_whole(struct store *st, int first, int last, int step)
 				assert_int_equal(store_audit_scan(st, from, to,
 				    CF_REST, cf_row_line, &whole, &err), 0);
 				assert_int_equal(store_audit_scan_some(st, from,
-				    to, CF_REST, whole.vids, n, cf_row_line, &some,
-				    &err), 0);
+				    to, CF_REST, whole.vids, n, NULL, 0,
+				    cf_row_line, &some, &err), 0);
 				assert_string_equal(strbuf_str(&some.text),
 				    strbuf_str(&whole.text));
 				strbuf_fini(&whole.text);
@@ -708,6 +708,84 @@ test_audit_some_as_whole(void **state)
 	store_close(st);
 	st = cf_plan_made(600, true);
 	cf_some_as_whole(st, -40, 62, 8);
+	store_close(st);
+}
+
+/* Every conflict as a line of text (arg: struct strbuf). */
+static int
+cf_conflict_line(const struct store_audit_row *r,
+    const struct plan_conflict *c, void *arg)
+{
+	strbuf_addf(arg, "%lld %lld %d %d %s %lld %s\n",
+	    (long long)r->shift.id, (long long)r->volunteer.id,
+	    (int)r->assignment.status, r->assignment.forced,
+	    plan_conflict_kind_name(c->kind), (long long)c->other_id,
+	    c->reason);
+	return 0;
+}
+
+/* Every conflict of the plan and of ranges in it, as text. */
+static char *
+cf_conflict_text(struct store *st)
+{
+	struct strbuf sb;
+	struct err err;
+	int64_t from;
+	int day;
+
+	strbuf_init(&sb);
+	assert_int_equal(ops_conflicts(st, 0, 0, cf_conflict_line, &sb,
+	    &err), 0);
+	for (day = -10; day < 70; day += 9) {
+		from = CF_T0 + (int64_t)day * 86400;
+		strbuf_addf(&sb, "from day %d\n", day);
+		assert_int_equal(ops_conflicts(st, from, from + 8 * 86400,
+		    cf_conflict_line, &sb, &err), 0);
+	}
+	return strbuf_detach(&sb);
+}
+
+/*
+ * A volunteer judged since their last edit is judged on the assignments
+ * then found in conflict, their other ones only counting the month: the
+ * same conflicts, with the same reasons, as judging them whole. Some
+ * inactive volunteers have a monthly limit (which counts only the rows
+ * that could break a rule), some a limit of one, written by store alone
+ * so that all are judged whole first, then on their flags.
+ */
+static void
+test_flags_judge_as_whole(void **state)
+{
+	struct store *st = cf_plan();
+	struct volunteer v;
+	struct err err;
+	int64_t vid, *dirty = NULL;
+	size_t ndirty = 0;
+	char *whole, *flagged;
+
+	(void)state;
+	assert_int_equal(store_begin_write(st, &err), 0);
+	for (vid = 1; vid <= CF_VOLUNTEERS; vid++) {
+		assert_int_equal(store_volunteer_get(st, vid, &v, &err), 0);
+		v.max_per_month = vid % 3 != 2 ? 1 + (int)(vid % 2) : 0;
+		v.active = vid % 4 != 0;
+		assert_int_equal(store_volunteer_update(st, &v, &err), 0);
+		volunteer_fini(&v);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_conflict_dirty(st, &dirty, &ndirty, &err), 0);
+	assert_int_equal(ndirty, CF_VOLUNTEERS);
+	free(dirty);
+	whole = cf_conflict_text(st);
+	/* Any change through ops judges the marked again. */
+	assert_int_equal(ops_plan_rest(st, CF_REST, &err), 0);
+	assert_int_equal(store_conflict_dirty(st, &dirty, &ndirty, &err), 0);
+	assert_int_equal(ndirty, 0);
+	flagged = cf_conflict_text(st);
+	assert_true(strlen(whole) > 2000);
+	assert_string_equal(flagged, whole);
+	free(whole);
+	free(flagged);
 	store_close(st);
 }
 
@@ -811,6 +889,7 @@ main(void)
 		cmocka_unit_test_setup(test_audit_after_edits, cf_setup),
 		cmocka_unit_test_setup(test_judge_with_marked, cf_setup),
 		cmocka_unit_test_setup(test_audit_some_as_whole, cf_setup),
+		cmocka_unit_test_setup(test_flags_judge_as_whole, cf_setup),
 		cmocka_unit_test(test_month_in_plan_zone),
 	};
 
