@@ -17,6 +17,8 @@ struct store {
 	char			*path;
 	bool			 readonly;
 	bool			 history;	/* change_rows exists */
+	bool			 migrated;	/* this open upgraded the
+						   schema (it wrote) */
 	char			 history_seen[24]; /* schema version at which
 						   the triggers were found
 						   right, to note in the

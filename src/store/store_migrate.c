@@ -618,6 +618,7 @@ store_migrate(struct store *st, struct err *err)
 		}
 		if (store_commit(st, err) < 0)
 			return -1;
+		st->migrated = true;
 		log_debug("migrated %s to schema %d", st->path, version + 1);
 	}
 	return 0;

@@ -1669,6 +1669,39 @@ test_refold_on_open(void **state)
 }
 
 /* int store_open(...): the dump of the latest schema matches a new plan */
+/*
+ * An open that upgrades a plan whose history triggers need no change
+ * (migration 18 adds an index) notes the schema version it found them
+ * right at, as it has written anyway: the lookups after it skip the
+ * check of every trigger. Reading an up-to-date plan still never writes.
+ */
+static void
+test_upgrade_notes_history(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st;
+	struct err err;
+
+	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
+	store_close(st);
+	/* The plan as schema 17 left it, its triggers' version noted. */
+	raw_sql(fx->path, "DROP INDEX volunteers_names; "
+	    "PRAGMA user_version = 17; "
+	    "INSERT OR REPLACE INTO settings (key, value) "
+	    "  SELECT 'history_schema_version', schema_version "
+	    "  FROM pragma_schema_version;");
+	assert_true(raw_int(fx->path, "SELECT value FROM settings WHERE key = "
+	    "'history_schema_version'") == raw_int(fx->path,
+	    "PRAGMA schema_version"));
+	assert_int_equal(store_open(fx->path, 0, &st, &err), 0);
+	store_close(st);
+	assert_true(raw_int(fx->path, "PRAGMA user_version") ==
+	    store_schema_latest());
+	assert_true(raw_int(fx->path, "SELECT value FROM settings WHERE key = "
+	    "'history_schema_version'") == raw_int(fx->path,
+	    "PRAGMA schema_version"));
+}
+
 static void
 test_latest_dump_matches(void **state)
 {
@@ -2054,6 +2087,7 @@ main(void)
 		DIR_ONLY(test_data_version),
 		DIR_ONLY(test_migrate_dumps),
 		DIR_ONLY(test_refold_on_open),
+		DIR_ONLY(test_upgrade_notes_history),
 		DIR_ONLY(test_latest_dump_matches),
 	};
 	struct err err;
