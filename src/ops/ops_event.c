@@ -223,7 +223,6 @@ ops_event_copy(struct store *st, int64_t id, int64_t start, int64_t *new_id,
 {
 	struct shift_list shifts = { 0 };
 	struct event ev, copy;
-	struct shift sh;
 	size_t i;
 	int rc;
 
@@ -244,18 +243,12 @@ ops_event_copy(struct store *st, int64_t id, int64_t start, int64_t *new_id,
 		copy.uid = ops_uid_new(st, "event");
 		rc = store_event_insert(st, &copy, err);
 	}
+	/* Every field of each shift (shift_fields), as a series copies
+	 * them: role, people needed, language and what a row adds. */
 	for (i = 0; rc == 0 && i < shifts.len; i++) {
-		shift_init(&sh);
-		sh.event_id = copy.id;
-		sh.role = xstrdup(shifts.items[i].role);
-		sh.language = xstrdup(shifts.items[i].language != NULL ?
-		    shifts.items[i].language : "");
-		sh.needed = shifts.items[i].needed;
-		sh.start = start + (shifts.items[i].start - ev.start);
-		sh.end = start + (shifts.items[i].end - ev.start);
-		sh.uid = ops_uid_new(st, "shift");
-		rc = store_shift_insert(st, &sh, err);
-		shift_fini(&sh);
+		shifts.items[i].sequence = 0;
+		rc = ops_series_insert_copy(st, &shifts.items[i], ev.start,
+		    &copy, err);
 	}
 	rc = ops_log(st, rc, err, "event copy", "event", copy.id,
 	    "copied '%s' (event %lld) with %zu shifts", ev.title, (long long)id,

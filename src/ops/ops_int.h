@@ -80,6 +80,13 @@ int ops_series_dates(const struct event *first, int64_t **starts, size_t *n,
  */
 int ops_series_expand(struct store *st, struct event *first,
     const int64_t *starts, size_t n, struct err *err);
+/*
+ * Inside the caller's write transaction: insert a copy of sh, every field
+ * of shift_fields but its id, UID and event, on event to, as far from
+ * to's start as sh is from from_start.
+ */
+int ops_series_insert_copy(struct store *st, const struct shift *sh,
+    int64_t from_start, const struct event *to, struct err *err);
 /* Copy sh (just added to first) onto every later, live occurrence;
  * *n counts the copies. */
 int ops_series_spread_shift(struct store *st, const struct event *first,

@@ -23,11 +23,7 @@
 /* An open-ended rule is materialized this far from its first start. */
 #define OPS_SERIES_HORIZON (366 * INT64_C(86400))
 
-/*
- * Insert a copy of sh (a new id and UID) on event to, as far from its
- * start as sh is from from_start.
- */
-static int
+int
 ops_series_insert_copy(struct store *st, const struct shift *sh,
     int64_t from_start, const struct event *to, struct err *err)
 {

@@ -60,4 +60,17 @@ check "volunteer add takes every option of volunteer edit but --name, --active" 
 r shift add --help; add=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | sort)
 r shift edit --help; edit=$(printf '%s' "$OUT" | grep -o -- '--[a-z-]*' | grep -v -- '--role' | sort)
 check "shift add takes every option of shift edit but --role" [ "$add" = "$edit" ]
+# event copy carries every field of its shifts (shift_fields), not a hand
+# list: each text option of shift edit, set on a shift of event 1, is on
+# its copy, and the copies' json is the originals' but for where and when.
+r shift edit --help
+for opt in $(printf '%s' "$OUT" | grep -o -- '--[a-z-]* [A-Z]*\]' | grep -v -- 'WHEN\]\|N\]' | cut -d' ' -f1); do
+	ok_run "shift edit 1 $opt" shift edit 1 "$opt" "copied-${opt#--}"
+done
+r --format json shift list 1; before=$OUT
+ok_run "event copy 1" event copy 1 --start "2027-02-02 10:00"
+r --format json shift list "$OUT"
+OUT="[$before, $OUT]"
+json "the copied shifts' fields are the originals' (shift_fields)" 'len(j[0])==len(j[1])>0 and sorted(sorted((k,v) for k,v in s.items() if k not in ("id","event_id","uid","start","end","assigned")) for s in j[0])==sorted(sorted((k,v) for k,v in s.items() if k not in ("id","event_id","uid","start","end","assigned")) for s in j[1])'
+json "a copy has the text set on the original" 'any(s.get("language")=="copied-language" for s in j[1])'
 finish
