@@ -413,6 +413,33 @@ cli_sheet_yes_no(const char *s)
 	return -1;
 }
 
+/*
+ * The columns a sheet of new people names, those of the fields `volunteer
+ * add` takes (not active), by key ("max-per-month") or else by Dutch
+ * name, comma-separated into sb.
+ */
+static void
+cli_sheet_column_list(struct strbuf *sb, bool dutch)
+{
+	struct cli_arg args[CLI_ARGS_MAX + 1];
+	const struct model_field *f;
+	const struct cli_arg *a;
+
+	cli_args_expand(cli_command_find("volunteer", "add"), args);
+	for (f = volunteer_fields; f->key != NULL; f++)
+		for (a = args; a->name != NULL; a++)
+			if (strcmp(a->name, f->key) == 0 ||
+			    (f->option != NULL &&
+			    strcmp(a->name, f->option) == 0)) {
+				if (sb->len > 0)
+					strbuf_adds(sb, ", ");
+				strbuf_adds(sb, dutch ? f->dutch :
+				    cli_sheet_column_name((enum
+				    cli_sheet_column)cli_sheet_field_column(f)));
+				break;
+			}
+}
+
 /* Map header cells to columns; false (with problems) if unusable. */
 static bool
 cli_sheet_header(struct cli_sheet *sheet, struct cli_sheet_rows *out,
@@ -420,7 +447,7 @@ cli_sheet_header(struct cli_sheet *sheet, struct cli_sheet_rows *out,
 {
 	const struct cli_sheet_record *head = &sheet->records[0];
 	int seen[CLI_SHEET_NCOLUMNS];
-	struct strbuf ignored;
+	struct strbuf ignored, english, dutch;
 	size_t i;
 	bool ok = true;
 	char *h;
@@ -454,10 +481,17 @@ cli_sheet_header(struct cli_sheet *sheet, struct cli_sheet_rows *out,
 			    &volunteer_fields[col]);
 	}
 	if (seen[CLI_SHEET_NAME] < 0) {
+		strbuf_init(&english);
+		strbuf_init(&dutch);
+		cli_sheet_column_list(&english, false);
+		cli_sheet_column_list(&dutch, true);
+		/* TRANSLATORS: the first %s lists the English column
+		 * names, the second the Dutch ones (%2$s, %1$s reorder). */
 		cli_sheet_problem(sheet, head->line, _("no name column: the "
-		    "first line must name the columns (name, email, phone, "
-		    "skills, languages, max-per-month, notes; or naam, e-mail, "
-		    "telefoon, vaardigheden, talen, max-per-maand, notities)"));
+		    "first line must name the columns (%s; or %s)"),
+		    english.data, dutch.data);
+		strbuf_fini(&english);
+		strbuf_fini(&dutch);
 		ok = false;
 	}
 	out->ignored = ignored.len > 0 ? strbuf_detach(&ignored) : NULL;
@@ -506,8 +540,16 @@ cli_sheet_set(struct cli_sheet *sheet, const struct cli_sheet_record *rec,
 		if (*s == '\0')
 			n = 0;
 		else if (*end != '\0' || n < f->min || n > f->max) {
-			cli_sheet_problem(sheet, rec->line, _("%s '%s' is not a "
-			    "number from 0 (no limit) to 1000"), _(f->what), s);
+			/* The field's bounds; its hint says what the lowest
+			 * (an empty cell) means: "0 (no limit)". */
+			if (f->hint != NULL)
+				cli_sheet_problem(sheet, rec->line, _("%s '%s' "
+				    "is not a number from %d (%s) to %d"),
+				    _(f->what), s, f->min, _(f->hint), f->max);
+			else
+				cli_sheet_problem(sheet, rec->line, _("%s '%s' "
+				    "is not a number from %d to %d"),
+				    _(f->what), s, f->min, f->max);
 			return;
 		}
 		model_field_set_int(v, f, (int)n);

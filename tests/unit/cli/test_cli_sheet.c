@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -285,6 +286,83 @@ test_rows_header_problems(void **state)
 	cli_sheet_fini(&sheet);
 }
 
+/* The problem on line of sheet that holds text, or NULL. */
+static const char *
+problem_with(const struct cli_sheet *sheet, int line, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < sheet->nproblems; i++)
+		if (sheet->problems[i].line == line &&
+		    strstr(sheet->problems[i].msg, text) != NULL)
+			return sheet->problems[i].msg;
+	return NULL;
+}
+
+/* The columns a sheet without names is told of are volunteer_fields'. */
+static void
+test_rows_no_name_lists_the_fields(void **state)
+{
+	const struct model_field *f;
+	struct cli_sheet sheet;
+	struct cli_sheet_rows rows;
+	const char *msg;
+	char key[64], *p;
+
+	(void)state;
+	assert_int_equal(sheet_rows(&sheet, &rows, "email\na@b.nl\n"), -1);
+	msg = problem_with(&sheet, 1, "no name column");
+	assert_non_null(msg);
+	for (f = volunteer_fields; f->key != NULL; f++) {
+		snprintf(key, sizeof key, "%s", f->key);
+		for (p = key; (p = strchr(p, '_')) != NULL; p++)
+			*p = '-';
+		/* `volunteer add` takes all but --active. */
+		if (strcmp(f->key, "active") == 0) {
+			assert_null(strstr(msg, f->dutch));
+			continue;
+		}
+		assert_non_null(strstr(msg, key));
+		assert_non_null(strstr(msg, f->dutch));
+	}
+	cli_sheet_rows_fini(&rows);
+	cli_sheet_fini(&sheet);
+}
+
+/* A whole number out of its field's bounds is told them (and its hint). */
+static void
+test_rows_number_bounds_from_the_field(void **state)
+{
+	const struct model_field *f;
+	struct cli_sheet sheet;
+	struct cli_sheet_rows rows;
+	const char *msg;
+	char data[128], want[128];
+	int n = 0;
+
+	(void)state;
+	for (f = volunteer_fields; f->key != NULL; f++) {
+		if (f->kind != MODEL_FIELD_INT)
+			continue;
+		n++;
+		snprintf(data, sizeof data, "name,%s\nA,%d\n", f->key,
+		    f->max + 1);
+		assert_int_equal(sheet_rows(&sheet, &rows, data), -1);
+		msg = problem_with(&sheet, 2, f->what);
+		assert_non_null(msg);
+		if (f->hint != NULL)
+			snprintf(want, sizeof want, "from %d (%s) to %d",
+			    f->min, f->hint, f->max);
+		else
+			snprintf(want, sizeof want, "from %d to %d", f->min,
+			    f->max);
+		assert_non_null(strstr(msg, want));
+		cli_sheet_rows_fini(&rows);
+		cli_sheet_fini(&sheet);
+	}
+	assert_true(n > 0);
+}
+
 static void
 test_rows_same_name_without_email(void **state)
 {
@@ -315,6 +393,8 @@ main(void)
 		cmocka_unit_test(test_rows_good),
 		cmocka_unit_test(test_rows_every_problem_with_its_line),
 		cmocka_unit_test(test_rows_header_problems),
+		cmocka_unit_test(test_rows_no_name_lists_the_fields),
+		cmocka_unit_test(test_rows_number_bounds_from_the_field),
 		cmocka_unit_test(test_rows_same_name_without_email),
 	};
 
