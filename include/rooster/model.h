@@ -125,6 +125,9 @@ enum model_field_kind {
 					   json boolean), not yes/no */
 #define MODEL_FIELD_SEQUENCE	0x40	/* a change is news for calendars:
 					   the iCalendar SEQUENCE grows */
+#define MODEL_FIELD_CONTACT	0x80	/* how to reach a volunteer: a
+					   column of their assignments'
+					   export */
 
 /*
  * A field of an entity, as every face names it: the key (json, csv and

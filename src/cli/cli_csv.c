@@ -217,66 +217,6 @@ cli_csv_end_row(struct cli_csv_out *o)
 	cli_csv_writer_end_row(&o->w);
 }
 
-static int
-cli_csv_volunteers(struct cli_ctx *ctx, struct cli_csv_out *o,
-    struct err *err)
-{
-	const struct model_field *f;
-	struct volunteer_list list = { 0 };
-	const struct volunteer *v;
-	size_t i;
-
-	if (store_volunteer_list(ctx->st, NULL, NULL, &list, err) < 0)
-		return -1;
-	/* One column a field of volunteer_fields, after the id. */
-	cli_csv_put(o, "id");
-	for (f = volunteer_fields; f->key != NULL; f++)
-		cli_csv_put(o, o->dutch ? f->dutch : f->key);
-	cli_csv_end_row(o);
-	for (i = 0; i < list.len; i++) {
-		v = &list.items[i];
-		cli_csv_put_int(o, v->id);
-		for (f = volunteer_fields; f->key != NULL; f++)
-			if (f->kind == MODEL_FIELD_TEXT)
-				cli_csv_put(o, model_field_text(v, f));
-			else if (f->kind == MODEL_FIELD_INT)
-				cli_csv_put_int(o, model_field_int(v, f));
-			else
-				cli_csv_put(o, model_field_int(v, f) ?
-				    (o->dutch ? "ja" : "yes") :
-				    (o->dutch ? "nee" : "no"));
-		cli_csv_end_row(o);
-	}
-	volunteer_list_free(&list);
-	return 0;
-}
-
-static int
-cli_csv_by_id(const void *a, const void *b)
-{
-	const struct volunteer *const *x = a, *const *y = b;
-
-	return (*x)->id < (*y)->id ? -1 : (*x)->id > (*y)->id;
-}
-
-/*
- * The columns of `export csv assignments`, each a row of an entity's
- * table (its key the English header, its dutch the Dutch one): the
- * assignment's, and its volunteer's contact. New columns go last: sheets
- * and scripts read these by place.
- */
-static const struct cli_csv_column {
-	bool		 volunteer;	/* of volunteer_fields, else of
-					   assignment_fields */
-	const char	*key;
-} cli_csv_assignment_columns[] = {
-	{ false, "shift_id" }, { false, "event" }, { false, "role" },
-	{ false, "start" }, { false, "end" }, { false, "volunteer_id" },
-	{ true, "name" }, { true, "email" }, { true, "phone" },
-	{ false, "status" }, { false, "attendance" }, { false, "hours" },
-	{ false, "note" }
-};
-
 /* One cell of field f of rec (a NULL rec: empty). */
 static void
 cli_csv_put_field(struct cli_csv_out *o, const void *rec,
@@ -287,6 +227,11 @@ cli_csv_put_field(struct cli_csv_out *o, const void *rec,
 
 	if (rec == NULL)
 		cli_csv_put(o, "");
+	else if (f->kind == MODEL_FIELD_INT)
+		cli_csv_put_int(o, model_field_int(rec, f));
+	else if (f->kind == MODEL_FIELD_BOOL)
+		cli_csv_put(o, model_field_int(rec, f) ?
+		    (o->dutch ? "ja" : "yes") : (o->dutch ? "nee" : "no"));
 	else if (f->kind == MODEL_FIELD_ID)
 		cli_csv_put_int(o, model_field_int64(rec, f));
 	else if (f->kind == MODEL_FIELD_TIME)
@@ -308,20 +253,89 @@ cli_csv_put_field(struct cli_csv_out *o, const void *rec,
 }
 
 static int
+cli_csv_volunteers(struct cli_ctx *ctx, struct cli_csv_out *o,
+    struct err *err)
+{
+	const struct model_field *f;
+	struct volunteer_list list = { 0 };
+	const struct volunteer *v;
+	size_t i;
+
+	if (store_volunteer_list(ctx->st, NULL, NULL, &list, err) < 0)
+		return -1;
+	/* One column a field of volunteer_fields, after the id. */
+	cli_csv_put(o, "id");
+	for (f = volunteer_fields; f->key != NULL; f++)
+		cli_csv_put(o, o->dutch ? f->dutch : f->key);
+	cli_csv_end_row(o);
+	for (i = 0; i < list.len; i++) {
+		v = &list.items[i];
+		cli_csv_put_int(o, v->id);
+		for (f = volunteer_fields; f->key != NULL; f++)
+			cli_csv_put_field(o, v, f);
+		cli_csv_end_row(o);
+	}
+	volunteer_list_free(&list);
+	return 0;
+}
+
+static int
+cli_csv_by_id(const void *a, const void *b)
+{
+	const struct volunteer *const *x = a, *const *y = b;
+
+	return (*x)->id < (*y)->id ? -1 : (*x)->id > (*y)->id;
+}
+
+/*
+ * The columns of `export csv assignments`, each a row of an entity's
+ * table (its key the English header, its dutch the Dutch one): the
+ * assignment's, and at the NULL key its volunteer's contact, the rows of
+ * volunteer_fields flagged MODEL_FIELD_CONTACT (name, e-mail, phone).
+ * New assignment columns go last: sheets and scripts read these by place.
+ */
+static const char *const cli_csv_assignment_columns[] = {
+	"shift_id", "event", "role", "start", "end", "volunteer_id", NULL,
+	"status", "attendance", "hours", "note"
+};
+
+size_t
+cli_csv_assignment_fields(const struct model_field ***out)
+{
+	const size_t nlayout = sizeof cli_csv_assignment_columns /
+	    sizeof cli_csv_assignment_columns[0];
+	const struct model_field *f;
+	size_t i, n = 0;
+
+	/* The layout with its contact marker spelled out. */
+	for (f = volunteer_fields; f->key != NULL; f++)
+		n++;
+	*out = xcalloc(nlayout + n, sizeof **out);
+	n = 0;
+	for (i = 0; i < nlayout; i++)
+		if (cli_csv_assignment_columns[i] != NULL)
+			(*out)[n++] = model_field_find(assignment_fields,
+			    cli_csv_assignment_columns[i]);
+		else
+			for (f = volunteer_fields; f->key != NULL; f++)
+				if (f->flags & MODEL_FIELD_CONTACT)
+					(*out)[n++] = f;
+	return n;
+}
+
+static int
 cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
     const struct store_range *range, struct err *err)
 {
-	const size_t ncols = sizeof cli_csv_assignment_columns /
-	    sizeof cli_csv_assignment_columns[0];
-	const struct model_field *fields[sizeof cli_csv_assignment_columns /
-	    sizeof cli_csv_assignment_columns[0]];
+	const struct model_field **fields;
 	struct volunteer_list vols = { 0 };
 	struct assignment_list list = { 0 };
 	const struct assignment *a;
 	struct volunteer key, *keyp = &key, **byid = NULL, **hit;
-	size_t i, c;
+	size_t i, c, ncols;
 	int rc = -1;
 
+	ncols = cli_csv_assignment_fields(&fields);
 	if (store_volunteer_list(ctx->st, NULL, NULL, &vols, err) < 0 ||
 	    store_assignment_list_range(ctx->st, range, &list, err) < 0)
 		goto out;
@@ -329,12 +343,8 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 	for (i = 0; i < vols.len; i++)
 		byid[i] = &vols.items[i];
 	xsort(byid, vols.len, sizeof *byid, cli_csv_by_id);
-	for (c = 0; c < ncols; c++) {
-		fields[c] = model_field_find(cli_csv_assignment_columns[c].
-		    volunteer ? volunteer_fields : assignment_fields,
-		    cli_csv_assignment_columns[c].key);
+	for (c = 0; c < ncols; c++)
 		cli_csv_put(o, o->dutch ? fields[c]->dutch : fields[c]->key);
-	}
 	cli_csv_end_row(o);
 	for (i = 0; i < list.len; i++) {
 		a = &list.items[i];
@@ -342,13 +352,15 @@ cli_csv_assignments(struct cli_ctx *ctx, struct cli_csv_out *o,
 		hit = xbsearch(&keyp, byid, vols.len, sizeof *byid,
 		    cli_csv_by_id);
 		for (c = 0; c < ncols; c++)
-			cli_csv_put_field(o, !cli_csv_assignment_columns[c].
-			    volunteer ? (const void *)a : hit != NULL ?
-			    (const void *)*hit : NULL, fields[c]);
+			cli_csv_put_field(o, !(fields[c]->flags &
+			    MODEL_FIELD_CONTACT) ? (const void *)a :
+			    hit != NULL ? (const void *)*hit : NULL,
+			    fields[c]);
 		cli_csv_end_row(o);
 	}
 	rc = 0;
 out:
+	free(fields);
 	free(byid);
 	volunteer_list_free(&vols);
 	assignment_list_free(&list);

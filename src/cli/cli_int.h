@@ -618,6 +618,13 @@ int cli_conflict_list(struct cli_ctx *ctx);
 int cli_suggest_list(struct cli_ctx *ctx);
 int cli_csv_import(struct cli_ctx *ctx);
 int cli_csv_export(struct cli_ctx *ctx);
+/*
+ * The columns of `export csv assignments` in order, into *out (the
+ * caller frees it): assignment_fields' rows, and the volunteer's contact
+ * (volunteer_fields flagged MODEL_FIELD_CONTACT) after volunteer_id.
+ * Returns how many.
+ */
+size_t cli_csv_assignment_fields(const struct model_field ***out);
 int cli_print(struct cli_ctx *ctx);
 /* Append s to sb as HTML text: controls escaped, & < > " ' as entities. */
 void cli_print_html_escape(struct strbuf *sb, const char *s);

@@ -57,11 +57,14 @@ volunteer_email_ok(const char *s)
 
 const struct model_field volunteer_fields[] = {
 	VOLUNTEER_TEXT("name", name, N_("NAME"), N_("name"), "naam",
-	    N_("[--name N]"), .form = N_("Name")),
+	    N_("[--name N]"), .form = N_("Name"),
+	    .flags = MODEL_FIELD_CONTACT),
 	VOLUNTEER_TEXT("email", email, N_("E-MAIL"), N_("e-mail"), "e-mail",
-	    N_("[--email E]"), .form = N_("E-mail")),
+	    N_("[--email E]"), .form = N_("E-mail"),
+	    .flags = MODEL_FIELD_CONTACT),
 	VOLUNTEER_TEXT("phone", phone, N_("PHONE"), N_("phone"), "telefoon",
-	    N_("[--phone P]"), .form = N_("Phone")),
+	    N_("[--phone P]"), .form = N_("Phone"),
+	    .flags = MODEL_FIELD_CONTACT),
 	VOLUNTEER_TEXT("skills", skills, N_("SKILLS"), N_("skills"),
 	    "vaardigheden", N_("[--skills a,b]"), .form = N_("Skills"),
 	    .hint = N_("e.g. tolk,rijbewijs"), .list = true),

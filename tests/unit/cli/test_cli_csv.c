@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * size_t cli_csv_assignment_fields(const struct model_field ***out);
+ * The columns of `export csv assignments`: the assignment's rows, by key,
+ * and after volunteer_id every volunteer field flagged MODEL_FIELD_CONTACT,
+ * in volunteer_fields' order; sheets read the first ones by place.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../../src/cli/cli_int.h"
+
+static void
+test_assignment_columns_take_the_contact_fields(void **state)
+{
+	const struct model_field **cols, *f;
+	size_t n, i, at = 0, ncontact = 0;
+
+	(void)state;
+	n = cli_csv_assignment_fields(&cols);
+	/* The layout scripts read by place, before and after the contact. */
+	assert_true(n > 6);
+	assert_string_equal(cols[0]->key, "shift_id");
+	assert_string_equal(cols[5]->key, "volunteer_id");
+	assert_ptr_equal(cols[5], model_field_find(assignment_fields,
+	    "volunteer_id"));
+	/* Then each contact field of volunteer_fields, in its order. */
+	at = 6;
+	for (f = volunteer_fields; f->key != NULL; f++) {
+		if (!(f->flags & MODEL_FIELD_CONTACT))
+			continue;
+		ncontact++;
+		assert_true(at < n);
+		assert_ptr_equal(cols[at], f);
+		at++;
+	}
+	assert_true(ncontact >= 3);
+	assert_string_equal(cols[6]->key, "name");
+	/* The rest are the assignment's own: status first, note last. */
+	assert_string_equal(cols[at]->key, "status");
+	for (i = at; i < n; i++)
+		assert_ptr_equal(cols[i], model_field_find(assignment_fields,
+		    cols[i]->key));
+	assert_string_equal(cols[n - 1]->key, "note");
+	free(cols);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_assignment_columns_take_the_contact_fields),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
