@@ -7,21 +7,21 @@
 
 #include "store_int.h"
 
-/* What its shifts add up to: event_fields' derived rows, in order. */
+/*
+ * What its shifts add up to, event_fields' derived rows in order, packed
+ * in one text column (store_fields_read_packed()): needed, assigned
+ * (counting ones), short (sum of what each shift misses) and over (shifts
+ * with more than needed). One subquery reads each shift's count once for
+ * all four; its LIMIT keeps SQLite from folding the shift rows into the
+ * sums, which would count each shift once per sum. printf() writes 0 for
+ * an event without shifts (sums of no rows are NULL).
+ */
 #define STORE_EVENT_DERIVED \
-	"(SELECT coalesce(sum(s.needed), 0) FROM shifts s " \
-	"  WHERE s.event_id = e.id), " \
-	"(SELECT count(*) FROM assignments a JOIN shifts s ON s.id = a.shift_id" \
-	"  WHERE s.event_id = e.id" \
-	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") "), " \
-	"(SELECT coalesce(sum(max(s.needed - (SELECT count(*) " \
-	"  FROM assignments a WHERE a.shift_id = s.id " \
-	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") "), 0)), 0) FROM shifts s " \
-	"  WHERE s.event_id = e.id), " \
-	"(SELECT count(*) FROM shifts s WHERE s.event_id = e.id " \
-	"  AND s.needed < (SELECT count(*) FROM assignments a " \
-	"  WHERE a.shift_id = s.id" \
-	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") ")) "
+	"(SELECT printf('%d %d %d %d', sum(n), sum(c), sum(max(n - c, 0)), " \
+	"  sum(c > n)) FROM (SELECT s.needed AS n, (SELECT count(*) " \
+	"  FROM assignments a WHERE a.shift_id = s.id" \
+	"  AND " ASSIGNMENT_COUNTS_SQL("a.status") ") AS c " \
+	"  FROM shifts s WHERE s.event_id = e.id LIMIT -1)) "
 /* Which events a list holds: in the range, found, short if asked. */
 #define STORE_EVENT_WHERE \
 	"WHERE e.start_at >= ?1 AND e.start_at < ?2 " \
@@ -50,7 +50,7 @@ store_event_row(sqlite3_stmt *stmt, void *arg)
 {
 	struct event *ev = arg;
 
-	store_fields_read_derived(stmt, store_fields_read_row(stmt, 0,
+	store_fields_read_packed(stmt, store_fields_read_row(stmt, 0,
 	    &ev->id, &ev->version, ev, event_fields), ev, event_fields);
 }
 

@@ -97,6 +97,24 @@ store_fields_read_derived(sqlite3_stmt *stmt, int first, void *rec,
 }
 
 int
+store_fields_read_packed(sqlite3_stmt *stmt, int col, void *rec,
+    const struct model_field *fields)
+{
+	const char *p = (const char *)sqlite3_column_text(stmt, col);
+	char *end;
+
+	for (; fields->key != NULL; fields++) {
+		if (store_fields_stored(fields))
+			continue;
+		/* As sqlite3_column_int() takes a 64-bit number. */
+		*(int *)(void *)((char *)rec + fields->offset) = p == NULL ? 0 :
+		    (int)strtoll(p, &end, 10);
+		p = p == NULL || end == p ? NULL : end;
+	}
+	return col + 1;
+}
+
+int
 store_fields_bind(sqlite3_stmt *stmt, int first, const void *rec,
     const struct model_field *fields)
 {

@@ -170,6 +170,14 @@ int store_fields_read_row(sqlite3_stmt *stmt, int first, int64_t *id,
 int store_fields_read_derived(sqlite3_stmt *stmt, int first, void *rec,
     const struct model_field *fields);
 /*
+ * The same for MODEL_FIELD_DERIVED fields, all MODEL_FIELD_INT, that
+ * the query packs in the one text column col as decimal numbers split by
+ * spaces, in table order (one subquery for all); a missing number reads
+ * as 0. Returns col + 1.
+ */
+int store_fields_read_packed(sqlite3_stmt *stmt, int col, void *rec,
+    const struct model_field *fields);
+/*
  * Bind the written fields of rec to ?first, ?first + 1, ...; NULL text
  * as "" (NULL for MODEL_FIELD_NULL, and a 0 id or time too). Returns the
  * parameter after the last.

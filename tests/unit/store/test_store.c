@@ -300,6 +300,110 @@ test_schema(void **state)
 	    fx->dir[0] != '\0' ? fx->path : ":memory:");
 }
 
+/* Assert ev's four derived staffing numbers. */
+static void
+assert_staffing(const struct event *ev, int needed, int assigned,
+    int short_by, int over)
+{
+	assert_int_equal(ev->needed, needed);
+	assert_int_equal(ev->assigned, assigned);
+	assert_int_equal(ev->short_by, short_by);
+	assert_int_equal(ev->over, over);
+}
+
+/*
+ * The staffing numbers every reader of events derives (get, list forwards
+ * and backwards, a series' occurrences, the gaps filter): needed, counting
+ * assignments (not declined or offered), short summed per shift (an over
+ * shift does not make up for a short one), over shifts.
+ */
+static void
+test_event_staffing(void **state)
+{
+	struct fixture *fx = *state;
+	struct event_list list = { 0 };
+	struct store_range r;
+	struct event ev;
+	struct err err;
+	int64_t e1, e2, e3, e4, s, v[5];
+	int i;
+
+	e1 = add_event(fx->st, "st1@t", "Mixed", T_0327_1400, 2);
+	e2 = add_event(fx->st, "st2@t", "Empty", T_0327_1400 + 24 * HOUR, 2);
+	e3 = add_event(fx->st, "st3@t", "Over", T_0327_1400 + 48 * HOUR, 2);
+	e4 = add_event(fx->st, "st4@t", "Zero", T_0327_1400 + 72 * HOUR, 2);
+	for (i = 0; i < 5; i++)
+		v[i] = add_volunteer(fx->st, i == 0 ? "A" : i == 1 ? "B" :
+		    i == 2 ? "C" : i == 3 ? "D" : "E", "", "");
+	/* e1: short by 2 (1 of 3 counts), over by 1 (2 of 1), 0 of 0. */
+	s = add_shift(fx->st, e1, "st1a@t", "tolk", T_0327_1400, 3);
+	add_assignment(fx->st, s, v[0], ASSIGNMENT_ACCEPTED);
+	add_assignment(fx->st, s, v[1], ASSIGNMENT_DECLINED);
+	add_assignment(fx->st, s, v[2], ASSIGNMENT_OFFERED);
+	s = add_shift(fx->st, e1, "st1b@t", "gastheer", T_0327_1400, 1);
+	add_assignment(fx->st, s, v[3], ASSIGNMENT_PLANNED);
+	add_assignment(fx->st, s, v[4], ASSIGNMENT_TENTATIVE);
+	add_shift(fx->st, e1, "st1c@t", "reserve", T_0327_1400, 0);
+	/* e3: two shifts over, none short. */
+	for (i = 0; i < 2; i++) {
+		s = add_shift(fx->st, e3, i ? "st3b@t" : "st3a@t", "tolk",
+		    T_0327_1400 + 48 * HOUR, 1);
+		add_assignment(fx->st, s, v[0], ASSIGNMENT_INVITED);
+		add_assignment(fx->st, s, v[1], ASSIGNMENT_ACCEPTED);
+	}
+	/* e4: one shift needing nobody, nobody on it. */
+	add_shift(fx->st, e4, "st4a@t", "reserve", T_0327_1400 + 72 * HOUR,
+	    0);
+
+	assert_int_equal(store_event_get(fx->st, e1, &ev, &err), 0);
+	assert_staffing(&ev, 4, 3, 2, 1);
+	event_fini(&ev);
+	assert_int_equal(store_event_get(fx->st, e2, &ev, &err), 0);
+	assert_staffing(&ev, 0, 0, 0, 0);
+	event_fini(&ev);
+
+	memset(&r, 0, sizeof r);
+	assert_int_equal(store_event_list(fx->st, &r, &list, &err), 0);
+	assert_int_equal(list.len, 4);
+	assert_staffing(&list.items[0], 4, 3, 2, 1);
+	assert_staffing(&list.items[1], 0, 0, 0, 0);
+	assert_staffing(&list.items[2], 2, 4, 0, 2);
+	assert_staffing(&list.items[3], 0, 0, 0, 0);
+	event_list_free(&list);
+
+	/* The screen's G: the last page, read backwards. */
+	r.backwards = true;
+	r.limit = 3;
+	assert_int_equal(store_event_list(fx->st, &r, &list, &err), 0);
+	assert_int_equal(list.len, 3);
+	assert_true(list.items[0].id == e2 && list.items[2].id == e4);
+	assert_staffing(&list.items[0], 0, 0, 0, 0);
+	assert_staffing(&list.items[1], 2, 4, 0, 2);
+	assert_staffing(&list.items[2], 0, 0, 0, 0);
+	event_list_free(&list);
+
+	/* Gaps: only e1 is short; e3's extra people make up for nothing. */
+	memset(&r, 0, sizeof r);
+	r.gaps_only = true;
+	assert_int_equal(store_event_list(fx->st, &r, &list, &err), 0);
+	assert_int_equal(list.len, 1);
+	assert_true(list.items[0].id == e1);
+	assert_staffing(&list.items[0], 4, 3, 2, 1);
+	event_list_free(&list);
+
+	/* A series' occurrences count the same way. */
+	assert_int_equal(store_event_get(fx->st, e3, &ev, &err), 0);
+	ev.series_id = e1;
+	ev.occurrence_start = ev.start;
+	assert_int_equal(store_event_update(fx->st, &ev, &err), 0);
+	event_fini(&ev);
+	assert_int_equal(store_event_list_series(fx->st, e1, &list, &err), 0);
+	assert_int_equal(list.len, 1);
+	assert_true(list.items[0].id == e3);
+	assert_staffing(&list.items[0], 2, 4, 0, 2);
+	event_list_free(&list);
+}
+
 /* int store_event_insert/get/update/delete(struct store *st, ...) */
 static void
 test_event_crud(void **state)
@@ -2064,6 +2168,7 @@ main(void)
 		BOTH(test_calendar_each_ranges),
 		BOTH(test_event_constraints),
 		BOTH(test_event_list),
+		BOTH(test_event_staffing),
 		BOTH(test_shift_crud),
 		BOTH(test_shift_list),
 		BOTH(test_volunteer_crud),
