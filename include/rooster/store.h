@@ -370,8 +370,9 @@ int store_audit_scan(struct store *st, int64_t from, int64_t to,
 /*
  * The same scan for the volunteers in vids only (sorted, distinct; none:
  * nothing is called), each read through their own index (with a bounded
- * range, among the range's shifts read once when there are few enough
- * for so many volunteers): the rows given are exactly those
+ * range, among the shift ids that bound the range's shifts, or among
+ * the range's shifts read once, when there are few enough for so many
+ * volunteers): the rows given are exactly those
  * store_audit_scan gives for these volunteers, in the same order, but
  * for those of a volunteer with entries in only (their stored conflict
  * flags in the range, sorted by volunteer then shift; NULL: none): of

@@ -10,8 +10,9 @@
  * their shift, event, volunteer and unavailable period, in the same order
  * from one statement. Rows that cannot be in conflict are left out here;
  * plan judges the rest. For some volunteers (a week's flagged ones) the
- * narrow stream comes from the range's shifts, read once from an index,
- * and each volunteer's entries among their ids; the detail per
+ * narrow stream comes from each volunteer's entries between the ids that
+ * bound the range's shifts, or from the range's shifts read once from an
+ * index and each volunteer's entries among their ids; the detail per
  * assignment.
  */
 #include "rooster/store.h"
@@ -43,7 +44,8 @@ static const char store_audit_narrow_one_sql[] =
     "SELECT a.volunteer_id, s.start_at, s.id, s.end_at, s.event_id"
     "  FROM assignments a JOIN shifts s INDEXED BY shifts_span"
     "  ON s.id = a.shift_id"
-    "  WHERE a.volunteer_id = ?3 AND s.start_at >= ?1 AND s.start_at < ?2"
+    "  WHERE a.volunteer_id = ?3 AND a.shift_id BETWEEN ?4 AND ?5"
+    "  AND s.start_at >= ?1 AND s.start_at < ?2"
     "  AND " ASSIGNMENT_COUNTS_SQL("a.status");
 
 /*
@@ -75,6 +77,22 @@ static const char store_audit_first_sql[] =
 static const char store_audit_last_sql[] =
     "SELECT id FROM shifts WHERE start_at < ?1"
     "  ORDER BY start_at DESC LIMIT 1";
+
+/*
+ * Whether a shift starting in [?1, ?2) has an id outside [?3, ?4]: none
+ * when the ids at the window's ends bound every shift in it, as in a
+ * plan made in order (a pass over the window's index entries, about 600
+ * instructions each, none of them handed out).
+ */
+static const char store_audit_outside_sql[] =
+    "SELECT id FROM shifts WHERE start_at >= ?1 AND start_at < ?2"
+    "  AND id NOT BETWEEN ?3 AND ?4 LIMIT 1";
+
+/*
+ * Below this many of the window's shifts per volunteer, the pass above
+ * costs less than a join per volunteer through all of their shifts.
+ */
+#define STORE_AUDIT_BOUND_PER 200
 
 /*
  * The join per volunteer costs about as much as reading this many of the
@@ -236,23 +254,46 @@ struct store_audit_window {
 };
 
 /*
- * Whether the window's shifts are few enough to read for nvids volunteers
- * (0) or not (1), guessed from the ids at its ends; -1 with err. Where
- * the ids say nothing (a plan not made in order), the window is read,
- * and given up past twice its share (store_audit_window_read).
+ * How to find the shifts of nvids volunteers starting in [lookback, to):
+ * 0 to read them all once (store_audit_window_read, which gives up past
+ * twice their share), 1 to join per volunteer among the shift ids [*lo,
+ * *hi]; -1 with err. The ids of the window's first and last shifts guess
+ * how many lie between (a plan made in order numbers them in order);
+ * when every shift of the window lies between them (give or take a
+ * margin), each volunteer's join reads only their entries there.
  */
 static int
-store_audit_window_fits(struct store *st, int64_t lookback, int64_t to,
-    size_t nvids, struct err *err)
+store_audit_window_plan(struct store *st, int64_t lookback, int64_t to,
+    size_t nvids, int64_t *lo, int64_t *hi, struct err *err)
 {
-	int64_t first = 0, last = -1;
+	int64_t first = 0, last = -1, outside = 0, margin;
+	uint64_t span;
+	int rc;
 
+	*lo = INT64_MIN;
+	*hi = INT64_MAX;
 	if (store_int(st, err, &first, store_audit_first_sql, "i",
 	    lookback) < 0 || store_int(st, err, &last, store_audit_last_sql,
 	    "i", to) < 0)
 		return -1;
-	return last >= first && (uint64_t)(last - first) >=
-	    (uint64_t)nvids * STORE_AUDIT_WINDOW_PER;
+	if (last < first)
+		return 0;	/* none, or not in order */
+	span = (uint64_t)(last - first);
+	if (span >= (uint64_t)nvids * STORE_AUDIT_BOUND_PER)
+		return 1;
+	/* A day's shifts made in another order than by start: a margin. */
+	margin = (int64_t)(span / 16) + 64;
+	first = first > margin ? first - margin : 0;
+	last = last < INT64_MAX - margin ? last + margin : INT64_MAX;
+	if ((rc = store_int(st, err, &outside, store_audit_outside_sql,
+	    "iiii", lookback, to, first, last)) < 0)
+		return -1;
+	if (rc == 0) {
+		*lo = first;
+		*hi = last;
+		return 1;
+	}
+	return span >= (uint64_t)nvids * STORE_AUDIT_WINDOW_PER;
 }
 
 /*
@@ -392,6 +433,7 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 	size_t n = 0, cap = 0, i, first = 0, k, ncancelled = 0;
 	int64_t *cancelled = NULL, eid;
 	sqlite3_stmt *cs;
+	int64_t lo = INT64_MIN, hi = INT64_MAX;
 	int rc = SQLITE_DONE, wrc = 1;
 
 	*out = NULL;
@@ -403,11 +445,13 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 	    err) < 0))
 		return -1;
 	/*
-	 * Some volunteers in a bounded range: the window's shifts once and
+	 * Some volunteers in a bounded range: each one's join among the ids
+	 * that bound the window's shifts, or the window's shifts once and
 	 * each volunteer's entries among them, unless the window is long.
 	 */
 	if (vids != NULL && lookback != INT64_MIN)
-		wrc = store_audit_window_fits(st, lookback, to, nvids, err);
+		wrc = store_audit_window_plan(st, lookback, to, nvids, &lo, &hi,
+		    err);
 	if (wrc == 0)
 		wrc = store_audit_window_read(st, lookback, to,
 		    2 * nvids * STORE_AUDIT_WINDOW_PER, &w, err);
@@ -425,8 +469,11 @@ store_audit_narrow(struct store *st, int64_t lookback, int64_t to,
 	    k < (vids != NULL ? nvids : 1); k++) {
 		sqlite3_bind_int64(stmt, 1, lookback);
 		sqlite3_bind_int64(stmt, 2, to);
-		if (vids != NULL)
+		if (vids != NULL) {
 			sqlite3_bind_int64(stmt, 3, vids[k]);
+			sqlite3_bind_int64(stmt, 4, lo);
+			sqlite3_bind_int64(stmt, 5, hi);
+		}
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			eid = vids != NULL ? sqlite3_column_int64(stmt, 4) : 0;
 			if (ncancelled > 0 && xbsearch(&eid, cancelled,
