@@ -425,6 +425,10 @@ struct assignment_list {
 };
 
 void assignment_init(struct assignment *a);
+/* dst is a copy of src with texts of its own (assignment_fields). */
+void assignment_dup(struct assignment *dst, const struct assignment *src);
+/* Every text of a (assignment_fields) is valid UTF-8 and not too long. */
+int assignment_validate(const struct assignment *a, struct err *err);
 void assignment_fini(struct assignment *a);
 const char *assignment_status_name(enum assignment_status status);
 /* Parse a status name; -1 if unknown. */

@@ -251,10 +251,13 @@ int ops_assign_judge(struct store *st, const struct shift *sh,
  */
 int ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool force, struct plan_conflict_list *conflicts, struct err *err);
-/* ops_assign() with a note for the volunteer (NULL: none). */
-int ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
-    bool force, const char *note, struct plan_conflict_list *conflicts,
-    struct err *err);
+/*
+ * ops_assign() with the fields given set (assignment_fields with an
+ * option, `assign --note`: a note for the volunteer), or NULL for none.
+ */
+int ops_assign_given(struct store *st, int64_t shift_id,
+    int64_t volunteer_id, bool force, const struct assignment *given,
+    struct plan_conflict_list *conflicts, struct err *err);
 /* Set (or with "" remove) the note of an assignment. */
 int ops_assign_note(struct store *st, int64_t shift_id, int64_t volunteer_id,
     const char *note, struct err *err);

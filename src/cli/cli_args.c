@@ -42,6 +42,8 @@ cli_args_fields(const char *noun)
 		return shift_fields;
 	if (strcmp(noun, "volunteer") == 0)
 		return volunteer_fields;
+	if (strcmp(noun, "assign") == 0)
+		return assignment_fields;
 	return NULL;
 }
 

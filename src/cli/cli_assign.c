@@ -86,10 +86,11 @@ int
 cli_assign_assign(struct cli_ctx *ctx)
 {
 	const char *note = cli_arg(ctx, "--note");
-	struct assignment a;
+	struct assignment a, given;
 	struct err err;
 	int64_t shift = cli_arg_id(ctx, "shift"), vol;
 	bool force = cli_arg_seen(ctx, "--force");
+	int rc;
 
 	err_clear(&err);
 	if (cli_arg_seen(ctx, "--team")) {
@@ -112,10 +113,14 @@ cli_assign_assign(struct cli_ctx *ctx)
 			return cli_fail(&err);
 		return CLI_OK;
 	}
-	if (ops_assign_noted(ctx->st, shift, vol, force, note, NULL,
+	/* The options of assignment_fields (--note) on the new row. */
+	assignment_init(&given);
+	if ((rc = cli_args_apply(ctx, &given, assignment_fields)) == 0 &&
+	    ops_assign_given(ctx->st, shift, vol, force, &given, NULL,
 	    &err) < 0)
-		return cli_fail(&err);
-	return CLI_OK;
+		rc = cli_fail(&err);
+	assignment_fini(&given);
+	return rc;
 }
 
 int

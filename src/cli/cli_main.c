@@ -176,7 +176,7 @@ static const struct cli_arg cli_takes_assign[] = {
 	  N_("VOLUNTEER|--team TEAM_ID"), N_("volunteer") },
 	{ "--team", CLI_ARG_ID, 0, "", N_("team") },
 	{ "--force", CLI_ARG_FLAG, 0, N_("[--force]"), NULL },
-	{ "--note", CLI_ARG_TEXT, 0, N_("[--note TEXT]"), NULL },
+	CLI_ARGS_FIELDS(""),
 	CLI_ARGS_END
 };
 

@@ -42,7 +42,8 @@ const struct model_field assignment_fields[] = {
 	ASSIGNMENT_FIELD("forced", forced, .label = N_("FORCED"),
 	    .kind = MODEL_FIELD_BOOL, .max = 1),
 	ASSIGNMENT_FIELD("note", note, .label = N_("NOTE"), .what = N_("note"),
-	    .dutch = "notitie", .option = "--note", .kind = MODEL_FIELD_TEXT),
+	    .dutch = "notitie", .option = "--note",
+	    .usage = N_("[--note TEXT]"), .kind = MODEL_FIELD_TEXT),
 	/* Who, and the shift's: from the store's joins. */
 	ASSIGNMENT_JOINED("volunteer", volunteer, N_("VOLUNTEER"), "naam",
 	    TEXT),
@@ -60,6 +61,19 @@ void
 assignment_init(struct assignment *a)
 {
 	memset(a, 0, sizeof *a);
+}
+
+void
+assignment_dup(struct assignment *dst, const struct assignment *src)
+{
+	*dst = *src;
+	model_fields_dup(dst, assignment_fields);
+}
+
+int
+assignment_validate(const struct assignment *a, struct err *err)
+{
+	return model_fields_check_texts(a, assignment_fields, err);
 }
 
 void

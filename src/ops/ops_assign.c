@@ -132,22 +132,24 @@ int
 ops_assign(struct store *st, int64_t shift_id, int64_t volunteer_id,
     bool force, struct plan_conflict_list *conflicts, struct err *err)
 {
-	return ops_assign_noted(st, shift_id, volunteer_id, force, NULL,
+	return ops_assign_given(st, shift_id, volunteer_id, force, NULL,
 	    conflicts, err);
 }
 
 int
-ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
-    bool force, const char *note, struct plan_conflict_list *conflicts,
-    struct err *err)
+ops_assign_given(struct store *st, int64_t shift_id, int64_t volunteer_id,
+    bool force, const struct assignment *given,
+    struct plan_conflict_list *conflicts, struct err *err)
 {
 	struct plan_conflict_list found = { 0 };
 	struct assignment a;
 	struct shift sh;
 	int rc;
 
-	if (ops_assign_note_check(note, err) < 0 ||
-	    store_begin_write(st, err) < 0)
+	if (given != NULL && (ops_assign_note_check(given->note, err) < 0 ||
+	    assignment_validate(given, err) < 0))
+		return -1;
+	if (store_begin_write(st, err) < 0)
 		return -1;
 	rc = ops_assign_check(st, shift_id, volunteer_id, &found, err);
 	if (rc == 0 && store_assignment_get(st, shift_id, volunteer_id, &a,
@@ -177,12 +179,15 @@ ops_assign_noted(struct store *st, int64_t shift_id, int64_t volunteer_id,
 			    &conflicts->len, &conflicts->cap,
 			    sizeof *conflicts->items) = found.items[i];
 	if (rc == 0) {
-		assignment_init(&a);
+		/* Every field given (assignment_fields), then who and where. */
+		if (given != NULL)
+			assignment_dup(&a, given);
+		else
+			assignment_init(&a);
 		a.shift_id = shift_id;
 		a.volunteer_id = volunteer_id;
 		a.status = ASSIGNMENT_PLANNED;
 		a.forced = found.len > 0;
-		a.note = note != NULL ? xstrdup(note) : NULL;
 		rc = store_assignment_insert(st, &a, err);
 		assignment_fini(&a);
 	}

@@ -93,6 +93,16 @@ test_event_shift_options(void **state)
 	check_fields("shift", "edit", shift_fields, none);
 }
 
+/* assign takes the options of assignment_fields (--note). */
+static void
+test_assign_options(void **state)
+{
+	static const char *const none[] = { NULL };
+
+	(void)state;
+	check_fields("assign", NULL, assignment_fields, none);
+}
+
 /*
  * The usage line of `noun verb` holds the words of was in their order,
  * nothing between them but the usage words of other fields' options: a
@@ -151,6 +161,8 @@ test_usage(void **state)
 	    "[--end WHEN] [--needed N] [--language L] [--force]");
 	check_usage("shift", "edit", "ID [--role R] [--start WHEN] "
 	    "[--end WHEN] [--needed N] [--language L] [--force]");
+	check_usage("assign", NULL, "SHIFT_ID VOLUNTEER|--team TEAM_ID "
+	    "[--force] [--note TEXT]");
 }
 
 /* The parser takes every field's option, and the value reaches it. */
@@ -183,6 +195,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_volunteer_options),
 		cmocka_unit_test(test_event_shift_options),
+		cmocka_unit_test(test_assign_options),
 		cmocka_unit_test(test_usage),
 		cmocka_unit_test(test_volunteer_add_parses),
 	};
