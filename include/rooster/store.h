@@ -81,6 +81,20 @@ int store_schema_version(struct store *st);
 char *store_setting_get(struct store *st, const char *key);
 int store_setting_set(struct store *st, const char *key, const char *value,
     struct err *err);
+/*
+ * A key's value in one of the plan's keyed tables: settings (as the two
+ * above), or feed_state, what `export feeds` keeps of a directory
+ * between runs ("feeds_in:DIR", "feeds_at:DIR", "feeds_plan:DIR";
+ * migration 19). Get: NULL if unset, the caller frees.
+ */
+enum store_keyed {
+	STORE_SETTINGS,
+	STORE_FEED_STATE
+};
+char *store_keyed_get(struct store *st, enum store_keyed table,
+    const char *key);
+int store_keyed_set(struct store *st, enum store_keyed table,
+    const char *key, const char *value, struct err *err);
 
 /* store_rezone.c: every instant typed as a local time, in bulk */
 

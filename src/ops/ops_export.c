@@ -662,7 +662,7 @@ ops_export_id_cmp(const void *pa, const void *pb)
 
 /*
  * The plan's own feed is made event by event, and where each event's
- * VEVENTs lie in the file is kept (setting feeds_plan:<dir>): an export
+ * VEVENTs lie in the file is kept (feed_state feeds_plan:<dir>): an export
  * after a change copies the bytes of the events it did not touch from
  * the file it wrote last, and makes only the touched events again.
  * Making all 100,000 VEVENTs took a second.
@@ -1374,9 +1374,9 @@ ops_export_feeds_since(struct store *st, const char *dir,
 /*
  * Remove the feeds this plan wrote in dir before that it does not write
  * now (rotated tokens, deleted volunteers), then remember the ones it
- * wrote now and the state they were made in (setting feeds_at:<dir>),
+ * wrote now and the state they were made in (feed_state feeds_at:<dir>),
  * with where the plan feed's events lie if it was written (feeds_plan).
- * The list is the plan's own (setting feeds_in:<dir>), so the files of
+ * The list is the plan's own (feed_state feeds_in:<dir>), so the files of
  * other plans sharing dir, and any other file, are left alone.
  */
 static int
@@ -1401,7 +1401,7 @@ ops_export_prune(struct store *st, const char *dir,
 	strbuf_init(&now);
 	for (i = first; i < n; i++)
 		strbuf_addf(&now, "%s\n", out->items[i].file);
-	before = store_setting_get(st, key);
+	before = store_keyed_get(st, STORE_FEED_STATE, key);
 	/* The same files as last time: none to remove. */
 	same = before != NULL && strcmp(before, strbuf_str(&now)) == 0;
 	files = xcalloc(n - first + 1, sizeof *files);
@@ -1433,11 +1433,14 @@ ops_export_prune(struct store *st, const char *dir,
 	free(did);
 	if ((rc = store_begin_write(st, err)) == 0) {
 		if (!same)
-			rc = store_setting_set(st, key, strbuf_str(&now), err);
+			rc = store_keyed_set(st, STORE_FEED_STATE, key,
+			    strbuf_str(&now), err);
 		if (rc == 0 && at != NULL)
-			rc = store_setting_set(st, at_key, at, err);
+			rc = store_keyed_set(st, STORE_FEED_STATE, at_key,
+			    at, err);
 		if (rc == 0 && plan_index != NULL)
-			rc = store_setting_set(st, plan_key, plan_index, err);
+			rc = store_keyed_set(st, STORE_FEED_STATE, plan_key,
+			    plan_index, err);
 		rc = ops_finish(st, rc, err);
 	}
 	free(before);
@@ -1552,7 +1555,7 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 	if (rc == 0) {
 		fingerprint = ops_export_fingerprint(st, cfg, vtimezone);
 		key = xasprintf("feeds_at:%s", real != NULL ? real : dir);
-		state = store_setting_get(st, key);
+		state = store_keyed_get(st, STORE_FEED_STATE, key);
 		free(key);
 		full = !ops_export_feeds_since(st, dir, state, fingerprint,
 		    out, first, build, &since, err);
@@ -1569,7 +1572,7 @@ ops_export_feeds(struct store *st, const struct ops_config *cfg,
 		    pending, &plan_index, err);
 	if (rc == 0 && !full && build[0]) {
 		key = xasprintf("feeds_plan:%s", real != NULL ? real : dir);
-		index = store_setting_get(st, key);
+		index = store_keyed_get(st, STORE_FEED_STATE, key);
 		free(key);
 		rc = store_calendar_marks_events(st, since, &events, &nevents,
 		    err);

@@ -1788,8 +1788,12 @@ test_upgrade_notes_history(void **state)
 
 	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
 	store_close(st);
-	/* The plan as schema 17 left it, its triggers' version noted. */
-	raw_sql(fx->path, "DROP INDEX volunteers_names; "
+	/*
+	 * The plan as schema 17 left it, its triggers' version noted: what
+	 * migrations 18 and 19 made taken out again (a later migration adds
+	 * its own undoing here).
+	 */
+	raw_sql(fx->path, "DROP INDEX volunteers_names; DROP TABLE feed_state; "
 	    "PRAGMA user_version = 17; "
 	    "INSERT OR REPLACE INTO settings (key, value) "
 	    "  SELECT 'history_schema_version', schema_version "
@@ -1804,6 +1808,55 @@ test_upgrade_notes_history(void **state)
 	assert_true(raw_int(fx->path, "SELECT value FROM settings WHERE key = "
 	    "'history_schema_version'") == raw_int(fx->path,
 	    "PRAGMA schema_version"));
+}
+
+/*
+ * Migration 19: what export feeds kept of a directory in settings moves
+ * to feed_state, where a lookup of another setting does not pass it.
+ */
+static void
+test_feed_state_moved(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st;
+	struct err err;
+	char *v;
+
+	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
+	store_close(st);
+	/* A plan of schema 18 that published feeds to /srv/feeds. */
+	raw_sql(fx->path, "DROP TABLE feed_state; PRAGMA user_version = 18; "
+	    "INSERT INTO settings (key, value) VALUES "
+	    "('feeds_in:/srv/feeds', 'a.ics\nb.ics\n'), "
+	    "('feeds_at:/srv/feeds', '7 x'), "
+	    "('feeds_plan:/srv/feeds', '1 0 10'), "
+	    "('feeds_elsewhere', 'kept'), ('name', 'Plan');");
+	assert_int_equal(store_open(fx->path, 0, &st, &err), 0);
+	v = store_keyed_get(st, STORE_FEED_STATE, "feeds_in:/srv/feeds");
+	assert_string_equal(v, "a.ics\nb.ics\n");
+	free(v);
+	v = store_keyed_get(st, STORE_FEED_STATE, "feeds_at:/srv/feeds");
+	assert_string_equal(v, "7 x");
+	free(v);
+	v = store_keyed_get(st, STORE_FEED_STATE, "feeds_plan:/srv/feeds");
+	assert_string_equal(v, "1 0 10");
+	free(v);
+	assert_null(store_setting_get(st, "feeds_in:/srv/feeds"));
+	v = store_setting_get(st, "feeds_elsewhere");
+	assert_string_equal(v, "kept");
+	free(v);
+	v = store_setting_get(st, "name");
+	assert_string_equal(v, "Plan");
+	free(v);
+	/* Written and read again through the new table. */
+	assert_int_equal(store_keyed_set(st, STORE_FEED_STATE, "feeds_at:/srv/feeds", "8 y",
+	    &err), 0);
+	v = store_keyed_get(st, STORE_FEED_STATE, "feeds_at:/srv/feeds");
+	assert_string_equal(v, "8 y");
+	free(v);
+	store_close(st);
+	assert_true(raw_int(fx->path, "SELECT count(*) FROM settings WHERE "
+	    "key GLOB 'feeds_*:*'") == 0);
 }
 
 static void
@@ -2193,6 +2246,7 @@ main(void)
 		DIR_ONLY(test_migrate_dumps),
 		DIR_ONLY(test_refold_on_open),
 		DIR_ONLY(test_upgrade_notes_history),
+		DIR_ONLY(test_feed_state_moved),
 		DIR_ONLY(test_latest_dump_matches),
 	};
 	struct err err;
