@@ -625,6 +625,12 @@ int cli_csv_export(struct cli_ctx *ctx);
  * Returns how many.
  */
 size_t cli_csv_assignment_fields(const struct model_field ***out);
+/*
+ * The columns of `shift show`'s people into cols (CLI_RECORD_MAX): who,
+ * status and note, then every other field of assignment_fields but
+ * attendance, hours and forced, in csv and json. Returns how many.
+ */
+size_t cli_shift_people_columns(struct cli_column *cols);
 int cli_print(struct cli_ctx *ctx);
 /* Append s to sb as HTML text: controls escaped, & < > " ' as entities. */
 void cli_print_html_escape(struct strbuf *sb, const char *s);

@@ -73,47 +73,57 @@ cli_shift_list(struct cli_ctx *ctx)
 	return CLI_OK;
 }
 
-/* The columns of cli_shift_show_people(). */
-#define CLI_SHIFT_PEOPLE_COLUMNS 5
-
 /*
  * The people on a shift under its facts: who, their status and their
  * note; the shift's when, event and role are said once above, so the
  * table does not repeat them on every row. The note keeps its words: at
- * 80 columns it wraps rather than being cut. cols (the caller's, as long
- * as at) gets the columns.
+ * 80 columns it wraps rather than being cut. Attendance and hours are
+ * `hours`' and `attended`'s; any other field of assignment_fields
+ * follows in csv and json (cli_list_columns()).
  */
+static const struct cli_column cli_shift_people[] = {
+	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_DATA },
+	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
+	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT,
+	  CLI_BOTH | CLI_FLEX | CLI_KEEP },
+	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
+	{ "note", N_("NOTE"), CLI_TEXT, CLI_BOTH | CLI_WRAP },
+	CLI_LEFT_OUT("attendance"), CLI_LEFT_OUT("hours"),
+	CLI_LEFT_OUT("forced"),
+};
+
+/* The note's place among the people's columns. */
+#define CLI_SHIFT_PEOPLE_NOTE 4
+
+size_t
+cli_shift_people_columns(struct cli_column *cols)
+{
+	return cli_list_columns(cols, CLI_RECORD_MAX, cli_shift_people,
+	    sizeof cli_shift_people / sizeof cli_shift_people[0],
+	    assignment_fields);
+}
+
+/* The people of list into at; cols (CLI_RECORD_MAX, the caller's, as
+ * long as at) gets the columns. */
 static void
 cli_shift_show_people(const struct cli_ctx *ctx, struct cli_table *at,
     struct cli_column *cols, const struct assignment_list *list)
 {
-	static const struct cli_column people[CLI_SHIFT_PEOPLE_COLUMNS] = {
-		{ "shift_id", N_("SHIFT"), CLI_INT, CLI_DATA },
-		{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
-		{ "volunteer", N_("VOLUNTEER"), CLI_TEXT,
-		  CLI_BOTH | CLI_FLEX | CLI_KEEP },
-		{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
-		{ "note", N_("NOTE"), CLI_TEXT, CLI_BOTH | CLI_WRAP },
-	};
 	const struct assignment *a;
 	bool noted = false;
-	size_t i;
+	size_t i, n;
 
-	memcpy(cols, people, sizeof people);
+	n = cli_shift_people_columns(cols);
 	/* In a table the notes take room only when there are some. */
 	for (i = 0; i < list->len; i++)
 		noted = noted || (list->items[i].note != NULL &&
 		    *list->items[i].note != '\0');
 	if (!noted && ctx->format == CLI_FORMAT_TABLE)
-		cols[CLI_SHIFT_PEOPLE_COLUMNS - 1].flags = CLI_DATA;
-	cli_table_init(at, cols, CLI_SHIFT_PEOPLE_COLUMNS);
+		cols[CLI_SHIFT_PEOPLE_NOTE].flags = CLI_DATA;
+	cli_table_init(at, cols, n);
 	for (a = list->items; a < list->items + list->len; a++) {
 		cli_table_row(at);
-		cli_table_int(at, a->shift_id);
-		cli_table_int(at, a->volunteer_id);
-		cli_table_text(at, a->volunteer);
-		cli_table_word(at, assignment_status_name(a->status));
-		cli_table_text(at, a->note != NULL ? a->note : "");
+		cli_table_fields(at, a, assignment_fields);
 	}
 }
 
@@ -122,7 +132,7 @@ cli_shift_show(struct cli_ctx *ctx)
 {
 	struct cli_column cols[CLI_RECORD_MAX];
 	struct assignment_list list = { 0 };
-	struct cli_column people[CLI_SHIFT_PEOPLE_COLUMNS];
+	struct cli_column people[CLI_RECORD_MAX];
 	struct cli_table t, at;
 	struct shift sh;
 	struct err err;

@@ -4,6 +4,9 @@
  * The columns of `export csv assignments`: the assignment's rows, by key,
  * and after volunteer_id every volunteer field flagged MODEL_FIELD_CONTACT,
  * in volunteer_fields' order; sheets read the first ones by place.
+ * size_t cli_shift_people_columns(struct cli_column *cols);
+ * The people of `shift show`: every stored field of assignment_fields
+ * but attendance, hours and forced.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,11 +54,41 @@ test_assignment_columns_take_the_contact_fields(void **state)
 	free(cols);
 }
 
+/* shift show's people carry every assignment field but three. */
+static void
+test_shift_people_take_the_fields(void **state)
+{
+	static const char *const left[] = { "attendance", "hours", "forced" };
+	struct cli_column cols[CLI_RECORD_MAX];
+	const struct model_field *f;
+	size_t n, i, j;
+	bool out;
+
+	(void)state;
+	n = cli_shift_people_columns(cols);
+	assert_string_equal(cols[0].key, "shift_id");
+	assert_string_equal(cols[4].key, "note");
+	for (f = assignment_fields; f->key != NULL; f++) {
+		if (f->flags & MODEL_FIELD_DERIVED)
+			continue;
+		for (out = false, j = 0; j < 3; j++)
+			out |= strcmp(f->key, left[j]) == 0;
+		for (i = 0; i < n; i++)
+			if (strcmp(cols[i].key, f->key) == 0)
+				break;
+		if (out)
+			assert_true(i == n);
+		else if (i == n)
+			fail_msg("shift show's people lack %s", f->key);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_assignment_columns_take_the_contact_fields),
+		cmocka_unit_test(test_shift_people_take_the_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
