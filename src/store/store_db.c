@@ -429,6 +429,24 @@ store_db_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, folded, -1, free);
 }
 
+/*
+ * SQLite without its mutexes and memory statistics, before its first use:
+ * rooster has one thread, and Debian's library locks a mutex on every
+ * call and every allocation (about 400 instructions a row of a scan).
+ * If something used SQLite first, the calls fail and it stays as built.
+ */
+static void
+store_sqlite_config(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	(void)sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int
 store_open(const char *path, int flags, struct store **out, struct err *err)
 {
@@ -438,6 +456,7 @@ store_open(const char *path, int flags, struct store **out, struct err *err)
 	int oflags, rc;
 
 	*out = NULL;
+	store_sqlite_config();
 	if (*path == '\0')
 		return err_set(err, ERR_INVALID, _("no plan file given (use "
 		    "--db FILE)"));
