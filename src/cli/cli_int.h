@@ -667,8 +667,13 @@ void cli_shift_row(struct cli_table *t, const struct shift *sh);
 #define CLI_SHIFT_NCOLUMNS	16
 size_t cli_event_shift_columns(struct cli_column *cols, size_t n);
 void cli_event_shift_row(struct cli_table *t, const struct shift *sh);
-extern const struct cli_column cli_assignment_columns[];
-extern const size_t cli_assignment_ncolumns;
+/*
+ * A volunteer's shifts: the columns of a list of assignment_fields into
+ * cols (CLI_RECORD_MAX; cli_list_columns(): the shown ones, then any
+ * field but attendance, hours, forced and note in csv and json), how
+ * many returned, and a row of them.
+ */
+size_t cli_assignment_list_columns(struct cli_column *cols);
 void cli_assignment_row(struct cli_table *t, const struct assignment *a);
 
 #endif /* ROOSTER_CLI_INT_H */

@@ -195,7 +195,7 @@ cli_shift_row(struct cli_table *t, const struct shift *sh)
 	cli_table_fields(t, sh, shift_fields);
 }
 
-const struct cli_column cli_assignment_columns[] = {
+static const struct cli_column cli_assignment_columns[] = {
 	{ "shift_id", N_("SHIFT"), CLI_INT, CLI_BOTH },
 	{ "when", N_("WHEN"), CLI_TEXT, CLI_TABLE | CLI_BRIEF },
 	{ "event", N_("EVENT"), CLI_TEXT, CLI_TABLE | CLI_FLEX | CLI_KEEP },
@@ -203,9 +203,19 @@ const struct cli_column cli_assignment_columns[] = {
 	{ "volunteer_id", N_("VOL"), CLI_INT, CLI_BOTH | CLI_DROP },
 	{ "volunteer", N_("VOLUNTEER"), CLI_TEXT, CLI_BOTH | CLI_FLEX | CLI_KEEP },
 	{ "status", N_("STATUS"), CLI_TEXT, CLI_BOTH | CLI_DROP_LATE },
+	/* Said elsewhere: under the shift, by `hours` and `attended`. */
+	CLI_LEFT_OUT("attendance"), CLI_LEFT_OUT("hours"),
+	CLI_LEFT_OUT("forced"), CLI_LEFT_OUT("note"),
 };
-const size_t cli_assignment_ncolumns =
+static const size_t cli_assignment_ncolumns =
     sizeof cli_assignment_columns / sizeof cli_assignment_columns[0];
+
+size_t
+cli_assignment_list_columns(struct cli_column *cols)
+{
+	return cli_list_columns(cols, CLI_RECORD_MAX, cli_assignment_columns,
+	    cli_assignment_ncolumns, assignment_fields);
+}
 
 void
 cli_assignment_row(struct cli_table *t, const struct assignment *a)
@@ -222,6 +232,8 @@ cli_assignment_row(struct cli_table *t, const struct assignment *a)
 	cli_table_int(t, a->volunteer_id);
 	cli_table_text(t, a->volunteer);
 	cli_table_word(t, assignment_status_name(a->status));
+	/* The fields cli_list_columns() put after these. */
+	cli_table_fields(t, a, assignment_fields);
 }
 
 /*

@@ -121,12 +121,12 @@ cli_volunteer_show(struct cli_ctx *ctx)
 	struct cli_record_list lists[3];
 	struct cli_column cols[CLI_RECORD_MAX];
 	struct cli_table t, at, ot, tt;
-	struct cli_column *acols;
+	struct cli_column acols[CLI_RECORD_MAX];
 	struct volunteer v;
 	struct err err;
 	char when[128];
 	int64_t id = cli_arg_id(ctx, "id");
-	size_t i;
+	size_t i, n;
 
 	err_clear(&err);
 	memset(lists, 0, sizeof lists);
@@ -147,10 +147,8 @@ cli_volunteer_show(struct cli_ctx *ctx)
 	 * above on every row (and crowd out the event); json and csv keep
 	 * it.
 	 */
-	acols = xreallocarray(NULL, cli_assignment_ncolumns, sizeof *acols);
-	memcpy(acols, cli_assignment_columns, cli_assignment_ncolumns *
-	    sizeof *acols);
-	for (i = 0; i < cli_assignment_ncolumns; i++)
+	n = cli_assignment_list_columns(acols);
+	for (i = 0; i < n; i++)
 		if (strcmp(acols[i].key, "volunteer") == 0 ||
 		    strcmp(acols[i].key, "volunteer_id") == 0)
 			acols[i].flags &= ~CLI_TABLE;
@@ -160,7 +158,7 @@ cli_volunteer_show(struct cli_ctx *ctx)
 			acols[i].flags &= ~CLI_KEEP;
 		else if (strcmp(acols[i].key, "when") == 0)
 			acols[i].flags |= CLI_DROP;
-	cli_table_init(&at, acols, cli_assignment_ncolumns);
+	cli_table_init(&at, acols, n);
 	for (i = 0; i < list.len; i++)
 		cli_assignment_row(&at, &list.items[i]);
 	cli_table_init(&ot, off_cols, sizeof off_cols / sizeof off_cols[0]);
@@ -191,7 +189,6 @@ cli_volunteer_show(struct cli_ctx *ctx)
 	cli_table_print_record_lists(ctx, &t, lists, 3);
 	cli_table_fini(&t);
 	cli_table_fini(&at);
-	free(acols);
 	cli_table_fini(&ot);
 	cli_table_fini(&tt);
 	assignment_list_free(&list);

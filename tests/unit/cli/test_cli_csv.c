@@ -6,7 +6,8 @@
  * in volunteer_fields' order; sheets read the first ones by place.
  * size_t cli_shift_people_columns(struct cli_column *cols);
  * The people of `shift show`: every stored field of assignment_fields
- * but attendance, hours and forced.
+ * but attendance, hours and forced; those of `volunteer show`'s shifts
+ * (cli_assignment_list_columns()) every one but these and the note.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -83,12 +84,43 @@ test_shift_people_take_the_fields(void **state)
 	}
 }
 
+/* volunteer show's shifts carry every assignment field but four. */
+static void
+test_volunteer_shifts_take_the_fields(void **state)
+{
+	static const char *const left[] = { "attendance", "hours", "forced",
+	    "note" };
+	struct cli_column cols[CLI_RECORD_MAX];
+	const struct model_field *f;
+	size_t n, i, j;
+	bool out;
+
+	(void)state;
+	n = cli_assignment_list_columns(cols);
+	assert_string_equal(cols[0].key, "shift_id");
+	assert_string_equal(cols[6].key, "status");
+	for (f = assignment_fields; f->key != NULL; f++) {
+		if (f->flags & MODEL_FIELD_DERIVED)
+			continue;
+		for (out = false, j = 0; j < 4; j++)
+			out |= strcmp(f->key, left[j]) == 0;
+		for (i = 0; i < n; i++)
+			if (strcmp(cols[i].key, f->key) == 0)
+				break;
+		if (out)
+			assert_true(i == n);
+		else if (i == n)
+			fail_msg("volunteer show's shifts lack %s", f->key);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_assignment_columns_take_the_contact_fields),
 		cmocka_unit_test(test_shift_people_take_the_fields),
+		cmocka_unit_test(test_volunteer_shifts_take_the_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
