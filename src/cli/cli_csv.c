@@ -292,7 +292,8 @@ cli_csv_by_id(const void *a, const void *b)
  * table (its key the English header, its dutch the Dutch one): the
  * assignment's, and at the NULL key its volunteer's contact, the rows of
  * volunteer_fields flagged MODEL_FIELD_CONTACT (name, e-mail, phone).
- * New assignment columns go last: sheets and scripts read these by place.
+ * Sheets and scripts read these by place: any other stored assignment
+ * field with a Dutch name (not forced) follows them, in table order.
  */
 static const char *const cli_csv_assignment_columns[] = {
 	"shift_id", "event", "role", "start", "end", "volunteer_id", NULL,
@@ -307,8 +308,10 @@ cli_csv_assignment_fields(const struct model_field ***out)
 	const struct model_field *f;
 	size_t i, n = 0;
 
-	/* The layout with its contact marker spelled out. */
+	/* The layout with its contact marker spelled out, then the rest. */
 	for (f = volunteer_fields; f->key != NULL; f++)
+		n++;
+	for (f = assignment_fields; f->key != NULL; f++)
 		n++;
 	*out = xcalloc(nlayout + n, sizeof **out);
 	n = 0;
@@ -320,6 +323,14 @@ cli_csv_assignment_fields(const struct model_field ***out)
 			for (f = volunteer_fields; f->key != NULL; f++)
 				if (f->flags & MODEL_FIELD_CONTACT)
 					(*out)[n++] = f;
+	for (f = assignment_fields; f->key != NULL; f++) {
+		if ((f->flags & MODEL_FIELD_DERIVED) || f->dutch == NULL)
+			continue;
+		for (i = 0; i < n && (*out)[i] != f; i++)
+			;
+		if (i == n)
+			(*out)[n++] = f;
+	}
 	return n;
 }
 

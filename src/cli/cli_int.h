@@ -621,7 +621,8 @@ int cli_csv_export(struct cli_ctx *ctx);
 /*
  * The columns of `export csv assignments` in order, into *out (the
  * caller frees it): assignment_fields' rows, and the volunteer's contact
- * (volunteer_fields flagged MODEL_FIELD_CONTACT) after volunteer_id.
+ * (volunteer_fields flagged MODEL_FIELD_CONTACT) after volunteer_id;
+ * then any stored assignment field with a Dutch name not yet there.
  * Returns how many.
  */
 size_t cli_csv_assignment_fields(const struct model_field ***out);

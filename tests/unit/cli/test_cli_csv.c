@@ -3,7 +3,8 @@
  * size_t cli_csv_assignment_fields(const struct model_field ***out);
  * The columns of `export csv assignments`: the assignment's rows, by key,
  * and after volunteer_id every volunteer field flagged MODEL_FIELD_CONTACT,
- * in volunteer_fields' order; sheets read the first ones by place.
+ * in volunteer_fields' order, and after the note any other stored
+ * assignment field with a Dutch name; sheets read the first ones by place.
  * size_t cli_shift_people_columns(struct cli_column *cols);
  * The people of `shift show`: every stored field of assignment_fields
  * but attendance, hours and forced; those of `volunteer show`'s shifts
@@ -46,12 +47,23 @@ test_assignment_columns_take_the_contact_fields(void **state)
 	}
 	assert_true(ncontact >= 3);
 	assert_string_equal(cols[6]->key, "name");
-	/* The rest are the assignment's own: status first, note last. */
+	/* The rest are the assignment's own: status first, note after
+	 * hours, then any other stored field with a Dutch name. */
 	assert_string_equal(cols[at]->key, "status");
 	for (i = at; i < n; i++)
 		assert_ptr_equal(cols[i], model_field_find(assignment_fields,
 		    cols[i]->key));
-	assert_string_equal(cols[n - 1]->key, "note");
+	assert_true(n >= at + 4);
+	assert_string_equal(cols[at + 2]->key, "hours");
+	assert_string_equal(cols[at + 3]->key, "note");
+	for (f = assignment_fields; f->key != NULL; f++) {
+		if ((f->flags & MODEL_FIELD_DERIVED) || f->dutch == NULL)
+			continue;
+		for (i = 0; i < n && cols[i] != f; i++)
+			;
+		if (i == n)
+			fail_msg("export csv assignments lacks %s", f->key);
+	}
 	free(cols);
 }
 
