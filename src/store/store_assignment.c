@@ -228,20 +228,13 @@ store_assignment_list_volunteer(struct store *st, int64_t volunteer_id,
  */
 struct store_assignment_people {
 	struct assignment_list	*out;
-	struct store_assignment_key {
-		const struct assignment	*a;
-		char			*folded;	/* v.name_folded */
-		size_t			 at;		/* in out->items */
-	}			*keys;
-	size_t			 len;
-	size_t			 cap;
+	struct store_keys	 keys;
 };
 
 static void
 store_assignment_people_row(sqlite3_stmt *stmt, void *arg)
 {
 	struct store_assignment_people *people = arg;
-	struct store_assignment_key *key;
 	struct assignment *a = assignment_list_push(people->out);
 	int status, col;
 
@@ -252,10 +245,8 @@ store_assignment_people_row(sqlite3_stmt *stmt, void *arg)
 	    sqlite3_column_text(stmt, 3));
 	a->status = status < 0 ? 0 : (enum assignment_status)status;
 	col = store_fields_read_derived(stmt, 4, a, assignment_fields);
-	key = xarray_push(&people->keys, &people->len, &people->cap,
-	    sizeof *people->keys);
-	key->folded = store_col_text(stmt, col);
-	key->at = people->out->len - 1;
+	store_keys_add(&people->keys, stmt, col, a->volunteer_id,
+	    people->out->len - 1);
 }
 
 /*
@@ -266,15 +257,15 @@ store_assignment_people_row(sqlite3_stmt *stmt, void *arg)
 static int
 store_assignment_key_cmp(const void *pa, const void *pb)
 {
-	const struct store_assignment_key *ka = pa, *kb = pb;
-	const struct assignment *a = ka->a, *b = kb->a;
+	const struct store_key *ka = pa, *kb = pb;
+	const struct assignment *a = ka->row, *b = kb->row;
 	int c;
 
 	if ((c = store_id_cmp(&a->start, &b->start)) != 0 ||
 	    (c = strcmp(a->event_title, b->event_title)) != 0 ||
 	    (c = strcmp(a->role, b->role)) != 0 ||
 	    (c = strcmp(ka->folded, kb->folded)) != 0 ||
-	    (c = store_id_cmp(&a->volunteer_id, &b->volunteer_id)) != 0)
+	    (c = store_id_cmp(&ka->id, &kb->id)) != 0)
 		return c;
 	return store_id_cmp(&a->shift_id, &b->shift_id);
 }
@@ -285,27 +276,15 @@ store_assignment_people_sort(struct store_assignment_people *people,
     int64_t limit)
 {
 	struct assignment_list *out = people->out;
-	struct assignment *items;
-	size_t i, first = out->len - people->len, keep = people->len;
+	size_t i, keep = people->keys.len, first = out->len - keep;
 
-	for (i = 0; i < people->len; i++)
-		people->keys[i].a = &out->items[people->keys[i].at];
-	xsort(people->keys, people->len, sizeof *people->keys,
-	    store_assignment_key_cmp);
+	store_keys_sort(&people->keys, out->items, out->len,
+	    sizeof *out->items, store_assignment_key_cmp);
 	if (limit > 0 && (uint64_t)limit < keep)
 		keep = (size_t)limit;
-	items = xreallocarray(NULL, people->len + 1, sizeof *items);
-	for (i = 0; i < people->len; i++)
-		items[i] = *people->keys[i].a;
-	for (i = keep; i < people->len; i++)
-		assignment_fini(&items[i]);
-	if (people->len > 0)
-		memcpy(out->items + first, items, keep * sizeof *items);
+	for (i = first + keep; i < out->len; i++)
+		assignment_fini(&out->items[i]);
 	out->len = first + keep;
-	free(items);
-	for (i = 0; i < people->len; i++)
-		free(people->keys[i].folded);
-	free(people->keys);
 }
 
 #define STORE_ASSIGNMENT_RANGE \

@@ -59,6 +59,40 @@ store_id_cmp(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+void
+store_keys_add(struct store_keys *keys, sqlite3_stmt *stmt, int col,
+    int64_t id, size_t at)
+{
+	struct store_key *key = xarray_push(&keys->items, &keys->len,
+	    &keys->cap, sizeof *keys->items);
+
+	key->folded = store_col_text(stmt, col);
+	key->id = id;
+	key->at = at;
+}
+
+void
+store_keys_sort(struct store_keys *keys, void *rows, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	char *base = rows, *sorted;
+	size_t i, first = n - keys->len;
+
+	for (i = 0; i < keys->len; i++)
+		keys->items[i].row = base + keys->items[i].at * size;
+	xsort(keys->items, keys->len, sizeof *keys->items, cmp);
+	sorted = xreallocarray(NULL, keys->len + 1, size);
+	for (i = 0; i < keys->len; i++)
+		memcpy(sorted + i * size, keys->items[i].row, size);
+	if (keys->len > 0)
+		memcpy(base + first * size, sorted, keys->len * size);
+	free(sorted);
+	for (i = 0; i < keys->len; i++)
+		free(keys->items[i].folded);
+	free(keys->items);
+	memset(keys, 0, sizeof *keys);
+}
+
 int64_t
 store_id_by_text(struct store *st, const char *sql, const char *text,
     struct err *err)

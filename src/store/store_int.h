@@ -57,6 +57,32 @@ int store_ids(struct store *st, sqlite3_stmt *stmt, int64_t **out,
     size_t *len, struct err *err);
 int store_id_cmp(const void *a, const void *b);
 /*
+ * Rows read in any order and put in name order in C rather than in the
+ * temporary b-tree SQLite builds of every column of every row: one key a
+ * row, with the volunteer's folded name and id and the row's index.
+ */
+struct store_key {
+	const void	*row;		/* the row (store_keys_sort sets it) */
+	char		*folded;	/* v.name_folded */
+	int64_t		 id;		/* the volunteer's */
+	size_t		 at;		/* the row's index among the rows */
+};
+struct store_keys {
+	struct store_key	*items;
+	size_t			 len;
+	size_t			 cap;
+};
+/* A key for row at, its folded name in stmt's column col. */
+void store_keys_add(struct store_keys *keys, sqlite3_stmt *stmt, int col,
+    int64_t id, size_t at);
+/*
+ * The last keys->len of the n rows (of size bytes each, from rows) put in
+ * the order cmp gives their keys (it compares struct store_key, whose
+ * row it may read); the keys are freed.
+ */
+void store_keys_sort(struct store_keys *keys, void *rows, size_t n,
+    size_t size, int (*cmp)(const void *, const void *));
+/*
  * The id in the first column of sql's first row with text bound to ?1: 0
  * if there is none, -1 with err on failure.
  */

@@ -323,37 +323,27 @@ store_volunteer_month(struct store *st, struct volunteer_list *out,
 
 /*
  * The trigram search's rows with the sort key after the month's count:
- * sorted here (store_volunteer_sort), not in the temporary b-tree
+ * sorted here (store_keys_sort), not in the temporary b-tree
  * SQLite builds of every column of every match, which cost as much as
  * finding them.
  */
 struct store_volunteer_sorted {
 	struct volunteer_list	*out;
-	struct store_volunteer_key {
-		char		*folded;	/* name_folded */
-		int64_t		 id;
-		size_t		 at;		/* in out->items */
-	}			*keys;
-	size_t			 len;
-	size_t			 cap;
+	struct store_keys	 keys;
 };
 
 static void
 store_volunteer_sorted_row(sqlite3_stmt *stmt, void *arg)
 {
 	struct store_volunteer_sorted *sorted = arg;
-	struct store_volunteer_key *key;
 	struct volunteer *v = volunteer_list_push(sorted->out);
 	int col;
 
 	col = store_fields_read_row(stmt, 0, &v->id, &v->version, v,
 	    volunteer_fields);
 	v->shifts_this_month = sqlite3_column_int(stmt, col);
-	key = xarray_push(&sorted->keys, &sorted->len, &sorted->cap,
-	    sizeof *sorted->keys);
-	key->folded = store_col_text(stmt, col + 1);
-	key->id = v->id;
-	key->at = sorted->out->len - 1;
+	store_keys_add(&sorted->keys, stmt, col + 1, v->id,
+	    sorted->out->len - 1);
 }
 
 /*
@@ -363,35 +353,10 @@ store_volunteer_sorted_row(sqlite3_stmt *stmt, void *arg)
 static int
 store_volunteer_key_cmp(const void *pa, const void *pb)
 {
-	const struct store_volunteer_key *a = pa, *b = pb;
+	const struct store_key *a = pa, *b = pb;
 	int c = strcmp(a->folded, b->folded);
 
 	return c != 0 ? c : store_id_cmp(&a->id, &b->id);
-}
-
-/* The rows of sorted into the keys' order; the keys freed. */
-static void
-store_volunteer_sort(struct store_volunteer_sorted *sorted)
-{
-	struct volunteer_list *out = sorted->out;
-	struct volunteer *items;
-	size_t i, first;
-
-	if (sorted->len > 1) {
-		xsort(sorted->keys, sorted->len, sizeof *sorted->keys,
-		    store_volunteer_key_cmp);
-		first = out->len - sorted->len;
-		items = xreallocarray(NULL, sorted->len, sizeof *items);
-		for (i = 0; i < sorted->len; i++)
-			items[i] = out->items[sorted->keys[i].at];
-		memcpy(out->items + first, items, sorted->len * sizeof *items);
-		free(items);
-	}
-	for (i = 0; i < sorted->len; i++)
-		free(sorted->keys[i].folded);
-	free(sorted->keys);
-	sorted->keys = NULL;
-	sorted->len = sorted->cap = 0;
 }
 
 /*
@@ -457,7 +422,8 @@ store_volunteer_list(struct store *st, const char *search, const char *skill,
 	}
 	sorted.out = out;
 	n = store_rows(st, stmt, store_volunteer_sorted_row, &sorted, err);
-	store_volunteer_sort(&sorted);
+	store_keys_sort(&sorted.keys, out->items, out->len, sizeof *out->items,
+	    store_volunteer_key_cmp);
 	return n < 0 ? -1 : store_volunteer_month(st, out, err);
 }
 
