@@ -235,13 +235,15 @@ int ops_volunteer_available(struct store *st, int64_t volunteer_id,
 int ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
     struct plan_conflict_list *out, struct err *err);
 /*
- * The first conflict of each assignment in al, all on sh (loaded), as
- * `rooster conflicts` reports it (ops_conflicts): reasons[i] a new
+ * The first conflict of each person on shifts (loaded; assigned[i] the
+ * people of shifts->items[i]), as `rooster conflicts` reports it
+ * (ops_conflicts, one pass over the shifts' starts): reasons[i][j] a new
  * string, or NULL for none and for one that does not count. For the
  * screen's marks. Returns 0, or -1 with err.
  */
-int ops_assign_judge(struct store *st, const struct shift *sh,
-    const struct assignment_list *al, char **reasons, struct err *err);
+int ops_assign_judge(struct store *st, const struct shift_list *shifts,
+    const struct assignment_list *assigned, char ***reasons,
+    struct err *err);
 /*
  * Put volunteer_id on shift_id as planned. With conflicts and !force:
  * ERR_CONFLICT, the conflicts appended to conflicts (may be NULL), the

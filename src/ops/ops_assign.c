@@ -74,11 +74,11 @@ ops_assign_check(struct store *st, int64_t shift_id, int64_t volunteer_id,
 	return rc;
 }
 
-/* ops_assign_judge's marks: the first reason of each of al's people. */
+/* ops_assign_judge's marks: the first reason of each person on shifts. */
 struct ops_assign_marks {
-	const struct shift		*shift;
-	const struct assignment_list	*al;
-	char				**reasons;
+	const struct shift_list		*shifts;
+	const struct assignment_list	*assigned;
+	char				***reasons;
 };
 
 static int
@@ -86,37 +86,51 @@ ops_assign_mark(const struct store_audit_row *row,
     const struct plan_conflict *c, void *arg)
 {
 	struct ops_assign_marks *m = arg;
-	size_t i;
+	const struct assignment_list *al;
+	size_t i, j;
 
-	if (row->shift.id != m->shift->id)
-		return 0;
-	for (i = 0; i < m->al->len; i++)
-		if (m->al->items[i].volunteer_id == row->volunteer.id &&
-		    m->reasons[i] == NULL &&
-		    assignment_counts(&m->al->items[i]))
-			m->reasons[i] = xstrdup(c->reason);
+	for (i = 0; i < m->shifts->len; i++)
+		if (m->shifts->items[i].id == row->shift.id)
+			break;
+	if (i == m->shifts->len)
+		return 0;	/* another event's shift at the same time */
+	al = &m->assigned[i];
+	for (j = 0; j < al->len; j++)
+		if (al->items[j].volunteer_id == row->volunteer.id &&
+		    m->reasons[i][j] == NULL &&
+		    assignment_counts(&al->items[j]))
+			m->reasons[i][j] = xstrdup(c->reason);
 	return 0;
 }
 
 int
-ops_assign_judge(struct store *st, const struct shift *sh,
-    const struct assignment_list *al, char **reasons, struct err *err)
+ops_assign_judge(struct store *st, const struct shift_list *shifts,
+    const struct assignment_list *assigned, char ***reasons,
+    struct err *err)
 {
-	struct ops_assign_marks m = { sh, al, reasons };
-	size_t i;
+	struct ops_assign_marks m = { shifts, assigned, reasons };
+	int64_t from = INT64_MAX, to = INT64_MIN;
+	size_t i, j;
 
-	for (i = 0; i < al->len; i++)
-		reasons[i] = NULL;
+	for (i = 0; i < shifts->len; i++) {
+		for (j = 0; j < assigned[i].len; j++)
+			reasons[i][j] = NULL;
+		if (shifts->items[i].start < from)
+			from = shifts->items[i].start;
+		if (shifts->items[i].start >= to)
+			to = shifts->items[i].start + 1;
+	}
+	if (shifts->len == 0)
+		return 0;
 	/*
-	 * What `rooster conflicts` reports for this shift's start: the stored
-	 * state (migration 8) names the few volunteers to judge again, where
-	 * judging each person afresh asked three queries each (600 for a
-	 * shift of 200), and marked what the audit does not (every shift of
-	 * a month over the limit, not only those past it; shifts of a
-	 * cancelled event).
+	 * What `rooster conflicts` reports for the shifts' starts, in one
+	 * pass: the stored state (migration 8) names the few volunteers to
+	 * judge again, where judging each person afresh asked three queries
+	 * each (600 for an event of 200), and marked what the audit does not
+	 * (every shift of a month over the limit, not only those past it;
+	 * shifts of a cancelled event).
 	 */
-	return ops_conflicts(st, sh->start, sh->start + 1, ops_assign_mark, &m,
-	    err);
+	return ops_conflicts(st, from, to, ops_assign_mark, &m, err);
 }
 
 /* A note for the volunteer is text (NULL is none). */

@@ -129,15 +129,12 @@ tui_pane_shifts_judge(struct tui *tui)
 {
 	struct tui_pane_shifts *ps = tui->panes[TUI_PANE_SHIFTS]->data;
 	struct err err;
-	size_t i;
 
 	if (ps->judged || ps->assigned == NULL)
 		return false;
 	ps->judged = true;
-	for (i = 0; i < ps->shifts.len; i++)
-		if (ops_assign_judge(tui->st, &ps->shifts.items[i],
-		    &ps->assigned[i], ps->conflict[i], &err) < 0)
-			break;
+	(void)ops_assign_judge(tui->st, &ps->shifts, ps->assigned,
+	    ps->conflict, &err);
 	return true;
 }
 

@@ -243,55 +243,88 @@ cf_first(const struct store_audit_row *row, const struct plan_conflict *c,
 	return 0;
 }
 
+/* One shift's marks against the audit's first reasons; the marks freed. */
+static size_t
+cf_check_marks(const struct cf_first *f, int64_t sid,
+    const struct assignment_list *people, char **reasons)
+{
+	size_t i, marked = 0;
+
+	for (i = 0; i < people->len; i++) {
+		int64_t vid = people->items[i].volunteer_id;
+		const char *want = f->reason[sid][vid];
+
+		if ((want == NULL) != (reasons[i] == NULL) ||
+		    (want != NULL && strcmp(want, reasons[i]) != 0))
+			fail_msg("shift %lld, volunteer %lld: marked '%s', "
+			    "audit '%s'", (long long)sid, (long long)vid,
+			    reasons[i] != NULL ? reasons[i] : "(none)",
+			    want != NULL ? want : "(none)");
+		marked += reasons[i] != NULL;
+		free(reasons[i]);
+		reasons[i] = NULL;
+	}
+	return marked;
+}
+
 /*
- * The screen's marks (ops_assign_judge, one shift at a time) against the
- * audit of the whole plan (`rooster conflicts`): the same assignments,
- * the same first reason.
+ * The screen's marks (ops_assign_judge, one shift at a time and every
+ * shift in one call, as the pane asks for an event's) against the audit
+ * of the whole plan (`rooster conflicts`): the same assignments, the same
+ * first reason.
  */
 static void
 cf_compare_judge(struct store *st)
 {
 	struct cf_first *f = xcalloc(1, sizeof *f);
+	struct shift_list shifts = { 0 }, one;
+	struct assignment_list *people;
 	struct err err;
+	char ***reasons;
 	int64_t sid;
 	size_t i, marked = 0;
 
 	assert_int_equal(ops_conflicts(st, 0, 0, cf_first, f, &err), 0);
 	for (sid = 1; sid <= CF_SHIFTS; sid++) {
-		struct assignment_list people = { 0 };
-		struct shift sh;
-		char **reasons;
+		struct shift *sh = shift_list_push(&shifts);
 
-		if (store_shift_get(st, sid, &sh, &err) < 0)
-			continue;	/* deleted */
-		assert_int_equal(store_assignment_list_shift(st, sid, &people,
-		    &err), 0);
-		reasons = xcalloc(people.len + 1, sizeof *reasons);
-		assert_int_equal(ops_assign_judge(st, &sh, &people, reasons,
-		    &err), 0);
-		for (i = 0; i < people.len; i++) {
-			int64_t vid = people.items[i].volunteer_id;
-			const char *want = f->reason[sid][vid];
-
-			if ((want == NULL) != (reasons[i] == NULL) ||
-			    (want != NULL && strcmp(want, reasons[i]) != 0))
-				fail_msg("shift %lld, volunteer %lld: marked "
-				    "'%s', audit '%s'", (long long)sid,
-				    (long long)vid, reasons[i] != NULL ?
-				    reasons[i] : "(none)", want != NULL ? want :
-				    "(none)");
-			marked += reasons[i] != NULL;
-			free(reasons[i]);
+		if (store_shift_get(st, sid, sh, &err) < 0) {
+			shift_fini(sh);
+			shifts.len--;	/* deleted */
 		}
-		free(reasons);
-		assignment_list_free(&people);
-		shift_fini(&sh);
 	}
+	people = xcalloc(shifts.len + 1, sizeof *people);
+	reasons = xcalloc(shifts.len + 1, sizeof *reasons);
+	for (i = 0; i < shifts.len; i++) {
+		assert_int_equal(store_assignment_list_shift(st,
+		    shifts.items[i].id, &people[i], &err), 0);
+		reasons[i] = xcalloc(people[i].len + 1, sizeof **reasons);
+	}
+	for (i = 0; i < shifts.len; i++) {
+		one.items = &shifts.items[i];
+		one.len = one.cap = 1;
+		assert_int_equal(ops_assign_judge(st, &one, &people[i],
+		    &reasons[i], &err), 0);
+		marked += cf_check_marks(f, shifts.items[i].id, &people[i],
+		    reasons[i]);
+	}
+	assert_true(marked > 0);
+	assert_int_equal(ops_assign_judge(st, &shifts, people, reasons, &err),
+	    0);
+	for (i = 0; i < shifts.len; i++) {
+		marked -= cf_check_marks(f, shifts.items[i].id, &people[i],
+		    reasons[i]);
+		free(reasons[i]);
+		assignment_list_free(&people[i]);
+	}
+	assert_true(marked == 0);
+	free(reasons);
+	free(people);
+	shift_list_free(&shifts);
 	for (sid = 1; sid <= CF_SHIFTS; sid++)
 		for (i = 0; i <= CF_VOLUNTEERS; i++)
 			free(f->reason[sid][i]);
 	free(f);
-	assert_true(marked > 0);
 }
 
 /*
