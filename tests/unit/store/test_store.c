@@ -1774,6 +1774,38 @@ test_refold_on_open(void **state)
 
 /* int store_open(...): the dump of the latest schema matches a new plan */
 /*
+ * What each migration from 18 on made, taken out again, so that a plan
+ * made now can be rewound to an older schema (plan_at_schema). A new
+ * migration adds its row.
+ */
+static const char *const schema_undo[] = {
+	[18] = "DROP INDEX volunteers_names;",
+	[19] = "DROP TABLE feed_state;",
+};
+
+/* fx's plan made by this rooster, rewound to schema version, then sql. */
+static void
+plan_at_schema(struct fixture *fx, int version, const char *sql)
+{
+	struct store *st;
+	struct err err;
+	char pragma[64];
+	int v;
+
+	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
+	store_close(st);
+	for (v = store_schema_latest(); v > version; v--) {
+		if ((size_t)v >= sizeof schema_undo / sizeof schema_undo[0] ||
+		    schema_undo[v] == NULL)
+			fail_msg("migration %d has no row in schema_undo", v);
+		raw_sql(fx->path, schema_undo[v]);
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", version);
+	raw_sql(fx->path, pragma);
+	raw_sql(fx->path, sql);
+}
+
+/*
  * An open that upgrades a plan whose history triggers need no change
  * (migration 18 adds an index) notes the schema version it found them
  * right at, as it has written anyway: the lookups after it skip the
@@ -1786,16 +1818,8 @@ test_upgrade_notes_history(void **state)
 	struct store *st;
 	struct err err;
 
-	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
-	store_close(st);
-	/*
-	 * The plan as schema 17 left it, its triggers' version noted: what
-	 * migrations 18 and 19 made taken out again (a later migration adds
-	 * its own undoing here).
-	 */
-	raw_sql(fx->path, "DROP INDEX volunteers_names; DROP TABLE feed_state; "
-	    "PRAGMA user_version = 17; "
-	    "INSERT OR REPLACE INTO settings (key, value) "
+	/* The plan as schema 17 left it, its triggers' version noted. */
+	plan_at_schema(fx, 17, "INSERT OR REPLACE INTO settings (key, value) "
 	    "  SELECT 'history_schema_version', schema_version "
 	    "  FROM pragma_schema_version;");
 	assert_true(raw_int(fx->path, "SELECT value FROM settings WHERE key = "
@@ -1822,11 +1846,8 @@ test_feed_state_moved(void **state)
 	struct err err;
 	char *v;
 
-	assert_int_equal(store_open(fx->path, STORE_CREATE, &st, &err), 0);
-	store_close(st);
 	/* A plan of schema 18 that published feeds to /srv/feeds. */
-	raw_sql(fx->path, "DROP TABLE feed_state; PRAGMA user_version = 18; "
-	    "INSERT INTO settings (key, value) VALUES "
+	plan_at_schema(fx, 18, "INSERT INTO settings (key, value) VALUES "
 	    "('feeds_in:/srv/feeds', 'a.ics\nb.ics\n'), "
 	    "('feeds_at:/srv/feeds', '7 x'), "
 	    "('feeds_plan:/srv/feeds', '1 0 10'), "
