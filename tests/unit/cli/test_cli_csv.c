@@ -67,24 +67,22 @@ test_assignment_columns_take_the_contact_fields(void **state)
 	free(cols);
 }
 
-/* shift show's people carry every assignment field but three. */
+/*
+ * cols (n of them) carry every stored assignment field but those in
+ * left (nleft); what names the list in a failure.
+ */
 static void
-test_shift_people_take_the_fields(void **state)
+check_assignment_fields(const struct cli_column *cols, size_t n,
+    const char *const *left, size_t nleft, const char *what)
 {
-	static const char *const left[] = { "attendance", "hours", "forced" };
-	struct cli_column cols[CLI_RECORD_MAX];
 	const struct model_field *f;
-	size_t n, i, j;
+	size_t i, j;
 	bool out;
 
-	(void)state;
-	n = cli_shift_people_columns(cols);
-	assert_string_equal(cols[0].key, "shift_id");
-	assert_string_equal(cols[4].key, "note");
 	for (f = assignment_fields; f->key != NULL; f++) {
 		if (f->flags & MODEL_FIELD_DERIVED)
 			continue;
-		for (out = false, j = 0; j < 3; j++)
+		for (out = false, j = 0; j < nleft; j++)
 			out |= strcmp(f->key, left[j]) == 0;
 		for (i = 0; i < n; i++)
 			if (strcmp(cols[i].key, f->key) == 0)
@@ -92,8 +90,23 @@ test_shift_people_take_the_fields(void **state)
 		if (out)
 			assert_true(i == n);
 		else if (i == n)
-			fail_msg("shift show's people lack %s", f->key);
+			fail_msg("%s lack %s", what, f->key);
 	}
+}
+
+/* shift show's people carry every assignment field but three. */
+static void
+test_shift_people_take_the_fields(void **state)
+{
+	static const char *const left[] = { "attendance", "hours", "forced" };
+	struct cli_column cols[CLI_RECORD_MAX];
+	size_t n;
+
+	(void)state;
+	n = cli_shift_people_columns(cols);
+	assert_string_equal(cols[0].key, "shift_id");
+	assert_string_equal(cols[4].key, "note");
+	check_assignment_fields(cols, n, left, 3, "shift show's people");
 }
 
 /* volunteer show's shifts carry every assignment field but four. */
@@ -103,27 +116,13 @@ test_volunteer_shifts_take_the_fields(void **state)
 	static const char *const left[] = { "attendance", "hours", "forced",
 	    "note" };
 	struct cli_column cols[CLI_RECORD_MAX];
-	const struct model_field *f;
-	size_t n, i, j;
-	bool out;
+	size_t n;
 
 	(void)state;
 	n = cli_assignment_list_columns(cols);
 	assert_string_equal(cols[0].key, "shift_id");
 	assert_string_equal(cols[6].key, "status");
-	for (f = assignment_fields; f->key != NULL; f++) {
-		if (f->flags & MODEL_FIELD_DERIVED)
-			continue;
-		for (out = false, j = 0; j < 4; j++)
-			out |= strcmp(f->key, left[j]) == 0;
-		for (i = 0; i < n; i++)
-			if (strcmp(cols[i].key, f->key) == 0)
-				break;
-		if (out)
-			assert_true(i == n);
-		else if (i == n)
-			fail_msg("volunteer show's shifts lack %s", f->key);
-	}
+	check_assignment_fields(cols, n, left, 4, "volunteer show's shifts");
 }
 
 int
